@@ -1,0 +1,22 @@
+/**
+ * drizzle-kit configuration, one source at a time: `DRIZZLE_SOURCE=land drizzle-kit generate`.
+ * `npm run db:generate` runs it for every source.
+ */
+import { defineConfig } from "drizzle-kit";
+
+const schemas: Record<string, string[]> = {
+  population: ["./src/modules/population/tables.ts"],
+  land: ["./src/modules/land/tables.ts"],
+  business: ["./src/modules/business/tables.ts"],
+  gateway: ["./src/modules/admin-units/tables.ts"],
+};
+
+const source = process.env.DRIZZLE_SOURCE ?? "";
+if (!schemas[source]) throw new Error(`Set DRIZZLE_SOURCE to one of: ${Object.keys(schemas).join(", ")}`);
+
+export default defineConfig({
+  dialect: "postgresql",
+  schema: schemas[source],
+  out: `./drizzle/${source}`,
+  schemaFilter: [source],
+});

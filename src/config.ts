@@ -1,0 +1,64 @@
+/**
+ * Runtime configuration, read once from the environment. Every source is embedded PGlite under DATA_DIR
+ * unless its *_DATABASE_URL names a real Postgres database.
+ */
+import path from "node:path";
+
+export const SOURCE_NAMES = ["population", "land", "business", "gateway"] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+
+export interface SourceConfig {
+  name: SourceName;
+  /** postgres:// URL, or undefined for embedded PGlite. */
+  url?: string;
+  /** PGlite data folder when url is undefined; undefined with no url means an in-memory database. */
+  dataDir?: string;
+}
+
+export interface GatewayConfig {
+  port: number;
+  dataDir: string;
+  sources: Record<SourceName, SourceConfig>;
+  /** Citizens generated when `npm start` finds empty sources. */
+  defaultSeedCitizens: number;
+  seed: number;
+  environment: "development" | "production" | "test";
+  logLevel: string;
+}
+
+const URL_VARIABLES: Record<SourceName, string> = {
+  population: "POPULATION_DATABASE_URL",
+  land: "LAND_DATABASE_URL",
+  business: "BUSINESS_DATABASE_URL",
+  gateway: "GATEWAY_DATABASE_URL",
+};
+
+function integerFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const dataDir = path.resolve(env.DATA_DIR || ".data");
+  const sources = Object.fromEntries(
+    SOURCE_NAMES.map((name) => {
+      const url = env[URL_VARIABLES[name]] || undefined;
+      return [name, { name, url, dataDir: url ? undefined : path.join(dataDir, name) } satisfies SourceConfig];
+    }),
+  ) as Record<SourceName, SourceConfig>;
+  const environment = (env.NODE_ENV === "production" || env.NODE_ENV === "test" ? env.NODE_ENV : "development") as GatewayConfig["environment"];
+  return {
+    port: integerFrom(env, "PORT", 4000),
+    dataDir,
+    sources,
+    defaultSeedCitizens: integerFrom(env, "SEED_CITIZENS", 10_000),
+    seed: integerFrom(env, "SEED", 2025),
+    environment,
+    logLevel: env.LOG_LEVEL || (environment === "test" ? "silent" : "info"),
+  };
+}
+
+export { URL_VARIABLES };

@@ -1,0 +1,100 @@
+/**
+ * One handle per national source: a drizzle database over embedded PGlite or postgres.js, the raw client
+ * for bulk COPY, and a statement counter every query passes through (tests assert on it; metrics read it).
+ */
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { SourceConfig, SourceName } from "../config.js";
+
+export type Database = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
+
+export interface QueryEvent {
+  source: SourceName;
+  sql: string;
+  params: unknown[];
+}
+
+export interface Source {
+  readonly name: SourceName;
+  readonly driver: "pglite" | "postgres";
+  readonly db: Database;
+  /** Statements issued through `db` since the source was opened. */
+  readonly statements: { count: number };
+  /** Listeners told of every statement (SQL text and parameters); used by tests and metrics. */
+  readonly listeners: Set<(event: QueryEvent) => void>;
+  /** Run raw SQL (DDL, maintenance); rows as plain objects on both drivers. */
+  raw<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Bulk-load CSV text into a table with COPY (both drivers). */
+  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openSource(config: SourceConfig): Promise<Source> {
+  const statements = { count: 0 };
+  const listeners = new Set<(event: QueryEvent) => void>();
+  const logger = {
+    logQuery(query: string, params: unknown[]) {
+      statements.count++;
+      for (const listener of listeners) listener({ source: config.name, sql: query, params });
+    },
+  };
+
+  if (config.url) {
+    const client = postgres(config.url, {
+      max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      onnotice: () => {},
+      // Dates stay as 'YYYY-MM-DD' strings on both drivers (PGlite returns them as Date by default).
+      types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
+      connection: { application_name: `ndaf-gateway:${config.name}` },
+    });
+    const db = drizzlePostgres(client, { logger }) as unknown as Database;
+    return {
+      name: config.name,
+      driver: "postgres",
+      db,
+      statements,
+      listeners,
+      async raw<T>(text: string, params: unknown[] = []) {
+        return (await client.unsafe(text, params as never[])) as unknown as T[];
+      },
+      async copyCsv(table, columns, csv) {
+        const stream = await client.unsafe(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`).writable();
+        await new Promise<void>((resolve, reject) => {
+          stream.on("error", reject);
+          stream.on("finish", () => resolve());
+          stream.end(csv);
+        });
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
+  const client = await PGlite.create(config.dataDir ?? "memory://", {
+    extensions: { pg_trgm },
+    parsers: { 1082: (x: string) => x },
+  });
+  const db = drizzlePglite(client, { logger }) as unknown as Database;
+  return {
+    name: config.name,
+    driver: "pglite",
+    db,
+    statements,
+    listeners,
+    async raw<T>(text: string, params: unknown[] = []) {
+      const result = params.length ? await client.query<T>(text, params) : await client.exec(text).then((r) => ({ rows: (r.at(-1)?.rows ?? []) as T[] }));
+      return result.rows;
+    },
+    async copyCsv(table, columns, csv) {
+      await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+    close: () => client.close(),
+  };
+}
