@@ -1,0 +1,34 @@
+/**
+ * The per-request context: the one place where everything request-scoped is built — request id, fresh
+ * DataLoaders for every source (never shared between requests), and (from the access issue on) the client,
+ * its grants, the declared purpose and the audit recorder.
+ */
+import { randomUUID } from "node:crypto";
+import type { SourceName } from "./config.js";
+import type { Source } from "./db/source.js";
+import type { AdminUnitRegistry } from "./modules/admin-units/registry.js";
+import { type BusinessLoaders, createBusinessLoaders } from "./modules/business/loaders.js";
+import { createLandLoaders, type LandLoaders } from "./modules/land/loaders.js";
+import { createPopulationLoaders, type PopulationLoaders } from "./modules/population/loaders.js";
+
+export type Sources = Record<SourceName, Source>;
+
+export interface GatewayContext {
+  requestId: string;
+  sources: Sources;
+  adminUnits: AdminUnitRegistry;
+  population: PopulationLoaders;
+  land: LandLoaders;
+  business: BusinessLoaders;
+}
+
+export function createContext(shared: { sources: Sources; adminUnits: AdminUnitRegistry }, requestId: string = randomUUID()): GatewayContext {
+  return {
+    requestId,
+    sources: shared.sources,
+    adminUnits: shared.adminUnits,
+    population: createPopulationLoaders(shared.sources.population.db),
+    land: createLandLoaders(shared.sources.land.db),
+    business: createBusinessLoaders(shared.sources.business.db),
+  };
+}

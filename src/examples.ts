@@ -1,0 +1,100 @@
+/**
+ * Example operations: preloaded as IDE tabs and quoted in the README. They need no known ids, so they
+ * run on any seed; tests execute every one of them against seeded data.
+ */
+export interface ExampleOperation {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
+  {
+    name: "CitizensOfHanoi",
+    query: `# Citizens with permanent residence in Hà Nội (province 01), with data from all three sources.
+query CitizensOfHanoi($province: AdministrativeUnitCode!) {
+  citizens(first: 5, filter: { provinceCode: $province, alive: true }) {
+    totalCount
+    edges {
+      node {
+        personalId
+        fullName
+        dateOfBirth
+        permanentResidence { text commune { name } }
+        household { id members { relationToHead citizen { fullName } } }
+        landParcels { sharePercent parcel { id areaM2 landUsePurpose { code name } mortgaged } }
+        enterpriseRoles { role enterprise { code name status } }
+      }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: { province: "01" },
+  },
+  {
+    name: "MortgagedParcels",
+    query: `# Parcels under a mortgage not yet released, with their holders (citizens or enterprises).
+query MortgagedParcels {
+  landParcels(first: 5, filter: { mortgaged: true }) {
+    edges {
+      node {
+        id
+        areaM2
+        address { text }
+        activeCertificate { serial issuedOn }
+        encumbrances { lenderName registeredOn releasedOn active }
+        holders {
+          sharePercent
+          subject {
+            __typename
+            ... on Citizen { personalId fullName }
+            ... on Enterprise { code name }
+          }
+        }
+      }
+    }
+  }
+}`,
+  },
+  {
+    name: "ActiveEnterprises",
+    query: `# Active joint-stock companies, with their representatives and owners from the population database.
+query ActiveEnterprises {
+  enterprises(first: 5, filter: { status: ACTIVE, legalForm: JOINT_STOCK }) {
+    totalCount
+    edges {
+      node {
+        code
+        name
+        headOffice { text }
+        mainIndustry { code name }
+        legalRepresentatives { position citizen { fullName } }
+        owners { role sharePercent citizen { fullName } }
+        branches { code name }
+      }
+    }
+  }
+}`,
+  },
+  {
+    name: "LegacyCommune",
+    query: `# A pre-2025 commune code and its 2025 successor(s): a split commune is ambiguous, never guessed.
+query LegacyCommune($code: String!) {
+  legacyAdministrativeUnit(code: $code) {
+    code
+    name
+    ambiguous
+    explanation
+    successors { mergeType unit { code name } }
+  }
+}`,
+    variables: { code: "00016" },
+  },
+  {
+    name: "Provinces",
+    query: `# The 34 provinces of the 2025 two-level map.
+query Provinces {
+  provinces { code name communeCount }
+}`,
+  },
+];

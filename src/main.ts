@@ -1,0 +1,32 @@
+/** `npm start`: migrate, seed an empty installation, serve. */
+import { createApp } from "./app.js";
+import { loadConfig } from "./config.js";
+import { logger } from "./logger.js";
+import { createServer } from "./server.js";
+
+const config = loadConfig();
+const started = performance.now();
+const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, log: (m) => logger.info(m) });
+const server = await createServer(app);
+const port = await server.listen(config.port);
+logger.info(
+  { port, sources: Object.fromEntries(Object.values(app.sources).map((s) => [s.name, s.driver])), startupMs: Math.round(performance.now() - started) },
+  `NDAF Gateway ready: IDE at http://localhost:${port}/ , GraphQL at http://localhost:${port}/graphql`,
+);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    server
+      .close()
+      .then(() => app.close())
+      .then(() => process.exit(0))
+      .catch((error) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      });
+  });
+}

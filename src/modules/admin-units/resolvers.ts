@@ -1,0 +1,66 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GatewayContext } from "../../context.js";
+import { InvalidInputError, UnknownAdministrativeUnitError } from "../../shared/errors.js";
+import { AdministrativeUnitCodeScalar } from "../../shared/scalars.js";
+import { foldName } from "../../shared/codes.js";
+import { findUnit, toLegacyUnit } from "./service.js";
+import { AdministrativeUnit, Commune, LegacyAdministrativeUnit, Province, toCommune, toProvince } from "./types.js";
+
+@Resolver(() => Province)
+export class ProvinceResolver {
+  @Query(() => [Province], { description: "The 34 provinces and centrally-run cities in force since 1 July 2025, by code." })
+  provinces(@Ctx() ctx: GatewayContext): Province[] {
+    return [...ctx.adminUnits.provinces.values()].map(toProvince);
+  }
+
+  @FieldResolver(() => [Commune], { description: "Communes of the province, by code; `search` matches names with or without diacritics." })
+  communes(@Root() province: Province, @Ctx() ctx: GatewayContext, @Arg("search", () => String, { nullable: true, description: "Part of the commune name, with or without diacritics." }) search?: string): Commune[] {
+    const all = ctx.adminUnits.communesByProvince.get(province.code) ?? [];
+    const needle = search ? foldName(search) : "";
+    return all.filter((c) => !needle || foldName(c.name).includes(needle)).map(toCommune);
+  }
+}
+
+@Resolver(() => Commune)
+export class CommuneResolver {
+  @FieldResolver(() => Province, { description: "The province the commune belongs to." })
+  province(@Root() commune: Commune, @Ctx() ctx: GatewayContext): Province {
+    return toProvince(ctx.adminUnits.province(commune.provinceCode)!);
+  }
+}
+
+@Resolver()
+export class AdministrativeUnitQueries {
+  @Query(() => AdministrativeUnit, {
+    description:
+      "A province (2-digit code) or commune (5-digit code) on the 2025 map. An unknown code is an error; a pre-2025 code is " +
+      "explained in the error with its successors.",
+  })
+  administrativeUnit(@Arg("code", () => AdministrativeUnitCodeScalar, { description: "2-digit province or 5-digit commune code." }) code: string, @Ctx() ctx: GatewayContext): Province | Commune {
+    return findUnit(ctx.adminUnits, code);
+  }
+
+  @Query(() => LegacyAdministrativeUnit, {
+    description:
+      "A unit of the pre-2025 map (2-digit province, 3-digit district, 5-digit commune code) with the 2025 unit(s) that " +
+      "replaced it, each FULL or PARTIAL; `ambiguous` is true when an old commune was split.",
+  })
+  legacyAdministrativeUnit(@Arg("code", () => String, { description: "Old code: 2 digits province, 3 digits district, 5 digits commune." }) code: string, @Ctx() ctx: GatewayContext): LegacyAdministrativeUnit {
+    if (!/^(\d{2}|\d{3}|\d{5})$/.test(code)) {
+      throw new InvalidInputError(
+        "INVALID_ADMINISTRATIVE_UNIT_CODE",
+        `A pre-2025 unit code is 2 digits (province), 3 digits (district) or 5 digits (commune); got ${JSON.stringify(code)}.`,
+        { value: code },
+      );
+    }
+    const record = ctx.adminUnits.legacyUnit(code);
+    if (!record) throw new UnknownAdministrativeUnitError(
+        code,
+        code.length === 2 || code.length === 5 ? `Is it a 2025 code? Query administrativeUnit(code: "${code}").` : undefined,
+        `No pre-2025 province, district or commune had code ${code}.`,
+      );
+    return toLegacyUnit(ctx.adminUnits, record);
+  }
+}
+
+export const adminUnitResolvers = [ProvinceResolver, CommuneResolver, AdministrativeUnitQueries] as const;

@@ -1,0 +1,154 @@
+import { Arg, Ctx, FieldResolver, Int, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
+import type { GatewayContext } from "../../context.js";
+import { CodedValue } from "../../shared/coded-value.js";
+import { industry } from "../../shared/lookups.js";
+import { connectionType } from "../../shared/pagination.js";
+import { TaxCodeScalar } from "../../shared/scalars.js";
+import { Citizen, toCitizen } from "../population/types.js";
+import { EnterpriseFilter } from "./inputs.js";
+import { listEnterprises } from "./service.js";
+import {
+  Branch,
+  Enterprise,
+  EnterpriseIndustry,
+  EnterprisePerson,
+  EnterpriseRoleKind,
+  HouseholdBusiness,
+  toBranch,
+  toEnterprise,
+  toEnterprisePerson,
+  toHouseholdBusiness,
+} from "./types.js";
+
+export const EnterpriseConnection = connectionType(Enterprise, "Enterprise", "enterprise");
+
+@ObjectType({ description: "A person's role in an enterprise, seen from the person." })
+export class EnterpriseRole extends EnterprisePerson {}
+
+async function loadCitizen(ctx: GatewayContext, id: string): Promise<Citizen | null> {
+  const row = await ctx.population.citizen.load(id);
+  return row ? toCitizen(row) : null;
+}
+
+async function loadEnterprise(ctx: GatewayContext, code: string): Promise<Enterprise | null> {
+  const row = await ctx.business.enterprise.load(code);
+  return row ? toEnterprise(row) : null;
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Query(() => Enterprise, { nullable: true, description: "An enterprise by its code (tax code); null when the registry has no such enterprise." })
+  enterprise(@Arg("code", () => TaxCodeScalar, { description: "10-digit enterprise code (tax code)." }) code: string, @Ctx() ctx: GatewayContext): Promise<Enterprise | null> {
+    return loadEnterprise(ctx, code);
+  }
+
+  @Query(() => EnterpriseConnection, { description: "Enterprises matching a filter, ordered by code, a page at a time." })
+  enterprises(
+    @Ctx() ctx: GatewayContext,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
+    @Arg("filter", () => EnterpriseFilter, { nullable: true, description: "Conditions the enterprises must meet." }) filter?: EnterpriseFilter,
+  ) {
+    return listEnterprises(ctx.sources.business.db, ctx.adminUnits, { first, after, filter });
+  }
+
+  @FieldResolver(() => CodedValue, { description: "Main business line (ngành nghề chính), VSIC 2018." })
+  mainIndustry(@Root() enterprise: Enterprise): CodedValue {
+    return industry(enterprise.mainIndustryCode);
+  }
+
+  @FieldResolver(() => [EnterpriseIndustry], { description: "All registered business lines, the main one first." })
+  async industries(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterpriseIndustry[]> {
+    return (await ctx.business.industriesOfEnterprise.load(enterprise.code)).map((row) => ({
+      code: row.industryCode,
+      name: industry(row.industryCode).name,
+      isMain: row.isMain,
+    }));
+  }
+
+  @FieldResolver(() => [EnterprisePerson], { description: "Legal representatives (người đại diện theo pháp luật)." })
+  async legalRepresentatives(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterprisePerson[]> {
+    return (await ctx.business.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role === "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
+  }
+
+  @FieldResolver(() => [EnterprisePerson], { description: "Owners, members and founding shareholders, with their shares of charter capital." })
+  async owners(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterprisePerson[]> {
+    return (await ctx.business.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role !== "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
+  }
+
+  @FieldResolver(() => [Branch], { description: "Branches (chi nhánh)." })
+  async branches(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<Branch[]> {
+    return (await ctx.business.branchesOfEnterprise.load(enterprise.code)).map(toBranch);
+  }
+}
+
+@Resolver(() => EnterprisePerson)
+export class EnterprisePersonResolver {
+  @FieldResolver(() => Citizen, { nullable: true, description: "The person's record in the population database." })
+  citizen(@Root() person: EnterprisePerson, @Ctx() ctx: GatewayContext) {
+    return loadCitizen(ctx, person.personalId);
+  }
+}
+
+@Resolver(() => EnterpriseRole)
+export class EnterpriseRoleResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: "The enterprise." })
+  enterprise(@Root() role: EnterpriseRole, @Ctx() ctx: GatewayContext) {
+    return loadEnterprise(ctx, role.enterpriseCode);
+  }
+}
+
+@Resolver(() => Branch)
+export class BranchResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: "The enterprise the branch belongs to." })
+  enterprise(@Root() branch: Branch, @Ctx() ctx: GatewayContext) {
+    return loadEnterprise(ctx, branch.enterpriseCode);
+  }
+}
+
+@Resolver(() => HouseholdBusiness)
+export class HouseholdBusinessResolver {
+  @Query(() => HouseholdBusiness, { nullable: true, description: "A household business by registration number; null when none is registered." })
+  async householdBusiness(@Arg("registrationNumber", () => String, { description: "Registration number of the household business." }) registrationNumber: string, @Ctx() ctx: GatewayContext): Promise<HouseholdBusiness | null> {
+    const row = await ctx.business.householdBusiness.load(registrationNumber);
+    return row ? toHouseholdBusiness(row) : null;
+  }
+
+  @FieldResolver(() => Citizen, { nullable: true, description: "The owner (chủ hộ kinh doanh)." })
+  owner(@Root() business: HouseholdBusiness, @Ctx() ctx: GatewayContext) {
+    return loadCitizen(ctx, business.ownerPersonalId);
+  }
+
+  @FieldResolver(() => CodedValue, { description: "Industry of the business line, VSIC 2018." })
+  industry(@Root() business: HouseholdBusiness): CodedValue {
+    return industry(business.industryCode);
+  }
+}
+
+/** The business source's fields on Citizen. */
+@Resolver(() => Citizen)
+export class CitizenBusinessResolver {
+  @FieldResolver(() => [EnterpriseRole], { description: "Enterprises the person represents, owns, or holds capital in." })
+  async enterpriseRoles(
+    @Root() citizen: Citizen,
+    @Ctx() ctx: GatewayContext,
+    @Arg("role", () => EnterpriseRoleKind, { nullable: true, description: "Only roles of this kind." }) role?: EnterpriseRoleKind,
+  ): Promise<EnterpriseRole[]> {
+    const rows = await ctx.business.rolesOfPerson.load(citizen.personalId);
+    return rows.filter((r) => !role || r.role.role === role).map((r) => toEnterprisePerson(r.role));
+  }
+
+  @FieldResolver(() => [HouseholdBusiness], { description: "Household businesses the person owns (hộ kinh doanh)." })
+  async householdBusinesses(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<HouseholdBusiness[]> {
+    return (await ctx.business.householdBusinessesOfOwner.load(citizen.personalId)).map(toHouseholdBusiness);
+  }
+}
+
+export const businessResolvers = [
+  EnterpriseResolver,
+  EnterprisePersonResolver,
+  EnterpriseRoleResolver,
+  BranchResolver,
+  HouseholdBusinessResolver,
+  CitizenBusinessResolver,
+] as const;

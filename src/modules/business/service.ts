@@ -1,0 +1,48 @@
+/** Enterprise lists: keyset pages over the business source with filters. */
+import { and, asc, count, eq, gt, like, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/source.js";
+import type { AdminUnitRegistry } from "../admin-units/registry.js";
+import { foldName } from "../../shared/codes.js";
+import { InvalidInputError } from "../../shared/errors.js";
+import { checkCommuneFilter, checkProvinceFilter, searchPattern } from "../../shared/filters.js";
+import { paginate } from "../../shared/pagination.js";
+import type { EnterpriseFilter } from "./inputs.js";
+import { enterprises } from "./tables.js";
+import { type Enterprise, toEnterprise } from "./types.js";
+
+function enterpriseConditions(registry: AdminUnitRegistry, filter: EnterpriseFilter | undefined): SQL[] {
+  if (!filter) return [];
+  checkCommuneFilter(registry, filter.communeCode);
+  checkProvinceFilter(registry, filter.provinceCode);
+  if (filter.industryCode !== undefined && filter.industryCode !== null && !/^\d{4}$/.test(filter.industryCode)) {
+    throw new InvalidInputError("INVALID_ARGUMENT", `industryCode is a 4-digit VSIC 2018 code (e.g. "6201"); got ${JSON.stringify(filter.industryCode)}.`);
+  }
+  const conditions: SQL[] = [];
+  if (filter.status) conditions.push(eq(enterprises.status, filter.status));
+  if (filter.legalForm) conditions.push(eq(enterprises.legalForm, filter.legalForm));
+  if (filter.communeCode) conditions.push(eq(enterprises.headOfficeCommuneCode, filter.communeCode));
+  if (filter.provinceCode) conditions.push(eq(enterprises.headOfficeProvinceCode, filter.provinceCode));
+  if (filter.industryCode) conditions.push(eq(enterprises.mainIndustryCode, filter.industryCode));
+  const pattern = searchPattern(filter.name, foldName);
+  if (pattern) conditions.push(like(enterprises.searchName, pattern));
+  return conditions;
+}
+
+export function listEnterprises(db: Database, registry: AdminUnitRegistry, args: { first?: number | null; after?: string | null; filter?: EnterpriseFilter }) {
+  const conditions = enterpriseConditions(registry, args.filter);
+  return paginate<typeof enterprises.$inferSelect, Enterprise>({
+    kind: "enterprise",
+    first: args.first,
+    after: args.after,
+    keyOf: (row) => row.code,
+    toNode: toEnterprise,
+    fetch: (afterKey, limit) =>
+      db
+        .select()
+        .from(enterprises)
+        .where(and(...conditions, afterKey ? gt(enterprises.code, afterKey) : undefined))
+        .orderBy(asc(enterprises.code))
+        .limit(limit),
+    count: async () => (await db.select({ n: count() }).from(enterprises).where(and(...conditions)))[0].n,
+  });
+}

@@ -1,0 +1,252 @@
+/** GraphQL types of the business registration source; `to*` functions are the one place rows become types. */
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
+import { Address, address } from "../admin-units/address.js";
+import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
+import type { BranchRow, EnterprisePersonRow, EnterpriseRow, HouseholdBusinessRow } from "./tables.js";
+
+export enum LegalForm {
+  SINGLE_MEMBER_LLC = "SINGLE_MEMBER_LLC",
+  MULTI_MEMBER_LLC = "MULTI_MEMBER_LLC",
+  JOINT_STOCK = "JOINT_STOCK",
+  PRIVATE_ENTERPRISE = "PRIVATE_ENTERPRISE",
+  PARTNERSHIP = "PARTNERSHIP",
+}
+registerEnumType(LegalForm, {
+  name: "LegalForm",
+  description: "Legal form of an enterprise (loại hình doanh nghiệp), Law on Enterprises 2020.",
+  valuesConfig: {
+    SINGLE_MEMBER_LLC: { description: "Single-member limited liability company (công ty TNHH một thành viên)." },
+    MULTI_MEMBER_LLC: { description: "Limited liability company with two or more members (công ty TNHH hai thành viên trở lên)." },
+    JOINT_STOCK: { description: "Joint-stock company (công ty cổ phần)." },
+    PRIVATE_ENTERPRISE: { description: "Private enterprise (doanh nghiệp tư nhân)." },
+    PARTNERSHIP: { description: "Partnership (công ty hợp danh)." },
+  },
+});
+
+export enum EnterpriseStatus {
+  ACTIVE = "ACTIVE",
+  SUSPENDED = "SUSPENDED",
+  DISSOLVED = "DISSOLVED",
+  BANKRUPT = "BANKRUPT",
+}
+registerEnumType(EnterpriseStatus, {
+  name: "EnterpriseStatus",
+  description: "Legal status in the business registry (tình trạng pháp lý).",
+  valuesConfig: {
+    ACTIVE: { description: "Operating (đang hoạt động)." },
+    SUSPENDED: { description: "Business temporarily suspended (tạm ngừng kinh doanh)." },
+    DISSOLVED: { description: "Dissolved (đã giải thể)." },
+    BANKRUPT: { description: "Declared bankrupt (phá sản)." },
+  },
+});
+
+export enum EnterpriseRoleKind {
+  LEGAL_REPRESENTATIVE = "LEGAL_REPRESENTATIVE",
+  OWNER = "OWNER",
+  MEMBER = "MEMBER",
+  SHAREHOLDER = "SHAREHOLDER",
+}
+registerEnumType(EnterpriseRoleKind, {
+  name: "EnterpriseRoleKind",
+  description: "A person's role in an enterprise.",
+  valuesConfig: {
+    LEGAL_REPRESENTATIVE: { description: "Legal representative (người đại diện theo pháp luật)." },
+    OWNER: { description: "Owner (chủ sở hữu / chủ doanh nghiệp tư nhân)." },
+    MEMBER: { description: "Capital-contributing member or partner (thành viên góp vốn / thành viên hợp danh)." },
+    SHAREHOLDER: { description: "Founding shareholder (cổ đông sáng lập)." },
+  },
+});
+
+export enum BranchStatus {
+  ACTIVE = "ACTIVE",
+  CLOSED = "CLOSED",
+}
+registerEnumType(BranchStatus, {
+  name: "BranchStatus",
+  description: "Whether the branch operates.",
+  valuesConfig: { ACTIVE: { description: "Operating." }, CLOSED: { description: "Closed (chấm dứt hoạt động)." } },
+});
+
+export enum HouseholdBusinessStatus {
+  ACTIVE = "ACTIVE",
+  SUSPENDED = "SUSPENDED",
+  CLOSED = "CLOSED",
+}
+registerEnumType(HouseholdBusinessStatus, {
+  name: "HouseholdBusinessStatus",
+  description: "Status of a household business.",
+  valuesConfig: {
+    ACTIVE: { description: "Operating." },
+    SUSPENDED: { description: "Business temporarily suspended (tạm ngừng kinh doanh)." },
+    CLOSED: { description: "Closed (chấm dứt hoạt động)." },
+  },
+});
+
+@ObjectType({ description: "An enterprise in the National Business Registration database (doanh nghiệp)." })
+export class Enterprise {
+  @Field(() => TaxCodeScalar, { description: "Enterprise code, which is also its tax code (mã số doanh nghiệp)." })
+  code!: string;
+
+  @Field(() => String, { description: "Name in Vietnamese (tên doanh nghiệp bằng tiếng Việt)." })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "Name in a foreign language (tên bằng tiếng nước ngoài)." })
+  foreignName!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Abbreviated name (tên viết tắt)." })
+  shortName!: string | null;
+
+  @Field(() => LegalForm, { description: "Legal form (loại hình doanh nghiệp)." })
+  legalForm!: LegalForm;
+
+  @Field(() => EnterpriseStatus, { description: "Legal status (tình trạng pháp lý)." })
+  status!: EnterpriseStatus;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Date the current status took effect, when it is not the original registration." })
+  statusChangedOn!: string | null;
+
+  @Field(() => LocalDateResolver, { description: "Date of first registration (ngày thành lập)." })
+  registeredOn!: string;
+
+  @Field(() => Address, { description: "Head office (trụ sở chính)." })
+  headOffice!: Address;
+
+  @Field(() => SafeIntResolver, { description: "Charter capital in VND (vốn điều lệ)." })
+  charterCapital!: number;
+
+  @Field(() => DateTimeResolver, { description: "When the business registry last changed this record." })
+  updatedAt!: Date;
+
+  mainIndustryCode!: string;
+}
+
+@ObjectType({ description: "A person's role in an enterprise, seen from the enterprise." })
+export class EnterprisePerson {
+  @Field(() => EnterpriseRoleKind, { description: "Role." })
+  role!: EnterpriseRoleKind;
+
+  @Field(() => String, { nullable: true, description: "Position held (chức danh), e.g. Giám đốc." })
+  position!: string | null;
+
+  @Field(() => Number, { nullable: true, description: "Share of charter capital in percent, for owners, members and shareholders." })
+  sharePercent!: number | null;
+
+  @Field(() => PersonalIdScalar, { description: "Personal identification number of the person." })
+  personalId!: string;
+
+  enterpriseCode!: string;
+}
+
+@ObjectType({ description: "A registered business line (ngành nghề kinh doanh), VSIC 2018 level 4." })
+export class EnterpriseIndustry {
+  @Field(() => String, { description: "VSIC code." })
+  code!: string;
+
+  @Field(() => String, { description: "Name of the industry in Vietnamese." })
+  name!: string;
+
+  @Field(() => Boolean, { description: "True for the main business line (ngành nghề chính)." })
+  isMain!: boolean;
+}
+
+@ObjectType({ description: "A branch (chi nhánh) of an enterprise." })
+export class Branch {
+  @Field(() => String, { description: "Branch code: the enterprise code, a hyphen and 3 digits (NNNNNNNNNN-NNN)." })
+  code!: string;
+
+  @Field(() => String, { description: "Branch name." })
+  name!: string;
+
+  @Field(() => Address, { description: "Branch address." })
+  address!: Address;
+
+  @Field(() => BranchStatus, { description: "Whether the branch operates." })
+  status!: BranchStatus;
+
+  @Field(() => LocalDateResolver, { description: "Date the branch was registered." })
+  registeredOn!: string;
+
+  enterpriseCode!: string;
+}
+
+@ObjectType({ description: "A household business (hộ kinh doanh), registered at commune level." })
+export class HouseholdBusiness {
+  @Field(() => String, { description: "Registration number (mã số hộ kinh doanh)." })
+  registrationNumber!: string;
+
+  @Field(() => String, { description: "Trading name (tên hộ kinh doanh)." })
+  name!: string;
+
+  @Field(() => Address, { description: "Place of business (địa điểm kinh doanh)." })
+  address!: Address;
+
+  @Field(() => String, { description: "Business line as registered (ngành nghề kinh doanh)." })
+  businessLine!: string;
+
+  @Field(() => SafeIntResolver, { description: "Business capital in VND (vốn kinh doanh)." })
+  capital!: number;
+
+  @Field(() => HouseholdBusinessStatus, { description: "Status." })
+  status!: HouseholdBusinessStatus;
+
+  @Field(() => LocalDateResolver, { description: "Date of registration." })
+  registeredOn!: string;
+
+  @Field(() => PersonalIdScalar, { description: "Personal identification number of the owner (chủ hộ kinh doanh)." })
+  ownerPersonalId!: string;
+
+  industryCode!: string;
+}
+
+export function toEnterprise(row: EnterpriseRow): Enterprise {
+  return {
+    code: row.code,
+    name: row.name,
+    foreignName: row.foreignName,
+    shortName: row.shortName,
+    legalForm: row.legalForm as LegalForm,
+    status: row.status as EnterpriseStatus,
+    statusChangedOn: row.statusChangedOn,
+    registeredOn: row.registeredOn,
+    headOffice: address(row.headOfficeAddressLine, row.headOfficeCommuneCode)!,
+    charterCapital: row.charterCapital,
+    updatedAt: row.updatedAt,
+    mainIndustryCode: row.mainIndustryCode,
+  };
+}
+
+export function toEnterprisePerson(row: EnterprisePersonRow): EnterprisePerson {
+  return {
+    role: row.role as EnterpriseRoleKind,
+    position: row.position,
+    sharePercent: row.sharePercent,
+    personalId: row.personalId,
+    enterpriseCode: row.enterpriseCode,
+  };
+}
+
+export function toBranch(row: BranchRow): Branch {
+  return {
+    code: row.code,
+    name: row.name,
+    address: address(row.addressLine, row.communeCode)!,
+    status: row.status as BranchStatus,
+    registeredOn: row.registeredOn,
+    enterpriseCode: row.enterpriseCode,
+  };
+}
+
+export function toHouseholdBusiness(row: HouseholdBusinessRow): HouseholdBusiness {
+  return {
+    registrationNumber: row.registrationNumber,
+    name: row.name,
+    address: address(row.addressLine, row.communeCode)!,
+    businessLine: row.businessLine,
+    capital: row.capital,
+    status: row.status as HouseholdBusinessStatus,
+    registeredOn: row.registeredOn,
+    ownerPersonalId: row.ownerPersonalId,
+    industryCode: row.industryCode,
+  };
+}

@@ -1,0 +1,171 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GatewayContext } from "../../context.js";
+import { CodedValue } from "../../shared/coded-value.js";
+import { InvalidInputError } from "../../shared/errors.js";
+import { landUsePurpose } from "../../shared/lookups.js";
+import { connectionType } from "../../shared/pagination.js";
+import { Enterprise, toEnterprise } from "../business/types.js";
+import { Citizen, toCitizen } from "../population/types.js";
+import { LandParcelFilter } from "./inputs.js";
+import { listParcels } from "./service.js";
+import {
+  Encumbrance,
+  LandCertificate,
+  LandHolder,
+  LandHolderSubject,
+  LandParcel,
+  LandTransfer,
+  ParcelHolding,
+  toCertificate,
+  toEncumbrance,
+  toHolder,
+  toParcel,
+  toTransfer,
+} from "./types.js";
+
+export const LandParcelConnection = connectionType(LandParcel, "LandParcel", "land parcel");
+
+const PARCEL_ID = /^\d{5}-\d{1,4}-\d{1,5}$/;
+
+async function loadCertificate(ctx: GatewayContext, serial: string): Promise<LandCertificate | null> {
+  const row = await ctx.land.certificate.load(serial);
+  return row ? toCertificate(row) : null;
+}
+
+@Resolver(() => LandParcel)
+export class LandParcelResolver {
+  @Query(() => LandParcel, { nullable: true, description: "A parcel by identifier (`<commune code>-<map sheet>-<parcel number>`); null when the land database has none." })
+  async landParcel(@Arg("id", () => ID, { description: "Parcel identifier, e.g. \"00004-12-345\"." }) id: string, @Ctx() ctx: GatewayContext): Promise<LandParcel | null> {
+    if (!PARCEL_ID.test(id)) {
+      throw new InvalidInputError("INVALID_ARGUMENT", `A parcel id is "<5-digit commune code>-<map sheet>-<parcel number>", e.g. "00004-12-345"; got ${JSON.stringify(id)}.`);
+    }
+    const row = await ctx.land.parcel.load(id);
+    return row ? toParcel(row) : null;
+  }
+
+  @Query(() => LandParcelConnection, { description: "Parcels matching a filter, ordered by identifier, a page at a time." })
+  landParcels(
+    @Ctx() ctx: GatewayContext,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
+    @Arg("filter", () => LandParcelFilter, { nullable: true, description: "Conditions the parcels must meet." }) filter?: LandParcelFilter,
+  ) {
+    return listParcels(ctx.sources.land.db, ctx.adminUnits, { first, after, filter });
+  }
+
+  @FieldResolver(() => CodedValue, { description: "Land-use purpose (mục đích sử dụng đất), Land Law 2024 code list." })
+  landUsePurpose(@Root() parcel: LandParcel): CodedValue {
+    return landUsePurpose(parcel.landUsePurposeCode);
+  }
+
+  @FieldResolver(() => [LandCertificate], { description: "Every certificate issued for the parcel, newest first." })
+  async certificates(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandCertificate[]> {
+    return (await ctx.land.certificatesOfParcel.load(parcel.id)).map(toCertificate);
+  }
+
+  @FieldResolver(() => LandCertificate, { nullable: true, description: "The certificate in force." })
+  async activeCertificate(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandCertificate | null> {
+    const active = (await ctx.land.certificatesOfParcel.load(parcel.id)).find((c) => c.status === "ACTIVE");
+    return active ? toCertificate(active) : null;
+  }
+
+  @FieldResolver(() => [LandHolder], { description: "Current land users (named on the certificate in force), with shares." })
+  async holders(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandHolder[]> {
+    return (await ctx.land.holdersOfParcel.load(parcel.id)).map(toHolder);
+  }
+
+  @FieldResolver(() => [Encumbrance], { description: "Mortgage registrations, newest first, released ones included." })
+  async encumbrances(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<Encumbrance[]> {
+    return (await ctx.land.encumbrancesOfParcel.load(parcel.id)).map(toEncumbrance);
+  }
+
+  @FieldResolver(() => Boolean, { description: "True while a mortgage registration is not released." })
+  async mortgaged(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<boolean> {
+    return (await ctx.land.encumbrancesOfParcel.load(parcel.id)).some((e) => e.releasedOn === null);
+  }
+
+  @FieldResolver(() => [LandTransfer], { description: "Transfer history, newest first." })
+  async transfers(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandTransfer[]> {
+    return (await ctx.land.transfersOfParcel.load(parcel.id)).map(toTransfer);
+  }
+}
+
+@Resolver(() => LandCertificate)
+export class LandCertificateResolver {
+  @FieldResolver(() => [LandHolder], { description: "Land users named on this certificate." })
+  async holders(@Root() certificate: LandCertificate, @Ctx() ctx: GatewayContext): Promise<LandHolder[]> {
+    return (await ctx.land.holdersOfCertificate.load(certificate.serial)).map(toHolder);
+  }
+
+  @FieldResolver(() => LandParcel, { nullable: true, description: "The parcel." })
+  async parcel(@Root() certificate: LandCertificate, @Ctx() ctx: GatewayContext): Promise<LandParcel | null> {
+    const row = await ctx.land.parcel.load(certificate.parcelId);
+    return row ? toParcel(row) : null;
+  }
+}
+
+@Resolver(() => LandHolder)
+export class LandHolderResolver {
+  @FieldResolver(() => LandHolderSubject, { nullable: true, description: "The holder's record: a Citizen or an Enterprise, from its own source." })
+  async subject(@Root() holder: LandHolder, @Ctx() ctx: GatewayContext): Promise<Citizen | Enterprise | null> {
+    if (holder.personalId) {
+      const row = await ctx.population.citizen.load(holder.personalId);
+      return row ? toCitizen(row) : null;
+    }
+    const row = holder.enterpriseCode ? await ctx.business.enterprise.load(holder.enterpriseCode) : null;
+    return row ? toEnterprise(row) : null;
+  }
+}
+
+@Resolver(() => LandTransfer)
+export class LandTransferResolver {
+  @FieldResolver(() => LandCertificate, { nullable: true, description: "Certificate held before the transfer." })
+  fromCertificate(@Root() transfer: LandTransfer, @Ctx() ctx: GatewayContext) {
+    return loadCertificate(ctx, transfer.fromCertificateSerial);
+  }
+
+  @FieldResolver(() => LandCertificate, { nullable: true, description: "Certificate issued by the transfer." })
+  toCertificate(@Root() transfer: LandTransfer, @Ctx() ctx: GatewayContext) {
+    return loadCertificate(ctx, transfer.toCertificateSerial);
+  }
+}
+
+@Resolver(() => Encumbrance)
+export class EncumbranceResolver {
+  @FieldResolver(() => Enterprise, { nullable: true, description: "The lender's record in the business registry, when it has one." })
+  async lender(@Root() encumbrance: Encumbrance, @Ctx() ctx: GatewayContext): Promise<Enterprise | null> {
+    const row = encumbrance.lenderEnterpriseCode ? await ctx.business.enterprise.load(encumbrance.lenderEnterpriseCode) : null;
+    return row ? toEnterprise(row) : null;
+  }
+}
+
+function toHolding(row: { holder: { sharePercent: number; certificateSerial: string }; parcel: Parameters<typeof toParcel>[0] }): ParcelHolding {
+  return { parcel: toParcel(row.parcel), sharePercent: row.holder.sharePercent, certificateSerial: row.holder.certificateSerial };
+}
+
+/** The land source's fields on Citizen and Enterprise. */
+@Resolver(() => Citizen)
+export class CitizenLandResolver {
+  @FieldResolver(() => [ParcelHolding], { description: "Parcels the person holds under a certificate in force, with their share." })
+  async landParcels(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<ParcelHolding[]> {
+    return (await ctx.land.holdingsOfCitizen.load(citizen.personalId)).map(toHolding);
+  }
+}
+
+@Resolver(() => Enterprise)
+export class EnterpriseLandResolver {
+  @FieldResolver(() => [ParcelHolding], { description: "Parcels the enterprise holds under a certificate in force." })
+  async landParcels(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<ParcelHolding[]> {
+    return (await ctx.land.holdingsOfEnterprise.load(enterprise.code)).map(toHolding);
+  }
+}
+
+export const landResolvers = [
+  LandParcelResolver,
+  LandCertificateResolver,
+  LandHolderResolver,
+  LandTransferResolver,
+  EncumbranceResolver,
+  CitizenLandResolver,
+  EnterpriseLandResolver,
+] as const;

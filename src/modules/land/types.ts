@@ -1,0 +1,223 @@
+/** GraphQL types of the land source; `to*` functions are the one place rows become types. */
+import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
+import { Address, address } from "../admin-units/address.js";
+import { Enterprise } from "../business/types.js";
+import { Citizen } from "../population/types.js";
+import type { CertificateRow, EncumbranceRow, HolderRow, ParcelRow, TransferRow } from "./tables.js";
+
+export enum CertificateStatus {
+  ACTIVE = "ACTIVE",
+  REPLACED = "REPLACED",
+  REVOKED = "REVOKED",
+}
+registerEnumType(CertificateStatus, {
+  name: "CertificateStatus",
+  description: "Status of a land-use right certificate.",
+  valuesConfig: {
+    ACTIVE: { description: "In force." },
+    REPLACED: { description: "Replaced by a new certificate after a transfer or re-issue." },
+    REVOKED: { description: "Revoked (thu hồi)." },
+  },
+});
+
+export enum HolderKind {
+  CITIZEN = "CITIZEN",
+  ENTERPRISE = "ENTERPRISE",
+}
+registerEnumType(HolderKind, {
+  name: "HolderKind",
+  description: "Whether a land user is a person or an enterprise.",
+  valuesConfig: {
+    CITIZEN: { description: "A person, by personal identification number (population database)." },
+    ENTERPRISE: { description: "An enterprise, by enterprise code (business registry)." },
+  },
+});
+
+export enum TransferKind {
+  SALE = "SALE",
+  GIFT = "GIFT",
+  INHERITANCE = "INHERITANCE",
+  CAPITAL_CONTRIBUTION = "CAPITAL_CONTRIBUTION",
+}
+registerEnumType(TransferKind, {
+  name: "TransferKind",
+  description: "How the land-use right passed (hình thức chuyển quyền).",
+  valuesConfig: {
+    SALE: { description: "Transfer by sale (chuyển nhượng)." },
+    GIFT: { description: "Gift (tặng cho)." },
+    INHERITANCE: { description: "Inheritance (thừa kế)." },
+    CAPITAL_CONTRIBUTION: { description: "Contribution as capital to an enterprise (góp vốn)." },
+  },
+});
+
+@ObjectType({ description: "A land parcel (thửa đất)." })
+export class LandParcel {
+  @Field(() => ID, { description: "Parcel identifier: `<commune code>-<map sheet>-<parcel number>`." })
+  id!: string;
+
+  @Field(() => Int, { description: "Cadastral map sheet number (số tờ bản đồ)." })
+  mapSheetNumber!: number;
+
+  @Field(() => Int, { description: "Parcel number on the sheet (số thửa)." })
+  parcelNumber!: number;
+
+  @Field(() => Number, { description: "Area in square metres (diện tích)." })
+  areaM2!: number;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "End of the land-use term (thời hạn sử dụng); null for long-term use (lâu dài)." })
+  useTermUntil!: string | null;
+
+  @Field(() => Address, { description: "Address of the parcel." })
+  address!: Address;
+
+  @Field(() => DateTimeResolver, { description: "When the land database last changed this record." })
+  updatedAt!: Date;
+
+  landUsePurposeCode!: string;
+}
+
+@ObjectType({ description: "A land-use right certificate (Giấy chứng nhận quyền sử dụng đất)." })
+export class LandCertificate {
+  @Field(() => String, { description: "Printed serial (số phát hành)." })
+  serial!: string;
+
+  @Field(() => LocalDateResolver, { description: "Date of issue." })
+  issuedOn!: string;
+
+  @Field(() => String, { description: "Issuing authority." })
+  issuingAuthority!: string;
+
+  @Field(() => CertificateStatus, { description: "Status." })
+  status!: CertificateStatus;
+
+  @Field(() => DateTimeResolver, { description: "When the land database last changed this record." })
+  updatedAt!: Date;
+
+  parcelId!: string;
+}
+
+export const LandHolderSubject = createUnionType({
+  name: "LandHolderSubject",
+  description: "A land user: a citizen (from the population database) or an enterprise (from the business registry).",
+  types: () => [Citizen, Enterprise] as const,
+  resolveType: (value) => ("personalId" in value ? Citizen : Enterprise),
+});
+
+@ObjectType({ description: "A land user named on a certificate (người sử dụng đất), with their share." })
+export class LandHolder {
+  @Field(() => HolderKind, { description: "Citizen or enterprise." })
+  kind!: HolderKind;
+
+  @Field(() => String, { nullable: true, description: "Personal identification number, for a citizen." })
+  personalId!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Enterprise code, for an enterprise." })
+  enterpriseCode!: string | null;
+
+  @Field(() => Number, { description: "Share of the land-use right in percent." })
+  sharePercent!: number;
+
+  @Field(() => String, { description: "Serial of the certificate naming this holder." })
+  certificateSerial!: string;
+}
+
+@ObjectType({ description: "A parcel held by a citizen or an enterprise, with their share." })
+export class ParcelHolding {
+  @Field(() => LandParcel, { description: "The parcel." })
+  parcel!: LandParcel;
+
+  @Field(() => Number, { description: "Share of the land-use right in percent." })
+  sharePercent!: number;
+
+  @Field(() => String, { description: "Serial of the active certificate naming the holder." })
+  certificateSerial!: string;
+}
+
+@ObjectType({ description: "A registered security interest over a parcel (đăng ký thế chấp)." })
+export class Encumbrance {
+  @Field(() => ID, { description: "Registration number." })
+  id!: string;
+
+  @Field(() => String, { description: "Lender (bên nhận thế chấp)." })
+  lenderName!: string;
+
+  @Field(() => String, { nullable: true, description: "Lender's enterprise code, when registered in Vietnam." })
+  lenderEnterpriseCode!: string | null;
+
+  @Field(() => SafeIntResolver, { nullable: true, description: "Secured amount in VND." })
+  securedAmount!: number | null;
+
+  @Field(() => LocalDateResolver, { description: "Date of registration." })
+  registeredOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Date the registration was released (xóa đăng ký); null while in force." })
+  releasedOn!: string | null;
+
+  @Field(() => Boolean, { description: "True while the mortgage is registered and not released." })
+  active!: boolean;
+
+  @Field(() => String, { description: "Serial of the certificate the registration was recorded on." })
+  certificateSerial!: string;
+}
+
+@ObjectType({ description: "A change of land user recorded on the parcel (biến động)." })
+export class LandTransfer {
+  @Field(() => TransferKind, { description: "Kind of transfer." })
+  kind!: TransferKind;
+
+  @Field(() => LocalDateResolver, { description: "Date the transfer was registered." })
+  registeredOn!: string;
+
+  fromCertificateSerial!: string;
+  toCertificateSerial!: string;
+}
+
+export function toParcel(row: ParcelRow): LandParcel {
+  return {
+    id: row.id,
+    mapSheetNumber: row.mapSheetNumber,
+    parcelNumber: row.parcelNumber,
+    areaM2: row.areaM2,
+    useTermUntil: row.useTermUntil,
+    address: address(row.addressLine, row.communeCode)!,
+    updatedAt: row.updatedAt,
+    landUsePurposeCode: row.landUsePurpose,
+  };
+}
+
+export function toCertificate(row: CertificateRow): LandCertificate {
+  return { ...row, status: row.status as CertificateStatus };
+}
+
+export function toHolder(row: HolderRow): LandHolder {
+  return {
+    kind: row.kind as HolderKind,
+    personalId: row.personalId,
+    enterpriseCode: row.enterpriseCode,
+    sharePercent: row.sharePercent,
+    certificateSerial: row.certificateSerial,
+  };
+}
+
+export function toEncumbrance(row: EncumbranceRow): Encumbrance {
+  return {
+    id: String(row.id),
+    lenderName: row.lenderName,
+    lenderEnterpriseCode: row.lenderEnterpriseCode,
+    securedAmount: row.securedAmount,
+    registeredOn: row.registeredOn,
+    releasedOn: row.releasedOn,
+    active: row.releasedOn === null,
+    certificateSerial: row.certificateSerial,
+  };
+}
+
+export function toTransfer(row: TransferRow): LandTransfer {
+  return {
+    kind: row.kind as TransferKind,
+    registeredOn: row.registeredOn,
+    fromCertificateSerial: row.fromCertificateSerial,
+    toCertificateSerial: row.toCertificateSerial,
+  };
+}

@@ -1,0 +1,114 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GatewayContext } from "../../context.js";
+import { CodedValue } from "../../shared/coded-value.js";
+import { ethnicity } from "../../shared/lookups.js";
+import { connectionType } from "../../shared/pagination.js";
+import { PersonalIdScalar } from "../../shared/scalars.js";
+import { CitizenFilter } from "./inputs.js";
+import { listCitizens } from "./service.js";
+import {
+  Citizen,
+  Household,
+  HouseholdMember,
+  IdentityCard,
+  LifeStatus,
+  toCitizen,
+  toHousehold,
+  toIdentityCard,
+  yearsBetween,
+} from "./types.js";
+
+export const CitizenConnection = connectionType(Citizen, "Citizen", "citizen");
+
+async function loadCitizen(ctx: GatewayContext, id: string | null): Promise<Citizen | null> {
+  if (!id) return null;
+  const row = await ctx.population.citizen.load(id);
+  return row ? toCitizen(row) : null;
+}
+
+@Resolver(() => Citizen)
+export class CitizenResolver {
+  @Query(() => Citizen, { nullable: true, description: "A citizen by personal identification number; null when the population database has no such person." })
+  citizen(@Arg("personalId", () => PersonalIdScalar, { description: "12-digit personal identification number." }) personalId: string, @Ctx() ctx: GatewayContext): Promise<Citizen | null> {
+    return loadCitizen(ctx, personalId);
+  }
+
+  @Query(() => CitizenConnection, { description: "Citizens matching a filter, ordered by personal identification number, a page at a time." })
+  citizens(
+    @Ctx() ctx: GatewayContext,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
+    @Arg("filter", () => CitizenFilter, { nullable: true, description: "Conditions the citizens must meet." }) filter?: CitizenFilter,
+  ) {
+    return listCitizens(ctx.sources.population.db, ctx.adminUnits, { first, after, filter });
+  }
+
+  @FieldResolver(() => CodedValue, { description: "Ethnicity (dân tộc) from the national list of 54 ethnic groups." })
+  ethnicity(@Root() citizen: Citizen): CodedValue {
+    return ethnicity(citizen.ethnicityCode);
+  }
+
+  @FieldResolver(() => LifeStatus, { description: "Whether the person is alive, and their age." })
+  lifeStatus(@Root() citizen: Citizen): LifeStatus {
+    const today = new Date().toISOString().slice(0, 10);
+    return { alive: !citizen.dateOfDeath, age: yearsBetween(citizen.dateOfBirth, citizen.dateOfDeath ?? today) };
+  }
+
+  @FieldResolver(() => Citizen, { nullable: true, description: "Father (cha), when recorded." })
+  father(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext) {
+    return loadCitizen(ctx, citizen.fatherId);
+  }
+
+  @FieldResolver(() => Citizen, { nullable: true, description: "Mother (mẹ), when recorded." })
+  mother(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext) {
+    return loadCitizen(ctx, citizen.motherId);
+  }
+
+  @FieldResolver(() => Citizen, { nullable: true, description: "Spouse (vợ / chồng), while married." })
+  spouse(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext) {
+    return loadCitizen(ctx, citizen.spouseId);
+  }
+
+  @FieldResolver(() => [Citizen], { description: "Children (con) recorded with this person as father or mother, eldest first." })
+  async children(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<Citizen[]> {
+    return (await ctx.population.children.load(citizen.personalId)).map(toCitizen);
+  }
+
+  @FieldResolver(() => Household, { nullable: true, description: "The household the person belongs to (hộ gia đình)." })
+  async household(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<Household | null> {
+    if (!citizen.householdId) return null;
+    const row = await ctx.population.household.load(citizen.householdId);
+    return row ? toHousehold(row) : null;
+  }
+
+  @FieldResolver(() => [IdentityCard], { description: "Identity cards issued to the person, newest first." })
+  async identityCards(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<IdentityCard[]> {
+    return (await ctx.population.identityCards.load(citizen.personalId)).map(toIdentityCard);
+  }
+}
+
+@Resolver(() => Household)
+export class HouseholdResolver {
+  @FieldResolver(() => Citizen, { nullable: true, description: "Head of household (chủ hộ)." })
+  head(@Root() household: Household, @Ctx() ctx: GatewayContext) {
+    return loadCitizen(ctx, household.headPersonalId);
+  }
+
+  @FieldResolver(() => [HouseholdMember], { description: "Everyone registered in the household, with their relation to the head." })
+  async members(@Root() household: Household, @Ctx() ctx: GatewayContext): Promise<HouseholdMember[]> {
+    return (await ctx.population.householdMembers.load(household.id)).map((row) => ({
+      relationToHead: row.relationToHead as HouseholdMember["relationToHead"],
+      personalId: row.personalId,
+    }));
+  }
+}
+
+@Resolver(() => HouseholdMember)
+export class HouseholdMemberResolver {
+  @FieldResolver(() => Citizen, { nullable: true, description: "The member's record." })
+  citizen(@Root() member: HouseholdMember, @Ctx() ctx: GatewayContext) {
+    return loadCitizen(ctx, member.personalId);
+  }
+}
+
+export const populationResolvers = [CitizenResolver, HouseholdResolver, HouseholdMemberResolver] as const;

@@ -1,0 +1,46 @@
+/** Citizen lists: keyset pages over the population source with filters. */
+import { and, asc, count, eq, gt, gte, isNotNull, isNull, like, lte, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/source.js";
+import type { AdminUnitRegistry } from "../admin-units/registry.js";
+import { foldName } from "../../shared/codes.js";
+import { checkCommuneFilter, checkProvinceFilter, searchPattern } from "../../shared/filters.js";
+import { paginate } from "../../shared/pagination.js";
+import { citizens } from "./tables.js";
+import { type Citizen, toCitizen } from "./types.js";
+import type { CitizenFilter } from "./inputs.js";
+
+export function citizenConditions(registry: AdminUnitRegistry, filter: CitizenFilter | undefined): SQL[] {
+  if (!filter) return [];
+  checkCommuneFilter(registry, filter.communeCode);
+  checkProvinceFilter(registry, filter.provinceCode);
+  const conditions: SQL[] = [];
+  if (filter.communeCode) conditions.push(eq(citizens.permanentCommuneCode, filter.communeCode));
+  if (filter.provinceCode) conditions.push(eq(citizens.permanentProvinceCode, filter.provinceCode));
+  if (filter.sex) conditions.push(eq(citizens.sex, filter.sex));
+  if (filter.alive === true) conditions.push(isNull(citizens.dateOfDeath));
+  if (filter.alive === false) conditions.push(isNotNull(citizens.dateOfDeath));
+  if (filter.bornFrom) conditions.push(gte(citizens.dateOfBirth, filter.bornFrom));
+  if (filter.bornTo) conditions.push(lte(citizens.dateOfBirth, filter.bornTo));
+  const pattern = searchPattern(filter.name, foldName);
+  if (pattern) conditions.push(like(citizens.searchName, pattern));
+  return conditions;
+}
+
+export function listCitizens(db: Database, registry: AdminUnitRegistry, args: { first?: number | null; after?: string | null; filter?: CitizenFilter }) {
+  const conditions = citizenConditions(registry, args.filter);
+  return paginate<typeof citizens.$inferSelect, Citizen>({
+    kind: "citizen",
+    first: args.first,
+    after: args.after,
+    keyOf: (row) => row.personalId,
+    toNode: toCitizen,
+    fetch: (afterKey, limit) =>
+      db
+        .select()
+        .from(citizens)
+        .where(and(...conditions, afterKey ? gt(citizens.personalId, afterKey) : undefined))
+        .orderBy(asc(citizens.personalId))
+        .limit(limit),
+    count: async () => (await db.select({ n: count() }).from(citizens).where(and(...conditions)))[0].n,
+  });
+}

@@ -1,0 +1,247 @@
+/** GraphQL types of the population source; `toCitizen` etc. are the one place rows become types. */
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { LocalDateResolver, DateTimeResolver } from "graphql-scalars";
+import { Address, address } from "../admin-units/address.js";
+import { PersonalIdScalar } from "../../shared/scalars.js";
+import type { CitizenRow, HouseholdRow, IdentityCardRow } from "./tables.js";
+
+export enum Sex {
+  MALE = "MALE",
+  FEMALE = "FEMALE",
+}
+registerEnumType(Sex, {
+  name: "Sex",
+  description: "Sex as recorded in the population database (giới tính).",
+  valuesConfig: { MALE: { description: "Male (nam)." }, FEMALE: { description: "Female (nữ)." } },
+});
+
+export enum MaritalStatus {
+  SINGLE = "SINGLE",
+  MARRIED = "MARRIED",
+  DIVORCED = "DIVORCED",
+  WIDOWED = "WIDOWED",
+}
+registerEnumType(MaritalStatus, {
+  name: "MaritalStatus",
+  description: "Marital status (tình trạng hôn nhân).",
+  valuesConfig: {
+    SINGLE: { description: "Never married (chưa kết hôn)." },
+    MARRIED: { description: "Married (đã kết hôn)." },
+    DIVORCED: { description: "Divorced (ly hôn)." },
+    WIDOWED: { description: "Widowed (vợ/chồng đã chết)." },
+  },
+});
+
+export enum HouseholdRelation {
+  HEAD = "HEAD",
+  SPOUSE = "SPOUSE",
+  CHILD = "CHILD",
+  PARENT = "PARENT",
+  GRANDCHILD = "GRANDCHILD",
+  SIBLING = "SIBLING",
+  OTHER = "OTHER",
+}
+registerEnumType(HouseholdRelation, {
+  name: "HouseholdRelation",
+  description: "Relation to the head of household (quan hệ với chủ hộ).",
+  valuesConfig: {
+    HEAD: { description: "Head of household (chủ hộ)." },
+    SPOUSE: { description: "Wife or husband (vợ / chồng)." },
+    CHILD: { description: "Child (con)." },
+    PARENT: { description: "Father or mother (cha / mẹ)." },
+    GRANDCHILD: { description: "Grandchild (cháu)." },
+    SIBLING: { description: "Brother or sister (anh / chị / em)." },
+    OTHER: { description: "Other relation." },
+  },
+});
+
+export enum IdentityCardType {
+  CMND = "CMND",
+  CCCD = "CCCD",
+  CAN_CUOC = "CAN_CUOC",
+}
+registerEnumType(IdentityCardType, {
+  name: "IdentityCardType",
+  description: "Kind of identity card.",
+  valuesConfig: {
+    CMND: { description: "9-digit people's identity card (chứng minh nhân dân), no longer issued." },
+    CCCD: { description: "Citizen identity card (căn cước công dân), 2016 – June 2024." },
+    CAN_CUOC: { description: "Identity card (căn cước) under the Law on Identity 2023, from 1 July 2024." },
+  },
+});
+
+export enum IdentityCardStatus {
+  VALID = "VALID",
+  EXPIRED = "EXPIRED",
+  REVOKED = "REVOKED",
+  LOST = "LOST",
+}
+registerEnumType(IdentityCardStatus, {
+  name: "IdentityCardStatus",
+  description: "Whether the card may still be used.",
+  valuesConfig: {
+    VALID: { description: "Valid (còn hiệu lực)." },
+    EXPIRED: { description: "Past its expiry date or superseded by a newer card." },
+    REVOKED: { description: "Revoked (thu hồi), e.g. on the holder's death." },
+    LOST: { description: "Reported lost (báo mất)." },
+  },
+});
+
+@ObjectType({ description: "A person in the national population database (công dân)." })
+export class Citizen {
+  @Field(() => PersonalIdScalar, { description: "Personal identification number (số định danh cá nhân)." })
+  personalId!: string;
+
+  @Field(() => String, { description: "Full name (họ, chữ đệm và tên)." })
+  fullName!: string;
+
+  @Field(() => Sex, { description: "Sex (giới tính)." })
+  sex!: Sex;
+
+  @Field(() => LocalDateResolver, { description: "Date of birth (ngày sinh)." })
+  dateOfBirth!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Date of death (ngày mất); null while alive." })
+  dateOfDeath!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Religion (tôn giáo); null for none." })
+  religion!: string | null;
+
+  @Field(() => String, { description: "Nationality (quốc tịch), ISO 3166-1 alpha-2." })
+  nationality!: string;
+
+  @Field(() => MaritalStatus, { description: "Marital status (tình trạng hôn nhân)." })
+  maritalStatus!: MaritalStatus;
+
+  @Field(() => Address, { nullable: true, description: "Place of birth registration (nơi đăng ký khai sinh)." })
+  placeOfBirthRegistration!: Address | null;
+
+  @Field(() => Address, { nullable: true, description: "Hometown (quê quán); older records may name a pre-2025 commune." })
+  hometown!: Address | null;
+
+  @Field(() => Address, { nullable: true, description: "Permanent residence (nơi thường trú)." })
+  permanentResidence!: Address | null;
+
+  @Field(() => Address, { nullable: true, description: "Temporary residence (nơi tạm trú), if registered." })
+  temporaryResidence!: Address | null;
+
+  @Field(() => Address, { nullable: true, description: "Current place of residence (nơi ở hiện tại)." })
+  currentResidence!: Address | null;
+
+  @Field(() => DateTimeResolver, { description: "When the population database last changed this record." })
+  updatedAt!: Date;
+
+  ethnicityCode!: string;
+  fatherId!: string | null;
+  motherId!: string | null;
+  spouseId!: string | null;
+  householdId!: string | null;
+}
+
+@ObjectType({ description: "A household (hộ gia đình) registered at a permanent residence; it replaced the paper household book in 2023." })
+export class Household {
+  @Field(() => ID, { description: "Household code (mã hộ)." })
+  id!: string;
+
+  @Field(() => Address, { nullable: true, description: "Address where the household is registered." })
+  address!: Address | null;
+
+  @Field(() => LocalDateResolver, { description: "Date the household was registered." })
+  registeredOn!: string;
+
+  @Field(() => DateTimeResolver, { description: "When the population database last changed this record." })
+  updatedAt!: Date;
+
+  headPersonalId!: string;
+}
+
+@ObjectType({ description: "A member of a household and their relation to its head." })
+export class HouseholdMember {
+  @Field(() => HouseholdRelation, { description: "Relation to the head of household (quan hệ với chủ hộ)." })
+  relationToHead!: HouseholdRelation;
+
+  @Field(() => PersonalIdScalar, { description: "The member's personal identification number." })
+  personalId!: string;
+}
+
+@ObjectType({ description: "An identity card issued to a citizen (CMND, CCCD or căn cước)." })
+export class IdentityCard {
+  @Field(() => IdentityCardType, { description: "Kind of card." })
+  type!: IdentityCardType;
+
+  @Field(() => String, { description: "Card number: 9 digits for CMND, the personal identification number for CCCD and căn cước." })
+  number!: string;
+
+  @Field(() => LocalDateResolver, { description: "Date of issue (ngày cấp)." })
+  issuedOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Expiry date (có giá trị đến); null for no expiry (issued after age 60)." })
+  expiresOn!: string | null;
+
+  @Field(() => String, { description: "Issuing authority (nơi cấp)." })
+  issuingAuthority!: string;
+
+  @Field(() => IdentityCardStatus, { description: "Whether the card may still be used." })
+  status!: IdentityCardStatus;
+}
+
+@ObjectType({ description: "Age and life status, computed on the day of the request." })
+export class LifeStatus {
+  @Field(() => Boolean, { description: "False when a date of death is recorded." })
+  alive!: boolean;
+
+  @Field(() => Int, { description: "Age in whole years today (or at death)." })
+  age!: number;
+}
+
+export function toCitizen(row: CitizenRow): Citizen {
+  return {
+    personalId: row.personalId,
+    fullName: row.fullName,
+    sex: row.sex as Sex,
+    dateOfBirth: row.dateOfBirth,
+    dateOfDeath: row.dateOfDeath,
+    religion: row.religion,
+    nationality: row.nationality,
+    maritalStatus: row.maritalStatus as MaritalStatus,
+    placeOfBirthRegistration: address(null, row.birthRegistrationCommuneCode, row.birthRegistrationLegacyCommuneCode),
+    hometown: address(null, row.hometownCommuneCode, row.hometownLegacyCommuneCode),
+    permanentResidence: address(row.permanentAddressLine, row.permanentCommuneCode, row.permanentLegacyCommuneCode, row.permanentProvinceCode),
+    temporaryResidence: address(row.temporaryAddressLine, row.temporaryCommuneCode),
+    currentResidence: address(row.currentAddressLine, row.currentCommuneCode),
+    updatedAt: row.updatedAt,
+    ethnicityCode: row.ethnicityCode,
+    fatherId: row.fatherId,
+    motherId: row.motherId,
+    spouseId: row.spouseId,
+    householdId: row.householdId,
+  };
+}
+
+export function toHousehold(row: HouseholdRow): Household {
+  return {
+    id: row.id,
+    address: address(row.addressLine, row.communeCode, row.legacyCommuneCode),
+    registeredOn: row.registeredOn,
+    updatedAt: row.updatedAt,
+    headPersonalId: row.headPersonalId,
+  };
+}
+
+export function toIdentityCard(row: IdentityCardRow): IdentityCard {
+  return {
+    type: row.cardType as IdentityCardType,
+    number: row.number,
+    issuedOn: row.issuedOn,
+    expiresOn: row.expiresOn,
+    issuingAuthority: row.issuingAuthority,
+    status: row.status as IdentityCardStatus,
+  };
+}
+
+/** Whole years between two ISO dates. */
+export function yearsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split("-").map(Number);
+  const [ty, tm, td] = to.split("-").map(Number);
+  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+}

@@ -1,0 +1,27 @@
+/** Builds the one unified GraphQL schema from every module's resolvers. */
+import "reflect-metadata";
+import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { AddressResolver } from "./modules/admin-units/address.js";
+import { adminUnitResolvers } from "./modules/admin-units/resolvers.js";
+import { businessResolvers } from "./modules/business/resolvers.js";
+import { landResolvers } from "./modules/land/resolvers.js";
+import { populationResolvers } from "./modules/population/resolvers.js";
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The schema is built once per process (type-graphql metadata is global). */
+export function buildGatewaySchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...adminUnitResolvers, AddressResolver, ...populationResolvers, ...landResolvers, ...businessResolvers],
+    validate: false,
+  }).then((schema) => {
+    const query = schema.getQueryType();
+    if (query) {
+      query.description =
+        "Questions to the national sources — population, land, business — and the administrative map, answered as one graph.";
+    }
+    return lexicographicSortSchema(schema);
+  });
+  return built;
+}

@@ -1,0 +1,38 @@
+/**
+ * DataLoader factories. Every cross-row or cross-source hop batches its keys into one statement of the form
+ * `column = ANY($1)`, with the array bound as a single parameter cast to the column's own type (so the index on
+ * the column is used), and results come back in key order.
+ */
+import DataLoader from "dataloader";
+import { type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+
+/** `column = ANY($1::<column type>[])` with all keys as one parameter. */
+export function anyOf(column: PgColumn, keys: readonly unknown[]): SQL {
+  return sql`${column} = any(${sql.param([...keys])}::${sql.raw(column.getSQLType())}[])`;
+}
+
+/** One row (or null) per key. */
+export function rowLoader<K extends string | number, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R | null> {
+  return new DataLoader<K, R | null>(async (keys) => {
+    const rows = await fetch(keys);
+    const byKey = new Map<K, R>();
+    for (const row of rows) byKey.set(keyOf(row), row);
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** All rows per key (possibly none). */
+export function groupLoader<K extends string | number, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
+  return new DataLoader<K, R[]>(async (keys) => {
+    const rows = await fetch(keys);
+    const byKey = new Map<K, R[]>();
+    for (const row of rows) {
+      const key = keyOf(row);
+      const list = byKey.get(key);
+      if (list) list.push(row);
+      else byKey.set(key, [row]);
+    }
+    return keys.map((key) => byKey.get(key) ?? []);
+  });
+}

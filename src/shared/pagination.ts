@@ -1,0 +1,119 @@
+/**
+ * Relay-style cursor connections with keyset pagination: a cursor is the opaque, base64url form of
+ * `<kind>:<key>` where key is the row's primary key, so pages stay stable and cost the same at any depth.
+ */
+import { type ClassType, Field, Int, ObjectType } from "type-graphql";
+import { InvalidInputError } from "./errors.js";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: "Where a page sits in the whole list (Relay PageInfo)." })
+export class PageInfo {
+  @Field(() => Boolean, { description: "True when more items follow this page." })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: "True when this page was requested after a cursor." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** What a list resolver returns; `totalCount` runs its query only when the field is asked for. */
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  countTotal: () => Promise<number>;
+}
+
+/** Builds the `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function connectionType<T extends object>(node: ClassType<T>, name: string, noun: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${noun} in a page, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, { description: "Opaque cursor of this item; pass it as `after` to continue after it." })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${noun}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${noun} records (Relay connection).` })
+  class ConnectionType implements Connection<T> {
+    @Field(() => [EdgeType], { description: "The items of this page, in order." })
+    edges!: Edge<T>[];
+
+    @Field(() => PageInfo, { description: "Whether more pages follow, and the cursors to fetch them." })
+    pageInfo!: PageInfo;
+
+    countTotal!: () => Promise<number>;
+
+    @Field(() => Int, { description: "Number of items matching the filter, across all pages." })
+    totalCount(): Promise<number> {
+      return this.countTotal();
+    }
+  }
+  return ConnectionType;
+}
+
+export function encodeCursor(kind: string, key: string): string {
+  return Buffer.from(`${kind}:${key}`, "utf8").toString("base64url");
+}
+
+export function decodeCursor(kind: string, cursor: string): string {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  if (!text.startsWith(`${kind}:`) || text.length === kind.length + 1) {
+    throw new InvalidInputError("INVALID_CURSOR", `The cursor "${cursor}" is not a ${kind} cursor; pass a cursor returned by this list (pageInfo.endCursor).`);
+  }
+  return text.slice(kind.length + 1);
+}
+
+export function checkPageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new InvalidInputError("INVALID_PAGINATION", `"first" must be between 1 and ${MAX_PAGE_SIZE}; got ${first}. Page through longer lists with "after".`, {
+      argument: "first",
+      max: MAX_PAGE_SIZE,
+    });
+  }
+  return size;
+}
+
+/**
+ * Runs one keyset page: `fetch(afterKey, limit)` must return rows ordered by key, at most `limit` of them;
+ * one extra row is asked for to know whether another page follows.
+ */
+export async function paginate<Row, T>(options: {
+  kind: string;
+  first?: number | null;
+  after?: string | null;
+  keyOf: (row: Row) => string;
+  fetch: (afterKey: string | null, limit: number) => Promise<Row[]>;
+  toNode: (row: Row) => T;
+  count: () => Promise<number>;
+}): Promise<Connection<T>> {
+  const size = checkPageSize(options.first);
+  const afterKey = options.after ? decodeCursor(options.kind, options.after) : null;
+  const rows = await options.fetch(afterKey, size + 1);
+  const page = rows.slice(0, size);
+  const edges = page.map((row) => ({ cursor: encodeCursor(options.kind, options.keyOf(row)), node: options.toNode(row) }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: afterKey !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    countTotal: () => (total ??= options.count()),
+  };
+}

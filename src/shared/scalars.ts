@@ -1,0 +1,68 @@
+/**
+ * Custom scalars for national codes. Each validates on input (literal or variable) with a clear message and a
+ * typed error code; on output values are passed through (they come from the sources, already valid).
+ */
+import { GraphQLScalarType, Kind, type ValueNode } from "graphql";
+import { ADMIN_UNIT_CODE_PATTERN, parsePersonalId, taxCodeProblem } from "./codes.js";
+import { type ErrorCode, InvalidInputError } from "./errors.js";
+
+function codeScalar(options: {
+  name: string;
+  description: string;
+  code: ErrorCode;
+  problem: (value: string) => string | null;
+  specifiedByURL?: string;
+}): GraphQLScalarType<string, string> {
+  const parse = (value: unknown): string => {
+    if (typeof value !== "string") {
+      throw new InvalidInputError(options.code, `${options.name} must be given as a string of digits (quoted), got ${typeof value}.`);
+    }
+    const problem = options.problem(value);
+    if (problem) throw new InvalidInputError(options.code, `Invalid ${options.name}: ${problem}.`, { value });
+    return value;
+  };
+  return new GraphQLScalarType<string, string>({
+    name: options.name,
+    description: options.description,
+    specifiedByURL: options.specifiedByURL,
+    serialize: (value) => String(value),
+    parseValue: parse,
+    parseLiteral: (ast: ValueNode) => {
+      if (ast.kind !== Kind.STRING) {
+        throw new InvalidInputError(options.code, `${options.name} must be a quoted string, e.g. "001203004567"; got a ${ast.kind.toLowerCase()} literal.`);
+      }
+      return parse(ast.value);
+    },
+  });
+}
+
+export const PersonalIdScalar = codeScalar({
+  name: "PersonalId",
+  description:
+    "Personal identification number (số định danh cá nhân): 12 digits — 3 for the province of birth registration, " +
+    "1 for century of birth and sex, 2 for the year of birth, 6 random (Decree 137/2015/NĐ-CP, art. 7).",
+  code: "INVALID_PERSONAL_ID",
+  problem: (value) => {
+    const parts = parsePersonalId(value);
+    return "error" in parts ? parts.error : null;
+  },
+});
+
+export const TaxCodeScalar = codeScalar({
+  name: "TaxCode",
+  description:
+    "Enterprise code, which is also its tax code (mã số doanh nghiệp / mã số thuế): 10 digits, the last a check digit " +
+    "(weights 31, 29, 23, 19, 17, 13, 7, 5, 3; check = 10 − (sum mod 11)).",
+  code: "INVALID_TAX_CODE",
+  problem: taxCodeProblem,
+});
+
+export const AdministrativeUnitCodeScalar = codeScalar({
+  name: "AdministrativeUnitCode",
+  description:
+    "Administrative unit code (mã đơn vị hành chính): 2 digits for a province, 5 digits for a commune " +
+    "(Decision 19/2025/QĐ-TTg). Pre-2025 codes use the same shapes; see `legacyAdministrativeUnit`.",
+  code: "INVALID_ADMINISTRATIVE_UNIT_CODE",
+  problem: (value) =>
+    ADMIN_UNIT_CODE_PATTERN.test(value) ? null : `an administrative unit code is 2 digits (province) or 5 digits (commune); got ${JSON.stringify(value)}`,
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Two projects: `embedded` runs every test on in-memory PGlite; `postgres` runs the integration suites again on
+ * real Postgres (throwaway databases on 127.0.0.1:5432, or TEST_POSTGRES_URL).
+ */
+export default defineConfig({
+  resolve: {
+    // One copy of graphql, or type-graphql and Apollo see two realms.
+    alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
+  },
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: { name: "embedded", include: ["test/**/*.test.ts"], env: { NODE_ENV: "test", TEST_DB: "pglite" } },
+      },
+      {
+        extends: true,
+        test: { name: "postgres", include: ["test/api/**/*.test.ts", "test/db/**/*.test.ts"], env: { NODE_ENV: "test", TEST_DB: "postgres" } },
+      },
+    ],
+  },
+});
