@@ -5,6 +5,7 @@
 import type { GraphQLSchema } from "graphql";
 import { type GatewayConfig, SOURCE_NAMES } from "./config.js";
 import type { Sources } from "./context.js";
+import { lockDataDir } from "./db/lock.js";
 import { migrateSource } from "./db/migrate.js";
 import { openSource } from "./db/source.js";
 import { AdminUnitRegistry } from "./modules/admin-units/registry.js";
@@ -25,14 +26,32 @@ export interface AppOptions {
   log?: (message: string) => void;
 }
 
-export async function openSources(config: GatewayConfig): Promise<Sources> {
-  const entries = await Promise.all(SOURCE_NAMES.map(async (name) => [name, await openSource(config.sources[name])] as const));
-  return Object.fromEntries(entries) as Sources;
+export interface OpenedSources {
+  sources: Sources;
+  close(): Promise<void>;
+}
+
+/** Opens every source; embedded ones on disk under a data-folder lock, released on close(). */
+export async function openSources(config: GatewayConfig): Promise<OpenedSources> {
+  const embeddedOnDisk = SOURCE_NAMES.some((name) => !config.sources[name].url && config.sources[name].dataDir);
+  const release = embeddedOnDisk ? lockDataDir(config.dataDir) : () => {};
+  const opened = await Promise.allSettled(SOURCE_NAMES.map((name) => openSource(config.sources[name])));
+  const sources = opened.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  const close = async () => {
+    await Promise.allSettled(sources.map((s) => s.close()));
+    release();
+  };
+  const failed = opened.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) {
+    await close();
+    throw failed.reason;
+  }
+  return { sources: Object.fromEntries(sources.map((s) => [s.name, s])) as Sources, close };
 }
 
 export async function createApp(config: GatewayConfig, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? (() => {});
-  const sources = await openSources(config);
+  const { sources, close } = await openSources(config);
   try {
     await Promise.all(Object.values(sources).map(migrateSource));
     if (options.seedIfEmpty && !(await isSeeded(sources))) {
@@ -47,12 +66,10 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
       sources,
       adminUnits,
       schema,
-      close: async () => {
-        await Promise.all(Object.values(sources).map((s) => s.close()));
-      },
+      close,
     };
   } catch (error) {
-    await Promise.allSettled(Object.values(sources).map((s) => s.close()));
+    await close();
     throw error;
   }
 }

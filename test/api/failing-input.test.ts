@@ -109,7 +109,7 @@ describe("malformed requests", () => {
   it("answers a syntax error with 400", async () => {
     const { status, body } = await gw.query(`{ citizen(personalId: `);
     expect(status).toBe(400);
-    expect(body.errors[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
+    expect(body.errors?.[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
   });
 
   it("answers invalid JSON with 400 and an oversized body with 413", async () => {

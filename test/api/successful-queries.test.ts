@@ -141,12 +141,12 @@ describe("citizens", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const { body } = await gw.query(
+      const { body }: { body: any } = await gw.query(
         `query($c: AdministrativeUnitCode!, $after: String) { citizens(first: 7, after: $after, filter: { communeCode: $c }) { totalCount edges { node { personalId } } pageInfo { hasNextPage endCursor } } }`,
         { c: commune, after },
       );
       expect(body.errors).toBeUndefined();
-      const conn = body.data.citizens;
+      const conn: any = body.data.citizens;
       expect(conn.totalCount).toBe(expected.length);
       seen.push(...conn.edges.map((e: any) => e.node.personalId));
       if (!conn.pageInfo.hasNextPage) break;
