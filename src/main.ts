@@ -6,7 +6,11 @@ import { createServer } from "./server.js";
 
 const config = loadConfig();
 const started = performance.now();
-const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, log: (m) => logger.info(m) });
+const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, log: (m) => logger.info(m) }).catch((error: Error) => {
+  // A start-up failure (busy data folder, unreachable database, failed migration) is said in one line, no stack.
+  logger.fatal({ error: error.message }, "NDAF Gateway could not start");
+  process.exit(1);
+});
 const server = await createServer(app);
 const port = await server.listen(config.port);
 logger.info(
@@ -20,6 +24,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    setTimeout(() => {
+      logger.error("shutdown took longer than 10 s; exiting anyway");
+      process.exit(1);
+    }, 10_000).unref();
     server
       .close()
       .then(() => app.close())

@@ -53,6 +53,8 @@ export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContex
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // The process owns shutdown (src/main.ts): close HTTP, then Apollo, then the pools, in that order.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, ...plugins],
   });
 }
