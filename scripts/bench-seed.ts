@@ -1,0 +1,146 @@
+/**
+ * `npm run bench:seed -- [--citizens 1000000] [--seed 2025] [--embedded] [--generate-only]`
+ *
+ * Seeds throwaway databases and prints rows, seconds and rows/s per table:
+ * - default: four databases ndaf_bench_seed_<source> on local Postgres (BENCH_POSTGRES_URL, default
+ *   postgres://postgres@127.0.0.1:5432/postgres), dropped at the end;
+ * - --embedded: PGlite in a temporary folder, removed at the end;
+ * - --generate-only: the generator alone (CSV produced and discarded), no database.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { SOURCE_NAMES, type SourceName } from "../src/config.js";
+import { migrateSource } from "../src/db/migrate.js";
+import { openSource, type Source } from "../src/db/source.js";
+import { generateDataset, seedDatabases } from "../src/seed/index.js";
+import { formatSeedSummary } from "../src/seed/report.js";
+
+const USAGE = "Usage: npm run bench:seed -- [--citizens N] [--seed N] [--embedded] [--generate-only]";
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let values: { citizens?: string; seed?: string; embedded?: boolean; "generate-only"?: boolean };
+try {
+  values = parseArgs({
+    options: { citizens: { type: "string" }, seed: { type: "string" }, embedded: { type: "boolean" }, "generate-only": { type: "boolean" } },
+    strict: true,
+  }).values;
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const citizens = Number((values.citizens ?? "1000000").replace(/_/g, ""));
+const seed = Number(values.seed ?? "2025");
+if (!Number.isSafeInteger(citizens) || citizens < 1) fail(`--citizens must be a positive integer, got "${values.citizens}"`);
+if (!Number.isSafeInteger(seed) || seed < 0) fail(`--seed must be a non-negative integer, got "${values.seed}"`);
+
+async function generateOnly(): Promise<void> {
+  const started = performance.now();
+  let bytes = 0;
+  const rows = await generateDataset({ citizens, seed, onChunk: (c) => void (bytes += c.data.byteLength) });
+  const seconds = (performance.now() - started) / 1000;
+  const total = Object.values(rows).reduce((s, n) => s + n, 0);
+  for (const [table, n] of Object.entries(rows)) console.log(`${table.padEnd(22)} ${n.toLocaleString("en").padStart(12)}`);
+  console.log(`generated ${total.toLocaleString("en")} rows (${(bytes / 1e6).toFixed(0)} MB of CSV) in ${seconds.toFixed(2)} s: ${Math.round(total / seconds).toLocaleString("en")} rows/s`);
+}
+
+async function run(
+  open: () => Promise<Record<SourceName, Source>>,
+  cleanup: () => Promise<void>,
+  label: string,
+  serverCpu?: () => Promise<number | null>,
+): Promise<void> {
+  let sources: Record<SourceName, Source> | undefined;
+  try {
+    sources = await open();
+    await Promise.all(Object.values(sources).map(migrateSource));
+    console.error(`Seeding ${citizens.toLocaleString("en")} citizens into ${label}...`);
+    const cpu = process.cpuUsage();
+    const serverBefore = (await serverCpu?.()) ?? null;
+    const summary = await seedDatabases(sources, { citizens, seed, reset: true, progress: true });
+    const used = process.cpuUsage(cpu);
+    const serverAfter = (await serverCpu?.()) ?? null;
+    console.log(formatSeedSummary(summary));
+    const server = serverBefore !== null && serverAfter !== null ? `, Postgres backends ${(serverAfter - serverBefore).toFixed(1)} s` : "";
+    console.log(`CPU time: this process ${((used.user + used.system) / 1e6).toFixed(1)} s${server}.`);
+  } finally {
+    if (sources) await Promise.allSettled(Object.values(sources).map((s) => s.close()));
+    await cleanup();
+  }
+}
+
+/**
+ * CPU seconds used so far by the server processes serving the bench databases (read from /proc: only when the
+ * server runs on this machine; null otherwise). Connections stay open for the whole seed (pooled), so the
+ * difference before/after is the load's server-side CPU.
+ */
+async function backendCpuSeconds(admin: postgres.Sql): Promise<number | null> {
+  try {
+    const rows = await admin.unsafe<{ pid: number }[]>("SELECT pid FROM pg_stat_activity WHERE datname LIKE 'ndaf_bench_seed_%'");
+    const ticks = 100; // USER_HZ on Linux
+    let total = 0;
+    for (const { pid } of rows) {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / ticks;
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+async function onPostgres(): Promise<void> {
+  const adminUrl = process.env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const database = (name: SourceName) => `ndaf_bench_seed_${name}`;
+  const drop = async () => {
+    for (const name of SOURCE_NAMES) await admin.unsafe(`DROP DATABASE IF EXISTS ${database(name)} WITH (FORCE)`);
+  };
+  try {
+    await drop();
+    for (const name of SOURCE_NAMES) await admin.unsafe(`CREATE DATABASE ${database(name)}`);
+    await run(
+      async () => {
+        const entries = await Promise.all(
+          SOURCE_NAMES.map(async (name) => {
+            const url = new URL(adminUrl);
+            url.pathname = `/${database(name)}`;
+            return [name, await openSource({ name, url: url.toString() })] as const;
+          }),
+        );
+        return Object.fromEntries(entries) as Record<SourceName, Source>;
+      },
+      drop,
+      `Postgres (${new URL(adminUrl).host}, databases ndaf_bench_seed_*)`,
+      () => backendCpuSeconds(admin),
+    );
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
+async function onPglite(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ndaf-bench-seed-"));
+  await run(
+    async () => {
+      const entries = await Promise.all(SOURCE_NAMES.map(async (name) => [name, await openSource({ name, dataDir: path.join(dir, name) })] as const));
+      return Object.fromEntries(entries) as Record<SourceName, Source>;
+    },
+    async () => fs.rmSync(dir, { recursive: true, force: true }),
+    `PGlite (${dir})`,
+  );
+}
+
+try {
+  if (values["generate-only"]) await generateOnly();
+  else if (values.embedded) await onPglite();
+  else await onPostgres();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}
