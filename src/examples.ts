@@ -12,7 +12,7 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   {
     name: "CitizensOfHanoi",
     query: `# Citizens with permanent residence in Hà Nội (province 01), with data from all three sources.
-query CitizensOfHanoi($province: AdministrativeUnitCode!) {
+query CitizensOfHanoi($province: AdministrativeUnitCode = "01") {
   citizens(first: 5, filter: { provinceCode: $province, alive: true }) {
     totalCount
     edges {
@@ -79,7 +79,7 @@ query ActiveEnterprises {
   {
     name: "LegacyCommune",
     query: `# A pre-2025 commune code and its 2025 successor(s): a split commune is ambiguous, never guessed.
-query LegacyCommune($code: String!) {
+query LegacyCommune($code: String! = "00016") {
   legacyAdministrativeUnit(code: $code) {
     code
     name
