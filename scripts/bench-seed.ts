@@ -53,7 +53,7 @@ async function run(
   open: () => Promise<Record<SourceName, Source>>,
   cleanup: () => Promise<void>,
   label: string,
-  serverCpu?: () => Promise<number | null>,
+  serverCpu?: () => Promise<Map<number, number> | null>,
 ): Promise<void> {
   let sources: Record<SourceName, Source> | undefined;
   try {
@@ -66,7 +66,12 @@ async function run(
     const used = process.cpuUsage(cpu);
     const serverAfter = (await serverCpu?.()) ?? null;
     console.log(formatSeedSummary(summary));
-    const server = serverBefore !== null && serverAfter !== null ? `, Postgres backends ${(serverAfter - serverBefore).toFixed(1)} s` : "";
+    let server = "";
+    if (serverBefore && serverAfter) {
+      let total = 0;
+      for (const [pid, seconds] of serverAfter) total += seconds - (serverBefore.get(pid) ?? 0);
+      server = `, Postgres backends ${total.toFixed(1)} s (${serverAfter.size} connections)`;
+    }
     console.log(`CPU time: this process ${((used.user + used.system) / 1e6).toFixed(1)} s${server}.`);
   } finally {
     if (sources) await Promise.allSettled(Object.values(sources).map((s) => s.close()));
@@ -75,20 +80,20 @@ async function run(
 }
 
 /**
- * CPU seconds used so far by the server processes serving the bench databases (read from /proc: only when the
- * server runs on this machine; null otherwise). Connections stay open for the whole seed (pooled), so the
- * difference before/after is the load's server-side CPU.
+ * CPU seconds used so far by each server process serving the bench databases, by pid (read from /proc: only
+ * when the server runs on this machine; null otherwise). The pool keeps its connections open until the sources
+ * close, so the difference between two samples is the load's server-side CPU.
  */
-async function backendCpuSeconds(admin: postgres.Sql): Promise<number | null> {
+async function backendCpuSeconds(admin: postgres.Sql): Promise<Map<number, number> | null> {
   try {
     const rows = await admin.unsafe<{ pid: number }[]>("SELECT pid FROM pg_stat_activity WHERE datname LIKE 'ndaf_bench_seed_%'");
     const ticks = 100; // USER_HZ on Linux
-    let total = 0;
+    const result = new Map<number, number>();
     for (const { pid } of rows) {
       const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      total += (Number(fields[11]) + Number(fields[12])) / ticks;
+      result.set(pid, (Number(fields[11]) + Number(fields[12])) / ticks);
     }
-    return total;
+    return result;
   } catch {
     return null;
   }

@@ -8,131 +8,25 @@
 import { foldName } from "../shared/codes.js";
 import { addressLine } from "./addresses.js";
 import { field } from "./csv.js";
-import { addYears, DAYS, iso, parseDay } from "./dates.js";
+import { addYears, DAYS, iso } from "./dates.js";
 import { asciiName } from "./geography.js";
 import type { LandGenerator } from "./land.js";
 import type { HouseholdInfo } from "./people.js";
-import { type Random, Weighted } from "./random.js";
-import type { Person, World } from "./world.js";
-
-type LegalForm = "SINGLE_MEMBER_LLC" | "MULTI_MEMBER_LLC" | "JOINT_STOCK" | "PRIVATE_ENTERPRISE" | "PARTNERSHIP";
-
-const FIRST_REGISTRATION = parseDay("1995-01-01");
-const FIRST_HOUSEHOLD_BUSINESS = parseDay("2000-01-01");
-
-const LEGAL_FORMS = new Weighted<LegalForm>([
-  ["SINGLE_MEMBER_LLC", 42],
-  ["MULTI_MEMBER_LLC", 24],
-  ["JOINT_STOCK", 20],
-  ["PRIVATE_ENTERPRISE", 12],
-  ["PARTNERSHIP", 2],
-]);
-
-const FORM_TEXT: Record<LegalForm, { prefix: string; suffix: string; short: string | null }> = {
-  SINGLE_MEMBER_LLC: { prefix: "CÔNG TY TNHH MỘT THÀNH VIÊN", suffix: "COMPANY LIMITED", short: "CO., LTD" },
-  MULTI_MEMBER_LLC: { prefix: "CÔNG TY TNHH", suffix: "COMPANY LIMITED", short: "CO., LTD" },
-  JOINT_STOCK: { prefix: "CÔNG TY CỔ PHẦN", suffix: "JOINT STOCK COMPANY", short: "JSC" },
-  PRIVATE_ENTERPRISE: { prefix: "DOANH NGHIỆP TƯ NHÂN", suffix: "PRIVATE ENTERPRISE", short: null },
-  PARTNERSHIP: { prefix: "CÔNG TY HỢP DANH", suffix: "PARTNERSHIP COMPANY", short: "PARTNERSHIP" },
-};
-
-/** VSIC code → [relative frequency, Vietnamese name word, English word]. */
-const INDUSTRIES: [string, number, string, string][] = [
-  ["4101", 6, "XÂY DỰNG", "CONSTRUCTION"],
-  ["4102", 3, "XÂY DỰNG", "CONSTRUCTION"],
-  ["4212", 2, "XÂY DỰNG CÔNG TRÌNH", "CIVIL ENGINEERING"],
-  ["4299", 2, "XÂY DỰNG CÔNG TRÌNH", "CIVIL ENGINEERING"],
-  ["4321", 2, "ĐIỆN", "ELECTRICAL"],
-  ["4322", 1.5, "KỸ THUẬT", "ENGINEERING"],
-  ["4330", 2, "NỘI THẤT", "INTERIOR"],
-  ["4520", 1.5, "Ô TÔ", "AUTOMOBILE"],
-  ["4610", 2, "THƯƠNG MẠI", "TRADING"],
-  ["4620", 2, "NÔNG SẢN", "AGRICULTURAL PRODUCTS"],
-  ["4632", 4, "THỰC PHẨM", "FOOD"],
-  ["4641", 2, "THỜI TRANG", "FASHION"],
-  ["4649", 4, "THƯƠNG MẠI VÀ DỊCH VỤ", "TRADING AND SERVICES"],
-  ["4651", 2, "CÔNG NGHỆ", "TECHNOLOGY"],
-  ["4659", 3, "THIẾT BỊ", "EQUIPMENT"],
-  ["4663", 4, "VẬT LIỆU XÂY DỰNG", "BUILDING MATERIALS"],
-  ["4669", 3, "XUẤT NHẬP KHẨU", "IMPORT EXPORT"],
-  ["4711", 2, "THƯƠNG MẠI", "TRADING"],
-  ["4719", 2, "THƯƠNG MẠI TỔNG HỢP", "GENERAL TRADING"],
-  ["4722", 1, "THỰC PHẨM", "FOOD"],
-  ["4730", 1, "XĂNG DẦU", "PETROLEUM"],
-  ["4772", 1.5, "DƯỢC PHẨM", "PHARMACEUTICAL"],
-  ["4932", 1.5, "VẬN TẢI", "TRANSPORT"],
-  ["4933", 3, "VẬN TẢI", "TRANSPORT"],
-  ["5210", 1, "LOGISTICS", "LOGISTICS"],
-  ["5510", 1.5, "KHÁCH SẠN", "HOTEL"],
-  ["5610", 3, "ẨM THỰC", "CUISINE"],
-  ["5630", 1, "ĐỒ UỐNG", "BEVERAGE"],
-  ["6201", 2, "CÔNG NGHỆ", "TECHNOLOGY"],
-  ["6202", 1, "GIẢI PHÁP CÔNG NGHỆ", "TECHNOLOGY SOLUTIONS"],
-  ["6311", 0.5, "DỮ LIỆU", "DATA"],
-  ["6810", 3, "BẤT ĐỘNG SẢN", "REAL ESTATE"],
-  ["6820", 1.5, "ĐỊA ỐC", "REALTY"],
-  ["6920", 1, "KẾ TOÁN", "ACCOUNTING"],
-  ["7020", 2, "TƯ VẤN", "CONSULTING"],
-  ["7110", 1.5, "TƯ VẤN THIẾT KẾ", "DESIGN CONSULTING"],
-  ["7310", 1.5, "TRUYỀN THÔNG", "MEDIA"],
-  ["7911", 1, "DU LỊCH", "TRAVEL"],
-  ["8299", 1.5, "DỊCH VỤ", "SERVICES"],
-  ["8559", 1.5, "GIÁO DỤC", "EDUCATION"],
-  ["8620", 0.5, "Y TẾ", "MEDICAL"],
-  ["1010", 0.5, "CHẾ BIẾN THỰC PHẨM", "FOOD PROCESSING"],
-  ["1079", 0.5, "THỰC PHẨM", "FOOD"],
-  ["1410", 1.5, "MAY MẶC", "GARMENT"],
-  ["1520", 0.5, "GIÀY DÉP", "FOOTWEAR"],
-  ["1629", 0.5, "LÂM SẢN", "FOREST PRODUCTS"],
-  ["2220", 0.8, "NHỰA", "PLASTICS"],
-  ["2395", 0.5, "BÊ TÔNG", "CONCRETE"],
-  ["2511", 1, "CƠ KHÍ", "MECHANICAL ENGINEERING"],
-  ["3100", 1, "NỘI THẤT", "FURNITURE"],
-  ["0111", 0.3, "NÔNG NGHIỆP", "AGRICULTURE"],
-  ["0146", 0.3, "CHĂN NUÔI", "LIVESTOCK"],
-  ["0322", 0.3, "THỦY SẢN", "AQUACULTURE"],
-];
-const INDUSTRY_PICKER = new Weighted(INDUSTRIES.map((row) => [row, row[1]] as const));
-
-const WORDS = [
-  "AN", "BÌNH", "PHÁT", "THÀNH", "ĐẠT", "HƯNG", "THỊNH", "PHÚ", "QUÝ", "MINH", "ANH", "HOÀNG", "GIA", "BẢO", "NAM",
-  "VIỆT", "TÂN", "TIẾN", "THÁI", "TRƯỜNG", "SƠN", "HẢI", "LONG", "KHANG", "TÍN", "NGHĨA", "ĐỨC", "TOÀN", "THẮNG",
-  "LỢI", "LỘC", "TÀI", "PHÚC", "HÒA", "KIM", "NGỌC", "HUY", "QUANG", "VĨNH", "THIÊN", "ĐÔNG", "Á", "SAO", "ĐẠI",
-  "HỒNG", "HÀ", "LINH", "TUẤN", "KHÔI", "NGUYÊN", "PHƯƠNG", "THUẬN", "XUÂN", "MỸ", "HẠNH", "TRÍ", "DŨNG", "CƯỜNG",
-  "THANH", "UY", "VƯƠNG", "BẮC", "TRUNG", "ÂU", "HOA", "SEN", "MAI", "TRÚC", "NHẬT", "QUỐC", "HỢP", "NHÂN",
-];
-
-const POSITIONS: Record<LegalForm, Weighted<string>> = {
-  SINGLE_MEMBER_LLC: new Weighted([["Giám đốc", 70], ["Tổng giám đốc", 15], ["Chủ tịch công ty", 15]]),
-  MULTI_MEMBER_LLC: new Weighted([["Giám đốc", 70], ["Tổng giám đốc", 15], ["Chủ tịch Hội đồng thành viên", 15]]),
-  JOINT_STOCK: new Weighted([["Tổng giám đốc", 45], ["Giám đốc", 25], ["Chủ tịch Hội đồng quản trị", 30]]),
-  PRIVATE_ENTERPRISE: new Weighted([["Giám đốc", 1]]),
-  PARTNERSHIP: new Weighted([["Giám đốc", 1]]),
-};
-
-const STATUSES = new Weighted<string>([["ACTIVE", 82], ["SUSPENDED", 8], ["DISSOLVED", 9], ["BANKRUPT", 1]]);
-
-/** [business line, VSIC code, name word, capital range in VND]. */
-const HOUSEHOLD_LINES: [string, string, string, number, number][] = [
-  ["Bán lẻ tạp hóa", "4711", "TẠP HÓA", 30e6, 500e6],
-  ["Quán ăn", "5610", "QUÁN ĂN", 30e6, 800e6],
-  ["Quán cà phê, giải khát", "5630", "CÀ PHÊ", 30e6, 600e6],
-  ["Sửa chữa xe máy", "4542", "SỬA XE", 20e6, 300e6],
-  ["Cắt tóc, gội đầu", "9631", "SALON TÓC", 20e6, 200e6],
-  ["Bán lẻ quần áo, giày dép", "4771", "THỜI TRANG", 50e6, 800e6],
-  ["Bán lẻ thuốc tân dược", "4772", "NHÀ THUỐC", 100e6, 1e9],
-  ["Bán lẻ rau quả, thực phẩm tươi sống", "4722", "THỰC PHẨM", 20e6, 300e6],
-  ["Nhà nghỉ", "5510", "NHÀ NGHỈ", 300e6, 3e9],
-  ["May đo quần áo", "1410", "MAY ĐO", 20e6, 200e6],
-  ["Sản xuất đồ gỗ gia dụng", "3100", "ĐỒ GỖ", 100e6, 2e9],
-  ["Bán lẻ vật liệu xây dựng, đồ ngũ kim", "4752", "VẬT LIỆU XÂY DỰNG", 200e6, 3e9],
-  ["Vận tải hàng hóa bằng xe tải", "4933", "VẬN TẢI", 300e6, 3e9],
-  ["Sửa chữa, bảo dưỡng ô tô", "4520", "GARA Ô TÔ", 200e6, 2e9],
-  ["Chăn nuôi gia cầm", "0146", "TRẠI GÀ", 50e6, 1e9],
-  ["Bán buôn nông sản", "4620", "NÔNG SẢN", 100e6, 2e9],
-];
-const HOUSEHOLD_LINE_PICKER = new Weighted(HOUSEHOLD_LINES.map((l, i) => [l, [10, 8, 7, 5, 4, 4, 2, 5, 1, 2, 1.5, 2, 2, 1, 1, 1.5][i]] as const));
-const HOUSEHOLD_STATUSES = new Weighted<string>([["ACTIVE", 85], ["SUSPENDED", 5], ["CLOSED", 10]]);
+import type { Random } from "./random.js";
+import {
+  FIRST_HOUSEHOLD_BUSINESS,
+  FIRST_REGISTRATION,
+  FORM_TEXT,
+  HOUSEHOLD_LINE_PICKER,
+  HOUSEHOLD_STATUSES,
+  INDUSTRY_PICKER,
+  LEGAL_FORMS,
+  type LegalForm,
+  POSITIONS,
+  STATUSES,
+  WORDS,
+} from "./business-lists.js";
+import type { PersonRef, World } from "./world.js";
 
 /** Two significant digits, as capital is declared ("1.500.000.000 đồng"). */
 function roundCapital(x: number): number {
@@ -165,15 +59,15 @@ export class BusinessGenerator {
   }
 
   /** Called after each household: creates the enterprises and household businesses now due. */
-  afterHousehold(h: HouseholdInfo, people: number): void {
-    this.enterpriseDebt += people / 25;
-    this.householdBusinessDebt += people / 40;
+  afterHousehold(h: HouseholdInfo): void {
+    this.enterpriseDebt += h.people / 25;
+    this.householdBusinessDebt += h.people / 40;
     while (this.enterpriseDebt >= 1 && this.world.adults.size >= 16) {
       this.enterprise();
       this.enterpriseDebt--;
     }
     if (this.householdBusinessDebt >= 1) {
-      const adults = h.living.filter((p) => addYears(p.birth, 18) <= DAYS.lastBirth);
+      const adults = h.adults;
       while (this.householdBusinessDebt >= 1 && adults.length) {
         this.householdBusiness(h, adults[this.r.chance(0.7) ? 0 : this.r.int(0, adults.length - 1)]);
         this.householdBusinessDebt--;
@@ -182,7 +76,7 @@ export class BusinessGenerator {
   }
 
   /** A living adult (18+ on `day`) from the reservoir not already in `taken`, or null after a few tries. */
-  private adult(day: number, taken: Person[]): Person | null {
+  private adult(day: number, taken: PersonRef[]): PersonRef | null {
     for (let i = 0; i < 12; i++) {
       const p = this.world.adults.pick(this.r);
       if (addYears(p.birth, 18) <= day && !taken.includes(p)) return p;
@@ -207,7 +101,7 @@ export class BusinessGenerator {
   }
 
   /** The owners a legal form requires, all adults by `registered` (which moves later if the reservoir is young). */
-  private owners(form: LegalForm, representative: Person, registered: number): { owners: Person[]; role: string; registered: number } {
+  private owners(form: LegalForm, representative: PersonRef, registered: number): { owners: PersonRef[]; role: string; registered: number } {
     const r = this.r;
     if (form === "PRIVATE_ENTERPRISE") return { owners: [representative], role: "OWNER", registered };
     if (form === "SINGLE_MEMBER_LLC") {
@@ -216,7 +110,7 @@ export class BusinessGenerator {
     }
     const role = form === "JOINT_STOCK" ? "SHAREHOLDER" : "MEMBER";
     const wanted = form === "JOINT_STOCK" ? r.int(3, 5) : form === "PARTNERSHIP" ? r.int(2, 4) : r.int(2, 5);
-    const owners: Person[] = form === "PARTNERSHIP" || r.chance(0.8) ? [representative] : [];
+    const owners: PersonRef[] = form === "PARTNERSHIP" || r.chance(0.8) ? [representative] : [];
     const taken = owners.length ? owners : [representative];
     for (let attempt = 0; owners.length < wanted && attempt < 50; attempt++) {
       const p = this.adult(registered, taken) ?? this.adult(DAYS.lastBirth, taken);
@@ -300,7 +194,7 @@ export class BusinessGenerator {
     this.enterprises++;
   }
 
-  private householdBusiness(h: HouseholdInfo, owner: Person): void {
+  private householdBusiness(h: HouseholdInfo, owner: PersonRef): void {
     const w = this.world;
     const r = this.r;
     const [line, industry, word, min, max] = HOUSEHOLD_LINE_PICKER.pick(r);
@@ -308,7 +202,7 @@ export class BusinessGenerator {
     const number = w.ids.householdBusinessNumber(commune.province.code, commune.indexInProvince);
     const from = Math.max(FIRST_HOUSEHOLD_BUSINESS, addYears(owner.birth, 18));
     const registered = r.day(from, DAYS.lastBirth);
-    const name = `HỘ KINH DOANH ${word} ${owner.given.text.toUpperCase()}`;
+    const name = `HỘ KINH DOANH ${word} ${owner.given.toUpperCase()}`;
     w.buffers.householdBusinesses.add(
       `${number},${field(name)},${owner.id},${commune.code},${h.addressField},${field(line)},${industry},${roundCapital(r.logUniform(min, max))},${HOUSEHOLD_STATUSES.pick(r)},${iso(registered)},${w.updatedAt(r)}\n`,
     );

@@ -45,7 +45,7 @@ function cmndAuthority(world: World, oldProvince: string): string {
   return text;
 }
 
-export function writeIdentityCards(world: World, random: Random, p: Person): number {
+export function writeIdentityCards(world: World, random: Random, p: Person): void {
   const cards: Card[] = [];
   const lastDay = p.death >= 0 ? p.death - 1 : DAYS.today;
   const at14 = addYears(p.birth, 14);
@@ -94,11 +94,11 @@ export function writeIdentityCards(world: World, random: Random, p: Person): num
   for (let i = 0; i < cards.length; i++) {
     const c = cards[i];
     const last = i === cards.length - 1;
+    // CMNDs stopped being valid on 1 January 2025 (Law on Identification 2023, art. 46), whatever their date.
     const status =
-      last && p.death >= 0 ? "REVOKED" : !last || (c.expires >= 0 && c.expires <= DAYS.today) ? "EXPIRED" : "VALID";
+      last && p.death >= 0 ? "REVOKED" : !last || c.type === "CMND" || (c.expires >= 0 && c.expires <= DAYS.today) ? "EXPIRED" : "VALID";
     buffer.add(
       `${++world.serials.identityCards},${p.id},${c.type},${c.number},${iso(c.issued)},${c.expires >= 0 ? iso(c.expires) : ""},${c.authority},${status},${world.updatedAt(random)}\n`,
     );
   }
-  return cards.length;
 }

@@ -1,15 +1,19 @@
 /**
  * Seeding: the administrative map into the gateway database, then a generated, internally consistent population
  * with its land and business records into the three national sources. Generation and loading overlap: the
- * generator fills per-table CSV chunks while each source's loader COPYs them in its own transaction.
+ * generator fills per-table CSV chunks while each source's loader COPYs them in its own transaction (load.ts),
+ * and the population's indexes are built while land and business are still being generated (generate.ts).
  *
  *   const summary = await seedDatabases(sources, { citizens: 100_000, seed: 2025, reset: true });
  */
+import os from "node:os";
 import cliProgress from "cli-progress";
 import type { SourceName } from "../config.js";
 import type { Source } from "../db/source.js";
 import { generateDataset } from "./generate.js";
-import { ChunkQueue, loadLane, type TableTiming } from "./load.js";
+import { buildDeferredIndexes, prepareDeferredIndexes, repairDeferredIndexes } from "./indexes.js";
+import { loadLane, type TableTiming } from "./load.js";
+import { ChunkQueue, TaskPool } from "./queue.js";
 import { loadReferenceData, type ReferenceCounts } from "./reference.js";
 import { SEED_TABLE_KEYS, SEED_TABLES, type SeedTable } from "./tables.js";
 
@@ -61,8 +65,13 @@ async function hasRows(source: Source, table: string): Promise<boolean> {
   return rows[0]?.found === true;
 }
 
-/** True when the gateway has its communes and the population source has citizens. */
+/**
+ * True when the gateway has its communes and the population source has citizens. Also finishes the index builds
+ * of a seed that was interrupted after its data committed (Postgres; see load.ts), so a server starting on
+ * such data still gets every index.
+ */
 export async function isSeeded(sources: Record<SourceName, Source>): Promise<boolean> {
+  for (const name of DATA_SOURCES) await repairDeferredIndexes(sources[name]);
   return (await hasRows(sources.gateway, "gateway.communes")) && (await hasRows(sources.population, "population.citizens"));
 }
 
@@ -86,37 +95,68 @@ export async function seedDatabases(sources: Record<SourceName, Source>, options
     }
   }
 
+  for (const name of DATA_SOURCES) {
+    if (sources[name].driver !== "postgres") continue;
+    await prepareDeferredIndexes(sources[name]);
+    await repairDeferredIndexes(sources[name]);
+  }
+
   const reference = await loadReferenceData(sources.gateway);
   const referenceMs = performance.now() - started;
 
-  // Lanes: groups of tables by `lane` on Postgres (parallel connections), one per source on PGlite (one session).
-  const lanes: { source: Source; tables: SeedTable[]; queue: ChunkQueue }[] = [];
+  // Lanes (one transaction and connection each): one per source, two for the population on Postgres. More COPY
+  // connections do not help on a small machine: they take CPU from the generator. On Postgres, indexes are
+  // built after the data commits, a few at a time across all tables (inside one transaction they could only be
+  // built one after another), as soon as a source is loaded: the population's while land and business are
+  // still being generated.
+  const lanes: { source: DataSourceName; queue: ChunkQueue; loader: ReturnType<typeof loadLane> }[] = [];
   const laneOf = new Map<SeedTable, ChunkQueue>();
   for (const name of DATA_SOURCES) {
     const source = sources[name];
     const tables = SEED_TABLE_KEYS.filter((k) => SEED_TABLES[k].source === name);
+    // The population is two thirds of the rows: two lanes let its COPYs use the second CPU.
     const groups =
-      source.driver === "postgres"
-        ? [...new Set(tables.map((t) => SEED_TABLES[t].lane))].map((lane) => tables.filter((t) => SEED_TABLES[t].lane === lane))
+      name === "population" && source.driver === "postgres"
+        ? [tables.filter((t) => t === "citizens" || t === "households"), tables.filter((t) => t !== "citizens" && t !== "households")]
         : [tables];
     for (const group of groups) {
-      const queue = new ChunkQueue(source.driver === "postgres" ? 16 * 1024 * 1024 : 64 * 1024 * 1024);
-      lanes.push({ source, tables: group, queue });
+      const queue = new ChunkQueue(64 * 1024 * 1024);
+      const loader = loadLane(source, group, queue, { deferIndexes: source.driver === "postgres" });
+      loader.catch(() => {}); // observed below; avoids an unhandled rejection while generation still runs
+      lanes.push({ source: name, queue, loader });
       for (const t of group) laneOf.set(t, queue);
     }
   }
-  const loaders = lanes.map((lane) => loadLane(lane.source, lane.tables, lane.queue));
+  const timings = new Map<SeedTable, TableTiming>();
+  // One index build at a time while the generator (the critical path) still runs, then one per CPU.
+  const cpus = Math.min(4, Math.max(2, os.availableParallelism()));
+  const indexPool = new TaskPool(Math.max(1, cpus - 1));
+  const finishing: Promise<void>[] = [];
+  const finish = async (name: DataSourceName) => {
+    const own = lanes.filter((l) => l.source === name);
+    for (const lane of own) lane.queue.close();
+    const results = await Promise.all(own.map((l) => l.loader));
+    for (const result of results) for (const [key, timing] of result.timings) timings.set(key, timing);
+    await buildDeferredIndexes(
+      results.flatMap((r) => r.deferred),
+      indexPool,
+      // Biggest first; a GIN trigram index costs about three btrees.
+      (index) => (timings.get(index.table)?.rows ?? 0) * (/ USING gin /i.test(index.create) ? 3 : 1),
+      (index, ms) => void (timings.get(index.table)!.indexMs += ms),
+    );
+    // Fresh statistics, so the first queries are planned on the real row counts.
+    await sources[name].raw(`ANALYZE ${SEED_TABLE_KEYS.filter((k) => SEED_TABLES[k].source === name).map((k) => SEED_TABLES[k].table).join(", ")}`);
+  };
 
   const bar =
     options.progress && process.stderr.isTTY
       ? new cliProgress.SingleBar(
-          { format: "Seeding |{bar}| {percentage}% | {value}/{total} citizens | ETA {eta_formatted}", stream: process.stderr, hideCursor: true },
+          { format: "Seeding |{bar}| {percentage}% | ETA {eta_formatted}", stream: process.stderr, hideCursor: true },
           cliProgress.Presets.shades_classic,
         )
       : undefined;
-  bar?.start(options.citizens, 0);
+  bar?.start(100, 0);
 
-  let timings: Map<SeedTable, TableTiming>[];
   try {
     await generateDataset({
       citizens: options.citizens,
@@ -127,13 +167,19 @@ export async function seedDatabases(sources: Record<SourceName, Source>, options
         queue.push(chunk);
         await queue.room();
       },
-      onProgress: (n) => bar?.update(Math.min(n, options.citizens)),
+      onSourceDone: (name) => {
+        const done = finish(name);
+        done.catch(() => {}); // observed below
+        finishing.push(done);
+      },
+      onProgress: (fraction) => bar?.update(Math.round(fraction * 100)),
     });
-    for (const lane of lanes) lane.queue.close();
-    timings = await Promise.all(loaders);
+    bar?.stop();
+    indexPool.resize(cpus);
+    await Promise.all(finishing);
   } catch (error) {
     for (const lane of lanes) lane.queue.fail(error);
-    await Promise.allSettled(loaders);
+    await Promise.allSettled([...lanes.map((l) => l.loader), ...finishing]);
     throw error;
   } finally {
     bar?.stop();
@@ -149,8 +195,9 @@ export async function seedDatabases(sources: Record<SourceName, Source>, options
     ["gateway.legacy_commune_successors", "legacyCommuneSuccessors"],
   ];
   for (const [table, key] of referenceRows) tables.push({ source: "gateway", table, rows: reference[key], copyMs: 0, indexMs: 0 });
-  for (const map of timings) {
-    for (const [key, t] of map) tables.push({ source: SEED_TABLES[key].source, table: SEED_TABLES[key].table, rows: t.rows, copyMs: t.copyMs, indexMs: t.indexMs });
+  for (const key of SEED_TABLE_KEYS) {
+    const t = timings.get(key)!;
+    tables.push({ source: SEED_TABLES[key].source, table: SEED_TABLES[key].table, rows: t.rows, copyMs: t.copyMs, indexMs: t.indexMs });
   }
   const citizens = tables.find((t) => t.table === "population.citizens")?.rows ?? 0;
   return {

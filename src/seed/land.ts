@@ -10,7 +10,7 @@ import { field } from "./csv.js";
 import { addYears, DAYS, iso, parseDay, yearOf } from "./dates.js";
 import type { HouseholdInfo } from "./people.js";
 import { type Random, Weighted } from "./random.js";
-import type { Person, World } from "./world.js";
+import type { PersonRef, World } from "./world.js";
 
 const FIRST_CERTIFICATE = parseDay("1994-01-01");
 
@@ -131,15 +131,12 @@ export class LandGenerator {
     return id;
   }
 
-  /** A previous holder for a transfer to `head`: a deceased parent or spouse (inheritance), else another adult. */
-  private previousHolder(h: HouseholdInfo): { from: Person; kind: "SALE" | "GIFT" | "INHERITANCE" } | null {
-    const head = h.head;
-    const heir = h.deceased.find((d) => d === head.father || d === head.mother || d === head.spouse);
-    if (heir && this.r.chance(0.7)) return { from: heir, kind: "INHERITANCE" };
-    const giver = head.father && head.father.death < 0 ? head.father : head.mother && head.mother.death < 0 ? head.mother : null;
-    if (giver && this.r.chance(0.5)) return { from: giver, kind: "GIFT" };
+  /** A previous holder for a transfer to the head: a deceased parent or spouse (inheritance), else another adult. */
+  private previousHolder(h: HouseholdInfo): { from: PersonRef; kind: "SALE" | "GIFT" | "INHERITANCE" } | null {
+    if (h.deceasedKin && this.r.chance(0.7)) return { from: h.deceasedKin, kind: "INHERITANCE" };
+    if (h.livingParent && this.r.chance(0.5)) return { from: h.livingParent, kind: "GIFT" };
     const other = this.world.adults.pick(this.r);
-    if (!other || other === head || other === head.spouse) return null;
+    if (!other || other.id === h.head.id || other.id === h.spouse?.id) return null;
     return { from: other, kind: this.r.chance(0.85) ? "SALE" : "GIFT" };
   }
 
@@ -149,19 +146,19 @@ export class LandGenerator {
     const place = h.place;
     const purposes: Purpose[] = [];
     if (place.kind === "PHUONG") {
-      if (r.chance(0.6)) purposes.push("ODT");
-      if (r.chance(0.08)) purposes.push("ODT");
+      if (r.chance(0.72)) purposes.push("ODT");
+      if (r.chance(0.1)) purposes.push("ODT");
     } else {
       if (r.chance(0.92)) purposes.push("ONT");
       const roll = r.next();
-      const farms = roll < 0.35 ? 0 : roll < 0.65 ? 1 : roll < 0.85 ? 2 : 3;
+      const farms = roll < 0.25 ? 0 : roll < 0.52 ? 1 : roll < 0.78 ? 2 : 3;
       const weights = FARM_BY_REGION[place.province.region];
       for (let i = 0; i < farms; i++) purposes.push(weights.pick(r));
     }
     if (purposes.length === 0) return 0;
 
     const head = h.head;
-    const spouse = head.spouse && head.spouse.death < 0 ? head.spouse : null;
+    const spouse = h.spouse;
     const coOwned = spouse !== null && r.chance(0.5);
     const owners: Holder[] = coOwned
       ? [{ personalId: head.id, share: "50" }, { personalId: spouse.id, share: "50" }]
@@ -176,7 +173,7 @@ export class LandGenerator {
       const residential = purpose === "ODT" || purpose === "ONT";
       const address = residential ? h.addressField : field(fieldLine(r, h.address));
       let issued = r.day(adultFrom, lastIssue);
-      let previous: { from: Person; kind: "SALE" | "GIFT" | "INHERITANCE"; issued: number } | null = null;
+      let previous: { from: PersonRef; kind: "SALE" | "GIFT" | "INHERITANCE"; issued: number } | null = null;
       if (r.chance(0.1)) {
         const p = this.previousHolder(h);
         if (p) {

@@ -11,17 +11,10 @@ export interface TableSpec {
   columns: readonly string[];
   /** Column filled from a sequence in normal use; set past the loaded maximum after COPY. */
   serial?: string;
-  /**
-   * Tables with the same lane load in one transaction on one connection (Postgres); lanes run in parallel.
-   * Grouped so the heavy ones (citizens, identity cards) each have their own and no more connections than
-   * useful on a small machine compete for the CPU.
-   */
-  lane: string;
 }
 
 export const SEED_TABLES = {
   citizens: {
-    lane: "citizens",
     source: "population",
     table: "population.citizens",
     columns: [
@@ -33,59 +26,50 @@ export const SEED_TABLES = {
     ],
   },
   households: {
-    lane: "households",
     source: "population",
     table: "population.households",
     columns: ["id", "head_personal_id", "commune_code", "legacy_commune_code", "address_line", "registered_on", "updated_at"],
   },
   householdMembers: {
-    lane: "households",
     source: "population",
     table: "population.household_members",
     columns: ["household_id", "personal_id", "relation_to_head"],
   },
   identityCards: {
-    lane: "cards",
     source: "population",
     table: "population.identity_cards",
     columns: ["id", "personal_id", "card_type", "number", "issued_on", "expires_on", "issuing_authority", "status", "updated_at"],
     serial: "id",
   },
   parcels: {
-    lane: "parcels",
     source: "land",
     table: "land.parcels",
     columns: ["id", "commune_code", "province_code", "map_sheet_number", "parcel_number", "area_m2", "land_use_purpose", "use_term_until", "address_line", "updated_at"],
   },
   certificates: {
-    lane: "certificates",
     source: "land",
     table: "land.certificates",
     columns: ["serial", "parcel_id", "issued_on", "issuing_authority", "status", "updated_at"],
   },
   holders: {
-    lane: "certificates",
     source: "land",
     table: "land.holders",
     columns: ["id", "certificate_serial", "kind", "personal_id", "enterprise_code", "share_percent"],
     serial: "id",
   },
   encumbrances: {
-    lane: "parcels",
     source: "land",
     table: "land.encumbrances",
     columns: ["id", "parcel_id", "certificate_serial", "lender_name", "lender_enterprise_code", "secured_amount", "registered_on", "released_on"],
     serial: "id",
   },
   transfers: {
-    lane: "parcels",
     source: "land",
     table: "land.transfers",
     columns: ["id", "parcel_id", "kind", "from_certificate_serial", "to_certificate_serial", "registered_on"],
     serial: "id",
   },
   enterprises: {
-    lane: "business",
     source: "business",
     table: "business.enterprises",
     columns: [
@@ -94,25 +78,21 @@ export const SEED_TABLES = {
     ],
   },
   enterpriseIndustries: {
-    lane: "business",
     source: "business",
     table: "business.enterprise_industries",
     columns: ["enterprise_code", "industry_code", "is_main"],
   },
   enterprisePeople: {
-    lane: "business",
     source: "business",
     table: "business.enterprise_people",
     columns: ["enterprise_code", "personal_id", "role", "position", "share_percent"],
   },
   branches: {
-    lane: "business",
     source: "business",
     table: "business.branches",
     columns: ["code", "enterprise_code", "name", "commune_code", "address_line", "status", "registered_on"],
   },
   householdBusinesses: {
-    lane: "business",
     source: "business",
     table: "business.household_businesses",
     columns: ["registration_number", "name", "owner_personal_id", "commune_code", "address_line", "business_line", "industry_code", "capital", "status", "registered_on", "updated_at"],

@@ -43,23 +43,33 @@ export interface Person {
   birthRegistrationLegacy: string | null;
 }
 
+/** What land and business records need of a citizen (kept after the household's Person objects are gone). */
+export interface PersonRef {
+  id: string;
+  birth: number;
+  /** Day of death, or -1. */
+  death: number;
+  /** Given name (for household business names). */
+  given: string;
+}
+
 /** A fixed-size ring of recent living adults (18 or older by the last birth date generated). */
 export class AdultReservoir {
-  private readonly items: Person[];
+  private readonly items: PersonRef[];
   private nextSlot = 0;
   size = 0;
 
   constructor(private readonly capacity = 8192) {
-    this.items = new Array<Person>(capacity);
+    this.items = new Array<PersonRef>(capacity);
   }
 
-  add(person: Person): void {
+  add(person: PersonRef): void {
     this.items[this.nextSlot] = person;
     this.nextSlot = (this.nextSlot + 1) % this.capacity;
     if (this.size < this.capacity) this.size++;
   }
 
-  pick(random: Random): Person {
+  pick(random: Random): PersonRef {
     return this.items[Math.floor(random.next() * this.size)];
   }
 }
@@ -88,7 +98,7 @@ export class World {
     this.random = { people: new Random(seed, 1), land: new Random(seed, 2), business: new Random(seed, 3), meta: new Random(seed, 4) };
     this.provinces = new Weighted(this.geo.provinces.map((p) => [p, p.population] as const));
     this.businessProvinces = new Weighted(
-      this.geo.provinces.map((p) => [p, p.population * (p.code === "79" ? 2.2 : p.code === "01" ? 2 : p.code === "48" || p.code === "31" ? 1.3 : 1)] as const),
+      this.geo.provinces.map((p) => [p, p.population * (p.code === "79" ? 2.2 : p.code === "01" ? 2.8 : p.code === "48" || p.code === "31" ? 1.3 : 1)] as const),
     );
     for (const p of this.geo.provinces) {
       this.residentialCommunes.set(p.code, new Weighted(p.communes.map((c) => [c, residentialWeight(c)] as const)));
