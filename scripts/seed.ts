@@ -3,9 +3,9 @@
  * generated data (see src/seed/). Sources are embedded PGlite under DATA_DIR unless *_DATABASE_URL is set.
  */
 import { parseArgs } from "node:util";
-import { loadConfig, SOURCE_NAMES, type SourceName } from "../src/config.js";
+import { openSources, type OpenedSources } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
 import { migrateSource } from "../src/db/migrate.js";
-import { openSource, type Source } from "../src/db/source.js";
 import { SeedError, seedDatabases } from "../src/seed/index.js";
 import { formatSeedSummary } from "../src/seed/report.js";
 
@@ -54,17 +54,19 @@ try {
 const citizens = integer("citizens", args.values.citizens, config.defaultSeedCitizens || 10_000, 1);
 const seed = integer("seed", args.values.seed, config.seed, 0);
 
-const sources = {} as Record<SourceName, Source>;
+// openSources takes the data-folder lock: seeding while a gateway serves the same embedded files would corrupt them.
+let opened: OpenedSources | undefined;
 try {
-  for (const name of SOURCE_NAMES) sources[name] = await openSource(config.sources[name]);
+  opened = await openSources(config);
+  const { sources } = opened;
   await Promise.all(Object.values(sources).map(migrateSource));
   console.error(`Seeding ${citizens.toLocaleString("en")} citizens (seed ${seed})...`);
   const summary = await seedDatabases(sources, { citizens, seed, reset: args.values.reset ?? false, progress: true });
   console.log(formatSeedSummary(summary));
 } catch (error) {
-  if (error instanceof SeedError) console.error(error.message);
+  if (error instanceof SeedError || !opened) console.error(error instanceof Error ? error.message : error);
   else console.error(error);
   process.exitCode = 1;
 } finally {
-  await Promise.allSettled(Object.values(sources).map((s) => s.close()));
+  await opened?.close();
 }
