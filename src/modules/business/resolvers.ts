@@ -4,7 +4,8 @@ import { CodedValue } from "../../shared/coded-value.js";
 import { industry } from "../../shared/lookups.js";
 import { connectionType } from "../../shared/pagination.js";
 import { TaxCodeScalar } from "../../shared/scalars.js";
-import { Citizen, toCitizen } from "../population/types.js";
+import { loadCitizen } from "../population/resolvers.js";
+import { Citizen } from "../population/types.js";
 import { EnterpriseFilter } from "./inputs.js";
 import { listEnterprises } from "./service.js";
 import {
@@ -25,12 +26,9 @@ export const EnterpriseConnection = connectionType(Enterprise, "Enterprise", "en
 @ObjectType({ description: "A person's role in an enterprise, seen from the person." })
 export class EnterpriseRole extends EnterprisePerson {}
 
-async function loadCitizen(ctx: GatewayContext, id: string): Promise<Citizen | null> {
-  const row = await ctx.population.citizen.load(id);
-  return row ? toCitizen(row) : null;
-}
-
-async function loadEnterprise(ctx: GatewayContext, code: string): Promise<Enterprise | null> {
+/** An enterprise by code through the request's batched loader (other modules reach the business source this way). */
+export async function loadEnterprise(ctx: GatewayContext, code: string | null | undefined): Promise<Enterprise | null> {
+  if (!code) return null;
   const row = await ctx.business.enterprise.load(code);
   return row ? toEnterprise(row) : null;
 }

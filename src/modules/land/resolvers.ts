@@ -4,8 +4,10 @@ import { CodedValue } from "../../shared/coded-value.js";
 import { InvalidInputError } from "../../shared/errors.js";
 import { landUsePurpose } from "../../shared/lookups.js";
 import { connectionType } from "../../shared/pagination.js";
-import { Enterprise, toEnterprise } from "../business/types.js";
-import { Citizen, toCitizen } from "../population/types.js";
+import { loadEnterprise } from "../business/resolvers.js";
+import { Enterprise } from "../business/types.js";
+import { loadCitizen } from "../population/resolvers.js";
+import { Citizen } from "../population/types.js";
 import { LandParcelFilter } from "./inputs.js";
 import { listParcels } from "./service.js";
 import {
@@ -108,12 +110,7 @@ export class LandCertificateResolver {
 export class LandHolderResolver {
   @FieldResolver(() => LandHolderSubject, { nullable: true, description: "The holder's record: a Citizen or an Enterprise, from its own source." })
   async subject(@Root() holder: LandHolder, @Ctx() ctx: GatewayContext): Promise<Citizen | Enterprise | null> {
-    if (holder.personalId) {
-      const row = await ctx.population.citizen.load(holder.personalId);
-      return row ? toCitizen(row) : null;
-    }
-    const row = holder.enterpriseCode ? await ctx.business.enterprise.load(holder.enterpriseCode) : null;
-    return row ? toEnterprise(row) : null;
+    return holder.personalId ? loadCitizen(ctx, holder.personalId) : loadEnterprise(ctx, holder.enterpriseCode);
   }
 }
 
@@ -134,8 +131,7 @@ export class LandTransferResolver {
 export class EncumbranceResolver {
   @FieldResolver(() => Enterprise, { nullable: true, description: "The lender's record in the business registry, when it has one." })
   async lender(@Root() encumbrance: Encumbrance, @Ctx() ctx: GatewayContext): Promise<Enterprise | null> {
-    const row = encumbrance.lenderEnterpriseCode ? await ctx.business.enterprise.load(encumbrance.lenderEnterpriseCode) : null;
-    return row ? toEnterprise(row) : null;
+    return loadEnterprise(ctx, encumbrance.lenderEnterpriseCode);
   }
 }
 

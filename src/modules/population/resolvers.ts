@@ -20,7 +20,8 @@ import {
 
 export const CitizenConnection = connectionType(Citizen, "Citizen", "citizen");
 
-async function loadCitizen(ctx: GatewayContext, id: string | null): Promise<Citizen | null> {
+/** A citizen by id through the request's batched loader (other modules reach the population source this way). */
+export async function loadCitizen(ctx: GatewayContext, id: string | null | undefined): Promise<Citizen | null> {
   if (!id) return null;
   const row = await ctx.population.citizen.load(id);
   return row ? toCitizen(row) : null;
