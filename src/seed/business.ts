@@ -48,8 +48,6 @@ export class BusinessGenerator {
   private readonly names = new Set<string>();
   private enterpriseDebt = 0;
   private householdBusinessDebt = 0;
-  enterprises = 0;
-  householdBusinesses = 0;
 
   constructor(
     private readonly world: World,
@@ -191,13 +189,13 @@ export class BusinessGenerator {
       this.land.enterprise(code, commune, registered, address);
       if (r.chance(0.1)) this.land.enterprise(code, commune, registered, address);
     }
-    this.enterprises++;
   }
 
   private householdBusiness(h: HouseholdInfo, owner: PersonRef): void {
     const w = this.world;
     const r = this.r;
     const [line, industry, word, min, max] = HOUSEHOLD_LINE_PICKER.pick(r);
+    // The owner's permanent commune, or for a legacy address in a split commune, the successor they live in.
     const commune = h.place;
     const number = w.ids.householdBusinessNumber(commune.province.code, commune.indexInProvince);
     const from = Math.max(FIRST_HOUSEHOLD_BUSINESS, addYears(owner.birth, 18));
@@ -206,6 +204,5 @@ export class BusinessGenerator {
     w.buffers.householdBusinesses.add(
       `${number},${field(name)},${owner.id},${commune.code},${h.addressField},${field(line)},${industry},${roundCapital(r.logUniform(min, max))},${HOUSEHOLD_STATUSES.pick(r)},${iso(registered)},${w.updatedAt(r)}\n`,
     );
-    this.householdBusinesses++;
   }
 }

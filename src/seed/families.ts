@@ -18,7 +18,7 @@ export class FamilyBuilder {
     private readonly names: NameGenerator,
   ) {}
 
-  /** One household's people, by a shape drawn with Vietnamese household-structure proportions. */
+  /** One household's people: 12% single adults, 13% couples, 45% parents with children, 7% single parents, 23% three generations. */
   build(): Person[] {
     const roll = this.r.next();
     return roll < 0.12 ? this.single() : roll < 0.25 ? this.couple() : roll < 0.7 ? this.nuclear() : roll < 0.77 ? this.singleParent() : this.threeGenerations();

@@ -58,7 +58,6 @@ interface Holder {
 export class LandGenerator {
   private readonly r: Random;
   private readonly authorities = new Map<string, string[]>();
-  parcels = 0;
 
   constructor(private readonly world: World) {
     this.r = world.random.land;
@@ -127,7 +126,6 @@ export class LandGenerator {
     w.buffers.parcels.add(
       `${id},${commune.code},${commune.province.code},${sheet},${parcel},${area},${purpose},${this.termUntil(purpose, issued)},${addressField},${w.updatedAt(this.r)}\n`,
     );
-    this.parcels++;
     return id;
   }
 
@@ -174,7 +172,8 @@ export class LandGenerator {
       const address = residential ? h.addressField : field(fieldLine(r, h.address));
       let issued = r.day(adultFrom, lastIssue);
       let previous: { from: PersonRef; kind: "SALE" | "GIFT" | "INHERITANCE"; issued: number } | null = null;
-      if (r.chance(0.1)) {
+      // ~10% of parcels end up with a transfer (some draws find no earlier holder that fits in time).
+      if (r.chance(0.13)) {
         const p = this.previousHolder(h);
         if (p) {
           const transferFrom = Math.max(adultFrom, p.kind === "INHERITANCE" ? p.from.death + 30 : FIRST_CERTIFICATE + 365);

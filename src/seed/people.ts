@@ -10,8 +10,8 @@ import { addressLine } from "./addresses.js";
 import { writeIdentityCards } from "./cards.js";
 import { field } from "./csv.js";
 import { addYears, ageAt, DAYS, iso, parseDay, yearOf } from "./dates.js";
-import { type Commune, type LegacyCommune, preferredSuccessor } from "./geography.js";
 import { FamilyBuilder } from "./families.js";
+import { type Commune, type LegacyCommune, preferredSuccessor } from "./geography.js";
 import type { Random } from "./random.js";
 import type { Person, PersonRef, World } from "./world.js";
 
@@ -136,9 +136,9 @@ export class PopulationGenerator {
     let deceasedKin: PersonRef | null = null;
     for (const p of people) {
       if (p.death < 0 && addYears(p.birth, 18) <= DAYS.lastBirth) {
-        const r = ref(p);
-        adults.push(r);
-        if (p === head) headRef = r;
+        const adult = ref(p);
+        adults.push(adult);
+        if (p === head) headRef = adult;
       } else if (p.death >= 0 && !deceasedKin && (p === head.father || p === head.mother || p === head.spouse)) deceasedKin = ref(p);
     }
     const spouse = head.spouse && head.spouse.death < 0 ? head.spouse : null;

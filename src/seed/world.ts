@@ -14,7 +14,7 @@ import { type Buffers, createBuffers } from "./tables.js";
 export type Relation = "HEAD" | "SPOUSE" | "CHILD" | "PARENT" | "GRANDCHILD" | "SIBLING" | "OTHER";
 export type MaritalStatus = "SINGLE" | "MARRIED" | "DIVORCED" | "WIDOWED";
 
-/** One generated citizen, alive only while its household is being generated (and in the reservoir). */
+/** One generated citizen, kept only while its household is being generated (see PersonRef for afterwards). */
 export interface Person {
   id: string;
   sex: Sex;
@@ -53,7 +53,10 @@ export interface PersonRef {
   given: string;
 }
 
-/** A fixed-size ring of recent living adults (18 or older by the last birth date generated). */
+/**
+ * A fixed-size ring of recent living adults (18 or older by the last birth date generated), filled as household
+ * records are replayed: enterprises and land sales draw their people from it.
+ */
 export class AdultReservoir {
   private readonly items: PersonRef[];
   private nextSlot = 0;
