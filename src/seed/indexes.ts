@@ -50,7 +50,7 @@ export function statements(create: string): string[] {
   return create.split(";\n");
 }
 
-/** Indexes whose build was deferred past the load transaction (Postgres); see the top of this file. */
+/** To-do list of index builds deferred past the load transaction (Postgres); see load.ts. */
 export const DEFERRED_TABLE = "drizzle.seed_deferred_indexes";
 
 export interface DeferredIndex {
@@ -59,7 +59,6 @@ export interface DeferredIndex {
   name: string;
   create: string;
 }
-
 
 /** Creates the to-do table for deferred index builds (Postgres sources; the `drizzle` schema holds bookkeeping). */
 export async function prepareDeferredIndexes(source: Source): Promise<void> {
@@ -100,6 +99,8 @@ export async function buildDeferredIndexes(
         const started = performance.now();
         await inTransaction(index.source, async (session) => {
           await session.query("SET LOCAL maintenance_work_mem = '256MB'");
+          // The pool already builds one index per CPU: parallel index workers would only oversubscribe them.
+          await session.query("SET LOCAL max_parallel_maintenance_workers = 0");
           for (const statement of statements(index.create)) await session.query(statement);
           await session.query(`DELETE FROM ${DEFERRED_TABLE} WHERE name = $1`, [index.name]);
         });

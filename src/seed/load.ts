@@ -53,13 +53,8 @@ export async function loadLane(
   try {
     await inTransaction(source, async (session, transactional) => {
       await session.query(`TRUNCATE ${specs.map((s) => s.table).join(", ")}`);
-      let rebuild: IndexDefinition[] = [];
+      const rebuild: IndexDefinition[] = [];
       if (transactional) {
-        if (source.driver === "postgres") {
-          await session.query("SET LOCAL maintenance_work_mem = '256MB'");
-          // Lanes run side by side: parallel index workers would only oversubscribe the CPUs.
-          await session.query("SET LOCAL max_parallel_maintenance_workers = 0");
-        }
         const indexes = await session.query<IndexDefinition>(INDEX_DEFINITIONS, [schema, names]);
         for (const index of indexes) {
           if (options.deferIndexes) {
