@@ -13,6 +13,8 @@ export function idePage(endpoint: string): string {
     endpoint,
     defaultTabs: EXAMPLE_OPERATIONS.map((op) => ({ query: op.query, variables: op.variables ? JSON.stringify(op.variables, null, 2) : null })),
     defaultQuery: EXAMPLE_OPERATIONS[0].query,
+    // The first tab's variables come from this option, which render-graphiql accepts but does not type.
+    ...({ variables: JSON.stringify(EXAMPLE_OPERATIONS[0].variables ?? {}, null, 2) } as object),
     schemaDescription: true,
     isHeadersEditorEnabled: true,
     shouldPersistHeaders: false,

@@ -119,12 +119,9 @@ describe("GraphQL IDE at /", () => {
     expect(shown).not.toContain('"errors"');
     expect(pageErrors).toEqual([]);
 
-    // Known GraphiQL 5 behaviour worth knowing about, not a failure: the selected tab's variables are not loaded
-    // into the variables editor on first render, so they are not sent (the example's variable default covers it).
+    // The first tab's preloaded variables are in the variables editor and sent with the request (src/ide.ts).
     const sent = JSON.parse(response.request().postData() ?? "{}") as { variables?: unknown };
-    if (FIRST.variables && sent.variables === undefined) {
-      console.warn(`IDE: the first tab ran without its preloaded variables ${JSON.stringify(FIRST.variables)} (GraphiQL shows an empty variables editor until the tab is re-selected).`);
-    }
+    if (FIRST.variables) expect(sent.variables).toEqual(FIRST.variables);
 
     fs.mkdirSync(fileURLToPath(new URL("../.artifacts/", import.meta.url)), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
