@@ -107,6 +107,9 @@ async function onPostgres(): Promise<void> {
     for (const name of SOURCE_NAMES) await admin.unsafe(`DROP DATABASE IF EXISTS ${database(name)} WITH (FORCE)`);
   };
   try {
+    // The names are fixed: refuse rather than kill the connections of a bench already running on this server.
+    const [busy] = await admin.unsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE 'ndaf_bench_seed_%'");
+    if (busy.n > 0) throw new Error(`another bench:seed is using the ndaf_bench_seed_* databases (${busy.n} connections); wait for it to finish`);
     await drop();
     for (const name of SOURCE_NAMES) await admin.unsafe(`CREATE DATABASE ${database(name)}`);
     await run(

@@ -1,20 +1,21 @@
 /** `npm run db:migrate`: applies each source's migrations (embedded PGlite under DATA_DIR, or *_DATABASE_URL). */
+import { openSources, type OpenedSources } from "../src/app.js";
 import { loadConfig, SOURCE_NAMES } from "../src/config.js";
 import { migrateSource } from "../src/db/migrate.js";
-import { openSource, type Source } from "../src/db/source.js";
 
 const config = loadConfig();
-const sources: Source[] = [];
+// openSources takes the data-folder lock: migrating embedded files a running gateway has open would corrupt them.
+let opened: OpenedSources | undefined;
 try {
-  for (const name of SOURCE_NAMES) sources.push(await openSource(config.sources[name]));
-  for (const source of sources) {
-    await migrateSource(source);
-    const where = config.sources[source.name].url ? "Postgres" : `PGlite at ${config.sources[source.name].dataDir}`;
-    console.log(`${source.name}: migrated (${where})`);
+  opened = await openSources(config);
+  for (const name of SOURCE_NAMES) {
+    await migrateSource(opened.sources[name]);
+    const where = config.sources[name].url ? "Postgres" : `PGlite at ${config.sources[name].dataDir}`;
+    console.log(`${name}: migrated (${where})`);
   }
 } catch (error) {
   console.error(`Migration failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await Promise.allSettled(sources.map((s) => s.close()));
+  await opened?.close();
 }

@@ -8,7 +8,8 @@
  * - land certificate serial: 2 letters (the first by era of the blank form: A before 2005, B 2005–2009,
  *   C 2010–2018, D from 2019) + space + 6 digits, e.g. "DA 123456";
  * - tax code: 2-digit head-office province code, 7 digits, check digit (prefixes without one are skipped);
- * - household id: "HK" + 2-digit province + 8-digit sequence;
+ * - household id: "HK" + a 10-digit sequence in generation order (rows then arrive in key order, and the
+ *   household indexes build from presorted input, several times faster);
  * - household business number: 2-digit province + a letter for the registering commune + "8" + 6 digits,
  *   modelled on the pre-2025 district-issued numbers (e.g. "01A8012345").
  */
@@ -29,7 +30,7 @@ function offset(key: number, salt: number, size: number): number {
   return ((h ^ (h >>> 13)) >>> 0) % size;
 }
 
-function next(counters: Int32Array, key: number, capacity: number, what: string): number {
+function next(counters: Int32Array | Float64Array, key: number, capacity: number, what: string): number {
   const n = counters[key]++;
   if (n >= capacity) throw new Error(`seed: ran out of ${what} numbers for prefix ${key}; generate fewer rows`);
   return n;
@@ -40,7 +41,7 @@ export class IdAllocator {
   private readonly cmndCounters = new Int32Array(100);
   private readonly certificateCounters = new Int32Array(4 * 26);
   private readonly taxCounters = new Int32Array(100);
-  private readonly householdCounters = new Int32Array(100);
+  private readonly householdCounters = new Float64Array(1);
   private readonly householdBusinessCounters = new Int32Array(100 * 26);
   private readonly parcelCounters: Int32Array;
   private readonly salt: number;
@@ -84,8 +85,8 @@ export class IdAllocator {
     }
   }
 
-  householdId(province2: string): string {
-    return `HK${province2}${digits(next(this.householdCounters, Number(province2), 100_000_000, "household id") + 1, 8)}`;
+  householdId(): string {
+    return `HK${digits(1_000_000_000 + next(this.householdCounters, 0, 9_000_000_000, "household id"), 10)}`;
   }
 
   householdBusinessNumber(province2: string, communeIndex: number): string {

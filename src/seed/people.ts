@@ -130,7 +130,7 @@ export class PopulationGenerator {
     for (const p of people) this.assignIdentity(p, place, legacy);
 
     const head = people.find((p) => p.relation === "HEAD")!;
-    const id = w.ids.householdId(province.code);
+    const id = w.ids.householdId();
     const adults: PersonRef[] = [];
     let headRef: PersonRef | undefined;
     let deceasedKin: PersonRef | null = null;
@@ -151,9 +151,11 @@ export class PopulationGenerator {
     const registeredOn = r.day(Math.max(addYears(head.birth, 18), FIRST_REGISTRATION), DAYS.today - 30);
     b.households.add(`${id},${head.id},${communeCode},${legacyCode},${quotedAddress},${iso(registeredOn)},${w.updatedAt(r)}\n`);
 
+    // Members in key order (household_id, personal_id): with household ids rising, the primary key builds from
+    // presorted input.
+    for (const p of people.slice().sort((x, y) => (x.id < y.id ? -1 : 1))) if (p.death < 0) b.householdMembers.add(`${id},${p.id},${p.relation}\n`);
     for (const p of people) {
       const alive = p.death < 0;
-      if (alive) b.householdMembers.add(`${id},${p.id},${p.relation}\n`);
       let temporary = "";
       let temporaryAddress = "";
       let current = alive ? communeCode : "";
