@@ -3,6 +3,9 @@
  * administrative map and builds the schema: everything a server or a test needs, with one close().
  */
 import type { GraphQLSchema } from "graphql";
+import { ClientStore } from "./access/clients.js";
+import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./access/demo.js";
+import { RateLimits } from "./access/limits.js";
 import { type GatewayConfig, SOURCE_NAMES } from "./config.js";
 import type { Sources } from "./context.js";
 import { lockDataDir } from "./db/lock.js";
@@ -17,6 +20,10 @@ export interface App {
   sources: Sources;
   adminUnits: AdminUnitRegistry;
   schema: GraphQLSchema;
+  clients: ClientStore;
+  rateLimits: RateLimits;
+  /** Demo clients, in development and test; null in production. */
+  demo: DemoClients | null;
   close(): Promise<void>;
 }
 
@@ -61,13 +68,12 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     }
     const adminUnits = await AdminUnitRegistry.load(sources.gateway);
     const schema = await buildGatewaySchema();
-    return {
-      config,
-      sources,
-      adminUnits,
-      schema,
-      close,
-    };
+    const clients = new ClientStore(sources.gateway.db, config.access.clientCacheMs);
+    let demo: DemoClients | null = null;
+    if (config.access.demoClients) demo = await ensureDemoClients(clients, sources.population, config.access);
+    else await assertNoDemoClients(clients, config.access);
+    const rateLimits = new RateLimits(config.access.rateLimitPerMinute, config.access.anonymousRateLimitPerMinute);
+    return { config, sources, adminUnits, schema, clients, rateLimits, demo, close };
   } catch (error) {
     await close();
     throw error;

@@ -24,6 +24,22 @@ export interface GatewayConfig {
   seed: number;
   environment: "development" | "production" | "test";
   logLevel: string;
+  access: AccessConfig;
+}
+
+export interface AccessConfig {
+  /** Demo clients (development and test only): production refuses to start while any exists. */
+  demoClients: boolean;
+  /** GATEWAY_DEMO_API_KEY: the key of the demo client that holds every grant. */
+  demoApiKey?: string;
+  /** GATEWAY_INTROSPECTION: on by default except in production. */
+  introspection: boolean;
+  /** GATEWAY_RATE_LIMIT: requests a minute per client, unless the client has its own limit (0 = no limit). */
+  rateLimitPerMinute: number;
+  /** GATEWAY_ANONYMOUS_RATE_LIMIT: requests a minute per address for callers without a key. */
+  anonymousRateLimitPerMinute: number;
+  /** GATEWAY_CLIENT_CACHE_MS: how long a verified key is trusted before it is looked up again. */
+  clientCacheMs: number;
 }
 
 const URL_VARIABLES: Record<SourceName, string> = {
@@ -39,6 +55,14 @@ function integerFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -58,6 +82,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     seed: integerFrom(env, "SEED", 2025),
     environment,
     logLevel: env.LOG_LEVEL || (environment === "test" ? "silent" : "info"),
+    access: {
+      demoClients: environment !== "production",
+      demoApiKey: env.GATEWAY_DEMO_API_KEY || undefined,
+      introspection: booleanFrom(env, "GATEWAY_INTROSPECTION", environment !== "production"),
+      rateLimitPerMinute: integerFrom(env, "GATEWAY_RATE_LIMIT", 600),
+      anonymousRateLimitPerMinute: integerFrom(env, "GATEWAY_ANONYMOUS_RATE_LIMIT", 120),
+      clientCacheMs: integerFrom(env, "GATEWAY_CLIENT_CACHE_MS", 10_000),
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  * its grants, the declared purpose and the audit recorder.
  */
 import { randomUUID } from "node:crypto";
+import { RequestAccess } from "./access/request.js";
 import type { SourceName } from "./config.js";
 import type { Source } from "./db/source.js";
 import type { AdminUnitRegistry } from "./modules/admin-units/registry.js";
@@ -15,6 +16,8 @@ export type Sources = Record<SourceName, Source>;
 
 export interface GatewayContext {
   requestId: string;
+  /** Who asks and why, and what this request has read about whom (written to the audit trail). */
+  access: RequestAccess;
   sources: Sources;
   adminUnits: AdminUnitRegistry;
   population: PopulationLoaders;
@@ -22,9 +25,14 @@ export interface GatewayContext {
   business: BusinessLoaders;
 }
 
-export function createContext(shared: { sources: Sources; adminUnits: AdminUnitRegistry }, requestId: string = randomUUID()): GatewayContext {
+export function createContext(
+  shared: { sources: Sources; adminUnits: AdminUnitRegistry },
+  requestId: string = randomUUID(),
+  access: RequestAccess = new RequestAccess(null, null),
+): GatewayContext {
   return {
     requestId,
+    access,
     sources: shared.sources,
     adminUnits: shared.adminUnits,
     population: createPopulationLoaders(shared.sources.population.db),

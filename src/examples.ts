@@ -6,6 +6,8 @@ export interface ExampleOperation {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** Whose credentials the IDE tab sends: the demo client holding every grant (default), or the demo citizen. */
+  as?: "all" | "citizen";
 }
 
 export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
@@ -95,6 +97,18 @@ query LegacyCommune($code: String! = "00016") {
     query: `# The 34 provinces of the 2025 two-level map.
 query Provinces {
   provinces { code name communeCount }
+}`,
+  },
+  {
+    name: "MyAccessLog",
+    as: "citizen",
+    query: `# As a citizen (the demo citizen's key is in this tab's headers): my record, then who read my data and why.
+query MyAccessLog {
+  viewer { clientId personalId }
+  accessLog(first: 10) {
+    totalCount
+    edges { node { recordedAt clientName procedureCode caseId fields } }
+  }
 }`,
   },
 ];

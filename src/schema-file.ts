@@ -2,14 +2,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { printSchema } from "graphql";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { buildGatewaySchema } from "./schema.js";
 
 export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "schema.graphql");
 
 export async function printGatewaySchema(): Promise<string> {
   const header = "# NDAF Gateway — unified schema. Emitted by `npm run schema:emit`; do not edit by hand.\n\n";
-  return header + printSchema(await buildGatewaySchema()) + "\n";
+  return header + printSchemaWithDirectives(await buildGatewaySchema()) + "\n";
 }
 
 export function readSchemaFile(): string | null {

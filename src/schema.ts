@@ -2,6 +2,9 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { accessDirective } from "./access/directive.js";
+import { instrumentAccess } from "./access/instrument.js";
+import { AccessResolver } from "./access/resolvers.js";
 import { AddressResolver } from "./modules/admin-units/address.js";
 import { adminUnitResolvers } from "./modules/admin-units/resolvers.js";
 import { businessResolvers } from "./modules/business/resolvers.js";
@@ -13,15 +16,19 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The schema is built once per process (type-graphql metadata is global). */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [...adminUnitResolvers, AddressResolver, ...populationResolvers, ...landResolvers, ...businessResolvers],
+    resolvers: [AccessResolver, ...adminUnitResolvers, AddressResolver, ...populationResolvers, ...landResolvers, ...businessResolvers],
     validate: false,
+    directives: [accessDirective],
   }).then((schema) => {
     const query = schema.getQueryType();
     if (query) {
       query.description =
         "Questions to the national sources — population, land, business — and the administrative map, answered as one graph.";
     }
-    return lexicographicSortSchema(schema);
+    const sorted = lexicographicSortSchema(schema);
+    // Every read of an @access field is noticed in one place (src/access/instrument.ts).
+    instrumentAccess(sorted);
+    return sorted;
   });
   return built;
 }

@@ -7,11 +7,16 @@ import { randomUUID } from "node:crypto";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLFormattedError } from "graphql";
+import { accessPlugin } from "./access/plugin.js";
+import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "./access/demo.js";
+import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "./access/limits.js";
+import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAccess } from "./access/request.js";
+import type { Client } from "./access/clients.js";
 import type { App } from "./app.js";
 import { createContext, type GatewayContext } from "./context.js";
 import { idePage } from "./ide.js";
 import { logger } from "./logger.js";
-import { findGatewayError } from "./shared/errors.js";
+import { findGatewayError, GatewayError } from "./shared/errors.js";
 
 export const GRAPHQL_PATH = "/graphql";
 export const MAX_BODY_BYTES = 1_000_000;
@@ -19,8 +24,14 @@ export const MAX_BODY_BYTES = 1_000_000;
 /** Typed errors keep their code; anything unexpected becomes a bare INTERNAL_SERVER_ERROR. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const typed = findGatewayError(error);
-  const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-  if (typed) return { ...formatted, extensions: { ...extensions, ...typed.extensions, code: typed.code } };
+  const { stacktrace: _stack, http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  if (typed) {
+    const { http: _typedHttp, ...typedExtensions } = typed.extensions as Record<string, unknown>;
+    return { ...formatted, extensions: { ...extensions, ...typedExtensions, code: typed.code } };
+  }
+  if (extensions.code === "GRAPHQL_PARSE_FAILED" && /more than \d+ tokens/.test(formatted.message)) {
+    return { ...formatted, extensions: { ...extensions, code: "TOO_MANY_TOKENS" } };
+  }
   if (!extensions.code || extensions.code === "INTERNAL_SERVER_ERROR") {
     return {
       message: "Internal error while answering this field. It has been logged; quote the x-request-id response header when reporting it.",
@@ -48,14 +59,18 @@ const logUnexpectedErrors: ApolloServerPlugin<GatewayContext> = {
 };
 
 export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContext>[] = []): ApolloServer<GatewayContext> {
+  const limits = queryLimitProtection(DEFAULT_LIMITS, app.config.environment === "production");
   return new ApolloServer<GatewayContext>({
     schema: app.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Introspection is refused by our own rule (typed INTROSPECTION_DISABLED) when GATEWAY_INTROSPECTION is off.
     introspection: true,
+    validationRules: [...limits.validationRules, ...(app.config.access.introspection ? [] : [noIntrospection])],
+    parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     // The process owns shutdown (src/main.ts): close HTTP, then Apollo, then the pools, in that order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, ...limits.plugins, accessPlugin(app.sources.gateway), ...plugins],
   });
 }
 
@@ -64,8 +79,45 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.end(JSON.stringify(body));
 }
 
-function errorBody(code: string, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
+function errorBody(code: string, message: string, details: Record<string, unknown> = {}) {
+  return { errors: [{ message, extensions: { ...details, code } }] };
+}
+
+const ERROR_STATUS: Record<string, number> = {
+  INVALID_CREDENTIAL: 401,
+  CREDENTIAL_REVOKED: 401,
+  CREDENTIAL_EXPIRED: 401,
+  INVALID_PURPOSE: 400,
+  RATE_LIMITED: 429,
+};
+
+function sendGatewayError(res: http.ServerResponse, error: GatewayError): void {
+  const { code, ...details } = error.extensions as Record<string, unknown>;
+  const headers: Record<string, string> = {};
+  if (ERROR_STATUS[error.code] === 401) headers["www-authenticate"] = 'Bearer realm="ndaf-gateway", error="invalid_token"';
+  if (error.code === "RATE_LIMITED") headers["retry-after"] = String(details.retryAfterSeconds);
+  sendJson(res, ERROR_STATUS[error.code] ?? 400, errorBody(String(code), error.message, details), headers);
+}
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The request's client (null without an Authorization header), its purpose, and its place in the rate limit. */
+async function authorize(app: App, req: http.IncomingMessage): Promise<RequestAccess> {
+  const authorization = header(req, "authorization");
+  let client: Client | null = null;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S{8,200})\s*$/i.exec(authorization);
+    if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
+    client = await app.clients.authenticate(match[1]);
+  }
+  const purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER));
+  const limits = app.rateLimits;
+  if (client) await limits.consume(`client:${client.id}`, client.rateLimitPerMinute ?? limits.defaultPerMinute);
+  else await limits.consume(`address:${req.socket.remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
+  return new RequestAccess(client, purpose);
 }
 
 async function readBody(req: http.IncomingMessage): Promise<string | null> {
@@ -90,6 +142,13 @@ export interface GatewayServer {
 export async function createServer(app: App): Promise<GatewayServer> {
   const apollo = createApollo(app);
   await apollo.start();
+  // In development the IDE sends the demo key and a demo purpose, so every example runs as it is.
+  const ideHeaders = app.demo
+    ? {
+        all: { Authorization: `Bearer ${app.demo.allGrantsKey}`, "X-Purpose-Procedure": DEMO_PURPOSE.procedure, "X-Purpose-Case": DEMO_PURPOSE.caseId },
+        citizen: { Authorization: `Bearer ${DEMO_CITIZEN_KEY}` },
+      }
+    : undefined;
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const incomingId = req.headers["x-request-id"];
@@ -100,12 +159,20 @@ export async function createServer(app: App): Promise<GatewayServer> {
 
     if (url.pathname === "/" && wantsHtml) {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(idePage(GRAPHQL_PATH));
+      res.end(idePage(GRAPHQL_PATH, ideHeaders));
       return;
     }
     if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
     if (url.pathname !== GRAPHQL_PATH && !(url.pathname === "/" && req.method === "POST")) {
       return sendJson(res, 404, errorBody("NOT_FOUND", `Nothing at ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}; the IDE at /.`));
+    }
+
+    let access: RequestAccess;
+    try {
+      access = await authorize(app, req);
+    } catch (error) {
+      if (error instanceof GatewayError) return sendGatewayError(res, error);
+      throw error;
     }
 
     const raw = await readBody(req);
@@ -126,7 +193,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: async () => createContext(app, requestId),
+      context: async () => createContext(app, requestId, access),
     });
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of result.headers) responseHeaders[key] = value;

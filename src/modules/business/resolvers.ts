@@ -1,3 +1,4 @@
+import { Access } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
@@ -24,6 +25,7 @@ import {
 export const EnterpriseConnection = connectionType(Enterprise, "Enterprise", "enterprise");
 
 @ObjectType({ description: "A person's role in an enterprise, seen from the person." })
+@Access("business")
 export class EnterpriseRole extends EnterprisePerson {}
 
 /** An enterprise by code through the request's batched loader (other modules reach the business source this way). */
@@ -35,11 +37,13 @@ export async function loadEnterprise(ctx: GatewayContext, code: string | null | 
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
+  @Access("business")
   @Query(() => Enterprise, { nullable: true, description: "An enterprise by its code (tax code); null when the registry has no such enterprise." })
   enterprise(@Arg("code", () => TaxCodeScalar, { description: "10-digit enterprise code (tax code)." }) code: string, @Ctx() ctx: GatewayContext): Promise<Enterprise | null> {
     return loadEnterprise(ctx, code);
   }
 
+  @Access("business")
   @Query(() => EnterpriseConnection, { description: "Enterprises matching a filter, ordered by code, a page at a time." })
   enterprises(
     @Ctx() ctx: GatewayContext,
@@ -106,6 +110,7 @@ export class BranchResolver {
 
 @Resolver(() => HouseholdBusiness)
 export class HouseholdBusinessResolver {
+  @Access("business")
   @Query(() => HouseholdBusiness, { nullable: true, description: "A household business by registration number; null when none is registered." })
   async householdBusiness(@Arg("registrationNumber", () => String, { description: "Registration number of the household business." }) registrationNumber: string, @Ctx() ctx: GatewayContext): Promise<HouseholdBusiness | null> {
     const row = await ctx.business.householdBusiness.load(registrationNumber);
@@ -126,6 +131,7 @@ export class HouseholdBusinessResolver {
 /** The business source's fields on Citizen. */
 @Resolver(() => Citizen)
 export class CitizenBusinessResolver {
+  @Access("business")
   @FieldResolver(() => [EnterpriseRole], { description: "Enterprises the person represents, owns, or holds capital in." })
   async enterpriseRoles(
     @Root() citizen: Citizen,
@@ -136,6 +142,7 @@ export class CitizenBusinessResolver {
     return rows.filter((r) => !role || r.role.role === role).map((r) => toEnterprisePerson(r.role));
   }
 
+  @Access("business")
   @FieldResolver(() => [HouseholdBusiness], { description: "Household businesses the person owns (hộ kinh doanh)." })
   async householdBusinesses(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<HouseholdBusiness[]> {
     return (await ctx.business.householdBusinessesOfOwner.load(citizen.personalId)).map(toHouseholdBusiness);

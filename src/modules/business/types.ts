@@ -1,4 +1,5 @@
 /** GraphQL types of the business registration source; `to*` functions are the one place rows become types. */
+import { Access } from "../../access/directive.js";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
 import { Address, address } from "../admin-units/address.js";
@@ -84,6 +85,7 @@ registerEnumType(HouseholdBusinessStatus, {
 });
 
 @ObjectType({ description: "An enterprise in the National Business Registration database (doanh nghiệp)." })
+@Access("business")
 export class Enterprise {
   @Field(() => TaxCodeScalar, { description: "Enterprise code, which is also its tax code (mã số doanh nghiệp)." })
   code!: string;
@@ -122,6 +124,7 @@ export class Enterprise {
 }
 
 @ObjectType({ description: "A person's role in an enterprise, seen from the enterprise." })
+@Access("business")
 export class EnterprisePerson {
   @Field(() => EnterpriseRoleKind, { description: "Role." })
   role!: EnterpriseRoleKind;
@@ -139,6 +142,7 @@ export class EnterprisePerson {
 }
 
 @ObjectType({ description: "A registered business line (ngành nghề kinh doanh), VSIC 2018 level 4." })
+@Access("business")
 export class EnterpriseIndustry {
   @Field(() => String, { description: "VSIC code." })
   code!: string;
@@ -151,6 +155,7 @@ export class EnterpriseIndustry {
 }
 
 @ObjectType({ description: "A branch (chi nhánh) of an enterprise." })
+@Access("business")
 export class Branch {
   @Field(() => String, { description: "Branch code: the enterprise code, a hyphen and 3 digits (NNNNNNNNNN-NNN)." })
   code!: string;
@@ -171,6 +176,7 @@ export class Branch {
 }
 
 @ObjectType({ description: "A household business (hộ kinh doanh), registered at commune level." })
+@Access("business")
 export class HouseholdBusiness {
   @Field(() => String, { description: "Registration number (mã số hộ kinh doanh)." })
   registrationNumber!: string;

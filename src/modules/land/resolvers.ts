@@ -1,3 +1,4 @@
+import { Access } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
@@ -36,6 +37,7 @@ async function loadCertificate(ctx: GatewayContext, serial: string): Promise<Lan
 
 @Resolver(() => LandParcel)
 export class LandParcelResolver {
+  @Access("land")
   @Query(() => LandParcel, { nullable: true, description: "A parcel by identifier (`<commune code>-<map sheet>-<parcel number>`); null when the land database has none." })
   async landParcel(@Arg("id", () => ID, { description: "Parcel identifier, e.g. \"00004-12-345\"." }) id: string, @Ctx() ctx: GatewayContext): Promise<LandParcel | null> {
     if (!PARCEL_ID.test(id)) {
@@ -45,6 +47,7 @@ export class LandParcelResolver {
     return row ? toParcel(row) : null;
   }
 
+  @Access("land")
   @Query(() => LandParcelConnection, { description: "Parcels matching a filter, ordered by identifier, a page at a time." })
   landParcels(
     @Ctx() ctx: GatewayContext,
@@ -142,6 +145,7 @@ function toHolding(row: { holder: { sharePercent: number; certificateSerial: str
 /** The land source's fields on Citizen and Enterprise. */
 @Resolver(() => Citizen)
 export class CitizenLandResolver {
+  @Access("land")
   @FieldResolver(() => [ParcelHolding], { description: "Parcels the person holds under a certificate in force, with their share." })
   async landParcels(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<ParcelHolding[]> {
     return (await ctx.land.holdingsOfCitizen.load(citizen.personalId)).map(toHolding);
@@ -150,6 +154,7 @@ export class CitizenLandResolver {
 
 @Resolver(() => Enterprise)
 export class EnterpriseLandResolver {
+  @Access("land")
   @FieldResolver(() => [ParcelHolding], { description: "Parcels the enterprise holds under a certificate in force." })
   async landParcels(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<ParcelHolding[]> {
     return (await ctx.land.holdingsOfEnterprise.load(enterprise.code)).map(toHolding);

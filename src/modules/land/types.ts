@@ -1,4 +1,5 @@
 /** GraphQL types of the land source; `to*` functions are the one place rows become types. */
+import { Access } from "../../access/directive.js";
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
 import { Address, address } from "../admin-units/address.js";
@@ -52,6 +53,7 @@ registerEnumType(TransferKind, {
 });
 
 @ObjectType({ description: "A land parcel (thửa đất)." })
+@Access("land")
 export class LandParcel {
   @Field(() => ID, { description: "Parcel identifier: `<commune code>-<map sheet>-<parcel number>`." })
   id!: string;
@@ -78,6 +80,7 @@ export class LandParcel {
 }
 
 @ObjectType({ description: "A land-use right certificate (Giấy chứng nhận quyền sử dụng đất)." })
+@Access("land")
 export class LandCertificate {
   @Field(() => String, { description: "Printed serial (số phát hành)." })
   serial!: string;
@@ -105,6 +108,7 @@ export const LandHolderSubject = createUnionType({
 });
 
 @ObjectType({ description: "A land user named on a certificate (người sử dụng đất), with their share." })
+@Access("land")
 export class LandHolder {
   @Field(() => HolderKind, { description: "Citizen or enterprise." })
   kind!: HolderKind;
@@ -123,6 +127,7 @@ export class LandHolder {
 }
 
 @ObjectType({ description: "A parcel held by a citizen or an enterprise, with their share." })
+@Access("land")
 export class ParcelHolding {
   @Field(() => LandParcel, { description: "The parcel." })
   parcel!: LandParcel;
@@ -135,6 +140,7 @@ export class ParcelHolding {
 }
 
 @ObjectType({ description: "A registered security interest over a parcel (đăng ký thế chấp)." })
+@Access("land")
 export class Encumbrance {
   @Field(() => ID, { description: "Registration number." })
   id!: string;
@@ -162,6 +168,7 @@ export class Encumbrance {
 }
 
 @ObjectType({ description: "A change of land user recorded on the parcel (biến động)." })
+@Access("land")
 export class LandTransfer {
   @Field(() => TransferKind, { description: "Kind of transfer." })
   kind!: TransferKind;

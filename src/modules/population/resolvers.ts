@@ -1,3 +1,4 @@
+import { Access } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
@@ -29,11 +30,13 @@ export async function loadCitizen(ctx: GatewayContext, id: string | null | undef
 
 @Resolver(() => Citizen)
 export class CitizenResolver {
+  @Access("population")
   @Query(() => Citizen, { nullable: true, description: "A citizen by personal identification number; null when the population database has no such person." })
   citizen(@Arg("personalId", () => PersonalIdScalar, { description: "12-digit personal identification number." }) personalId: string, @Ctx() ctx: GatewayContext): Promise<Citizen | null> {
     return loadCitizen(ctx, personalId);
   }
 
+  @Access("population")
   @Query(() => CitizenConnection, { description: "Citizens matching a filter, ordered by personal identification number, a page at a time." })
   citizens(
     @Ctx() ctx: GatewayContext,
@@ -44,6 +47,7 @@ export class CitizenResolver {
     return listCitizens(ctx.sources.population.db, ctx.adminUnits, { first, after, filter });
   }
 
+  @Access("population", "sensitive")
   @FieldResolver(() => CodedValue, { description: "Ethnicity (dân tộc) from the national list of 54 ethnic groups." })
   ethnicity(@Root() citizen: Citizen): CodedValue {
     return ethnicity(citizen.ethnicityCode);

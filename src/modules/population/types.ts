@@ -1,4 +1,5 @@
 /** GraphQL types of the population source; `toCitizen` etc. are the one place rows become types. */
+import { Access } from "../../access/directive.js";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateResolver, DateTimeResolver } from "graphql-scalars";
 import { Address, address } from "../admin-units/address.js";
@@ -88,6 +89,7 @@ registerEnumType(IdentityCardStatus, {
 });
 
 @ObjectType({ description: "A person in the national population database (công dân)." })
+@Access("population")
 export class Citizen {
   @Field(() => PersonalIdScalar, { description: "Personal identification number (số định danh cá nhân)." })
   personalId!: string;
@@ -104,6 +106,7 @@ export class Citizen {
   @Field(() => LocalDateResolver, { nullable: true, description: "Date of death (ngày mất); null while alive." })
   dateOfDeath!: string | null;
 
+  @Access("population", "sensitive")
   @Field(() => String, { nullable: true, description: "Religion (tôn giáo); null for none." })
   religion!: string | null;
 
@@ -139,6 +142,7 @@ export class Citizen {
 }
 
 @ObjectType({ description: "A household (hộ gia đình) registered at a permanent residence; it replaced the paper household book in 2023." })
+@Access("population")
 export class Household {
   @Field(() => ID, { description: "Household code (mã hộ)." })
   id!: string;
@@ -156,6 +160,7 @@ export class Household {
 }
 
 @ObjectType({ description: "A member of a household and their relation to its head." })
+@Access("population")
 export class HouseholdMember {
   @Field(() => HouseholdRelation, { description: "Relation to the head of household (quan hệ với chủ hộ)." })
   relationToHead!: HouseholdRelation;
@@ -165,6 +170,7 @@ export class HouseholdMember {
 }
 
 @ObjectType({ description: "An identity card issued to a citizen (CMND, CCCD or căn cước)." })
+@Access("population")
 export class IdentityCard {
   @Field(() => IdentityCardType, { description: "Kind of card." })
   type!: IdentityCardType;
@@ -186,6 +192,7 @@ export class IdentityCard {
 }
 
 @ObjectType({ description: "Age and life status, computed on the day of the request." })
+@Access("population")
 export class LifeStatus {
   @Field(() => Boolean, { description: "False when a date of death is recorded." })
   alive!: boolean;

@@ -1,0 +1,213 @@
+/**
+ * Registered clients and their grants (X-Road's "member + subsystem" with access rights): who may ask, for which
+ * sources, field classes and procedures. API keys are shown once at registration and stored only as a SHA-256 hash.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../db/source.js";
+import { GatewayError } from "../shared/errors.js";
+import type { DataClass, DataSourceName } from "./directive.js";
+import { clientGrants, clients, type ClientRow, type GrantRow } from "./tables.js";
+
+export type ClientKind = "SYSTEM" | "CITIZEN";
+export const DATA_SOURCES: readonly DataSourceName[] = ["population", "land", "business"];
+export const DATA_CLASSES: readonly DataClass[] = ["basic", "sensitive"];
+/** Any procedure, in a grant's procedure list. */
+export const ANY_PROCEDURE = "*";
+
+export const SYSTEM_CLIENT_ID = /^VN:GOV:[A-Za-z0-9][A-Za-z0-9.-]{0,39}:[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+export const CITIZEN_CLIENT_ID = /^VN:CIT:\d{12}$/;
+export const PROCEDURE_CODE = /^\d\.\d{6}$/;
+
+export interface Grant {
+  sources: DataSourceName[];
+  classes: DataClass[];
+  procedures: string[];
+}
+
+export interface Client {
+  id: string;
+  name: string;
+  kind: ClientKind;
+  /** For a citizen client: the person it is authenticated as. */
+  personalId: string | null;
+  keyPrefix: string;
+  rateLimitPerMinute: number | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  demo: boolean;
+  grants: Grant[];
+}
+
+export function generateApiKey(): string {
+  return `ndaf_${randomBytes(32).toString("base64url")}`;
+}
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex");
+}
+
+function toClient(row: ClientRow, grants: GrantRow[]): Client {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as ClientKind,
+    personalId: row.personalId,
+    keyPrefix: row.keyPrefix,
+    rateLimitPerMinute: row.rateLimitPerMinute,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    demo: row.demo,
+    grants: grants.map((g) => ({ sources: g.sources as DataSourceName[], classes: g.classes as DataClass[], procedures: g.procedures })),
+  };
+}
+
+export interface RegisterClient {
+  id: string;
+  name: string;
+  kind?: ClientKind;
+  personalId?: string | null;
+  expiresAt?: Date | null;
+  rateLimitPerMinute?: number | null;
+  demo?: boolean;
+  /** A chosen key (demo clients only); otherwise a random one is generated. */
+  key?: string;
+  grants?: Grant[];
+}
+
+export function validateGrant(grant: Grant): Grant {
+  const fail = (message: string) => {
+    throw new GatewayError("INVALID_ARGUMENT", message);
+  };
+  if (grant.sources.length === 0) fail("A grant names at least one source.");
+  for (const s of grant.sources) if (!DATA_SOURCES.includes(s)) fail(`Unknown source "${s}"; sources are ${DATA_SOURCES.join(", ")}.`);
+  if (grant.classes.length === 0) fail("A grant names at least one field class.");
+  for (const c of grant.classes) if (!DATA_CLASSES.includes(c)) fail(`Unknown field class "${c}"; classes are ${DATA_CLASSES.join(", ")}.`);
+  if (grant.procedures.length === 0) fail(`A grant names at least one procedure code, or "${ANY_PROCEDURE}".`);
+  for (const p of grant.procedures) {
+    if (p !== ANY_PROCEDURE && !PROCEDURE_CODE.test(p)) fail(`"${p}" is not a procedure code like 1.001193 (National Public Service Portal).`);
+  }
+  return { sources: [...new Set(grant.sources)], classes: [...new Set(grant.classes)], procedures: [...new Set(grant.procedures)] };
+}
+
+/** Clients from the gateway database, with a short cache so a request costs no lookup in the common case. */
+export class ClientStore {
+  private readonly cache = new Map<string, { client: Client | null; at: number }>();
+
+  constructor(
+    private readonly db: Database,
+    /** How long an authenticated key is trusted before it is looked up again (revocation delay across processes). */
+    private readonly cacheMs = 10_000,
+  ) {}
+
+  /** The client a bearer key belongs to; a typed error for an unknown, revoked or expired key. */
+  async authenticate(key: string, now = new Date()): Promise<Client> {
+    const hash = hashApiKey(key);
+    let entry = this.cache.get(hash);
+    if (!entry || now.getTime() - entry.at > this.cacheMs) {
+      entry = { client: await this.findByHash(hash), at: now.getTime() };
+      this.cache.set(hash, entry);
+    }
+    const client = entry.client;
+    if (!client) throw new GatewayError("INVALID_CREDENTIAL", "The API key is not known to this gateway. Check the Authorization header (Bearer <key>).");
+    if (client.revokedAt && client.revokedAt <= now) {
+      throw new GatewayError("CREDENTIAL_REVOKED", `The API key of client ${client.id} was revoked on ${client.revokedAt.toISOString()}.`, { clientId: client.id });
+    }
+    if (client.expiresAt && client.expiresAt <= now) {
+      throw new GatewayError("CREDENTIAL_EXPIRED", `The API key of client ${client.id} expired on ${client.expiresAt.toISOString()}; ask the gateway operator for a new one.`, {
+        clientId: client.id,
+      });
+    }
+    return client;
+  }
+
+  private async findByHash(hash: string): Promise<Client | null> {
+    const [row] = await this.db.select().from(clients).where(eq(clients.keyHash, hash));
+    if (!row) return null;
+    const grants = await this.db.select().from(clientGrants).where(eq(clientGrants.clientId, row.id)).orderBy(clientGrants.id);
+    return toClient(row, grants);
+  }
+
+  async get(id: string): Promise<Client | null> {
+    const [row] = await this.db.select().from(clients).where(eq(clients.id, id));
+    if (!row) return null;
+    const grants = await this.db.select().from(clientGrants).where(eq(clientGrants.clientId, id)).orderBy(clientGrants.id);
+    return toClient(row, grants);
+  }
+
+  async list(): Promise<Client[]> {
+    const rows = await this.db.select().from(clients).orderBy(clients.id);
+    const grants = await this.db.select().from(clientGrants).orderBy(clientGrants.id);
+    return rows.map((row) => toClient(row, grants.filter((g) => g.clientId === row.id)));
+  }
+
+  /** Registers a client (or replaces a demo client of the same id); returns the key, which is not stored. */
+  async register(input: RegisterClient): Promise<{ client: Client; key: string }> {
+    const kind = input.kind ?? "SYSTEM";
+    if (kind === "SYSTEM" && !SYSTEM_CLIENT_ID.test(input.id)) {
+      throw new GatewayError("INVALID_ARGUMENT", `"${input.id}" is not a client id like VN:GOV:<agency code>:<system>.`);
+    }
+    if (kind === "CITIZEN" && (!input.personalId || input.id !== `VN:CIT:${input.personalId}` || !CITIZEN_CLIENT_ID.test(input.id))) {
+      throw new GatewayError("INVALID_ARGUMENT", "A citizen client's id is VN:CIT:<their 12-digit personal id>.");
+    }
+    const grants = (input.grants ?? []).map(validateGrant);
+    const key = input.key ?? generateApiKey();
+    const row = {
+      id: input.id,
+      name: input.name,
+      kind,
+      personalId: input.personalId ?? null,
+      keyHash: hashApiKey(key),
+      keyPrefix: key.slice(0, 9),
+      rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+      expiresAt: input.expiresAt ?? null,
+      revokedAt: null,
+      demo: input.demo ?? false,
+    };
+    await this.db.transaction(async (tx) => {
+      if (row.demo) await tx.delete(clients).where(eq(clients.id, row.id));
+      await tx.insert(clients).values(row);
+      if (grants.length > 0) await tx.insert(clientGrants).values(grants.map((g) => ({ clientId: row.id, ...g })));
+    });
+    this.cache.clear();
+    return { client: (await this.get(row.id))!, key };
+  }
+
+  async addGrant(clientId: string, grant: Grant): Promise<Client> {
+    const valid = validateGrant(grant);
+    await this.requireClient(clientId);
+    await this.db.insert(clientGrants).values({ clientId, ...valid });
+    this.cache.clear();
+    return (await this.get(clientId))!;
+  }
+
+  async revoke(clientId: string, at = new Date()): Promise<Client> {
+    await this.requireClient(clientId);
+    await this.db.update(clients).set({ revokedAt: at }).where(eq(clients.id, clientId));
+    this.cache.clear();
+    return (await this.get(clientId))!;
+  }
+
+  /** A new key for the client; the old one stops working at once. */
+  async rotateKey(clientId: string): Promise<string> {
+    await this.requireClient(clientId);
+    const key = generateApiKey();
+    await this.db.update(clients).set({ keyHash: hashApiKey(key), keyPrefix: key.slice(0, 9), revokedAt: null }).where(eq(clients.id, clientId));
+    this.cache.clear();
+    return key;
+  }
+
+  async countDemoClients(): Promise<number> {
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(clients).where(eq(clients.demo, true));
+    return Number(row?.n ?? 0);
+  }
+
+  async removeDemoClients(): Promise<void> {
+    await this.db.delete(clients).where(eq(clients.demo, true));
+    this.cache.clear();
+  }
+
+  private async requireClient(id: string): Promise<void> {
+    if (!(await this.get(id))) throw new GatewayError("INVALID_ARGUMENT", `No client ${id} is registered.`);
+  }
+}

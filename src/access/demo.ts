@@ -1,0 +1,69 @@
+/**
+ * Demo clients, so the IDE works out of the box in development: one holding every grant (its key from
+ * GATEWAY_DEMO_API_KEY, or a published default), a civil-status system with basic population data only, and a
+ * citizen. Production refuses to start while any demo client exists.
+ */
+import type { AccessConfig } from "../config.js";
+import type { Source } from "../db/source.js";
+import { ANY_PROCEDURE, type ClientStore } from "./clients.js";
+import type { Purpose } from "./request.js";
+
+export const DEMO_ALL_CLIENT_ID = "VN:GOV:DEMO:ALL-GRANTS";
+export const DEMO_CIVIL_STATUS_CLIENT_ID = "VN:GOV:DEMO:CIVIL-STATUS";
+/** Published development keys: they only ever exist outside production. */
+export const DEFAULT_DEMO_API_KEY = "ndaf-demo-all-grants";
+export const DEMO_CIVIL_STATUS_KEY = "ndaf-demo-civil-status";
+export const DEMO_CITIZEN_KEY = "ndaf-demo-citizen";
+/** The purpose the IDE declares: birth registration (1.001193), a demo case. */
+export const DEMO_PURPOSE: Purpose = { procedure: "1.001193", caseId: "DEMO-2026-0001" };
+/** Civil-status procedures: birth, marriage and death registration. */
+export const CIVIL_STATUS_PROCEDURES = ["1.001193", "1.000894", "1.000656"];
+
+export interface DemoClients {
+  allGrantsKey: string;
+  citizenPersonalId: string | null;
+}
+
+export async function ensureDemoClients(store: ClientStore, population: Source, access: AccessConfig): Promise<DemoClients> {
+  const allGrantsKey = access.demoApiKey ?? DEFAULT_DEMO_API_KEY;
+  await store.register({
+    id: DEMO_ALL_CLIENT_ID,
+    name: "Demo client holding every grant (development only)",
+    key: allGrantsKey,
+    demo: true,
+    grants: [{ sources: ["population", "land", "business"], classes: ["basic", "sensitive"], procedures: [ANY_PROCEDURE] }],
+  });
+  await store.register({
+    id: DEMO_CIVIL_STATUS_CLIENT_ID,
+    name: "Demo commune civil-status system: basic population data for birth, marriage and death registration (development only)",
+    key: DEMO_CIVIL_STATUS_KEY,
+    demo: true,
+    grants: [{ sources: ["population"], classes: ["basic"], procedures: CIVIL_STATUS_PROCEDURES }],
+  });
+  // The demo citizen: the first living adult by personal id, on any seed.
+  const [row] = await population.raw<{ personal_id: string }>(
+    `select personal_id from population.citizens
+     where date_of_death is null and date_of_birth <= current_date - interval '30 years' and household_id is not null
+     order by personal_id limit 1`,
+  );
+  if (row) {
+    await store.register({
+      id: `VN:CIT:${row.personal_id}`,
+      kind: "CITIZEN",
+      personalId: row.personal_id,
+      name: "Demo citizen (development only)",
+      key: DEMO_CITIZEN_KEY,
+      demo: true,
+    });
+  }
+  return { allGrantsKey, citizenPersonalId: row?.personal_id ?? null };
+}
+
+/** Production must not run with demo clients or a demo key. */
+export async function assertNoDemoClients(store: ClientStore, access: AccessConfig): Promise<void> {
+  if (access.demoApiKey) throw new Error("GATEWAY_DEMO_API_KEY is set, but demo clients are refused in production. Unset it.");
+  const count = await store.countDemoClients();
+  if (count > 0) {
+    throw new Error(`${count} demo client(s) are registered in the gateway database; production refuses to start with them. Remove them with \`npm run clients -- remove-demo\`.`);
+  }
+}

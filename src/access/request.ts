@@ -1,0 +1,103 @@
+/**
+ * What the gateway knows about one request's access: the client, the declared purpose, and what the request
+ * read about whom — collected while resolvers run and written to the audit trail before the answer leaves.
+ */
+import { GatewayError } from "../shared/errors.js";
+import type { AccessUse } from "./analyze.js";
+import { PROCEDURE_CODE, type Client } from "./clients.js";
+
+export interface Purpose {
+  /** National Public Service Portal code of the procedure, e.g. 1.001193 (birth registration). */
+  procedure: string;
+  /** The case (dossier) the data is read for. */
+  caseId: string;
+}
+
+export const PURPOSE_PROCEDURE_HEADER = "x-purpose-procedure";
+export const PURPOSE_CASE_HEADER = "x-purpose-case";
+const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/;
+
+/** The declared purpose from the request headers: null when neither is sent, a typed error when malformed. */
+export function parsePurpose(procedure: string | undefined, caseId: string | undefined): Purpose | null {
+  const p = procedure?.trim() || undefined;
+  const c = caseId?.trim() || undefined;
+  if (!p && !c) return null;
+  if (!p || !c) {
+    throw new GatewayError(
+      "INVALID_PURPOSE",
+      `A purpose is declared with both headers: X-Purpose-Procedure (the procedure code) and X-Purpose-Case (the case or dossier id); ${p ? "X-Purpose-Case" : "X-Purpose-Procedure"} is missing.`,
+    );
+  }
+  if (!PROCEDURE_CODE.test(p)) {
+    throw new GatewayError("INVALID_PURPOSE", `X-Purpose-Procedure "${p.slice(0, 40)}" is not a procedure code like 1.001193 (National Public Service Portal).`);
+  }
+  if (!CASE_ID.test(c)) {
+    throw new GatewayError("INVALID_PURPOSE", "X-Purpose-Case must be 1–64 characters: letters, digits and . _ : / - (the case or dossier id).");
+  }
+  return { procedure: p, caseId: c };
+}
+
+export type SubjectKind = "CITIZEN" | "ENTERPRISE" | "LAND_PARCEL" | "HOUSEHOLD_BUSINESS";
+
+export interface Subject {
+  kind: SubjectKind;
+  id: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  subject: Subject | null;
+  fields: string[];
+}
+
+/** Citizen clients read only their own records. */
+export function subjectPermitted(client: Client | null, subject: Subject): boolean {
+  return client?.kind !== "CITIZEN" || subject.kind !== "CITIZEN" || subject.id === client.personalId;
+}
+
+export class RequestAccess {
+  /** Access-controlled fields of the operation (set once the operation is known). */
+  uses: AccessUse[] = [];
+  /** Objects reached from a subject, mapped to it (an identity card to its holder, a certificate to its parcel). */
+  readonly owners = new WeakMap<object, Subject>();
+  private readonly reads = new Map<string, { subject: Subject | null; fields: Set<string> }>();
+  private readonly actions: AuditEntry[] = [];
+
+  constructor(
+    readonly client: Client | null,
+    readonly purpose: Purpose | null,
+  ) {}
+
+  /** Notes that `coordinate` (Type.field) was read about `subject`; refuses another person's data to a citizen client. */
+  read(subject: Subject | undefined, coordinate: string): void {
+    if (subject && !subjectPermitted(this.client, subject)) {
+      throw new GatewayError("SUBJECT_NOT_PERMITTED", `A citizen client may read only their own records; ${coordinate} here belongs to another person.`, {
+        field: coordinate,
+      });
+    }
+    const key = subject ? `${subject.kind}:${subject.id}` : "";
+    let entry = this.reads.get(key);
+    if (!entry) {
+      entry = { subject: subject ?? null, fields: new Set() };
+      this.reads.set(key, entry);
+    }
+    entry.fields.add(coordinate);
+  }
+
+  /** Records an action (a dossier submitted, ...) about subjects. */
+  recordAction(action: string, subjects: Subject[], fields: string[] = []): void {
+    if (subjects.length === 0) this.actions.push({ action, subject: null, fields });
+    for (const subject of subjects) this.actions.push({ action, subject, fields });
+  }
+
+  /** The audit rows this request produces: one per subject read (fields sorted), then its actions. */
+  entries(): AuditEntry[] {
+    const rows: AuditEntry[] = [];
+    for (const { subject, fields } of this.reads.values()) {
+      // A subject-less entry (a count, a list's root field) is kept only when nothing else records the read.
+      if (!subject && this.reads.size > 1) continue;
+      rows.push({ action: "READ", subject, fields: [...fields].sort() });
+    }
+    return [...rows, ...this.actions];
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * What a caller can ask about access itself: `viewer` (who am I, what may I read, which purpose did I declare) and
+ * `accessLog` — the citizen's view of the audit trail (Estonia's Data Tracker): who read my data, when, why.
+ */
+import { and, desc, eq, lt, count } from "drizzle-orm";
+import { DateTimeResolver } from "graphql-scalars";
+import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import type { GatewayContext } from "../context.js";
+import { GatewayError } from "../shared/errors.js";
+import { connectionType, paginate } from "../shared/pagination.js";
+import { PersonalIdScalar } from "../shared/scalars.js";
+import { auditLog, clients } from "./tables.js";
+
+@ObjectType({ description: "One grant of a client: sources, field classes and the procedures it serves." })
+export class AccessGrant {
+  @Field(() => [String], { description: "Sources: population, land, business." })
+  sources!: string[];
+
+  @Field(() => [String], { description: "Field classes: basic, sensitive." })
+  classes!: string[];
+
+  @Field(() => [String], { description: "Procedure codes the grant serves; `*` for any procedure." })
+  procedures!: string[];
+}
+
+@ObjectType({ description: "The purpose a request declared in its X-Purpose-Procedure and X-Purpose-Case headers." })
+export class DeclaredPurpose {
+  @Field(() => String, { description: "Procedure code (National Public Service Portal)." })
+  procedure!: string;
+
+  @Field(() => String, { description: "Case (dossier) id." })
+  caseId!: string;
+}
+
+@ObjectType({ description: "The client this request is authenticated as." })
+export class Viewer {
+  @Field(() => String, { description: "Client id: VN:GOV:<agency code>:<system>, or VN:CIT:<personal id> for a citizen." })
+  clientId!: string;
+
+  @Field(() => String, { description: "Registered name." })
+  name!: string;
+
+  @Field(() => String, { description: "SYSTEM for an agency system, CITIZEN for a person authenticated as themselves." })
+  kind!: string;
+
+  @Field(() => PersonalIdScalar, { nullable: true, description: "For a citizen client: whose records it may read." })
+  personalId!: string | null;
+
+  @Field(() => [AccessGrant], { description: "What the client may read, and for which procedures." })
+  grants!: AccessGrant[];
+
+  @Field(() => DeclaredPurpose, { nullable: true, description: "The purpose declared with this request, if any." })
+  purpose!: DeclaredPurpose | null;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: "When the client's key expires; null for no expiry." })
+  expiresAt!: Date | null;
+}
+
+@ObjectType({ description: "One read of a person's data, or one action on their dossier, as the audit trail records it." })
+export class AccessLogEntry {
+  @Field(() => DateTimeResolver, { description: "When it happened." })
+  recordedAt!: Date;
+
+  @Field(() => String, { description: "Id of the client (agency system) that read the data." })
+  clientId!: string;
+
+  @Field(() => String, { description: "Registered name of that client." })
+  clientName!: string;
+
+  @Field(() => String, { description: "READ for a read; dossier actions name themselves." })
+  action!: string;
+
+  @Field(() => String, { nullable: true, description: "Procedure code the client declared as its purpose." })
+  procedureCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Case (dossier) id the client declared." })
+  caseId!: string | null;
+
+  @Field(() => [String], { description: "The fields read, as schema coordinates (Citizen.fullName, IdentityCard.number, …)." })
+  fields!: string[];
+
+  @Field(() => String, { description: "The request id, to quote in a complaint or a question to the agency." })
+  requestId!: string;
+}
+
+export const AccessLogConnection = connectionType(AccessLogEntry, "AccessLogEntry", "access log entry");
+
+@Resolver()
+export class AccessResolver {
+  @Query(() => Viewer, { nullable: true, description: "The client this request is authenticated as, its grants and declared purpose; null without a credential." })
+  viewer(@Ctx() ctx: GatewayContext): Viewer | null {
+    const { client, purpose } = ctx.access;
+    if (!client) return null;
+    return {
+      clientId: client.id,
+      name: client.name,
+      kind: client.kind,
+      personalId: client.personalId,
+      grants: client.grants,
+      purpose,
+      expiresAt: client.expiresAt,
+    };
+  }
+
+  @Query(() => AccessLogConnection, {
+    description:
+      "Who read a person's data, when, and for which procedure and case, newest first. Open to the person themselves (a citizen client); personalId defaults to theirs.",
+  })
+  async accessLog(
+    @Ctx() ctx: GatewayContext,
+    @Arg("personalId", () => PersonalIdScalar, { nullable: true, description: "Whose log; a citizen client may name only themselves." }) personalId?: string,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
+  ) {
+    const client = ctx.access.client;
+    if (!client) throw new GatewayError("UNAUTHENTICATED", "The access log is open to the person it is about: authenticate as a citizen client (Authorization: Bearer <key>).");
+    if (client.kind !== "CITIZEN") {
+      throw new GatewayError("SUBJECT_NOT_PERMITTED", `The access log is open to the person it is about; client ${client.id} is an agency system.`);
+    }
+    const who = personalId ?? client.personalId!;
+    if (who !== client.personalId) {
+      throw new GatewayError("SUBJECT_NOT_PERMITTED", "A citizen may read only their own access log.", { field: "Query.accessLog" });
+    }
+    const db = ctx.sources.gateway.db;
+    const mine = and(eq(auditLog.subjectKind, "CITIZEN"), eq(auditLog.subjectId, who));
+    type Row = Omit<AccessLogEntry, "clientName"> & { seq: number; clientName: string | null };
+    return paginate<Row, AccessLogEntry>({
+      kind: "access-log",
+      first,
+      after,
+      keyOf: (row) => String(row.seq),
+      toNode: (row) => ({ ...row, clientName: row.clientName ?? row.clientId }),
+      fetch: (afterKey, limit) => {
+        const before = afterKey === null ? undefined : Number(afterKey);
+        if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", "The cursor is not an access-log cursor.");
+        return db
+          .select({
+            seq: auditLog.seq,
+            recordedAt: auditLog.recordedAt,
+            clientId: auditLog.clientId,
+            clientName: clients.name,
+            action: auditLog.action,
+            procedureCode: auditLog.procedureCode,
+            caseId: auditLog.caseId,
+            fields: auditLog.fields,
+            requestId: auditLog.requestId,
+          })
+          .from(auditLog)
+          .leftJoin(clients, eq(clients.id, auditLog.clientId))
+          .where(and(mine, before === undefined ? undefined : lt(auditLog.seq, before)))
+          .orderBy(desc(auditLog.seq))
+          .limit(limit);
+      },
+      count: async () => (await db.select({ n: count() }).from(auditLog).where(mine))[0].n,
+    });
+  }
+}
