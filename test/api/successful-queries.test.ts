@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE_OPERATIONS } from "../../src/examples.js";
 import { foldName } from "../../src/shared/codes.js";
-import { startTestGateway, type TestGateway } from "../support/gateway.js";
+import { DEMO_CITIZEN_KEY } from "../../src/access/demo.js";
+import { clientHeaders, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -207,7 +208,8 @@ describe("land and business", () => {
 
   it("runs every example operation of the IDE without errors", async () => {
     for (const op of EXAMPLE_OPERATIONS) {
-      const { status, body } = await gw.query(op.query, op.variables);
+      const headers = op.as === "citizen" ? clientHeaders(DEMO_CITIZEN_KEY, null) : undefined;
+      const { status, body } = await gw.query(op.query, op.variables, headers);
       expect(status, op.name).toBe(200);
       expect(body.errors, op.name).toBeUndefined();
       expect(JSON.stringify(body.data).length, op.name).toBeGreaterThan(50);

@@ -2,6 +2,7 @@
  * Test harness: a real gateway (HTTP server, four databases, seeded data) on the embedded default or on real
  * Postgres (TEST_DB=postgres: throwaway databases on 127.0.0.1:5432, dropped afterwards).
  */
+import { DEFAULT_DEMO_API_KEY, DEMO_PURPOSE } from "../../src/access/demo.js";
 import { createApp, type App } from "../../src/app.js";
 import { SOURCE_NAMES, type SourceName } from "../../src/config.js";
 import { createServer, type GatewayServer } from "../../src/server.js";
@@ -9,11 +10,29 @@ import { testConfig } from "./databases.js";
 
 export { TEST_DB, testConfig } from "./databases.js";
 
+/** The demo client holding every grant, with the demo purpose (birth registration, a demo case). */
+export const DEMO_HEADERS: Record<string, string> = {
+  authorization: `Bearer ${DEFAULT_DEMO_API_KEY}`,
+  "x-purpose-procedure": DEMO_PURPOSE.procedure,
+  "x-purpose-case": DEMO_PURPOSE.caseId,
+};
+
+/** Headers for a client key and a purpose. */
+export function clientHeaders(key: string, purpose: { procedure: string; caseId: string } | null = DEMO_PURPOSE): Record<string, string> {
+  return {
+    authorization: `Bearer ${key}`,
+    ...(purpose ? { "x-purpose-procedure": purpose.procedure, "x-purpose-case": purpose.caseId } : {}),
+  };
+}
+
 export interface TestGateway {
   app: App;
   server: GatewayServer;
   url: string;
-  /** POST a GraphQL operation; returns HTTP status and parsed body. */
+  /**
+   * POST a GraphQL operation; returns HTTP status and parsed body. Without `headers` it is sent as the demo client
+   * holding every grant, with the demo purpose; with `headers`, exactly those are sent (`{}` = anonymous).
+   */
   query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
   /** Statements each source has run so far. */
   statements(): Record<SourceName, number>;
@@ -30,7 +49,7 @@ export async function startTestGateway(options: { citizens?: number; seed?: numb
     app,
     server,
     url,
-    async query(query, variables, headers = {}) {
+    async query(query, variables, headers = DEMO_HEADERS) {
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
