@@ -58,6 +58,9 @@ export async function openSources(config: GatewayConfig): Promise<OpenedSources>
 
 export async function createApp(config: GatewayConfig, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? (() => {});
+  if (!config.access.demoClients && config.access.demoApiKey) {
+    throw new Error("GATEWAY_DEMO_API_KEY is set, but demo clients are refused in production. Unset it.");
+  }
   const { sources, close } = await openSources(config);
   try {
     await Promise.all(Object.values(sources).map(migrateSource));

@@ -1,38 +1,20 @@
-import { it } from "vitest";
-import { parse, validate, specifiedRules } from "graphql";
-import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
-import { buildGatewaySchema } from "../../src/schema.js";
-const NESTED = (f: string) => `query($first: Int!) {
-  citizens(first: ${f}) {
-    edges { node {
-      fullName
-      father { fullName }
-      mother { fullName }
-      children { fullName }
-      household { members { relationToHead citizen { fullName } } }
-      identityCards { number }
-      landParcels {
-        parcel {
-          id
-          encumbrances { lenderName }
-          holders { subject { ... on Citizen { fullName } ... on Enterprise { name } } }
-        }
-      }
-      enterpriseRoles { enterprise { name branches { code } owners { citizen { fullName } } } }
-      householdBusinesses { name }
-    } }
-  }
-}`;
-it("cost", async () => {
-  const schema = await buildGatewaySchema();
-  const cost = (q: string) => { let n = -1; validate(schema, parse(q), [costLimitRule({ maxCost: 1e12, onAccept: [(_c: any, { n: x }: any) => (n = x)] } as any)]); return n; };
-  console.log("nested var", cost(NESTED("$first")));
-  console.log("nested 100", cost(NESTED("100")));
-  console.log("nested 50", cost(NESTED("50")));
-  const bomb = `{ citizens(first: 100) { edges { node { children { children { identityCards { number } } } landParcels { parcel { holders { sharePercent } certificates { serial } } } } } } }`;
-  console.log("bomb1", cost(bomb));
-  const bombVar = `query($f: Int) { citizens(first: $f) { edges { node { children { children { identityCards { number } } } landParcels { parcel { holders { sharePercent } certificates { serial } } } } } } }`;
-  console.log("bombVar", cost(bombVar));
-  console.log("skip", validate(schema, parse(`{ provinces { code @skip(if: false) } }`)).map(e => e.message));
-  console.log("directives", schema.getDirectives().map(d => d.name));
+import { afterAll, beforeAll, it } from "vitest";
+import { startTestGateway, clientHeaders, type TestGateway } from "../support/gateway.js";
+let gw: TestGateway;
+beforeAll(async () => { gw = await startTestGateway({ citizens: 300 }); });
+afterAll(() => gw?.close());
+const show = async (label: string, q: string, v?: any, h?: any, extra: any = {}) => { const r = await fetch(`${gw.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...(h ?? {}) }, body: JSON.stringify({ query: q, variables: v, ...extra }) }); console.log(label, r.status, JSON.stringify([...r.headers].filter(([k]) => /www|retry/.test(k))), (await r.text()).slice(0, 2500)); };
+it("explore", async () => {
+  const land = await gw.app.sources.land.raw<any>(`select h.personal_id, count(*) over (partition by h.certificate_serial) n from land.holders h where personal_id is not null order by n desc, personal_id limit 1`);
+  const pid = land[0].personal_id;
+  console.log("person", land[0]);
+  const { key } = await gw.app.clients.register({ id: `VN:CIT:${pid}`, kind: "CITIZEN", personalId: pid, name: "Me" });
+  const h = clientHeaders(key, null);
+  await show("household", `query($id: PersonalId!) { citizen(personalId: $id) { fullName household { id members { personalId relationToHead } head { personalId } } children { __typename } spouse { personalId } } }`, { id: pid }, h);
+  await show("land", `query($id: PersonalId!) { citizen(personalId: $id) { landParcels { parcel { id holders { personalId sharePercent kind } certificates { serial holders { personalId } } transfers { kind fromCertificate { holders { personalId } } } } } } }`, { id: pid }, h);
+  await show("ent", `query($id: PersonalId!) { citizen(personalId: $id) { enterpriseRoles { personalId enterprise { code owners { personalId } legalRepresentatives { personalId } } } } }`, { id: pid }, h);
+  await show("twoops", `query Pub { provinces { code } } query Priv { ...F } fragment F on Query { citizens(first: 1) { totalCount } }`, undefined, {}, { operationName: "Pub" });
+  await show("twoops-priv", `query Pub { provinces { code } } query Priv { ...F } fragment F on Query { citizens(first: 1) { totalCount } }`, undefined, {}, { operationName: "Priv" });
+  await show("viewer", `{ viewer { clientId kind personalId grants { sources } purpose { procedure } } }`, undefined, h);
+  await show("accesslog", `{ accessLog(first: 3) { totalCount edges { node { clientId clientName action procedureCode caseId fields requestId } } } }`, undefined, h);
 });
