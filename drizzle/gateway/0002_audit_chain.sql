@@ -7,12 +7,21 @@ INSERT INTO "gateway"."audit_chain_head" ("id", "last_seq", "last_hash") VALUES 
 CREATE FUNCTION "gateway"."audit_log_chain"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  head record;
+  -- The chain position is carried from row to row in a transaction-local setting, so a statement of many rows
+  -- locks and reads the head once (first row) and writes it once (audit_log_chain_head, after the statement).
+  running text := current_setting('ndaf.audit_chain', true);
+  last_seq bigint;
+  last_hash text;
 BEGIN
-  SELECT last_seq, last_hash INTO head FROM gateway.audit_chain_head WHERE id = 1 FOR UPDATE;
-  NEW.seq := head.last_seq + 1;
+  IF running IS NULL OR running = '' THEN
+    SELECT h.last_seq, h.last_hash INTO last_seq, last_hash FROM gateway.audit_chain_head h WHERE h.id = 1 FOR UPDATE;
+  ELSE
+    last_seq := split_part(running, ':', 1)::bigint;
+    last_hash := split_part(running, ':', 2);
+  END IF;
+  NEW.seq := last_seq + 1;
   NEW.recorded_at := date_trunc('milliseconds', now());
-  NEW.prev_hash := head.last_hash;
+  NEW.prev_hash := last_hash;
   NEW.hash := encode(sha256(convert_to(concat_ws(chr(31),
     NEW.seq::text,
     to_char(NEW.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
@@ -25,14 +34,27 @@ BEGIN
     coalesce(NEW.subject_id, ''),
     array_to_string(NEW.fields, ','),
     NEW.prev_hash), 'UTF8')), 'hex');
-  UPDATE gateway.audit_chain_head SET last_seq = NEW.seq, last_hash = NEW.hash WHERE id = 1;
+  PERFORM set_config('ndaf.audit_chain', NEW.seq::text || ':' || NEW.hash, true);
   RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION "gateway"."audit_log_chain_head"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  running text := current_setting('ndaf.audit_chain', true);
+BEGIN
+  IF running IS NOT NULL AND running <> '' THEN
+    UPDATE gateway.audit_chain_head
+      SET last_seq = split_part(running, ':', 1)::bigint, last_hash = split_part(running, ':', 2)
+      WHERE id = 1;
+  END IF;
+  RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION "gateway"."audit_refuse_change"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  -- The chain trigger (depth 1) moves the head; nothing else may change either table.
+  -- The chain's statement trigger (depth 1) moves the head; nothing else may change either table.
   IF TG_TABLE_NAME = 'audit_chain_head' AND TG_OP = 'UPDATE' AND pg_trigger_depth() > 1 THEN
     RETURN NEW;
   END IF;
@@ -42,6 +64,9 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER "audit_log_chain" BEFORE INSERT ON "gateway"."audit_log"
   FOR EACH ROW EXECUTE FUNCTION "gateway"."audit_log_chain"();
+--> statement-breakpoint
+CREATE TRIGGER "audit_log_chain_head" AFTER INSERT ON "gateway"."audit_log"
+  FOR EACH STATEMENT EXECUTE FUNCTION "gateway"."audit_log_chain_head"();
 --> statement-breakpoint
 CREATE TRIGGER "audit_log_append_only" BEFORE UPDATE OR DELETE ON "gateway"."audit_log"
   FOR EACH ROW EXECUTE FUNCTION "gateway"."audit_refuse_change"();

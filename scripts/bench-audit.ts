@@ -1,0 +1,75 @@
+/**
+ * `npm run bench:audit -- [--requests 2000] [--subjects 100] [--concurrency 1,8,32] [--embedded]`
+ *
+ * What the audit trail costs a request: writeAudit (one INSERT of every subject's row, chained by the trigger)
+ * timed on a throwaway gateway database (local Postgres, or PGlite with --embedded), at several concurrencies,
+ * since every writer queues on the chain head's row lock. Ends with a verify of the whole chain.
+ */
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+import { verifyAuditChain, writeAudit } from "../src/access/audit.js";
+import type { AuditEntry } from "../src/access/request.js";
+import { migrateSource } from "../src/db/migrate.js";
+import { openSource } from "../src/db/source.js";
+
+const { values } = parseArgs({
+  options: { requests: { type: "string" }, subjects: { type: "string" }, concurrency: { type: "string" }, embedded: { type: "boolean" } },
+});
+const requests = Number(values.requests ?? 2000);
+const subjects = Number(values.subjects ?? 100);
+const levels = (values.concurrency ?? "1,8,32").split(",").map(Number);
+const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const dbName = `ndaf_bench_audit_${process.pid}`;
+
+let admin: postgres.Sql | undefined;
+let url: string | undefined;
+if (!values.embedded) {
+  admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${dbName}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${dbName}`;
+  url = u.toString();
+}
+const gateway = await openSource({ name: "gateway", url });
+try {
+  await migrateSource(gateway);
+  const fields = ["Citizen.fullName", "Citizen.dateOfBirth", "Citizen.permanentResidence", "IdentityCard.number"];
+  const entries = (r: number): AuditEntry[] =>
+    Array.from({ length: subjects }, (_, i) => ({ action: "READ", subject: { kind: "CITIZEN", id: String(100_000_000_000 + r * subjects + i) }, fields }));
+  const context = (r: number) => ({ requestId: `bench-${r}`, clientId: "VN:GOV:BENCH:AUDIT", purpose: { procedure: "1.001193", caseId: `BENCH-${r}` } });
+
+  console.log(`audit write: ${requests} requests × ${subjects} subjects on ${values.embedded ? "PGlite" : "PostgreSQL"}`);
+  console.log("concurrency  requests/s  rows/s     p50 ms  p99 ms");
+  let r = 0;
+  for (const concurrency of levels) {
+    const latencies: number[] = [];
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < requests) {
+          next++;
+          const id = r++;
+          const t = performance.now();
+          await writeAudit(gateway, context(id), entries(id));
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(2);
+    console.log(
+      `${String(concurrency).padStart(11)}  ${(requests / seconds).toFixed(0).padStart(10)}  ${((requests * subjects) / seconds).toFixed(0).padStart(9)}  ${q(0.5).padStart(6)}  ${q(0.99).padStart(6)}`,
+    );
+  }
+  const t = performance.now();
+  const report = await verifyAuditChain(gateway);
+  console.log(`verify: ${report.rows.toLocaleString("en")} rows in ${((performance.now() - t) / 1000).toFixed(2)} s, ${report.problem ? `PROBLEM ${report.problem.message}` : "intact"}`);
+} finally {
+  await gateway.close();
+  if (admin) {
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * Query limits over HTTP: depth, aliases, cost, tokens and directives are refused with typed 4xx errors before
+ * anything runs, while the gateway's own heavy nested question is left alone; introspection per configuration;
+ * the per-client rate limit; and malformed bodies.
+ */
+import { randomUUID } from "node:crypto";
+import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
+import { parse, validate } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Grant } from "../../src/access/clients.js";
+import { DEFAULT_LIMITS } from "../../src/access/limits.js";
+import { createApp } from "../../src/app.js";
+import { createServer, type GatewayServer } from "../../src/server.js";
+import { clientHeaders, DEMO_HEADERS, startTestGateway, testConfig, type TestGateway } from "../support/gateway.js";
+
+let gw: TestGateway;
+let personalId: string;
+
+beforeAll(async () => {
+  gw = await startTestGateway({ citizens: 300 });
+  [{ personal_id: personalId }] = await gw.app.sources.population.raw<{ personal_id: string }>(
+    "select personal_id from population.citizens where father_id is not null order by personal_id limit 1",
+  );
+});
+afterAll(() => gw?.close());
+
+interface Reply {
+  status: number;
+  headers: Headers;
+  body: { data?: any; errors?: any[] };
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<Reply> {
+  const response = await fetch(`${url}/graphql`, { method: "POST", headers, body });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Reply["body"] };
+}
+
+/** POST an operation; headers default to the demo client holding every grant, with the demo purpose. */
+function send(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = DEMO_HEADERS, url = gw.url): Promise<Reply> {
+  return post(url, JSON.stringify({ query, variables }), { "content-type": "application/json", ...headers });
+}
+
+/** A refusal before anything runs: a 4xx status, an error of this code, no data. */
+function refused(reply: Reply, code: string, status = 400) {
+  expect(reply.status, JSON.stringify(reply.body).slice(0, 2000)).toBe(status);
+  expect(reply.body).not.toHaveProperty("data");
+  const error = reply.body.errors?.find((e) => e.extensions?.code === code);
+  expect(error, JSON.stringify(reply.body.errors ?? null).slice(0, 2000)).toBeDefined();
+  expect(error.extensions.stacktrace).toBeUndefined();
+  return error;
+}
+
+function served(reply: Reply) {
+  expect(reply.status, JSON.stringify(reply.body).slice(0, 2000)).toBe(200);
+  expect(reply.body.errors, JSON.stringify(reply.body.errors ?? null).slice(0, 2000)).toBeUndefined();
+  return reply.body.data;
+}
+
+let clientNumber = 0;
+async function registerSystem(options: { rateLimitPerMinute?: number } = {}) {
+  const grants: Grant[] = [{ sources: ["population"], classes: ["basic"], procedures: ["*"] }];
+  const id = `VN:GOV:LIMITS:SYSTEM-${++clientNumber}`;
+  const { key } = await gw.app.clients.register({ id, name: `Limits test system ${clientNumber}`, grants, ...options });
+  return { id, key };
+}
+
+/** Armor's cost of a document, as the gateway's cost rule measures it. */
+function armorCost(query: string): number {
+  let cost = Number.NaN;
+  const rule = costLimitRule({ maxCost: Number.MAX_SAFE_INTEGER, onAccept: [(_: unknown, { n }: { n: number }) => (cost = n)] } as never);
+  validate(gw.app.schema, parse(query), [rule]);
+  return cost;
+}
+
+/** `citizen → father → father → …` with `levels` fathers, each with fullName: depth levels + 2. */
+function fathers(levels: number): string {
+  let selection = "fullName";
+  for (let i = 0; i < levels; i++) selection = `fullName father { ${selection} }`;
+  return `query($id: PersonalId!) { citizen(personalId: $id) { ${selection} } }`;
+}
+
+/** The nested question of test/api/batching.test.ts. */
+const NESTED = (first: string) => `query${first.startsWith("$") ? `(${first}: Int!)` : ""} {
+  citizens(first: ${first}) {
+    edges { node {
+      fullName
+      father { fullName }
+      mother { fullName }
+      children { fullName }
+      household { members { relationToHead citizen { fullName } } }
+      identityCards { number }
+      landParcels {
+        parcel {
+          id
+          encumbrances { lenderName }
+          holders { subject { ... on Citizen { fullName } ... on Enterprise { name } } }
+        }
+      }
+      enterpriseRoles { enterprise { name branches { code } owners { citizen { fullName } } } }
+      householdBusinesses { name }
+    } }
+  }
+}`;
+
+const COSTLY_NODE = `edges { node { children { children { identityCards { number } } } landParcels { parcel { holders { sharePercent } certificates { serial } } } } }`;
+
+describe("query limits", () => {
+  it("refuses a query nested deeper than the limit with 400 QUERY_TOO_DEEP, and serves one at the limit", async () => {
+    const error = refused(await send(fathers(DEFAULT_LIMITS.maxDepth), { id: personalId }), "QUERY_TOO_DEEP");
+    expect(error.message).toContain(`limit of ${DEFAULT_LIMITS.maxDepth}`);
+    expect(error.message).toContain(`found ${DEFAULT_LIMITS.maxDepth + 2}`);
+    // citizen + 10 fathers + fullName = 12 levels: allowed.
+    const data = served(await send(fathers(DEFAULT_LIMITS.maxDepth - 2), { id: personalId }));
+    expect(data.citizen.fullName).toEqual(expect.any(String));
+  });
+
+  it("refuses more aliases than the limit with 400 TOO_MANY_ALIASES, and serves as many as the limit", async () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: provinces { code }`).join(" ")} }`;
+    const error = refused(await send(aliases(40), undefined, {}), "TOO_MANY_ALIASES");
+    expect(error.message).toContain(`limit of ${DEFAULT_LIMITS.maxAliases}`);
+    expect(error.message).toContain("found 40");
+    const data = served(await send(aliases(DEFAULT_LIMITS.maxAliases), undefined, {}));
+    expect(Object.keys(data)).toHaveLength(DEFAULT_LIMITS.maxAliases);
+  });
+
+  it("refuses a query costlier than the limit with 400 QUERY_TOO_COSTLY", async () => {
+    const one = `citizens(first: 100) { ${COSTLY_NODE} }`;
+    const query = `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: ${one}`).join(" ")} }`;
+    const cost = armorCost(query);
+    expect(cost).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
+    expect(armorCost(`{ ${one} }`), "one alias alone is under the limit").toBeLessThan(DEFAULT_LIMITS.maxCost);
+    const error = refused(await send(query), "QUERY_TOO_COSTLY");
+    expect(error.message).toContain(`limit of ${DEFAULT_LIMITS.maxCost}`);
+    expect(error.message).toContain(`found ${cost}`);
+  });
+
+  it("refuses the same costly query when the page size comes in a variable", async () => {
+    const one = `citizens(first: $first) { ${COSTLY_NODE} }`;
+    const query = `query($first: Int!) { ${Array.from({ length: 5 }, (_, i) => `a${i}: ${one}`).join(" ")} }`;
+    refused(await send(query, { first: 100 }), "QUERY_TOO_COSTLY");
+  });
+
+  it("refuses a document of more than the token limit with a 4xx TOO_MANY_TOKENS, never a 5xx", async () => {
+    const query = `{ provinces { ${"code ".repeat(DEFAULT_LIMITS.maxTokens)} } }`;
+    const reply = await send(query, undefined, {});
+    expect(reply.status).toBeGreaterThanOrEqual(400);
+    expect(reply.status).toBeLessThan(500);
+    const error = refused(reply, "TOO_MANY_TOKENS", reply.status);
+    expect(error.message).toContain(String(DEFAULT_LIMITS.maxTokens));
+  });
+
+  it("refuses more directives than the limit with 400 TOO_MANY_DIRECTIVES", async () => {
+    // One directive per inline fragment, so the document is valid but for the count.
+    const query = `{ provinces { ${"... @include(if: true) { code } ".repeat(DEFAULT_LIMITS.maxDirectives + 5)} } }`;
+    const error = refused(await send(query, undefined, {}), "TOO_MANY_DIRECTIVES");
+    expect(error.message).toContain(`limit of ${DEFAULT_LIMITS.maxDirectives}`);
+    expect(error.message).toContain(`found ${DEFAULT_LIMITS.maxDirectives + 5}`);
+  });
+
+  it("serves the standard @include and @skip directives within the limit", async () => {
+    const data = served(await send(`{ provinces { code @include(if: true) name @skip(if: true) } }`, undefined, {}));
+    expect(data.provinces[0]).toEqual({ code: expect.any(String) });
+  });
+
+  it("leaves real use alone: the nested question over 100 citizens is answered, page size as a variable or a literal", async () => {
+    expect(armorCost(NESTED("100"))).toBeLessThan(DEFAULT_LIMITS.maxCost);
+    for (const first of ["$first", "100"]) {
+      const data = served(await send(NESTED(first), first === "$first" ? { first: 100 } : undefined));
+      expect(data.citizens.edges).toHaveLength(100);
+    }
+  });
+});
+
+describe("introspection", () => {
+  let closed: { server: GatewayServer; url: string; close: () => Promise<void> } | undefined;
+  beforeAll(async () => {
+    const { config, cleanup } = await testConfig();
+    config.access = { ...config.access, introspection: false };
+    const app = await createApp(config, { seedIfEmpty: 50 });
+    const server = await createServer(app);
+    const port = await server.listen(0, "127.0.0.1");
+    closed = {
+      server,
+      url: `http://127.0.0.1:${port}`,
+      close: async () => {
+        await server.close();
+        await app.close();
+        await cleanup();
+      },
+    };
+  });
+  afterAll(() => closed?.close());
+
+  it("refuses __schema and __type with INTROSPECTION_DISABLED when it is switched off, and still answers __typename", async () => {
+    const schema = refused(await send(`{ __schema { types { name } } }`, undefined, {}, closed!.url), "INTROSPECTION_DISABLED");
+    expect(schema.message).toContain("schema.graphql");
+    refused(await send(`{ __type(name: "Citizen") { fields { name } } }`, undefined, DEMO_HEADERS, closed!.url), "INTROSPECTION_DISABLED");
+    expect(served(await send(`{ __typename }`, undefined, {}, closed!.url))).toEqual({ __typename: "Query" });
+  });
+
+  it("answers introspection with the default configuration", async () => {
+    const data = served(await send(`{ __schema { types { name } } }`, undefined, {}));
+    expect(data.__schema.types.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(["Citizen", "Query", "LandParcel"]));
+  });
+});
+
+describe("rate limit", () => {
+  it("answers the request after a client's per-minute limit with 429 RATE_LIMITED and retry-after; other clients go on", async () => {
+    const limited = await registerSystem({ rateLimitPerMinute: 3 });
+    const neighbour = await registerSystem({ rateLimitPerMinute: 3 });
+    for (let i = 0; i < 3; i++) {
+      expect(served(await send(`{ viewer { clientId } }`, undefined, clientHeaders(limited.key, null)))).toEqual({ viewer: { clientId: limited.id } });
+    }
+    const reply = await send(`{ viewer { clientId } }`, undefined, clientHeaders(limited.key, null));
+    const error = refused(reply, "RATE_LIMITED", 429);
+    const retryAfter = reply.headers.get("retry-after");
+    expect(retryAfter).toMatch(/^[1-9]\d*$/);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    expect(error.extensions.retryAfterSeconds).toBe(Number(retryAfter));
+    expect(error.message).toContain("3 a minute");
+
+    // Another client with the same limit, and anonymous callers, are counted apart.
+    expect(served(await send(`{ viewer { clientId } }`, undefined, clientHeaders(neighbour.key, null)))).toEqual({ viewer: { clientId: neighbour.id } });
+    expect(served(await send(`{ viewer { clientId } }`, undefined, {}))).toEqual({ viewer: null });
+  });
+});
+
+describe("malformed requests", () => {
+  it("refuses a batched array body with a clear 400, running none of its operations", async () => {
+    const client = await registerSystem();
+    const body = JSON.stringify([{ query: `{ provinces { code } }` }, { query: `{ viewer { clientId } }` }]);
+    const reply = await post(gw.url, body, { "content-type": "application/json", ...clientHeaders(client.key, null) });
+    const error = refused(reply, "BAD_REQUEST");
+    expect(error.message).toMatch(/batching/i);
+  });
+
+  it("refuses a body that is not JSON, from an authenticated client, with a clear 400", async () => {
+    const client = await registerSystem();
+    const headers = clientHeaders(client.key, null);
+    const asJson = refused(await post(gw.url, "{ provinces { code } }", { "content-type": "application/json", ...headers }), "BAD_REQUEST");
+    expect(asJson.message).toContain("not valid JSON");
+    const asText = refused(await post(gw.url, `query=${randomUUID()}`, { "content-type": "text/plain", ...headers }), "BAD_REQUEST");
+    expect(asText.message).toMatch(/content-type/i);
+    // An unknown key is refused first, whatever the body.
+    refused(await post(gw.url, "not json", { "content-type": "application/json", authorization: "Bearer ndaf_unknown-key-0000" }), "INVALID_CREDENTIAL", 401);
+  });
+});
