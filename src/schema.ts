@@ -1,6 +1,6 @@
 /** Builds the one unified GraphQL schema from every module's resolvers. */
 import "reflect-metadata";
-import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
+import { lexicographicSortSchema, specifiedDirectives, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { accessDirective } from "./access/directive.js";
 import { instrumentAccess } from "./access/instrument.js";
@@ -18,7 +18,7 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [AccessResolver, ...adminUnitResolvers, AddressResolver, ...populationResolvers, ...landResolvers, ...businessResolvers],
     validate: false,
-    directives: [accessDirective],
+    directives: [...specifiedDirectives, accessDirective],
   }).then((schema) => {
     const query = schema.getQueryType();
     if (query) {

@@ -29,7 +29,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { http: _typedHttp, ...typedExtensions } = typed.extensions as Record<string, unknown>;
     return { ...formatted, extensions: { ...extensions, ...typedExtensions, code: typed.code } };
   }
-  if (extensions.code === "GRAPHQL_PARSE_FAILED" && /more than \d+ tokens/.test(formatted.message)) {
+  if (extensions.code === "GRAPHQL_PARSE_FAILED" && /more tha[nt] \d+ tokens/.test(formatted.message)) {
     return { ...formatted, extensions: { ...extensions, code: "TOO_MANY_TOKENS" } };
   }
   if (!extensions.code || extensions.code === "INTERNAL_SERVER_ERROR") {
@@ -70,7 +70,7 @@ export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContex
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     // The process owns shutdown (src/main.ts): close HTTP, then Apollo, then the pools, in that order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, ...limits.plugins, accessPlugin(app.sources.gateway), ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, ...limits.plugins, accessPlugin(app.sources.gateway, DEFAULT_LIMITS.maxCost), ...plugins],
   });
 }
 
@@ -106,17 +106,25 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 
 /** The request's client (null without an Authorization header), its purpose, and its place in the rate limit. */
 async function authorize(app: App, req: http.IncomingMessage): Promise<RequestAccess> {
-  const authorization = header(req, "authorization");
-  let client: Client | null = null;
-  if (authorization !== undefined) {
-    const match = /^Bearer\s+(\S{8,200})\s*$/i.exec(authorization);
-    if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
-    client = await app.clients.authenticate(match[1]);
-  }
-  const purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER));
   const limits = app.rateLimits;
+  const byAddress = () => limits.consume(`address:${req.socket.remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
+  let client: Client | null = null;
+  let purpose;
+  try {
+    const authorization = header(req, "authorization");
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S{8,200})\s*$/i.exec(authorization);
+      if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
+      client = await app.clients.authenticate(match[1]);
+    }
+    purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER));
+  } catch (error) {
+    // A refused credential or purpose counts against the caller's address, so guessing keys is rate-limited too.
+    await byAddress();
+    throw error;
+  }
   if (client) await limits.consume(`client:${client.id}`, client.rateLimitPerMinute ?? limits.defaultPerMinute);
-  else await limits.consume(`address:${req.socket.remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
+  else await byAddress();
   return new RequestAccess(client, purpose);
 }
 

@@ -4,6 +4,8 @@
  */
 import {
   type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type GraphQLSchema,
   Kind,
   type SourceLocation,
@@ -25,7 +27,32 @@ export interface AccessUse {
 
 const cache = new WeakMap<DocumentNode, Map<string, AccessUse[]>>();
 
-/** Access-controlled fields of the named operation (or the only one) and of every fragment in the document. */
+/** The named operation (or the first one) and the fragments it reaches, directly or through other fragments. */
+export function reachableDefinitions(document: DocumentNode, operationName?: string | null): (OperationDefinitionNode | FragmentDefinitionNode)[] {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  if (!operation) return [];
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const reached = new Map<string, FragmentDefinitionNode>();
+  const pending: (OperationDefinitionNode | FragmentDefinitionNode)[] = [operation];
+  while (pending.length > 0) {
+    visit(pending.pop()!, {
+      FragmentSpread(node) {
+        const fragment = fragments.get(node.name.value);
+        if (fragment && !reached.has(fragment.name.value)) {
+          reached.set(fragment.name.value, fragment);
+          pending.push(fragment);
+        }
+      },
+    });
+  }
+  return [operation, ...reached.values()];
+}
+
+/** Access-controlled fields of the named operation (or the only one) and of the fragments it uses. */
 export function analyzeOperation(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): AccessUse[] {
   let byOperation = cache.get(document);
   if (!byOperation) {
@@ -38,9 +65,7 @@ export function analyzeOperation(schema: GraphQLSchema, document: DocumentNode, 
 
   const uses = new Map<string, AccessUse>();
   const typeInfo = new TypeInfo(schema);
-  const definitions = document.definitions.filter(
-    (d) => d.kind === Kind.FRAGMENT_DEFINITION || (d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName)),
-  );
+  const definitions = reachableDefinitions(document, operationName);
   const root = schema.getQueryType();
   const mutation = schema.getMutationType();
   for (const definition of definitions) {

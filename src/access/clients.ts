@@ -106,7 +106,9 @@ export class ClientStore {
     let entry = this.cache.get(hash);
     if (!entry || now.getTime() - entry.at > this.cacheMs) {
       entry = { client: await this.findByHash(hash), at: now.getTime() };
-      this.cache.set(hash, entry);
+      // Only known keys are cached: unknown ones cannot fill memory (and their callers are rate-limited by address).
+      if (entry.client) this.cache.set(hash, entry);
+      else this.cache.delete(hash);
     }
     const client = entry.client;
     if (!client) throw new GatewayError("INVALID_CREDENTIAL", "The API key is not known to this gateway. Check the Authorization header (Bearer <key>).");
@@ -188,11 +190,11 @@ export class ClientStore {
     return (await this.get(clientId))!;
   }
 
-  /** A new key for the client; the old one stops working at once. */
+  /** A new key for the client; the old one stops working at once. A revoked client stays revoked. */
   async rotateKey(clientId: string): Promise<string> {
     await this.requireClient(clientId);
     const key = generateApiKey();
-    await this.db.update(clients).set({ keyHash: hashApiKey(key), keyPrefix: key.slice(0, 9), revokedAt: null }).where(eq(clients.id, clientId));
+    await this.db.update(clients).set({ keyHash: hashApiKey(key), keyPrefix: key.slice(0, 9) }).where(eq(clients.id, clientId));
     this.cache.clear();
     return key;
   }

@@ -1,5 +1,6 @@
 /**
- * Access control and audit as one Apollo plugin: once the operation is known, its `@access` fields are checked
+ * Access control and audit as one Apollo plugin: once the operation is known (and its cost with the request's
+ * page sizes is within the limit), its `@access` fields are checked
  * against the client's grants and purpose (a refusal runs nothing); once it has run, the request's audit rows are
  * written in one statement before the answer leaves. If they cannot be written, the answer is withheld.
  */
@@ -9,14 +10,20 @@ import type { Source } from "../db/source.js";
 import { logger } from "../logger.js";
 import { analyzeOperation } from "./analyze.js";
 import { writeAudit } from "./audit.js";
+import { costWithVariables } from "./limits.js";
 import { checkAccess, type Refusal } from "./policy.js";
 
-export function accessPlugin(gateway: Source): ApolloServerPlugin<GatewayContext> {
+export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let refusal: Refusal | null = null;
       return {
-        async didResolveOperation({ schema, document, operationName, contextValue }) {
+        async didResolveOperation({ schema, document, operationName, contextValue, request }) {
+          const tooCostly = costWithVariables(schema, document, request.variables, maxCost);
+          if (tooCostly) {
+            refusal = { status: 400, errors: tooCostly };
+            return;
+          }
           const uses = analyzeOperation(schema, document, operationName);
           contextValue.access.uses = uses;
           refusal = checkAccess(uses, contextValue.access.client, contextValue.access.purpose);

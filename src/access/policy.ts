@@ -15,7 +15,7 @@ export interface Refusal {
 }
 
 /** Root fields a citizen client may start from. */
-export const CITIZEN_ROOT_FIELDS = new Set(["Query.citizen"]);
+export const CITIZEN_ROOT_FIELDS = new Set(["Query.citizen", "Query.accessLog"]);
 
 function refusal(status: number, code: ErrorCode, message: string, uses: AccessUse[], details: Record<string, unknown> = {}): Refusal {
   return { status, errors: [{ message, locations: uses.flatMap((u) => u.locations.slice(0, 1)), extensions: { code, ...details } }] };

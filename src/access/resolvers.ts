@@ -6,6 +6,7 @@ import { and, desc, eq, lt, count } from "drizzle-orm";
 import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../context.js";
+import { Access } from "./directive.js";
 import { GatewayError } from "../shared/errors.js";
 import { connectionType, paginate } from "../shared/pagination.js";
 import { PersonalIdScalar } from "../shared/scalars.js";
@@ -102,6 +103,7 @@ export class AccessResolver {
     };
   }
 
+  @Access("population")
   @Query(() => AccessLogConnection, {
     description:
       "Who read a person's data, when, and for which procedure and case, newest first. Open to the person themselves (a citizen client); personalId defaults to theirs.",

@@ -2,6 +2,7 @@
  * Relay-style cursor connections with keyset pagination: a cursor is the opaque, base64url form of
  * `<kind>:<key>` where key is the row's primary key, so pages stay stable and cost the same at any depth.
  */
+import "reflect-metadata";
 import { type ClassType, Field, Int, ObjectType } from "type-graphql";
 import { InvalidInputError } from "./errors.js";
 

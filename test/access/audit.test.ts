@@ -214,7 +214,7 @@ describe("audit trail", () => {
       const refused = await gw.query(query);
       expect(refused.status).toBe(503);
       expect(refused.body.data).toBeUndefined();
-      expect(refused.body.errors[0].extensions.code).toBe("AUDIT_UNAVAILABLE");
+      expect(refused.body.errors![0].extensions.code).toBe("AUDIT_UNAVAILABLE");
       expect(JSON.stringify(refused.body)).not.toMatch(/\d{12}/); // no personal id leaks
       // Public reference data needs no trail and is still served.
       const publicData = await gw.query(`{ provinces { code } }`);

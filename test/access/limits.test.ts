@@ -175,7 +175,8 @@ describe("introspection", () => {
   let closed: { server: GatewayServer; url: string; close: () => Promise<void> } | undefined;
   beforeAll(async () => {
     const { config, cleanup } = await testConfig();
-    config.access = { ...config.access, introspection: false };
+    // Also a low limit for callers without a valid key, for the key-guessing test below.
+    config.access = { ...config.access, introspection: false, anonymousRateLimitPerMinute: 8 };
     const app = await createApp(config, { seedIfEmpty: 50 });
     const server = await createServer(app);
     const port = await server.listen(0, "127.0.0.1");
@@ -196,6 +197,18 @@ describe("introspection", () => {
     expect(schema.message).toContain("schema.graphql");
     refused(await send(`{ __type(name: "Citizen") { fields { name } } }`, undefined, DEMO_HEADERS, closed!.url), "INTROSPECTION_DISABLED");
     expect(served(await send(`{ __typename }`, undefined, {}, closed!.url))).toEqual({ __typename: "Query" });
+  });
+
+  it("counts unknown keys against the caller's address: guessing keys runs into 429 RATE_LIMITED", async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const reply = await send(`{ viewer { clientId } }`, undefined, { authorization: `Bearer ndaf_guess_${i}_${"x".repeat(20)}` }, closed!.url);
+      codes.push(reply.body.errors?.[0]?.extensions?.code);
+    }
+    expect(codes).toContain("INVALID_CREDENTIAL");
+    const first429 = codes.indexOf("RATE_LIMITED");
+    expect(first429, codes.join(",")).toBeGreaterThan(0);
+    expect(codes.slice(first429).every((c) => c === "RATE_LIMITED"), codes.join(",")).toBe(true);
   });
 
   it("answers introspection with the default configuration", async () => {
