@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grant } from "../../src/access/clients.js";
 import { DEFAULT_LIMITS } from "../../src/access/limits.js";
 import { createApp } from "../../src/app.js";
+import { nestedCitizensQuery } from "../support/queries.js";
 import { createServer, type GatewayServer } from "../../src/server.js";
 import { clientHeaders, DEMO_HEADERS, startTestGateway, testConfig, type TestGateway } from "../support/gateway.js";
 
@@ -79,28 +80,7 @@ function fathers(levels: number): string {
   return `query($id: PersonalId!) { citizen(personalId: $id) { ${selection} } }`;
 }
 
-/** The nested question of test/api/batching.test.ts. */
-const NESTED = (first: string) => `query${first.startsWith("$") ? `(${first}: Int!)` : ""} {
-  citizens(first: ${first}) {
-    edges { node {
-      fullName
-      father { fullName }
-      mother { fullName }
-      children { fullName }
-      household { members { relationToHead citizen { fullName } } }
-      identityCards { number }
-      landParcels {
-        parcel {
-          id
-          encumbrances { lenderName }
-          holders { subject { ... on Citizen { fullName } ... on Enterprise { name } } }
-        }
-      }
-      enterpriseRoles { enterprise { name branches { code } owners { citizen { fullName } } } }
-      householdBusinesses { name }
-    } }
-  }
-}`;
+const NESTED = nestedCitizensQuery;
 
 const COSTLY_NODE = `edges { node { children { children { identityCards { number } } } landParcels { parcel { holders { sharePercent } certificates { serial } } } } }`;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countStatements, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { nestedCitizensQuery } from "../support/queries.js";
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -7,27 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => gw?.close());
 
-const NESTED = `query($first: Int!) {
-  citizens(first: $first) {
-    edges { node {
-      fullName
-      father { fullName }
-      mother { fullName }
-      children { fullName }
-      household { members { relationToHead citizen { fullName } } }
-      identityCards { number }
-      landParcels {
-        parcel {
-          id
-          encumbrances { lenderName }
-          holders { subject { ... on Citizen { fullName } ... on Enterprise { name } } }
-        }
-      }
-      enterpriseRoles { enterprise { name branches { code } owners { citizen { fullName } } } }
-      householdBusinesses { name }
-    } }
-  }
-}`;
+const NESTED = nestedCitizensQuery("$first");
 
 describe("DataLoader batching", () => {
   it("runs the same number of statements for 50 and for 100 citizens, one per hop", async () => {
