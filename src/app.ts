@@ -12,6 +12,7 @@ import { lockDataDir } from "./db/lock.js";
 import { migrateSource } from "./db/migrate.js";
 import { openSource } from "./db/source.js";
 import { AdminUnitRegistry } from "./modules/admin-units/registry.js";
+import { ProcedureCatalogue } from "./modules/procedures/catalogue.js";
 import { buildGatewaySchema } from "./schema.js";
 import { isSeeded, seedDatabases } from "./seed/index.js";
 
@@ -19,6 +20,7 @@ export interface App {
   config: GatewayConfig;
   sources: Sources;
   adminUnits: AdminUnitRegistry;
+  procedures: ProcedureCatalogue;
   schema: GraphQLSchema;
   clients: ClientStore;
   rateLimits: RateLimits;
@@ -70,13 +72,14 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
       log(`Seeded in ${(summary.elapsedMs / 1000).toFixed(1)} s.`);
     }
     const adminUnits = await AdminUnitRegistry.load(sources.gateway);
+    const procedures = ProcedureCatalogue.load();
     const schema = await buildGatewaySchema();
     const clients = new ClientStore(sources.gateway.db, config.access.clientCacheMs);
     let demo: DemoClients | null = null;
     if (config.access.demoClients) demo = await ensureDemoClients(clients, sources.population, config.access);
     else await assertNoDemoClients(clients, config.access);
     const rateLimits = new RateLimits(config.access.rateLimitPerMinute, config.access.anonymousRateLimitPerMinute);
-    return { config, sources, adminUnits, schema, clients, rateLimits, demo, close };
+    return { config, sources, adminUnits, procedures, schema, clients, rateLimits, demo, close };
   } catch (error) {
     await close();
     throw error;

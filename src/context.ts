@@ -8,6 +8,7 @@ import { RequestAccess } from "./access/request.js";
 import type { SourceName } from "./config.js";
 import type { Source } from "./db/source.js";
 import type { AdminUnitRegistry } from "./modules/admin-units/registry.js";
+import type { ProcedureCatalogue } from "./modules/procedures/catalogue.js";
 import { type BusinessLoaders, createBusinessLoaders } from "./modules/business/loaders.js";
 import { createLandLoaders, type LandLoaders } from "./modules/land/loaders.js";
 import { createPopulationLoaders, type PopulationLoaders } from "./modules/population/loaders.js";
@@ -20,13 +21,14 @@ export interface GatewayContext {
   access: RequestAccess;
   sources: Sources;
   adminUnits: AdminUnitRegistry;
+  procedures: ProcedureCatalogue;
   population: PopulationLoaders;
   land: LandLoaders;
   business: BusinessLoaders;
 }
 
 export function createContext(
-  shared: { sources: Sources; adminUnits: AdminUnitRegistry },
+  shared: { sources: Sources; adminUnits: AdminUnitRegistry; procedures: ProcedureCatalogue },
   requestId: string = randomUUID(),
   access: RequestAccess = new RequestAccess(null, null),
 ): GatewayContext {
@@ -35,6 +37,7 @@ export function createContext(
     access,
     sources: shared.sources,
     adminUnits: shared.adminUnits,
+    procedures: shared.procedures,
     population: createPopulationLoaders(shared.sources.population.db),
     land: createLandLoaders(shared.sources.land.db),
     business: createBusinessLoaders(shared.sources.business.db),

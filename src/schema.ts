@@ -10,16 +10,19 @@ import { adminUnitResolvers } from "./modules/admin-units/resolvers.js";
 import { businessResolvers } from "./modules/business/resolvers.js";
 import { landResolvers } from "./modules/land/resolvers.js";
 import { populationResolvers } from "./modules/population/resolvers.js";
+import { procedureResolvers } from "./modules/procedures/resolvers.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
 /** The schema is built once per process (type-graphql metadata is global). */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AccessResolver, ...adminUnitResolvers, AddressResolver, ...populationResolvers, ...landResolvers, ...businessResolvers],
+    resolvers: [AccessResolver, ...adminUnitResolvers, AddressResolver, ...populationResolvers, ...landResolvers, ...businessResolvers, ...procedureResolvers],
     validate: false,
     directives: [...specifiedDirectives, accessDirective],
   }).then((schema) => {
+    const mutation = schema.getMutationType();
+    if (mutation) mutation.description = "Actions that change the gateway's own records: dossiers submitted for a procedure.";
     const query = schema.getQueryType();
     if (query) {
       query.description =

@@ -22,11 +22,13 @@ export async function writeAudit(gateway: Source, context: AuditContext, entries
   const kinds = entries.map((e) => e.subject?.kind ?? null);
   const ids = entries.map((e) => e.subject?.id ?? null);
   const fields = entries.map((e) => e.fields.join(","));
+  const procedures = entries.map((e) => (e.purpose ?? context.purpose)?.procedure ?? null);
+  const cases = entries.map((e) => (e.purpose ?? context.purpose)?.caseId ?? null);
   await gateway.db.execute(sql`
     insert into gateway.audit_log (request_id, client_id, action, procedure_code, case_id, subject_kind, subject_id, fields)
-    select ${context.requestId}, ${context.clientId}, t.action, ${context.purpose?.procedure ?? null}, ${context.purpose?.caseId ?? null},
-           t.kind, t.id, string_to_array(t.fields, ',')
-    from unnest(${sql.param(actions)}::text[], ${sql.param(kinds)}::text[], ${sql.param(ids)}::text[], ${sql.param(fields)}::text[]) with ordinality as t(action, kind, id, fields, n)
+    select ${context.requestId}, ${context.clientId}, t.action, t.procedure, t.case_id, t.kind, t.id, string_to_array(t.fields, ',')
+    from unnest(${sql.param(actions)}::text[], ${sql.param(procedures)}::text[], ${sql.param(cases)}::text[], ${sql.param(kinds)}::text[],
+                ${sql.param(ids)}::text[], ${sql.param(fields)}::text[]) with ordinality as t(action, procedure, case_id, kind, id, fields, n)
     order by t.n`);
 }
 

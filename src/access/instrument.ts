@@ -31,6 +31,10 @@ export const ROOT_SUBJECT_ARGUMENTS: Record<string, (args: Record<string, unknow
   "Query.citizen": (a) => (typeof a.personalId === "string" ? { kind: "CITIZEN", id: a.personalId } : undefined),
   "Query.enterprise": (a) => (typeof a.code === "string" ? { kind: "ENTERPRISE", id: a.code } : undefined),
   "Query.landParcel": (a) => (typeof a.id === "string" ? { kind: "LAND_PARCEL", id: a.id } : undefined),
+  "Query.verifyPermanentResidence": (a) => (typeof a.personalId === "string" ? { kind: "CITIZEN", id: a.personalId } : undefined),
+  "Query.verifyAliveAdult": (a) => (typeof a.personalId === "string" ? { kind: "CITIZEN", id: a.personalId } : undefined),
+  "Query.verifyCertificateHolder": (a) => (typeof a.personalId === "string" ? { kind: "CITIZEN", id: a.personalId } : undefined),
+  "Query.verifyEnterpriseActive": (a) => (typeof a.code === "string" ? { kind: "ENTERPRISE", id: a.code } : undefined),
   "Query.householdBusiness": (a) => (typeof a.registrationNumber === "string" ? { kind: "HOUSEHOLD_BUSINESS", id: a.registrationNumber } : undefined),
 };
 

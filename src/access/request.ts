@@ -48,6 +48,8 @@ export interface AuditEntry {
   action: string;
   subject: Subject | null;
   fields: string[];
+  /** The purpose of this entry when it is not the request's (a dossier action names its own procedure and case). */
+  purpose?: Purpose;
 }
 
 /** Citizen clients read only their own records. */
@@ -84,10 +86,10 @@ export class RequestAccess {
     entry.fields.add(coordinate);
   }
 
-  /** Records an action (a dossier submitted, ...) about subjects. */
-  recordAction(action: string, subjects: Subject[], fields: string[] = []): void {
-    if (subjects.length === 0) this.actions.push({ action, subject: null, fields });
-    for (const subject of subjects) this.actions.push({ action, subject, fields });
+  /** Records an action (a dossier evaluated or submitted, ...) about subjects, with the facts it read about each. */
+  recordAction(action: string, subjects: { subject: Subject; fields: string[] }[], purpose?: Purpose): void {
+    if (subjects.length === 0) this.actions.push({ action, subject: null, fields: [], purpose });
+    for (const { subject, fields } of subjects) this.actions.push({ action, subject, fields: [...fields].sort(), purpose });
   }
 
   /** The audit rows this request produces: one per subject read (fields sorted), then its actions. */

@@ -31,6 +31,10 @@ export type ErrorCode =
   | "TOO_MANY_DIRECTIVES"
   | "TOO_MANY_TOKENS"
   | "INTROSPECTION_DISABLED"
+  | "UNKNOWN_PROCEDURE"
+  | "INVALID_DOSSIER"
+  | "IDEMPOTENCY_CONFLICT"
+  | "DOSSIER_NOT_FOUND"
   | "INTERNAL_SERVER_ERROR";
 
 export class GatewayError extends GraphQLError {

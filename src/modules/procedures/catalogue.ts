@@ -1,0 +1,115 @@
+/**
+ * The procedure catalogue (seeds/procedures/catalogue.json): real National Public Service Portal procedures with
+ * their dossier components, each either replaceable by data (naming the rule that checks it) or a document only
+ * (with the reason). Loaded and validated once at start; public reference data.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { RULES, type RuleName, type SubjectRole } from "./rules.js";
+
+export type ProcedureLevel = "COMMUNE" | "PROVINCE" | "MINISTRY";
+export type ApplicantKind = "CITIZEN" | "ENTERPRISE";
+export type DocumentReason =
+  | "APPLICATION_FORM"
+  | "SIGNED_AGREEMENT"
+  | "ISSUED_BY_OTHER_BODY"
+  | "TECHNICAL_DOCUMENT"
+  | "AUTHORISATION"
+  | "PHOTO"
+  | "FOREIGN_DOCUMENT"
+  | "OTHER";
+export const DOCUMENT_REASONS: readonly DocumentReason[] = [
+  "APPLICATION_FORM",
+  "SIGNED_AGREEMENT",
+  "ISSUED_BY_OTHER_BODY",
+  "TECHNICAL_DOCUMENT",
+  "AUTHORISATION",
+  "PHOTO",
+  "FOREIGN_DOCUMENT",
+  "OTHER",
+];
+
+export interface CatalogueComponent {
+  id: string;
+  name: string;
+  kind: "DATA" | "DOCUMENT";
+  rule?: RuleName;
+  reason?: DocumentReason;
+  note: string;
+}
+
+export interface CatalogueSubject {
+  role: SubjectRole;
+  kind: "CITIZEN" | "PARCEL" | "ENTERPRISE";
+  description: string;
+}
+
+export interface CatalogueProcedure {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: ProcedureLevel;
+  field: string;
+  decision: string;
+  url: string;
+  legalBasis: string[];
+  applicant: ApplicantKind;
+  subjects: CatalogueSubject[];
+  components: CatalogueComponent[];
+}
+
+export const CATALOGUE_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../seeds/procedures/catalogue.json");
+
+/** Checks the catalogue's structure; a broken catalogue stops the gateway at start, naming the entry. */
+export function validateCatalogue(entries: CatalogueProcedure[]): CatalogueProcedure[] {
+  const codes = new Set<string>();
+  for (const p of entries) {
+    const where = `procedure ${p.code ?? "?"}`;
+    if (!/^\d\.\d{6}$/.test(p.code)) throw new Error(`${where}: code must look like 1.001193`);
+    if (codes.has(p.code)) throw new Error(`${where}: duplicate code`);
+    codes.add(p.code);
+    if (!p.name || !p.field || !Array.isArray(p.components) || p.components.length === 0) throw new Error(`${where}: name, field and components are required`);
+    const roles = new Set((p.subjects ?? []).map((s) => s.role));
+    const ids = new Set<string>();
+    for (const c of p.components) {
+      if (ids.has(c.id)) throw new Error(`${where}: duplicate component ${c.id}`);
+      ids.add(c.id);
+      if (c.kind === "DATA") {
+        const rule = c.rule && RULES[c.rule];
+        if (!rule) throw new Error(`${where}, component ${c.id}: unknown rule ${c.rule}`);
+        for (const role of rule.needs) if (!roles.has(role)) throw new Error(`${where}, component ${c.id}: rule ${c.rule} needs a ${role} subject`);
+      } else if (c.kind === "DOCUMENT") {
+        if (!c.reason || !DOCUMENT_REASONS.includes(c.reason)) throw new Error(`${where}, component ${c.id}: unknown document reason ${c.reason}`);
+      } else {
+        throw new Error(`${where}, component ${c.id}: kind must be DATA or DOCUMENT`);
+      }
+    }
+  }
+  return [...entries].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export class ProcedureCatalogue {
+  readonly byCode: Map<string, CatalogueProcedure>;
+
+  constructor(readonly procedures: CatalogueProcedure[]) {
+    this.byCode = new Map(procedures.map((p) => [p.code, p]));
+  }
+
+  static load(file = CATALOGUE_FILE): ProcedureCatalogue {
+    return new ProcedureCatalogue(validateCatalogue(JSON.parse(fs.readFileSync(file, "utf8")) as CatalogueProcedure[]));
+  }
+
+  get(code: string): CatalogueProcedure | undefined {
+    return this.byCode.get(code);
+  }
+
+  /** Sources a procedure's data components read. */
+  sourcesOf(procedure: CatalogueProcedure): Set<string> {
+    return new Set(procedure.components.flatMap((c) => (c.kind === "DATA" && c.rule ? RULES[c.rule].sources : [])));
+  }
+}
+
+export function replaceableShare(components: number, replaceable: number): number {
+  return components === 0 ? 0 : Math.round((replaceable / components) * 1000) / 1000;
+}

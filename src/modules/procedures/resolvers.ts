@@ -1,0 +1,280 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Access } from "../../access/directive.js";
+import type { GatewayContext } from "../../context.js";
+import { foldName } from "../../shared/codes.js";
+import { GatewayError } from "../../shared/errors.js";
+import { connectionType } from "../../shared/pagination.js";
+import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
+import { yearsBetween } from "../population/types.js";
+import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } from "./catalogue.js";
+import { RULES, type SubjectRole } from "./rules.js";
+import { type ComponentResult, dossierComponentsOf, dossierTotals, type DossierRequest, evaluate, findDossier, listDossiers, submit } from "./service.js";
+import type { DossierRow } from "./tables.js";
+import {
+  ComponentKindEnum,
+  ComponentStatusEnum,
+  Dossier,
+  DossierEvaluation,
+  DossierInput,
+  DossierStatusEnum,
+  Procedure,
+  ProcedureComponent,
+  ProcedureFigures,
+  ProcedureLevelEnum,
+  ProcedureReport,
+  SubmitDossierResult,
+  Verification,
+} from "./types.js";
+
+export function toComponent(c: CatalogueComponent): ProcedureComponent {
+  const rule = c.kind === "DATA" && c.rule ? RULES[c.rule] : undefined;
+  return {
+    id: c.id,
+    name: c.name,
+    kind: c.kind as ComponentKindEnum,
+    rule: c.rule ?? null,
+    ruleDescription: rule?.description ?? null,
+    sources: rule ? [...rule.sources] : [],
+    reason: c.reason ?? null,
+    note: c.note,
+  };
+}
+
+export function toProcedure(p: CatalogueProcedure): Procedure {
+  const replaceable = p.components.filter((c) => c.kind === "DATA").length;
+  return {
+    code: p.code,
+    name: p.name,
+    nameEn: p.nameEn,
+    level: p.level as ProcedureLevelEnum,
+    field: p.field,
+    decision: p.decision,
+    url: p.url,
+    legalBasis: p.legalBasis,
+    applicant: p.applicant,
+    subjects: p.subjects,
+    components: p.components.map(toComponent),
+    componentCount: p.components.length,
+    replaceableCount: replaceable,
+    replaceableShare: replaceableShare(p.components.length, replaceable),
+  };
+}
+
+function toRequest(input: DossierInput): DossierRequest {
+  const { personalId, enterpriseCode } = input.applicant;
+  if (!personalId === !enterpriseCode) {
+    throw new GatewayError("INVALID_DOSSIER", "applicant takes exactly one of personalId (a citizen) or enterpriseCode (an enterprise).");
+  }
+  const subjects: Partial<Record<SubjectRole, string>> = {};
+  const s = input.subjects ?? {};
+  const roles: [SubjectRole, string | undefined][] = [
+    ["CHILD", s.child],
+    ["SPOUSE", s.spouse],
+    ["DECEASED", s.deceased],
+    ["BUYER", s.buyer],
+    ["PARCEL", s.parcel],
+    ["ENTERPRISE", s.enterprise],
+  ];
+  for (const [role, value] of roles) if (value) subjects[role] = value;
+  return {
+    procedureCode: input.procedureCode.trim(),
+    applicant: personalId ? { kind: "CITIZEN", id: personalId } : { kind: "ENTERPRISE", id: enterpriseCode! },
+    subjects,
+  };
+}
+
+const tally = (components: { status: string; reason: string | null }[]) => ({
+  fulfilledByData: components.filter((c) => c.status === "FULFILLED_BY_DATA").length,
+  documentsRequested: components.filter((c) => c.status === "NEEDS_DOCUMENT").length,
+  failedChecks: components.filter((c) => c.status === "FAILED_CHECK").length,
+});
+
+function toResult(c: ComponentResult) {
+  return { component: toComponent(c.component), status: c.status as ComponentStatusEnum, reason: c.reason, message: c.message, evidence: c.evidence };
+}
+
+async function toDossier(ctx: GatewayContext, row: DossierRow): Promise<Dossier> {
+  const procedure = ctx.procedures.get(row.procedureCode)!;
+  const byId = new Map(procedure.components.map((c) => [c.id, c]));
+  const stored = await dossierComponentsOf(ctx, row.id);
+  const components = stored.map((c) => ({
+    component: toComponent(byId.get(c.componentId) ?? { id: c.componentId, name: c.componentId, kind: "DOCUMENT", note: "" }),
+    status: c.status as ComponentStatusEnum,
+    reason: c.reason,
+    message: c.message,
+    evidence: (c.evidence as Dossier["components"][number]["evidence"]).map((e) => ({ ...e, recordUpdatedAt: e.recordUpdatedAt ? new Date(e.recordUpdatedAt) : null })),
+  }));
+  ctx.access.recordAction("DOSSIER_READ", [{ subject: { kind: row.applicantKind === "CITIZEN" ? "CITIZEN" : "ENTERPRISE", id: row.applicantId }, fields: ["Dossier"] }], {
+    procedure: row.procedureCode,
+    caseId: row.id,
+  });
+  return {
+    id: row.id,
+    procedure: toProcedure(procedure),
+    status: row.status as DossierStatusEnum,
+    components,
+    ...tally(components),
+    applicantKind: row.applicantKind,
+    applicantId: row.applicantId,
+    subjectsJson: JSON.stringify(row.subjects),
+    submittedAt: row.submittedAt,
+    clientId: row.clientId,
+  };
+}
+
+export const DossierConnection = connectionType(Dossier, "Dossier", "dossier");
+
+@Resolver()
+export class ProcedureResolver {
+  @Query(() => [Procedure], { description: "The procedure catalogue, by code; public reference data. `search` matches names with or without diacritics." })
+  procedures(
+    @Ctx() ctx: GatewayContext,
+    @Arg("search", () => String, { nullable: true, description: "Words of the name (Vietnamese or English), or a code prefix." }) search?: string,
+    @Arg("level", () => ProcedureLevelEnum, { nullable: true, description: "Only procedures filed at this level." }) level?: ProcedureLevelEnum,
+    @Arg("field", () => String, { nullable: true, description: "Only procedures of this field (lĩnh vực), e.g. Hộ tịch." }) field?: string,
+  ): Procedure[] {
+    const words = search ? foldName(search).split(/\s+/).filter(Boolean) : [];
+    return ctx.procedures.procedures
+      .filter((p) => !level || p.level === level)
+      .filter((p) => !field || foldName(p.field) === foldName(field))
+      .filter((p) => words.length === 0 || p.code.startsWith(search!.trim()) || words.every((w) => foldName(`${p.name} ${p.nameEn}`).includes(w)))
+      .map(toProcedure);
+  }
+
+  @Query(() => Procedure, { nullable: true, description: "A procedure by its portal code; null when the catalogue has none." })
+  procedure(@Ctx() ctx: GatewayContext, @Arg("code", () => String, { description: "Portal code, e.g. 1.001193." }) code: string): Procedure | null {
+    const p = ctx.procedures.get(code.trim());
+    return p ? toProcedure(p) : null;
+  }
+
+  @Query(() => ProcedureReport, { description: "Per procedure and overall: components, replaceable components and share; over submitted dossiers, what data answered and the documents still asked for." })
+  async procedureReport(@Ctx() ctx: GatewayContext): Promise<ProcedureReport> {
+    const totals = await dossierTotals(ctx);
+    const lines = ctx.procedures.procedures.map((p): ProcedureFigures => {
+      const replaceable = p.components.filter((c) => c.kind === "DATA").length;
+      const t = totals.get(p.code);
+      return {
+        code: p.code,
+        name: p.name,
+        procedures: 1,
+        components: p.components.length,
+        replaceable,
+        share: replaceableShare(p.components.length, replaceable),
+        dossiers: t?.dossiers ?? 0,
+        fulfilledByData: t?.fulfilledByData ?? 0,
+        documentsRequested: t?.documentsRequested ?? 0,
+        failedChecks: t?.failedChecks ?? 0,
+      };
+    });
+    const sum = (key: keyof ProcedureFigures) => lines.reduce((n, l) => n + (l[key] as number), 0);
+    return {
+      procedures: lines,
+      overall: {
+        code: null,
+        name: "All procedures",
+        procedures: lines.length,
+        components: sum("components"),
+        replaceable: sum("replaceable"),
+        share: replaceableShare(sum("components"), sum("replaceable")),
+        dossiers: sum("dossiers"),
+        fulfilledByData: sum("fulfilledByData"),
+        documentsRequested: sum("documentsRequested"),
+        failedChecks: sum("failedChecks"),
+      },
+    };
+  }
+
+  @Query(() => DossierEvaluation, {
+    description:
+      "Answers a dossier's components from shared data without storing anything (a preview): each is fulfilled by data with its evidence, needs a document (and why), or fails a check. Needs a grant for the sources the procedure reads, under that procedure.",
+  })
+  async evaluateDossier(@Ctx() ctx: GatewayContext, @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput): Promise<DossierEvaluation> {
+    const evaluation = await evaluate(ctx, ctx.procedures, toRequest(input), "PREVIEW", "DOSSIER_EVALUATE");
+    const components = evaluation.components.map(toResult);
+    return { procedure: toProcedure(evaluation.procedure), status: evaluation.status as DossierStatusEnum, components, ...tally(components) };
+  }
+
+  @Mutation(() => SubmitDossierResult, {
+    description:
+      "Evaluates and stores a dossier; records a data-correction request against a source for every record found missing. A retry with the same idempotency key returns the same dossier; the key with a different request is refused (IDEMPOTENCY_CONFLICT).",
+  })
+  async submitDossier(
+    @Ctx() ctx: GatewayContext,
+    @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput,
+    @Arg("idempotencyKey", () => String, { description: "A key unique to this dossier for the client (8–100 characters; a UUID)." }) idempotencyKey: string,
+  ): Promise<SubmitDossierResult> {
+    const { dossier, replayed } = await submit(ctx, ctx.procedures, toRequest(input), idempotencyKey);
+    return { dossier: await toDossier(ctx, dossier), replayed };
+  }
+
+  @Query(() => Dossier, { nullable: true, description: "A dossier by id, with its components and evidence; visible to the client that submitted it, and to the applicant citizen." })
+  async dossier(@Ctx() ctx: GatewayContext, @Arg("id", () => ID, { description: "Dossier id." }) id: string): Promise<Dossier | null> {
+    const row = await findDossier(ctx, id);
+    return row ? toDossier(ctx, row) : null;
+  }
+
+  @Query(() => DossierConnection, { description: "Dossiers visible to the client (its own submissions; a citizen's own), by id, filtered by applicant or procedure." })
+  async dossiers(
+    @Ctx() ctx: GatewayContext,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after?: string,
+    @Arg("procedureCode", () => String, { nullable: true, description: "Only this procedure." }) procedureCode?: string,
+    @Arg("applicantPersonalId", () => PersonalIdScalar, { nullable: true, description: "Only this citizen's dossiers." }) applicantPersonalId?: string,
+    @Arg("applicantEnterpriseCode", () => TaxCodeScalar, { nullable: true, description: "Only this enterprise's dossiers." }) applicantEnterpriseCode?: string,
+  ) {
+    const page = await listDossiers(ctx, { first, after, procedureCode, applicantPersonalId, applicantEnterpriseCode });
+    return { ...page, edges: await Promise.all(page.edges.map(async (e) => ({ cursor: e.cursor, node: await toDossier(ctx, e.node) }))) };
+  }
+}
+
+const answer = (question: string, source: string, value: boolean, recordUpdatedAt: Date | null): Verification => ({
+  answer: value,
+  question,
+  source,
+  checkedAt: new Date(),
+  recordUpdatedAt,
+});
+
+/** Yes-or-no questions answered by a source, returning no personal fields (data minimisation). */
+@Resolver()
+export class VerificationResolver {
+  @Access("population")
+  @Query(() => Verification, { description: "Is this person's permanent residence in this 2025 commune?" })
+  async verifyPermanentResidence(
+    @Ctx() ctx: GatewayContext,
+    @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
+    @Arg("communeCode", () => AdministrativeUnitCodeScalar, { description: "A 2025 commune code." }) communeCode: string,
+  ): Promise<Verification> {
+    const row = await ctx.population.citizen.load(personalId);
+    return answer(`Is the permanent residence of ${personalId} in commune ${communeCode}?`, "population", row?.permanentCommuneCode === communeCode, row?.updatedAt ?? null);
+  }
+
+  @Access("population")
+  @Query(() => Verification, { description: "Is this person alive and at least 18 today?" })
+  async verifyAliveAdult(@Ctx() ctx: GatewayContext, @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string): Promise<Verification> {
+    const row = await ctx.population.citizen.load(personalId);
+    const today = new Date().toISOString().slice(0, 10);
+    return answer(`Is ${personalId} alive and an adult?`, "population", !!row && !row.dateOfDeath && yearsBetween(row.dateOfBirth, today) >= 18, row?.updatedAt ?? null);
+  }
+
+  @Access("business")
+  @Query(() => Verification, { description: "Is this enterprise active?" })
+  async verifyEnterpriseActive(@Ctx() ctx: GatewayContext, @Arg("code", () => TaxCodeScalar, { description: "Enterprise code." }) code: string): Promise<Verification> {
+    const row = await ctx.business.enterprise.load(code);
+    return answer(`Is enterprise ${code} active?`, "business", row?.status === "ACTIVE", row?.updatedAt ?? null);
+  }
+
+  @Access("land")
+  @Query(() => Verification, { description: "Is this person named on this land-use right certificate, and is it in force?" })
+  async verifyCertificateHolder(
+    @Ctx() ctx: GatewayContext,
+    @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
+    @Arg("certificateSerial", () => String, { description: "Certificate serial." }) certificateSerial: string,
+  ): Promise<Verification> {
+    const [certificate, holders] = await Promise.all([ctx.land.certificate.load(certificateSerial), ctx.land.holdersOfCertificate.load(certificateSerial)]);
+    const holds = certificate?.status === "ACTIVE" && holders.some((h) => h.personalId === personalId);
+    return answer(`Does ${personalId} hold certificate ${certificateSerial} in force?`, "land", holds, certificate?.updatedAt ?? null);
+  }
+}
+
+export const procedureResolvers = [ProcedureResolver, VerificationResolver] as const;

@@ -1,0 +1,398 @@
+/**
+ * The checks that let a dossier component be answered from shared data instead of paper (the once-only principle,
+ * Resolution 66.7/2025/NQ-CP). Each rule names the sources it reads and the subjects it needs, and returns either
+ * the facts it used (only those), a failed check a clerk can read, or "not found" (the document is asked for and
+ * a data-correction request is raised against the source). Reads go through the request's DataLoaders, so the
+ * components of one dossier share batches.
+ */
+import type { DataSourceName } from "../../access/directive.js";
+import type { GatewayContext } from "../../context.js";
+import { explainLegacy } from "../admin-units/service.js";
+import type { CitizenRow } from "../population/tables.js";
+import { yearsBetween } from "../population/types.js";
+
+export type SubjectRole = "CHILD" | "SPOUSE" | "DECEASED" | "BUYER" | "PARCEL" | "ENTERPRISE";
+
+export interface Evidence {
+  source: DataSourceName;
+  /** The record the fact comes from, e.g. "citizen 001085012345", "parcel 00004-12-345". */
+  record: string;
+  fact: string;
+  value: string;
+  /** When the source last changed that record. */
+  recordUpdatedAt: Date | null;
+}
+
+export type Outcome =
+  | { status: "FULFILLED_BY_DATA"; evidence: Evidence[] }
+  | { status: "FAILED_CHECK"; message: string; evidence: Evidence[] }
+  | { status: "NEEDS_DOCUMENT"; message: string; correction: { source: DataSourceName; subjectKind: string; subjectId: string } };
+
+export interface Applicant {
+  kind: "CITIZEN" | "ENTERPRISE";
+  id: string;
+}
+
+export interface RuleInput {
+  ctx: GatewayContext;
+  applicant: Applicant;
+  subjects: Partial<Record<SubjectRole, string>>;
+  today: string;
+}
+
+export interface Rule {
+  sources: DataSourceName[];
+  needs: SubjectRole[];
+  /** What the rule establishes, for the catalogue and clerks. */
+  description: string;
+  check(input: RuleInput): Promise<Outcome>;
+}
+
+const ADULT_AGE = 18;
+
+const fact = (source: DataSourceName, record: string, name: string, value: unknown, updatedAt: Date | null): Evidence => ({
+  source,
+  record,
+  fact: name,
+  value: value === null || value === undefined ? "" : String(value),
+  recordUpdatedAt: updatedAt,
+});
+
+const fulfilled = (...evidence: Evidence[]): Outcome => ({ status: "FULFILLED_BY_DATA", evidence });
+const failed = (message: string, ...evidence: Evidence[]): Outcome => ({ status: "FAILED_CHECK", message, evidence });
+const notFound = (source: DataSourceName, subjectKind: string, subjectId: string, message: string): Outcome => ({
+  status: "NEEDS_DOCUMENT",
+  message,
+  correction: { source, subjectKind, subjectId },
+});
+
+function personFacts(row: CitizenRow, ...names: ("fullName" | "dateOfBirth" | "sex" | "alive" | "maritalStatus")[]): Evidence[] {
+  const record = `citizen ${row.personalId}`;
+  return names.map((name) => {
+    const value = name === "alive" ? (row.dateOfDeath ? `no (died ${row.dateOfDeath})` : "yes") : row[name];
+    return fact("population", record, name, value, row.updatedAt);
+  });
+}
+
+async function person(input: RuleInput, id: string | undefined) {
+  return id ? input.ctx.population.citizen.load(id) : null;
+}
+
+function applicantPersonId(input: RuleInput): string | undefined {
+  return input.applicant.kind === "CITIZEN" ? input.applicant.id : undefined;
+}
+
+const missingPerson = (id: string, who: string) =>
+  notFound("population", "CITIZEN", id, `No record of ${who} ${id} in the population database: bring the document; a correction request has been raised with the source.`);
+
+/** Identity: the person exists, is alive and holds a valid identity card. */
+async function identity(input: RuleInput, id: string | undefined, who: string): Promise<Outcome> {
+  if (!id) return failed(`The ${who} must be a citizen (a personal identification number).`);
+  const row = await person(input, id);
+  if (!row) return missingPerson(id, who);
+  const cards = await input.ctx.population.identityCards.load(id);
+  const valid = cards.find((c) => c.status === "VALID" && (!c.expiresOn || c.expiresOn >= input.today));
+  const base = personFacts(row, "fullName", "dateOfBirth", "alive");
+  if (row.dateOfDeath) return failed(`The ${who} ${row.fullName} is recorded as deceased (${row.dateOfDeath}).`, ...base);
+  if (!valid) {
+    const latest = cards[0];
+    return failed(
+      latest
+        ? `The ${who} holds no valid identity card: the latest (${latest.cardType} ${latest.number}) is ${latest.status.toLowerCase()}${latest.expiresOn ? `, expiry ${latest.expiresOn}` : ""}. It must be renewed first.`
+        : `The ${who} has no identity card on record.`,
+      ...base,
+    );
+  }
+  return fulfilled(...base, fact("population", `identity card ${valid.number}`, "identityCard", `${valid.cardType} ${valid.number}, valid${valid.expiresOn ? ` until ${valid.expiresOn}` : ""}`, row.updatedAt));
+}
+
+async function aliveAdult(input: RuleInput, id: string | undefined, who: string): Promise<Outcome> {
+  if (!id) return failed(`The ${who} must be a citizen (a personal identification number).`);
+  const row = await person(input, id);
+  if (!row) return missingPerson(id, who);
+  const age = yearsBetween(row.dateOfBirth, input.today);
+  const evidence = [...personFacts(row, "dateOfBirth", "alive"), fact("population", `citizen ${row.personalId}`, "age", age, row.updatedAt)];
+  if (row.dateOfDeath) return failed(`The ${who} is recorded as deceased (${row.dateOfDeath}).`, ...evidence);
+  if (age < ADULT_AGE) return failed(`The ${who} is ${age}, under ${ADULT_AGE}.`, ...evidence);
+  return fulfilled(...evidence);
+}
+
+async function parcelOf(input: RuleInput) {
+  const id = input.subjects.PARCEL!;
+  const parcel = await input.ctx.land.parcel.load(id);
+  return { id, parcel };
+}
+
+const missingParcel = (id: string) =>
+  notFound("land", "LAND_PARCEL", id, `No parcel ${id} in the land database: bring the certificate; a correction request has been raised with the source.`);
+
+export const RULES = {
+  IDENTITY: {
+    sources: ["population"],
+    needs: [],
+    description: "The applicant exists in the population database, is alive and holds a valid identity card.",
+    check: (input) => identity(input, applicantPersonId(input), "applicant"),
+  },
+  FOUNDER_IDENTITIES: {
+    sources: ["population"],
+    needs: [],
+    description: "The founding individual's identity (the applicant) is in the population database with a valid identity card.",
+    check: (input) => identity(input, applicantPersonId(input), "founder"),
+  },
+  BUYER_IDENTITY: {
+    sources: ["population"],
+    needs: ["BUYER"],
+    description: "The transferee exists in the population database, is alive, adult, and holds a valid identity card.",
+    async check(input) {
+      const adult = await aliveAdult(input, input.subjects.BUYER, "transferee");
+      if (adult.status !== "FULFILLED_BY_DATA") return adult;
+      const id = await identity(input, input.subjects.BUYER, "transferee");
+      return id.status === "FULFILLED_BY_DATA" ? fulfilled(...id.evidence) : id;
+    },
+  },
+  ALIVE_ADULT: {
+    sources: ["population"],
+    needs: [],
+    description: `The applicant is alive and at least ${ADULT_AGE}.`,
+    check: (input) => aliveAdult(input, applicantPersonId(input), "applicant"),
+  },
+  RESIDENCE: {
+    sources: ["population"],
+    needs: [],
+    description: "The applicant's permanent residence, on the 2025 administrative map.",
+    async check(input) {
+      const id = applicantPersonId(input);
+      const row = await person(input, id);
+      if (!id || !row) return id ? missingPerson(id, "applicant") : failed("The applicant must be a citizen.");
+      const record = `citizen ${row.personalId}`;
+      if (row.permanentLegacyCommuneCode) {
+        const legacy = input.ctx.adminUnits.legacyUnit(row.permanentLegacyCommuneCode);
+        const successors = legacy?.successors.map((s) => s.code) ?? [];
+        return failed(
+          `The permanent residence still names pre-2025 commune ${row.permanentLegacyCommuneCode}${legacy ? ` (${legacy.name})` : ""}: ${legacy ? explainLegacy(input.ctx.adminUnits, legacy) : "it is not on the old map either."} The residence record must be updated to ${successors.length === 1 ? `commune ${successors[0]}` : `one of communes ${successors.join(", ")}`} first.`,
+          fact("population", record, "permanentResidenceLegacyCommune", row.permanentLegacyCommuneCode, row.updatedAt),
+          fact("population", record, "successorCommunes", successors.join(", "), row.updatedAt),
+        );
+      }
+      if (!row.permanentCommuneCode) return missingPerson(id, "applicant's permanent residence for");
+      const commune = input.ctx.adminUnits.commune(row.permanentCommuneCode);
+      return fulfilled(
+        fact("population", record, "permanentResidence", [row.permanentAddressLine, commune?.name].filter(Boolean).join(", "), row.updatedAt),
+        fact("population", record, "permanentCommuneCode", row.permanentCommuneCode, row.updatedAt),
+      );
+    },
+  },
+  MARITAL_STATUS_SINGLE: {
+    sources: ["population"],
+    needs: [],
+    description: "The applicant is not married (replaces the certificate of marital status).",
+    async check(input) {
+      const id = applicantPersonId(input);
+      const row = await person(input, id);
+      if (!id || !row) return id ? missingPerson(id, "applicant") : failed("The applicant must be a citizen.");
+      const evidence = personFacts(row, "maritalStatus");
+      return row.maritalStatus === "MARRIED" ? failed(`The applicant is recorded as married${row.spouseId ? ` (spouse ${row.spouseId})` : ""}.`, ...evidence) : fulfilled(...evidence);
+    },
+  },
+  SPOUSE_SINGLE: {
+    sources: ["population"],
+    needs: ["SPOUSE"],
+    description: "The other party to the marriage exists, is alive, adult and not married.",
+    async check(input) {
+      const adult = await aliveAdult(input, input.subjects.SPOUSE, "other party");
+      if (adult.status !== "FULFILLED_BY_DATA") return adult;
+      const row = (await person(input, input.subjects.SPOUSE))!;
+      const evidence = [...personFacts(row, "fullName", "maritalStatus"), ...adult.evidence];
+      return row.maritalStatus === "MARRIED" ? failed(`The other party ${row.fullName} is recorded as married.`, ...evidence) : fulfilled(...evidence);
+    },
+  },
+  MARRIAGE_RECORD: {
+    sources: ["population"],
+    needs: [],
+    description: "The applicant is recorded as married, with the spouse (replaces the marriage certificate).",
+    async check(input) {
+      const id = applicantPersonId(input);
+      const row = await person(input, id);
+      if (!id || !row) return id ? missingPerson(id, "applicant") : failed("The applicant must be a citizen.");
+      if (row.maritalStatus !== "MARRIED" || !row.spouseId) {
+        return notFound("population", "CITIZEN", id, "No marriage is recorded for the applicant: bring the marriage certificate if there is one (a correction request has been raised).");
+      }
+      const spouse = await person(input, row.spouseId);
+      return fulfilled(
+        ...personFacts(row, "maritalStatus"),
+        fact("population", `citizen ${row.personalId}`, "spouse", spouse ? `${spouse.fullName} (${spouse.personalId})` : row.spouseId, row.updatedAt),
+      );
+    },
+  },
+  PARENT_OF_CHILD: {
+    sources: ["population"],
+    needs: ["CHILD"],
+    description: "The child's record names the applicant as father or mother.",
+    async check(input) {
+      const childId = input.subjects.CHILD!;
+      const child = await person(input, childId);
+      if (!child) return missingPerson(childId, "child");
+      const parent = applicantPersonId(input);
+      const evidence = [...personFacts(child, "fullName", "dateOfBirth"), fact("population", `citizen ${child.personalId}`, "parents", [child.fatherId, child.motherId].filter(Boolean).join(", "), child.updatedAt)];
+      if (parent && (child.fatherId === parent || child.motherId === parent)) {
+        return fulfilled(...evidence.slice(0, 2), fact("population", `citizen ${child.personalId}`, child.fatherId === parent ? "father" : "mother", parent, child.updatedAt));
+      }
+      return failed(`The child's record does not name the applicant as father or mother.`, ...evidence.slice(0, 2));
+    },
+  },
+  DECEASED_PERSON: {
+    sources: ["population"],
+    needs: ["DECEASED"],
+    description: "The deceased person's record exists in the population database.",
+    async check(input) {
+      const id = input.subjects.DECEASED!;
+      const row = await person(input, id);
+      if (!row) return missingPerson(id, "the deceased person");
+      return fulfilled(...personFacts(row, "fullName", "dateOfBirth", "sex"));
+    },
+  },
+  HOUSEHOLD: {
+    sources: ["population"],
+    needs: [],
+    description: "The applicant's household (replaces the household book) and relation to its head.",
+    async check(input) {
+      const id = applicantPersonId(input);
+      const row = await person(input, id);
+      if (!id || !row) return id ? missingPerson(id, "applicant") : failed("The applicant must be a citizen.");
+      if (!row.householdId) return notFound("population", "CITIZEN", id, "The applicant belongs to no household on record: bring the household head's written consent.");
+      const [household, members] = await Promise.all([input.ctx.population.household.load(row.householdId), input.ctx.population.householdMembers.load(row.householdId)]);
+      const relation = members.find((m) => m.personalId === id)?.relationToHead ?? "unknown";
+      return fulfilled(
+        fact("population", `household ${row.householdId}`, "household", row.householdId, household?.updatedAt ?? null),
+        fact("population", `household ${row.householdId}`, "head", household?.headPersonalId ?? "", household?.updatedAt ?? null),
+        fact("population", `household ${row.householdId}`, "relationToHead", relation, household?.updatedAt ?? null),
+      );
+    },
+  },
+  CERTIFICATE_HELD: {
+    sources: ["land"],
+    needs: ["PARCEL"],
+    description: "The applicant is named on the parcel's certificate in force (replaces the certificate copy).",
+    async check(input) {
+      const { id, parcel } = await parcelOf(input);
+      if (!parcel) return missingParcel(id);
+      const holders = await input.ctx.land.holdersOfParcel.load(id);
+      const mine = holders.find((h) => (input.applicant.kind === "CITIZEN" ? h.personalId === input.applicant.id : h.enterpriseCode === input.applicant.id));
+      const record = `parcel ${id}`;
+      const base = [fact("land", record, "parcel", `${id}, ${parcel.areaM2} m², ${parcel.landUsePurpose}`, parcel.updatedAt)];
+      if (!mine) {
+        return failed(
+          holders.length === 0 ? `Parcel ${id} has no certificate in force.` : `The applicant is not named on the certificate in force for parcel ${id} (serial ${holders[0].certificateSerial}).`,
+          ...base,
+        );
+      }
+      return fulfilled(...base, fact("land", `certificate ${mine.certificateSerial}`, "certificate", `${mine.certificateSerial}, share ${mine.sharePercent}%`, parcel.updatedAt));
+    },
+  },
+  PARCEL_UNENCUMBERED: {
+    sources: ["land"],
+    needs: ["PARCEL"],
+    description: "No mortgage registered over the parcel is still unreleased.",
+    async check(input) {
+      const { id, parcel } = await parcelOf(input);
+      if (!parcel) return missingParcel(id);
+      const open = (await input.ctx.land.encumbrancesOfParcel.load(id)).filter((e) => !e.releasedOn);
+      const record = `parcel ${id}`;
+      if (open.length > 0) {
+        const e = open[0];
+        return failed(
+          `Parcel ${id} is mortgaged to ${e.lenderName} (registered ${e.registeredOn}, not released): the mortgage must be released, or the lender must consent, before the transfer.`,
+          fact("land", record, "openMortgage", `${e.lenderName}, registered ${e.registeredOn}`, parcel.updatedAt),
+        );
+      }
+      return fulfilled(fact("land", record, "openMortgages", "none", parcel.updatedAt));
+    },
+  },
+  FAMILY_HOLDS_PARCEL: {
+    sources: ["land", "population"],
+    needs: ["PARCEL"],
+    description: "The applicant or a member of their household holds the parcel (proof of a legal place of residence).",
+    async check(input) {
+      const { id, parcel } = await parcelOf(input);
+      if (!parcel) return missingParcel(id);
+      const applicant = applicantPersonId(input);
+      const row = await person(input, applicant);
+      if (!applicant || !row) return applicant ? missingPerson(applicant, "applicant") : failed("The applicant must be a citizen.");
+      const [holders, members] = await Promise.all([
+        input.ctx.land.holdersOfParcel.load(id),
+        row.householdId ? input.ctx.population.householdMembers.load(row.householdId) : Promise.resolve([]),
+      ]);
+      const family = new Set([applicant, ...members.map((m) => m.personalId)]);
+      const holder = holders.find((h) => h.personalId && family.has(h.personalId));
+      if (!holder) {
+        return notFound(
+          "land",
+          "LAND_PARCEL",
+          id,
+          `Neither the applicant nor a household member is named on the certificate in force for parcel ${id}: bring the lease, loan or consent of the holder.`,
+        );
+      }
+      return fulfilled(
+        fact("land", `parcel ${id}`, "address", parcel.addressLine, parcel.updatedAt),
+        fact("land", `certificate ${holder.certificateSerial}`, "holder", holder.personalId === applicant ? "the applicant" : `household member ${holder.personalId}`, parcel.updatedAt),
+      );
+    },
+  },
+  ENTERPRISE_ACTIVE: {
+    sources: ["business"],
+    needs: [],
+    description: "The enterprise (the subject, else the applicant) exists and is active (replaces the registration certificate copy).",
+    async check(input) {
+      const code = input.subjects.ENTERPRISE ?? (input.applicant.kind === "ENTERPRISE" ? input.applicant.id : undefined);
+      if (!code) return failed("The dossier names no enterprise.");
+      const row = await input.ctx.business.enterprise.load(code);
+      if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`);
+      const evidence = [fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt), fact("business", `enterprise ${code}`, "status", row.status, row.updatedAt)];
+      return row.status === "ACTIVE" ? fulfilled(...evidence) : failed(`Enterprise ${row.name} (${code}) is ${row.status.toLowerCase()}.`, ...evidence);
+    },
+  },
+  LEGAL_REPRESENTATIVE: {
+    sources: ["business"],
+    needs: ["ENTERPRISE"],
+    description: "The applicant is a legal representative of the enterprise.",
+    async check(input) {
+      const code = input.subjects.ENTERPRISE!;
+      const row = await input.ctx.business.enterprise.load(code);
+      if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry.`);
+      const people = await input.ctx.business.peopleOfEnterprise.load(code);
+      const representative = people.find((p) => p.role === "LEGAL_REPRESENTATIVE" && p.personalId === applicantPersonId(input));
+      if (!representative) return failed(`The applicant is not a legal representative of ${row.name} (${code}): bring a power of attorney from one.`);
+      return fulfilled(fact("business", `enterprise ${code}`, "legalRepresentative", `${representative.personalId}${representative.position ? `, ${representative.position}` : ""}`, row.updatedAt));
+    },
+  },
+  NO_OTHER_PRIVATE_ENTERPRISE: {
+    sources: ["business"],
+    needs: [],
+    description: "The founder owns no private enterprise and no household business (Law on Enterprises 2020, art. 188(3)).",
+    async check(input) {
+      const id = applicantPersonId(input);
+      if (!id) return failed("The founder of a private enterprise must be a citizen.");
+      const [roles, households] = await Promise.all([input.ctx.business.rolesOfPerson.load(id), input.ctx.business.householdBusinessesOfOwner.load(id)]);
+      const owned = roles.find((r) => r.role.role === "OWNER" && r.enterprise.legalForm === "PRIVATE_ENTERPRISE" && r.enterprise.status !== "DISSOLVED" && r.enterprise.status !== "BANKRUPT");
+      const household = households.find((h) => h.status !== "CLOSED");
+      if (owned) return failed(`The founder already owns private enterprise ${owned.enterprise.name} (${owned.enterprise.code}); a person may own only one.`, fact("business", `enterprise ${owned.enterprise.code}`, "ownedPrivateEnterprise", owned.enterprise.code, owned.enterprise.updatedAt));
+      if (household) return failed(`The founder owns household business ${household.name} (${household.registrationNumber}), which must be closed first.`, fact("business", `household business ${household.registrationNumber}`, "ownedHouseholdBusiness", household.registrationNumber, household.updatedAt));
+      return fulfilled(fact("business", `person ${id}`, "privateEnterprisesOwned", 0, null), fact("business", `person ${id}`, "householdBusinessesOwned", 0, null));
+    },
+  },
+  NO_OTHER_HOUSEHOLD_BUSINESS: {
+    sources: ["business"],
+    needs: [],
+    description: "The founder owns no other active household business (Decree 01/2021/NĐ-CP, art. 80).",
+    async check(input) {
+      const id = applicantPersonId(input);
+      if (!id) return failed("The founder of a household business must be a citizen.");
+      const households = await input.ctx.business.householdBusinessesOfOwner.load(id);
+      const active = households.find((h) => h.status !== "CLOSED");
+      if (active) return failed(`The founder already owns household business ${active.name} (${active.registrationNumber}); a person may register only one.`, fact("business", `household business ${active.registrationNumber}`, "ownedHouseholdBusiness", active.registrationNumber, active.updatedAt));
+      return fulfilled(fact("business", `person ${id}`, "activeHouseholdBusinessesOwned", 0, null));
+    },
+  },
+} satisfies Record<string, Rule>;
+
+export type RuleName = keyof typeof RULES;

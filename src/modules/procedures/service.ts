@@ -1,0 +1,332 @@
+/**
+ * Dossier evaluation (a preview with no side effects) and submission (persisted, idempotent): every component of
+ * the procedure is answered from data where a rule can, or asked for as a document, with the reason.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { and, asc, eq, gt, count, sql } from "drizzle-orm";
+import { ANY_PROCEDURE } from "../../access/clients.js";
+import type { DataSourceName } from "../../access/directive.js";
+import type { Subject } from "../../access/request.js";
+import type { GatewayContext } from "../../context.js";
+import { parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
+import { GatewayError } from "../../shared/errors.js";
+import { paginate } from "../../shared/pagination.js";
+import type { CatalogueComponent, CatalogueProcedure, ProcedureCatalogue } from "./catalogue.js";
+import { type Applicant, type Evidence, RULES, type SubjectRole } from "./rules.js";
+import { dataCorrectionRequests, dossierComponents, dossiers, type DossierRow } from "./tables.js";
+
+export type ComponentStatus = "FULFILLED_BY_DATA" | "NEEDS_DOCUMENT" | "FAILED_CHECK";
+export type DossierStatus = "READY" | "NEEDS_DOCUMENTS" | "BLOCKED";
+
+export interface DossierRequest {
+  procedureCode: string;
+  applicant: Applicant;
+  subjects: Partial<Record<SubjectRole, string>>;
+}
+
+export interface ComponentResult {
+  component: CatalogueComponent;
+  status: ComponentStatus;
+  /** DOCUMENT_ONLY for a component no database replaces; DATA_NOT_FOUND when its data was missing. */
+  reason: "DOCUMENT_ONLY" | "DATA_NOT_FOUND" | null;
+  message: string | null;
+  evidence: Evidence[];
+  correction?: { source: DataSourceName; subjectKind: string; subjectId: string };
+}
+
+export interface Evaluation {
+  procedure: CatalogueProcedure;
+  request: DossierRequest;
+  status: DossierStatus;
+  components: ComponentResult[];
+}
+
+const PARCEL_ID = /^\d{5}-\d{1,4}-\d{1,5}$/;
+
+function requirePersonalId(value: string, label: string): void {
+  const parsed = parsePersonalId(value);
+  if ("error" in parsed) throw new GatewayError("INVALID_PERSONAL_ID", `${label}: ${parsed.error}.`);
+}
+
+/** Checks the request against the procedure: a typed error for anything malformed, before any data is read. */
+export function findProcedure(catalogue: ProcedureCatalogue, code: string): CatalogueProcedure {
+  const procedure = catalogue.get(code);
+  if (!procedure) throw new GatewayError("UNKNOWN_PROCEDURE", `No procedure ${code} in the catalogue; list them with \`procedures\`.`, { procedureCode: code });
+  return procedure;
+}
+
+/** Access first (so a refused client learns nothing about the dossier's shape), then the request's form. */
+export function admit(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest): CatalogueProcedure {
+  const procedure = findProcedure(catalogue, request.procedureCode);
+  checkDossierAccess(ctx, catalogue, procedure, request);
+  return checkRequest(catalogue, request);
+}
+
+export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequest): CatalogueProcedure {
+  const procedure = findProcedure(catalogue, request.procedureCode);
+  if (request.applicant.kind !== procedure.applicant) {
+    throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} is filed by ${procedure.applicant === "CITIZEN" ? "a citizen (applicant.personalId)" : "an enterprise (applicant.enterpriseCode)"}.`);
+  }
+  if (request.applicant.kind === "CITIZEN") requirePersonalId(request.applicant.id, "applicant.personalId");
+  else {
+    const problem = taxCodeProblem(request.applicant.id);
+    if (problem) throw new GatewayError("INVALID_TAX_CODE", `applicant.enterpriseCode: ${problem}`);
+  }
+  const declared = new Map(procedure.subjects.map((s) => [s.role, s]));
+  for (const [role, value] of Object.entries(request.subjects) as [SubjectRole, string][]) {
+    const subject = declared.get(role);
+    if (!subject) {
+      throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} takes no ${role} subject${declared.size ? `; it takes ${[...declared.keys()].join(", ")}` : ""}.`);
+    }
+    if (subject.kind === "CITIZEN") requirePersonalId(value, role);
+    if (subject.kind === "PARCEL" && !PARCEL_ID.test(value)) {
+      throw new GatewayError("INVALID_DOSSIER", `${role}: "${value}" is not a parcel id (<commune code>-<map sheet>-<parcel number>).`);
+    }
+    if (subject.kind === "ENTERPRISE") {
+      const problem = taxCodeProblem(value);
+      if (problem) throw new GatewayError("INVALID_TAX_CODE", `${role}: ${problem}`);
+    }
+  }
+  for (const component of procedure.components) {
+    if (component.kind !== "DATA") continue;
+    for (const role of RULES[component.rule!].needs) {
+      if (!request.subjects[role]) {
+        const subject = declared.get(role)!;
+        throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} needs the ${role} subject (${subject.description}) for component "${component.name}".`);
+      }
+    }
+  }
+  return procedure;
+}
+
+/** The client may act on this procedure: a grant for every source its data components read, or the applicant is the citizen. */
+export function checkDossierAccess(ctx: GatewayContext, catalogue: ProcedureCatalogue, procedure: CatalogueProcedure, request: DossierRequest): void {
+  const client = ctx.access.client;
+  if (!client) throw new GatewayError("UNAUTHENTICATED", "Dossiers read personal data: send the API key of a registered client (Authorization: Bearer <key>).");
+  if (client.kind === "CITIZEN") {
+    if (request.applicant.kind !== "CITIZEN" || request.applicant.id !== client.personalId) {
+      throw new GatewayError("SUBJECT_NOT_PERMITTED", "A citizen client may file dossiers only as the applicant.");
+    }
+    return;
+  }
+  for (const source of catalogue.sourcesOf(procedure)) {
+    const covered = client.grants.some(
+      (g) => g.sources.includes(source as DataSourceName) && g.classes.includes("basic") && (g.procedures.includes(ANY_PROCEDURE) || g.procedures.includes(procedure.code)),
+    );
+    if (!covered) {
+      throw new GatewayError("FIELD_NOT_GRANTED", `Procedure ${procedure.code} reads the ${source} source, and client ${client.id} has no grant for ${source}/basic under procedure ${procedure.code}.`, {
+        missingGrant: { source, class: "basic", procedure: procedure.code },
+      });
+    }
+  }
+}
+
+export function overallStatus(components: ComponentResult[]): DossierStatus {
+  if (components.some((c) => c.status === "FAILED_CHECK")) return "BLOCKED";
+  if (components.some((c) => c.status === "NEEDS_DOCUMENT" && c.reason === "DATA_NOT_FOUND")) return "NEEDS_DOCUMENTS";
+  return "READY";
+}
+
+const SUBJECT_KINDS: Record<string, Subject["kind"]> = { CITIZEN: "CITIZEN", PARCEL: "LAND_PARCEL", ENTERPRISE: "ENTERPRISE" };
+
+/** Answers every component; reads run concurrently so their loads share batches. No side effects but the audit note. */
+export async function evaluate(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest, caseId: string, action: string): Promise<Evaluation> {
+  const procedure = admit(ctx, catalogue, request);
+  const today = new Date().toISOString().slice(0, 10);
+  const components = await Promise.all(
+    procedure.components.map(async (component): Promise<ComponentResult> => {
+      if (component.kind === "DOCUMENT") {
+        return { component, status: "NEEDS_DOCUMENT", reason: "DOCUMENT_ONLY", message: component.note, evidence: [] };
+      }
+      const outcome = await RULES[component.rule!].check({ ctx, applicant: request.applicant, subjects: request.subjects, today });
+      if (outcome.status === "NEEDS_DOCUMENT") {
+        return { component, status: "NEEDS_DOCUMENT", reason: "DATA_NOT_FOUND", message: outcome.message, evidence: [], correction: outcome.correction };
+      }
+      return { component, status: outcome.status, reason: null, message: outcome.status === "FAILED_CHECK" ? outcome.message : null, evidence: outcome.evidence };
+    }),
+  );
+
+  // The trail: which facts were read about the applicant and each subject, for this procedure and case.
+  const read = new Map<string, { subject: Subject; fields: Set<string> }>();
+  const note = (subject: Subject, field: string) => {
+    const key = `${subject.kind}:${subject.id}`;
+    if (!read.has(key)) read.set(key, { subject, fields: new Set() });
+    read.get(key)!.fields.add(field);
+  };
+  const applicantSubject: Subject = { kind: request.applicant.kind === "CITIZEN" ? "CITIZEN" : "ENTERPRISE", id: request.applicant.id };
+  note(applicantSubject, `Procedure:${procedure.code}`);
+  for (const [role, id] of Object.entries(request.subjects)) {
+    const kind = procedure.subjects.find((s) => s.role === role)!.kind;
+    note({ kind: SUBJECT_KINDS[kind], id: id! }, `Procedure:${procedure.code}:${role}`);
+  }
+  for (const result of components) {
+    for (const e of result.evidence) {
+      const [kind, id] = e.record.split(" ");
+      const subject: Subject =
+        kind === "citizen" ? { kind: "CITIZEN", id } : kind === "parcel" ? { kind: "LAND_PARCEL", id } : kind === "enterprise" ? { kind: "ENTERPRISE", id } : applicantSubject;
+      note(subject, `${e.source}.${e.fact}`);
+    }
+  }
+  ctx.access.recordAction(action, [...read.values()].map((r) => ({ subject: r.subject, fields: [...r.fields] })), { procedure: procedure.code, caseId });
+
+  return { procedure, request, status: overallStatus(components), components };
+}
+
+function requestHash(request: DossierRequest): string {
+  const subjects = Object.entries(request.subjects).sort(([a], [b]) => a.localeCompare(b));
+  return createHash("sha256").update(JSON.stringify([request.procedureCode, request.applicant.kind, request.applicant.id, subjects])).digest("hex");
+}
+
+export function newDossierId(): string {
+  const date = new Date().toISOString().slice(0, 10).replace(/-/g, "");
+  return `HS-${date}-${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,99}$/;
+
+/**
+ * Evaluates and stores a dossier. The idempotency key is per client: a retry with the same key and request returns
+ * the stored dossier (never a second one); the same key with a different request is refused.
+ */
+export async function submit(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest, idempotencyKey: string): Promise<{ dossier: DossierRow; replayed: boolean }> {
+  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new GatewayError("INVALID_ARGUMENT", "idempotencyKey must be 8–100 characters: letters, digits and . _ : - (a UUID is a good choice).");
+  }
+  const procedure = admit(ctx, catalogue, request);
+  const clientId = ctx.access.client!.id;
+  const db = ctx.sources.gateway.db;
+  const hash = requestHash(request);
+  const existing = await findByKey(ctx, clientId, idempotencyKey);
+  if (existing) return replay(existing, hash);
+
+  const id = newDossierId();
+  const evaluation = await evaluate(ctx, catalogue, request, id, "DOSSIER_SUBMIT");
+  const tally = (status: ComponentStatus, reason?: string) => evaluation.components.filter((c) => c.status === status && (!reason || c.reason === reason)).length;
+  const inserted = await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(dossiers)
+      .values({
+        id,
+        clientId,
+        idempotencyKey,
+        requestHash: hash,
+        procedureCode: procedure.code,
+        applicantKind: request.applicant.kind,
+        applicantId: request.applicant.id,
+        subjects: request.subjects as Record<string, string>,
+        status: evaluation.status,
+        components: evaluation.components.length,
+        fulfilledByData: tally("FULFILLED_BY_DATA"),
+        documentsRequested: tally("NEEDS_DOCUMENT"),
+        failedChecks: tally("FAILED_CHECK"),
+      })
+      .onConflictDoNothing({ target: [dossiers.clientId, dossiers.idempotencyKey] })
+      .returning();
+    if (rows.length === 0) return null; // a concurrent retry won: the transaction writes nothing more
+    await tx.insert(dossierComponents).values(
+      evaluation.components.map((c, position) => ({
+        dossierId: id,
+        position,
+        componentId: c.component.id,
+        status: c.status,
+        reason: c.reason,
+        message: c.message,
+        evidence: c.evidence,
+      })),
+    );
+    const corrections = evaluation.components.filter((c) => c.correction);
+    if (corrections.length > 0) {
+      await tx.insert(dataCorrectionRequests).values(
+        corrections.map((c) => ({ dossierId: id, componentId: c.component.id, ...c.correction!, message: c.message ?? "" })),
+      );
+    }
+    return rows[0];
+  });
+  if (inserted) return { dossier: inserted, replayed: false };
+  return replay((await findByKey(ctx, clientId, idempotencyKey))!, hash);
+}
+
+function replay(existing: DossierRow, hash: string): { dossier: DossierRow; replayed: boolean } {
+  if (existing.requestHash !== hash) {
+    throw new GatewayError("IDEMPOTENCY_CONFLICT", `Idempotency key already used for dossier ${existing.id} with a different request; use a new key for a new dossier.`, {
+      dossierId: existing.id,
+    });
+  }
+  return { dossier: existing, replayed: true };
+}
+
+async function findByKey(ctx: GatewayContext, clientId: string, key: string): Promise<DossierRow | undefined> {
+  const [row] = await ctx.sources.gateway.db.select().from(dossiers).where(and(eq(dossiers.clientId, clientId), eq(dossiers.idempotencyKey, key)));
+  return row;
+}
+
+/** Dossiers the client may read: its own submissions, or, for a citizen client, those where they are the applicant. */
+function visibleTo(ctx: GatewayContext) {
+  const client = ctx.access.client;
+  if (!client) throw new GatewayError("UNAUTHENTICATED", "Dossiers hold personal data: send the API key of a registered client.");
+  return client.kind === "CITIZEN"
+    ? and(eq(dossiers.applicantKind, "CITIZEN"), eq(dossiers.applicantId, client.personalId!))
+    : eq(dossiers.clientId, client.id);
+}
+
+export async function findDossier(ctx: GatewayContext, id: string): Promise<DossierRow | null> {
+  const [row] = await ctx.sources.gateway.db.select().from(dossiers).where(and(eq(dossiers.id, id), visibleTo(ctx)));
+  return row ?? null;
+}
+
+export async function dossierComponentsOf(ctx: GatewayContext, id: string) {
+  return ctx.sources.gateway.db.select().from(dossierComponents).where(eq(dossierComponents.dossierId, id)).orderBy(asc(dossierComponents.position));
+}
+
+export function listDossiers(
+  ctx: GatewayContext,
+  args: { first?: number | null; after?: string | null; procedureCode?: string | null; applicantPersonalId?: string | null; applicantEnterpriseCode?: string | null },
+) {
+  const db = ctx.sources.gateway.db;
+  const conditions = and(
+    visibleTo(ctx),
+    args.procedureCode ? eq(dossiers.procedureCode, args.procedureCode) : undefined,
+    args.applicantPersonalId ? and(eq(dossiers.applicantKind, "CITIZEN"), eq(dossiers.applicantId, args.applicantPersonalId)) : undefined,
+    args.applicantEnterpriseCode ? and(eq(dossiers.applicantKind, "ENTERPRISE"), eq(dossiers.applicantId, args.applicantEnterpriseCode)) : undefined,
+  );
+  return paginate<DossierRow, DossierRow>({
+    kind: "dossier",
+    first: args.first,
+    after: args.after,
+    keyOf: (row) => row.id,
+    toNode: (row) => row,
+    fetch: (afterKey, limit) =>
+      db
+        .select()
+        .from(dossiers)
+        .where(and(conditions, afterKey ? gt(dossiers.id, afterKey) : undefined))
+        .orderBy(asc(dossiers.id))
+        .limit(limit),
+    count: async () => (await db.select({ n: count() }).from(dossiers).where(conditions))[0].n,
+  });
+}
+
+export interface ProcedureTotals {
+  procedureCode: string;
+  dossiers: number;
+  components: number;
+  fulfilledByData: number;
+  documentsRequested: number;
+  failedChecks: number;
+}
+
+/** Submitted dossiers per procedure: what data answered and what paper was still asked for. */
+export async function dossierTotals(ctx: { sources: GatewayContext["sources"] }): Promise<Map<string, ProcedureTotals>> {
+  const rows = await ctx.sources.gateway.db
+    .select({
+      procedureCode: dossiers.procedureCode,
+      dossiers: sql<number>`count(*)::int`,
+      components: sql<number>`sum(${dossiers.components})::int`,
+      fulfilledByData: sql<number>`sum(${dossiers.fulfilledByData})::int`,
+      documentsRequested: sql<number>`sum(${dossiers.documentsRequested})::int`,
+      failedChecks: sql<number>`sum(${dossiers.failedChecks})::int`,
+    })
+    .from(dossiers)
+    .groupBy(dossiers.procedureCode);
+  return new Map(rows.map((r) => [r.procedureCode, { ...r, dossiers: Number(r.dossiers), components: Number(r.components), fulfilledByData: Number(r.fulfilledByData), documentsRequested: Number(r.documentsRequested), failedChecks: Number(r.failedChecks) }]));
+}
