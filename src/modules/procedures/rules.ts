@@ -88,9 +88,9 @@ const missingPerson = (id: string, who: string) =>
 /** Identity: the person exists, is alive and holds a valid identity card. */
 async function identity(input: RuleInput, id: string | undefined, who: string): Promise<Outcome> {
   if (!id) return failed(`The ${who} must be a citizen (a personal identification number).`);
-  const row = await person(input, id);
+  // Record and cards in the same tick: one batch per table for all the dossier's rules.
+  const [row, cards] = await Promise.all([person(input, id), input.ctx.population.identityCards.load(id)]);
   if (!row) return missingPerson(id, who);
-  const cards = await input.ctx.population.identityCards.load(id);
   const valid = cards.find((c) => c.status === "VALID" && (!c.expiresOn || c.expiresOn >= input.today));
   const base = personFacts(row, "fullName", "dateOfBirth", "alive");
   if (row.dateOfDeath) return failed(`The ${who} ${row.fullName} is recorded as deceased (${row.dateOfDeath}).`, ...base);
@@ -119,8 +119,13 @@ async function aliveAdult(input: RuleInput, id: string | undefined, who: string)
 
 async function parcelOf(input: RuleInput) {
   const id = input.subjects.PARCEL!;
-  const parcel = await input.ctx.land.parcel.load(id);
-  return { id, parcel };
+  // The parcel's holders and mortgages are asked for in the same tick as the parcel, so they share batches.
+  const [parcel, holders, encumbrances] = await Promise.all([
+    input.ctx.land.parcel.load(id),
+    input.ctx.land.holdersOfParcel.load(id),
+    input.ctx.land.encumbrancesOfParcel.load(id),
+  ]);
+  return { id, parcel, holders, encumbrances };
 }
 
 const missingParcel = (id: string) =>
@@ -144,10 +149,9 @@ export const RULES = {
     needs: ["BUYER"],
     description: "The transferee exists in the population database, is alive, adult, and holds a valid identity card.",
     async check(input) {
-      const adult = await aliveAdult(input, input.subjects.BUYER, "transferee");
+      const [adult, id] = await Promise.all([aliveAdult(input, input.subjects.BUYER, "transferee"), identity(input, input.subjects.BUYER, "transferee")]);
       if (adult.status !== "FULFILLED_BY_DATA") return adult;
-      const id = await identity(input, input.subjects.BUYER, "transferee");
-      return id.status === "FULFILLED_BY_DATA" ? fulfilled(...id.evidence) : id;
+      return id;
     },
   },
   ALIVE_ADULT: {
@@ -274,9 +278,8 @@ export const RULES = {
     needs: ["PARCEL"],
     description: "The applicant is named on the parcel's certificate in force (replaces the certificate copy).",
     async check(input) {
-      const { id, parcel } = await parcelOf(input);
+      const { id, parcel, holders } = await parcelOf(input);
       if (!parcel) return missingParcel(id);
-      const holders = await input.ctx.land.holdersOfParcel.load(id);
       const mine = holders.find((h) => (input.applicant.kind === "CITIZEN" ? h.personalId === input.applicant.id : h.enterpriseCode === input.applicant.id));
       const record = `parcel ${id}`;
       const base = [fact("land", record, "parcel", `${id}, ${parcel.areaM2} m², ${parcel.landUsePurpose}`, parcel.updatedAt)];
@@ -294,9 +297,9 @@ export const RULES = {
     needs: ["PARCEL"],
     description: "No mortgage registered over the parcel is still unreleased.",
     async check(input) {
-      const { id, parcel } = await parcelOf(input);
+      const { id, parcel, encumbrances } = await parcelOf(input);
       if (!parcel) return missingParcel(id);
-      const open = (await input.ctx.land.encumbrancesOfParcel.load(id)).filter((e) => !e.releasedOn);
+      const open = encumbrances.filter((e) => !e.releasedOn);
       const record = `parcel ${id}`;
       if (open.length > 0) {
         const e = open[0];
@@ -313,15 +316,11 @@ export const RULES = {
     needs: ["PARCEL"],
     description: "The applicant or a member of their household holds the parcel (proof of a legal place of residence).",
     async check(input) {
-      const { id, parcel } = await parcelOf(input);
-      if (!parcel) return missingParcel(id);
       const applicant = applicantPersonId(input);
-      const row = await person(input, applicant);
+      const [{ id, parcel, holders }, row] = await Promise.all([parcelOf(input), person(input, applicant)]);
+      if (!parcel) return missingParcel(id);
       if (!applicant || !row) return applicant ? missingPerson(applicant, "applicant") : failed("The applicant must be a citizen.");
-      const [holders, members] = await Promise.all([
-        input.ctx.land.holdersOfParcel.load(id),
-        row.householdId ? input.ctx.population.householdMembers.load(row.householdId) : Promise.resolve([]),
-      ]);
+      const members = row.householdId ? await input.ctx.population.householdMembers.load(row.householdId) : [];
       const family = new Set([applicant, ...members.map((m) => m.personalId)]);
       const holder = holders.find((h) => h.personalId && family.has(h.personalId));
       if (!holder) {
