@@ -5,6 +5,7 @@
  * a data-correction request is raised against the source). Reads go through the request's DataLoaders, so the
  * components of one dossier share batches.
  */
+import "reflect-metadata"; // the helpers below live beside type-graphql types
 import type { DataSourceName } from "../../access/directive.js";
 import type { GatewayContext } from "../../context.js";
 import { explainLegacy } from "../admin-units/service.js";
