@@ -100,6 +100,18 @@ query Provinces {
 }`,
   },
   {
+    name: "CivilStatusProcedures",
+    query: `# Procedures of the catalogue (public) and which dossier components shared data replaces.
+query CivilStatusProcedures($search: String = "dang ky") {
+  procedures(search: $search, field: "Hộ tịch") {
+    code name level replaceableCount componentCount
+    components { name kind rule sources reason }
+  }
+  procedureReport { overall { procedures components replaceable share dossiers fulfilledByData documentsRequested } }
+}`,
+    variables: { search: "dang ky" },
+  },
+  {
     name: "MyAccessLog",
     as: "citizen",
     query: `# As a citizen (the demo citizen's key is in this tab's headers): my record, then who read my data and why.
