@@ -230,6 +230,30 @@ describe("dossier evaluation", () => {
     expect(check.message).toContain(owner.registration_number);
   });
 
+  it("states a married applicant's status for the marital-status certificate rather than blocking it", async () => {
+    const code = procedureWith("MARITAL_STATUS");
+    const [married] = await pop(`select c.personal_id, c.spouse_id from population.citizens c where c.marital_status = 'MARRIED' and ${GOOD_APPLICANT} limit 1`);
+    const result = await evaluate({ procedureCode: code, applicant: { personalId: married.personal_id } });
+    const status = byRule(result, "MARITAL_STATUS");
+    expect(status.status).toBe("FULFILLED_BY_DATA");
+    expect(facts(status)).toMatchObject({ maritalStatus: "MARRIED", spouse: married.spouse_id });
+  });
+
+  it("lets a suspended enterprise dissolve, and refuses one already dissolved", async () => {
+    const procedure = gw.app.procedures.procedures.find((p) => p.applicant === "ENTERPRISE" && p.components.some((c) => c.rule === "ENTERPRISE_REGISTERED"))!;
+    expect(procedure).toBeDefined();
+    const rows = await biz<{ code: string; status: string }>("select code, status from business.enterprises where status in ('SUSPENDED', 'DISSOLVED', 'ACTIVE') order by code");
+    for (const status of ["ACTIVE", "SUSPENDED", "DISSOLVED"]) {
+      const enterprise = rows.find((r) => r.status === status);
+      if (!enterprise) continue; // a small seed may lack one status; ACTIVE and DISSOLVED are checked below
+      const result = await evaluate({ procedureCode: procedure.code, applicant: { enterpriseCode: enterprise.code } });
+      const check = byRule(result, "ENTERPRISE_REGISTERED");
+      expect(check.status, status).toBe(status === "DISSOLVED" ? "FAILED_CHECK" : "FULFILLED_BY_DATA");
+      expect(facts(check).status).toBe(status);
+    }
+    expect(rows.some((r) => r.status === "ACTIVE") && rows.some((r) => r.status === "DISSOLVED")).toBe(true);
+  });
+
   it("falls back to the document when the record is missing, and a submission raises a correction request", async () => {
     const [max] = await pop<{ id: string }>("select lpad((max(personal_id)::bigint + 1)::text, 12, '0') as id from population.citizens");
     const code = procedureWith("IDENTITY");

@@ -199,6 +199,17 @@ export const RULES = {
       return row.maritalStatus === "MARRIED" ? failed(`The applicant is recorded as married${row.spouseId ? ` (spouse ${row.spouseId})` : ""}.`, ...evidence) : fulfilled(...evidence);
     },
   },
+  MARITAL_STATUS: {
+    sources: ["population"],
+    needs: [],
+    description: "The applicant's current marital status as recorded (replaces divorce or spouse-death papers); informs, never blocks.",
+    async check(input) {
+      const id = applicantPersonId(input);
+      const row = await person(input, id);
+      if (!id || !row) return id ? missingPerson(id, "applicant") : failed("The applicant must be a citizen.");
+      return fulfilled(...personFacts(row, "maritalStatus"), ...(row.spouseId ? [fact("population", `citizen ${row.personalId}`, "spouse", row.spouseId, row.updatedAt)] : []));
+    },
+  },
   SPOUSE_SINGLE: {
     sources: ["population"],
     needs: ["SPOUSE"],
@@ -349,6 +360,19 @@ export const RULES = {
       if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`);
       const evidence = [fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt), fact("business", `enterprise ${code}`, "status", row.status, row.updatedAt)];
       return row.status === "ACTIVE" ? fulfilled(...evidence) : failed(`Enterprise ${row.name} (${code}) is ${row.status.toLowerCase()}.`, ...evidence);
+    },
+  },
+  ENTERPRISE_REGISTERED: {
+    sources: ["business"],
+    needs: [],
+    description: "The enterprise (the subject, else the applicant) is on the register and not yet dissolved or bankrupt; a suspended one may still, say, dissolve.",
+    async check(input) {
+      const code = input.subjects.ENTERPRISE ?? (input.applicant.kind === "ENTERPRISE" ? input.applicant.id : undefined);
+      if (!code) return failed("The dossier names no enterprise.");
+      const row = await input.ctx.business.enterprise.load(code);
+      if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`);
+      const evidence = [fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt), fact("business", `enterprise ${code}`, "status", row.status, row.updatedAt)];
+      return row.status === "DISSOLVED" || row.status === "BANKRUPT" ? failed(`Enterprise ${row.name} (${code}) is already ${row.status.toLowerCase()}.`, ...evidence) : fulfilled(...evidence);
     },
   },
   LEGAL_REPRESENTATIVE: {
