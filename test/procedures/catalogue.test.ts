@@ -9,7 +9,7 @@ import { CATALOGUE_FILE, validateCatalogue, type CatalogueProcedure } from "../.
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;
-const reference = JSON.parse(fs.readFileSync(new URL("../../../shared/data/procedures/reference-procedures.json", import.meta.url), "utf8").toString()) as {
+const reference = JSON.parse(fs.readFileSync(new URL("../../seeds/procedures/reference-procedures.json", import.meta.url), "utf8")) as {
   ma_thu_tuc: string;
   ten_thu_tuc: string;
   linh_vuc: string;
