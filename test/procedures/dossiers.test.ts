@@ -170,6 +170,28 @@ describe("dossier evaluation", () => {
       expect(result.status).toBe("READY");
     });
 
+    it("takes the certificate instead of the parcel, and refuses a certificate no longer in force", async () => {
+      const [certificate] = await land<{ serial: string }>("select serial from land.certificates where parcel_id = $1 and status = 'ACTIVE'", [holder.parcel_id]);
+      const byCertificate = await evaluate({ procedureCode: code, applicant: { personalId: holder.personal_id }, subjects: { certificate: certificate.serial, buyer } });
+      expect(byRule(byCertificate, "CERTIFICATE_HELD").status).toBe("FULFILLED_BY_DATA");
+      expect(facts(byRule(byCertificate, "CERTIFICATE_HELD")).parcel).toContain(holder.parcel_id);
+
+      const [old] = await land<{ serial: string; parcel_id: string; current: string }>(
+        `select r.serial, r.parcel_id, a.serial as current from land.certificates r join land.certificates a on a.parcel_id = r.parcel_id and a.status = 'ACTIVE'
+         where r.status = 'REPLACED' order by r.serial limit 1`,
+      );
+      expect(old, "the seed has replaced certificates").toBeDefined();
+      const [oldHolder] = await land<{ personal_id: string }>("select personal_id from land.holders where certificate_serial = $1 and personal_id is not null", [old.serial]);
+      const stale = await evaluate({ procedureCode: code, applicant: { personalId: oldHolder?.personal_id ?? holder.personal_id }, subjects: { certificate: old.serial, buyer } });
+      const check = byRule(stale, "CERTIFICATE_HELD");
+      expect(check.status).toBe("FAILED_CHECK");
+      expect(check.message).toContain(`now ${old.current}`);
+
+      const unknown = await gw.query(EVALUATE, { input: { procedureCode: code, applicant: { personalId: holder.personal_id }, subjects: { certificate: "ZZ 000000", buyer } } });
+      expect(unknown.body.errors![0].extensions.code).toBe("INVALID_DOSSIER");
+      expect(unknown.body.errors![0].message).toContain("No certificate ZZ 000000");
+    });
+
     it("is blocked by an unreleased mortgage, naming the lender", async () => {
       const [mortgaged] = await land<{ personal_id: string; parcel_id: string; lender_name: string }>(
         `select h.personal_id, c.parcel_id, e.lender_name from land.encumbrances e join land.certificates c on c.parcel_id = e.parcel_id and c.status = 'ACTIVE'

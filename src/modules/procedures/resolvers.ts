@@ -74,6 +74,7 @@ function toRequest(input: DossierInput): DossierRequest {
     ["BUYER", s.buyer],
     ["PARCEL", s.parcel],
     ["ENTERPRISE", s.enterprise],
+    ["CERTIFICATE", s.certificate],
   ];
   for (const [role, value] of roles) if (value) subjects[role] = value;
   return {

@@ -12,7 +12,7 @@ import { explainLegacy } from "../admin-units/service.js";
 import type { CitizenRow } from "../population/tables.js";
 import { yearsBetween } from "../population/types.js";
 
-export type SubjectRole = "CHILD" | "SPOUSE" | "DECEASED" | "BUYER" | "PARCEL" | "ENTERPRISE";
+export type SubjectRole = "CHILD" | "SPOUSE" | "DECEASED" | "BUYER" | "PARCEL" | "ENTERPRISE" | "CERTIFICATE";
 
 export interface Evidence {
   source: DataSourceName;
@@ -295,6 +295,13 @@ export const RULES = {
       const mine = holders.find((h) => (input.applicant.kind === "CITIZEN" ? h.personalId === input.applicant.id : h.enterpriseCode === input.applicant.id));
       const record = `parcel ${id}`;
       const base = [fact("land", record, "parcel", `${id}, ${parcel.areaM2} m², ${parcel.landUsePurpose}`, parcel.updatedAt)];
+      const named = input.subjects.CERTIFICATE;
+      if (named && !holders.some((h) => h.certificateSerial === named)) {
+        return failed(
+          `Certificate ${named} is not the one in force for parcel ${id}${holders[0] ? ` (now ${holders[0].certificateSerial})` : ""}: it was replaced or revoked.`,
+          ...base,
+        );
+      }
       if (!mine) {
         return failed(
           holders.length === 0 ? `Parcel ${id} has no certificate in force.` : `The applicant is not named on the certificate in force for parcel ${id} (serial ${holders[0].certificateSerial}).`,

@@ -55,10 +55,26 @@ export function findProcedure(catalogue: ProcedureCatalogue, code: string): Cata
   return procedure;
 }
 
-/** Access first (so a refused client learns nothing about the dossier's shape), then the request's form. */
-export function admit(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest): CatalogueProcedure {
+const CERTIFICATE_SERIAL = /^[A-Z]{2} ?\d{6,8}$/;
+
+/**
+ * Access first (so a refused client learns nothing about the dossier's shape), then the request's form. A
+ * certificate named instead of a parcel is looked up in the land source and stands for its parcel.
+ */
+export async function admit(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest): Promise<CatalogueProcedure> {
   const procedure = findProcedure(catalogue, request.procedureCode);
   checkDossierAccess(ctx, catalogue, procedure, request);
+  const serial = request.subjects.CERTIFICATE;
+  if (serial) {
+    if (!procedure.subjects.some((s) => s.kind === "PARCEL")) throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} is about no parcel, so it takes no certificate.`);
+    if (!CERTIFICATE_SERIAL.test(serial)) throw new GatewayError("INVALID_DOSSIER", `CERTIFICATE: "${serial}" is not a certificate serial such as "AB 123456".`);
+    const certificate = await ctx.land.certificate.load(serial);
+    if (!certificate) throw new GatewayError("INVALID_DOSSIER", `No certificate ${serial} in the land database; name the parcel instead (subjects.parcel).`);
+    if (request.subjects.PARCEL && request.subjects.PARCEL !== certificate.parcelId) {
+      throw new GatewayError("INVALID_DOSSIER", `Certificate ${serial} is for parcel ${certificate.parcelId}, not ${request.subjects.PARCEL}.`);
+    }
+    request.subjects.PARCEL = certificate.parcelId;
+  }
   return checkRequest(catalogue, request);
 }
 
@@ -74,6 +90,7 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
   }
   const declared = new Map(procedure.subjects.map((s) => [s.role, s]));
   for (const [role, value] of Object.entries(request.subjects) as [SubjectRole, string][]) {
+    if (role === "CERTIFICATE") continue; // stands for the parcel, checked in admit()
     const subject = declared.get(role);
     if (!subject) {
       throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} takes no ${role} subject${declared.size ? `; it takes ${[...declared.keys()].join(", ")}` : ""}.`);
@@ -131,7 +148,7 @@ const SUBJECT_KINDS: Record<string, Subject["kind"]> = { CITIZEN: "CITIZEN", PAR
 
 /** Answers every component; reads run concurrently so their loads share batches. No side effects but the audit note. */
 export async function evaluate(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest, caseId: string, action: string): Promise<Evaluation> {
-  const procedure = admit(ctx, catalogue, request);
+  const procedure = await admit(ctx, catalogue, request);
   const today = new Date().toISOString().slice(0, 10);
   const components = await Promise.all(
     procedure.components.map(async (component): Promise<ComponentResult> => {
@@ -156,7 +173,8 @@ export async function evaluate(ctx: GatewayContext, catalogue: ProcedureCatalogu
   const applicantSubject: Subject = { kind: request.applicant.kind === "CITIZEN" ? "CITIZEN" : "ENTERPRISE", id: request.applicant.id };
   note(applicantSubject, `Procedure:${procedure.code}`);
   for (const [role, id] of Object.entries(request.subjects)) {
-    const kind = procedure.subjects.find((s) => s.role === role)!.kind;
+    const kind = procedure.subjects.find((s) => s.role === role)?.kind;
+    if (!kind) continue; // a certificate is recorded through its parcel
     note({ kind: SUBJECT_KINDS[kind], id: id! }, `Procedure:${procedure.code}:${role}`);
   }
   for (const result of components) {
@@ -192,7 +210,7 @@ export async function submit(ctx: GatewayContext, catalogue: ProcedureCatalogue,
   if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
     throw new GatewayError("INVALID_ARGUMENT", "idempotencyKey must be 8–100 characters: letters, digits and . _ : - (a UUID is a good choice).");
   }
-  const procedure = admit(ctx, catalogue, request);
+  const procedure = await admit(ctx, catalogue, request);
   const clientId = ctx.access.client!.id;
   const db = ctx.sources.gateway.db;
   const hash = requestHash(request);

@@ -215,6 +215,12 @@ export class DossierSubjectsInput {
 
   @Field(() => TaxCodeScalar, { nullable: true, description: "An enterprise (its code)." })
   enterprise?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A land-use right certificate serial (e.g. \"AB 123456\"); stands for its parcel, and must be the certificate in force.",
+  })
+  certificate?: string;
 }
 
 @InputType({ description: "A dossier: the procedure, the applicant and the subjects." })
