@@ -127,18 +127,19 @@ export const DossierConnection = connectionType(Dossier, "Dossier", "dossier");
 
 @Resolver()
 export class ProcedureResolver {
-  @Query(() => [Procedure], { description: "The procedure catalogue, by code; public reference data. `search` matches names with or without diacritics." })
+  @Query(() => [Procedure], { description: "The procedure catalogue, by code; public reference data. `search` matches a phrase of the name (Vietnamese or English) with or without diacritics, or a code prefix." })
   procedures(
     @Ctx() ctx: GatewayContext,
-    @Arg("search", () => String, { nullable: true, description: "Words of the name (Vietnamese or English), or a code prefix." }) search?: string,
+    @Arg("search", () => String, { nullable: true, description: "A phrase of the name, Vietnamese or English, with or without diacritics (\"dang ky khai sinh\"), or a code prefix." }) search?: string,
     @Arg("level", () => ProcedureLevelEnum, { nullable: true, description: "Only procedures filed at this level." }) level?: ProcedureLevelEnum,
     @Arg("field", () => String, { nullable: true, description: "Only procedures of this field (lĩnh vực), e.g. Hộ tịch." }) field?: string,
   ): Procedure[] {
-    const words = search ? foldName(search).split(/\s+/).filter(Boolean) : [];
+    // The words as a phrase, in the Vietnamese or the English name ("khai sinh" is not "phát sinh … khai thác").
+    const phrase = search ? foldName(search).split(/\s+/).filter(Boolean).join(" ") : "";
     return ctx.procedures.procedures
       .filter((p) => !level || p.level === level)
       .filter((p) => !field || foldName(p.field) === foldName(field))
-      .filter((p) => words.length === 0 || p.code.startsWith(search!.trim()) || words.every((w) => foldName(`${p.name} ${p.nameEn}`).includes(w)))
+      .filter((p) => !phrase || p.code.startsWith(search!.trim()) || foldName(p.name).includes(phrase) || foldName(p.nameEn).includes(phrase))
       .map(toProcedure);
   }
 
