@@ -8,8 +8,8 @@ import { openSource } from "../src/db/source.js";
 import { lockDataDir } from "../src/db/lock.js";
 import { loadConfig } from "../src/config.js";
 import { migrateSource } from "../src/db/migrate.js";
-import { ProcedureCatalogue, replaceableShare } from "../src/modules/procedures/catalogue.js";
-import { dossierTotals } from "../src/modules/procedures/service.js";
+import { ProcedureCatalogue } from "../src/modules/procedures/catalogue.js";
+import { dossierTotals, procedureReport } from "../src/modules/procedures/service.js";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false } } });
 const config = loadConfig();
@@ -17,32 +17,7 @@ const release = config.sources.gateway.url ? () => {} : lockDataDir(config.dataD
 const gateway = await openSource(config.sources.gateway);
 try {
   await migrateSource(gateway);
-  const catalogue = ProcedureCatalogue.load();
-  const totals = await dossierTotals({ sources: { gateway } as never });
-  const lines = catalogue.procedures.map((p) => {
-    const replaceable = p.components.filter((c) => c.kind === "DATA").length;
-    const t = totals.get(p.code);
-    return {
-      code: p.code,
-      name: p.nameEn,
-      components: p.components.length,
-      replaceable,
-      share: replaceableShare(p.components.length, replaceable),
-      dossiers: t?.dossiers ?? 0,
-      fulfilledByData: t?.fulfilledByData ?? 0,
-      documentsRequested: t?.documentsRequested ?? 0,
-    };
-  });
-  const sum = (k: "components" | "replaceable" | "dossiers" | "fulfilledByData" | "documentsRequested") => lines.reduce((n, l) => n + l[k], 0);
-  const overall = {
-    procedures: lines.length,
-    components: sum("components"),
-    replaceable: sum("replaceable"),
-    share: replaceableShare(sum("components"), sum("replaceable")),
-    dossiers: sum("dossiers"),
-    fulfilledByData: sum("fulfilledByData"),
-    documentsRequested: sum("documentsRequested"),
-  };
+  const { procedures: lines, overall } = procedureReport(ProcedureCatalogue.load(), await dossierTotals({ sources: { gateway } as never }));
   if (values.json) {
     console.log(JSON.stringify({ procedures: lines, overall }, null, 2));
   } else {
@@ -50,7 +25,7 @@ try {
     console.log("code      components  by data  share  dossiers  fulfilled by data  documents asked  procedure");
     for (const l of lines) {
       console.log(
-        `${l.code}  ${String(l.components).padStart(10)}  ${String(l.replaceable).padStart(7)}  ${pct(l.share)}  ${String(l.dossiers).padStart(8)}  ${String(l.fulfilledByData).padStart(17)}  ${String(l.documentsRequested).padStart(15)}  ${l.name}`,
+        `${l.code}  ${String(l.components).padStart(10)}  ${String(l.replaceable).padStart(7)}  ${pct(l.share)}  ${String(l.dossiers).padStart(8)}  ${String(l.fulfilledByData).padStart(17)}  ${String(l.documentsRequested).padStart(15)}  ${l.nameEn}`,
       );
     }
     console.log(

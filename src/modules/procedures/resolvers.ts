@@ -8,7 +8,17 @@ import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from ".
 import { yearsBetween } from "../population/types.js";
 import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } from "./catalogue.js";
 import { RULES, type SubjectRole } from "./rules.js";
-import { type ComponentResult, dossierComponentsOf, dossierTotals, type DossierRequest, evaluate, findDossier, listDossiers, submit } from "./service.js";
+import {
+  type ComponentResult,
+  dossierComponentsOf,
+  dossierTotals,
+  type DossierRequest,
+  evaluate,
+  findDossier,
+  listDossiers,
+  procedureReport,
+  submit,
+} from "./service.js";
 import type { DossierRow } from "./tables.js";
 import {
   ComponentKindEnum,
@@ -19,7 +29,6 @@ import {
   DossierStatusEnum,
   Procedure,
   ProcedureComponent,
-  ProcedureFigures,
   ProcedureLevelEnum,
   ProcedureReport,
   SubmitDossierResult,
@@ -151,39 +160,7 @@ export class ProcedureResolver {
 
   @Query(() => ProcedureReport, { description: "Per procedure and overall: components, replaceable components and share; over submitted dossiers, what data answered and the documents still asked for." })
   async procedureReport(@Ctx() ctx: GatewayContext): Promise<ProcedureReport> {
-    const totals = await dossierTotals(ctx);
-    const lines = ctx.procedures.procedures.map((p): ProcedureFigures => {
-      const replaceable = p.components.filter((c) => c.kind === "DATA").length;
-      const t = totals.get(p.code);
-      return {
-        code: p.code,
-        name: p.name,
-        procedures: 1,
-        components: p.components.length,
-        replaceable,
-        share: replaceableShare(p.components.length, replaceable),
-        dossiers: t?.dossiers ?? 0,
-        fulfilledByData: t?.fulfilledByData ?? 0,
-        documentsRequested: t?.documentsRequested ?? 0,
-        failedChecks: t?.failedChecks ?? 0,
-      };
-    });
-    const sum = (key: keyof ProcedureFigures) => lines.reduce((n, l) => n + (l[key] as number), 0);
-    return {
-      procedures: lines,
-      overall: {
-        code: null,
-        name: "All procedures",
-        procedures: lines.length,
-        components: sum("components"),
-        replaceable: sum("replaceable"),
-        share: replaceableShare(sum("components"), sum("replaceable")),
-        dossiers: sum("dossiers"),
-        fulfilledByData: sum("fulfilledByData"),
-        documentsRequested: sum("documentsRequested"),
-        failedChecks: sum("failedChecks"),
-      },
-    };
+    return procedureReport(ctx.procedures, await dossierTotals(ctx));
   }
 
   @Query(() => DossierEvaluation, {

@@ -129,6 +129,16 @@ async function parcelOf(input: RuleInput) {
   return { id, parcel, holders, encumbrances };
 }
 
+/** The enterprise named as subject, else the applicant enterprise, in one of the accepted statuses. */
+async function enterpriseStatus(input: RuleInput, accepted: string[]): Promise<Outcome> {
+  const code = input.subjects.ENTERPRISE ?? (input.applicant.kind === "ENTERPRISE" ? input.applicant.id : undefined);
+  if (!code) return failed("The dossier names no enterprise.");
+  const row = await input.ctx.business.enterprise.load(code);
+  if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`);
+  const evidence = [fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt), fact("business", `enterprise ${code}`, "status", row.status, row.updatedAt)];
+  return accepted.includes(row.status) ? fulfilled(...evidence) : failed(`Enterprise ${row.name} (${code}) is ${row.status.toLowerCase()}.`, ...evidence);
+}
+
 const missingParcel = (id: string) =>
   notFound("land", "LAND_PARCEL", id, `No parcel ${id} in the land database: bring the certificate; a correction request has been raised with the source.`);
 
@@ -360,27 +370,13 @@ export const RULES = {
     sources: ["business"],
     needs: [],
     description: "The enterprise (the subject, else the applicant) exists and is active (replaces the registration certificate copy).",
-    async check(input) {
-      const code = input.subjects.ENTERPRISE ?? (input.applicant.kind === "ENTERPRISE" ? input.applicant.id : undefined);
-      if (!code) return failed("The dossier names no enterprise.");
-      const row = await input.ctx.business.enterprise.load(code);
-      if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`);
-      const evidence = [fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt), fact("business", `enterprise ${code}`, "status", row.status, row.updatedAt)];
-      return row.status === "ACTIVE" ? fulfilled(...evidence) : failed(`Enterprise ${row.name} (${code}) is ${row.status.toLowerCase()}.`, ...evidence);
-    },
+    check: (input) => enterpriseStatus(input, ["ACTIVE"]),
   },
   ENTERPRISE_REGISTERED: {
     sources: ["business"],
     needs: [],
     description: "The enterprise (the subject, else the applicant) is on the register and not yet dissolved or bankrupt; a suspended one may still, say, dissolve.",
-    async check(input) {
-      const code = input.subjects.ENTERPRISE ?? (input.applicant.kind === "ENTERPRISE" ? input.applicant.id : undefined);
-      if (!code) return failed("The dossier names no enterprise.");
-      const row = await input.ctx.business.enterprise.load(code);
-      if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`);
-      const evidence = [fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt), fact("business", `enterprise ${code}`, "status", row.status, row.updatedAt)];
-      return row.status === "DISSOLVED" || row.status === "BANKRUPT" ? failed(`Enterprise ${row.name} (${code}) is already ${row.status.toLowerCase()}.`, ...evidence) : fulfilled(...evidence);
-    },
+    check: (input) => enterpriseStatus(input, ["ACTIVE", "SUSPENDED"]),
   },
   LEGAL_REPRESENTATIVE: {
     sources: ["business"],
