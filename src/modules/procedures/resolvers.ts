@@ -18,6 +18,7 @@ import {
   listDossiers,
   procedureReport,
   submit,
+  tally,
 } from "./service.js";
 import type { DossierRow } from "./tables.js";
 import {
@@ -93,11 +94,6 @@ function toRequest(input: DossierInput): DossierRequest {
   };
 }
 
-const tally = (components: { status: string; reason: string | null }[]) => ({
-  fulfilledByData: components.filter((c) => c.status === "FULFILLED_BY_DATA").length,
-  documentsRequested: components.filter((c) => c.status === "NEEDS_DOCUMENT").length,
-  failedChecks: components.filter((c) => c.status === "FAILED_CHECK").length,
-});
 
 function toResult(c: ComponentResult) {
   return { component: toComponent(c.component), status: c.status as ComponentStatusEnum, reason: c.reason, message: c.message, evidence: c.evidence };

@@ -83,6 +83,14 @@ function applicantPersonId(input: RuleInput): string | undefined {
   return input.applicant.kind === "CITIZEN" ? input.applicant.id : undefined;
 }
 
+/** The applicant citizen's record, or the outcome to return when there is none. */
+async function applicantRecord(input: RuleInput): Promise<{ row: CitizenRow } | { outcome: Outcome }> {
+  const id = applicantPersonId(input);
+  if (!id) return { outcome: failed("The applicant must be a citizen.") };
+  const row = await person(input, id);
+  return row ? { row } : { outcome: missingPerson(id, "applicant") };
+}
+
 const missingPerson = (id: string, who: string) =>
   notFound("population", "CITIZEN", id, `No record of ${who} ${id} in the population database: bring the document; a correction request has been raised with the source.`);
 
@@ -176,9 +184,10 @@ export const RULES = {
     needs: [],
     description: "The applicant's permanent residence, on the 2025 administrative map.",
     async check(input) {
-      const id = applicantPersonId(input);
-      const row = await person(input, id);
-      if (!id || !row) return id ? missingPerson(id, "applicant") : failed("The applicant must be a citizen.");
+      const found = await applicantRecord(input);
+      if ("outcome" in found) return found.outcome;
+      const { row } = found;
+      const id = row.personalId;
       const record = `citizen ${row.personalId}`;
       if (row.permanentLegacyCommuneCode) {
         const legacy = input.ctx.adminUnits.legacyUnit(row.permanentLegacyCommuneCode);
@@ -202,9 +211,9 @@ export const RULES = {
     needs: [],
     description: "The applicant is not married (replaces the certificate of marital status).",
     async check(input) {
-      const id = applicantPersonId(input);
-      const row = await person(input, id);
-      if (!id || !row) return id ? missingPerson(id, "applicant") : failed("The applicant must be a citizen.");
+      const found = await applicantRecord(input);
+      if ("outcome" in found) return found.outcome;
+      const { row } = found;
       const evidence = personFacts(row, "maritalStatus");
       return row.maritalStatus === "MARRIED" ? failed(`The applicant is recorded as married${row.spouseId ? ` (spouse ${row.spouseId})` : ""}.`, ...evidence) : fulfilled(...evidence);
     },
@@ -214,9 +223,9 @@ export const RULES = {
     needs: [],
     description: "The applicant's current marital status as recorded (replaces divorce or spouse-death papers); informs, never blocks.",
     async check(input) {
-      const id = applicantPersonId(input);
-      const row = await person(input, id);
-      if (!id || !row) return id ? missingPerson(id, "applicant") : failed("The applicant must be a citizen.");
+      const found = await applicantRecord(input);
+      if ("outcome" in found) return found.outcome;
+      const { row } = found;
       return fulfilled(...personFacts(row, "maritalStatus"), ...(row.spouseId ? [fact("population", `citizen ${row.personalId}`, "spouse", row.spouseId, row.updatedAt)] : []));
     },
   },
@@ -237,9 +246,10 @@ export const RULES = {
     needs: [],
     description: "The applicant is recorded as married, with the spouse (replaces the marriage certificate).",
     async check(input) {
-      const id = applicantPersonId(input);
-      const row = await person(input, id);
-      if (!id || !row) return id ? missingPerson(id, "applicant") : failed("The applicant must be a citizen.");
+      const found = await applicantRecord(input);
+      if ("outcome" in found) return found.outcome;
+      const { row } = found;
+      const id = row.personalId;
       if (row.maritalStatus !== "MARRIED" || !row.spouseId) {
         return notFound("population", "CITIZEN", id, "No marriage is recorded for the applicant: bring the marriage certificate if there is one (a correction request has been raised).");
       }
@@ -282,9 +292,10 @@ export const RULES = {
     needs: [],
     description: "The applicant's household (replaces the household book) and relation to its head.",
     async check(input) {
-      const id = applicantPersonId(input);
-      const row = await person(input, id);
-      if (!id || !row) return id ? missingPerson(id, "applicant") : failed("The applicant must be a citizen.");
+      const found = await applicantRecord(input);
+      if ("outcome" in found) return found.outcome;
+      const { row } = found;
+      const id = row.personalId;
       if (!row.householdId) return notFound("population", "CITIZEN", id, "The applicant belongs to no household on record: bring the household head's written consent.");
       const [household, members] = await Promise.all([input.ctx.population.household.load(row.householdId), input.ctx.population.householdMembers.load(row.householdId)]);
       const relation = members.find((m) => m.personalId === id)?.relationToHead ?? "unknown";

@@ -138,6 +138,12 @@ export function checkDossierAccess(ctx: GatewayContext, catalogue: ProcedureCata
   }
 }
 
+/** Components answered by data, documents asked for, failed checks. */
+export function tally(components: readonly { status: string }[]) {
+  const count = (status: ComponentStatus) => components.filter((c) => c.status === status).length;
+  return { fulfilledByData: count("FULFILLED_BY_DATA"), documentsRequested: count("NEEDS_DOCUMENT"), failedChecks: count("FAILED_CHECK") };
+}
+
 export function overallStatus(components: ComponentResult[]): DossierStatus {
   if (components.some((c) => c.status === "FAILED_CHECK")) return "BLOCKED";
   if (components.some((c) => c.status === "NEEDS_DOCUMENT" && c.reason === "DATA_NOT_FOUND")) return "NEEDS_DOCUMENTS";
@@ -148,7 +154,11 @@ const SUBJECT_KINDS: Record<string, Subject["kind"]> = { CITIZEN: "CITIZEN", PAR
 
 /** Answers every component; reads run concurrently so their loads share batches. No side effects but the audit note. */
 export async function evaluate(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest, caseId: string, action: string): Promise<Evaluation> {
-  const procedure = await admit(ctx, catalogue, request);
+  return evaluateAdmitted(ctx, await admit(ctx, catalogue, request), request, caseId, action);
+}
+
+/** Components of a dossier already admitted (access and form checked). */
+async function evaluateAdmitted(ctx: GatewayContext, procedure: CatalogueProcedure, request: DossierRequest, caseId: string, action: string): Promise<Evaluation> {
   const today = new Date().toISOString().slice(0, 10);
   const components = await Promise.all(
     procedure.components.map(async (component): Promise<ComponentResult> => {
@@ -218,8 +228,7 @@ export async function submit(ctx: GatewayContext, catalogue: ProcedureCatalogue,
   if (existing) return replay(existing, hash);
 
   const id = newDossierId();
-  const evaluation = await evaluate(ctx, catalogue, request, id, "DOSSIER_SUBMIT");
-  const tally = (status: ComponentStatus, reason?: string) => evaluation.components.filter((c) => c.status === status && (!reason || c.reason === reason)).length;
+  const evaluation = await evaluateAdmitted(ctx, procedure, request, id, "DOSSIER_SUBMIT");
   const inserted = await db.transaction(async (tx) => {
     const rows = await tx
       .insert(dossiers)
@@ -234,9 +243,7 @@ export async function submit(ctx: GatewayContext, catalogue: ProcedureCatalogue,
         subjects: request.subjects as Record<string, string>,
         status: evaluation.status,
         components: evaluation.components.length,
-        fulfilledByData: tally("FULFILLED_BY_DATA"),
-        documentsRequested: tally("NEEDS_DOCUMENT"),
-        failedChecks: tally("FAILED_CHECK"),
+        ...tally(evaluation.components),
       })
       .onConflictDoNothing({ target: [dossiers.clientId, dossiers.idempotencyKey] })
       .returning();
