@@ -2,7 +2,7 @@
  * Typed errors: one class per kind, each with a stable `extensions.code` and a message a person can act on.
  * Anything that is not one of these is reported to clients as INTERNAL_SERVER_ERROR without details.
  */
-import { GraphQLError } from "graphql";
+import { type ASTNode, GraphQLError } from "graphql";
 
 export type ErrorCode =
   | "INVALID_PERSONAL_ID"
@@ -35,11 +35,13 @@ export type ErrorCode =
   | "INVALID_DOSSIER"
   | "IDEMPOTENCY_CONFLICT"
   | "DOSSIER_NOT_FOUND"
+  | "INVALID_CONFORMANCE_INPUT"
   | "INTERNAL_SERVER_ERROR";
 
 export class GatewayError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...details } });
+  /** `nodes`: the part of the document the error is about, so its locations can be reported. */
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, nodes?: ASTNode) {
+    super(message, { extensions: { code, ...details }, nodes });
     this.name = "GatewayError";
   }
 

@@ -13,12 +13,12 @@ function codeScalar(options: {
   problem: (value: string) => string | null;
   specifiedByURL?: string;
 }): GraphQLScalarType<string, string> {
-  const parse = (value: unknown): string => {
+  const parse = (value: unknown, node?: ValueNode): string => {
     if (typeof value !== "string") {
-      throw new InvalidInputError(options.code, `${options.name} must be given as a string of digits (quoted), got ${typeof value}.`);
+      throw new InvalidInputError(options.code, `${options.name} must be given as a string of digits (quoted), got ${typeof value}.`, {}, node);
     }
     const problem = options.problem(value);
-    if (problem) throw new InvalidInputError(options.code, `Invalid ${options.name}: ${problem}.`, { value });
+    if (problem) throw new InvalidInputError(options.code, `Invalid ${options.name}: ${problem}.`, { value }, node);
     return value;
   };
   return new GraphQLScalarType<string, string>({
@@ -29,9 +29,9 @@ function codeScalar(options: {
     parseValue: parse,
     parseLiteral: (ast: ValueNode) => {
       if (ast.kind !== Kind.STRING) {
-        throw new InvalidInputError(options.code, `${options.name} must be a quoted string, e.g. "001203004567"; got a ${ast.kind.toLowerCase()} literal.`);
+        throw new InvalidInputError(options.code, `${options.name} must be a quoted string, e.g. "001203004567"; got a ${ast.kind.toLowerCase()} literal.`, {}, ast);
       }
-      return parse(ast.value);
+      return parse(ast.value, ast);
     },
   });
 }

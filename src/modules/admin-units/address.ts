@@ -53,6 +53,18 @@ export class AddressResolver {
     return record ? toLegacyUnit(ctx.adminUnits, record) : null;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Pre-2025 district (huyện / quận / thị xã) of a legacy address; null on the 2025 map, which has no districts.",
+    deprecationReason:
+      "Districts were abolished on 1 July 2025 (two-level local government). Use `commune` and `province`; for an address not yet updated, `legacyCommune` gives its 2025 successor(s).",
+  })
+  district(@Root() a: Address, @Ctx() ctx: GatewayContext): string | null {
+    if (a.communeCode || !a.legacyCommuneCode) return null;
+    const districtCode = ctx.adminUnits.legacyUnit(a.legacyCommuneCode)?.districtCode;
+    return (districtCode && ctx.adminUnits.legacyUnit(districtCode)?.name) || null;
+  }
+
   @FieldResolver(() => String, { description: "The whole address as one line: line, commune, province." })
   text(@Root() a: Address, @Ctx() ctx: GatewayContext): string {
     const commune = a.communeCode ? ctx.adminUnits.commune(a.communeCode)?.name : undefined;

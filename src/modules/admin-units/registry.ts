@@ -5,6 +5,7 @@
  */
 import { asc } from "drizzle-orm";
 import type { Source } from "../../db/source.js";
+import type { Geography } from "../../seed/geography.js";
 import { communes, legacyCommunes, legacyCommuneSuccessors, legacyDistricts, legacyProvinces, provinces } from "./tables.js";
 
 export type CommuneKind = "XA" | "PHUONG" | "DAC_KHU";
@@ -40,6 +41,8 @@ export interface LegacyUnitRecord {
   nameEn: string;
   /** Old province the unit belonged to (its own code for a province). */
   legacyProvinceCode: string;
+  /** For a commune: the pre-2025 district it belonged to ('000' when the sources do not say). */
+  districtCode?: string;
   /** The 2025 units that took over this one's territory. */
   successors: Succession[];
 }
@@ -51,7 +54,6 @@ export class AdminUnitRegistry {
   readonly legacy = new Map<string, LegacyUnitRecord>();
 
   static async load(gateway: Source): Promise<AdminUnitRegistry> {
-    const registry = new AdminUnitRegistry();
     const db = gateway.db;
     const [provinceRows, communeRows, legacyProvinceRows, legacyDistrictRows, legacyCommuneRows, successionRows] = await Promise.all([
       db.select().from(provinces).orderBy(asc(provinces.code)),
@@ -61,6 +63,38 @@ export class AdminUnitRegistry {
       db.select().from(legacyCommunes).orderBy(asc(legacyCommunes.code)),
       db.select().from(legacyCommuneSuccessors).orderBy(asc(legacyCommuneSuccessors.legacyCode), asc(legacyCommuneSuccessors.successorCode)),
     ]);
+    return AdminUnitRegistry.build({ provinceRows, communeRows, legacyProvinceRows, legacyDistrictRows, legacyCommuneRows, successionRows });
+  }
+
+  /**
+   * The same registry straight from the reference files in seeds/ (no database): what the conformance command
+   * checks codes against, so a provincial CI needs nothing but this package.
+   */
+  static fromGeography(geo: Geography): AdminUnitRegistry {
+    const byCode = <T extends { code: string }>(rows: T[]) => [...rows].sort((a, b) => a.code.localeCompare(b.code));
+    const successionRows = geo.legacyCommunes
+      .flatMap((c) => c.successors.map((s) => ({ legacyCode: c.code, successorCode: s.code, mergeType: s.mergeType })))
+      .sort((a, b) => a.legacyCode.localeCompare(b.legacyCode) || a.successorCode.localeCompare(b.successorCode));
+    return AdminUnitRegistry.build({
+      provinceRows: byCode(geo.provinces).map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn, communeCount: p.communeCount })),
+      communeRows: byCode(geo.communes).map((c) => ({ code: c.code, name: c.name, shortName: c.shortName, nameEn: c.nameEn, kind: c.kind, provinceCode: c.province.code })),
+      legacyProvinceRows: byCode(geo.legacyProvinces),
+      legacyDistrictRows: byCode(geo.legacyDistricts),
+      legacyCommuneRows: byCode(geo.legacyCommunes),
+      successionRows,
+    });
+  }
+
+  private static build(rows: {
+    provinceRows: ProvinceRecord[];
+    communeRows: CommuneRecord[];
+    legacyProvinceRows: { code: string; name: string; nameEn: string; successorCode: string }[];
+    legacyDistrictRows: { code: string; name: string; nameEn: string; provinceCode: string }[];
+    legacyCommuneRows: { code: string; name: string; nameEn: string; districtCode: string; provinceCode: string }[];
+    successionRows: { legacyCode: string; successorCode: string; mergeType: MergeType }[];
+  }): AdminUnitRegistry {
+    const registry = new AdminUnitRegistry();
+    const { provinceRows, communeRows, legacyProvinceRows, legacyDistrictRows, legacyCommuneRows, successionRows } = rows;
     for (const row of provinceRows) registry.provinces.set(row.code, row);
     for (const row of communeRows) {
       registry.communes.set(row.code, row);
@@ -93,6 +127,7 @@ export class AdminUnitRegistry {
         name: row.name,
         nameEn: row.nameEn,
         legacyProvinceCode: row.provinceCode,
+        districtCode: row.districtCode,
         successors,
       });
       const district = successorsByDistrict.get(row.districtCode) ?? new Map<string, Succession>();

@@ -12,13 +12,13 @@ import {
   type ComponentResult,
   dossierComponentsOf,
   dossierTotals,
-  type DossierRequest,
   evaluate,
   findDossier,
   listDossiers,
   procedureReport,
   submit,
   tally,
+  toRequest,
 } from "./service.js";
 import type { DossierRow } from "./tables.js";
 import {
@@ -70,29 +70,6 @@ export function toProcedure(p: CatalogueProcedure): Procedure {
   };
 }
 
-function toRequest(input: DossierInput): DossierRequest {
-  const { personalId, enterpriseCode } = input.applicant;
-  if (!personalId === !enterpriseCode) {
-    throw new GatewayError("INVALID_DOSSIER", "applicant takes exactly one of personalId (a citizen) or enterpriseCode (an enterprise).");
-  }
-  const subjects: Partial<Record<SubjectRole, string>> = {};
-  const s = input.subjects ?? {};
-  const roles: [SubjectRole, string | undefined][] = [
-    ["CHILD", s.child],
-    ["SPOUSE", s.spouse],
-    ["DECEASED", s.deceased],
-    ["BUYER", s.buyer],
-    ["PARCEL", s.parcel],
-    ["ENTERPRISE", s.enterprise],
-    ["CERTIFICATE", s.certificate],
-  ];
-  for (const [role, value] of roles) if (value) subjects[role] = value;
-  return {
-    procedureCode: input.procedureCode.trim(),
-    applicant: personalId ? { kind: "CITIZEN", id: personalId } : { kind: "ENTERPRISE", id: enterpriseCode! },
-    subjects,
-  };
-}
 
 
 function toResult(c: ComponentResult) {

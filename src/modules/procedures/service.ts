@@ -14,6 +14,7 @@ import { paginate } from "../../shared/pagination.js";
 import { type CatalogueComponent, type CatalogueProcedure, type ProcedureCatalogue, replaceableShare } from "./catalogue.js";
 import { type Applicant, type Evidence, RULES, type SubjectRole } from "./rules.js";
 import { dataCorrectionRequests, dossierComponents, dossiers, type DossierRow } from "./tables.js";
+import type { DossierInput } from "./types.js";
 
 export type ComponentStatus = "FULFILLED_BY_DATA" | "NEEDS_DOCUMENT" | "FAILED_CHECK";
 export type DossierStatus = "READY" | "NEEDS_DOCUMENTS" | "BLOCKED";
@@ -406,5 +407,30 @@ export function procedureReport(catalogue: ProcedureCatalogue, totals: Map<strin
       documentsRequested: sum("documentsRequested"),
       failedChecks: sum("failedChecks"),
     },
+  };
+}
+
+/** The GraphQL input as a request: exactly one applicant, subjects by role (the API and the conformance check). */
+export function toRequest(input: Pick<DossierInput, "applicant" | "procedureCode" | "subjects">): DossierRequest {
+  const { personalId, enterpriseCode } = input.applicant;
+  if (!personalId === !enterpriseCode) {
+    throw new GatewayError("INVALID_DOSSIER", "applicant takes exactly one of personalId (a citizen) or enterpriseCode (an enterprise).");
+  }
+  const subjects: Partial<Record<SubjectRole, string>> = {};
+  const s = input.subjects ?? {};
+  const roles: [SubjectRole, string | undefined][] = [
+    ["CHILD", s.child],
+    ["SPOUSE", s.spouse],
+    ["DECEASED", s.deceased],
+    ["BUYER", s.buyer],
+    ["PARCEL", s.parcel],
+    ["ENTERPRISE", s.enterprise],
+    ["CERTIFICATE", s.certificate],
+  ];
+  for (const [role, value] of roles) if (value) subjects[role] = value;
+  return {
+    procedureCode: input.procedureCode.trim(),
+    applicant: personalId ? { kind: "CITIZEN", id: personalId } : { kind: "ENTERPRISE", id: enterpriseCode! },
+    subjects,
   };
 }

@@ -1,0 +1,190 @@
+/**
+ * `ndaf-gateway conformance`: checks a provincial system's operations, sample data and schema against the national
+ * schema and data standards, offline, for its own CI. Exit 0 when conformant, 1 when not, 2 on a usage or input
+ * error (said in one line with file and line).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Client } from "../access/clients.js";
+import { AdminUnitRegistry } from "../modules/admin-units/registry.js";
+import { formatReport, formatRules, FORMATS, type ReportFormat } from "../modules/conformance/formats.js";
+import { ConformanceInputError, type ConformanceInputs, type InputFile, isOperationsFile, isVariablesFile } from "../modules/conformance/inputs.js";
+import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/service.js";
+import { ProcedureCatalogue } from "../modules/procedures/catalogue.js";
+import { buildGatewaySchema } from "../schema.js";
+import { loadGeography } from "../seed/geography.js";
+
+export const CONFORMANCE_USAGE = `Usage: ndaf-gateway conformance [options]
+
+Checks a provincial system against the national schema and data standards.
+
+  --operations <path>   GraphQL operations: a .graphql/.gql file or a folder of them (repeatable);
+                        <name>.variables.json beside <name>.graphql holds sample variables
+  --data <path>         sample records: a .json file or a folder of them (repeatable)
+  --schema <file>       the system's own GraphQL schema (SDL, or an introspection result as .json)
+  --client <id>         also check operations against this client's grants (read from the gateway database)
+  --format <format>     text (default), json, junit or markdown
+  --output <file>       write the report to a file instead of standard output
+  --strict              warnings fail the check too
+  --list-rules          print the rules with their basis, and exit
+  -h, --help            this text
+
+Exit status: 0 conformant, 1 not conformant, 2 usage or input error.
+`;
+
+export class UsageError extends Error {}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+export interface CliDependencies {
+  /** The client with this id, or null; the default opens the gateway database as configured. */
+  findClient?: (id: string) => Promise<Client | null>;
+  environment?: () => Promise<ConformanceEnvironment>;
+  today?: string;
+}
+
+let environment: Promise<ConformanceEnvironment> | undefined;
+
+/** The national schema, the 2025 map (from seeds/, no database) and the procedure catalogue. */
+export function offlineEnvironment(): Promise<ConformanceEnvironment> {
+  environment ??= buildGatewaySchema().then((schema) => ({
+    schema,
+    adminUnits: AdminUnitRegistry.fromGeography(loadGeography()),
+    catalogue: ProcedureCatalogue.load(),
+  }));
+  return environment;
+}
+
+function listFiles(target: string, cwd: string, accept: (name: string) => boolean): InputFile[] {
+  const absolute = path.resolve(cwd, target);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch {
+    throw new ConformanceInputError(target, "cannot be read: no such file or folder.");
+  }
+  const files: string[] = [];
+  if (stat.isDirectory()) {
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (accept(entry.name)) files.push(full);
+      }
+    };
+    walk(absolute);
+  } else {
+    files.push(absolute);
+  }
+  return files.map((file) => {
+    const name = path.relative(cwd, file).split(path.sep).join("/") || path.basename(file);
+    try {
+      return { name, content: fs.readFileSync(file, "utf8") };
+    } catch (error) {
+      throw new ConformanceInputError(name, `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    }
+  });
+}
+
+/** Reads the named files and folders into the check's inputs. */
+export function readInputs(options: { operations: string[]; data: string[]; schema?: string }, cwd: string): ConformanceInputs {
+  return {
+    operations: options.operations.flatMap((p) => listFiles(p, cwd, (n) => isOperationsFile(n) || isVariablesFile(n))),
+    samples: options.data.flatMap((p) => listFiles(p, cwd, (n) => /\.json$/i.test(n))),
+    schema: options.schema ? listFiles(options.schema, cwd, () => true)[0] : null,
+  };
+}
+
+/** The client from the gateway database the environment configures (embedded under DATA_DIR, or GATEWAY_DATABASE_URL). */
+async function clientFromDatabase(id: string): Promise<Client | null> {
+  const { loadConfig } = await import("../config.js");
+  const { openSource } = await import("../db/source.js");
+  const { lockDataDir } = await import("../db/lock.js");
+  const { ClientStore } = await import("../access/clients.js");
+  const config = loadConfig();
+  const gateway = config.sources.gateway;
+  if (!gateway.url && gateway.dataDir && !fs.existsSync(gateway.dataDir)) {
+    throw new UsageError(`--client needs the gateway database: none at ${gateway.dataDir} (start the gateway once, or set GATEWAY_DATABASE_URL).`);
+  }
+  const release = gateway.url ? () => {} : lockDataDir(config.dataDir);
+  try {
+    const source = await openSource(gateway);
+    try {
+      return await new ClientStore(source.db, 0).get(id);
+    } finally {
+      await source.close();
+    }
+  } finally {
+    release();
+  }
+}
+
+/** Runs the command; returns the exit status. */
+export async function runConformance(argv: string[], io: CliIo, deps: CliDependencies = {}): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: {
+          operations: { type: "string", multiple: true, default: [] },
+          data: { type: "string", multiple: true, default: [] },
+          schema: { type: "string" },
+          client: { type: "string" },
+          format: { type: "string", default: "text" },
+          output: { type: "string" },
+          strict: { type: "boolean", default: false },
+          "list-rules": { type: "boolean", default: false },
+          help: { type: "boolean", short: "h", default: false },
+        },
+        allowPositionals: false,
+        strict: true,
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const options = parsed.values;
+    if (options.help) {
+      io.stdout(CONFORMANCE_USAGE);
+      return 0;
+    }
+    const format = options.format as ReportFormat;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}; got "${options.format}".`);
+    if (options["list-rules"]) {
+      io.stdout(formatRules(format));
+      return 0;
+    }
+    if (options.operations.length + options.data.length === 0 && !options.schema) {
+      throw new UsageError("nothing to check: give --operations, --data or --schema (see --help).");
+    }
+    const inputs = readInputs({ operations: options.operations, data: options.data, schema: options.schema }, io.cwd);
+    let client: Client | null = null;
+    if (options.client) {
+      client = await (deps.findClient ?? clientFromDatabase)(options.client);
+      if (!client) throw new UsageError(`--client ${options.client}: no such client in the gateway database (npm run clients -- list).`);
+    }
+    const env = await (deps.environment ?? offlineEnvironment)();
+    const report = await checkConformance(env, inputs, { client, today: deps.today });
+    const text = formatReport(report, format);
+    if (options.output) {
+      fs.writeFileSync(path.resolve(io.cwd, options.output), text);
+      io.stderr(`${report.conformant ? "Conformant" : "Not conformant"}: ${report.errors} error(s), ${report.warnings} warning(s); report written to ${options.output}.\n`);
+    } else {
+      io.stdout(text);
+    }
+    const failed = !report.conformant || (options.strict && report.warnings > 0);
+    return failed ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConformanceInputError) {
+      io.stderr(`ndaf-gateway conformance: ${error.message}\n`);
+      if (error instanceof UsageError) io.stderr("Run with --help for the options.\n");
+      return 2;
+    }
+    throw error;
+  }
+}

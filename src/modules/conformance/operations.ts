@@ -1,0 +1,404 @@
+/**
+ * Checks a provincial system's GraphQL operations against the national schema, the way the gateway would treat
+ * them: GraphQL validation, deprecations, the gateway's query limits (the same graphql-armor rules), introspection,
+ * the purpose every personal-data operation must declare and — for a given client — its grants. Sample variables
+ * (<document>.variables.json) are coerced to the operation's variable types and their codes checked like payloads.
+ */
+import {
+  type ASTNode,
+  type DefinitionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  getLocation,
+  type GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  NoDeprecatedCustomRule,
+  type OperationDefinitionNode,
+  parse,
+  print,
+  Source,
+  specifiedRules,
+  typeFromAST,
+  type GraphQLInputType,
+  type ValidationRule,
+  validate,
+  visit,
+  FieldsOnCorrectTypeRule,
+  KnownArgumentNamesRule,
+  ProvidedRequiredArgumentsRule,
+  KnownTypeNamesRule,
+  ValuesOfCorrectTypeRule,
+  NoUndefinedVariablesRule,
+  NoUnusedVariablesRule,
+  VariablesInAllowedPositionRule,
+  VariablesAreInputTypesRule,
+  UniqueVariableNamesRule,
+  NoUnusedFragmentsRule,
+  coerceInputValue,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+} from "graphql";
+import { analyzeOperation } from "../../access/analyze.js";
+import { PROCEDURE_CODE, type Client } from "../../access/clients.js";
+import { costWithVariables, DEFAULT_LIMITS, queryLimitProtection } from "../../access/limits.js";
+import { checkAccess } from "../../access/policy.js";
+import { findGatewayError } from "../../shared/errors.js";
+import { ConformanceInputError, type InputFile, isOperationsFile, isVariablesFile, JsonDocument, type JsonPath } from "./inputs.js";
+import { checkTypedValue, type At, type PayloadContext } from "./payloads.js";
+import type { Findings } from "./report.js";
+import type { RuleId } from "./rules.js";
+
+export interface OperationContext extends PayloadContext {
+  /** The client whose grants the operations are checked against, if any. */
+  client: Client | null;
+}
+
+export interface OperationCounts {
+  operationFiles: number;
+  operations: number;
+  variableFiles: number;
+}
+
+const RULE_OF = new Map<ValidationRule, RuleId>([
+  [FieldsOnCorrectTypeRule, "OP_UNKNOWN_FIELD"],
+  [KnownArgumentNamesRule, "OP_UNKNOWN_ARGUMENT"],
+  [ProvidedRequiredArgumentsRule, "OP_MISSING_ARGUMENT"],
+  [KnownTypeNamesRule, "OP_UNKNOWN_TYPE"],
+  [ValuesOfCorrectTypeRule, "OP_INVALID_VALUE"],
+  [NoUndefinedVariablesRule, "OP_VARIABLE_TYPE"],
+  [NoUnusedVariablesRule, "OP_VARIABLE_TYPE"],
+  [VariablesInAllowedPositionRule, "OP_VARIABLE_TYPE"],
+  [VariablesAreInputTypesRule, "OP_VARIABLE_TYPE"],
+  [UniqueVariableNamesRule, "OP_VARIABLE_TYPE"],
+]);
+
+/** Fragments may live in other files and serve other operations, so an unused one is not an error here. */
+const SPEC_RULES = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
+
+const LIMIT_RULE: Record<string, RuleId> = {
+  QUERY_TOO_DEEP: "OP_TOO_DEEP",
+  TOO_MANY_ALIASES: "OP_TOO_MANY_ALIASES",
+  QUERY_TOO_COSTLY: "OP_TOO_COSTLY",
+  TOO_MANY_DIRECTIVES: "OP_TOO_MANY_DIRECTIVES",
+};
+
+let limitRules: ValidationRule[] | undefined;
+
+const PURPOSE_COMMENT = /^\s*#\s*purpose\s*:\s*(\S+)/i;
+
+interface ParsedFile {
+  file: InputFile;
+  document: DocumentNode;
+  lines: string[];
+}
+
+function locationOf(node: ASTNode | undefined): { file: string | null; line: number | null; column: number | null } {
+  if (!node?.loc) return { file: null, line: null, column: null };
+  const { line, column } = getLocation(node.loc.source, node.loc.start);
+  return { file: node.loc.source.name, line, column };
+}
+
+/**
+ * The purpose an operation declares in a comment: the comment block right above it (`# purpose: 1.001193`), or
+ * failing that the comment block at the top of its file.
+ */
+function declaredPurpose(parsed: ParsedFile, operation: OperationDefinitionNode): string | null {
+  const start = operation.loc ? getLocation(operation.loc.source, operation.loc.start).line - 1 : 0;
+  const scan = (from: number, step: number, stop: (i: number) => boolean): string | null => {
+    for (let i = from; !stop(i); i += step) {
+      const line = parsed.lines[i].trim();
+      if (!line.startsWith("#")) break;
+      const match = PURPOSE_COMMENT.exec(line);
+      if (match) return match[1];
+    }
+    return null;
+  };
+  const above = scan(start - 1, -1, (i) => i < 0);
+  if (above) return above;
+  const firstDefinition = parsed.document.definitions[0];
+  const firstLine = firstDefinition?.loc ? getLocation(firstDefinition.loc.source, firstDefinition.loc.start).line - 1 : 0;
+  let top = 0;
+  while (top < firstLine && parsed.lines[top].trim() === "") top++;
+  return scan(top, 1, (i) => i >= firstLine);
+}
+
+function parseFile(file: InputFile): ParsedFile {
+  let document: DocumentNode;
+  try {
+    document = parse(new Source(file.content, file.name));
+  } catch (error) {
+    const e = error as GraphQLError;
+    const position = e.locations?.[0];
+    throw new ConformanceInputError(file.name, `not a GraphQL document: ${e.message.replace(/^Syntax Error: /, "")}`, position);
+  }
+  const schemaDefinition = document.definitions.find((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION);
+  if (schemaDefinition) {
+    throw new ConformanceInputError(
+      file.name,
+      "holds type definitions: operations files hold queries, mutations and fragments; pass a schema with --schema.",
+      locationOf(schemaDefinition) as { line: number; column: number },
+    );
+  }
+  return { file, document, lines: file.content.split(/\r?\n/) };
+}
+
+function add(findings: Findings, rule: RuleId, error: { message: string; nodes?: readonly ASTNode[] | undefined }, fallback: ASTNode, operation: string | null, extra: { found?: string; expected?: string; fix?: string } = {}): void {
+  const node = error.nodes?.[0] ?? fallback;
+  findings.add({ rule, ...locationOf(node), operation, message: error.message, found: extra.found ?? null, expected: extra.expected ?? null, fix: extra.fix ?? null });
+}
+
+/** What the message of a graphql-js validation error names, for `found`. */
+function foundIn(rule: RuleId, message: string): { found?: string; fix?: string } {
+  const suggestion = /Did you mean (.+)\?$/.exec(message)?.[1];
+  if (rule === "OP_UNKNOWN_FIELD") {
+    const m = /Cannot query field "(\w+)" on type "(\w+)"/.exec(message);
+    return { found: m ? `${m[2]}.${m[1]}` : undefined, fix: suggestion ? `use ${suggestion}` : undefined };
+  }
+  if (rule === "OP_UNKNOWN_ARGUMENT") {
+    const m = /Unknown argument "(\w+)" on field "([\w.]+)"/.exec(message);
+    return { found: m ? `${m[2]}(${m[1]}:)` : undefined, fix: suggestion ? `use ${suggestion}` : undefined };
+  }
+  if (rule === "OP_UNKNOWN_TYPE") {
+    const m = /Unknown type "(\w+)"/.exec(message);
+    return { found: m?.[1], fix: suggestion ? `use ${suggestion}` : undefined };
+  }
+  if (rule === "OP_DEPRECATED") {
+    const m = /The (?:field|argument|enum value) (\S+?)(?: "\w+")? is deprecated\. (.*)$/s.exec(message);
+    return { found: m?.[1], fix: m?.[2] };
+  }
+  return {};
+}
+
+class OperationChecker {
+  private readonly fragments = new Map<string, { node: FragmentDefinitionNode; file: string }>();
+  private readonly variables = new Map<string, JsonDocument>();
+
+  constructor(
+    private readonly ctx: OperationContext,
+    private readonly findings: Findings,
+  ) {}
+
+  run(files: InputFile[]): OperationCounts {
+    for (const file of files) {
+      if (!isOperationsFile(file.name) && !isVariablesFile(file.name)) {
+        throw new ConformanceInputError(file.name, "operations are .graphql or .gql documents, and sample variables <document>.variables.json files.");
+      }
+    }
+    const parsed = files.filter((f) => isOperationsFile(f.name)).map(parseFile);
+    for (const file of files.filter((f) => isVariablesFile(f.name))) {
+      const base = file.name.replace(/\.variables\.json$/i, "");
+      if (!parsed.some((p) => p.file.name.replace(/\.(graphql|gql)$/i, "") === base)) {
+        throw new ConformanceInputError(file.name, `no operations file ${base}.graphql beside it: sample variables belong to the document of the same name.`);
+      }
+      this.variables.set(base, JsonDocument.parse(file));
+    }
+    for (const p of parsed) {
+      for (const definition of p.document.definitions) {
+        if (definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
+        const existing = this.fragments.get(definition.name.value);
+        if (existing) {
+          add(this.findings, "OP_INVALID", { message: `Fragment ${definition.name.value} is defined twice: in ${existing.file} and in ${p.file.name}.` }, definition, null);
+          continue;
+        }
+        this.fragments.set(definition.name.value, { node: definition, file: p.file.name });
+      }
+    }
+    let operations = 0;
+    for (const p of parsed) {
+      const ops = p.document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      if (ops.length > 1) {
+        for (const op of ops) {
+          if (!op.name) add(this.findings, "OP_INVALID", { message: "This anonymous operation must be the only operation in its document." }, op, null);
+        }
+      }
+      for (const op of ops) {
+        operations++;
+        this.operation(p, op, ops.length);
+      }
+    }
+    return { operationFiles: parsed.length, operations, variableFiles: this.variables.size };
+  }
+
+  /** The operation with every fragment it reaches, wherever defined: what a client would send. */
+  private documentFor(op: OperationDefinitionNode): DocumentNode {
+    const definitions: DefinitionNode[] = [op];
+    const reached = new Set<string>();
+    const pending: DefinitionNode[] = [op];
+    while (pending.length > 0) {
+      visit(pending.pop()!, {
+        FragmentSpread: (node) => {
+          const fragment = this.fragments.get(node.name.value);
+          if (fragment && !reached.has(node.name.value)) {
+            reached.add(node.name.value);
+            definitions.push(fragment.node);
+            pending.push(fragment.node);
+          }
+        },
+      });
+    }
+    return { kind: Kind.DOCUMENT, definitions };
+  }
+
+  private operation(parsed: ParsedFile, op: OperationDefinitionNode, opsInFile: number): void {
+    const { schema } = this.ctx;
+    const name = op.name?.value ?? null;
+    const findings = this.findings;
+    const document = this.documentFor(op);
+
+    if (!name) {
+      add(findings, "OP_UNNAMED", { message: `An unnamed ${op.operation}: name it so logs and audit reviews can tell exchanges apart.` }, op, null, {
+        expected: `${op.operation} <Name>`,
+      });
+    }
+
+    let valid = true;
+    for (const rule of SPEC_RULES) {
+      for (const error of validate(schema, document, [rule])) {
+        valid = false;
+        const id = RULE_OF.get(rule) ?? "OP_INVALID";
+        const typed = findGatewayError(error.originalError);
+        add(findings, id, { message: typed?.message ? `${error.message.split(";")[0]}; ${typed.message}` : error.message, nodes: error.nodes }, op, name, foundIn(id, error.message));
+      }
+    }
+    for (const error of validate(schema, document, [NoDeprecatedCustomRule])) {
+      add(findings, "OP_DEPRECATED", { message: error.message.replace(/ is deprecated\. .*$/s, " is deprecated."), nodes: error.nodes }, op, name, foundIn("OP_DEPRECATED", error.message));
+    }
+    visit(document, {
+      Field(node) {
+        if (node.name.value === "__schema" || node.name.value === "__type") {
+          add(findings, "OP_INTROSPECTION", { message: `${node.name.value} is introspection, which the production gateway refuses (INTROSPECTION_DISABLED).` }, node, name, {
+            found: node.name.value,
+            expected: "the published schema.graphql",
+          });
+        }
+      },
+    });
+
+    limitRules ??= queryLimitProtection(DEFAULT_LIMITS, false).validationRules;
+    for (const error of validate(schema, document, limitRules)) {
+      const rule = LIMIT_RULE[String(error.extensions?.code ?? findGatewayError(error.originalError)?.code)];
+      if (rule) add(findings, rule, { message: error.message }, op, name);
+    }
+    try {
+      parse(print(document), { maxTokens: DEFAULT_LIMITS.maxTokens });
+    } catch {
+      add(findings, "OP_TOO_MANY_TOKENS", { message: `The operation with its fragments has more than ${DEFAULT_LIMITS.maxTokens} tokens; the gateway refuses it (TOO_MANY_TOKENS).` }, op, name);
+    }
+
+    const variables = this.variablesFor(parsed, op, opsInFile);
+    if (variables && valid) {
+      for (const error of costWithVariables(schema, document, variables.values as Record<string, unknown>, DEFAULT_LIMITS.maxCost) ?? []) {
+        add(findings, "OP_TOO_COSTLY", { message: `With the sample variables: ${error.message}` }, op, name);
+      }
+    }
+
+    this.access(parsed, document, op, name);
+    if (variables && valid) this.coerceVariables(op, name, variables);
+  }
+
+  private access(parsed: ParsedFile, document: DocumentNode, op: OperationDefinitionNode, name: string | null): void {
+    const { client, catalogue } = this.ctx;
+    const uses = analyzeOperation(this.ctx.schema, document, name);
+    if (uses.length === 0) return;
+    const fields = uses.map((u) => u.coordinate);
+    const fieldList = `${fields.slice(0, 4).join(", ")}${fields.length > 4 ? ", …" : ""}`;
+    if (client?.kind === "CITIZEN") {
+      for (const error of checkAccess(uses, client, null)?.errors ?? []) this.refused(error, op, name);
+      return;
+    }
+    const purpose = declaredPurpose(parsed, op);
+    if (!purpose) {
+      add(this.findings, "OP_PURPOSE_MISSING", { message: `The operation reads personal data (${fieldList}) but declares no purpose; the gateway answers PURPOSE_REQUIRED without one.` }, op, name, {
+        found: fieldList,
+        expected: "# purpose: <procedure code> above the operation, sent as X-Purpose-Procedure",
+      });
+      return;
+    }
+    if (!PROCEDURE_CODE.test(purpose) || !catalogue.get(purpose)) {
+      add(this.findings, "OP_PURPOSE_UNKNOWN", { message: `The declared purpose ${purpose} is not a procedure of the national catalogue.` }, op, name, {
+        found: purpose,
+        expected: "a National Public Service Portal code, e.g. 1.001193",
+      });
+      return;
+    }
+    if (client) {
+      for (const error of checkAccess(uses, client, { procedure: purpose, caseId: "CONFORMANCE-CHECK" })?.errors ?? []) this.refused(error, op, name);
+    }
+  }
+
+  private refused(error: { message: string; extensions?: Record<string, unknown> }, op: OperationDefinitionNode, name: string | null): void {
+    const ext = error.extensions ?? {};
+    const missing = ext.missingGrant as { source: string; class: string; procedure: string } | undefined;
+    add(this.findings, "OP_NOT_GRANTED", { message: `${error.message} (the gateway answers ${String(ext.code)})` }, op, name, {
+      found: typeof ext.field === "string" ? ext.field : undefined,
+      expected: missing ? `a grant for ${missing.source}/${missing.class} under procedure ${missing.procedure}` : undefined,
+    });
+  }
+
+  /** The sample variables of an operation: the whole file for the only operation, else the file's entry under its name. */
+  private variablesFor(parsed: ParsedFile, op: OperationDefinitionNode, opsInFile: number): { doc: JsonDocument; path: JsonPath; values: unknown } | null {
+    const doc = this.variables.get(parsed.file.name.replace(/\.(graphql|gql)$/i, ""));
+    if (!doc) return null;
+    const value = doc.value as Record<string, unknown>;
+    if (opsInFile === 1) return { doc, path: [], values: value };
+    const name = op.name?.value;
+    if (!name || typeof value !== "object" || value === null || !(name in value)) return null;
+    return { doc, path: [name], values: value[name] };
+  }
+
+  private coerceVariables(op: OperationDefinitionNode, name: string | null, variables: { doc: JsonDocument; path: JsonPath; values: unknown }): void {
+    const { doc } = variables;
+    if (typeof variables.values !== "object" || variables.values === null || Array.isArray(variables.values)) {
+      throw new ConformanceInputError(doc.file, "sample variables are a JSON object of variable values (or, for a document of several operations, one such object per operation name).", doc.locate(variables.path));
+    }
+    const values = variables.values as Record<string, unknown>;
+    for (const definition of op.variableDefinitions ?? []) {
+      const variable = definition.variable.name.value;
+      const type = typeFromAST(this.ctx.schema, definition.type as never) as GraphQLInputType | undefined;
+      if (!type) continue;
+      const at: At = { doc, path: [...variables.path, variable] };
+      const value = values[variable];
+      const report = (rule: RuleId, message: string, path: JsonPath) =>
+        this.findings.add({ rule, ...doc.at(path), operation: name, message, found: null, expected: String(type), fix: null });
+      if (value === undefined) {
+        if (isNonNullType(type) && !definition.defaultValue) report("OP_VARIABLES_INVALID", `Variable $${variable} of required type ${String(type)} is not given.`, at.path);
+        continue;
+      }
+      let ok = true;
+      coerceInputValue(value, type, (path, _invalid, error) => {
+        ok = false;
+        const typed = findGatewayError(error);
+        const rule: RuleId =
+          typed?.code === "INVALID_PERSONAL_ID" ? "DATA_PERSONAL_ID" : typed?.code === "INVALID_TAX_CODE" ? "DATA_TAX_CODE" : typed?.code === "INVALID_ADMINISTRATIVE_UNIT_CODE" ? "DATA_ADMIN_UNIT_FORMAT" : "OP_VARIABLES_INVALID";
+        report(rule, `$${variable}${path.length ? `.${path.join(".")}` : ""}: ${typed?.message ?? error.message}`, [...at.path, ...path]);
+      });
+      if (ok) this.walk(at, type, value);
+    }
+  }
+
+  /** Values of national code types inside a variable, checked against the map and the catalogue. */
+  private walk(at: At, type: GraphQLInputType, value: unknown): void {
+    if (value === null || value === undefined) return;
+    const inner = isNonNullType(type) ? type.ofType : type;
+    if (isListType(inner)) {
+      if (Array.isArray(value)) value.forEach((v, i) => this.walk({ doc: at.doc, path: [...at.path, i] }, inner.ofType, v));
+      else this.walk(at, inner.ofType, value);
+      return;
+    }
+    const named = getNamedType(inner);
+    checkTypedValue(this.findings, this.ctx, at, named.name, value);
+    if (isInputObjectType(named) && named.name !== "DossierInput" && typeof value === "object") {
+      for (const [field, def] of Object.entries(named.getFields())) {
+        this.walk({ doc: at.doc, path: [...at.path, field] }, def.type, (value as Record<string, unknown>)[field]);
+      }
+    }
+  }
+}
+
+export function checkOperations(files: InputFile[], ctx: OperationContext, findings: Findings): OperationCounts {
+  return new OperationChecker(ctx, findings).run(files);
+}
+

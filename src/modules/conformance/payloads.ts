@@ -1,0 +1,479 @@
+/**
+ * Checks sample records (JSON) against the national data standards: personal ids and their agreement with the
+ * record, tax and branch codes with their check digit, administrative unit codes on the 2025 map (a pre-2025 code
+ * is reported with its 2025 successor(s)), ISO dates, required fields and code lists. Dossiers are checked against
+ * the national DossierInput type and the procedure catalogue.
+ */
+import { coerceInputValue, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType, type GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from "graphql";
+import { didYouMean, suggestionList } from "./suggest.js";
+import { branchCodeProblem, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
+import { findGatewayError } from "../../shared/errors.js";
+import type { AdminUnitRegistry } from "../admin-units/registry.js";
+import { explainLegacy } from "../admin-units/service.js";
+import type { ProcedureCatalogue } from "../procedures/catalogue.js";
+import { checkRequest, toRequest } from "../procedures/service.js";
+import { type InputFile, JsonDocument, type JsonPath, ConformanceInputError } from "./inputs.js";
+import type { Findings } from "./report.js";
+import type { RuleId } from "./rules.js";
+import { ADDRESS_FIELDS, CERTIFICATE_SERIAL, DISTRICT_FIELDS, DOSSIER_KEY, type FieldSpec, PARCEL_ID, RECORD_KIND_KEYS, RECORD_KINDS, type ValueSpec } from "./standards.js";
+
+export interface PayloadContext {
+  schema: GraphQLSchema;
+  adminUnits: AdminUnitRegistry;
+  catalogue: ProcedureCatalogue;
+  /** Today, for dates that cannot lie in the future (a parameter, so tests can fix it). */
+  today: string;
+}
+
+/** Where a value is: the JSON document and the path in it. */
+export interface At {
+  doc: JsonDocument;
+  path: JsonPath;
+}
+
+const show = (value: unknown): string => (typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value));
+
+function add(findings: Findings, at: At, rule: RuleId, message: string, details: { found?: unknown; expected?: string; fix?: string } = {}): void {
+  findings.add({
+    rule,
+    ...at.doc.at(at.path),
+    message,
+    found: details.found === undefined ? null : show(details.found),
+    expected: details.expected ?? null,
+    fix: details.fix ?? null,
+  });
+}
+
+const child = (at: At, key: string | number): At => ({ doc: at.doc, path: [...at.path, key] });
+const label = (at: At): string => String(at.path[at.path.length - 1] ?? "value");
+const isEmpty = (value: unknown): boolean => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A string, or a DATA_TYPE finding (a code given as a number loses its leading zeros). */
+function expectString(findings: Findings, at: At, value: unknown, what: string): value is string {
+  if (typeof value === "string") return true;
+  const lost = typeof value === "number" ? ` As a number it loses leading zeros and precision; write it in quotes.` : "";
+  add(findings, at, "DATA_TYPE", `${label(at)} must be a string (${what}); got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}.${lost}`, {
+    found: value,
+    expected: `a string: ${what}`,
+  });
+  return false;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function realDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+function checkDate(findings: Findings, at: At, value: unknown, past: boolean, today: string): void {
+  if (!expectString(findings, at, value, "an ISO 8601 date, YYYY-MM-DD")) return;
+  const match = ISO_DATE.exec(value);
+  if (!match) {
+    const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+    const fix = dmy ? `write ${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}` : undefined;
+    add(findings, at, "DATA_DATE", `${label(at)} ${show(value)} is not an ISO 8601 date (YYYY-MM-DD).`, { found: value, expected: "YYYY-MM-DD", fix });
+    return;
+  }
+  if (!realDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    add(findings, at, "DATA_DATE", `${label(at)} ${value} is not a day of the calendar.`, { found: value, expected: "a real calendar date" });
+    return;
+  }
+  if (past && value > today) add(findings, at, "DATA_DATE", `${label(at)} ${value} lies in the future.`, { found: value, expected: `a date on or before ${today}` });
+}
+
+function checkDateTime(findings: Findings, at: At, value: unknown): void {
+  if (!expectString(findings, at, value, "an RFC 3339 date-time")) return;
+  const match = RFC3339.exec(value);
+  if (!match || !realDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    add(findings, at, "DATA_DATE", `${label(at)} ${show(value)} is not an RFC 3339 date-time.`, { found: value, expected: "YYYY-MM-DDThh:mm:ssZ (or with an offset)" });
+  }
+}
+
+function checkPersonalId(findings: Findings, at: At, value: unknown, today: string): void {
+  if (!expectString(findings, at, value, "a 12-digit personal identification number")) return;
+  const parts = parsePersonalId(value);
+  if ("error" in parts) {
+    add(findings, at, "DATA_PERSONAL_ID", `Invalid personal identification number: ${parts.error}.`, { found: value, expected: "12 digits (Decree 137/2015/NĐ-CP, art. 7)" });
+  } else if (parts.birthYear > Number(today.slice(0, 4))) {
+    add(findings, at, "DATA_PERSONAL_ID", `${value} encodes the birth year ${parts.birthYear}, which has not come yet (digit 4 is century and sex, digits 5–6 the year).`, {
+      found: value,
+      expected: "a birth year that has passed",
+    });
+  }
+}
+
+/** Checks an administrative unit code at a level: format, the 2025 map, or the pre-2025 unit it was and its successors. */
+export function checkAdminUnit(findings: Findings, at: At, value: unknown, level: "PROVINCE" | "COMMUNE", registry: AdminUnitRegistry): string | null {
+  const digits = level === "PROVINCE" ? 2 : 5;
+  const what = level === "PROVINCE" ? "a 2-digit province code" : "a 5-digit commune code";
+  if (!expectString(findings, at, value, what)) return null;
+  if (!/^\d+$/.test(value) || (value.length !== digits && !(level === "COMMUNE" && value.length === 3))) {
+    add(findings, at, "DATA_ADMIN_UNIT_FORMAT", `${label(at)} ${show(value)} is not ${what}.`, { found: value, expected: `${what} (Decision 19/2025/QĐ-TTg)` });
+    return null;
+  }
+  const current = level === "PROVINCE" ? registry.province(value) : registry.commune(value);
+  if (current) return value;
+  const legacy = registry.legacyUnit(value);
+  if (legacy) {
+    const successors = legacy.successors.map((s) => {
+      const unit = legacy.level === "PROVINCE" ? registry.province(s.code) : registry.commune(s.code);
+      return `${s.code} (${unit?.name ?? "?"})`;
+    });
+    const ambiguous = legacy.level !== "PROVINCE" && legacy.successors.length > 1;
+    const fix =
+      successors.length === 0
+        ? "no 2025 successor is recorded: confirm the address"
+        : ambiguous
+          ? `ambiguous: ${legacy.level === "DISTRICT" ? "the district's communes went" : "the commune was split"} to ${successors.join(", ")}; confirm the address with the person`
+          : `use ${successors[0]}`;
+    add(findings, at, "DATA_ADMIN_UNIT_LEGACY", `${value} is the pre-2025 code of ${legacy.name}. ${explainLegacy(registry, legacy)}`, {
+      found: `${value} (${legacy.name}, pre-2025)`,
+      expected: `${what} on the 2025 map`,
+      fix,
+    });
+    return null;
+  }
+  add(findings, at, "DATA_ADMIN_UNIT_UNKNOWN", `${value} names no ${level === "PROVINCE" ? "province" : "commune"}, on the 2025 map or before it.`, {
+    found: value,
+    expected: `${what} on the 2025 map`,
+  });
+  return null;
+}
+
+function enumValues(schema: GraphQLSchema, type: string): string[] {
+  const t = schema.getType(type);
+  return isEnumType(t) ? (t as GraphQLEnumType).getValues().map((v) => v.name) : [];
+}
+
+/** The national type's field names, for spotting fields that are not part of the standard. */
+function nationalFields(schema: GraphQLSchema, type: string): string[] {
+  const t = schema.getType(type);
+  return isObjectType(t) ? Object.keys((t as GraphQLObjectType).getFields()) : [];
+}
+
+class PayloadChecker {
+  constructor(
+    private readonly ctx: PayloadContext,
+    private readonly findings: Findings,
+  ) {}
+
+  value(at: At, value: unknown, spec: ValueSpec): void {
+    const { findings, ctx } = this;
+    switch (spec.kind) {
+      case "string":
+        expectString(findings, at, value, "text");
+        return;
+      case "personalId":
+        checkPersonalId(findings, at, value, ctx.today);
+        return;
+      case "taxCode":
+        if (expectString(findings, at, value, "a 10-digit enterprise code")) {
+          const problem = taxCodeProblem(value);
+          if (problem) add(findings, at, "DATA_TAX_CODE", `Invalid enterprise code (tax code): ${problem}.`, { found: value, expected: "10 digits with a valid check digit" });
+        }
+        return;
+      case "branchCode":
+        if (expectString(findings, at, value, "a branch code NNNNNNNNNN-NNN")) {
+          const problem = branchCodeProblem(value);
+          if (problem) add(findings, at, "DATA_BRANCH_CODE", `Invalid branch code: ${problem}.`, { found: value, expected: "NNNNNNNNNN-NNN" });
+        }
+        return;
+      case "date":
+        checkDate(findings, at, value, spec.past ?? false, ctx.today);
+        return;
+      case "dateTime":
+        checkDateTime(findings, at, value);
+        return;
+      case "enum": {
+        if (!expectString(findings, at, value, `one of ${spec.type}`)) return;
+        const values = enumValues(ctx.schema, spec.type);
+        if (!values.includes(value)) {
+          const near = suggestionList(value, values);
+          add(findings, at, "DATA_CODE_LIST", `${show(value)} is not a value of ${spec.type}.${didYouMean(near)}`, {
+            found: value,
+            expected: `one of ${values.join(", ")}`,
+            fix: near[0] ? `use ${near[0]}` : undefined,
+          });
+        }
+        return;
+      }
+      case "codeList": {
+        const code = isObject(value) ? value.code : value;
+        const codeAt = isObject(value) ? child(at, "code") : at;
+        if (!expectString(findings, codeAt, code, `a code of the ${spec.list} list`)) return;
+        if (!spec.codes.has(code)) {
+          add(findings, codeAt, "DATA_CODE_LIST", `${show(code)} is not a code of the national list of ${spec.list}.`, {
+            found: code,
+            expected: `a code of ${spec.list} (${[...spec.codes].slice(0, 8).join(", ")}, …)`,
+          });
+        }
+        return;
+      }
+      case "industry": {
+        const code = isObject(value) ? value.code : value;
+        const codeAt = isObject(value) ? child(at, "code") : at;
+        if (expectString(findings, codeAt, code, "a 4-digit VSIC 2018 code") && !/^\d{4}$/.test(code)) {
+          add(findings, codeAt, "DATA_CODE_LIST", `${show(code)} is not a VSIC 2018 level-4 industry code.`, { found: code, expected: "4 digits (VSIC 2018, Decision 27/2018/QĐ-TTg)" });
+        }
+        return;
+      }
+      case "country":
+        if (expectString(findings, at, value, "an ISO 3166-1 alpha-2 country code") && !/^[A-Z]{2}$/.test(value)) {
+          add(findings, at, "DATA_CODE_LIST", `${show(value)} is not an ISO 3166-1 alpha-2 country code.`, {
+            found: value,
+            expected: "two capital letters, e.g. VN",
+            fix: /^(viet ?nam|vn|vnm)$/i.test(value) ? "use VN" : undefined,
+          });
+        }
+        return;
+      case "number":
+        this.number(at, value, spec);
+        return;
+      case "address":
+        this.address(at, value);
+        return;
+      case "adminUnit":
+        checkAdminUnit(findings, at, value, spec.level, ctx.adminUnits);
+        return;
+      case "parcelId":
+        this.parcelId(at, value);
+        return;
+      case "certificateSerial":
+        if (expectString(findings, at, value, "a certificate serial") && !CERTIFICATE_SERIAL.test(value)) {
+          add(findings, at, "DATA_CERTIFICATE_SERIAL", `${show(value)} is not a certificate serial.`, { found: value, expected: "two capital letters, a space and 6–8 digits, e.g. DA 123456" });
+        }
+        return;
+      case "list":
+        if (!Array.isArray(value)) {
+          add(findings, at, "DATA_TYPE", `${label(at)} must be a list.`, { found: value, expected: "a JSON array" });
+          return;
+        }
+        value.forEach((item, i) => this.value(child(at, i), item, spec.of));
+        return;
+      case "record":
+        this.record(at, value, spec.type, spec.fields);
+        return;
+    }
+  }
+
+  private number(at: At, value: unknown, spec: Extract<ValueSpec, { kind: "number" }>): void {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      add(this.findings, at, "DATA_TYPE", `${label(at)} must be a number; got ${typeof value === "string" ? `the string ${show(value)}` : show(value)}.`, {
+        found: value,
+        expected: "a JSON number",
+      });
+      return;
+    }
+    const problems: string[] = [];
+    if (spec.integer && !Number.isInteger(value)) problems.push("a whole number");
+    if (spec.positive && value <= 0) problems.push("greater than 0");
+    if (spec.min !== undefined && value < spec.min) problems.push(`at least ${spec.min}`);
+    if (spec.max !== undefined && value > spec.max) problems.push(`at most ${spec.max}`);
+    if (problems.length > 0) add(this.findings, at, "DATA_TYPE", `${label(at)} ${value} must be ${problems.join(" and ")}.`, { found: value, expected: problems.join(", ") });
+  }
+
+  /** Field by field, required ones first; fields outside the national type are reported with the nearest name. */
+  record(at: At, value: unknown, type: string, fields: Record<string, FieldSpec>): Record<string, unknown> | null {
+    if (!isObject(value)) {
+      add(this.findings, at, "DATA_TYPE", `A ${type} record must be a JSON object.`, { found: value, expected: `an object (${type})` });
+      return null;
+    }
+    for (const [name, field] of Object.entries(fields)) {
+      if (field.required && isEmpty(value[name])) {
+        add(this.findings, at, "DATA_REQUIRED", `${type}.${name} is required and ${value[name] === undefined ? "missing" : "empty"}.`, { expected: `${type}.${name}` });
+      }
+    }
+    const known = new Set([...Object.keys(fields), ...nationalFields(this.ctx.schema, type)]);
+    for (const [name, fieldValue] of Object.entries(value)) {
+      const at2 = child(at, name);
+      if (DISTRICT_FIELDS.has(name)) {
+        add(this.findings, at2, "DATA_DISTRICT", `${name} names a district; districts were abolished on 1 July 2025.`, { found: fieldValue, expected: "no district", fix: `remove ${name}` });
+        continue;
+      }
+      if (!known.has(name)) {
+        const near = suggestionList(name, [...known]);
+        add(this.findings, at2, "DATA_UNKNOWN_FIELD", `${type} has no field ${name}.${didYouMean(near)}`, { found: name, expected: `a field of ${type}`, fix: near[0] ? `rename to ${near[0]}` : undefined });
+        continue;
+      }
+      const field = fields[name];
+      if (field && !(fieldValue === null && !field.required)) this.value(at2, fieldValue, field.spec);
+    }
+    return value;
+  }
+
+  private address(at: At, value: unknown): void {
+    const record = this.record(at, value, "Address", ADDRESS_FIELDS);
+    if (!record) return;
+    if (isEmpty(record.communeCode) && isEmpty(record.legacyCommuneCode)) {
+      add(this.findings, at, "DATA_REQUIRED", "Address.communeCode is required: an address names its 2025 commune.", { expected: "Address.communeCode" });
+    }
+    const commune = typeof record.communeCode === "string" ? this.ctx.adminUnits.commune(record.communeCode) : undefined;
+    const province = typeof record.provinceCode === "string" ? this.ctx.adminUnits.province(record.provinceCode) : undefined;
+    if (commune && province && commune.provinceCode !== province.code) {
+      const actual = this.ctx.adminUnits.province(commune.provinceCode);
+      add(this.findings, child(at, "provinceCode"), "DATA_ADMIN_UNIT_MISMATCH", `${commune.name} (${commune.code}) is in ${actual?.name} (${commune.provinceCode}), not in ${province.name} (${province.code}).`, {
+        found: province.code,
+        expected: commune.provinceCode,
+        fix: `use ${commune.provinceCode}`,
+      });
+    }
+  }
+
+  private parcelId(at: At, value: unknown): void {
+    if (!expectString(this.findings, at, value, "a parcel id <commune code>-<map sheet>-<parcel number>")) return;
+    const match = PARCEL_ID.exec(value);
+    if (!match) {
+      add(this.findings, at, "DATA_PARCEL_ID", `${show(value)} is not a parcel id.`, { found: value, expected: "<5-digit commune code>-<map sheet>-<parcel number>, e.g. 00004-12-345" });
+      return;
+    }
+    checkAdminUnit(this.findings, at, match[1], "COMMUNE", this.ctx.adminUnits);
+  }
+
+  citizen(at: At, record: Record<string, unknown>): void {
+    const { personalId, dateOfBirth, sex, dateOfDeath } = record;
+    if (typeof personalId !== "string") return;
+    const parts = parsePersonalId(personalId);
+    if ("error" in parts) return;
+    const year = typeof dateOfBirth === "string" && ISO_DATE.test(dateOfBirth) ? Number(dateOfBirth.slice(0, 4)) : null;
+    if (year !== null && year !== parts.birthYear) {
+      add(this.findings, child(at, "personalId"), "DATA_PERSONAL_ID_MISMATCH", `${personalId} encodes the birth year ${parts.birthYear}, but dateOfBirth is ${dateOfBirth}.`, {
+        found: `${personalId} → ${parts.birthYear}`,
+        expected: `an id encoding ${year} (digit 4: century and sex; digits 5–6: year)`,
+      });
+    }
+    if ((sex === "MALE" || sex === "FEMALE") && sex !== parts.sex) {
+      add(this.findings, child(at, "personalId"), "DATA_PERSONAL_ID_MISMATCH", `${personalId} encodes the sex ${parts.sex}, but the record says ${sex}.`, {
+        found: `${personalId} → ${parts.sex}`,
+        expected: `an id encoding ${sex} (digit 4: even for male, odd for female)`,
+      });
+    }
+    if (typeof dateOfDeath === "string" && typeof dateOfBirth === "string" && ISO_DATE.test(dateOfDeath) && dateOfDeath < dateOfBirth) {
+      add(this.findings, child(at, "dateOfDeath"), "DATA_DATE", `dateOfDeath ${dateOfDeath} is before dateOfBirth ${dateOfBirth}.`, { found: dateOfDeath, expected: `a date on or after ${dateOfBirth}` });
+    }
+  }
+
+  enterprise(at: At, record: Record<string, unknown>): void {
+    const code = record.code;
+    if (typeof code !== "string" || !Array.isArray(record.branches)) return;
+    record.branches.forEach((branch, i) => {
+      if (isObject(branch)) this.branchOf(child(child(at, "branches"), i), branch, code);
+    });
+  }
+
+  /** A branch code must start with the code of the enterprise it belongs to. */
+  branchOf(at: At, branch: Record<string, unknown>, enterpriseCode: unknown): void {
+    if (typeof branch.code !== "string" || typeof enterpriseCode !== "string" || branchCodeProblem(branch.code)) return;
+    const prefix = branch.code.slice(0, 10);
+    if (prefix !== enterpriseCode) {
+      add(this.findings, child(at, "code"), "DATA_BRANCH_CODE", `Branch ${branch.code} belongs to enterprise ${prefix}, not to ${enterpriseCode}.`, {
+        found: branch.code,
+        expected: `${enterpriseCode}-NNN`,
+      });
+    }
+  }
+
+  parcel(at: At, record: Record<string, unknown>): void {
+    const match = typeof record.id === "string" ? PARCEL_ID.exec(record.id) : null;
+    if (!match) return;
+    const [, commune, sheet, number] = match;
+    const addressCommune = isObject(record.address) ? record.address.communeCode : undefined;
+    if (typeof addressCommune === "string" && addressCommune !== commune && this.ctx.adminUnits.commune(commune)) {
+      add(this.findings, child(child(at, "address"), "communeCode"), "DATA_ADMIN_UNIT_MISMATCH", `Parcel ${record.id} lies in commune ${commune}, but its address names ${addressCommune}.`, {
+        found: addressCommune,
+        expected: commune,
+      });
+    }
+    for (const [field, part] of [["mapSheetNumber", sheet], ["parcelNumber", number]] as const) {
+      if (typeof record[field] === "number" && record[field] !== Number(part)) {
+        add(this.findings, child(at, field), "DATA_PARCEL_ID", `${field} ${record[field]} disagrees with the parcel id ${record.id} (${Number(part)}).`, { found: record[field], expected: String(Number(part)) });
+      }
+    }
+  }
+
+  dossier(at: At, value: unknown): void {
+    const type = this.ctx.schema.getType("DossierInput") as GraphQLInputObjectType;
+    if (!isInputObjectType(type)) return;
+    let valid = true;
+    const coerced = coerceInputValue(value, type, (path, invalid, error) => {
+      valid = false;
+      const place = path.length ? { doc: at.doc, path: [...at.path, ...path] } : at;
+      const code = findGatewayError(error)?.code;
+      const rule: RuleId = code === "INVALID_PERSONAL_ID" ? "DATA_PERSONAL_ID" : code === "INVALID_TAX_CODE" ? "DATA_TAX_CODE" : "DATA_DOSSIER";
+      const message = findGatewayError(error)?.message ?? error.message;
+      add(this.findings, place, rule, path.length ? `${path.join(".")}: ${message}` : message, { found: invalid, expected: rule === "DATA_DOSSIER" ? "a DossierInput (see schema.graphql)" : undefined });
+    });
+    if (!valid || !isObject(coerced)) return;
+    const input = coerced as { procedureCode: string; applicant: { personalId?: string; enterpriseCode?: string }; subjects?: Record<string, string> };
+    if (!this.ctx.catalogue.get(input.procedureCode.trim())) {
+      add(this.findings, child(at, "procedureCode"), "DATA_PROCEDURE", `No procedure ${input.procedureCode} in the national catalogue.`, {
+        found: input.procedureCode,
+        expected: "a National Public Service Portal procedure code, e.g. 1.001193",
+      });
+      return;
+    }
+    const subjects = input.subjects ?? {};
+    if (subjects.parcel) this.parcelId(child(child(at, "subjects"), "parcel"), subjects.parcel);
+    if (subjects.certificate) this.value(child(child(at, "subjects"), "certificate"), subjects.certificate, { kind: "certificateSerial" });
+    try {
+      checkRequest(this.ctx.catalogue, toRequest(input as never));
+    } catch (error) {
+      const typed = findGatewayError(error);
+      if (!typed) throw error;
+      const rule: RuleId = typed.code === "INVALID_PERSONAL_ID" ? "DATA_PERSONAL_ID" : typed.code === "INVALID_TAX_CODE" ? "DATA_TAX_CODE" : "DATA_DOSSIER";
+      if (rule === "DATA_DOSSIER" && /is not a parcel id/.test(typed.message)) return; // reported above as DATA_PARCEL_ID
+      add(this.findings, at, rule, typed.message, { expected: `a dossier procedure ${input.procedureCode} accepts` });
+    }
+  }
+}
+
+/** Checks one sample file; returns the number of records in it. */
+export function checkSampleFile(file: InputFile, ctx: PayloadContext, findings: Findings): number {
+  const doc = JsonDocument.parse(file);
+  if (!isObject(doc.value)) {
+    throw new ConformanceInputError(file.name, `a sample file is a JSON object whose keys are record kinds (${RECORD_KIND_KEYS.join(", ")}), each holding a list of records.`, doc.locate([]));
+  }
+  const checker = new PayloadChecker(ctx, findings);
+  let records = 0;
+  for (const [key, value] of Object.entries(doc.value)) {
+    const at: At = { doc, path: [key] };
+    const items = Array.isArray(value) ? value.map((v, i) => [v, child(at, i)] as const) : [[value, at] as const];
+    if (key === DOSSIER_KEY) {
+      for (const [item, itemAt] of items) checker.dossier(itemAt, item);
+      records += items.length;
+      continue;
+    }
+    const kind = RECORD_KINDS.find((k) => k.key === key);
+    if (!kind) {
+      const near = suggestionList(key, RECORD_KIND_KEYS);
+      add(findings, at, "DATA_UNKNOWN_KIND", `${key} is not a record kind the national standards cover; it was not checked.${didYouMean(near)}`, {
+        found: key,
+        expected: RECORD_KIND_KEYS.join(", "),
+        fix: near[0] ? `rename to ${near[0]}` : undefined,
+      });
+      continue;
+    }
+    for (const [item, itemAt] of items) {
+      records++;
+      const record = kind.key === "addresses" ? (checker.value(itemAt, item, { kind: "address" }), null) : checker.record(itemAt, item, kind.type, kind.fields);
+      if (!record) continue;
+      if (kind.key === "citizens") checker.citizen(itemAt, record);
+      if (kind.key === "enterprises") checker.enterprise(itemAt, record);
+      if (kind.key === "branches" && record.enterpriseCode !== undefined) checker.branchOf(itemAt, record, record.enterpriseCode);
+      if (kind.key === "parcels") checker.parcel(itemAt, record);
+    }
+  }
+  return records;
+}
+
+/** For sample variables: checks the values the national scalars cannot (codes on the 2025 map, dossiers). */
+export function checkTypedValue(findings: Findings, ctx: PayloadContext, at: At, typeName: string, value: unknown): void {
+  const checker = new PayloadChecker(ctx, findings);
+  if (typeName === "AdministrativeUnitCode" && typeof value === "string") {
+    checkAdminUnit(findings, at, value, value.length === 2 ? "PROVINCE" : "COMMUNE", ctx.adminUnits);
+  } else if (typeName === "DossierInput") {
+    checker.dossier(at, value);
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Compares the types a provincial system's own schema shares with the national one (same name) using
+ * graphql-inspector's diff, from the national schema to theirs: what would break, or may break, a consumer written
+ * against the national schema if it were pointed at the provincial system.
+ */
+import { type Change, CriticalityLevel, diff } from "@graphql-inspector/core";
+import {
+  buildClientSchema,
+  buildSchema,
+  getLocation,
+  type GraphQLError,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+  isIntrospectionType,
+  isSpecifiedScalarType,
+  type ASTNode,
+  isObjectType,
+  isInterfaceType,
+  isInputObjectType,
+  isEnumType,
+} from "graphql";
+import { ConformanceInputError, type InputFile, JsonDocument } from "./inputs.js";
+import type { Findings } from "./report.js";
+
+/** The provincial schema from SDL, or from an introspection result ({ data: { __schema } } or { __schema }). */
+export function loadProvincialSchema(file: InputFile): GraphQLSchema {
+  const text = file.content.replace(/^\uFEFF/, "");
+  if (/\.json$/i.test(file.name) || /^\s*\{/.test(text)) {
+    const doc = JsonDocument.parse(file);
+    const value = doc.value as { data?: IntrospectionQuery } & Partial<IntrospectionQuery>;
+    const introspection = value?.__schema ? (value as IntrospectionQuery) : value?.data?.__schema ? value.data : null;
+    if (!introspection) throw new ConformanceInputError(file.name, "a JSON schema must be an introspection result with __schema (or data.__schema).");
+    try {
+      return buildClientSchema(introspection);
+    } catch (error) {
+      throw new ConformanceInputError(file.name, `not a usable introspection result: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return buildSchema(text, { assumeValidSDL: false });
+  } catch (error) {
+    const e = error as GraphQLError;
+    const located = e.locations?.[0] ?? (e.nodes?.[0]?.loc ? getLocation(e.nodes[0].loc.source, e.nodes[0].loc.start) : undefined);
+    throw new ConformanceInputError(file.name, `not a valid GraphQL schema: ${e.message.replace(/^Syntax Error: /, "")}`, located);
+  }
+}
+
+function userTypeNames(schema: GraphQLSchema): Set<string> {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean).map((t) => t!.name));
+  return new Set(
+    Object.values(schema.getTypeMap())
+      .filter((t) => !isIntrospectionType(t) && !isSpecifiedScalarType(t) && !roots.has(t.name))
+      .map((t) => t.name),
+  );
+}
+
+/** The node of the provincial schema a change is about: the field if it exists there, else its type. */
+function nodeFor(schema: GraphQLSchema, path: string): ASTNode | undefined {
+  const [typeName, member] = path.split(".");
+  const type = schema.getType(typeName);
+  if (!type) return undefined;
+  if (member && (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type))) {
+    const field = type.getFields()[member];
+    if (field?.astNode) return field.astNode;
+  }
+  if (member && isEnumType(type)) {
+    const value = type.getValue(member);
+    if (value?.astNode) return value.astNode;
+  }
+  return type.astNode ?? undefined;
+}
+
+/** Returns the number of types compared. */
+export async function checkSchema(file: InputFile, national: GraphQLSchema, findings: Findings): Promise<number> {
+  const theirs = loadProvincialSchema(file);
+  const nationalTypes = userTypeNames(national);
+  const shared = [...userTypeNames(theirs)].filter((name) => nationalTypes.has(name)).sort();
+  if (shared.length === 0) {
+    findings.add({
+      rule: "SCHEMA_NO_SHARED_TYPES",
+      file: file.name,
+      message: "No type of this schema has the name of a national type, so none could be compared.",
+      found: [...userTypeNames(theirs)].slice(0, 6).join(", ") || "no types",
+      expected: "types named as in the national schema: Citizen, Address, Enterprise, LandParcel, …",
+    });
+    return 0;
+  }
+  const sharedSet = new Set(shared);
+  const changes: Change[] = await diff(national, theirs);
+  for (const change of changes) {
+    if (change.type.startsWith("DIRECTIVE_USAGE")) continue; // the gateway's own annotations (@access) are not part of a record's shape
+    const path = change.path ?? "";
+    if (!sharedSet.has(path.split(".")[0])) continue;
+    const level = change.criticality.level;
+    if (level === CriticalityLevel.NonBreaking) continue;
+    const node = nodeFor(theirs, path);
+    const location = node?.loc ? getLocation(node.loc.source, node.loc.start) : null;
+    findings.add({
+      rule: level === CriticalityLevel.Breaking ? "SCHEMA_BREAKING" : "SCHEMA_DANGEROUS",
+      file: file.name,
+      line: location?.line ?? null,
+      column: location?.column ?? null,
+      path,
+      message: `${change.message}${change.criticality.reason ? ` — ${change.criticality.reason}` : ""}`,
+      found: change.type,
+      expected: `${path} as in the national schema`,
+    });
+  }
+  return shared.length;
+}

@@ -1,0 +1,76 @@
+/**
+ * One conformance check over a provincial system's operations, sample records and schema: the same function
+ * behind `ndaf-gateway conformance` and the `checkConformance` query, so both give the same report.
+ */
+import { createHash } from "node:crypto";
+import type { GraphQLSchema } from "graphql";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import type { Client } from "../../access/clients.js";
+import type { AdminUnitRegistry } from "../admin-units/registry.js";
+import type { ProcedureCatalogue } from "../procedures/catalogue.js";
+import { ConformanceInputError, type ConformanceInputs } from "./inputs.js";
+import { checkOperations } from "./operations.js";
+import { checkSampleFile } from "./payloads.js";
+import { buildReport, type ConformanceReport, Findings } from "./report.js";
+import { CONFORMANCE_RULES } from "./rules.js";
+import { checkSchema } from "./schema-diff.js";
+
+export interface ConformanceEnvironment {
+  schema: GraphQLSchema;
+  adminUnits: AdminUnitRegistry;
+  catalogue: ProcedureCatalogue;
+}
+
+export interface CheckOptions {
+  client?: Client | null;
+  /** YYYY-MM-DD; dates of birth and registration may not lie after it. Defaults to today (UTC). */
+  today?: string;
+}
+
+const schemaHashes = new WeakMap<GraphQLSchema, string>();
+
+/** First 16 hex digits of the SHA-256 of the printed national schema (schema.graphql without its header). */
+export function nationalSchemaHash(schema: GraphQLSchema): string {
+  let hash = schemaHashes.get(schema);
+  if (!hash) {
+    hash = `sha256:${createHash("sha256").update(printSchemaWithDirectives(schema)).digest("hex").slice(0, 16)}`;
+    schemaHashes.set(schema, hash);
+  }
+  return hash;
+}
+
+/** Input limits, so a check stays a quick question (the API's body limit is 1 MB anyway). */
+export const MAX_FILES = 200;
+
+/** Runs every check the inputs allow. Malformed inputs throw ConformanceInputError; everything else is a finding. */
+export async function checkConformance(env: ConformanceEnvironment, inputs: ConformanceInputs, options: CheckOptions = {}): Promise<ConformanceReport> {
+  const total = inputs.operations.length + inputs.samples.length + (inputs.schema ? 1 : 0);
+  if (total === 0) throw new ConformanceInputError("(input)", "nothing to check: give operations, sample data or a schema.");
+  if (total > MAX_FILES) throw new ConformanceInputError("(input)", `${total} files is more than ${MAX_FILES}; check them in parts.`);
+  const names = new Set<string>();
+  for (const file of [...inputs.operations, ...inputs.samples, ...(inputs.schema ? [inputs.schema] : [])]) {
+    if (names.has(file.name)) throw new ConformanceInputError(file.name, "given twice; every input file needs its own name.");
+    names.add(file.name);
+  }
+
+  const findings = new Findings();
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const client = options.client ?? null;
+  const context = { schema: env.schema, adminUnits: env.adminUnits, catalogue: env.catalogue, today };
+
+  const operations = checkOperations(inputs.operations, { ...context, client }, findings);
+  let records = 0;
+  for (const file of inputs.samples) {
+    if (!/\.json$/i.test(file.name)) throw new ConformanceInputError(file.name, "sample data are .json files.");
+    records += checkSampleFile(file, context, findings);
+  }
+  const schemaTypesCompared = inputs.schema ? await checkSchema(inputs.schema, env.schema, findings) : 0;
+
+  return buildReport(
+    findings.all(),
+    { ...operations, sampleFiles: inputs.samples.length, records, schemaTypesCompared },
+    nationalSchemaHash(env.schema),
+    client?.id ?? null,
+    CONFORMANCE_RULES.map((r) => r.id),
+  );
+}
