@@ -8,6 +8,7 @@ import { AccessResolver } from "./access/resolvers.js";
 import { AddressResolver } from "./modules/admin-units/address.js";
 import { adminUnitResolvers } from "./modules/admin-units/resolvers.js";
 import { businessResolvers } from "./modules/business/resolvers.js";
+import { conformanceResolvers } from "./modules/conformance/resolvers.js";
 import { landResolvers } from "./modules/land/resolvers.js";
 import { populationResolvers } from "./modules/population/resolvers.js";
 import { procedureResolvers } from "./modules/procedures/resolvers.js";
@@ -17,7 +18,7 @@ let built: Promise<GraphQLSchema> | undefined;
 /** The schema is built once per process (type-graphql metadata is global). */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AccessResolver, ...adminUnitResolvers, AddressResolver, ...populationResolvers, ...landResolvers, ...businessResolvers, ...procedureResolvers],
+    resolvers: [AccessResolver, ...adminUnitResolvers, AddressResolver, ...populationResolvers, ...landResolvers, ...businessResolvers, ...procedureResolvers, ...conformanceResolvers],
     validate: false,
     directives: [...specifiedDirectives, accessDirective],
   }).then((schema) => {

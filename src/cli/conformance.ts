@@ -6,10 +6,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Client } from "../access/clients.js";
+import { CITIZEN_CLIENT_ID, type Client, type Grant, SYSTEM_CLIENT_ID, validateGrant } from "../access/clients.js";
 import { AdminUnitRegistry } from "../modules/admin-units/registry.js";
 import { formatReport, formatRules, FORMATS, type ReportFormat } from "../modules/conformance/formats.js";
-import { ConformanceInputError, type ConformanceInputs, type InputFile, isOperationsFile, isVariablesFile } from "../modules/conformance/inputs.js";
+import { ConformanceInputError, type ConformanceInputs, type InputFile, isOperationsFile, isVariablesFile, JsonDocument } from "../modules/conformance/inputs.js";
 import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/service.js";
 import { ProcedureCatalogue } from "../modules/procedures/catalogue.js";
 import { buildGatewaySchema } from "../schema.js";
@@ -24,6 +24,9 @@ Checks a provincial system against the national schema and data standards.
   --data <path>         sample records: a .json file or a folder of them (repeatable)
   --schema <file>       the system's own GraphQL schema (SDL, or an introspection result as .json)
   --client <id>         also check operations against this client's grants (read from the gateway database)
+  --grants <file>       ... or against the grants in this JSON file (a system's CI has no gateway database):
+                        {"client": "VN:GOV:…", "grants": [{"sources": ["population"], "classes": ["basic"],
+                        "procedures": ["1.001193"]}]}
   --format <format>     text (default), json, junit or markdown
   --output <file>       write the report to a file instead of standard output
   --strict              warnings fail the check too
@@ -124,6 +127,40 @@ async function clientFromDatabase(id: string): Promise<Client | null> {
   }
 }
 
+/** A client described by a grants file: what a provincial system holds, without the gateway database. */
+export function readGrantsFile(file: InputFile, clientId?: string): Client {
+  const value = JsonDocument.parse(file).value as { client?: unknown; kind?: unknown; personalId?: unknown; grants?: unknown };
+  const id = clientId ?? (typeof value?.client === "string" ? value.client : undefined);
+  if (!id) throw new ConformanceInputError(file.name, 'a grants file names its client ("client": "VN:GOV:<agency>:<system>"), or --client does.');
+  const kind = value.kind === "CITIZEN" ? "CITIZEN" : "SYSTEM";
+  if (kind === "SYSTEM" && !SYSTEM_CLIENT_ID.test(id)) throw new ConformanceInputError(file.name, `"${id}" is not a system client id (VN:GOV:<agency code>:<system>).`);
+  if (kind === "CITIZEN" && !CITIZEN_CLIENT_ID.test(id)) throw new ConformanceInputError(file.name, `"${id}" is not a citizen client id (VN:CIT:<personal id>).`);
+  if (!Array.isArray(value.grants)) throw new ConformanceInputError(file.name, '"grants" must be a list of {sources, classes, procedures}.');
+  const grants = value.grants.map((g, i) => {
+    const grant = g as Grant;
+    if (!Array.isArray(grant?.sources) || !Array.isArray(grant?.classes) || !Array.isArray(grant?.procedures)) {
+      throw new ConformanceInputError(file.name, `grants[${i}] must have the lists sources, classes and procedures.`);
+    }
+    try {
+      return validateGrant(grant);
+    } catch (error) {
+      throw new ConformanceInputError(file.name, `grants[${i}]: ${(error as Error).message}`);
+    }
+  });
+  return {
+    id,
+    name: id,
+    kind,
+    personalId: kind === "CITIZEN" ? id.slice("VN:CIT:".length) : null,
+    keyPrefix: "",
+    rateLimitPerMinute: null,
+    expiresAt: null,
+    revokedAt: null,
+    demo: false,
+    grants,
+  };
+}
+
 /** Runs the command; returns the exit status. */
 export async function runConformance(argv: string[], io: CliIo, deps: CliDependencies = {}): Promise<number> {
   try {
@@ -136,6 +173,7 @@ export async function runConformance(argv: string[], io: CliIo, deps: CliDepende
           data: { type: "string", multiple: true, default: [] },
           schema: { type: "string" },
           client: { type: "string" },
+          grants: { type: "string" },
           format: { type: "string", default: "text" },
           output: { type: "string" },
           strict: { type: "boolean", default: false },
@@ -164,7 +202,9 @@ export async function runConformance(argv: string[], io: CliIo, deps: CliDepende
     }
     const inputs = readInputs({ operations: options.operations, data: options.data, schema: options.schema }, io.cwd);
     let client: Client | null = null;
-    if (options.client) {
+    if (options.grants) {
+      client = readGrantsFile(listFiles(options.grants, io.cwd, () => true)[0], options.client);
+    } else if (options.client) {
       client = await (deps.findClient ?? clientFromDatabase)(options.client);
       if (!client) throw new UsageError(`--client ${options.client}: no such client in the gateway database (npm run clients -- list).`);
     }

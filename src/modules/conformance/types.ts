@@ -1,0 +1,186 @@
+/** GraphQL types of the conformance check: its input files, the report, and the rule list. */
+import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CONFORMANCE_RULES, type RuleCategory, type RuleId, type Severity } from "./rules.js";
+
+/** The rule ids as a GraphQL enum, so frontends and provincial tools get them typed. */
+export const ConformanceRuleId = Object.fromEntries(CONFORMANCE_RULES.map((r) => [r.id, r.id])) as Record<RuleId, RuleId>;
+registerEnumType(ConformanceRuleId, {
+  name: "ConformanceRuleId",
+  description: "A conformance rule; `conformanceRules` lists each with its basis and fix.",
+  valuesConfig: Object.fromEntries(CONFORMANCE_RULES.map((r) => [r.id, { description: `${r.title}.` }])),
+});
+
+export enum ConformanceSeverity {
+  ERROR = "ERROR",
+  WARNING = "WARNING",
+}
+registerEnumType(ConformanceSeverity, {
+  name: "ConformanceSeverity",
+  description: "How much a finding weighs.",
+  valuesConfig: {
+    ERROR: { description: "Not conformant: the gateway would refuse the operation, or the data breaks a national standard." },
+    WARNING: { description: "Conformant, but likely to cause trouble (deprecated fields, districts, unknown fields)." },
+  },
+});
+
+export enum ConformanceCategory {
+  OPERATION = "OPERATION",
+  PAYLOAD = "PAYLOAD",
+  SCHEMA = "SCHEMA",
+}
+registerEnumType(ConformanceCategory, {
+  name: "ConformanceCategory",
+  description: "What a rule checks.",
+  valuesConfig: {
+    OPERATION: { description: "GraphQL operations the system sends, and their sample variables." },
+    PAYLOAD: { description: "Records the system sends or stores (JSON samples)." },
+    SCHEMA: { description: "The system's own GraphQL schema, compared with the national one." },
+  },
+});
+
+@InputType({ description: "One input file: its name (used in the report's locations) and its text." })
+export class ConformanceFileInput {
+  @Field(() => String, { description: 'File name, e.g. "ops/citizen.graphql"; it decides how the file is read (.graphql, .variables.json, .json).' })
+  name!: string;
+
+  @Field(() => String, { description: "The file's text (UTF-8)." })
+  content!: string;
+}
+
+@InputType({ description: "What to check; give any of the three. The same inputs as `ndaf-gateway conformance`." })
+export class ConformanceInput {
+  @Field(() => [ConformanceFileInput], {
+    defaultValue: [],
+    description: "GraphQL documents (.graphql, .gql) and sample variables for them (<document name>.variables.json). A `# purpose: <procedure code>` comment above an operation declares its purpose.",
+  })
+  operations!: ConformanceFileInput[];
+
+  @Field(() => [ConformanceFileInput], {
+    defaultValue: [],
+    description: "JSON sample records: an object whose keys are record kinds (citizens, addresses, enterprises, branches, parcels, dossiers), each a list of records.",
+  })
+  samples!: ConformanceFileInput[];
+
+  @Field(() => ConformanceFileInput, { nullable: true, description: "The system's own schema (SDL, or an introspection result as .json); its types named as national ones are compared." })
+  schema?: ConformanceFileInput | null;
+}
+
+@ObjectType({ description: "One thing that does not conform, where it is, and how to fix it." })
+export class ConformanceFinding {
+  @Field(() => ConformanceRuleId, { description: "The rule broken." })
+  rule!: RuleId;
+
+  @Field(() => ConformanceCategory, { description: "What the rule checks." })
+  category!: RuleCategory;
+
+  @Field(() => ConformanceSeverity, { description: "Error (not conformant) or warning." })
+  severity!: Severity;
+
+  @Field(() => String, { nullable: true, description: "The input file." })
+  file!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "1-based line in the file." })
+  line!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "1-based column in the file." })
+  column!: number | null;
+
+  @Field(() => String, { nullable: true, description: "JSON path of the value ($.citizens[2].personalId), or the schema coordinate (Citizen.personalId)." })
+  path!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The operation the finding is about." })
+  operation!: string | null;
+
+  @Field(() => String, { description: "What is wrong, in words a developer can act on." })
+  message!: string;
+
+  @Field(() => String, { nullable: true, description: "What was found." })
+  found!: string | null;
+
+  @Field(() => String, { nullable: true, description: "What the national standard expects." })
+  expected!: string | null;
+
+  @Field(() => String, { nullable: true, description: "How to fix this finding (for a pre-2025 code: the 2025 code, or why it cannot be chosen)." })
+  fix!: string | null;
+}
+
+@ObjectType({ description: "How many findings one rule produced." })
+export class ConformanceRuleCount {
+  @Field(() => ConformanceRuleId, { description: "The rule." })
+  rule!: RuleId;
+
+  @Field(() => ConformanceSeverity, { description: "Its severity." })
+  severity!: Severity;
+
+  @Field(() => Int, { description: "Findings." })
+  count!: number;
+}
+
+@ObjectType({ description: "What the check read." })
+export class ConformanceInputsChecked {
+  @Field(() => Int, { description: "GraphQL documents." })
+  operationFiles!: number;
+
+  @Field(() => Int, { description: "Operations in them." })
+  operations!: number;
+
+  @Field(() => Int, { description: "Sample variables files." })
+  variableFiles!: number;
+
+  @Field(() => Int, { description: "Sample data files." })
+  sampleFiles!: number;
+
+  @Field(() => Int, { description: "Records in them." })
+  records!: number;
+
+  @Field(() => Int, { description: "Types of the given schema compared with national types of the same name." })
+  schemaTypesCompared!: number;
+}
+
+@ObjectType({ description: "The outcome of a conformance check: the same report the command line prints." })
+export class ConformanceReport {
+  @Field(() => Boolean, { description: "True when no finding is an error." })
+  conformant!: boolean;
+
+  @Field(() => String, { description: "The national schema checked against: the first 16 hex digits of the SHA-256 of its SDL." })
+  nationalSchema!: string;
+
+  @Field(() => String, { nullable: true, description: "The client whose grants the operations were checked against: the caller's, when it sent a key." })
+  client!: string | null;
+
+  @Field(() => ConformanceInputsChecked, { description: "What was read." })
+  inputs!: ConformanceInputsChecked;
+
+  @Field(() => Int, { description: "Findings that are errors." })
+  errors!: number;
+
+  @Field(() => Int, { description: "Findings that are warnings." })
+  warnings!: number;
+
+  @Field(() => [ConformanceFinding], { description: "Every finding, by category, file and line." })
+  findings!: ConformanceFinding[];
+
+  @Field(() => [ConformanceRuleCount], { description: "Findings per rule, in the order of the rule list." })
+  summary!: ConformanceRuleCount[];
+}
+
+@ObjectType({ description: "A conformance rule, with its legal or technical basis." })
+export class ConformanceRule {
+  @Field(() => ConformanceRuleId, { description: "Rule id, as findings name it." })
+  id!: RuleId;
+
+  @Field(() => ConformanceCategory, { description: "What it checks." })
+  category!: RuleCategory;
+
+  @Field(() => ConformanceSeverity, { description: "Severity of its findings." })
+  severity!: Severity;
+
+  @Field(() => String, { description: "What the rule finds." })
+  title!: string;
+
+  @Field(() => String, { description: "The legal text or technical standard it applies." })
+  basis!: string;
+
+  @Field(() => String, { description: "The usual fix." })
+  fix!: string;
+}
