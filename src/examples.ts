@@ -112,6 +112,24 @@ query CivilStatusProcedures($search: String = "dang ky") {
     variables: { search: "dang ky" },
   },
   {
+    name: "CheckConformance",
+    query: `# A provincial system checks an operation and a record against the national schema and data standards
+# (the same check as \`npx ndaf-gateway conformance\`): here a pre-2025 commune code and a misspelt field.
+query CheckConformance($input: ConformanceInput!) {
+  checkConformance(input: $input) {
+    conformant errors warnings
+    findings { rule severity file line path message found expected fix }
+    summary { rule count }
+  }
+}`,
+    variables: {
+      input: {
+        operations: [{ name: "ops/applicant.graphql", content: "# purpose: 1.001193\nquery Applicant($id: PersonalId!) {\n  citizen(personalId: $id) { fullname permanentResidence { text } }\n}\n" }],
+        samples: [{ name: "samples/citizens.json", content: '{ "citizens": [{ "personalId": "056090001234", "fullName": "Trần Minh Khoa", "dateOfBirth": "1990-03-14", "sex": "MALE", "permanentResidence": { "communeCode": "22327" } }] }' }],
+      },
+    },
+  },
+  {
     name: "MyAccessLog",
     as: "citizen",
     query: `# As a citizen (the demo citizen's key is in this tab's headers): my record, then who read my data and why.

@@ -11,7 +11,7 @@ export class ConformanceResolver {
     description:
       "Checks a provincial system's operations, sample records and schema against the national schema and data standards — the same check as `npx ndaf-gateway conformance`. Public; sent with a client's key, operations are also checked against that client's grants. Malformed input is INVALID_CONFORMANCE_INPUT, naming file and line.",
   })
-  checkConformance(@Arg("input", () => ConformanceInput) input: ConformanceInput, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConformanceReport> {
+  checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConformanceReport> {
     return checkConformance(
       { schema: info.schema, adminUnits: ctx.adminUnits, catalogue: ctx.procedures },
       { operations: input.operations ?? [], samples: input.samples ?? [], schema: input.schema ?? null },
