@@ -209,6 +209,19 @@ class OperationChecker {
     let operations = 0;
     for (const p of parsed) {
       const ops = p.document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      const variables = this.variables.get(p.file.name.replace(/\.(graphql|gql)$/i, ""));
+      if (variables && ops.length > 1) {
+        const names = ops.flatMap((op) => (op.name ? [op.name.value] : []));
+        const value = variables.value;
+        const stray = value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value).find((key) => !names.includes(key)) : "(not an object)";
+        if (stray !== undefined) {
+          throw new ConformanceInputError(
+            variables.file,
+            `${p.file.name} holds several operations, so its sample variables are keyed by operation name (${names.join(", ")}); "${stray}" is none of them.`,
+            variables.locate(stray === "(not an object)" ? [] : [stray]),
+          );
+        }
+      }
       if (ops.length > 1) {
         for (const op of ops) {
           if (!op.name) add(this.findings, "OP_INVALID", { message: "This anonymous operation must be the only operation in its document." }, op, null);
