@@ -231,9 +231,9 @@ describe("conformance through the API", () => {
       const report = body.data.checkConformance as ConformanceReport;
       expect(report.client).toBe(DEMO_CIVIL_STATUS_CLIENT_ID);
       expect(report.findings.map((f) => [f.rule, f.found, f.line])).toEqual([
-        ["OP_NOT_GRANTED", "Citizen.religion", 2],
-        ["OP_NOT_GRANTED", "Citizen.landParcels", 2],
-        ["OP_NOT_GRANTED", "ParcelHolding.sharePercent", 2],
+        ["OP_NOT_GRANTED", "Citizen.religion", 3],
+        ["OP_NOT_GRANTED", "Citizen.landParcels", 3],
+        ["OP_NOT_GRANTED", "ParcelHolding.sharePercent", 3],
       ]);
       expect(report.findings[0].expected).toBe("a grant for population/sensitive under procedure 1.001193");
 

@@ -34,6 +34,9 @@ import {
   VariablesInAllowedPositionRule,
   VariablesAreInputTypesRule,
   UniqueVariableNamesRule,
+  UniqueOperationNamesRule,
+  TypeInfo,
+  visitWithTypeInfo,
   NoUnusedFragmentsRule,
   coerceInputValue,
   getNamedType,
@@ -47,7 +50,7 @@ import { costWithVariables, DEFAULT_LIMITS, queryLimitProtection } from "../../a
 import { checkAccess } from "../../access/policy.js";
 import { findGatewayError } from "../../shared/errors.js";
 import { ConformanceInputError, type InputFile, isOperationsFile, isVariablesFile, JsonDocument, type JsonPath } from "./inputs.js";
-import { checkTypedValue, type At, type PayloadContext } from "./payloads.js";
+import { adminUnitProblem, checkTypedValue, type At, type PayloadContext } from "./payloads.js";
 import type { Findings } from "./report.js";
 import type { RuleId } from "./rules.js";
 
@@ -222,6 +225,9 @@ class OperationChecker {
           );
         }
       }
+      for (const error of validate(this.ctx.schema, p.document, [UniqueOperationNamesRule])) {
+        add(this.findings, "OP_INVALID", { message: `${error.message} Operation names identify exchanges in logs and audit reviews.`, nodes: error.nodes?.slice(1) }, p.document, null);
+      }
       if (ops.length > 1) {
         for (const op of ops) {
           if (!op.name) add(this.findings, "OP_INVALID", { message: "This anonymous operation must be the only operation in its document." }, op, null);
@@ -291,9 +297,11 @@ class OperationChecker {
     });
 
     limitRules ??= queryLimitProtection(DEFAULT_LIMITS, false).validationRules;
+    let tooCostly = false;
     for (const error of validate(schema, document, limitRules)) {
       const rule = LIMIT_RULE[String(error.extensions?.code ?? findGatewayError(error.originalError)?.code)];
       if (rule) add(findings, rule, { message: error.message }, op, name);
+      if (rule === "OP_TOO_COSTLY") tooCostly = true;
     }
     try {
       parse(print(document), { maxTokens: DEFAULT_LIMITS.maxTokens });
@@ -301,8 +309,25 @@ class OperationChecker {
       add(findings, "OP_TOO_MANY_TOKENS", { message: `The operation with its fragments has more than ${DEFAULT_LIMITS.maxTokens} tokens; the gateway refuses it (TOO_MANY_TOKENS).` }, op, name);
     }
 
+    // Codes written into the operation are held to the 2025 map like codes in payloads.
+    const typeInfo = new TypeInfo(schema);
+    const registry = this.ctx.adminUnits;
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        StringValue(node) {
+          const type = typeInfo.getInputType();
+          if (!type || getNamedType(type).name !== "AdministrativeUnitCode" || !/^\d+$/.test(node.value)) return;
+          const problem = adminUnitProblem(node.value, node.value.length === 2 ? "PROVINCE" : "COMMUNE", registry);
+          if (problem) {
+            findings.add({ rule: problem.rule, ...locationOf(node), operation: name, message: problem.message, found: String(problem.found ?? node.value), expected: problem.expected ?? null, fix: problem.fix ?? null });
+          }
+        },
+      }),
+    );
+
     const variables = this.variablesFor(parsed, op, opsInFile);
-    if (variables && valid) {
+    if (variables && valid && !tooCostly) {
       for (const error of costWithVariables(schema, document, variables.values as Record<string, unknown>, DEFAULT_LIMITS.maxCost) ?? []) {
         add(findings, "OP_TOO_COSTLY", { message: `With the sample variables: ${error.message}` }, op, name);
       }
@@ -319,7 +344,7 @@ class OperationChecker {
     const fields = uses.map((u) => u.coordinate);
     const fieldList = `${fields.slice(0, 4).join(", ")}${fields.length > 4 ? ", …" : ""}`;
     if (client?.kind === "CITIZEN") {
-      for (const error of checkAccess(uses, client, null)?.errors ?? []) this.refused(error, op, name);
+      for (const error of checkAccess(uses, client, null)?.errors ?? []) this.refused(error, op, name, this.fieldNodes(document));
       return;
     }
     const purpose = declaredPurpose(parsed, op);
@@ -338,14 +363,32 @@ class OperationChecker {
       return;
     }
     if (client) {
-      for (const error of checkAccess(uses, client, { procedure: purpose, caseId: "CONFORMANCE-CHECK" })?.errors ?? []) this.refused(error, op, name);
+      const nodes = this.fieldNodes(document);
+      for (const error of checkAccess(uses, client, { procedure: purpose, caseId: "CONFORMANCE-CHECK" })?.errors ?? []) this.refused(error, op, name, nodes);
     }
   }
 
-  private refused(error: { message: string; extensions?: Record<string, unknown> }, op: OperationDefinitionNode, name: string | null): void {
+  /** The first selection of each schema coordinate (Type.field), wherever its fragment lives. */
+  private fieldNodes(document: DocumentNode): Map<string, ASTNode> {
+    const nodes = new Map<string, ASTNode>();
+    const typeInfo = new TypeInfo(this.ctx.schema);
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field(node) {
+          const parent = typeInfo.getParentType();
+          if (parent && !nodes.has(`${parent.name}.${node.name.value}`)) nodes.set(`${parent.name}.${node.name.value}`, node);
+        },
+      }),
+    );
+    return nodes;
+  }
+
+  private refused(error: { message: string; extensions?: Record<string, unknown> }, op: OperationDefinitionNode, name: string | null, nodes: Map<string, ASTNode>): void {
     const ext = error.extensions ?? {};
     const missing = ext.missingGrant as { source: string; class: string; procedure: string } | undefined;
-    add(this.findings, "OP_NOT_GRANTED", { message: `${error.message} (the gateway answers ${String(ext.code)})` }, op, name, {
+    const fieldNode = typeof ext.field === "string" ? nodes.get(ext.field) : undefined;
+    add(this.findings, "OP_NOT_GRANTED", { message: `${error.message} (the gateway answers ${String(ext.code)})`, nodes: fieldNode ? [fieldNode] : undefined }, op, name, {
       found: typeof ext.field === "string" ? ext.field : undefined,
       expected: missing ? `a grant for ${missing.source}/${missing.class} under procedure ${missing.procedure}` : undefined,
     });
@@ -368,6 +411,20 @@ class OperationChecker {
       throw new ConformanceInputError(doc.file, "sample variables are a JSON object of variable values (or, for a document of several operations, one such object per operation name).", doc.locate(variables.path));
     }
     const values = variables.values as Record<string, unknown>;
+    const declared = (op.variableDefinitions ?? []).map((d) => d.variable.name.value);
+    for (const key of Object.keys(values)) {
+      if (declared.includes(key)) continue;
+      const near = declared.filter((d) => d.toLowerCase() === key.toLowerCase());
+      this.findings.add({
+        rule: "OP_VARIABLES_INVALID",
+        ...doc.at([...variables.path, key]),
+        operation: name,
+        message: `The operation declares no variable $${key}${near.length ? `; did you mean $${near[0]}?` : "."}`,
+        found: key,
+        expected: declared.length ? declared.map((d) => `$${d}`).join(", ") : "no variables",
+        fix: near.length ? `rename to ${near[0]}` : `remove ${key}`,
+      });
+    }
     for (const definition of op.variableDefinitions ?? []) {
       const variable = definition.variable.name.value;
       const type = typeFromAST(this.ctx.schema, definition.type as never) as GraphQLInputType | undefined;
@@ -377,7 +434,8 @@ class OperationChecker {
       const report = (rule: RuleId, message: string, path: JsonPath) =>
         this.findings.add({ rule, ...doc.at(path), operation: name, message, found: null, expected: String(type), fix: null });
       if (value === undefined) {
-        if (isNonNullType(type) && !definition.defaultValue) report("OP_VARIABLES_INVALID", `Variable $${variable} of required type ${String(type)} is not given.`, at.path);
+        const misspelt = Object.keys(values).some((key) => key !== variable && key.toLowerCase() === variable.toLowerCase());
+        if (isNonNullType(type) && !definition.defaultValue && !misspelt) report("OP_VARIABLES_INVALID", `Variable $${variable} of required type ${String(type)} is not given.`, at.path);
         continue;
       }
       let ok = true;

@@ -105,17 +105,23 @@ function checkPersonalId(findings: Findings, at: At, value: unknown, today: stri
   }
 }
 
-/** Checks an administrative unit code at a level: format, the 2025 map, or the pre-2025 unit it was and its successors. */
-export function checkAdminUnit(findings: Findings, at: At, value: unknown, level: "PROVINCE" | "COMMUNE", registry: AdminUnitRegistry): string | null {
+export interface Problem {
+  rule: RuleId;
+  message: string;
+  found?: unknown;
+  expected?: string;
+  fix?: string;
+}
+
+/** What is wrong with a well-typed administrative unit code at a level: format, or not on the 2025 map (a pre-2025 unit and its successors). */
+export function adminUnitProblem(value: string, level: "PROVINCE" | "COMMUNE", registry: AdminUnitRegistry, name = "code"): Problem | null {
   const digits = level === "PROVINCE" ? 2 : 5;
   const what = level === "PROVINCE" ? "a 2-digit province code" : "a 5-digit commune code";
-  if (!expectString(findings, at, value, what)) return null;
   if (!/^\d+$/.test(value) || (value.length !== digits && !(level === "COMMUNE" && value.length === 3))) {
-    add(findings, at, "DATA_ADMIN_UNIT_FORMAT", `${label(at)} ${show(value)} is not ${what}.`, { found: value, expected: `${what} (Decision 19/2025/QĐ-TTg)` });
-    return null;
+    return { rule: "DATA_ADMIN_UNIT_FORMAT", message: `${name} ${show(value)} is not ${what}.`, found: value, expected: `${what} (Decision 19/2025/QĐ-TTg)` };
   }
   const current = level === "PROVINCE" ? registry.province(value) : registry.commune(value);
-  if (current) return value;
+  if (current) return null;
   const legacy = registry.legacyUnit(value);
   if (legacy) {
     const successors = legacy.successors.map((s) => {
@@ -129,17 +135,28 @@ export function checkAdminUnit(findings: Findings, at: At, value: unknown, level
         : ambiguous
           ? `ambiguous: ${legacy.level === "DISTRICT" ? "the district's communes went" : "the commune was split"} to ${successors.join(", ")}; confirm the address with the person`
           : `use ${successors[0]}`;
-    add(findings, at, "DATA_ADMIN_UNIT_LEGACY", `${value} is the pre-2025 code of ${legacy.name}. ${explainLegacy(registry, legacy)}`, {
+    return {
+      rule: "DATA_ADMIN_UNIT_LEGACY",
+      message: `${value} is the pre-2025 code of ${legacy.name}. ${explainLegacy(registry, legacy)}`,
       found: `${value} (${legacy.name}, pre-2025)`,
       expected: `${what} on the 2025 map`,
       fix,
-    });
-    return null;
+    };
   }
-  add(findings, at, "DATA_ADMIN_UNIT_UNKNOWN", `${value} names no ${level === "PROVINCE" ? "province" : "commune"}, on the 2025 map or before it.`, {
+  return {
+    rule: "DATA_ADMIN_UNIT_UNKNOWN",
+    message: `${value} names no ${level === "PROVINCE" ? "province" : "commune"}, on the 2025 map or before it.`,
     found: value,
     expected: `${what} on the 2025 map`,
-  });
+  };
+}
+
+/** Checks an administrative unit code at a level; returns it when it is on the 2025 map. */
+export function checkAdminUnit(findings: Findings, at: At, value: unknown, level: "PROVINCE" | "COMMUNE", registry: AdminUnitRegistry): string | null {
+  if (!expectString(findings, at, value, level === "PROVINCE" ? "a 2-digit province code" : "a 5-digit commune code")) return null;
+  const problem = adminUnitProblem(value, level, registry, label(at));
+  if (!problem) return value;
+  add(findings, at, problem.rule, problem.message, problem);
   return null;
 }
 
@@ -311,6 +328,26 @@ class PayloadChecker {
       add(this.findings, at, "DATA_REQUIRED", "Address.communeCode is required: an address names its 2025 commune.", { expected: "Address.communeCode" });
     }
     const commune = typeof record.communeCode === "string" ? this.ctx.adminUnits.commune(record.communeCode) : undefined;
+    const legacyCode = record.legacyCommuneCode;
+    if (typeof legacyCode === "string" && legacyCode.trim() !== "") {
+      const legacyAt = child(at, "legacyCommuneCode");
+      if (isEmpty(record.communeCode)) {
+        // Only the pre-2025 commune: the record has not been updated to the 2025 map.
+        checkAdminUnit(this.findings, legacyAt, legacyCode, "COMMUNE", this.ctx.adminUnits);
+      } else if (commune) {
+        // Both: the old commune is history, but it must be one the new commune took over.
+        const legacy = /^\d{5}$/.test(legacyCode) ? this.ctx.adminUnits.legacyUnit(legacyCode) : undefined;
+        if (!legacy) {
+          add(this.findings, legacyAt, "DATA_ADMIN_UNIT_UNKNOWN", `legacyCommuneCode ${show(legacyCode)} names no pre-2025 commune.`, { found: legacyCode, expected: "a 5-digit pre-2025 commune code" });
+        } else if (!legacy.successors.some((s) => s.code === commune.code)) {
+          const went = legacy.successors.map((s) => `${s.code} (${this.ctx.adminUnits.commune(s.code)?.name ?? "?"})`).join(", ");
+          add(this.findings, legacyAt, "DATA_ADMIN_UNIT_MISMATCH", `${legacy.name} (${legacyCode}, pre-2025) went to ${went}, not to ${commune.name} (${commune.code}).`, {
+            found: legacyCode,
+            expected: `a pre-2025 commune merged into ${commune.code}`,
+          });
+        }
+      }
+    }
     const province = typeof record.provinceCode === "string" ? this.ctx.adminUnits.province(record.provinceCode) : undefined;
     if (commune && province && commune.provinceCode !== province.code) {
       const actual = this.ctx.adminUnits.province(commune.provinceCode);
@@ -415,6 +452,14 @@ class PayloadChecker {
       return;
     }
     const subjects = input.subjects ?? {};
+    const procedure = this.ctx.catalogue.get(input.procedureCode.trim())!;
+    if (subjects.certificate && !procedure.subjects.some((sub) => sub.kind === "PARCEL")) {
+      add(this.findings, child(child(at, "subjects"), "certificate"), "DATA_DOSSIER", `Procedure ${procedure.code} is about no parcel, so it takes no certificate.`, {
+        found: subjects.certificate,
+        expected: `the subjects of ${procedure.code}: ${procedure.subjects.map((sub) => sub.role).join(", ") || "none"}`,
+      });
+      return;
+    }
     if (subjects.parcel) this.parcelId(child(child(at, "subjects"), "parcel"), subjects.parcel);
     if (subjects.certificate) this.value(child(child(at, "subjects"), "certificate"), subjects.certificate, { kind: "certificateSerial" });
     try {
@@ -439,6 +484,10 @@ export function checkSampleFile(file: InputFile, ctx: PayloadContext, findings: 
   let records = 0;
   for (const [key, value] of Object.entries(doc.value)) {
     const at: At = { doc, path: [key] };
+    if (!Array.isArray(value) && RECORD_KIND_KEYS.includes(key)) {
+      add(findings, at, "DATA_TYPE", `${key} must be a list of records.`, { found: Array.isArray(value) ? "a list" : value === null ? "null" : typeof value, expected: "a JSON array" });
+      continue;
+    }
     const items = Array.isArray(value) ? value.map((v, i) => [v, child(at, i)] as const) : [[value, at] as const];
     if (key === DOSSIER_KEY) {
       for (const [item, itemAt] of items) checker.dossier(itemAt, item);

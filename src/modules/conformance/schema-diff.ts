@@ -5,8 +5,15 @@
  */
 import { type Change, CriticalityLevel, diff } from "@graphql-inspector/core";
 import {
+  buildASTSchema,
   buildClientSchema,
-  buildSchema,
+  type DocumentNode,
+  type NamedTypeNode,
+  parse,
+  Source,
+  specifiedScalarTypes,
+  validateSchema,
+  visit,
   getLocation,
   type GraphQLError,
   type GraphQLSchema,
@@ -36,12 +43,34 @@ export function loadProvincialSchema(file: InputFile): GraphQLSchema {
       throw new ConformanceInputError(file.name, `not a usable introspection result: ${(error as Error).message}`);
     }
   }
+  let document: DocumentNode;
   try {
-    return buildSchema(text, { assumeValidSDL: false });
+    document = parse(new Source(text, file.name));
+  } catch (error) {
+    const e = error as GraphQLError;
+    throw new ConformanceInputError(file.name, `not a valid GraphQL schema: ${e.message.replace(/^Syntax Error: /, "")}`, e.locations?.[0]);
+  }
+  // The first unknown type, with its place (buildASTSchema would only say "Unknown type").
+  const defined = new Set([...specifiedScalarTypes.map((t) => t.name), ...document.definitions.flatMap((d) => ("name" in d && d.name && (d.kind.endsWith("Definition") || d.kind.endsWith("Extension")) ? [d.name.value] : []))]);
+  let unknown: NamedTypeNode | undefined;
+  visit(document, {
+    NamedType(node) {
+      if (!unknown && !defined.has(node.name.value)) unknown = node;
+    },
+  });
+  if (unknown?.loc) {
+    throw new ConformanceInputError(file.name, `not a valid GraphQL schema: unknown type "${unknown.name.value}".`, getLocation(unknown.loc.source, unknown.loc.start));
+  }
+  try {
+    const schema = buildASTSchema(document);
+    // A system's schema is compared type by type: it need not have a query root of its own.
+    const [invalid] = validateSchema(schema).filter((e) => !/^Query root type must be provided/.test(e.message));
+    if (invalid) throw invalid;
+    return schema;
   } catch (error) {
     const e = error as GraphQLError;
     const located = e.locations?.[0] ?? (e.nodes?.[0]?.loc ? getLocation(e.nodes[0].loc.source, e.nodes[0].loc.start) : undefined);
-    throw new ConformanceInputError(file.name, `not a valid GraphQL schema: ${e.message.replace(/^Syntax Error: /, "")}`, located);
+    throw new ConformanceInputError(file.name, `not a valid GraphQL schema: ${e.message.split("\n")[0]}`, located);
   }
 }
 

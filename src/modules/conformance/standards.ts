@@ -52,7 +52,8 @@ const address: ValueSpec = { kind: "address" };
 export const ADDRESS_FIELDS: Record<string, FieldSpec> = {
   line: opt(string),
   communeCode: opt({ kind: "adminUnit", level: "COMMUNE" }),
-  legacyCommuneCode: opt({ kind: "adminUnit", level: "COMMUNE" }),
+  /** The pre-2025 commune a record named before it was updated: checked against communeCode in the address check. */
+  legacyCommuneCode: opt({ kind: "string" }),
   /** Not a field of the national Address type, but systems often store it: checked against the commune. */
   provinceCode: opt({ kind: "adminUnit", level: "PROVINCE" }),
 };
