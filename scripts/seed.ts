@@ -47,7 +47,7 @@ if (args.values.help) {
 
 let config;
 try {
-  config = loadConfig();
+  config = loadConfig({ SOURCE_QUERY_TIMEOUT_MS: "0", ...process.env });
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }

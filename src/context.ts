@@ -17,6 +17,8 @@ export type Sources = Record<SourceName, Source>;
 
 export interface GatewayContext {
   requestId: string;
+  /** The operation's name once resolved (for the request log). */
+  operationName?: string;
   /** Who asks and why, and what this request has read about whom (written to the audit trail). */
   access: RequestAccess;
   sources: Sources;
