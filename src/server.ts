@@ -65,7 +65,7 @@ const noteOperation: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operationName, operation, contextValue }) {
-        contextValue.operationName = operationName ?? `(anonymous ${operation?.operation ?? "operation"})`;
+        contextValue.log.operation = operationName ?? `(anonymous ${operation?.operation ?? "operation"})`;
       },
     };
   },
@@ -143,7 +143,10 @@ async function authorize(app: App, req: http.IncomingMessage): Promise<RequestAc
   return new RequestAccess(client, purpose);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | null> {
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The body as text; null when it is over the limit, undefined when it is not UTF-8. */
+async function readBody(req: http.IncomingMessage): Promise<string | null | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -151,7 +154,11 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
     if (size > MAX_BODY_BYTES) return null;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return utf8.decode(Buffer.concat(chunks));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface GatewayServer {
@@ -190,6 +197,8 @@ export async function createServer(app: App): Promise<GatewayServer> {
     const incomingId = req.headers["x-request-id"];
     const requestId = typeof incomingId === "string" && /^[\w.-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
     res.setHeader("x-request-id", requestId);
+    // While shutting down, a keep-alive connection is closed after its answer, so the server can finish.
+    if (shuttingDown) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://gateway");
     const route = routeOf(url.pathname);
     let context: GatewayContext | undefined;
@@ -206,7 +215,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
           route,
           status: res.statusCode,
           ms: Math.round(seconds * 10_000) / 10,
-          operation: context?.operationName,
+          operation: context?.log.operation,
           client: clientForLog(context?.access.client?.id),
         },
         "request",
@@ -246,6 +255,10 @@ export async function createServer(app: App): Promise<GatewayServer> {
     if (raw === null) {
       metrics.graphqlErrors.inc({ code: "PAYLOAD_TOO_LARGE" });
       return sendJson(res, 413, errorBody("PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes.`), { connection: "close" });
+    }
+    if (raw === undefined) {
+      metrics.graphqlErrors.inc({ code: "BAD_REQUEST" });
+      return sendJson(res, 400, errorBody("BAD_REQUEST", "The request body is not valid UTF-8; GraphQL requests are UTF-8 JSON."));
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -303,8 +316,10 @@ export async function createServer(app: App): Promise<GatewayServer> {
     close: async () => {
       shuttingDown = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Connections that finish their last answer become idle: close them as they do.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
       server.closeIdleConnections();
-      await closed;
+      await closed.finally(() => clearInterval(sweep));
       await apollo.stop();
     },
   };

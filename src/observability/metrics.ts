@@ -76,7 +76,7 @@ export class GatewayMetrics {
     return {
       requestDidStart: async () => ({
         executionDidStart: async ({ operation }) => {
-          this.graphqlOperations.inc({ type: operation.operation });
+          if (operation) this.graphqlOperations.inc({ type: operation.operation });
         },
         willSendResponse: async ({ response }) => {
           if (response.body.kind !== "single") return;
