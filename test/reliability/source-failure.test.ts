@@ -185,3 +185,62 @@ describe.skipIf(TEST_DB !== "postgres")("a source failing while the gateway runs
     }
   });
 });
+
+describe.skipIf(TEST_DB !== "postgres")("the gateway's own database failing", () => {
+  let gw: TestGateway;
+  let proxy: SourceProxy;
+  let personalId: string;
+
+  beforeAll(async () => {
+    const admin = new URL(POSTGRES_ADMIN_URL);
+    proxy = await startSourceProxy({ host: admin.hostname, port: Number(admin.port || 5432) });
+    gw = await startTestGateway({
+      citizens: 200,
+      configure: (config) => {
+        const resilience = { queryTimeoutMs: TIMEOUT_MS, resetTimeoutMs: RESET_MS, errorThresholdPercentage: 50, volumeThreshold: 3 };
+        const gateway = new URL(config.sources.gateway.url!);
+        const sources = Object.fromEntries(Object.entries(config.sources).map(([name, s]) => [name, { ...s, resilience }])) as typeof config.sources;
+        sources.gateway = { ...sources.gateway, url: proxy.url(gateway.pathname.slice(1), config.sources.gateway.url!) };
+        return { ...config, access: { ...config.access, rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0 } , sources };
+      },
+    });
+    [{ personal_id: personalId }] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens order by personal_id limit 1");
+  }, 180_000);
+
+  afterAll(async () => {
+    proxy?.up();
+    await gw?.close();
+    await proxy?.close();
+  });
+
+  it("serves public data, withholds personal data it cannot audit, reports not ready, and recovers", async () => {
+    const personal = () => gw.query(`query($id: PersonalId!) { citizen(personalId: $id) { fullName } }`, { id: personalId });
+    expect((await personal()).status).toBe(200); // the key is now verified and cached
+
+    proxy.down();
+    const publicData = await gw.query(`{ provinces { code } }`, undefined, {});
+    expect(publicData.status).toBe(200);
+    expect(publicData.body.data.provinces).toHaveLength(34);
+
+    const withheld = await personal();
+    expect(withheld.status).toBe(503);
+    expect(withheld.body.data).toBeUndefined();
+    expect(withheld.body.errors![0].extensions.code).toBe("AUDIT_UNAVAILABLE");
+
+    const unknownKey = await gw.query(`{ provinces { code } }`, undefined, { authorization: "Bearer ndaf_not-a-key-but-long-enough" });
+    expect(unknownKey.status).toBe(503);
+    expect(unknownKey.body.errors![0].extensions).toMatchObject({ code: "SOURCE_UNAVAILABLE", source: "gateway" });
+
+    const ready = await fetch(`${gw.url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect((await ready.json()).status).toBe("NOT_READY");
+
+    proxy.up();
+    const back = await until("personal data to be served again", async () => {
+      const reply = await personal();
+      return reply.status === 200 ? reply : undefined;
+    });
+    expect(back.body.data.citizen.fullName).toBeTruthy();
+    expect((await fetch(`${gw.url}/health/ready`)).status).toBe(200);
+  });
+});
