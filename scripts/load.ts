@@ -63,6 +63,12 @@ async function cleanup() {
   }
 }
 
+/** V8 heap in use, from the gateway's own /metrics. */
+async function heapUsedMb(port: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return Number(/^ndaf_nodejs_heap_size_used_bytes (\S+)/m.exec(text)?.[1] ?? Number.NaN) / 1024 / 1024;
+}
+
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
@@ -202,23 +208,39 @@ try {
   } else {
     const minutes = Number(values.minutes);
     const every = Number(values.every);
-    const rows: { minute: number; rss: number; rps: number; p99: number; errors: number }[] = [];
+    const rows: { minute: number; rss: number; heap: number; rps: number; p99: number; errors: number }[] = [];
     const started = performance.now();
-    console.log(`\nSoak: ${minutes} min, RSS every ${every} s\n  minute   RSS MB   req/s   p99 ms   errors`);
+    console.log(`\nSoak: ${minutes} min, sampled every ${every} s\n  minute   RSS MB   heap MB   req/s   p99 ms   errors`);
     while ((performance.now() - started) / 60_000 < minutes) {
       const before = graphqlErrors;
       const result = await run(every);
-      const row = { minute: (performance.now() - started) / 60_000, rss: rssMb(pid), rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx + graphqlErrors - before };
+      const row = {
+        minute: (performance.now() - started) / 60_000,
+        rss: rssMb(pid),
+        heap: await heapUsedMb(port),
+        rps: result.requests.average,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx + graphqlErrors - before,
+      };
       rows.push(row);
-      console.log(`  ${row.minute.toFixed(1).padStart(6)}   ${row.rss.toFixed(0).padStart(6)}   ${row.rps.toFixed(0).padStart(5)}   ${String(row.p99).padStart(6)}   ${row.errors}`);
+      console.log(`  ${row.minute.toFixed(1).padStart(6)}   ${row.rss.toFixed(0).padStart(6)}   ${row.heap.toFixed(0).padStart(7)}   ${row.rps.toFixed(0).padStart(5)}   ${String(row.p99).padStart(6)}   ${row.errors}`);
     }
-    // Flat: after the first interval (warm-up), RSS grows by less than 10 % to the end.
-    const settled = rows[Math.min(1, rows.length - 1)].rss;
-    const last = rows[rows.length - 1].rss;
-    const growth = ((last - settled) / settled) * 100;
-    const slope = rows.length > 2 ? (last - settled) / (rows[rows.length - 1].minute - rows[1].minute) : 0;
-    console.log(`\n  RSS ${rssStart.toFixed(0)} MB before, ${settled.toFixed(0)} MB after warm-up, ${last.toFixed(0)} MB at the end: ${growth >= 0 ? "+" : ""}${growth.toFixed(1)} % (${slope.toFixed(2)} MB/min) — ${Math.abs(growth) < 10 ? "flat" : "GROWING"}`);
-    process.exitCode = Math.abs(growth) < 10 && rows.every((r) => r.errors === 0) ? 0 : 1;
+    // Memory saw-tooths with garbage collection, so one sample against another says little: fit a line through the
+    // samples after the first (warm-up) and call it flat when it projects less than 10 % growth over the run.
+    const settled = rows.slice(1);
+    const trend = (values: number[], minutesAt: number[]) => {
+      const mx = minutesAt.reduce((a, b) => a + b, 0) / minutesAt.length;
+      const my = values.reduce((a, b) => a + b, 0) / values.length;
+      const slope = minutesAt.reduce((sum, x, i) => sum + (x - mx) * (values[i] - my), 0) / minutesAt.reduce((sum, x) => sum + (x - mx) ** 2, 0) || 0;
+      return { slope, mean: my, projected: (slope * (minutesAt[minutesAt.length - 1] - minutesAt[0])) / my * 100 };
+    };
+    const at = settled.map((r) => r.minute);
+    const rss = trend(settled.map((r) => r.rss), at);
+    const heap = trend(settled.map((r) => r.heap), at);
+    const flat = settled.length >= 2 && Math.abs(rss.projected) < 10;
+    console.log(`\n  RSS ${rssStart.toFixed(0)} MB before; after warm-up min ${Math.min(...settled.map((r) => r.rss)).toFixed(0)}, mean ${rss.mean.toFixed(0)}, max ${Math.max(...settled.map((r) => r.rss)).toFixed(0)} MB`);
+    console.log(`  trend: RSS ${rss.slope >= 0 ? "+" : ""}${rss.slope.toFixed(2)} MB/min (${rss.projected >= 0 ? "+" : ""}${rss.projected.toFixed(1)} % over the run), heap ${heap.slope >= 0 ? "+" : ""}${heap.slope.toFixed(2)} MB/min — ${flat ? "flat" : "GROWING"}`);
+    process.exitCode = flat && rows.every((r) => r.errors === 0) ? 0 : 1;
   }
 } finally {
   await cleanup();
