@@ -59,7 +59,7 @@ async function run(
   let sources: Record<SourceName, Source> | undefined;
   try {
     sources = await open();
-    await Promise.all(Object.values(sources).map(migrateSource));
+    for (const source of Object.values(sources)) await migrateSource(source);
     console.error(`Seeding ${citizens.toLocaleString("en")} citizens into ${label}...`);
     const cpu = process.cpuUsage();
     const serverBefore = (await serverCpu?.()) ?? null;
