@@ -16,7 +16,7 @@ try {
   const anchor = values.anchor ? /^(\d+):([0-9a-f]{64})$/.exec(values.anchor) : null;
   if (values.anchor && !anchor) throw new Error("--anchor takes <seq>:<64 hex digits>, as printed by an earlier run.");
 
-  opened = await openSources(loadConfig());
+  opened = await openSources(loadConfig({ SOURCE_QUERY_TIMEOUT_MS: "0", ...process.env }));
   const gateway = opened.sources.gateway;
   await migrateSource(gateway);
   const started = performance.now();

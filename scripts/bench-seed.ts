@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { SOURCE_NAMES, type SourceName } from "../src/config.js";
 import { migrateSource } from "../src/db/migrate.js";
+import { BATCH_RESILIENCE } from "../src/db/resilience.js";
 import { openSource, type Source } from "../src/db/source.js";
 import { generateDataset, seedDatabases } from "../src/seed/index.js";
 import { formatSeedSummary } from "../src/seed/report.js";
@@ -58,7 +59,7 @@ async function run(
   let sources: Record<SourceName, Source> | undefined;
   try {
     sources = await open();
-    await Promise.all(Object.values(sources).map(migrateSource));
+    for (const source of Object.values(sources)) await migrateSource(source);
     console.error(`Seeding ${citizens.toLocaleString("en")} citizens into ${label}...`);
     const cpu = process.cpuUsage();
     const serverBefore = (await serverCpu?.()) ?? null;
@@ -118,7 +119,7 @@ async function onPostgres(): Promise<void> {
           SOURCE_NAMES.map(async (name) => {
             const url = new URL(adminUrl);
             url.pathname = `/${database(name)}`;
-            return [name, await openSource({ name, url: url.toString() })] as const;
+            return [name, await openSource({ name, url: url.toString(), resilience: BATCH_RESILIENCE })] as const;
           }),
         );
         return Object.fromEntries(entries) as Record<SourceName, Source>;
@@ -136,7 +137,7 @@ async function onPglite(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ndaf-bench-seed-"));
   await run(
     async () => {
-      const entries = await Promise.all(SOURCE_NAMES.map(async (name) => [name, await openSource({ name, dataDir: path.join(dir, name) })] as const));
+      const entries = await Promise.all(SOURCE_NAMES.map(async (name) => [name, await openSource({ name, dataDir: path.join(dir, name), resilience: BATCH_RESILIENCE })] as const));
       return Object.fromEntries(entries) as Record<SourceName, Source>;
     },
     async () => fs.rmSync(dir, { recursive: true, force: true }),

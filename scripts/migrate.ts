@@ -3,7 +3,7 @@ import { openSources, type OpenedSources } from "../src/app.js";
 import { loadConfig, SOURCE_NAMES } from "../src/config.js";
 import { migrateSource } from "../src/db/migrate.js";
 
-const config = loadConfig();
+const config = loadConfig({ SOURCE_QUERY_TIMEOUT_MS: "0", ...process.env });
 // openSources takes the data-folder lock: migrating embedded files a running gateway has open would corrupt them.
 let opened: OpenedSources | undefined;
 try {

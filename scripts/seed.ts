@@ -47,7 +47,7 @@ if (args.values.help) {
 
 let config;
 try {
-  config = loadConfig();
+  config = loadConfig({ SOURCE_QUERY_TIMEOUT_MS: "0", ...process.env });
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error));
 }
@@ -59,7 +59,7 @@ let opened: OpenedSources | undefined;
 try {
   opened = await openSources(config);
   const { sources } = opened;
-  await Promise.all(Object.values(sources).map(migrateSource));
+  for (const source of Object.values(sources)) await migrateSource(source);
   console.error(`Seeding ${citizens.toLocaleString("en")} citizens (seed ${seed})...`);
   const summary = await seedDatabases(sources, { citizens, seed, reset: args.values.reset ?? false, progress: true });
   console.log(formatSeedSummary(summary));

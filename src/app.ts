@@ -65,7 +65,8 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
   }
   const { sources, close } = await openSources(config);
   try {
-    await Promise.all(Object.values(sources).map(migrateSource));
+    // One after another: sources may share a database, and concurrent CREATE SCHEMA IF NOT EXISTS can collide.
+    for (const source of Object.values(sources)) await migrateSource(source);
     if (options.seedIfEmpty && !(await isSeeded(sources))) {
       log(`Empty databases: seeding ${options.seedIfEmpty.toLocaleString("en")} citizens (seed ${config.seed})...`);
       const summary = await seedDatabases(sources, { citizens: options.seedIfEmpty, seed: config.seed, reset: true });

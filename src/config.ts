@@ -3,6 +3,7 @@
  * unless its *_DATABASE_URL names a real Postgres database.
  */
 import path from "node:path";
+import type { ResilienceConfig } from "./db/resilience.js";
 
 export const SOURCE_NAMES = ["population", "land", "business", "gateway"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
@@ -13,6 +14,8 @@ export interface SourceConfig {
   url?: string;
   /** PGlite data folder when url is undefined; undefined with no url means an in-memory database. */
   dataDir?: string;
+  /** Query timeout and circuit breaker (defaults: DEFAULT_RESILIENCE). */
+  resilience?: ResilienceConfig;
 }
 
 export interface GatewayConfig {
@@ -67,10 +70,17 @@ function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const dataDir = path.resolve(env.DATA_DIR || ".data");
+  const resilience: ResilienceConfig = {
+    // 0 turns the timeout off: batch work (seeding, migrations, audit:verify) runs statements that take minutes.
+    queryTimeoutMs: integerFrom(env, "SOURCE_QUERY_TIMEOUT_MS", 5_000),
+    resetTimeoutMs: Math.max(100, integerFrom(env, "SOURCE_CIRCUIT_RESET_MS", 5_000)),
+    errorThresholdPercentage: 50,
+    volumeThreshold: 5,
+  };
   const sources = Object.fromEntries(
     SOURCE_NAMES.map((name) => {
       const url = env[URL_VARIABLES[name]] || undefined;
-      return [name, { name, url, dataDir: url ? undefined : path.join(dataDir, name) } satisfies SourceConfig];
+      return [name, { name, url, dataDir: url ? undefined : path.join(dataDir, name), resilience } satisfies SourceConfig];
     }),
   ) as Record<SourceName, SourceConfig>;
   const environment = (env.NODE_ENV === "production" || env.NODE_ENV === "test" ? env.NODE_ENV : "development") as GatewayConfig["environment"];

@@ -17,6 +17,8 @@ export type Sources = Record<SourceName, Source>;
 
 export interface GatewayContext {
   requestId: string;
+  /** What the request log says of the request (a shared object: Apollo hands plugins a shallow copy of the context). */
+  log: { operation?: string };
   /** Who asks and why, and what this request has read about whom (written to the audit trail). */
   access: RequestAccess;
   sources: Sources;
@@ -34,6 +36,7 @@ export function createContext(
 ): GatewayContext {
   return {
     requestId,
+    log: {},
     access,
     sources: shared.sources,
     adminUnits: shared.adminUnits,

@@ -1,8 +1,35 @@
-/** Structured JSON logs (pino). Never log personal data: log ids of requests, not of people. */
+/**
+ * Structured JSON logs (pino). Never log personal data: log ids of requests, not of people. Errors pass through
+ * a serializer that drops SQL parameters and masks anything shaped like a personal id, tax code or card number,
+ * because a failed query's message carries its parameters.
+ */
 import { pino } from "pino";
+
+/** Digit runs of 9 to 13 (personal ids, CMND numbers, tax codes, branch codes) become "[redacted]". */
+export function scrub(text: string): string {
+  return text.replace(/\n?params: .*$/gm, "").replace(/\b\d{9,13}\b/g, "[redacted]");
+}
+
+function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: scrub(String(error)) };
+  const out: Record<string, unknown> = { type: error.name, message: scrub(error.message) };
+  const code = (error as { code?: unknown }).code ?? (error as { extensions?: { code?: unknown } }).extensions?.code;
+  if (code !== undefined) out.code = code;
+  if (error.stack) out.stack = scrub(error.stack);
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause) out.cause = safeError(cause);
+  return out;
+}
 
 export const logger = pino({
   level: process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" || process.env.VITEST ? "silent" : "info"),
   base: { service: "ndaf-gateway" },
+  serializers: { err: safeError, error: safeError },
 });
 export type Logger = typeof logger;
+
+/** How a client appears in logs: a system by its id; a citizen client without the personal id it carries. */
+export function clientForLog(clientId: string | undefined | null): string | undefined {
+  if (!clientId) return undefined;
+  return clientId.startsWith("VN:CIT:") ? "VN:CIT:[redacted]" : clientId;
+}

@@ -30,8 +30,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     }, 10_000).unref();
     server
       .close()
+      .then(() => logger.info("requests in flight finished; closing the sources"))
       .then(() => app.close())
-      .then(() => process.exit(0))
+      .then(() => {
+        logger.info("stopped");
+        process.exit(0);
+      })
       .catch((error) => {
         logger.error({ err: error }, "shutdown failed");
         process.exit(1);

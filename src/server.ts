@@ -15,7 +15,9 @@ import type { Client } from "./access/clients.js";
 import type { App } from "./app.js";
 import { createContext, type GatewayContext } from "./context.js";
 import { idePage } from "./ide.js";
-import { logger } from "./logger.js";
+import { clientForLog, logger } from "./logger.js";
+import { readiness } from "./observability/health.js";
+import { GatewayMetrics } from "./observability/metrics.js";
 import { findGatewayError, GatewayError } from "./shared/errors.js";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -58,6 +60,17 @@ const logUnexpectedErrors: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
+/** The operation's name, on the context for the request log. */
+const noteOperation: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operationName, operation, contextValue }) {
+        contextValue.log.operation = operationName ?? `(anonymous ${operation?.operation ?? "operation"})`;
+      },
+    };
+  },
+};
+
 export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContext>[] = []): ApolloServer<GatewayContext> {
   const limits = queryLimitProtection(DEFAULT_LIMITS, app.config.environment === "production");
   return new ApolloServer<GatewayContext>({
@@ -70,7 +83,7 @@ export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContex
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     // The process owns shutdown (src/main.ts): close HTTP, then Apollo, then the pools, in that order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, ...limits.plugins, accessPlugin(app.sources.gateway, DEFAULT_LIMITS.maxCost), ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, noteOperation, ...limits.plugins, accessPlugin(app.sources.gateway, DEFAULT_LIMITS.maxCost), ...plugins],
   });
 }
 
@@ -89,9 +102,11 @@ const ERROR_STATUS: Record<string, number> = {
   CREDENTIAL_EXPIRED: 401,
   INVALID_PURPOSE: 400,
   RATE_LIMITED: 429,
+  SOURCE_UNAVAILABLE: 503,
 };
 
-function sendGatewayError(res: http.ServerResponse, error: GatewayError): void {
+function sendGatewayError(res: http.ServerResponse, error: GatewayError, metrics?: GatewayMetrics): void {
+  metrics?.graphqlErrors.inc({ code: error.code });
   const { code, ...details } = error.extensions as Record<string, unknown>;
   const headers: Record<string, string> = {};
   if (ERROR_STATUS[error.code] === 401) headers["www-authenticate"] = 'Bearer realm="ndaf-gateway", error="invalid_token"';
@@ -128,7 +143,10 @@ async function authorize(app: App, req: http.IncomingMessage): Promise<RequestAc
   return new RequestAccess(client, purpose);
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | null> {
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The body as text; null when it is over the limit, undefined when it is not UTF-8. */
+async function readBody(req: http.IncomingMessage): Promise<string | null | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -136,19 +154,35 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
     if (size > MAX_BODY_BYTES) return null;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  try {
+    return utf8.decode(Buffer.concat(chunks));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface GatewayServer {
   app: App;
   apollo: ApolloServer<GatewayContext>;
   http: http.Server;
+  metrics: GatewayMetrics;
+  /** True once close() began: readiness answers 503 and new connections are refused. */
+  readonly shuttingDown: boolean;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
 
+/** Route label for metrics: a fixed set, so unknown paths do not grow the label space. */
+function routeOf(pathname: string): string {
+  if (pathname === GRAPHQL_PATH || pathname === "/") return pathname;
+  if (pathname === "/health" || pathname === "/health/live" || pathname === "/health/ready" || pathname === "/metrics") return pathname;
+  return "other";
+}
+
 export async function createServer(app: App): Promise<GatewayServer> {
-  const apollo = createApollo(app);
+  const metrics = new GatewayMetrics(app.sources);
+  const apollo = createApollo(app, [metrics.plugin()]);
+  let shuttingDown = false;
   await apollo.start();
   // In development the IDE sends the demo key and a demo purpose, so every example runs as it is.
   const ideHeaders = app.demo
@@ -159,10 +193,34 @@ export async function createServer(app: App): Promise<GatewayServer> {
     : undefined;
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const started = performance.now();
     const incomingId = req.headers["x-request-id"];
     const requestId = typeof incomingId === "string" && /^[\w.-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
     res.setHeader("x-request-id", requestId);
+    // While shutting down, a keep-alive connection is closed after its answer, so the server can finish.
+    if (shuttingDown) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://gateway");
+    const route = routeOf(url.pathname);
+    let context: GatewayContext | undefined;
+    // One line per request, with its id; never variables, query text or a citizen's id.
+    res.once("finish", () => {
+      const seconds = (performance.now() - started) / 1000;
+      metrics.httpRequests.inc({ route, method: req.method ?? "GET", status: String(res.statusCode) });
+      metrics.httpDuration.observe({ route }, seconds);
+      if (route === "/health/live" || route === "/health" || route === "/metrics") return;
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          route,
+          status: res.statusCode,
+          ms: Math.round(seconds * 10_000) / 10,
+          operation: context?.log.operation,
+          client: clientForLog(context?.access.client?.id),
+        },
+        "request",
+      );
+    });
     const wantsHtml = req.method === "GET" && (req.headers.accept ?? "").includes("text/html");
 
     if (url.pathname === "/" && wantsHtml) {
@@ -170,7 +228,17 @@ export async function createServer(app: App): Promise<GatewayServer> {
       res.end(idePage(GRAPHQL_PATH, ideHeaders));
       return;
     }
-    if (url.pathname === "/health") return sendJson(res, 200, { status: "ok" });
+    if (url.pathname === "/health" || url.pathname === "/health/live") return sendJson(res, 200, { status: "LIVE" });
+    if (url.pathname === "/health/ready") {
+      const { httpStatus, body } = await readiness(app.sources, shuttingDown);
+      return sendJson(res, httpStatus, body, { "cache-control": "no-store" });
+    }
+    if (url.pathname === "/metrics" && req.method === "GET") {
+      const { contentType, body } = await metrics.render();
+      res.writeHead(200, { "content-type": contentType });
+      res.end(body);
+      return;
+    }
     if (url.pathname !== GRAPHQL_PATH && !(url.pathname === "/" && req.method === "POST")) {
       return sendJson(res, 404, errorBody("NOT_FOUND", `Nothing at ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}; the IDE at /.`));
     }
@@ -179,13 +247,18 @@ export async function createServer(app: App): Promise<GatewayServer> {
     try {
       access = await authorize(app, req);
     } catch (error) {
-      if (error instanceof GatewayError) return sendGatewayError(res, error);
+      if (error instanceof GatewayError) return sendGatewayError(res, error, metrics);
       throw error;
     }
 
     const raw = await readBody(req);
     if (raw === null) {
+      metrics.graphqlErrors.inc({ code: "PAYLOAD_TOO_LARGE" });
       return sendJson(res, 413, errorBody("PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes.`), { connection: "close" });
+    }
+    if (raw === undefined) {
+      metrics.graphqlErrors.inc({ code: "BAD_REQUEST" });
+      return sendJson(res, 400, errorBody("BAD_REQUEST", "The request body is not valid UTF-8; GraphQL requests are UTF-8 JSON."));
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -196,12 +269,13 @@ export async function createServer(app: App): Promise<GatewayServer> {
       try {
         body = JSON.parse(raw);
       } catch {
+        metrics.graphqlErrors.inc({ code: "BAD_REQUEST" });
         return sendJson(res, 400, errorBody("BAD_REQUEST", "The request body is not valid JSON."));
       }
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: async () => createContext(app, requestId, access),
+      context: async () => (context = createContext(app, requestId, access)),
     });
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of result.headers) responseHeaders[key] = value;
@@ -216,7 +290,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
-      logger.error({ err: error }, "request failed");
+      logger.error({ requestId: res.getHeader("x-request-id"), err: error }, "request failed");
       if (!res.headersSent) sendJson(res, 500, errorBody("INTERNAL_SERVER_ERROR", "Internal error; it has been logged."));
       else res.end();
     });
@@ -226,13 +300,26 @@ export async function createServer(app: App): Promise<GatewayServer> {
     app,
     apollo,
     http: server,
+    metrics,
+    get shuttingDown() {
+      return shuttingDown;
+    },
     listen: (port, host = "0.0.0.0") =>
       new Promise((resolve, reject) => {
         server.once("error", reject);
         server.listen(port, host, () => resolve((server.address() as { port: number }).port));
       }),
+    /**
+     * Graceful: stop accepting, let requests in flight finish (idle keep-alive connections are closed at once,
+     * busy ones after their response), then stop Apollo. The caller closes the pools after this.
+     */
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      shuttingDown = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Connections that finish their last answer become idle: close them as they do.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      server.closeIdleConnections();
+      await closed.finally(() => clearInterval(sweep));
       await apollo.stop();
     },
   };

@@ -105,6 +105,7 @@ export class AccessResolver {
 
   @Access("population")
   @Query(() => AccessLogConnection, {
+    nullable: true,
     description:
       "Who read a person's data, when, and for which procedure and case, newest first. Open to the person themselves (a citizen client); personalId defaults to theirs.",
   })

@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { SourceConfig, SourceName } from "../config.js";
+import { DEFAULT_RESILIENCE, SourceGuard } from "./resilience.js";
 
 export type Database = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
@@ -29,13 +30,45 @@ export interface Source {
   readonly listeners: Set<(event: QueryEvent) => void>;
   /** Run raw SQL (DDL, maintenance); rows as plain objects on both drivers. */
   raw<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The source's circuit breaker and query timeout; every statement through `db` and `raw` passes it. */
+  readonly guard: SourceGuard;
   /** Bulk-load CSV text into a table with COPY (both drivers). */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
   close(): Promise<void>;
 }
 
+interface PreparedLike {
+  [method: string]: unknown;
+}
+
+interface SessionLike {
+  prepareQuery(...args: unknown[]): PreparedLike;
+  transaction(...args: unknown[]): Promise<unknown>;
+}
+
+/**
+ * Puts every statement drizzle runs on this database — builders, db.execute, relational queries — and every
+ * transaction (as one unit) under the source's guard, at the one place they all pass: the session.
+ */
+function guardDatabase(db: Database, guard: SourceGuard): void {
+  const session = (db as unknown as { session: SessionLike }).session;
+  const prepare = session.prepareQuery.bind(session);
+  session.prepareQuery = (...args: unknown[]) => {
+    const prepared = prepare(...args);
+    for (const method of ["execute", "all", "values"]) {
+      const original = prepared[method];
+      if (typeof original === "function") prepared[method] = (...a: unknown[]) => guard.run(() => original.apply(prepared, a) as Promise<unknown>);
+    }
+    return prepared;
+  };
+  const transaction = session.transaction.bind(session);
+  session.transaction = (...args: unknown[]) => guard.run(() => transaction(...args));
+}
+
 export async function openSource(config: SourceConfig): Promise<Source> {
   const statements = { count: 0 };
+  const resilience = config.resilience ?? DEFAULT_RESILIENCE;
+  const guard = new SourceGuard(config.name, resilience);
   const listeners = new Set<(event: QueryEvent) => void>();
   const logger = {
     logQuery(query: string, params: unknown[]) {
@@ -50,17 +83,24 @@ export async function openSource(config: SourceConfig): Promise<Source> {
       onnotice: () => {},
       // Dates stay as 'YYYY-MM-DD' strings on both drivers (PGlite returns them as Date by default).
       types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
-      connection: { application_name: `ndaf-gateway:${config.name}` },
+      // A server that does not answer is given up on; the server itself cancels statements past the timeout.
+      connect_timeout: resilience.queryTimeoutMs > 0 ? Math.max(1, Math.ceil(resilience.queryTimeoutMs / 1000)) : 30,
+      connection: {
+        application_name: `ndaf-gateway:${config.name}`,
+        ...(resilience.queryTimeoutMs > 0 ? { statement_timeout: resilience.queryTimeoutMs } : {}),
+      },
     });
     const db = drizzlePostgres(client, { logger }) as unknown as Database;
+    guardDatabase(db, guard);
     return {
       name: config.name,
       driver: "postgres",
       db,
       statements,
       listeners,
+      guard,
       async raw<T>(text: string, params: unknown[] = []) {
-        return (await client.unsafe(text, params as never[])) as unknown as T[];
+        return guard.run(async () => (await client.unsafe(text, params as never[])) as unknown as T[]);
       },
       async copyCsv(table, columns, csv) {
         const stream = await client.unsafe(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`).writable();
@@ -70,7 +110,10 @@ export async function openSource(config: SourceConfig): Promise<Source> {
           stream.end(csv);
         });
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        guard.shutdown();
+        await client.end({ timeout: 5 });
+      },
     };
   }
 
@@ -80,21 +123,28 @@ export async function openSource(config: SourceConfig): Promise<Source> {
     parsers: { 1082: (x: string) => x },
   });
   const db = drizzlePglite(client, { logger }) as unknown as Database;
+  guardDatabase(db, guard);
   return {
     name: config.name,
     driver: "pglite",
     db,
     statements,
     listeners,
+    guard,
     async raw<T>(text: string, params: unknown[] = []) {
-      const result = params.length ? await client.query<T>(text, params) : await client.exec(text).then((r) => ({ rows: (r.at(-1)?.rows ?? []) as T[] }));
-      return result.rows;
+      return guard.run(async () => {
+        const result = params.length ? await client.query<T>(text, params) : await client.exec(text).then((r) => ({ rows: (r.at(-1)?.rows ?? []) as T[] }));
+        return result.rows;
+      });
     },
     async copyCsv(table, columns, csv) {
       await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
         blob: new Blob([csv]),
       });
     },
-    close: () => client.close(),
+    close: async () => {
+      guard.shutdown();
+      await client.close();
+    },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_DEMO_API_KEY, DEMO_PURPOSE } from "../../src/access/demo.js";
 import { createApp, type App } from "../../src/app.js";
-import { SOURCE_NAMES, type SourceName } from "../../src/config.js";
+import { type GatewayConfig, SOURCE_NAMES, type SourceName } from "../../src/config.js";
 import { createServer, type GatewayServer } from "../../src/server.js";
 import { testConfig } from "./databases.js";
 
@@ -39,8 +39,11 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export async function startTestGateway(options: { citizens?: number; seed?: number } = {}): Promise<TestGateway> {
-  const { config, cleanup } = await testConfig({ seed: options.seed ?? 2025 });
+export async function startTestGateway(
+  options: { citizens?: number; seed?: number; configure?: (config: GatewayConfig) => GatewayConfig | Promise<GatewayConfig> } = {},
+): Promise<TestGateway> {
+  const { config: base, cleanup } = await testConfig({ seed: options.seed ?? 2025 });
+  const config = options.configure ? await options.configure(base) : base;
   const app = await createApp(config, { seedIfEmpty: options.citizens ?? 1500 });
   const server = await createServer(app);
   const port = await server.listen(0, "127.0.0.1");

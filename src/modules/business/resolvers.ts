@@ -44,7 +44,7 @@ export class EnterpriseResolver {
   }
 
   @Access("business")
-  @Query(() => EnterpriseConnection, { description: "Enterprises matching a filter, ordered by code, a page at a time." })
+  @Query(() => EnterpriseConnection, { nullable: true, description: "Enterprises matching a filter, ordered by code, a page at a time." })
   enterprises(
     @Ctx() ctx: GatewayContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
@@ -132,7 +132,7 @@ export class HouseholdBusinessResolver {
 @Resolver(() => Citizen)
 export class CitizenBusinessResolver {
   @Access("business")
-  @FieldResolver(() => [EnterpriseRole], { description: "Enterprises the person represents, owns, or holds capital in." })
+  @FieldResolver(() => [EnterpriseRole], { nullable: true, description: "Enterprises the person represents, owns, or holds capital in." })
   async enterpriseRoles(
     @Root() citizen: Citizen,
     @Ctx() ctx: GatewayContext,
@@ -143,7 +143,7 @@ export class CitizenBusinessResolver {
   }
 
   @Access("business")
-  @FieldResolver(() => [HouseholdBusiness], { description: "Household businesses the person owns (hộ kinh doanh)." })
+  @FieldResolver(() => [HouseholdBusiness], { nullable: true, description: "Household businesses the person owns (hộ kinh doanh)." })
   async householdBusinesses(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<HouseholdBusiness[]> {
     return (await ctx.business.householdBusinessesOfOwner.load(citizen.personalId)).map(toHouseholdBusiness);
   }

@@ -52,7 +52,7 @@ import { findGatewayError } from "../../shared/errors.js";
 import { ConformanceInputError, type InputFile, isOperationsFile, isVariablesFile, JsonDocument, type JsonPath } from "./inputs.js";
 import { adminUnitProblem, checkTypedValue, type At, type PayloadContext } from "./payloads.js";
 import type { Findings } from "./report.js";
-import type { RuleId } from "./rules.js";
+import { type RuleId, ruleForInputError } from "./rules.js";
 
 export interface OperationContext extends PayloadContext {
   /** The client whose grants the operations are checked against, if any. */
@@ -442,8 +442,7 @@ class OperationChecker {
       coerceInputValue(value, type, (path, _invalid, error) => {
         ok = false;
         const typed = findGatewayError(error);
-        const rule: RuleId =
-          typed?.code === "INVALID_PERSONAL_ID" ? "DATA_PERSONAL_ID" : typed?.code === "INVALID_TAX_CODE" ? "DATA_TAX_CODE" : typed?.code === "INVALID_ADMINISTRATIVE_UNIT_CODE" ? "DATA_ADMIN_UNIT_FORMAT" : "OP_VARIABLES_INVALID";
+        const rule = ruleForInputError(typed?.code, "OP_VARIABLES_INVALID");
         report(rule, `$${variable}${path.length ? `.${path.join(".")}` : ""}: ${typed?.message ?? error.message}`, [...at.path, ...path]);
       });
       if (ok) this.walk(at, type, value);

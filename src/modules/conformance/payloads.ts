@@ -14,7 +14,7 @@ import type { ProcedureCatalogue } from "../procedures/catalogue.js";
 import { checkRequest, toRequest } from "../procedures/service.js";
 import { type InputFile, JsonDocument, type JsonPath, ConformanceInputError } from "./inputs.js";
 import type { Findings } from "./report.js";
-import type { RuleId } from "./rules.js";
+import { type RuleId, ruleForInputError } from "./rules.js";
 import { ADDRESS_FIELDS, CERTIFICATE_SERIAL, DISTRICT_FIELDS, DOSSIER_KEY, type FieldSpec, PARCEL_ID, RECORD_KIND_KEYS, RECORD_KINDS, type ValueSpec } from "./standards.js";
 
 export interface PayloadContext {
@@ -438,7 +438,7 @@ class PayloadChecker {
       valid = false;
       const place = path.length ? { doc: at.doc, path: [...at.path, ...path] } : at;
       const code = findGatewayError(error)?.code;
-      const rule: RuleId = code === "INVALID_PERSONAL_ID" ? "DATA_PERSONAL_ID" : code === "INVALID_TAX_CODE" ? "DATA_TAX_CODE" : "DATA_DOSSIER";
+      const rule = ruleForInputError(code, "DATA_DOSSIER");
       const message = findGatewayError(error)?.message ?? error.message;
       add(this.findings, place, rule, path.length ? `${path.join(".")}: ${message}` : message, { found: invalid, expected: rule === "DATA_DOSSIER" ? "a DossierInput (see schema.graphql)" : undefined });
     });
@@ -467,7 +467,7 @@ class PayloadChecker {
     } catch (error) {
       const typed = findGatewayError(error);
       if (!typed) throw error;
-      const rule: RuleId = typed.code === "INVALID_PERSONAL_ID" ? "DATA_PERSONAL_ID" : typed.code === "INVALID_TAX_CODE" ? "DATA_TAX_CODE" : "DATA_DOSSIER";
+      const rule = ruleForInputError(typed.code, "DATA_DOSSIER");
       if (rule === "DATA_DOSSIER" && /is not a parcel id/.test(typed.message)) return; // reported above as DATA_PARCEL_ID
       add(this.findings, at, rule, typed.message, { expected: `a dossier procedure ${input.procedureCode} accepts` });
     }

@@ -369,3 +369,17 @@ const byId = new Map<string, ConformanceRule>(CONFORMANCE_RULES.map((r) => [r.id
 export function ruleById(id: RuleId): ConformanceRule {
   return byId.get(id)!;
 }
+
+/** The payload rule a national scalar's refusal (its error code) stands for, or `fallback`. */
+export function ruleForInputError(code: string | undefined, fallback: RuleId): RuleId {
+  switch (code) {
+    case "INVALID_PERSONAL_ID":
+      return "DATA_PERSONAL_ID";
+    case "INVALID_TAX_CODE":
+      return "DATA_TAX_CODE";
+    case "INVALID_ADMINISTRATIVE_UNIT_CODE":
+      return "DATA_ADMIN_UNIT_FORMAT";
+    default:
+      return fallback;
+  }
+}

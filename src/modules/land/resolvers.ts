@@ -48,7 +48,7 @@ export class LandParcelResolver {
   }
 
   @Access("land")
-  @Query(() => LandParcelConnection, { description: "Parcels matching a filter, ordered by identifier, a page at a time." })
+  @Query(() => LandParcelConnection, { nullable: true, description: "Parcels matching a filter, ordered by identifier, a page at a time." })
   landParcels(
     @Ctx() ctx: GatewayContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
@@ -146,7 +146,7 @@ function toHolding(row: { holder: { sharePercent: number; certificateSerial: str
 @Resolver(() => Citizen)
 export class CitizenLandResolver {
   @Access("land")
-  @FieldResolver(() => [ParcelHolding], { description: "Parcels the person holds under a certificate in force, with their share." })
+  @FieldResolver(() => [ParcelHolding], { nullable: true, description: "Parcels the person holds under a certificate in force, with their share." })
   async landParcels(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<ParcelHolding[]> {
     return (await ctx.land.holdingsOfCitizen.load(citizen.personalId)).map(toHolding);
   }
@@ -155,7 +155,7 @@ export class CitizenLandResolver {
 @Resolver(() => Enterprise)
 export class EnterpriseLandResolver {
   @Access("land")
-  @FieldResolver(() => [ParcelHolding], { description: "Parcels the enterprise holds under a certificate in force." })
+  @FieldResolver(() => [ParcelHolding], { nullable: true, description: "Parcels the enterprise holds under a certificate in force." })
   async landParcels(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<ParcelHolding[]> {
     return (await ctx.land.holdingsOfEnterprise.load(enterprise.code)).map(toHolding);
   }

@@ -37,7 +37,7 @@ export class CitizenResolver {
   }
 
   @Access("population")
-  @Query(() => CitizenConnection, { description: "Citizens matching a filter, ordered by personal identification number, a page at a time." })
+  @Query(() => CitizenConnection, { nullable: true, description: "Citizens matching a filter, ordered by personal identification number, a page at a time." })
   citizens(
     @Ctx() ctx: GatewayContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,

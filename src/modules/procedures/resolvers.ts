@@ -131,12 +131,13 @@ export class ProcedureResolver {
     return p ? toProcedure(p) : null;
   }
 
-  @Query(() => ProcedureReport, { description: "Per procedure and overall: components, replaceable components and share; over submitted dossiers, what data answered and the documents still asked for." })
+  @Query(() => ProcedureReport, { nullable: true, description: "Per procedure and overall: components, replaceable components and share; over submitted dossiers, what data answered and the documents still asked for." })
   async procedureReport(@Ctx() ctx: GatewayContext): Promise<ProcedureReport> {
     return procedureReport(ctx.procedures, await dossierTotals(ctx));
   }
 
   @Query(() => DossierEvaluation, {
+    nullable: true,
     description:
       "Answers a dossier's components from shared data without storing anything (a preview): each is fulfilled by data with its evidence, needs a document (and why), or fails a check. Needs a grant for the sources the procedure reads, under that procedure.",
   })
@@ -165,7 +166,7 @@ export class ProcedureResolver {
     return row ? toDossier(ctx, row) : null;
   }
 
-  @Query(() => DossierConnection, { description: "Dossiers visible to the client (its own submissions; a citizen's own), by id, filtered by applicant or procedure." })
+  @Query(() => DossierConnection, { nullable: true, description: "Dossiers visible to the client (its own submissions; a citizen's own), by id, filtered by applicant or procedure." })
   async dossiers(
     @Ctx() ctx: GatewayContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
@@ -191,7 +192,7 @@ const answer = (question: string, source: string, value: boolean, recordUpdatedA
 @Resolver()
 export class VerificationResolver {
   @Access("population")
-  @Query(() => Verification, { description: "Is this person's permanent residence in this 2025 commune?" })
+  @Query(() => Verification, { nullable: true, description: "Is this person's permanent residence in this 2025 commune?" })
   async verifyPermanentResidence(
     @Ctx() ctx: GatewayContext,
     @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
@@ -202,7 +203,7 @@ export class VerificationResolver {
   }
 
   @Access("population")
-  @Query(() => Verification, { description: "Is this person alive and at least 18 today?" })
+  @Query(() => Verification, { nullable: true, description: "Is this person alive and at least 18 today?" })
   async verifyAliveAdult(@Ctx() ctx: GatewayContext, @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string): Promise<Verification> {
     const row = await ctx.population.citizen.load(personalId);
     const today = new Date().toISOString().slice(0, 10);
@@ -210,14 +211,14 @@ export class VerificationResolver {
   }
 
   @Access("business")
-  @Query(() => Verification, { description: "Is this enterprise active?" })
+  @Query(() => Verification, { nullable: true, description: "Is this enterprise active?" })
   async verifyEnterpriseActive(@Ctx() ctx: GatewayContext, @Arg("code", () => TaxCodeScalar, { description: "Enterprise code." }) code: string): Promise<Verification> {
     const row = await ctx.business.enterprise.load(code);
     return answer(`Is enterprise ${code} active?`, "business", row?.status === "ACTIVE", row?.updatedAt ?? null);
   }
 
   @Access("land")
-  @Query(() => Verification, { description: "Is this person named on this land-use right certificate, and is it in force?" })
+  @Query(() => Verification, { nullable: true, description: "Is this person named on this land-use right certificate, and is it in force?" })
   async verifyCertificateHolder(
     @Ctx() ctx: GatewayContext,
     @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,

@@ -9,15 +9,15 @@ import type { DataSourceName } from "../../access/directive.js";
 import type { Subject } from "../../access/request.js";
 import type { GatewayContext } from "../../context.js";
 import { parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
-import { GatewayError } from "../../shared/errors.js";
+import { findGatewayError, GatewayError } from "../../shared/errors.js";
 import { paginate } from "../../shared/pagination.js";
 import { type CatalogueComponent, type CatalogueProcedure, type ProcedureCatalogue, replaceableShare } from "./catalogue.js";
 import { type Applicant, type Evidence, RULES, type SubjectRole } from "./rules.js";
 import { dataCorrectionRequests, dossierComponents, dossiers, type DossierRow } from "./tables.js";
 import type { DossierInput } from "./types.js";
 
-export type ComponentStatus = "FULFILLED_BY_DATA" | "NEEDS_DOCUMENT" | "FAILED_CHECK";
-export type DossierStatus = "READY" | "NEEDS_DOCUMENTS" | "BLOCKED";
+export type ComponentStatus = "FULFILLED_BY_DATA" | "NEEDS_DOCUMENT" | "FAILED_CHECK" | "NOT_EVALUATED";
+export type DossierStatus = "READY" | "NEEDS_DOCUMENTS" | "BLOCKED" | "INCOMPLETE";
 
 export interface DossierRequest {
   procedureCode: string;
@@ -29,7 +29,7 @@ export interface ComponentResult {
   component: CatalogueComponent;
   status: ComponentStatus;
   /** DOCUMENT_ONLY for a component no database replaces; DATA_NOT_FOUND when its data was missing. */
-  reason: "DOCUMENT_ONLY" | "DATA_NOT_FOUND" | null;
+  reason: "DOCUMENT_ONLY" | "DATA_NOT_FOUND" | "SOURCE_UNAVAILABLE" | null;
   message: string | null;
   evidence: Evidence[];
   correction?: { source: DataSourceName; subjectKind: string; subjectId: string };
@@ -147,6 +147,7 @@ export function tally(components: readonly { status: string }[]) {
 
 export function overallStatus(components: ComponentResult[]): DossierStatus {
   if (components.some((c) => c.status === "FAILED_CHECK")) return "BLOCKED";
+  if (components.some((c) => c.status === "NOT_EVALUATED")) return "INCOMPLETE";
   if (components.some((c) => c.status === "NEEDS_DOCUMENT" && c.reason === "DATA_NOT_FOUND")) return "NEEDS_DOCUMENTS";
   return "READY";
 }
@@ -166,7 +167,15 @@ async function evaluateAdmitted(ctx: GatewayContext, procedure: CatalogueProcedu
       if (component.kind === "DOCUMENT") {
         return { component, status: "NEEDS_DOCUMENT", reason: "DOCUMENT_ONLY", message: component.note, evidence: [] };
       }
-      const outcome = await RULES[component.rule!].check({ ctx, applicant: request.applicant, subjects: request.subjects, today });
+      let outcome;
+      try {
+        outcome = await RULES[component.rule!].check({ ctx, applicant: request.applicant, subjects: request.subjects, today });
+      } catch (error) {
+        // A source that is down leaves the component open: never fulfilled, never failed, on missing data.
+        const unavailable = findGatewayError(error);
+        if (unavailable?.code !== "SOURCE_UNAVAILABLE") throw error;
+        return { component, status: "NOT_EVALUATED", reason: "SOURCE_UNAVAILABLE", message: unavailable.message, evidence: [] };
+      }
       if (outcome.status === "NEEDS_DOCUMENT") {
         return { component, status: "NEEDS_DOCUMENT", reason: "DATA_NOT_FOUND", message: outcome.message, evidence: [], correction: outcome.correction };
       }
@@ -230,6 +239,16 @@ export async function submit(ctx: GatewayContext, catalogue: ProcedureCatalogue,
 
   const id = newDossierId();
   const evaluation = await evaluateAdmitted(ctx, procedure, request, id, "DOSSIER_SUBMIT");
+  const open = evaluation.components.filter((c) => c.status === "NOT_EVALUATED");
+  if (open.length > 0) {
+    // Stored, it would read as a decision; half-evaluated, it is not one. The client retries with the same key.
+    const sources = [...new Set(open.map((c) => (c.message ?? "").match(/^The (\w+) source/)?.[1]).filter(Boolean))];
+    throw new GatewayError(
+      "SOURCE_UNAVAILABLE",
+      `The dossier was not stored: ${open.length} component(s) could not be evaluated because the ${sources.join(" and ")} source ${sources.length > 1 ? "are" : "is"} unavailable. Submit again with the same idempotency key when it is back.`,
+      { source: sources[0] ?? null, sources },
+    );
+  }
   const inserted = await db.transaction(async (tx) => {
     const rows = await tx
       .insert(dossiers)

@@ -35,6 +35,7 @@ export enum ComponentStatusEnum {
   FULFILLED_BY_DATA = "FULFILLED_BY_DATA",
   NEEDS_DOCUMENT = "NEEDS_DOCUMENT",
   FAILED_CHECK = "FAILED_CHECK",
+  NOT_EVALUATED = "NOT_EVALUATED",
 }
 registerEnumType(ComponentStatusEnum, {
   name: "ComponentStatus",
@@ -43,6 +44,7 @@ registerEnumType(ComponentStatusEnum, {
     FULFILLED_BY_DATA: { description: "Answered from shared data; see the evidence. No paper is asked for." },
     NEEDS_DOCUMENT: { description: "The applicant brings the document: it is document-only, or its data was not found (a correction request is raised)." },
     FAILED_CHECK: { description: "The data shows a rule is not met; see the message." },
+    NOT_EVALUATED: { description: "A source this component reads was unavailable (reason SOURCE_UNAVAILABLE): neither fulfilled nor failed. Evaluate again later." },
   },
 });
 
@@ -50,6 +52,7 @@ export enum DossierStatusEnum {
   READY = "READY",
   NEEDS_DOCUMENTS = "NEEDS_DOCUMENTS",
   BLOCKED = "BLOCKED",
+  INCOMPLETE = "INCOMPLETE",
 }
 registerEnumType(DossierStatusEnum, {
   name: "DossierStatus",
@@ -58,6 +61,7 @@ registerEnumType(DossierStatusEnum, {
     READY: { description: "Every data component was answered from data; only document-only components remain to attach." },
     NEEDS_DOCUMENTS: { description: "No check failed, but some data was missing: those documents must be brought." },
     BLOCKED: { description: "At least one check failed; the dossier cannot proceed as it is." },
+    INCOMPLETE: { description: "No check failed, but some components could not be evaluated because a source was unavailable; evaluate again later." },
   },
 });
 
@@ -258,10 +262,10 @@ export class DossierComponentResult {
   @Field(() => ProcedureComponent, { description: "The component." })
   component!: ProcedureComponent;
 
-  @Field(() => ComponentStatusEnum, { description: "Fulfilled by data, document needed, or a failed check." })
+  @Field(() => ComponentStatusEnum, { description: "Fulfilled by data, document needed, a failed check, or not evaluated (a source was unavailable)." })
   status!: ComponentStatusEnum;
 
-  @Field(() => String, { nullable: true, description: "For NEEDS_DOCUMENT: DOCUMENT_ONLY or DATA_NOT_FOUND." })
+  @Field(() => String, { nullable: true, description: "For NEEDS_DOCUMENT: DOCUMENT_ONLY or DATA_NOT_FOUND; for NOT_EVALUATED: SOURCE_UNAVAILABLE." })
   reason!: string | null;
 
   @Field(() => String, { nullable: true, description: "What a clerk or the applicant should know: the failed rule, the missing record, or why the document is needed." })
