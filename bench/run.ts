@@ -34,6 +34,8 @@ const { values } = parseArgs({
     connections: { type: "string", default: "10" },
     only: { type: "string" },
     output: { type: "string", default: "bench/results.md" },
+    profile: { type: "string" },
+    scenarios: { type: "string" },
   },
 });
 const quick = values.quick;
@@ -41,6 +43,9 @@ const citizens = Number(values.citizens ?? (quick ? 20_000 : 1_000_000));
 const duration = Number(values.duration ?? (quick ? 5 : 15));
 const connections = Number(values.connections);
 const only = values.only ? new Set(values.only.split(",")) : null;
+const onlyScenarios = values.scenarios ? new Set(values.scenarios.split(",")) : null;
+/** `--profile DIR`: the gateway runs with --cpu-prof, its profile written to DIR when it stops. */
+const profileArgs = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
 const ROOT = path.resolve(import.meta.dirname, "..");
 const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const tag = `ndaf_bench_${randomBytes(3).toString("hex")}`;
@@ -138,7 +143,8 @@ interface Row {
   requests: number;
 }
 
-async function measure(server: string, port: number, scenario: Scenario, statements: () => Promise<number | null>): Promise<Row> {
+async function measure(server: string, port: number, scenario: Scenario, statements: () => Promise<number | null>): Promise<Row | null> {
+  if (onlyScenarios && !onlyScenarios.has(scenario.name)) return null;
   let bad = 0;
   let sample = "";
   const fire = (seconds: number) =>
@@ -185,6 +191,7 @@ async function gatewayStatements(port: number): Promise<number> {
 }
 
 const rows: Row[] = [];
+const push = (row: Row | null) => row && rows.push(row);
 const peaks: Record<string, number> = {};
 let seedLine = "";
 let coldLine = "";
@@ -267,8 +274,8 @@ try {
     {
       name: "gateway",
       run: async () => {
-        const { child, port } = await start("gateway", ["--import", "tsx", "src/main.ts"], gatewayEnv(separate));
-        for (const s of gatewayScenarios(keys.four)) rows.push(await measure("gateway", port, s, () => gatewayStatements(port)));
+        const { child, port } = await start("gateway", [...profileArgs, "--import", "tsx", "src/main.ts"], gatewayEnv(separate));
+        for (const s of gatewayScenarios(keys.four)) push(await measure("gateway", port, s, () => gatewayStatements(port)));
         peaks.gateway = peakRssMb(child.pid!);
         await stop(child);
       },
@@ -277,7 +284,7 @@ try {
       name: "gateway-one-db",
       run: async () => {
         const { child, port } = await start("gateway-one-db", ["--import", "tsx", "src/main.ts"], gatewayEnv(single));
-        for (const s of gatewayScenarios(keys.one).slice(0, 3)) rows.push(await measure("gateway-one-db", port, s, () => gatewayStatements(port)));
+        for (const s of gatewayScenarios(keys.one).slice(0, 3)) push(await measure("gateway-one-db", port, s, () => gatewayStatements(port)));
         peaks["gateway-one-db"] = peakRssMb(child.pid!);
         await stop(child);
       },
@@ -287,7 +294,7 @@ try {
       run: async () => {
         const { child, port } = await start("postgraphile", ["--require", "./bench/promise-with-resolvers.cjs", "bench/postgraphile.mjs"], { DATABASE_URL: oneUrl, PORT: "0", NODE_ENV: "production" });
         const count = async () => Number(await (await fetch(`http://127.0.0.1:${port}/__statements`)).text());
-        for (const s of postgraphileScenarios) rows.push(await measure("postgraphile", port, s, count));
+        for (const s of postgraphileScenarios) push(await measure("postgraphile", port, s, count));
         peaks.postgraphile = peakRssMb(child.pid!);
         await stop(child);
       },
@@ -297,7 +304,7 @@ try {
       run: async () => {
         const { child, port } = await start("floor", ["--import", "tsx", "bench/floor.ts"], { DATABASE_URL: oneUrl, PORT: "0" });
         const count = async () => Number(await (await fetch(`http://127.0.0.1:${port}/__statements`)).text());
-        for (const s of floorScenarios) rows.push(await measure("floor", port, s, count));
+        for (const s of floorScenarios) push(await measure("floor", port, s, count));
         peaks.floor = peakRssMb(child.pid!);
         await stop(child);
       },

@@ -1,12 +1,12 @@
 /** Per-request DataLoaders over the population source: one `= ANY($1)` statement per batch. */
 import { asc, desc, or } from "drizzle-orm";
 import type { Database } from "../../db/source.js";
-import { anyOf, groupLoader, rowLoader } from "../../shared/loaders.js";
+import { anyKey, anyOf, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
 import { citizens, householdMembers, households, identityCards } from "./tables.js";
 
 export function createPopulationLoaders(db: Database) {
   const citizen = rowLoader(
-    (ids: readonly string[]) => db.select().from(citizens).where(anyOf(citizens.personalId, ids)),
+    batchQuery(db, "population.citizens.personalId:1", () => db.select().from(citizens).where(anyKey(citizens.personalId))),
     (row) => row.personalId,
   );
   const childrenOf = groupLoader(
@@ -27,17 +27,19 @@ export function createPopulationLoaders(db: Database) {
   return {
     citizen,
     household: rowLoader(
-      (ids: readonly string[]) => db.select().from(households).where(anyOf(households.id, ids)),
+      batchQuery(db, "population.households.id:2", () => db.select().from(households).where(anyKey(households.id))),
       (row) => row.id,
     ),
     householdMembers: groupLoader(
-      (ids: readonly string[]) =>
-        db.select().from(householdMembers).where(anyOf(householdMembers.householdId, ids)).orderBy(asc(householdMembers.personalId)),
+      batchQuery(db, "population.householdMembers.householdId:3", () =>
+        db.select().from(householdMembers).where(anyKey(householdMembers.householdId)).orderBy(asc(householdMembers.personalId)),
+      ),
       (row) => row.householdId,
     ),
     identityCards: groupLoader(
-      (ids: readonly string[]) =>
-        db.select().from(identityCards).where(anyOf(identityCards.personalId, ids)).orderBy(desc(identityCards.issuedOn)),
+      batchQuery(db, "population.identityCards.personalId:4", () =>
+        db.select().from(identityCards).where(anyKey(identityCards.personalId)).orderBy(desc(identityCards.issuedOn)),
+      ),
       (row) => row.personalId,
     ),
     /** Children by either parent's id; a child appears under both parents. */
