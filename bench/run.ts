@@ -264,7 +264,7 @@ try {
 
   const gatewayEnv = (urls: Record<SourceName, string>) => ({
     NODE_ENV: "production",
-    LOG_LEVEL: "info",
+    LOG_LEVEL: process.env.BENCH_GATEWAY_LOG_LEVEL ?? "info",
     PORT: "0",
     GATEWAY_RATE_LIMIT: "0",
     SEED_CITIZENS: "0",

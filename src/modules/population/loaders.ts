@@ -1,5 +1,5 @@
 /** Per-request DataLoaders over the population source: one `= ANY($1)` statement per batch. */
-import { asc, desc, or } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns, or } from "drizzle-orm";
 import type { Database } from "../../db/source.js";
 import { anyKey, anyOf, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
 import { citizens, householdMembers, households, identityCards } from "./tables.js";
@@ -24,16 +24,27 @@ export function createPopulationLoaders(db: Database) {
     },
     (entry) => entry.parent,
   );
+  const membersQuery = batchQuery(db, "population.householdMembers.householdId", () =>
+    db
+      .select({ member: getTableColumns(householdMembers), citizen: getTableColumns(citizens) })
+      .from(householdMembers)
+      .leftJoin(citizens, eq(citizens.personalId, householdMembers.personalId))
+      .where(anyKey(householdMembers.householdId))
+      .orderBy(asc(householdMembers.personalId)),
+  );
   return {
     citizen,
     household: rowLoader(
       batchQuery(db, "population.households.id:2", () => db.select().from(households).where(anyKey(households.id))),
       (row) => row.id,
     ),
+    /** Members with their citizen rows in the same statement (primed into `citizen`): a member is almost always shown by name. */
     householdMembers: groupLoader(
-      batchQuery(db, "population.householdMembers.householdId:3", () =>
-        db.select().from(householdMembers).where(anyKey(householdMembers.householdId)).orderBy(asc(householdMembers.personalId)),
-      ),
+      async (ids: readonly string[]) => {
+        const rows = await membersQuery(ids);
+        for (const { citizen: row } of rows) if (row) citizen.prime(row.personalId, row);
+        return rows.map((row) => row.member);
+      },
       (row) => row.householdId,
     ),
     identityCards: groupLoader(
