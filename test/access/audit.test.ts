@@ -248,7 +248,7 @@ describe("audit trail", () => {
     );
     expect(rows.map((r) => r.request_id)).toEqual(ids.flatMap((id) => [id, id]));
     // Consecutive and chained: each row's prev_hash is the previous row's hash.
-    expect(rows.every((r, i) => i === 0 || (r.seq === rows[i - 1].seq + 1 && r.prev_hash === rows[i - 1].hash))).toBe(true);
+    expect(rows.every((r, i) => i === 0 || (Number(r.seq) === Number(rows[i - 1].seq) + 1 && r.prev_hash === rows[i - 1].hash))).toBe(true);
 
     // A batch that cannot be written fails every request in it.
     await gatewayDb().raw("alter table gateway.audit_log rename to audit_log_offline");
