@@ -65,6 +65,27 @@ function guardDatabase(db: Database, guard: SourceGuard): void {
   session.transaction = (...args: unknown[]) => guard.run(() => transaction(...args));
 }
 
+let template: Promise<Blob> | undefined;
+let templateTimer: NodeJS.Timeout | undefined;
+
+/**
+ * An empty, initialised PGlite data directory, made once per process and kept for a minute after its last use
+ * (so the four sources of one start, or a test file's gateways, share it; a long-running gateway does not hold it).
+ */
+function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const pristine = await PGlite.create("memory://", { extensions: { pg_trgm } });
+    try {
+      return await pristine.dumpDataDir("none");
+    } finally {
+      await pristine.close();
+    }
+  })();
+  clearTimeout(templateTimer);
+  templateTimer = setTimeout(() => (template = undefined), 60_000).unref();
+  return template;
+}
+
 export async function openSource(config: SourceConfig): Promise<Source> {
   const statements = { count: 0 };
   const resilience = config.resilience ?? DEFAULT_RESILIENCE;
@@ -117,10 +138,13 @@ export async function openSource(config: SourceConfig): Promise<Source> {
     };
   }
 
+  // A new database starts from a copy of an initialised one instead of running initdb again (0.5 s, not 1.5–2 s).
+  const fresh = !config.dataDir || !fs.existsSync(config.dataDir) || fs.readdirSync(config.dataDir).length === 0;
   if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
   const client = await PGlite.create(config.dataDir ?? "memory://", {
     extensions: { pg_trgm },
     parsers: { 1082: (x: string) => x },
+    ...(fresh ? { loadDataDir: await pgliteTemplate() } : {}),
   });
   const db = drizzlePglite(client, { logger }) as unknown as Database;
   guardDatabase(db, guard);

@@ -12,6 +12,40 @@ export function anyOf(column: PgColumn, keys: readonly unknown[]): SQL {
   return sql`${column} = any(${sql.param([...keys])}::${sql.raw(column.getSQLType())}[])`;
 }
 
+/** The batch's keys, bound at execution: `anyKey(column)` in a statement built once by `batchQuery`. */
+const KEYS = sql.placeholder("keys");
+
+/** `column = ANY($keys::<column type>[])`, the keys bound when the prepared statement runs. */
+export function anyKey(column: PgColumn): SQL {
+  return sql`${column} = any(${KEYS}::${sql.raw(column.getSQLType())}[])`;
+}
+
+interface Preparable<R> {
+  prepare(name: string): { execute(values: Record<string, unknown>): Promise<R[]> };
+}
+
+const prepared = new WeakMap<object, Map<string, { execute(values: Record<string, unknown>): Promise<unknown[]> }>>();
+
+/**
+ * A batch statement built and prepared once per database, then run with each batch's keys: building drizzle's SQL
+ * for every batch cost more CPU than anything else the gateway did per request (bench --profile).
+ */
+export function batchQuery<R>(db: object, name: string, build: () => Preparable<R>): (keys: readonly unknown[]) => Promise<R[]> {
+  return (keys) => {
+    let byName = prepared.get(db);
+    if (!byName) {
+      byName = new Map();
+      prepared.set(db, byName);
+    }
+    let statement = byName.get(name);
+    if (!statement) {
+      statement = build().prepare(name.replace(/\W/g, "_")) as { execute(values: Record<string, unknown>): Promise<unknown[]> };
+      byName.set(name, statement);
+    }
+    return statement.execute({ keys: [...keys] }) as Promise<R[]>;
+  };
+}
+
 /** One row (or null) per key. */
 export function rowLoader<K extends string | number, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R | null> {
   return new DataLoader<K, R | null>(async (keys) => {

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyAuditChain } from "../../src/access/audit.js";
+import { verifyAuditChain, writeAudit } from "../../src/access/audit.js";
 import { DEMO_ALL_CLIENT_ID, DEMO_PURPOSE } from "../../src/access/demo.js";
 import { countStatements, DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
@@ -226,5 +226,39 @@ describe("audit trail", () => {
     const recovered = await gw.query(query);
     expect(recovered.status).toBe(200);
     expect(recovered.body.data.citizens.edges[0].node.personalId).toMatch(/^\d{12}$/);
+  });
+
+  it("writes the rows of requests finishing together in one statement (group commit), each waiting for its own", async () => {
+    const ids = Array.from({ length: 10 }, () => `group-${randomUUID()}`);
+    const before = gatewayDb().statements.count;
+    const written = await Promise.all(
+      ids.map((requestId, i) =>
+        writeAudit(gatewayDb(), { requestId, clientId: DEMO_ALL_CLIENT_ID, purpose: DEMO_PURPOSE }, [
+          { action: "READ", subject: { kind: "CITIZEN", id: String(100_000_000_000 + i) }, fields: ["Citizen.fullName"] },
+          { action: "READ", subject: { kind: "CITIZEN", id: String(200_000_000_000 + i) }, fields: ["Citizen.sex"] },
+        ]).then(() => requestId),
+      ),
+    );
+    // The first request goes alone; the nine that queue while it commits go together.
+    expect(gatewayDb().statements.count - before).toBe(2);
+    expect(written).toEqual(ids);
+    const rows = await gatewayDb().raw<{ request_id: string; seq: number; prev_hash: string; hash: string }>(
+      "select request_id, seq, prev_hash, hash from gateway.audit_log where request_id = any($1::text[]) order by seq",
+      [ids],
+    );
+    expect(rows.map((r) => r.request_id)).toEqual(ids.flatMap((id) => [id, id]));
+    // Consecutive and chained: each row's prev_hash is the previous row's hash.
+    expect(rows.every((r, i) => i === 0 || (Number(r.seq) === Number(rows[i - 1].seq) + 1 && r.prev_hash === rows[i - 1].hash))).toBe(true);
+
+    // A batch that cannot be written fails every request in it.
+    await gatewayDb().raw("alter table gateway.audit_log rename to audit_log_offline");
+    try {
+      const outcomes = await Promise.allSettled(
+        ids.slice(0, 4).map((requestId) => writeAudit(gatewayDb(), { requestId: `${requestId}-x`, clientId: DEMO_ALL_CLIENT_ID, purpose: DEMO_PURPOSE }, [{ action: "READ", subject: null, fields: ["Query.citizens"] }])),
+      );
+      expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected", "rejected"]);
+    } finally {
+      await gatewayDb().raw("alter table gateway.audit_log_offline rename to audit_log");
+    }
   });
 });

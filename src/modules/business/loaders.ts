@@ -1,51 +1,67 @@
 /** Per-request DataLoaders over the business source. */
 import { asc, desc, getTableColumns, eq } from "drizzle-orm";
 import type { Database } from "../../db/source.js";
-import { anyOf, groupLoader, rowLoader } from "../../shared/loaders.js";
+import { anyKey, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
 import { branches, enterpriseIndustries, enterprisePeople, enterprises, householdBusinesses } from "./tables.js";
 
 export function createBusinessLoaders(db: Database) {
   const enterprise = rowLoader(
-    (codes: readonly string[]) => db.select().from(enterprises).where(anyOf(enterprises.code, codes)),
+    batchQuery(db, "business.enterprises.code:1", () => db.select().from(enterprises).where(anyKey(enterprises.code))),
     (row) => row.code,
+  );
+  const rolesQuery = batchQuery(db, "business.rolesOfPerson", () =>
+    db
+      .select({ role: getTableColumns(enterprisePeople), enterprise: getTableColumns(enterprises) })
+      .from(enterprisePeople)
+      .innerJoin(enterprises, eq(enterprises.code, enterprisePeople.enterpriseCode))
+      .where(anyKey(enterprisePeople.personalId))
+      .orderBy(asc(enterprises.code), asc(enterprisePeople.role)),
   );
   return {
     enterprise,
     peopleOfEnterprise: groupLoader(
-      (codes: readonly string[]) =>
-        db.select().from(enterprisePeople).where(anyOf(enterprisePeople.enterpriseCode, codes)).orderBy(asc(enterprisePeople.role), desc(enterprisePeople.sharePercent)),
+      batchQuery(db, "business.enterprisePeople.enterpriseCode:2", () =>
+        db
+          .select()
+          .from(enterprisePeople)
+          .where(anyKey(enterprisePeople.enterpriseCode))
+          .orderBy(asc(enterprisePeople.role), desc(enterprisePeople.sharePercent)),
+      ),
       (row) => row.enterpriseCode,
     ),
     /** A person's roles, with the enterprise row (primed into `enterprise`). */
     rolesOfPerson: groupLoader(
       async (ids: readonly string[]) => {
-        const rows = await db
-          .select({ role: getTableColumns(enterprisePeople), enterprise: getTableColumns(enterprises) })
-          .from(enterprisePeople)
-          .innerJoin(enterprises, eq(enterprises.code, enterprisePeople.enterpriseCode))
-          .where(anyOf(enterprisePeople.personalId, ids))
-          .orderBy(asc(enterprises.code), asc(enterprisePeople.role));
+        const rows = await rolesQuery(ids);
         for (const row of rows) enterprise.prime(row.enterprise.code, row.enterprise);
         return rows;
       },
       (row) => row.role.personalId,
     ),
     industriesOfEnterprise: groupLoader(
-      (codes: readonly string[]) =>
-        db.select().from(enterpriseIndustries).where(anyOf(enterpriseIndustries.enterpriseCode, codes)).orderBy(desc(enterpriseIndustries.isMain), asc(enterpriseIndustries.industryCode)),
+      batchQuery(db, "business.enterpriseIndustries.enterpriseCode:3", () =>
+        db
+          .select()
+          .from(enterpriseIndustries)
+          .where(anyKey(enterpriseIndustries.enterpriseCode))
+          .orderBy(desc(enterpriseIndustries.isMain), asc(enterpriseIndustries.industryCode)),
+      ),
       (row) => row.enterpriseCode,
     ),
     branchesOfEnterprise: groupLoader(
-      (codes: readonly string[]) => db.select().from(branches).where(anyOf(branches.enterpriseCode, codes)).orderBy(asc(branches.code)),
+      batchQuery(db, "business.branches.enterpriseCode:4", () => db.select().from(branches).where(anyKey(branches.enterpriseCode)).orderBy(asc(branches.code))),
       (row) => row.enterpriseCode,
     ),
     householdBusinessesOfOwner: groupLoader(
-      (ids: readonly string[]) =>
-        db.select().from(householdBusinesses).where(anyOf(householdBusinesses.ownerPersonalId, ids)).orderBy(asc(householdBusinesses.registrationNumber)),
+      batchQuery(db, "business.householdBusinesses.ownerPersonalId:5", () =>
+        db.select().from(householdBusinesses).where(anyKey(householdBusinesses.ownerPersonalId)).orderBy(asc(householdBusinesses.registrationNumber)),
+      ),
       (row) => row.ownerPersonalId,
     ),
     householdBusiness: rowLoader(
-      (numbers: readonly string[]) => db.select().from(householdBusinesses).where(anyOf(householdBusinesses.registrationNumber, numbers)),
+      batchQuery(db, "business.householdBusinesses.registrationNumber:6", () =>
+        db.select().from(householdBusinesses).where(anyKey(householdBusinesses.registrationNumber)),
+      ),
       (row) => row.registrationNumber,
     ),
   };

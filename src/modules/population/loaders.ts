@@ -1,12 +1,12 @@
 /** Per-request DataLoaders over the population source: one `= ANY($1)` statement per batch. */
-import { asc, desc, or } from "drizzle-orm";
+import { asc, desc, eq, getTableColumns, or } from "drizzle-orm";
 import type { Database } from "../../db/source.js";
-import { anyOf, groupLoader, rowLoader } from "../../shared/loaders.js";
+import { anyKey, anyOf, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
 import { citizens, householdMembers, households, identityCards } from "./tables.js";
 
 export function createPopulationLoaders(db: Database) {
   const citizen = rowLoader(
-    (ids: readonly string[]) => db.select().from(citizens).where(anyOf(citizens.personalId, ids)),
+    batchQuery(db, "population.citizens.personalId:1", () => db.select().from(citizens).where(anyKey(citizens.personalId))),
     (row) => row.personalId,
   );
   const childrenOf = groupLoader(
@@ -24,20 +24,33 @@ export function createPopulationLoaders(db: Database) {
     },
     (entry) => entry.parent,
   );
+  const membersQuery = batchQuery(db, "population.householdMembers.householdId", () =>
+    db
+      .select({ member: getTableColumns(householdMembers), citizen: getTableColumns(citizens) })
+      .from(householdMembers)
+      .leftJoin(citizens, eq(citizens.personalId, householdMembers.personalId))
+      .where(anyKey(householdMembers.householdId))
+      .orderBy(asc(householdMembers.personalId)),
+  );
   return {
     citizen,
     household: rowLoader(
-      (ids: readonly string[]) => db.select().from(households).where(anyOf(households.id, ids)),
+      batchQuery(db, "population.households.id:2", () => db.select().from(households).where(anyKey(households.id))),
       (row) => row.id,
     ),
+    /** Members with their citizen rows in the same statement (primed into `citizen`): a member is almost always shown by name. */
     householdMembers: groupLoader(
-      (ids: readonly string[]) =>
-        db.select().from(householdMembers).where(anyOf(householdMembers.householdId, ids)).orderBy(asc(householdMembers.personalId)),
+      async (ids: readonly string[]) => {
+        const rows = await membersQuery(ids);
+        for (const { citizen: row } of rows) if (row) citizen.prime(row.personalId, row);
+        return rows.map((row) => row.member);
+      },
       (row) => row.householdId,
     ),
     identityCards: groupLoader(
-      (ids: readonly string[]) =>
-        db.select().from(identityCards).where(anyOf(identityCards.personalId, ids)).orderBy(desc(identityCards.issuedOn)),
+      batchQuery(db, "population.identityCards.personalId:4", () =>
+        db.select().from(identityCards).where(anyKey(identityCards.personalId)).orderBy(desc(identityCards.issuedOn)),
+      ),
       (row) => row.personalId,
     ),
     /** Children by either parent's id; a child appears under both parents. */

@@ -1,0 +1,385 @@
+/**
+ * `npm run bench -- [--quick] [--citizens N] [--duration S] [--connections C] [--only gateway,postgraphile,…]`
+ *
+ * What it costs to ask the gateway a question, side by side on the same data and the same Postgres:
+ *   1. NDAF Gateway as production runs it (its own process, four databases), and again with the three sources and
+ *      the gateway's tables in one database;
+ *   2. PostGraphile v5 serving the three schemas of that one database (bench/postgraphile.mjs);
+ *   3. the floor: a bare HTTP server answering with one hand-written SQL statement (bench/floor.ts).
+ * Scenarios: a citizen by key, the nested cross-source question, a filtered page of a list; for the gateway also a
+ * dossier evaluation and a verification answer. For each: requests/s, p50/p99, errors, SQL statements per request
+ * and the server's peak RSS; then seed throughput and the embedded cold start. Prints a table and writes
+ * bench/results.md with the machine, versions, commands and the ratios gateway/PostGraphile and gateway/floor.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { openSources } from "../src/app.js";
+import { createApp } from "../src/app.js";
+import { type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName, URL_VARIABLES } from "../src/config.js";
+import { migrateSource } from "../src/db/migrate.js";
+import { BATCH_RESILIENCE } from "../src/db/resilience.js";
+import { seedDatabases } from "../src/seed/index.js";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    citizens: { type: "string" },
+    duration: { type: "string" },
+    connections: { type: "string", default: "10" },
+    only: { type: "string" },
+    output: { type: "string", default: "bench/results.md" },
+    profile: { type: "string" },
+    scenarios: { type: "string" },
+  },
+});
+const quick = values.quick;
+const citizens = Number(values.citizens ?? (quick ? 20_000 : 1_000_000));
+const duration = Number(values.duration ?? (quick ? 5 : 15));
+const connections = Number(values.connections);
+const only = values.only ? new Set(values.only.split(",")) : null;
+const onlyScenarios = values.scenarios ? new Set(values.scenarios.split(",")) : null;
+/** `--profile DIR`: the gateway runs with --cpu-prof, its profile written to DIR when it stops. */
+const profileArgs = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+const ROOT = path.resolve(import.meta.dirname, "..");
+const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const tag = `ndaf_bench_${randomBytes(3).toString("hex")}`;
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+const dbUrl = (name: string) => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${tag}_${name}`;
+  return url.toString();
+};
+const separate = Object.fromEntries(SOURCE_NAMES.map((n) => [n, dbUrl(n)])) as Record<SourceName, string>;
+const oneUrl = dbUrl("one");
+const single = Object.fromEntries(SOURCE_NAMES.map((n) => [n, oneUrl])) as Record<SourceName, string>;
+
+const children = new Set<ChildProcess>();
+async function cleanup() {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const name of [...SOURCE_NAMES, "one"]) await admin.unsafe(`drop database if exists ${tag}_${name} with (force)`).catch(() => {});
+  await admin.end();
+}
+
+function configFor(urls: Record<SourceName, string>): GatewayConfig {
+  const base = loadConfig({ NODE_ENV: "production" });
+  return { ...base, sources: Object.fromEntries(SOURCE_NAMES.map((n) => [n, { name: n, url: urls[n], resilience: BATCH_RESILIENCE }])) as GatewayConfig["sources"] };
+}
+
+async function seed(urls: Record<SourceName, string>) {
+  const { sources, close } = await openSources(configFor(urls));
+  try {
+    for (const source of Object.values(sources)) await migrateSource(source);
+    return await seedDatabases(sources, { citizens, seed: 2025, reset: true });
+  } finally {
+    await close();
+  }
+}
+
+/** Starts a server process and waits for the port it prints (JSON `port` on a stdout line). */
+async function start(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  let port = 0;
+  let buffered = "";
+  let errors = "";
+  child.stderr!.on("data", (c: Buffer) => (errors = (errors + c.toString()).slice(-4000)));
+  child.stdout!.on("data", (c: Buffer) => {
+    if (port) return;
+    buffered += c.toString();
+    for (const line of buffered.split("\n")) {
+      try {
+        const parsed = JSON.parse(line) as { port?: number };
+        if (parsed.port) port = parsed.port;
+      } catch {
+        // not a JSON line
+      }
+    }
+    buffered = buffered.slice(buffered.lastIndexOf("\n") + 1);
+  });
+  const deadline = Date.now() + 120_000;
+  while (!port) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${name} did not start:\n${errors}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, port };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await Promise.race([new Promise((r) => child.once("exit", r)), new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+  children.delete(child);
+}
+
+function peakRssMb(pid: number): number {
+  return Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+}
+
+const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)];
+
+interface Scenario {
+  name: string;
+  method: "POST" | "GET";
+  path: () => string;
+  body?: () => string;
+  headers?: Record<string, string>;
+}
+
+interface Row {
+  server: string;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  statements: number | null;
+  requests: number;
+}
+
+async function measure(server: string, port: number, scenario: Scenario, statements: () => Promise<number | null>): Promise<Row | null> {
+  if (onlyScenarios && !onlyScenarios.has(scenario.name)) return null;
+  let bad = 0;
+  let sample = "";
+  const fire = (seconds: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections,
+      duration: seconds,
+      requests: [{ method: scenario.method, headers: { "content-type": "application/json", ...scenario.headers }, setupRequest: (req) => ({ ...req, path: scenario.path(), body: scenario.body?.() }) }],
+      verifyBody: (raw) => {
+        const text = String(raw ?? "");
+        const ok = text.startsWith('{"data"') && !text.includes('"errors"');
+        if (!ok) {
+          bad++;
+          sample ||= text.slice(0, 300);
+        }
+        return ok;
+      },
+    });
+  await fire(quick ? 1 : 3);
+  bad = 0;
+  sample = "";
+  const before = await statements();
+  const result = await fire(duration);
+  const after = await statements();
+  const errors = result.errors + result.timeouts + result.non2xx + bad;
+  if (errors > 0) console.log(`  ! ${server} ${scenario.name}: ${errors} errors, e.g. ${sample}`);
+  return {
+    server,
+    scenario: scenario.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+    statements: before !== null && after !== null ? (after - before) / Math.max(1, result.requests.total) : null,
+    requests: result.requests.total,
+  };
+}
+
+async function gatewayStatements(port: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  let total = 0;
+  for (const match of text.matchAll(/^ndaf_source_statements_total\{[^}]*\} (\d+)/gm)) total += Number(match[1]);
+  return total;
+}
+
+const rows: Row[] = [];
+const push = (row: Row | null) => row && rows.push(row);
+const peaks: Record<string, number> = {};
+let seedLine = "";
+let coldLine = "";
+
+try {
+  for (const name of [...SOURCE_NAMES, "one"]) await admin.unsafe(`create database ${tag}_${name}`);
+  const pgVersion = (await admin.unsafe("show server_version"))[0].server_version as string;
+
+  console.log(`Seeding ${citizens.toLocaleString("en")} citizens into four databases, then into one...`);
+  const seeded = await seed(separate);
+  const rowsTotal = Object.values(seeded.rows).reduce((a, b) => a + b, 0);
+  seedLine = `${citizens.toLocaleString("en")} citizens, ${rowsTotal.toLocaleString("en")} rows in ${(seeded.elapsedMs / 1000).toFixed(1)} s (${Math.round(rowsTotal / (seeded.elapsedMs / 1000)).toLocaleString("en")} rows/s), four databases`;
+  console.log(`  ${seedLine}`);
+  await seed(single);
+
+  // A client with every grant in both gateway databases, and real ids to ask about (same seed: same data).
+  const keys: Record<string, string> = {};
+  for (const [label, urls] of [["four", separate], ["one", single]] as const) {
+    const app = await createApp(configFor(urls));
+    keys[label] = (await app.clients.register({ id: "VN:GOV:BENCH:RUN", name: "Benchmark client", grants: [{ sources: ["population", "land", "business"], classes: ["basic", "sensitive"], procedures: ["*"] }] })).key;
+    await app.close();
+  }
+  const sample = postgres(oneUrl, { max: 1, onnotice: () => {} });
+  const holders = await sample.unsafe<{ personal_id: string; parcel_id: string }[]>(
+    `select h.personal_id, c.parcel_id from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE'
+     where h.personal_id is not null order by md5(h.personal_id) limit 2000`,
+  );
+  const people = (await sample.unsafe<{ personal_id: string }[]>("select personal_id from population.citizens order by md5(personal_id) limit 2000")).map((r) => r.personal_id);
+  const provinces = (await sample.unsafe<{ code: string }[]>("select code from gateway.provinces")).map((r) => r.code);
+  await sample.end();
+
+  const gql = (query: string, variables: () => Record<string, unknown>) => () => JSON.stringify({ query, variables: variables() });
+  const NESTED_GATEWAY =
+    "query Nested($id: PersonalId!) { citizen(personalId: $id) { fullName household { id members { relationToHead citizen { fullName } } } landParcels { sharePercent parcel { id areaM2 certificates { serial status } encumbrances { lenderName active } } } enterpriseRoles { role enterprise { code name status } } } }";
+  const NESTED_POSTGRAPHILE =
+    "query Nested($id: String!) { citizenByPersonalId(personalId: $id) { fullName householdByHouseholdId { rowId householdMembersByHouseholdId { nodes { relationToHead citizenByPersonalId { fullName } } } } landHoldersByPersonalId { nodes { sharePercent landCertificateByCertificateSerial { status landParcelByParcelId { rowId areaM2 landCertificatesByParcelId { nodes { serial status } } landEncumbrancesByParcelId { nodes { lenderName releasedOn } } } } } } businessEnterprisePeopleByPersonalId { nodes { role businessEnterprisByEnterpriseCode { code name status } } } } }";
+
+  const gatewayScenarios = (key: string): Scenario[] => {
+    const headers = { authorization: `Bearer ${key}`, "x-purpose-procedure": "1.013980", "x-purpose-case": "HS-BENCH-1" };
+    const post = (name: string, body: () => string): Scenario => ({ name, method: "POST", path: () => "/graphql", body, headers });
+    return [
+      post("lookup", gql("query Lookup($id: PersonalId!) { citizen(personalId: $id) { fullName dateOfBirth sex } }", () => ({ id: pick(people) }))),
+      post("nested", gql(NESTED_GATEWAY, () => ({ id: pick(holders).personal_id }))),
+      post("list", gql("query List($p: AdministrativeUnitCode) { citizens(first: 20, filter: { provinceCode: $p }) { edges { node { personalId fullName } } pageInfo { endCursor } } }", () => ({ p: pick(provinces) }))),
+      post(
+        "dossier",
+        gql("query Eval($input: DossierInput!) { evaluateDossier(input: $input) { status components { status } } }", () => {
+          const h = pick(holders);
+          return { input: { procedureCode: "1.013980", applicant: { personalId: h.personal_id }, subjects: { parcel: h.parcel_id, buyer: pick(people) } } };
+        }),
+      ),
+      post("verification", gql("query Alive($id: PersonalId!) { verifyAliveAdult(personalId: $id) { answer } }", () => ({ id: pick(people) }))),
+    ];
+  };
+  const postgraphileScenarios: Scenario[] = [
+    { name: "lookup", method: "POST", path: () => "/graphql", body: gql("query Lookup($id: String!) { citizenByPersonalId(personalId: $id) { fullName dateOfBirth sex } }", () => ({ id: pick(people) })) },
+    { name: "nested", method: "POST", path: () => "/graphql", body: gql(NESTED_POSTGRAPHILE, () => ({ id: pick(holders).personal_id })) },
+    {
+      name: "list",
+      method: "POST",
+      path: () => "/graphql",
+      body: gql("query List($p: String!) { allCitizens(first: 20, orderBy: PERSONAL_ID_ASC, condition: { permanentProvinceCode: $p }) { nodes { personalId fullName } pageInfo { endCursor } } }", () => ({ p: pick(provinces) })),
+    },
+  ];
+  const floorScenarios: Scenario[] = [
+    { name: "lookup", method: "GET", path: () => `/lookup?id=${pick(people)}` },
+    { name: "nested", method: "GET", path: () => `/nested?id=${pick(holders).personal_id}` },
+    { name: "list", method: "GET", path: () => `/list?province=${pick(provinces)}` },
+  ];
+
+  const gatewayEnv = (urls: Record<SourceName, string>) => ({
+    NODE_ENV: "production",
+    LOG_LEVEL: process.env.BENCH_GATEWAY_LOG_LEVEL ?? "info",
+    PORT: "0",
+    GATEWAY_RATE_LIMIT: "0",
+    SEED_CITIZENS: "0",
+    ...Object.fromEntries(SOURCE_NAMES.map((n) => [URL_VARIABLES[n], urls[n]])),
+  });
+  const servers: { name: string; run: () => Promise<void> }[] = [
+    {
+      name: "gateway",
+      run: async () => {
+        const { child, port } = await start("gateway", [...profileArgs, "--import", "tsx", "src/main.ts"], gatewayEnv(separate));
+        for (const s of gatewayScenarios(keys.four)) push(await measure("gateway", port, s, () => gatewayStatements(port)));
+        peaks.gateway = peakRssMb(child.pid!);
+        await stop(child);
+      },
+    },
+    {
+      name: "gateway-one-db",
+      run: async () => {
+        const { child, port } = await start("gateway-one-db", ["--import", "tsx", "src/main.ts"], gatewayEnv(single));
+        for (const s of gatewayScenarios(keys.one).slice(0, 3)) push(await measure("gateway-one-db", port, s, () => gatewayStatements(port)));
+        peaks["gateway-one-db"] = peakRssMb(child.pid!);
+        await stop(child);
+      },
+    },
+    {
+      name: "postgraphile",
+      run: async () => {
+        const { child, port } = await start("postgraphile", ["--require", "./bench/promise-with-resolvers.cjs", "bench/postgraphile.mjs"], { DATABASE_URL: oneUrl, PORT: "0", NODE_ENV: "production" });
+        const count = async () => Number(await (await fetch(`http://127.0.0.1:${port}/__statements`)).text());
+        for (const s of postgraphileScenarios) push(await measure("postgraphile", port, s, count));
+        peaks.postgraphile = peakRssMb(child.pid!);
+        await stop(child);
+      },
+    },
+    {
+      name: "floor",
+      run: async () => {
+        const { child, port } = await start("floor", ["--import", "tsx", "bench/floor.ts"], { DATABASE_URL: oneUrl, PORT: "0" });
+        const count = async () => Number(await (await fetch(`http://127.0.0.1:${port}/__statements`)).text());
+        for (const s of floorScenarios) push(await measure("floor", port, s, count));
+        peaks.floor = peakRssMb(child.pid!);
+        await stop(child);
+      },
+    },
+  ];
+  for (const server of servers) {
+    if (only && !only.has(server.name)) continue;
+    console.log(`Measuring ${server.name}...`);
+    await server.run();
+  }
+
+  // Embedded cold start: `npm start` on an empty data folder (migrate, seed 10,000 citizens, serve), then again.
+  const coldDir = fs.mkdtempSync(path.join(os.tmpdir(), "ndaf-cold-"));
+  const timeStart = async () => {
+    const started = performance.now();
+    const { child } = await start("embedded gateway", ["--import", "tsx", "src/main.ts"], { DATA_DIR: coldDir, PORT: "0", LOG_LEVEL: "info", NODE_ENV: "development" });
+    const ms = performance.now() - started;
+    await stop(child);
+    return ms;
+  };
+  const cold = await timeStart();
+  const warm = await timeStart();
+  fs.rmSync(coldDir, { recursive: true, force: true });
+  coldLine = `embedded start on an empty data folder (migrate, seed 10,000 citizens, serve): ${(cold / 1000).toFixed(1)} s; again on the same folder: ${(warm / 1000).toFixed(1)} s`;
+
+  // Report.
+  const find = (server: string, scenario: string) => rows.find((r) => r.server === server && r.scenario === scenario);
+  const fmt = (n: number | null, digits = 0) => (n === null || Number.isNaN(n) ? "—" : n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+  const table = [
+    "| server | scenario | requests/s | p50 ms | p99 ms | errors | SQL statements / request | peak RSS MB |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.server} | ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${fmt(r.statements, 2)} | ${fmt(peaks[r.server])} |`),
+  ];
+  const ratios = ["| scenario | gateway / PostGraphile (req/s) | gateway / floor (req/s) | gateway p99 / floor p99 |", "|---|---:|---:|---:|"];
+  for (const scenario of ["lookup", "nested", "list"]) {
+    const g = find("gateway", scenario);
+    const p = find("postgraphile", scenario);
+    const f = find("floor", scenario);
+    ratios.push(`| ${scenario} | ${g && p ? fmt(g.rps / p.rps, 2) : "—"} | ${g && f ? fmt(g.rps / f.rps, 2) : "—"} | ${g && f ? fmt(g.p99 / Math.max(1, f.p99), 1) : "—"} |`);
+  }
+  const version = (pkg: string) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version as string;
+    } catch {
+      return "?";
+    }
+  };
+  let gitHead = "?";
+  try {
+    gitHead = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
+  } catch {
+    // not a checkout
+  }
+  const report = [
+    "# Benchmark results",
+    "",
+    `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC at commit ${gitHead} with \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\`.`,
+    "",
+    `Machine: ${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} vCPU, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; ${os.type()} ${os.release()}. The servers, PostgreSQL and the load generator share it: compare within a run, not across machines.`,
+    `Versions: Node ${process.version}, PostgreSQL ${pgVersion}, @apollo/server ${version("@apollo/server")}, graphql ${version("graphql")}, postgres.js ${version("postgres")}, PostGraphile ${version("postgraphile")}, autocannon ${version("autocannon")}.`,
+    `Load: ${connections} connections, ${duration} s per scenario after a warm-up; ids drawn at random from ${people.length.toLocaleString("en")} citizens and ${holders.length.toLocaleString("en")} land holders.`,
+    "",
+    "The gateway runs as in production: its own process, NODE_ENV=production, request logs on, a client key and a declared purpose, and every personal-data answer written to the hash-chained audit trail before it leaves. PostGraphile and the floor have no access control and no audit. `gateway` uses four databases; `gateway-one-db` puts the sources and the gateway's tables in one; PostGraphile and the floor read that one database. Statements per request: the gateway's own statement counter (audit insert included), PostGraphile's `pg` client queries, the floor's one.",
+    "",
+    ...table,
+    "",
+    ...ratios,
+    "",
+    `Seed: ${seedLine}.`,
+    "",
+    `Cold start: ${coldLine}.`,
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.resolve(ROOT, values.output!), report);
+  console.log(`\n${table.join("\n")}\n\n${ratios.join("\n")}\n\nSeed: ${seedLine}\nCold start: ${coldLine}\n\nWritten to ${values.output}.`);
+} finally {
+  await cleanup();
+}
