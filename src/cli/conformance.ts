@@ -23,6 +23,8 @@ Checks a provincial system against the national schema and data standards.
                         <name>.variables.json beside <name>.graphql holds sample variables
   --data <path>         sample records: a .json file or a folder of them (repeatable)
   --schema <file>       the system's own GraphQL schema (SDL, or an introspection result as .json)
+  --map <own=national>  compare their type with the national one it stands for, e.g. --map CongDan=Citizen
+                        (repeatable, or comma-separated)
   --client <id>         also check operations against this client's grants (read from the gateway database)
   --grants <file>       ... or against the grants in this JSON file (a system's CI has no gateway database):
                         {"client": "VN:GOV:…", "grants": [{"sources": ["population"], "classes": ["basic"],
@@ -161,6 +163,17 @@ export function readGrantsFile(file: InputFile, clientId?: string): Client {
   };
 }
 
+/** `--map CongDan=Citizen,DiaChi=Address` (and repeated): their type name → the national type. */
+export function parseTypeMap(values: string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of values.flatMap((v) => v.split(",")).filter((p) => p.trim() !== "")) {
+    const match = /^\s*([_A-Za-z][_0-9A-Za-z]*)\s*=\s*([_A-Za-z][_0-9A-Za-z]*)\s*$/.exec(pair);
+    if (!match) throw new UsageError(`--map takes <their type>=<national type>, e.g. CongDan=Citizen; got "${pair}".`);
+    map[match[1]] = match[2];
+  }
+  return map;
+}
+
 /** Runs the command; returns the exit status. */
 export async function runConformance(argv: string[], io: CliIo, deps: CliDependencies = {}): Promise<number> {
   try {
@@ -172,6 +185,7 @@ export async function runConformance(argv: string[], io: CliIo, deps: CliDepende
           operations: { type: "string", multiple: true, default: [] },
           data: { type: "string", multiple: true, default: [] },
           schema: { type: "string" },
+          map: { type: "string", multiple: true, default: [] },
           client: { type: "string" },
           grants: { type: "string" },
           format: { type: "string", default: "text" },
@@ -200,7 +214,7 @@ export async function runConformance(argv: string[], io: CliIo, deps: CliDepende
     if (options.operations.length + options.data.length === 0 && !options.schema) {
       throw new UsageError("nothing to check: give --operations, --data or --schema (see --help).");
     }
-    const inputs = readInputs({ operations: options.operations, data: options.data, schema: options.schema }, io.cwd);
+    const inputs = { ...readInputs({ operations: options.operations, data: options.data, schema: options.schema }, io.cwd), schemaTypeMap: parseTypeMap(options.map) };
     let client: Client | null = null;
     if (options.grants) {
       client = readGrantsFile(listFiles(options.grants, io.cwd, () => true)[0], options.client);

@@ -8,8 +8,12 @@ import { checkConformance } from "../../src/modules/conformance/service.js";
 
 const TODAY = "2026-12-01";
 
-async function check(files: { operations?: InputFile[]; samples?: InputFile[]; schema?: InputFile }) {
-  const report = await checkConformance(await offlineEnvironment(), { operations: files.operations ?? [], samples: files.samples ?? [], schema: files.schema ?? null }, { today: TODAY });
+async function check(files: { operations?: InputFile[]; samples?: InputFile[]; schema?: InputFile; schemaTypeMap?: Record<string, string> }) {
+  const report = await checkConformance(
+    await offlineEnvironment(),
+    { operations: files.operations ?? [], samples: files.samples ?? [], schema: files.schema ?? null, schemaTypeMap: files.schemaTypeMap },
+    { today: TODAY },
+  );
   return report.findings.map((f) => ({ rule: f.rule, line: f.line, path: f.path, fix: f.fix, message: f.message }));
 }
 
@@ -67,5 +71,25 @@ describe("conformance checks", () => {
   it("wants records under a kind as a list", async () => {
     const findings = await check({ samples: [{ name: "e.json", content: JSON.stringify({ enterprises: { code: "4201123457" } }) }] });
     expect(findings).toMatchObject([{ rule: "DATA_TYPE", path: "$.enterprises" }]);
+  });
+
+  it("compares a schema whose types carry Vietnamese names once they are mapped to the national ones", async () => {
+    const schema = {
+      name: "their.graphql",
+      content: "type CongDan {\n  personalId: String!\n  fullName: String!\n  sex: GioiTinh!\n}\n\nenum GioiTinh {\n  MALE\n  FEMALE\n  OTHER\n}\n\ntype Query {\n  congDan(personalId: String!): CongDan\n}\n",
+    };
+    expect((await check({ schema })).map((f) => f.rule)).toEqual(["SCHEMA_NO_SHARED_TYPES"]);
+
+    const mapped = await check({ schema, schemaTypeMap: { CongDan: "Citizen", GioiTinh: "Sex" } });
+    const byPath = Object.fromEntries(mapped.map((f) => [f.path, f]));
+    expect(byPath["Citizen.personalId"]).toMatchObject({ rule: "SCHEMA_BREAKING", line: 2 });
+    expect(byPath["Citizen.personalId"].message).toContain("from 'PersonalId!' to 'String!' (their CongDan)");
+    expect(byPath.Citizen).toMatchObject({ rule: "SCHEMA_BREAKING", line: 1 });
+    expect(byPath.Citizen.message).toMatch(/^Citizen \(their CongDan\) lacks \d+ field\(s\) of the national type: children, /);
+    expect(byPath["Sex.OTHER"]).toMatchObject({ rule: "SCHEMA_DANGEROUS", line: 10 });
+    expect(mapped).toHaveLength(3); // the missing fields are one finding, not one per field
+
+    await expect(check({ schema, schemaTypeMap: { Nope: "Citizen" } })).rejects.toThrow(/has no type Nope/);
+    await expect(check({ schema, schemaTypeMap: { CongDan: "Nope" } })).rejects.toThrow(/national schema has no type Nope/);
   });
 });

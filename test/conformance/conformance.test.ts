@@ -265,6 +265,24 @@ describe("conformance through the API", () => {
     expect(empty.body.errors![0].extensions.code).toBe("INVALID_CONFORMANCE_INPUT");
   });
 
+  it("takes a type map for a schema named in Vietnamese, as --map does", async () => {
+    const schema = { name: "their.graphql", content: "type CongDan { personalId: String! fullName: String! }\ntype Query { congDan(personalId: String!): CongDan }\n" };
+    const { body } = await gateway.query(REPORT, { input: { schema, schemaTypeMap: [{ theirs: "CongDan", national: "Citizen" }] } }, {});
+    const fromApi = body.data.checkConformance as ConformanceReport;
+    expect(fromApi.inputs.schemaTypesCompared).toBe(1);
+    expect(fromApi.findings.map((f) => f.path)).toEqual(["Citizen", "Citizen.personalId"]);
+
+    const dir = fs.mkdtempSync(path.join(import.meta.dirname, ".map-"));
+    try {
+      fs.writeFileSync(path.join(dir, "their.graphql"), schema.content);
+      const { io, out } = capture(dir);
+      expect(await runConformance(["--schema", "their.graphql", "--map", "CongDan=Citizen", "--format", "json"], io)).toBe(1);
+      expect(JSON.parse(out())).toEqual(fromApi);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("lists the rules", async () => {
     const { body } = await gateway.query("{ conformanceRules { id category severity title basis fix } }", undefined, {});
     expect(body.data.conformanceRules.map((r: { id: string }) => r.id)).toEqual(CONFORMANCE_RULES.map((r) => r.id));

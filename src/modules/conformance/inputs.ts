@@ -19,6 +19,8 @@ export interface ConformanceInputs {
   samples: InputFile[];
   /** The provincial system's own schema: SDL, or an introspection result as JSON. */
   schema: InputFile | null;
+  /** Their type name → the national type it stands for (`CongDan` → `Citizen`), for the schema comparison. */
+  schemaTypeMap?: Record<string, string>;
 }
 
 export class ConformanceInputError extends GatewayError {

@@ -14,7 +14,12 @@ export class ConformanceResolver {
   checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConformanceReport> {
     return checkConformance(
       { schema: info.schema, adminUnits: ctx.adminUnits, catalogue: ctx.procedures },
-      { operations: input.operations ?? [], samples: input.samples ?? [], schema: input.schema ?? null },
+      {
+        operations: input.operations ?? [],
+        samples: input.samples ?? [],
+        schema: input.schema ?? null,
+        schemaTypeMap: Object.fromEntries((input.schemaTypeMap ?? []).map((m) => [m.theirs, m.national])),
+      },
       { client: ctx.access.client },
     );
   }

@@ -4,6 +4,7 @@
  * against the national schema if it were pointed at the provincial system.
  */
 import { type Change, CriticalityLevel, diff } from "@graphql-inspector/core";
+import { MapperKind, mapSchema, renameType } from "@graphql-tools/utils";
 import {
   buildASTSchema,
   buildClientSchema,
@@ -99,9 +100,28 @@ function nodeFor(schema: GraphQLSchema, path: string): ASTNode | undefined {
   return type.astNode ?? undefined;
 }
 
-/** Returns the number of types compared. */
-export async function checkSchema(file: InputFile, national: GraphQLSchema, findings: Findings): Promise<number> {
-  const theirs = loadProvincialSchema(file);
+/**
+ * The provincial schema with its types renamed to the national names they stand for (`CongDan` → `Citizen`), so a
+ * system that names its types in Vietnamese is compared all the same. Field types follow the renaming.
+ */
+function renamed(theirs: GraphQLSchema, national: GraphQLSchema, map: Record<string, string>, file: string): GraphQLSchema {
+  for (const [own, nationalName] of Object.entries(map)) {
+    if (!theirs.getType(own)) throw new ConformanceInputError(file, `--map ${own}=${nationalName}: the schema has no type ${own}.`);
+    if (!national.getType(nationalName)) throw new ConformanceInputError(file, `--map ${own}=${nationalName}: the national schema has no type ${nationalName}.`);
+    if (theirs.getType(nationalName) && !map[nationalName]) {
+      throw new ConformanceInputError(file, `--map ${own}=${nationalName}: the schema already has a type ${nationalName}.`);
+    }
+  }
+  if (Object.keys(map).length === 0) return theirs;
+  return mapSchema(theirs, {
+    [MapperKind.TYPE]: (type) => (map[type.name] ? renameType(type, map[type.name]) : type),
+  });
+}
+
+/** Returns the number of types compared. `map`: their type name → the national type it stands for. */
+export async function checkSchema(file: InputFile, national: GraphQLSchema, findings: Findings, map: Record<string, string> = {}): Promise<number> {
+  const theirs = renamed(loadProvincialSchema(file), national, map, file.name);
+  const ownName = Object.fromEntries(Object.entries(map).map(([own, nationalName]) => [nationalName, own]));
   const nationalTypes = userTypeNames(national);
   const shared = [...userTypeNames(theirs)].filter((name) => nationalTypes.has(name)).sort();
   if (shared.length === 0) {
@@ -116,23 +136,43 @@ export async function checkSchema(file: InputFile, national: GraphQLSchema, find
   }
   const sharedSet = new Set(shared);
   const changes: Change[] = await diff(national, theirs);
+  const place = (path: string) => {
+    const node = nodeFor(theirs, path);
+    const location = node?.loc ? getLocation(node.loc.source, node.loc.start) : null;
+    return { file: file.name, line: location?.line ?? null, column: location?.column ?? null };
+  };
+  const their = (typeName: string) => (ownName[typeName] ? ` (their ${ownName[typeName]})` : "");
+  // Fields a shared type lacks are one finding per type, not one per field: a system often exposes a subset.
+  const missing = new Map<string, string[]>();
   for (const change of changes) {
     if (change.type.startsWith("DIRECTIVE_USAGE")) continue; // the gateway's own annotations (@access) are not part of a record's shape
     const path = change.path ?? "";
-    if (!sharedSet.has(path.split(".")[0])) continue;
+    const [typeName, member] = path.split(".");
+    if (!sharedSet.has(typeName)) continue;
     const level = change.criticality.level;
     if (level === CriticalityLevel.NonBreaking) continue;
-    const node = nodeFor(theirs, path);
-    const location = node?.loc ? getLocation(node.loc.source, node.loc.start) : null;
+    if (change.type === "FIELD_REMOVED" && member) {
+      missing.set(typeName, [...(missing.get(typeName) ?? []), member]);
+      continue;
+    }
     findings.add({
       rule: level === CriticalityLevel.Breaking ? "SCHEMA_BREAKING" : "SCHEMA_DANGEROUS",
-      file: file.name,
-      line: location?.line ?? null,
-      column: location?.column ?? null,
+      ...place(path),
       path,
-      message: `${change.message}${change.criticality.reason ? ` — ${change.criticality.reason}` : ""}`,
+      message: `${change.message}${change.criticality.reason ? ` — ${change.criticality.reason}` : ""}${their(typeName)}`,
       found: change.type,
       expected: `${path} as in the national schema`,
+    });
+  }
+  for (const [typeName, fields] of missing) {
+    findings.add({
+      rule: "SCHEMA_BREAKING",
+      ...place(typeName),
+      path: typeName,
+      message: `${typeName}${their(typeName)} lacks ${fields.length} field(s) of the national type: ${fields.join(", ")}. A consumer written against the national schema that asks for them would fail.`,
+      found: `FIELD_REMOVED × ${fields.length}`,
+      expected: `every field of the national ${typeName}`,
+      fix: `expose ${fields.slice(0, 5).join(", ")}${fields.length > 5 ? ", …" : ""}, or name the type otherwise if it is not the national ${typeName}`,
     });
   }
   return shared.length;

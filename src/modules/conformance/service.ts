@@ -46,6 +46,7 @@ export const MAX_FILES = 200;
 export async function checkConformance(env: ConformanceEnvironment, inputs: ConformanceInputs, options: CheckOptions = {}): Promise<ConformanceReport> {
   const total = inputs.operations.length + inputs.samples.length + (inputs.schema ? 1 : 0);
   if (total === 0) throw new ConformanceInputError("(input)", "nothing to check: give operations, sample data or a schema.");
+  if (!inputs.schema && Object.keys(inputs.schemaTypeMap ?? {}).length > 0) throw new ConformanceInputError("(input)", "a type map needs a schema to compare (--schema).");
   if (total > MAX_FILES) throw new ConformanceInputError("(input)", `${total} files is more than ${MAX_FILES}; check them in parts.`);
   const names = new Set<string>();
   for (const file of [...inputs.operations, ...inputs.samples, ...(inputs.schema ? [inputs.schema] : [])]) {
@@ -64,7 +65,7 @@ export async function checkConformance(env: ConformanceEnvironment, inputs: Conf
     if (!/\.json$/i.test(file.name)) throw new ConformanceInputError(file.name, "sample data are .json files.");
     records += checkSampleFile(file, context, findings);
   }
-  const schemaTypesCompared = inputs.schema ? await checkSchema(inputs.schema, env.schema, findings) : 0;
+  const schemaTypesCompared = inputs.schema ? await checkSchema(inputs.schema, env.schema, findings, inputs.schemaTypeMap ?? {}) : 0;
 
   return buildReport(
     findings.all(),

@@ -47,6 +47,15 @@ export class ConformanceFileInput {
   content!: string;
 }
 
+@InputType({ description: "A type of the system's schema and the national type it stands for." })
+export class ConformanceTypeMapInput {
+  @Field(() => String, { description: "The type's name in the system's schema, e.g. CongDan." })
+  theirs!: string;
+
+  @Field(() => String, { description: "The national type it stands for, e.g. Citizen." })
+  national!: string;
+}
+
 @InputType({ description: "What to check; give any of the three. The same inputs as `ndaf-gateway conformance`." })
 export class ConformanceInput {
   @Field(() => [ConformanceFileInput], {
@@ -63,6 +72,12 @@ export class ConformanceInput {
 
   @Field(() => ConformanceFileInput, { nullable: true, description: "The system's own schema (SDL, or an introspection result as .json); its types named as national ones are compared." })
   schema?: ConformanceFileInput | null;
+
+  @Field(() => [ConformanceTypeMapInput], {
+    defaultValue: [],
+    description: "Types of the schema named otherwise than the national ones they stand for (CongDan → Citizen), so they are compared (`--map`).",
+  })
+  schemaTypeMap!: ConformanceTypeMapInput[];
 }
 
 @ObjectType({ description: "One thing that does not conform, where it is, and how to fix it." })
