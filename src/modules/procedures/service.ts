@@ -8,7 +8,7 @@ import { ANY_PROCEDURE } from "../../access/clients.js";
 import type { DataSourceName } from "../../access/directive.js";
 import type { Subject } from "../../access/request.js";
 import type { GatewayContext } from "../../context.js";
-import { parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
+import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
 import { findGatewayError, GatewayError } from "../../shared/errors.js";
 import { paginate } from "../../shared/pagination.js";
 import { type CatalogueComponent, type CatalogueProcedure, type ProcedureCatalogue, replaceableShare } from "./catalogue.js";
@@ -42,7 +42,6 @@ export interface Evaluation {
   components: ComponentResult[];
 }
 
-const PARCEL_ID = /^\d{5}-\d{1,4}-\d{1,5}$/;
 
 function requirePersonalId(value: string, label: string): void {
   const parsed = parsePersonalId(value);
@@ -56,7 +55,6 @@ export function findProcedure(catalogue: ProcedureCatalogue, code: string): Cata
   return procedure;
 }
 
-const CERTIFICATE_SERIAL = /^[A-Z]{2} ?\d{6,8}$/;
 
 /**
  * Access first (so a refused client learns nothing about the dossier's shape), then the request's form. A
@@ -68,7 +66,7 @@ export async function admit(ctx: GatewayContext, catalogue: ProcedureCatalogue, 
   const serial = request.subjects.CERTIFICATE;
   if (serial) {
     if (!procedure.subjects.some((s) => s.kind === "PARCEL")) throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} is about no parcel, so it takes no certificate.`);
-    if (!CERTIFICATE_SERIAL.test(serial)) throw new GatewayError("INVALID_DOSSIER", `CERTIFICATE: "${serial}" is not a certificate serial such as "AB 123456".`);
+    if (!CERTIFICATE_SERIAL_PATTERN.test(serial)) throw new GatewayError("INVALID_DOSSIER", `CERTIFICATE: "${serial}" is not a certificate serial such as "AB 123456".`);
     const certificate = await ctx.land.certificate.load(serial);
     if (!certificate) throw new GatewayError("INVALID_DOSSIER", `No certificate ${serial} in the land database; name the parcel instead (subjects.parcel).`);
     if (request.subjects.PARCEL && request.subjects.PARCEL !== certificate.parcelId) {
@@ -97,7 +95,7 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
       throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} takes no ${role} subject${declared.size ? `; it takes ${[...declared.keys()].join(", ")}` : ""}.`);
     }
     if (subject.kind === "CITIZEN") requirePersonalId(value, role);
-    if (subject.kind === "PARCEL" && !PARCEL_ID.test(value)) {
+    if (subject.kind === "PARCEL" && !PARCEL_ID_PATTERN.test(value)) {
       throw new GatewayError("INVALID_DOSSIER", `${role}: "${value}" is not a parcel id (<commune code>-<map sheet>-<parcel number>).`);
     }
     if (subject.kind === "ENTERPRISE") {
