@@ -33,6 +33,8 @@ export interface ComponentResult {
   message: string | null;
   evidence: Evidence[];
   correction?: { source: DataSourceName; subjectKind: string; subjectId: string };
+  /** For NOT_EVALUATED: the source that was unavailable. */
+  unavailableSource?: string;
 }
 
 export interface Evaluation {
@@ -172,7 +174,8 @@ async function evaluateAdmitted(ctx: GatewayContext, procedure: CatalogueProcedu
         // A source that is down leaves the component open: never fulfilled, never failed, on missing data.
         const unavailable = findGatewayError(error);
         if (unavailable?.code !== "SOURCE_UNAVAILABLE") throw error;
-        return { component, status: "NOT_EVALUATED", reason: "SOURCE_UNAVAILABLE", message: unavailable.message, evidence: [] };
+        const source = String(unavailable.extensions.source);
+        return { component, status: "NOT_EVALUATED", reason: "SOURCE_UNAVAILABLE", message: unavailable.message, evidence: [], unavailableSource: source };
       }
       if (outcome.status === "NEEDS_DOCUMENT") {
         return { component, status: "NEEDS_DOCUMENT", reason: "DATA_NOT_FOUND", message: outcome.message, evidence: [], correction: outcome.correction };
@@ -240,7 +243,7 @@ export async function submit(ctx: GatewayContext, catalogue: ProcedureCatalogue,
   const open = evaluation.components.filter((c) => c.status === "NOT_EVALUATED");
   if (open.length > 0) {
     // Stored, it would read as a decision; half-evaluated, it is not one. The client retries with the same key.
-    const sources = [...new Set(open.map((c) => (c.message ?? "").match(/^The (\w+) source/)?.[1]).filter(Boolean))];
+    const sources = [...new Set(open.map((c) => c.unavailableSource!))];
     throw new GatewayError(
       "SOURCE_UNAVAILABLE",
       `The dossier was not stored: ${open.length} component(s) could not be evaluated because the ${sources.join(" and ")} source ${sources.length > 1 ? "are" : "is"} unavailable. Submit again with the same idempotency key when it is back.`,
