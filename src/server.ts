@@ -92,8 +92,18 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
   res.end(JSON.stringify(body));
 }
 
-function errorBody(code: string, message: string, details: Record<string, unknown> = {}) {
-  return { errors: [{ message, extensions: { ...details, code } }] };
+/** An error answered before GraphQL runs: the one place such answers are sent, and counted by code. */
+function sendError(
+  res: http.ServerResponse,
+  metrics: GatewayMetrics,
+  status: number,
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): void {
+  metrics.graphqlErrors.inc({ code });
+  sendJson(res, status, { errors: [{ message, extensions: { ...details, code } }] }, headers);
 }
 
 const ERROR_STATUS: Record<string, number> = {
@@ -105,13 +115,12 @@ const ERROR_STATUS: Record<string, number> = {
   SOURCE_UNAVAILABLE: 503,
 };
 
-function sendGatewayError(res: http.ServerResponse, error: GatewayError, metrics?: GatewayMetrics): void {
-  metrics?.graphqlErrors.inc({ code: error.code });
-  const { code, ...details } = error.extensions as Record<string, unknown>;
+function sendGatewayError(res: http.ServerResponse, error: GatewayError, metrics: GatewayMetrics): void {
+  const { code: _code, ...details } = error.extensions as Record<string, unknown>;
   const headers: Record<string, string> = {};
   if (ERROR_STATUS[error.code] === 401) headers["www-authenticate"] = 'Bearer realm="ndaf-gateway", error="invalid_token"';
   if (error.code === "RATE_LIMITED") headers["retry-after"] = String(details.retryAfterSeconds);
-  sendJson(res, ERROR_STATUS[error.code] ?? 400, errorBody(String(code), error.message, details), headers);
+  sendError(res, metrics, ERROR_STATUS[error.code] ?? 400, error.code, error.message, details, headers);
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
@@ -240,7 +249,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
       return;
     }
     if (url.pathname !== GRAPHQL_PATH && !(url.pathname === "/" && req.method === "POST")) {
-      return sendJson(res, 404, errorBody("NOT_FOUND", `Nothing at ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}; the IDE at /.`));
+      return sendError(res, metrics, 404, "NOT_FOUND", `Nothing at ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}; the IDE at /.`);
     }
 
     let access: RequestAccess;
@@ -253,12 +262,10 @@ export async function createServer(app: App): Promise<GatewayServer> {
 
     const raw = await readBody(req);
     if (raw === null) {
-      metrics.graphqlErrors.inc({ code: "PAYLOAD_TOO_LARGE" });
-      return sendJson(res, 413, errorBody("PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes.`), { connection: "close" });
+      return sendError(res, metrics, 413, "PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes.`, {}, { connection: "close" });
     }
     if (raw === undefined) {
-      metrics.graphqlErrors.inc({ code: "BAD_REQUEST" });
-      return sendJson(res, 400, errorBody("BAD_REQUEST", "The request body is not valid UTF-8; GraphQL requests are UTF-8 JSON."));
+      return sendError(res, metrics, 400, "BAD_REQUEST", "The request body is not valid UTF-8; GraphQL requests are UTF-8 JSON.");
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -269,8 +276,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
       try {
         body = JSON.parse(raw);
       } catch {
-        metrics.graphqlErrors.inc({ code: "BAD_REQUEST" });
-        return sendJson(res, 400, errorBody("BAD_REQUEST", "The request body is not valid JSON."));
+        return sendError(res, metrics, 400, "BAD_REQUEST", "The request body is not valid JSON.");
       }
     }
     const result = await apollo.executeHTTPGraphQLRequest({
@@ -291,7 +297,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
       logger.error({ requestId: res.getHeader("x-request-id"), err: error }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, errorBody("INTERNAL_SERVER_ERROR", "Internal error; it has been logged."));
+      if (!res.headersSent) sendError(res, metrics, 500, "INTERNAL_SERVER_ERROR", "Internal error; it has been logged.");
       else res.end();
     });
   });

@@ -32,8 +32,6 @@ interface PendingWrite {
 class AuditWriter {
   private pending: PendingWrite[] = [];
   private flushing = false;
-  /** Statements written and requests they carried, for the benchmark's report. */
-  readonly stats = { statements: 0, requests: 0 };
 
   constructor(
     private readonly gateway: Source,
@@ -60,8 +58,6 @@ class AuditWriter {
         }
         try {
           await insertRows(this.gateway, batch);
-          this.stats.statements++;
-          this.stats.requests += batch.length;
           for (const w of batch) w.done();
         } catch (error) {
           for (const w of batch) w.fail(error);
@@ -122,11 +118,6 @@ function writerFor(gateway: Source): AuditWriter {
 export async function writeAudit(gateway: Source, context: AuditContext, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await writerFor(gateway).write(context, entries);
-}
-
-/** Statements the trail's writer issued on this database and the requests they carried (benchmarks). */
-export function auditWriteStats(gateway: Source): { statements: number; requests: number } {
-  return { ...writerFor(gateway).stats };
 }
 
 export interface StoredAuditRow {

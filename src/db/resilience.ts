@@ -48,19 +48,29 @@ const UNAVAILABLE_CODES = new Set([
   "53300", // too_many_connections
 ]);
 
-/** True when the error (or what it wraps: drizzle wraps driver errors as `cause`) says the source is unreachable or too slow. */
-export function isUnavailability(error: unknown): boolean {
+/** The string codes of an error and of what it wraps (drizzle wraps driver errors as `cause`), outermost first. */
+function codesOf(error: unknown): string[] {
+  const codes: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || code.startsWith("08"))) return true;
+    if (typeof code === "string") codes.push(code);
     current = (current as { cause?: unknown }).cause;
   }
-  return false;
+  return codes;
+}
+
+/** True when the error (or what it wraps) says the source is unreachable or too slow. */
+export function isUnavailability(error: unknown): boolean {
+  return codesOf(error).some((code) => UNAVAILABLE_CODES.has(code) || code.startsWith("08"));
 }
 
 export class SourceUnavailableError extends GatewayError {
-  constructor(source: SourceName, reason: string) {
+  constructor(
+    source: SourceName,
+    /** Why, in a few words (a class of failure, never data): what readiness reports. */
+    readonly reason: string,
+  ) {
     super("SOURCE_UNAVAILABLE", `The ${source} source is unavailable: ${reason}. Fields from it are null in this answer; the rest is served. Try again shortly.`, { source });
   }
 }
@@ -116,7 +126,7 @@ export class SourceGuard {
     let reason: string | null = null;
     if (code === "EOPENBREAKER") reason = `it failed repeatedly, so the gateway stops asking it for ${Math.round(this.config.resetTimeoutMs / 1000)} s`;
     else if (code === "ETIMEDOUT" && (error as Error).message.startsWith("Timed out after")) reason = `it did not answer within ${this.config.queryTimeoutMs} ms`;
-    else if (isUnavailability(error)) reason = `it cannot be reached (${codeOf(error)})`;
+    else if (isUnavailability(error)) reason = `it cannot be reached (${codesOf(error)[0] ?? "unknown"})`;
     if (!reason) return error;
     if (code !== "EOPENBREAKER") this.lastFailure = { at: new Date(), reason };
     return new SourceUnavailableError(this.source, reason);
@@ -125,14 +135,4 @@ export class SourceGuard {
   shutdown(): void {
     this.breaker.shutdown();
   }
-}
-
-function codeOf(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return "unknown";
 }

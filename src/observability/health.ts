@@ -6,7 +6,7 @@
  */
 import { SOURCE_NAMES, type SourceName } from "../config.js";
 import type { Source } from "../db/source.js";
-import type { CircuitState } from "../db/resilience.js";
+import { type CircuitState, SourceUnavailableError } from "../db/resilience.js";
 
 export interface SourceHealth {
   state: "UP" | "DOWN";
@@ -33,7 +33,7 @@ async function probe(source: Source): Promise<SourceHealth> {
       state: "DOWN",
       circuit: source.guard.state,
       latencyMs: Math.round((performance.now() - started) * 10) / 10,
-      reason: (error as Error).message.replace(/ Fields from it are null.*$/, ""),
+      reason: error instanceof SourceUnavailableError ? error.reason : (error as Error).message,
       ...(failure ? { lastFailureAt: failure.at.toISOString() } : {}),
     };
   }

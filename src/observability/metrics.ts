@@ -66,7 +66,7 @@ export class GatewayMetrics {
     for (const name of SOURCE_NAMES) {
       sources[name].guard.observers.add(({ seconds, outcome }) => {
         this.sourceStatements.inc({ source: name, outcome });
-        if (outcome !== "unavailable" || seconds > 0) this.sourceDuration.observe({ source: name }, seconds);
+        this.sourceDuration.observe({ source: name }, seconds);
       });
     }
   }

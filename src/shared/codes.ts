@@ -71,6 +71,12 @@ export function branchCodeProblem(value: string): string | null {
   return problem ? `the enterprise part of ${value} is invalid: ${problem}` : null;
 }
 
+/** Land parcel identifier `<5-digit commune code>-<map sheet>-<parcel number>`; the groups are those three parts. */
+export const PARCEL_ID_PATTERN = /^(\d{5})-(\d{1,4})-(\d{1,5})$/;
+
+/** Printed serial of a land-use right certificate: two capital letters, an optional space, 6–8 digits ("DA 123456"). */
+export const CERTIFICATE_SERIAL_PATTERN = /^[A-Z]{2} ?\d{6,8}$/;
+
 /** 2-digit province or 5-digit commune code (format only; existence is checked against the registry). */
 export const ADMIN_UNIT_CODE_PATTERN = /^(\d{2}|\d{5})$/;
 

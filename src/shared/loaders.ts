@@ -1,16 +1,11 @@
 /**
  * DataLoader factories. Every cross-row or cross-source hop batches its keys into one statement of the form
- * `column = ANY($1)`, with the array bound as a single parameter cast to the column's own type (so the index on
- * the column is used), and results come back in key order.
+ * `column = ANY($keys)`, with the array bound as a single parameter cast to the column's own type (so the index on
+ * the column is used), prepared once per database; results come back in key order.
  */
 import DataLoader from "dataloader";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-
-/** `column = ANY($1::<column type>[])` with all keys as one parameter. */
-export function anyOf(column: PgColumn, keys: readonly unknown[]): SQL {
-  return sql`${column} = any(${sql.param([...keys])}::${sql.raw(column.getSQLType())}[])`;
-}
 
 /** The batch's keys, bound at execution: `anyKey(column)` in a statement built once by `batchQuery`. */
 const KEYS = sql.placeholder("keys");
@@ -20,17 +15,17 @@ export function anyKey(column: PgColumn): SQL {
   return sql`${column} = any(${KEYS}::${sql.raw(column.getSQLType())}[])`;
 }
 
-interface Preparable<R> {
-  prepare(name: string): { execute(values: Record<string, unknown>): Promise<R[]> };
+interface Statement<R> {
+  execute(values: Record<string, unknown>): Promise<R[]>;
 }
 
-const prepared = new WeakMap<object, Map<string, { execute(values: Record<string, unknown>): Promise<unknown[]> }>>();
+const prepared = new WeakMap<object, Map<string, Statement<unknown>>>();
 
 /**
  * A batch statement built and prepared once per database, then run with each batch's keys: building drizzle's SQL
  * for every batch cost more CPU than anything else the gateway did per request (bench --profile).
  */
-export function batchQuery<R>(db: object, name: string, build: () => Preparable<R>): (keys: readonly unknown[]) => Promise<R[]> {
+export function batchQuery<R>(db: object, name: string, build: () => { prepare(name: string): Statement<R> }): (keys: readonly unknown[]) => Promise<R[]> {
   return (keys) => {
     let byName = prepared.get(db);
     if (!byName) {
@@ -39,7 +34,7 @@ export function batchQuery<R>(db: object, name: string, build: () => Preparable<
     }
     let statement = byName.get(name);
     if (!statement) {
-      statement = build().prepare(name.replace(/\W/g, "_")) as { execute(values: Record<string, unknown>): Promise<unknown[]> };
+      statement = build().prepare(name.replace(/\W/g, "_"));
       byName.set(name, statement);
     }
     return statement.execute({ keys: [...keys] }) as Promise<R[]>;

@@ -6,7 +6,7 @@ import { branches, enterpriseIndustries, enterprisePeople, enterprises, househol
 
 export function createBusinessLoaders(db: Database) {
   const enterprise = rowLoader(
-    batchQuery(db, "business.enterprises.code:1", () => db.select().from(enterprises).where(anyKey(enterprises.code))),
+    batchQuery(db, "business.enterprise", () => db.select().from(enterprises).where(anyKey(enterprises.code))),
     (row) => row.code,
   );
   const rolesQuery = batchQuery(db, "business.rolesOfPerson", () =>
@@ -20,7 +20,7 @@ export function createBusinessLoaders(db: Database) {
   return {
     enterprise,
     peopleOfEnterprise: groupLoader(
-      batchQuery(db, "business.enterprisePeople.enterpriseCode:2", () =>
+      batchQuery(db, "business.peopleOfEnterprise", () =>
         db
           .select()
           .from(enterprisePeople)
@@ -39,7 +39,7 @@ export function createBusinessLoaders(db: Database) {
       (row) => row.role.personalId,
     ),
     industriesOfEnterprise: groupLoader(
-      batchQuery(db, "business.enterpriseIndustries.enterpriseCode:3", () =>
+      batchQuery(db, "business.industriesOfEnterprise", () =>
         db
           .select()
           .from(enterpriseIndustries)
@@ -49,17 +49,17 @@ export function createBusinessLoaders(db: Database) {
       (row) => row.enterpriseCode,
     ),
     branchesOfEnterprise: groupLoader(
-      batchQuery(db, "business.branches.enterpriseCode:4", () => db.select().from(branches).where(anyKey(branches.enterpriseCode)).orderBy(asc(branches.code))),
+      batchQuery(db, "business.branchesOfEnterprise", () => db.select().from(branches).where(anyKey(branches.enterpriseCode)).orderBy(asc(branches.code))),
       (row) => row.enterpriseCode,
     ),
     householdBusinessesOfOwner: groupLoader(
-      batchQuery(db, "business.householdBusinesses.ownerPersonalId:5", () =>
+      batchQuery(db, "business.householdBusinessesOfOwner", () =>
         db.select().from(householdBusinesses).where(anyKey(householdBusinesses.ownerPersonalId)).orderBy(asc(householdBusinesses.registrationNumber)),
       ),
       (row) => row.ownerPersonalId,
     ),
     householdBusiness: rowLoader(
-      batchQuery(db, "business.householdBusinesses.registrationNumber:6", () =>
+      batchQuery(db, "business.householdBusiness", () =>
         db.select().from(householdBusinesses).where(anyKey(householdBusinesses.registrationNumber)),
       ),
       (row) => row.registrationNumber,

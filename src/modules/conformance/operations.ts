@@ -6,7 +6,6 @@
  */
 import {
   type ASTNode,
-  type DefinitionNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   getLocation,
@@ -44,7 +43,7 @@ import {
   isListType,
   isNonNullType,
 } from "graphql";
-import { analyzeOperation } from "../../access/analyze.js";
+import { analyzeOperation, reachableDefinitions } from "../../access/analyze.js";
 import { PROCEDURE_CODE, type Client } from "../../access/clients.js";
 import { costWithVariables, DEFAULT_LIMITS, queryLimitProtection } from "../../access/limits.js";
 import { checkAccess } from "../../access/policy.js";
@@ -243,22 +242,8 @@ class OperationChecker {
 
   /** The operation with every fragment it reaches, wherever defined: what a client would send. */
   private documentFor(op: OperationDefinitionNode): DocumentNode {
-    const definitions: DefinitionNode[] = [op];
-    const reached = new Set<string>();
-    const pending: DefinitionNode[] = [op];
-    while (pending.length > 0) {
-      visit(pending.pop()!, {
-        FragmentSpread: (node) => {
-          const fragment = this.fragments.get(node.name.value);
-          if (fragment && !reached.has(node.name.value)) {
-            reached.add(node.name.value);
-            definitions.push(fragment.node);
-            pending.push(fragment.node);
-          }
-        },
-      });
-    }
-    return { kind: Kind.DOCUMENT, definitions };
+    const candidates: DocumentNode = { kind: Kind.DOCUMENT, definitions: [op, ...[...this.fragments.values()].map((f) => f.node)] };
+    return { kind: Kind.DOCUMENT, definitions: reachableDefinitions(candidates, op.name?.value) };
   }
 
   private operation(parsed: ParsedFile, op: OperationDefinitionNode, opsInFile: number): void {

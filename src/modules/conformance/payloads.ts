@@ -6,7 +6,7 @@
  */
 import { coerceInputValue, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType, type GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from "graphql";
 import { didYouMean, suggestionList } from "./suggest.js";
-import { branchCodeProblem, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
+import { branchCodeProblem, CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
 import { findGatewayError } from "../../shared/errors.js";
 import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import { explainLegacy } from "../admin-units/service.js";
@@ -15,7 +15,7 @@ import { checkRequest, toRequest } from "../procedures/service.js";
 import { type InputFile, JsonDocument, type JsonPath, ConformanceInputError } from "./inputs.js";
 import type { Findings } from "./report.js";
 import { type RuleId, ruleForInputError } from "./rules.js";
-import { ADDRESS_FIELDS, CERTIFICATE_SERIAL, DISTRICT_FIELDS, DOSSIER_KEY, type FieldSpec, PARCEL_ID, RECORD_KIND_KEYS, RECORD_KINDS, type ValueSpec } from "./standards.js";
+import { ADDRESS_FIELDS, DISTRICT_FIELDS, DOSSIER_KEY, type FieldSpec, RECORD_KIND_KEYS, RECORD_KINDS, type ValueSpec } from "./standards.js";
 
 export interface PayloadContext {
   schema: GraphQLSchema;
@@ -259,7 +259,7 @@ class PayloadChecker {
         this.parcelId(at, value);
         return;
       case "certificateSerial":
-        if (expectString(findings, at, value, "a certificate serial") && !CERTIFICATE_SERIAL.test(value)) {
+        if (expectString(findings, at, value, "a certificate serial") && !CERTIFICATE_SERIAL_PATTERN.test(value)) {
           add(findings, at, "DATA_CERTIFICATE_SERIAL", `${show(value)} is not a certificate serial.`, { found: value, expected: "two capital letters, a space and 6–8 digits, e.g. DA 123456" });
         }
         return;
@@ -359,14 +359,16 @@ class PayloadChecker {
     }
   }
 
-  private parcelId(at: At, value: unknown): void {
-    if (!expectString(this.findings, at, value, "a parcel id <commune code>-<map sheet>-<parcel number>")) return;
-    const match = PARCEL_ID.exec(value);
+  /** False when the value is not shaped like a parcel id (reported here). */
+  private parcelId(at: At, value: unknown): boolean {
+    if (!expectString(this.findings, at, value, "a parcel id <commune code>-<map sheet>-<parcel number>")) return false;
+    const match = PARCEL_ID_PATTERN.exec(value);
     if (!match) {
       add(this.findings, at, "DATA_PARCEL_ID", `${show(value)} is not a parcel id.`, { found: value, expected: "<5-digit commune code>-<map sheet>-<parcel number>, e.g. 00004-12-345" });
-      return;
+      return false;
     }
     checkAdminUnit(this.findings, at, match[1], "COMMUNE", this.ctx.adminUnits);
+    return true;
   }
 
   citizen(at: At, record: Record<string, unknown>): void {
@@ -413,7 +415,7 @@ class PayloadChecker {
   }
 
   parcel(at: At, record: Record<string, unknown>): void {
-    const match = typeof record.id === "string" ? PARCEL_ID.exec(record.id) : null;
+    const match = typeof record.id === "string" ? PARCEL_ID_PATTERN.exec(record.id) : null;
     if (!match) return;
     const [, commune, sheet, number] = match;
     const addressCommune = isObject(record.address) ? record.address.communeCode : undefined;
@@ -460,7 +462,8 @@ class PayloadChecker {
       });
       return;
     }
-    if (subjects.parcel) this.parcelId(child(child(at, "subjects"), "parcel"), subjects.parcel);
+    // A malformed parcel id is reported as DATA_PARCEL_ID; the procedure check would only say it again.
+    if (subjects.parcel && !this.parcelId(child(child(at, "subjects"), "parcel"), subjects.parcel)) return;
     if (subjects.certificate) this.value(child(child(at, "subjects"), "certificate"), subjects.certificate, { kind: "certificateSerial" });
     try {
       checkRequest(this.ctx.catalogue, toRequest(input as never));
@@ -468,7 +471,6 @@ class PayloadChecker {
       const typed = findGatewayError(error);
       if (!typed) throw error;
       const rule = ruleForInputError(typed.code, "DATA_DOSSIER");
-      if (rule === "DATA_DOSSIER" && /is not a parcel id/.test(typed.message)) return; // reported above as DATA_PARCEL_ID
       add(this.findings, at, rule, typed.message, { expected: `a dossier procedure ${input.procedureCode} accepts` });
     }
   }

@@ -171,5 +171,3 @@ export const DOSSIER_KEY = "dossiers";
 
 export const RECORD_KIND_KEYS = [...RECORD_KINDS.map((k) => k.key), DOSSIER_KEY];
 
-export const PARCEL_ID = /^(\d{5})-(\d{1,4})-(\d{1,5})$/;
-export const CERTIFICATE_SERIAL = /^[A-Z]{2} ?\d{6,8}$/;

@@ -6,11 +6,11 @@ import { certificates, encumbrances, holders, parcels, transfers } from "./table
 
 export function createLandLoaders(db: Database) {
   const parcel = rowLoader(
-    batchQuery(db, "land.parcels.id:1", () => db.select().from(parcels).where(anyKey(parcels.id))),
+    batchQuery(db, "land.parcel", () => db.select().from(parcels).where(anyKey(parcels.id))),
     (row) => row.id,
   );
   const certificate = rowLoader(
-    batchQuery(db, "land.certificates.serial:2", () => db.select().from(certificates).where(anyKey(certificates.serial))),
+    batchQuery(db, "land.certificate", () => db.select().from(certificates).where(anyKey(certificates.serial))),
     (row) => row.serial,
   );
 
@@ -25,32 +25,34 @@ export function createLandLoaders(db: Database) {
         .orderBy(asc(parcels.id)),
     );
   /** Parcels held under active certificates, with the parcel row (primed into `parcel`). */
-  const holdings = (column: typeof holders.personalId | typeof holders.enterpriseCode) =>
-    groupLoader(
+  const holdings = (column: typeof holders.personalId | typeof holders.enterpriseCode) => {
+    const query = holdingsQuery(column);
+    return groupLoader(
       async (keys: readonly string[]) => {
-        const rows = await holdingsQuery(column)(keys);
+        const rows = await query(keys);
         for (const row of rows) parcel.prime(row.parcel.id, row.parcel);
         return rows;
       },
       (row) => (column === holders.personalId ? row.holder.personalId! : row.holder.enterpriseCode!),
     );
+  };
 
   return {
     parcel,
     certificate,
     certificatesOfParcel: groupLoader(
-      batchQuery(db, "land.certificates.parcelId:3", () =>
+      batchQuery(db, "land.certificatesOfParcel", () =>
         db.select().from(certificates).where(anyKey(certificates.parcelId)).orderBy(desc(certificates.issuedOn)),
       ),
       (row) => row.parcelId,
     ),
     holdersOfCertificate: groupLoader(
-      batchQuery(db, "land.holders.certificateSerial:4", () => db.select().from(holders).where(anyKey(holders.certificateSerial)).orderBy(asc(holders.id))),
+      batchQuery(db, "land.holdersOfCertificate", () => db.select().from(holders).where(anyKey(holders.certificateSerial)).orderBy(asc(holders.id))),
       (row) => row.certificateSerial,
     ),
     /** Current holders of a parcel: those named on its active certificate(s). */
     holdersOfParcel: groupLoader(
-      batchQuery(db, "land.certificates.parcelId:5", () =>
+      batchQuery(db, "land.holdersOfParcel", () =>
         db
           .select({ ...getTableColumns(holders), parcelId: certificates.parcelId })
           .from(holders)
@@ -61,13 +63,13 @@ export function createLandLoaders(db: Database) {
       (row) => row.parcelId,
     ),
     encumbrancesOfParcel: groupLoader(
-      batchQuery(db, "land.encumbrances.parcelId:6", () =>
+      batchQuery(db, "land.encumbrancesOfParcel", () =>
         db.select().from(encumbrances).where(anyKey(encumbrances.parcelId)).orderBy(desc(encumbrances.registeredOn)),
       ),
       (row) => row.parcelId,
     ),
     transfersOfParcel: groupLoader(
-      batchQuery(db, "land.transfers.parcelId:7", () => db.select().from(transfers).where(anyKey(transfers.parcelId)).orderBy(desc(transfers.registeredOn))),
+      batchQuery(db, "land.transfersOfParcel", () => db.select().from(transfers).where(anyKey(transfers.parcelId)).orderBy(desc(transfers.registeredOn))),
       (row) => row.parcelId,
     ),
     holdingsOfCitizen: holdings(holders.personalId),

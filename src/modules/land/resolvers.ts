@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-gr
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
 import { InvalidInputError } from "../../shared/errors.js";
+import { PARCEL_ID_PATTERN } from "../../shared/codes.js";
 import { landUsePurpose } from "../../shared/lookups.js";
 import { connectionType } from "../../shared/pagination.js";
 import { loadEnterprise } from "../business/resolvers.js";
@@ -28,7 +29,6 @@ import {
 
 export const LandParcelConnection = connectionType(LandParcel, "LandParcel", "land parcel");
 
-const PARCEL_ID = /^\d{5}-\d{1,4}-\d{1,5}$/;
 
 async function loadCertificate(ctx: GatewayContext, serial: string): Promise<LandCertificate | null> {
   const row = await ctx.land.certificate.load(serial);
@@ -40,7 +40,7 @@ export class LandParcelResolver {
   @Access("land")
   @Query(() => LandParcel, { nullable: true, description: "A parcel by identifier (`<commune code>-<map sheet>-<parcel number>`); null when the land database has none." })
   async landParcel(@Arg("id", () => ID, { description: "Parcel identifier, e.g. \"00004-12-345\"." }) id: string, @Ctx() ctx: GatewayContext): Promise<LandParcel | null> {
-    if (!PARCEL_ID.test(id)) {
+    if (!PARCEL_ID_PATTERN.test(id)) {
       throw new InvalidInputError("INVALID_ARGUMENT", `A parcel id is "<5-digit commune code>-<map sheet>-<parcel number>", e.g. "00004-12-345"; got ${JSON.stringify(id)}.`);
     }
     const row = await ctx.land.parcel.load(id);

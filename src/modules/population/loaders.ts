@@ -1,21 +1,24 @@
 /** Per-request DataLoaders over the population source: one `= ANY($1)` statement per batch. */
 import { asc, desc, eq, getTableColumns, or } from "drizzle-orm";
 import type { Database } from "../../db/source.js";
-import { anyKey, anyOf, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
+import { anyKey, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
 import { citizens, householdMembers, households, identityCards } from "./tables.js";
 
 export function createPopulationLoaders(db: Database) {
   const citizen = rowLoader(
-    batchQuery(db, "population.citizens.personalId:1", () => db.select().from(citizens).where(anyKey(citizens.personalId))),
+    batchQuery(db, "population.citizen", () => db.select().from(citizens).where(anyKey(citizens.personalId))),
     (row) => row.personalId,
+  );
+  const childrenQuery = batchQuery(db, "population.children", () =>
+    db
+      .select()
+      .from(citizens)
+      .where(or(anyKey(citizens.fatherId), anyKey(citizens.motherId)))
+      .orderBy(asc(citizens.dateOfBirth)),
   );
   const childrenOf = groupLoader(
     async (ids: readonly string[]) => {
-      const rows = await db
-        .select()
-        .from(citizens)
-        .where(or(anyOf(citizens.fatherId, ids), anyOf(citizens.motherId, ids)))
-        .orderBy(asc(citizens.dateOfBirth));
+      const rows = await childrenQuery(ids);
       for (const row of rows) citizen.prime(row.personalId, row);
       const wanted = new Set(ids);
       return rows.flatMap((row) =>
@@ -24,7 +27,7 @@ export function createPopulationLoaders(db: Database) {
     },
     (entry) => entry.parent,
   );
-  const membersQuery = batchQuery(db, "population.householdMembers.householdId", () =>
+  const membersQuery = batchQuery(db, "population.householdMembers", () =>
     db
       .select({ member: getTableColumns(householdMembers), citizen: getTableColumns(citizens) })
       .from(householdMembers)
@@ -35,7 +38,7 @@ export function createPopulationLoaders(db: Database) {
   return {
     citizen,
     household: rowLoader(
-      batchQuery(db, "population.households.id:2", () => db.select().from(households).where(anyKey(households.id))),
+      batchQuery(db, "population.household", () => db.select().from(households).where(anyKey(households.id))),
       (row) => row.id,
     ),
     /** Members with their citizen rows in the same statement (primed into `citizen`): a member is almost always shown by name. */
@@ -48,7 +51,7 @@ export function createPopulationLoaders(db: Database) {
       (row) => row.householdId,
     ),
     identityCards: groupLoader(
-      batchQuery(db, "population.identityCards.personalId:4", () =>
+      batchQuery(db, "population.identityCards", () =>
         db.select().from(identityCards).where(anyKey(identityCards.personalId)).orderBy(desc(identityCards.issuedOn)),
       ),
       (row) => row.personalId,

@@ -8,7 +8,7 @@ import { ANY_PROCEDURE } from "../../access/clients.js";
 import type { DataSourceName } from "../../access/directive.js";
 import type { Subject } from "../../access/request.js";
 import type { GatewayContext } from "../../context.js";
-import { parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
+import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
 import { findGatewayError, GatewayError } from "../../shared/errors.js";
 import { paginate } from "../../shared/pagination.js";
 import { type CatalogueComponent, type CatalogueProcedure, type ProcedureCatalogue, replaceableShare } from "./catalogue.js";
@@ -33,6 +33,8 @@ export interface ComponentResult {
   message: string | null;
   evidence: Evidence[];
   correction?: { source: DataSourceName; subjectKind: string; subjectId: string };
+  /** For NOT_EVALUATED: the source that was unavailable. */
+  unavailableSource?: string;
 }
 
 export interface Evaluation {
@@ -42,7 +44,6 @@ export interface Evaluation {
   components: ComponentResult[];
 }
 
-const PARCEL_ID = /^\d{5}-\d{1,4}-\d{1,5}$/;
 
 function requirePersonalId(value: string, label: string): void {
   const parsed = parsePersonalId(value);
@@ -56,7 +57,6 @@ export function findProcedure(catalogue: ProcedureCatalogue, code: string): Cata
   return procedure;
 }
 
-const CERTIFICATE_SERIAL = /^[A-Z]{2} ?\d{6,8}$/;
 
 /**
  * Access first (so a refused client learns nothing about the dossier's shape), then the request's form. A
@@ -68,7 +68,7 @@ export async function admit(ctx: GatewayContext, catalogue: ProcedureCatalogue, 
   const serial = request.subjects.CERTIFICATE;
   if (serial) {
     if (!procedure.subjects.some((s) => s.kind === "PARCEL")) throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} is about no parcel, so it takes no certificate.`);
-    if (!CERTIFICATE_SERIAL.test(serial)) throw new GatewayError("INVALID_DOSSIER", `CERTIFICATE: "${serial}" is not a certificate serial such as "AB 123456".`);
+    if (!CERTIFICATE_SERIAL_PATTERN.test(serial)) throw new GatewayError("INVALID_DOSSIER", `CERTIFICATE: "${serial}" is not a certificate serial such as "AB 123456".`);
     const certificate = await ctx.land.certificate.load(serial);
     if (!certificate) throw new GatewayError("INVALID_DOSSIER", `No certificate ${serial} in the land database; name the parcel instead (subjects.parcel).`);
     if (request.subjects.PARCEL && request.subjects.PARCEL !== certificate.parcelId) {
@@ -97,7 +97,7 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
       throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} takes no ${role} subject${declared.size ? `; it takes ${[...declared.keys()].join(", ")}` : ""}.`);
     }
     if (subject.kind === "CITIZEN") requirePersonalId(value, role);
-    if (subject.kind === "PARCEL" && !PARCEL_ID.test(value)) {
+    if (subject.kind === "PARCEL" && !PARCEL_ID_PATTERN.test(value)) {
       throw new GatewayError("INVALID_DOSSIER", `${role}: "${value}" is not a parcel id (<commune code>-<map sheet>-<parcel number>).`);
     }
     if (subject.kind === "ENTERPRISE") {
@@ -174,7 +174,8 @@ async function evaluateAdmitted(ctx: GatewayContext, procedure: CatalogueProcedu
         // A source that is down leaves the component open: never fulfilled, never failed, on missing data.
         const unavailable = findGatewayError(error);
         if (unavailable?.code !== "SOURCE_UNAVAILABLE") throw error;
-        return { component, status: "NOT_EVALUATED", reason: "SOURCE_UNAVAILABLE", message: unavailable.message, evidence: [] };
+        const source = String(unavailable.extensions.source);
+        return { component, status: "NOT_EVALUATED", reason: "SOURCE_UNAVAILABLE", message: unavailable.message, evidence: [], unavailableSource: source };
       }
       if (outcome.status === "NEEDS_DOCUMENT") {
         return { component, status: "NEEDS_DOCUMENT", reason: "DATA_NOT_FOUND", message: outcome.message, evidence: [], correction: outcome.correction };
@@ -242,7 +243,7 @@ export async function submit(ctx: GatewayContext, catalogue: ProcedureCatalogue,
   const open = evaluation.components.filter((c) => c.status === "NOT_EVALUATED");
   if (open.length > 0) {
     // Stored, it would read as a decision; half-evaluated, it is not one. The client retries with the same key.
-    const sources = [...new Set(open.map((c) => (c.message ?? "").match(/^The (\w+) source/)?.[1]).filter(Boolean))];
+    const sources = [...new Set(open.map((c) => c.unavailableSource!))];
     throw new GatewayError(
       "SOURCE_UNAVAILABLE",
       `The dossier was not stored: ${open.length} component(s) could not be evaluated because the ${sources.join(" and ")} source ${sources.length > 1 ? "are" : "is"} unavailable. Submit again with the same idempotency key when it is back.`,
