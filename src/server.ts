@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { accessPlugin } from "./access/plugin.js";
 import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "./access/demo.js";
 import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "./access/limits.js";
+import { REFUSAL_STATUS, refusalHeaders } from "./access/policy.js";
 import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAccess } from "./access/request.js";
 import type { Client } from "./access/clients.js";
 import type { App } from "./app.js";
@@ -106,21 +107,10 @@ function sendError(
   sendJson(res, status, { errors: [{ message, extensions: { ...details, code } }] }, headers);
 }
 
-const ERROR_STATUS: Record<string, number> = {
-  INVALID_CREDENTIAL: 401,
-  CREDENTIAL_REVOKED: 401,
-  CREDENTIAL_EXPIRED: 401,
-  INVALID_PURPOSE: 400,
-  RATE_LIMITED: 429,
-  SOURCE_UNAVAILABLE: 503,
-};
-
 function sendGatewayError(res: http.ServerResponse, error: GatewayError, metrics: GatewayMetrics): void {
   const { code: _code, ...details } = error.extensions as Record<string, unknown>;
-  const headers: Record<string, string> = {};
-  if (ERROR_STATUS[error.code] === 401) headers["www-authenticate"] = 'Bearer realm="ndaf-gateway", error="invalid_token"';
-  if (error.code === "RATE_LIMITED") headers["retry-after"] = String(details.retryAfterSeconds);
-  sendError(res, metrics, ERROR_STATUS[error.code] ?? 400, error.code, error.message, details, headers);
+  const status = REFUSAL_STATUS[error.code] ?? 400;
+  sendError(res, metrics, status, error.code, error.message, details, refusalHeaders(status, error.code, details));
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
@@ -141,7 +131,7 @@ async function authorize(app: App, req: http.IncomingMessage): Promise<RequestAc
       if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
       client = await app.clients.authenticate(match[1]);
     }
-    purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER));
+    purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER), (code) => app.procedures.get(code) !== undefined);
   } catch (error) {
     // A refused credential or purpose counts against the caller's address, so guessing keys is rate-limited too.
     await byAddress();

@@ -6,7 +6,7 @@ import { and, desc, eq, lt, count } from "drizzle-orm";
 import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../context.js";
-import { Access } from "./directive.js";
+import { Access, SubjectArgument } from "./directive.js";
 import { GatewayError } from "../shared/errors.js";
 import { connectionType, paginate } from "../shared/pagination.js";
 import { PersonalIdScalar } from "../shared/scalars.js";
@@ -104,6 +104,7 @@ export class AccessResolver {
   }
 
   @Access("population")
+  @SubjectArgument("CITIZEN", "personalId")
   @Query(() => AccessLogConnection, {
     nullable: true,
     description:
@@ -128,6 +129,7 @@ export class AccessResolver {
     const mine = and(eq(auditLog.subjectKind, "CITIZEN"), eq(auditLog.subjectId, who));
     type Row = Omit<AccessLogEntry, "clientName"> & { seq: number; clientName: string | null };
     return paginate<Row, AccessLogEntry>({
+      cursors: ctx.cursors,
       kind: "access-log",
       first,
       after,

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE_FILE, validateCatalogue, type CatalogueProcedure } from "../../src/modules/procedures/catalogue.js";
-import { startTestGateway, type TestGateway } from "../support/gateway.js";
+import { DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;
 const reference = JSON.parse(fs.readFileSync(new URL("../../seeds/procedures/reference-procedures.json", import.meta.url), "utf8")) as {
@@ -81,6 +81,7 @@ describe("procedure catalogue", () => {
     const { body } = await gw.query(
       `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) { dossier { fulfilledByData documentsRequested } } }`,
       { input: { procedureCode: code, applicant: { personalId: person.personal_id } }, key: randomUUID() },
+      { ...DEMO_HEADERS, "x-purpose-procedure": code },
     );
     expect(body.errors).toBeUndefined();
     const submitted = body.data.submitDossier.dossier;

@@ -1,4 +1,4 @@
-import { Access } from "../../access/directive.js";
+import { Access, SubjectArgument } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
@@ -38,6 +38,7 @@ async function loadCertificate(ctx: GatewayContext, serial: string): Promise<Lan
 @Resolver(() => LandParcel)
 export class LandParcelResolver {
   @Access("land")
+  @SubjectArgument("LAND_PARCEL", "id")
   @Query(() => LandParcel, { nullable: true, description: "A parcel by identifier (`<commune code>-<map sheet>-<parcel number>`); null when the land database has none." })
   async landParcel(@Arg("id", () => ID, { description: "Parcel identifier, e.g. \"00004-12-345\"." }) id: string, @Ctx() ctx: GatewayContext): Promise<LandParcel | null> {
     if (!PARCEL_ID_PATTERN.test(id)) {
@@ -55,7 +56,7 @@ export class LandParcelResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
     @Arg("filter", () => LandParcelFilter, { nullable: true, description: "Conditions the parcels must meet." }) filter?: LandParcelFilter,
   ) {
-    return listParcels(ctx.sources.land.db, ctx.adminUnits, { first, after, filter });
+    return listParcels(ctx.sources.land.db, ctx.adminUnits, { cursors: ctx.cursors, first, after, filter });
   }
 
   @FieldResolver(() => CodedValue, { description: "Land-use purpose (mục đích sử dụng đất), Land Law 2024 code list." })

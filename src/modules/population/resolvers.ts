@@ -1,4 +1,4 @@
-import { Access } from "../../access/directive.js";
+import { Access, SubjectArgument } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
@@ -31,6 +31,7 @@ export async function loadCitizen(ctx: GatewayContext, id: string | null | undef
 @Resolver(() => Citizen)
 export class CitizenResolver {
   @Access("population")
+  @SubjectArgument("CITIZEN", "personalId")
   @Query(() => Citizen, { nullable: true, description: "A citizen by personal identification number; null when the population database has no such person." })
   citizen(@Arg("personalId", () => PersonalIdScalar, { description: "12-digit personal identification number." }) personalId: string, @Ctx() ctx: GatewayContext): Promise<Citizen | null> {
     return loadCitizen(ctx, personalId);
@@ -44,7 +45,7 @@ export class CitizenResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
     @Arg("filter", () => CitizenFilter, { nullable: true, description: "Conditions the citizens must meet." }) filter?: CitizenFilter,
   ) {
-    return listCitizens(ctx.sources.population.db, ctx.adminUnits, { first, after, filter });
+    return listCitizens(ctx.sources.population.db, ctx.adminUnits, { cursors: ctx.cursors, first, after, filter });
   }
 
   @Access("population", "sensitive")
