@@ -279,4 +279,18 @@ describe("a citizen's own household", () => {
     for (const m of others) expect(m).toEqual({ relationToHead: null, personalId: null });
     if (others.length > 0) expect(body.errors?.every((e: any) => e.extensions.code === "SUBJECT_NOT_PERMITTED")).toBe(true);
   });
+
+  it("keeps their own record when a child, a co-holder or a fellow representative is refused", async () => {
+    const { body } = await send(
+      `{ citizen(personalId: "${me}") { fullName children { fullName } landParcels { parcel { holders { personalId } } }
+         enterpriseRoles { enterprise { name legalRepresentatives { personalId } } } } }`,
+      undefined,
+      CITIZEN,
+    );
+    expect(body.data.citizen.fullName).toBeTruthy();
+    for (const child of body.data.citizen.children) expect(child).toBeNull();
+    const holders = (body.data.citizen.landParcels ?? []).flatMap((h: any) => h.parcel.holders);
+    expect(holders.filter((h: any) => h?.personalId).every((h: any) => h.personalId === me)).toBe(true);
+    for (const error of body.errors ?? []) expect(error.extensions.code).toBe("SUBJECT_NOT_PERMITTED");
+  });
 });

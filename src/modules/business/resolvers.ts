@@ -70,12 +70,12 @@ export class EnterpriseResolver {
     }));
   }
 
-  @FieldResolver(() => [EnterprisePerson], { description: "Legal representatives (người đại diện theo pháp luật)." })
+  @FieldResolver(() => [EnterprisePerson], { nullable: "items", description: "Legal representatives (người đại diện theo pháp luật); an entry refused to this client (another person, to a citizen client) is null, with an error." })
   async legalRepresentatives(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterprisePerson[]> {
     return (await ctx.business.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role === "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
   }
 
-  @FieldResolver(() => [EnterprisePerson], { description: "Owners, members and founding shareholders, with their shares of charter capital." })
+  @FieldResolver(() => [EnterprisePerson], { nullable: "items", description: "Owners, members and founding shareholders, with their shares of charter capital; an entry refused to this client is null, with an error." })
   async owners(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterprisePerson[]> {
     return (await ctx.business.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role !== "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
   }

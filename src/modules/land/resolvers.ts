@@ -75,7 +75,7 @@ export class LandParcelResolver {
     return active ? toCertificate(active) : null;
   }
 
-  @FieldResolver(() => [LandHolder], { description: "Current land users (named on the certificate in force), with shares." })
+  @FieldResolver(() => [LandHolder], { nullable: "items", description: "Current land users (named on the certificate in force), with shares; an entry refused to this client (a co-holder, to a citizen client) is null, with an error." })
   async holders(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandHolder[]> {
     return (await ctx.land.holdersOfParcel.load(parcel.id)).map(toHolder);
   }
@@ -98,7 +98,7 @@ export class LandParcelResolver {
 
 @Resolver(() => LandCertificate)
 export class LandCertificateResolver {
-  @FieldResolver(() => [LandHolder], { description: "Land users named on this certificate." })
+  @FieldResolver(() => [LandHolder], { nullable: "items", description: "Land users named on this certificate; an entry refused to this client is null, with an error." })
   async holders(@Root() certificate: LandCertificate, @Ctx() ctx: GatewayContext): Promise<LandHolder[]> {
     return (await ctx.land.holdersOfCertificate.load(certificate.serial)).map(toHolder);
   }

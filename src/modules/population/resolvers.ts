@@ -75,7 +75,7 @@ export class CitizenResolver {
     return loadCitizen(ctx, citizen.spouseId);
   }
 
-  @FieldResolver(() => [Citizen], { description: "Children (con) recorded with this person as father or mother, eldest first." })
+  @FieldResolver(() => [Citizen], { nullable: "items", description: "Children (con) recorded with this person as father or mother, eldest first; an entry refused to this client (to a citizen client, a child is another person) is null, with an error." })
   async children(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<Citizen[]> {
     return (await ctx.population.children.load(citizen.personalId)).map(toCitizen);
   }
