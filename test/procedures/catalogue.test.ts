@@ -117,7 +117,7 @@ describe("verification answers", () => {
         holds: verifyCertificateHolder(personalId: $h, certificateSerial: $s) { answer source }
         replaced: verifyCertificateHolder(personalId: $rp, certificateSerial: $rs) { answer }
       }`,
-      { p: person.personal_id, c: person.permanent_commune_code, o: otherCommune, e: enterprise.code, h: holding.personal_id, s: holding.serial, rp: replaced?.personal_id ?? holding.personal_id, rs: replaced?.serial ?? "none" },
+      { p: person.personal_id, c: person.permanent_commune_code, o: otherCommune, e: enterprise.code, h: holding.personal_id, s: holding.serial, rp: replaced?.personal_id ?? holding.personal_id, rs: replaced?.serial ?? "ZZ 000000" },
     );
     expect(body.errors).toBeUndefined();
     const d = body.data;

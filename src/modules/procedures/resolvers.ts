@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Access, SubjectArgument } from "../../access/directive.js";
 import type { GatewayContext } from "../../context.js";
-import { foldName } from "../../shared/codes.js";
+import { CERTIFICATE_SERIAL_PATTERN, foldName } from "../../shared/codes.js";
+import { shown } from "../../access/subjects.js";
 import { GatewayError } from "../../shared/errors.js";
 import { connectionType } from "../../shared/pagination.js";
 import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
@@ -245,6 +246,9 @@ export class VerificationResolver {
     @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
     @Arg("certificateSerial", () => String, { description: "Certificate serial." }) certificateSerial: string,
   ): Promise<Verification> {
+    if (!CERTIFICATE_SERIAL_PATTERN.test(certificateSerial)) {
+      throw new GatewayError("INVALID_ARGUMENT", `certificateSerial: expected a certificate serial such as "AB 123456"; got ${shown(certificateSerial)}.`, { argument: "certificateSerial" });
+    }
     const [certificate, holders] = await Promise.all([ctx.land.certificate.load(certificateSerial), ctx.land.holdersOfCertificate.load(certificateSerial)]);
     const holds = certificate?.status === "ACTIVE" && holders.some((h) => h.personalId === personalId);
     return answer(`Does ${personalId} hold certificate ${certificateSerial} in force?`, "land", holds, certificate?.updatedAt ?? null);
