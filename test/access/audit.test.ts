@@ -6,8 +6,8 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain, writeAudit } from "../../src/access/audit.js";
-import { DEMO_ALL_CLIENT_ID, DEMO_PURPOSE } from "../../src/access/demo.js";
-import { countStatements, DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { DEFAULT_DEMO_API_KEY, DEMO_ALL_CLIENT_ID, DEMO_CIVIL_STATUS_CLIENT_ID, DEMO_CIVIL_STATUS_KEY, DEMO_PURPOSE } from "../../src/access/demo.js";
+import { clientHeaders, countStatements, DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -54,7 +54,7 @@ describe("audit trail", () => {
     const person = holders.map((h) => h.personal_id).find((id) => roleIds.has(id));
     expect(person, "a seeded citizen holds land and has an enterprise role").toBeDefined();
 
-    const requestId = `audit-${randomUUID()}`;
+    let requestId = "";
     const query = `query($id: PersonalId!) { citizen(personalId: $id) {
       fullName religion identityCards { number }
       landParcels { parcel { id holders { sharePercent subject { ... on Citizen { fullName } ... on Enterprise { name } } } } }
@@ -65,9 +65,10 @@ describe("audit trail", () => {
     const counted = await countStatements(gw, async () => {
       const response = await fetch(`${gw.url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-request-id": requestId, ...DEMO_HEADERS },
+        headers: { "content-type": "application/json", ...DEMO_HEADERS },
         body: JSON.stringify({ query, variables: { id: person } }),
       });
+      requestId = response.headers.get("x-request-id")!;
       body = await response.json();
       expect(response.status).toBe(200);
     });
@@ -108,24 +109,55 @@ describe("audit trail", () => {
     const missing = await gw.app.sources.population.raw<{ id: string }>(
       "select lpad((max(personal_id)::bigint + 1)::text, 12, '0') as id from population.citizens",
     );
-    const requestId = `audit-${randomUUID()}`;
     const response = await fetch(`${gw.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": requestId, ...DEMO_HEADERS },
+      headers: { "content-type": "application/json", ...DEMO_HEADERS },
       body: JSON.stringify({ query: `query($id: PersonalId!) { citizen(personalId: $id) { fullName } provinces { code } }`, variables: { id: missing[0].id } }),
     });
+    const requestId = response.headers.get("x-request-id")!;
     const body = await response.json();
     expect(body.data.citizen).toBeNull();
     const rows = await trailOf(requestId);
     expect(rows.map((r) => [r.subject_kind, r.subject_id, r.fields])).toEqual([["CITIZEN", missing[0].id, ["Query.citizen"]]]);
 
-    const publicId = `audit-${randomUUID()}`;
-    await fetch(`${gw.url}/graphql`, {
+    const publicData = await fetch(`${gw.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": publicId, ...DEMO_HEADERS },
+      headers: { "content-type": "application/json", ...DEMO_HEADERS },
       body: JSON.stringify({ query: `{ provinces { code name } }` }),
     });
-    expect(await trailOf(publicId)).toEqual([]);
+    expect(await trailOf(publicData.headers.get("x-request-id")!)).toEqual([]);
+  });
+
+  it("names every request by the gateway's own id, whatever x-request-id the caller sends", async () => {
+    const [person] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens order by personal_id limit 1");
+    const callerId = `trace-${randomUUID()}`;
+    // Two clients send the same x-request-id: the second cannot make its reads look like the first's.
+    const ask = (key: string) =>
+      fetch(`${gw.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": callerId, ...clientHeaders(key) },
+        body: JSON.stringify({ query: `query($id: PersonalId!) { citizen(personalId: $id) { fullName } }`, variables: { id: person.personal_id } }),
+      });
+    const first = await ask(DEFAULT_DEMO_API_KEY);
+    const second = await ask(DEMO_CIVIL_STATUS_KEY);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const ids = [first.headers.get("x-request-id")!, second.headers.get("x-request-id")!];
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect([first.headers.get("x-caller-request-id"), second.headers.get("x-caller-request-id")]).toEqual([callerId, callerId]);
+
+    expect(await trailOf(callerId)).toEqual([]);
+    expect((await trailOf(ids[0])).map((r) => [r.client_id, r.subject_id])).toEqual([[DEMO_ALL_CLIENT_ID, person.personal_id]]);
+    expect((await trailOf(ids[1])).map((r) => [r.client_id, r.subject_id])).toEqual([[DEMO_CIVIL_STATUS_CLIENT_ID, person.personal_id]]);
+
+    // A malformed caller id is neither used nor echoed.
+    const malformed = await fetch(`${gw.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "a b;c", ...DEMO_HEADERS },
+      body: JSON.stringify({ query: `{ provinces { code } }` }),
+    });
+    expect(malformed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(malformed.headers.get("x-caller-request-id")).toBeNull();
   });
 
   it("cannot be updated, deleted or truncated through the gateway's connection", async () => {
