@@ -64,8 +64,9 @@ let command: ClientCommand;
 try {
   command = parseClientCommand(process.argv.slice(2), ProcedureCatalogue.load().byCode);
 } catch (error) {
+  // A wrong command line, or (exit 1) a catalogue that cannot be read.
   console.error(`error: ${error instanceof UsageError ? error.message : describeFailure(error).message}`);
-  process.exit(2);
+  process.exit(error instanceof UsageError ? 2 : 1);
 }
 if (command.command === "help") {
   console.log(CLIENTS_USAGE);

@@ -8,7 +8,7 @@ const config = loadConfig();
 const started = performance.now();
 // Said first, so an operator sees at once which guards are on (anything but development or test is production).
 logger.info(
-  { environment: config.environment, nodeEnv: process.env.NODE_ENV ?? null },
+  { environment: config.environment, nodeEnv: process.env.NODE_ENV ?? null, introspection: config.access.introspection },
   config.environment === "production"
     ? "NDAF Gateway starting in production: no demo clients, introspection off unless GATEWAY_INTROSPECTION"
     : `NDAF Gateway starting in ${config.environment}: demo clients with published keys are registered; never expose this instance`,

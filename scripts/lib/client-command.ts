@@ -85,11 +85,12 @@ export function parseExpiry(text: string, now: Date): Date {
 }
 
 export function parseRateLimit(text: string): number {
-  const value = /^\d{1,10}$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_RATE_LIMIT_PER_MINUTE) {
+  try {
+    // Digits only: Number() would also take "1e3", "0x10" and " 5 ".
+    return validateRateLimit(/^\d{1,10}$/.test(text) ? Number(text) : Number.NaN)!;
+  } catch {
     throw new UsageError(`--rate-limit "${text}" must be a whole number of requests a minute from 1 to ${MAX_RATE_LIMIT_PER_MINUTE}; leave it out for the gateway's default`);
   }
-  return validateRateLimit(value)!;
 }
 
 export function parseGrant(text: string, procedures: KnownProcedures): Grant {
