@@ -8,6 +8,18 @@ import type { ResilienceConfig } from "./db/resilience.js";
 export const SOURCE_NAMES = ["population", "land", "business", "gateway"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
+export type Environment = "development" | "production" | "test";
+
+/**
+ * NODE_ENV `development` or `test` (any case) are the only environments without production's guards; anything else,
+ * unset or misspelt (`prod`, a container that sets nothing), is production: a typo must not hand out the published
+ * demo key with every grant. `npm start` and `npm run dev` set `development` themselves.
+ */
+export function environmentFrom(nodeEnv: string | undefined): Environment {
+  const value = (nodeEnv ?? "").trim().toLowerCase();
+  return value === "development" || value === "test" ? value : "production";
+}
+
 export interface SourceConfig {
   name: SourceName;
   /** postgres:// URL, or undefined for embedded PGlite. */
@@ -25,7 +37,7 @@ export interface GatewayConfig {
   /** Citizens generated when `npm start` finds empty sources. */
   defaultSeedCitizens: number;
   seed: number;
-  environment: "development" | "production" | "test";
+  environment: Environment;
   logLevel: string;
   access: AccessConfig;
 }
@@ -83,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       return [name, { name, url, dataDir: url ? undefined : path.join(dataDir, name), resilience } satisfies SourceConfig];
     }),
   ) as Record<SourceName, SourceConfig>;
-  const environment = (env.NODE_ENV === "production" || env.NODE_ENV === "test" ? env.NODE_ENV : "development") as GatewayConfig["environment"];
+  const environment = environmentFrom(env.NODE_ENV);
   return {
     port: integerFrom(env, "PORT", 4000),
     dataDir,

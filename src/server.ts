@@ -118,6 +118,16 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The gateway's id of the request (a random UUID): audit rows, logs and this response header carry it. */
+export const REQUEST_ID_HEADER = "x-request-id";
+/** The id the caller sent as x-request-id, when well-formed: echoed under this header and logged as callerRequestId. */
+export const CALLER_REQUEST_ID_HEADER = "x-caller-request-id";
+
+function callerRequestIdOf(req: http.IncomingMessage): string | undefined {
+  const value = req.headers[REQUEST_ID_HEADER];
+  return typeof value === "string" && /^[\w.-]{1,64}$/.test(value) ? value : undefined;
+}
+
 /** The request's client (null without an Authorization header), its purpose, and its place in the rate limit. */
 async function authorize(app: App, req: http.IncomingMessage): Promise<RequestAccess> {
   const limits = app.rateLimits;
@@ -193,9 +203,12 @@ export async function createServer(app: App): Promise<GatewayServer> {
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
-    const incomingId = req.headers["x-request-id"];
-    const requestId = typeof incomingId === "string" && /^[\w.-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
-    res.setHeader("x-request-id", requestId);
+    // The gateway's own id names the request in the audit trail and the logs: a caller cannot choose it (and so
+    // cannot make its requests look like another client's). A well-formed caller id is kept beside it, to join traces.
+    const requestId = randomUUID();
+    const callerRequestId = callerRequestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    if (callerRequestId) res.setHeader(CALLER_REQUEST_ID_HEADER, callerRequestId);
     // While shutting down, a keep-alive connection is closed after its answer, so the server can finish.
     if (shuttingDown) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://gateway");
@@ -210,6 +223,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
       logger.info(
         {
           requestId,
+          callerRequestId,
           method: req.method,
           route,
           status: res.statusCode,
@@ -286,7 +300,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
-      logger.error({ requestId: res.getHeader("x-request-id"), err: error }, "request failed");
+      logger.error({ requestId: res.getHeader(REQUEST_ID_HEADER), err: error }, "request failed");
       if (!res.headersSent) sendError(res, metrics, 500, "INTERNAL_SERVER_ERROR", "Internal error; it has been logged.");
       else res.end();
     });

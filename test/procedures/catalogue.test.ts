@@ -138,13 +138,13 @@ describe("verification answers", () => {
     const [person] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens order by personal_id desc limit 1");
     const anonymous = await gw.query(`query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } }`, { p: person.personal_id }, {});
     expect(anonymous.status).toBe(401);
-    const requestId = `verify-${randomUUID()}`;
     const response = await fetch(`${gw.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": requestId, authorization: "Bearer ndaf-demo-all-grants", "x-purpose-procedure": "1.001612", "x-purpose-case": "HS-TEST-1" },
+      headers: { "content-type": "application/json", authorization: "Bearer ndaf-demo-all-grants", "x-purpose-procedure": "1.001612", "x-purpose-case": "HS-TEST-1" },
       body: JSON.stringify({ query: `query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } }`, variables: { p: person.personal_id } }),
     });
     expect(response.status).toBe(200);
+    const requestId = response.headers.get("x-request-id");
     const trail = await gw.app.sources.gateway.raw<Record<string, any>>("select subject_kind, subject_id, fields, procedure_code from gateway.audit_log where request_id = $1", [requestId]);
     expect(trail).toEqual([{ subject_kind: "CITIZEN", subject_id: person.personal_id, fields: ["Query.verifyAliveAdult"], procedure_code: "1.001612" }]);
   });
