@@ -1,8 +1,6 @@
-import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, Info, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CONFORMANCE_RULES } from "./rules.js";
-import { checkConformance } from "./service.js";
 import { ConformanceInput, ConformanceReport, ConformanceRule } from "./types.js";
 
 @Resolver()
@@ -11,16 +9,15 @@ export class ConformanceResolver {
     description:
       "Checks a provincial system's operations, sample records and schema against the national schema and data standards — the same check as `npx ndaf-gateway conformance`. Public; sent with a client's key, operations are also checked against that client's grants. Malformed input is INVALID_CONFORMANCE_INPUT, naming file and line.",
   })
-  checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<ConformanceReport> {
-    return checkConformance(
-      { schema: info.schema, adminUnits: ctx.adminUnits, catalogue: ctx.procedures },
+  checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: GatewayContext): Promise<ConformanceReport> {
+    return ctx.conformance.check(
       {
         operations: input.operations ?? [],
         samples: input.samples ?? [],
         schema: input.schema ?? null,
         schemaTypeMap: Object.fromEntries((input.schemaTypeMap ?? []).map((m) => [m.theirs, m.national])),
       },
-      { client: ctx.access.client },
+      ctx.access.client,
     );
   }
 
