@@ -121,6 +121,11 @@ export class ConformancePool {
     return pool;
   }
 
+  /** Ids of the threads alive now (none before the first call, or after a minute idle). */
+  get threadIds(): number[] {
+    return (this.pool?.threads ?? []).map((t) => t.threadId);
+  }
+
   /** Stops the threads (a check still running is answered with an error). */
   async close(): Promise<void> {
     const pool = this.pool;
