@@ -7,7 +7,7 @@ import { ConformanceInput, ConformanceReport, ConformanceRule } from "./types.js
 export class ConformanceResolver {
   @Query(() => ConformanceReport, {
     description:
-      "Checks a provincial system's operations, sample records and schema against the national schema and data standards — the same check as `npx ndaf-gateway conformance`. Public; sent with a client's key, operations are also checked against that client's grants. Malformed input is INVALID_CONFORMANCE_INPUT, naming file and line.",
+      "Checks a provincial system's operations, sample records and schema against the national schema and data standards — the same check as `npx ndaf-gateway conformance`. Public; sent with a client's key, operations are also checked against that client's grants. Malformed input is INVALID_CONFORMANCE_INPUT, naming file and line; so is input past one of the API's bounds (size, documents, operations, tokens, fragment expansion, samples, schema), naming the bound in `extensions.limit`. A check runs off the request thread and is stopped past its time budget (CONFORMANCE_TIMEOUT).",
   })
   checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: GatewayContext): Promise<ConformanceReport> {
     return ctx.conformance.check(
