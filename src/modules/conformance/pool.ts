@@ -101,16 +101,18 @@ export class ConformancePool {
   }
 
   private createPool(): Piscina<CheckTask, CheckOutcome> {
-    const { adminUnits, catalogue, threads, queue } = this.options;
+    const { adminUnits, catalogue, threads } = this.options;
     const pool = new Piscina<CheckTask, CheckOutcome>({
       filename: WORKER_FILE,
       // The bootstrap registers tsx itself; a worker inheriting `--import tsx` would register it twice.
       execArgv: FROM_SOURCES ? [] : undefined,
       minThreads: 0,
       maxThreads: threads,
-      maxQueue: queue,
+      // No queue bound here: check() admits at most `queue` waiting calls, and piscina's own bound would also refuse a
+      // call that arrives while a stopped thread's replacement is starting.
       idleTimeout: 60_000,
-      // A plain event loop in the worker: its start-of-check message must go out at once, not at the next wake.
+      // An ordinary event loop in the worker, not Atomics.wait between tasks: the thread builds its schema
+      // asynchronously as it starts, and microseconds of dispatch do not matter to checks of milliseconds or more.
       atomics: "disabled",
       // Lower priority than the request thread where the OS allows it (Linux): requests first, checks after.
       niceIncrement: 10,
