@@ -32,12 +32,15 @@ export interface ConformanceLimits {
 }
 
 /**
- * The API's bounds. Chosen so the heaviest call they admit stays around a second of one core (measured on the
- * 2-vCPU reference machine: validation costs ~20 µs per expanded field, samples ~0.7 µs a byte, a schema ~0.6 µs a
- * byte), well inside the worker's time budget, while a real provincial system fits in one call: the conformant
- * fixture is 5 KB with 5 operations; 200 operations of 125 fields each, 50 sample files and a schema four times
- * the national one's 57 KB still pass. The gateway refuses an operation over 5,000 tokens anyway, so a document
- * holds four such at most. Larger systems check in parts, or with `npx ndaf-gateway conformance`.
+ * The API's bounds. A real provincial system fits in one call (the conformant fixture is 5 KB with 5 operations;
+ * 200 operations of 125 fields each, a 256 KB sample file and a schema four times the national one's 57 KB still
+ * pass), and the heaviest call they admit stays well inside the worker's 5 s budget: validation costs ~20–40 µs
+ * per expanded field (one operation validates its fragments again), samples ~0.7 µs a byte, a schema ~0.6 µs a
+ * byte. Measured on the 2-vCPU reference machine through the API: 200 operations spreading one 124-field fragment
+ * with a 226 KB sample and a 194 KB schema, 1.0–1.7 s; 200 operations each reporting 60 conflicting fields, the
+ * worst shape found, 1.6–3.2 s (the time budget is for shapes like that one). The gateway refuses an operation
+ * over 5,000 tokens anyway, so a document of 20,000 holds four such. Larger systems check in parts, or with
+ * `npx ndaf-gateway conformance`.
  */
 export const API_LIMITS: ConformanceLimits = Object.freeze({
   maxInputBytes: 512 * 1024,
