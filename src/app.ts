@@ -12,6 +12,7 @@ import { lockDataDir } from "./db/lock.js";
 import { migrateSource } from "./db/migrate.js";
 import { openSource } from "./db/source.js";
 import { AdminUnitRegistry } from "./modules/admin-units/registry.js";
+import { ConformancePool } from "./modules/conformance/pool.js";
 import { ProcedureCatalogue } from "./modules/procedures/catalogue.js";
 import { buildGatewaySchema } from "./schema.js";
 import { CursorCodec } from "./shared/pagination.js";
@@ -29,6 +30,8 @@ export interface App {
   schema: GraphQLSchema;
   clients: ClientStore;
   rateLimits: RateLimits;
+  /** Where `checkConformance` calls run: worker threads, bounded and timed. */
+  conformance: ConformancePool;
   /** Demo clients, in development and test; null in production. */
   demo: DemoClients | null;
   close(): Promise<void>;
@@ -93,7 +96,12 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     if (config.access.demoClients) demo = await ensureDemoClients(clients, sources.population, config.access);
     else await assertNoDemoClients(clients, config.access);
     const rateLimits = new RateLimits(config.access.rateLimitPerMinute, config.access.anonymousRateLimitPerMinute);
-    return { config, sources, adminUnits, procedures, cursors, schema, clients, rateLimits, demo, close };
+    const conformance = new ConformancePool({ ...config.conformance, adminUnits, catalogue: procedures, production: config.environment === "production" });
+    const closeAll = async () => {
+      await conformance.close();
+      await close();
+    };
+    return { config, sources, adminUnits, procedures, cursors, schema, clients, rateLimits, conformance, demo, close: closeAll };
   } catch (error) {
     await close();
     throw error;

@@ -40,6 +40,17 @@ export interface GatewayConfig {
   environment: Environment;
   logLevel: string;
   access: AccessConfig;
+  conformance: ConformanceConfig;
+}
+
+/** How `checkConformance` calls run: in worker threads, each within a time budget (src/modules/conformance/pool.ts). */
+export interface ConformanceConfig {
+  /** GATEWAY_CONFORMANCE_TIMEOUT_MS: how long one check may run before its thread is stopped (CONFORMANCE_TIMEOUT). */
+  timeoutMs: number;
+  /** GATEWAY_CONFORMANCE_THREADS: checks that run at once, each on its own thread. */
+  threads: number;
+  /** GATEWAY_CONFORMANCE_QUEUE: checks that may wait for a thread; beyond them a call is refused (RATE_LIMITED). */
+  queue: number;
 }
 
 export interface AccessConfig {
@@ -111,6 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       rateLimitPerMinute: integerFrom(env, "GATEWAY_RATE_LIMIT", 600),
       anonymousRateLimitPerMinute: integerFrom(env, "GATEWAY_ANONYMOUS_RATE_LIMIT", 120),
       clientCacheMs: integerFrom(env, "GATEWAY_CLIENT_CACHE_MS", 10_000),
+    },
+    conformance: {
+      timeoutMs: Math.max(1, integerFrom(env, "GATEWAY_CONFORMANCE_TIMEOUT_MS", 5_000)),
+      // One thread leaves the other core of a 2-vCPU machine to the requests; the API's bounds keep a check short.
+      threads: Math.max(1, integerFrom(env, "GATEWAY_CONFORMANCE_THREADS", 1)),
+      queue: integerFrom(env, "GATEWAY_CONFORMANCE_QUEUE", 3),
     },
   };
 }

@@ -37,6 +37,7 @@ export type ErrorCode =
   | "IDEMPOTENCY_CONFLICT"
   | "DOSSIER_NOT_FOUND"
   | "INVALID_CONFORMANCE_INPUT"
+  | "CONFORMANCE_TIMEOUT"
   | "INTERNAL_SERVER_ERROR";
 
 export class GatewayError extends GraphQLError {
