@@ -65,13 +65,46 @@ export interface GeneratorOptions {
   weight?: (field: GraphQLField<unknown, unknown>, personal: boolean) => number;
 }
 
+/** The arbitrary's value with probability p, else null; shrinks towards null (the field left out). */
 const maybe = <T>(arbitrary: fc.Arbitrary<T>, p: number): fc.Arbitrary<T | null> =>
-  fc.oneof({ weight: Math.max(1, Math.round((1 - p) * 100)), arbitrary: fc.constant(null) }, { weight: Math.max(1, Math.round(p * 100)), arbitrary });
+  fc.oneof(
+    { withCrossShrink: true },
+    { weight: Math.max(1, Math.round((1 - p) * 100)), arbitrary: fc.constant(null) },
+    { weight: Math.max(1, Math.round(p * 100)), arbitrary },
+  );
+
+/**
+ * An arbitrary built on first use: selections depend on the path (see `selection`), and building every path's
+ * arbitrary up front would build far more than is ever drawn.
+ */
+class Lazy<T> extends fc.Arbitrary<T> {
+  private built: fc.Arbitrary<T> | undefined;
+  constructor(private readonly build: () => fc.Arbitrary<T>) {
+    super();
+  }
+  private get arbitrary(): fc.Arbitrary<T> {
+    return (this.built ??= this.build());
+  }
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<T> {
+    return this.arbitrary.generate(mrng, biasFactor);
+  }
+  canShrinkWithoutContext(value: unknown): value is T {
+    return this.arbitrary.canShrinkWithoutContext(value);
+  }
+  shrink(value: T, context: unknown): fc.Stream<fc.Value<T>> {
+    return this.arbitrary.shrink(value, context);
+  }
+}
 
 const GENERIC_STRINGS = fc.constantFrom("", "a", "Nguyễn", "Hà Nội", "001");
 
 function hasAccessDirective(node: { astNode?: { directives?: readonly { name: { value: string } }[] } | null | undefined }): boolean {
   return !!node.astNode?.directives?.some((d) => d.name.value === "access");
+}
+
+function isListOf(field: GraphQLField<unknown, unknown>): boolean {
+  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
+  return isListType(type);
 }
 
 /** A PersonalId, or an input object holding one at any depth. */
@@ -134,7 +167,7 @@ export class OperationGenerator {
     return this.field(this.schema.getQueryType()!, field, 1);
   }
 
-  private field(parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>, depth: number): fc.Arbitrary<FieldSelection> | undefined {
+  private field(parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>, depth: number, lists: readonly string[] = []): fc.Arbitrary<FieldSelection> | undefined {
     const coordinate = `${parent.name}.${field.name}`;
     const returns = getNamedType(field.type);
     const args: Record<string, fc.Arbitrary<unknown>> = {};
@@ -151,7 +184,7 @@ export class OperationGenerator {
     }
     const argsArbitrary = fc.record(args).map((values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
     if (isLeafType(returns)) return argsArbitrary.map((a) => ({ kind: "field" as const, name: field.name, args: a }));
-    const selection = this.selection(returns as GraphQLCompositeType, depth + 1);
+    const selection = this.selection(returns as GraphQLCompositeType, depth + 1, isListOf(field) ? [...lists, coordinate] : lists);
     return fc.tuple(argsArbitrary, selection).map(([a, s]) => ({ kind: "field" as const, name: field.name, args: a, selection: s }));
   }
 
@@ -198,54 +231,85 @@ export class OperationGenerator {
     }
   }
 
-  /** Sub-selections of a composite type at a depth; deeper levels pick fewer composite fields. */
-  private selection(type: GraphQLCompositeType, depth: number): fc.Arbitrary<Selection[]> {
-    const key = `${type.name}@${depth}`;
+  /**
+   * Sub-selections of a composite type at a depth; deeper levels pick fewer composite fields. A list field is not
+   * repeated along one path (`lists`): provinces { communes { province { communes … } } } multiplies a hundredfold a
+   * level, and the gateway's cost limit, static, would let it through; one level of each list shows every field.
+   */
+  private selection(type: GraphQLCompositeType, depth: number, lists: readonly string[]): fc.Arbitrary<Selection[]> {
+    const key = `${type.name}@${depth}:${[...lists].sort().join(",")}`;
     const known = this.selections.get(key);
     if (known) return known;
-    let built: fc.Arbitrary<Selection[]>;
-    const typename: Selection = { kind: "field", name: "__typename", args: {} };
-    if (isAbstractType(type)) {
-      const parts = this.schema.getPossibleTypes(type).map((t) => maybe(this.selection(t, depth).map((s): Selection => ({ kind: "fragment", on: t.name, selection: s })), 0.7));
-      built = fc.tuple(...parts).map((list) => [typename, ...list.filter((s): s is Selection => s !== null)]);
-    } else {
-      const fields = Object.values(type.getFields());
+    const built = new Lazy(() => {
+      const typename: Selection = { kind: "field", name: "__typename", args: {} };
+      if (isAbstractType(type)) {
+        const parts = this.schema.getPossibleTypes(type).map((t) => maybe(this.selection(t, depth, lists).map((s): Selection => ({ kind: "fragment", on: t.name, selection: s })), 0.7));
+        return fc.tuple(...parts).map((list) => [typename, ...list.filter((s): s is Selection => s !== null)]);
+      }
+      const fields = Object.values(type.getFields()).filter((f) => !lists.includes(`${type.name}.${f.name}`));
       const composites = fields.filter((f) => !isLeafType(getNamedType(f.type))).length;
-      const compositeChance = Math.min(0.5, 2.5 / Math.max(1, composites)) * 0.75 ** Math.max(0, depth - 2);
+      // About three composite fields right under a root, fewer further down, so answers stay small but reach deep.
+      const compositeChance = Math.min(0.6, 3 / Math.max(1, composites)) * 0.85 ** Math.max(0, depth - 2);
       const parts: fc.Arbitrary<Selection | null>[] = [];
       for (const f of fields) {
         const leaf = isLeafType(getNamedType(f.type));
         if (!leaf && depth >= this.maxDepth) continue;
-        const arbitrary = this.field(type, f, depth);
+        const arbitrary = this.field(type, f, depth, lists);
         if (arbitrary) parts.push(maybe(arbitrary, leaf ? 0.4 : compositeChance));
       }
-      built = fc.tuple(...parts).map((list) => {
+      return fc.tuple(...parts).map((list) => {
         const chosen = list.filter((s): s is Selection => s !== null);
         return chosen.length > 0 ? chosen : [typename];
       });
-    }
+    });
     this.selections.set(key, built);
     return built;
   }
 
   /**
-   * A root field with the given arguments and every field below it down to `depth` (no random choice): for cases a
-   * suite must check every time, like each procedure's dossier with all its evidence.
+   * A root field with the given arguments and every field below it down to `depth` (no random choice; a list field
+   * is not repeated along a path): for cases a suite must check every time, like each dossier with all its evidence.
    */
   complete(name: string, args: Record<string, unknown>, depth: number): FieldSelection {
-    const everything = (type: GraphQLNamedType, level: number): Selection[] | undefined => {
+    const everything = (type: GraphQLNamedType, level: number, lists: readonly string[]): Selection[] | undefined => {
       if (isLeafType(type)) return undefined;
       if (isAbstractType(type)) {
-        return [{ kind: "field", name: "__typename", args: {} }, ...this.schema.getPossibleTypes(type).map((t): Selection => ({ kind: "fragment", on: t.name, selection: everything(t, level)! }))];
+        return [{ kind: "field", name: "__typename", args: {} }, ...this.schema.getPossibleTypes(type).map((t): Selection => ({ kind: "fragment", on: t.name, selection: everything(t, level, lists)! }))];
       }
-      const fields = Object.values((type as GraphQLObjectType).getFields()).filter(
-        (f) => (isLeafType(getNamedType(f.type)) || level < depth) && !f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined),
+      const object = type as GraphQLObjectType;
+      const fields = Object.values(object.getFields()).filter(
+        (f) =>
+          (isLeafType(getNamedType(f.type)) || level < depth) &&
+          !lists.includes(`${object.name}.${f.name}`) &&
+          !f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined),
       );
-      const selection = fields.map((f): Selection => ({ kind: "field", name: f.name, args: {}, selection: everything(getNamedType(f.type), level + 1) }));
+      const selection = fields.map((f): Selection => {
+        const coordinate = `${object.name}.${f.name}`;
+        return { kind: "field", name: f.name, args: {}, selection: everything(getNamedType(f.type), level + 1, isListOf(f) ? [...lists, coordinate] : lists) };
+      });
       return selection.length > 0 ? selection : [{ kind: "field", name: "__typename", args: {} }];
     };
-    const field = this.schema.getQueryType()!.getFields()[name];
-    return { kind: "field", name, args, selection: everything(getNamedType(field.type), 2) };
+    const query = this.schema.getQueryType()!;
+    const field = query.getFields()[name];
+    return { kind: "field", name, args, selection: everything(getNamedType(field.type), 2, isListOf(field) ? [`${query.name}.${name}`] : []) };
+  }
+
+  /** Fields in an operation, and its deepest field (root fields are depth 1). */
+  static size(operation: Operation): { fields: number; depth: number } {
+    let fields = 0;
+    let deepest = 0;
+    const walk = (selection: Selection[], depth: number) => {
+      for (const s of selection) {
+        if (s.kind === "fragment") walk(s.selection, depth);
+        else {
+          fields++;
+          deepest = Math.max(deepest, depth);
+          if (s.selection) walk(s.selection, depth + 1);
+        }
+      }
+    };
+    walk(operation.roots, 1);
+    return { fields, depth: deepest };
   }
 
   /** The operation as a document with one variable per argument value, typed as the schema declares it. */
