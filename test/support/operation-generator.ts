@@ -188,6 +188,18 @@ export class OperationGenerator {
     return fc.tuple(argsArbitrary, selection).map(([a, s]) => ({ kind: "field" as const, name: field.name, args: a, selection: s }));
   }
 
+  /** Values for the field's required arguments only (undefined when one cannot be filled). */
+  requiredArguments(field: GraphQLField<unknown, unknown>, parent = this.schema.getQueryType()!): fc.Arbitrary<Record<string, unknown>> | undefined {
+    const args: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const arg of field.args) {
+      if (!isNonNullType(arg.type) || arg.defaultValue !== undefined) continue;
+      const value = this.argument(arg, { coordinate: `${parent.name}.${field.name}`, name: arg.name, type: getNamedType(arg.type).name, returns: getNamedType(field.type).name });
+      if (!value) return undefined;
+      args[arg.name] = value;
+    }
+    return fc.record(args);
+  }
+
   /** A required argument's value, an optional one's value or undefined (left out), or undefined when it cannot be filled. */
   private argument(arg: GraphQLArgument, where: Where): fc.Arbitrary<unknown> | undefined {
     const value = this.input(arg.type, where);
