@@ -20,7 +20,7 @@ const TWELVE_DIGITS = /(?<![0-9A-Za-z])\d{12}(?![0-9A-Za-z])/g;
  * Identifiers the gateway mints at random that can, by chance, hold 12 digits in a row: UUIDs (request ids) and
  * dossier ids (HS-<date>-<12 hex digits>). They are not personal data and never carry a personal id.
  */
-const OPAQUE_IDS = [/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, /^HS-\d{8}-[0-9A-F]{12}$/];
+const OPAQUE_IDS = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\bHS-\d{8}-[0-9A-F]{12}\b/gi;
 const BASE64URL = /^[A-Za-z0-9_-]{4,}={0,2}$/;
 /** What a readable cursor decodes to: `<kind>:<key>` in printable text (`citizen:001203004567`). */
 const KIND_AND_KEY = /^[A-Za-z][\w.-]*:[\x20-\x7e\u00a0-\uffff]+$/;
@@ -39,8 +39,9 @@ export function decodeReadableToken(value: string): string | null {
   return KIND_AND_KEY.test(text) && !text.includes("\ufffd") ? text : null;
 }
 
+/** Personal ids in a text, wherever they stand, once opaque identifiers are set aside. */
 function idsInText(text: string): string[] {
-  return [...text.matchAll(TWELVE_DIGITS)].map((m) => m[0]).filter(isPersonalId);
+  return [...text.replace(OPAQUE_IDS, "<opaque>").matchAll(TWELVE_DIGITS)].map((m) => m[0]).filter(isPersonalId);
 }
 
 /** Every personal id in a JSON value: whole strings, 12-digit runs inside longer ones, and inside readable tokens. */
@@ -48,7 +49,6 @@ export function personalIdsIn(value: unknown, path = ""): Occurrence[] {
   const found: Occurrence[] = [];
   const walk = (v: unknown, at: string) => {
     if (typeof v === "string") {
-      if (OPAQUE_IDS.some((p) => p.test(v))) return;
       if (isPersonalId(v)) found.push({ id: v, path: at, via: "value" });
       else for (const id of idsInText(v)) found.push({ id, path: at, via: "inside" });
       const decoded = decodeReadableToken(v);
