@@ -138,7 +138,7 @@ describe("audit invariant", () => {
       }),
       ...data.dossiers.map((id) => ({ roots: [generator.complete("dossier", { id }, 4)] })),
       ...data.procedures.flatMap((p) =>
-        fc.sample(dossierInputFor(data, p, { allRoles: true }), { seed: SEED, numRuns: 3 }).map((input) => ({ roots: [generator.complete("evaluateDossier", { input }, 4)] })),
+        fc.sample(dossierInputFor(data, p, { allRoles: true }), { seed: SEED, numRuns: 5 }).map((input) => ({ roots: [generator.complete("evaluateDossier", { input }, 4)] })),
       ),
     ];
     const generated = fc.sample(generator.operation(), { seed: SEED, numRuns: RUNS });

@@ -89,7 +89,9 @@ function subjectValue(data: RealData, role: string, kind: string, applicant: Per
     case "BUYER":
       return as("buyer", weighted([3, p.all], [1, p.spouses], [1, p.children], [1, p.dead]));
     case "PARCEL": {
-      const parcel = as("parcel", orElse(applicant?.parcels ?? [], data.parcels));
+      // Their own parcels, and those of their household (a member's parcel proves a place of residence too).
+      const family = [...(applicant?.parcels ?? []), ...(applicant?.household ?? []).flatMap((m) => data.people.get(m)?.parcels ?? [])];
+      const parcel = as("parcel", orElse(family, data.parcels));
       const certificate = as("certificate", orElse(applicant?.certificates ?? [], data.certificates));
       return parcel && certificate ? fc.oneof({ weight: 3, arbitrary: parcel }, { weight: 1, arbitrary: certificate }) : parcel;
     }
@@ -109,7 +111,10 @@ function applicants(data: RealData, procedure: ProcedureShape): fc.Arbitrary<str
   const roles = new Set(procedure.subjects.map((s) => s.role));
   const people = [...data.people.values()];
   const fitting = people.filter(
-    (x) => (!roles.has("CHILD") || x.children.length > 0) && (!roles.has("SPOUSE") || !!x.spouse) && (!roles.has("PARCEL") || x.parcels.length > 0),
+    (x) =>
+      (!roles.has("CHILD") || x.children.length > 0) &&
+      (!roles.has("SPOUSE") || !!x.spouse) &&
+      (!roles.has("PARCEL") || x.parcels.length > 0 || x.household.some((m) => (data.people.get(m)?.parcels.length ?? 0) > 0)),
   );
   return weighted([4, fitting.map((x) => x.id)], [2, data.personalIds.all], [1, data.personalIds.dead], [1, data.personalIds.children])!;
 }

@@ -12,6 +12,8 @@ export interface Person {
   age: number;
   spouse: string | null;
   children: string[];
+  /** The other members of their household. */
+  household: string[];
   parcels: string[];
   certificates: string[];
   enterprises: string[];
@@ -93,6 +95,7 @@ export async function collectRealData(gw: TestGateway, options: { maxPages?: num
       age: c.lifeStatus.age,
       spouse: c.spouse?.personalId ?? null,
       children: c.children.map((k: any) => k.personalId),
+      household: (c.household?.members ?? []).map((m: any) => m.personalId).filter((id: string) => id !== c.personalId),
       parcels: (c.landParcels ?? []).map((h: any) => h.parcel.id),
       certificates: (c.landParcels ?? []).map((h: any) => h.certificateSerial),
       enterprises: (c.enterpriseRoles ?? []).map((r: any) => r.enterprise?.code).filter(Boolean),
