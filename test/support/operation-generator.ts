@@ -22,6 +22,9 @@ import {
   isNonNullType,
   isObjectType,
 } from "graphql";
+import { completeField, type FieldSelection, isListOf, type Operation, operationSize, renderOperation, type Selection } from "./operations.js";
+
+export type { FieldSelection, FragmentSelection, Operation, Selection } from "./operations.js";
 
 /** Where a value is asked for: the field (`Query.citizens`), the argument or input field, and the types around it. */
 export interface Where {
@@ -38,23 +41,6 @@ export interface Where {
 
 /** An arbitrary for the value, `null` when it must not be filled (no real value exists), undefined for no opinion. */
 export type ArgumentValues = (where: Where) => fc.Arbitrary<unknown> | null | undefined;
-
-export interface FieldSelection {
-  kind: "field";
-  name: string;
-  args: Record<string, unknown>;
-  selection?: Selection[];
-}
-export interface FragmentSelection {
-  kind: "fragment";
-  on: string;
-  selection: Selection[];
-}
-export type Selection = FieldSelection | FragmentSelection;
-/** An operation: root fields of Query, each answered under the alias r0, r1, … */
-export interface Operation {
-  roots: FieldSelection[];
-}
 
 export interface GeneratorOptions {
   /** Deepest field generated (the root field is depth 1); the gateway refuses more than 12. */
@@ -100,11 +86,6 @@ const GENERIC_STRINGS = fc.constantFrom("", "a", "Nguyễn", "Hà Nội", "001")
 
 function hasAccessDirective(node: { astNode?: { directives?: readonly { name: { value: string } }[] } | null | undefined }): boolean {
   return !!node.astNode?.directives?.some((d) => d.name.value === "access");
-}
-
-function isListOf(field: GraphQLField<unknown, unknown>): boolean {
-  const type = isNonNullType(field.type) ? field.type.ofType : field.type;
-  return isListType(type);
 }
 
 /** A PersonalId, or an input object holding one at any depth. */
@@ -278,77 +259,15 @@ export class OperationGenerator {
     return built;
   }
 
-  /**
-   * A root field with the given arguments and every field below it down to `depth` (no random choice; a list field
-   * is not repeated along a path): for cases a suite must check every time, like each dossier with all its evidence.
-   */
+  /** A root field with every field below it down to `depth`: see `completeField`. */
   complete(name: string, args: Record<string, unknown>, depth: number): FieldSelection {
-    const everything = (type: GraphQLNamedType, level: number, lists: readonly string[]): Selection[] | undefined => {
-      if (isLeafType(type)) return undefined;
-      if (isAbstractType(type)) {
-        return [{ kind: "field", name: "__typename", args: {} }, ...this.schema.getPossibleTypes(type).map((t): Selection => ({ kind: "fragment", on: t.name, selection: everything(t, level, lists)! }))];
-      }
-      const object = type as GraphQLObjectType;
-      const fields = Object.values(object.getFields()).filter(
-        (f) =>
-          (isLeafType(getNamedType(f.type)) || level < depth) &&
-          !lists.includes(`${object.name}.${f.name}`) &&
-          !f.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined),
-      );
-      const selection = fields.map((f): Selection => {
-        const coordinate = `${object.name}.${f.name}`;
-        return { kind: "field", name: f.name, args: {}, selection: everything(getNamedType(f.type), level + 1, isListOf(f) ? [...lists, coordinate] : lists) };
-      });
-      return selection.length > 0 ? selection : [{ kind: "field", name: "__typename", args: {} }];
-    };
-    const query = this.schema.getQueryType()!;
-    const field = query.getFields()[name];
-    return { kind: "field", name, args, selection: everything(getNamedType(field.type), 2, isListOf(field) ? [`${query.name}.${name}`] : []) };
+    return completeField(this.schema, name, args, depth);
   }
 
-  /** Fields in an operation, and its deepest field (root fields are depth 1). */
-  static size(operation: Operation): { fields: number; depth: number } {
-    let fields = 0;
-    let deepest = 0;
-    const walk = (selection: Selection[], depth: number) => {
-      for (const s of selection) {
-        if (s.kind === "fragment") walk(s.selection, depth);
-        else {
-          fields++;
-          deepest = Math.max(deepest, depth);
-          if (s.selection) walk(s.selection, depth + 1);
-        }
-      }
-    };
-    walk(operation.roots, 1);
-    return { fields, depth: deepest };
-  }
-
-  /** The operation as a document with one variable per argument value, typed as the schema declares it. */
+  /** The operation as a document with one variable per argument value: see `renderOperation`. */
   render(operation: Operation): { query: string; variables: Record<string, unknown> } {
-    const definitions: string[] = [];
-    const variables: Record<string, unknown> = {};
-    const renderSelection = (parent: GraphQLCompositeType, selection: Selection[]): string =>
-      selection
-        .map((s) => {
-          if (s.kind === "fragment") return `... on ${s.on} { ${renderSelection(this.schema.getType(s.on) as GraphQLCompositeType, s.selection)} }`;
-          return renderField(parent, s);
-        })
-        .join(" ");
-    const renderField = (parent: GraphQLCompositeType, s: FieldSelection, alias?: string): string => {
-      if (s.name === "__typename") return "__typename";
-      const def = (parent as GraphQLObjectType).getFields()[s.name];
-      const args = Object.entries(s.args).map(([name, value]) => {
-        const variable = `v${definitions.length}`;
-        definitions.push(`$${variable}: ${def.args.find((a) => a.name === name)!.type.toString()}`);
-        variables[variable] = value;
-        return `${name}: $${variable}`;
-      });
-      const head = `${alias ? `${alias}: ` : ""}${s.name}${args.length ? `(${args.join(", ")})` : ""}`;
-      return s.selection ? `${head} { ${renderSelection(getNamedType(def.type) as GraphQLCompositeType, s.selection)} }` : head;
-    };
-    const query = this.schema.getQueryType()!;
-    const body = operation.roots.map((root, i) => renderField(query, root, `r${i}`)).join(" ");
-    return { query: `query Generated${definitions.length ? `(${definitions.join(", ")})` : ""} { ${body} }`, variables };
+    return renderOperation(this.schema, operation);
   }
+
+  static size = operationSize;
 }
