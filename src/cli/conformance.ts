@@ -159,6 +159,7 @@ export function readGrantsFile(file: InputFile, clientId?: string): Client {
     expiresAt: null,
     revokedAt: null,
     demo: false,
+    trustedDocumentsOnly: false,
     grants,
   };
 }
