@@ -26,7 +26,10 @@ export type PublishOutcome = "published" | "bound" | "unchanged";
 
 export interface Published {
   document: TrustedDocument;
-  /** published: a new document; bound: known, now also available to this client (or to every client); unchanged. */
+  /**
+   * published: a new document; bound: known, now also available to this client (or to every client); unchanged: it
+   * already was (a document published for every client is available to each, so binding it changes nothing).
+   */
   outcome: PublishOutcome;
 }
 
@@ -82,25 +85,22 @@ export class DocumentStore {
     const results = await this.db.transaction(async (tx) => {
       const out: Published[] = [];
       for (const document of documents) {
-        const inserted = await tx
-          .insert(trustedDocuments)
-          .values({ id: document.id, body: document.body, operationName: document.operationName, operationType: document.operationType, forEveryClient: clientId === null })
-          .onConflictDoNothing()
-          .returning({ id: trustedDocuments.id });
-        if (inserted.length > 0) {
-          if (clientId !== null) await tx.insert(trustedDocumentClients).values({ documentId: document.id, clientId });
+        const [existing] = await tx.select({ forEveryClient: trustedDocuments.forEveryClient }).from(trustedDocuments).where(eq(trustedDocuments.id, document.id));
+        let changed: boolean;
+        if (!existing) {
+          await tx
+            .insert(trustedDocuments)
+            .values({ id: document.id, body: document.body, operationName: document.operationName, operationType: document.operationType, forEveryClient: clientId === null })
+            // A concurrent publisher (another replica's operator) may have stored the same text: same id, same row.
+            .onConflictDoNothing();
+          if (clientId !== null) await tx.insert(trustedDocumentClients).values({ documentId: document.id, clientId }).onConflictDoNothing();
           out.push({ document, outcome: "published" });
           continue;
         }
-        const widened =
-          clientId === null
-            ? await tx
-                .update(trustedDocuments)
-                .set({ forEveryClient: true })
-                .where(sql`${trustedDocuments.id} = ${document.id} and not ${trustedDocuments.forEveryClient}`)
-                .returning({ id: trustedDocuments.id })
-            : await tx.insert(trustedDocumentClients).values({ documentId: document.id, clientId }).onConflictDoNothing().returning({ id: trustedDocumentClients.documentId });
-        out.push({ document, outcome: widened.length > 0 ? "bound" : "unchanged" });
+        if (existing.forEveryClient) changed = false;
+        else if (clientId === null) changed = (await tx.update(trustedDocuments).set({ forEveryClient: true }).where(eq(trustedDocuments.id, document.id)).returning({ id: trustedDocuments.id })).length > 0;
+        else changed = (await tx.insert(trustedDocumentClients).values({ documentId: document.id, clientId }).onConflictDoNothing().returning({ id: trustedDocumentClients.documentId })).length > 0;
+        out.push({ document, outcome: changed ? "bound" : "unchanged" });
       }
       return out;
     });
