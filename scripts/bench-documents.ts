@@ -1,5 +1,5 @@
 /**
- * `npm run bench:documents -- [--duration 10] [--connections 10] [--citizens 2000] [--rounds 1] [--postgres]`
+ * `npm run bench:documents -- [--duration 10] [--connections 10] [--citizens 2000] [--rounds 1] [--only province,citizen,nested] [--postgres]`
  *
  * What running a trusted document by id costs against sending the same operation as text, through HTTP to a gateway
  * in its own process (NODE_ENV=production, request logs on): embedded PGlite in a temporary data folder, or
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     citizens: { type: "string", default: "2000" },
     postgres: { type: "boolean", default: false },
     rounds: { type: "string", default: "1" },
+    only: { type: "string" },
   },
 });
 const duration = Number(values.duration);
@@ -142,6 +143,7 @@ try {
     { way: "text, new each time", body: (op: number) => JSON.stringify({ query: `# ${++counter}\n${documents[op].body}`, variables: OPERATIONS[op].variables() }) },
   ];
   let failures = 0;
+  const rows: { operation: string; way: string; rps: number; p99: number }[] = [];
   const sample: string[] = [];
   const measure = (body: () => string, seconds: number) =>
     autocannon({
@@ -161,14 +163,28 @@ try {
   console.log(`Gateway pid ${child.pid} on port ${port}; ${connections} connections, ${duration} s per row, after a 3 s warm-up.\n`);
   console.log("operation         sent as               req/s     p50 ms   p99 ms   body bytes   errors");
   for (const [op, operation] of OPERATIONS.entries()) {
+    if (values.only && !values.only.split(",").some((word) => operation.name.includes(word))) continue;
     for (const { way, body } of Array.from({ length: rounds }, () => ways).flat()) {
       await measure(() => body(op), 3);
       const result = await measure(() => body(op), duration);
       const errors = result.errors + result.timeouts + result.non2xx;
       failures += errors;
+      rows.push({ operation: operation.name, way, rps: result.requests.average, p99: result.latency.p99 });
       console.log(
         `${operation.name.padEnd(18)}${way.padEnd(20)}${result.requests.average.toFixed(0).padStart(8)}${String(result.latency.p50).padStart(11)}${String(result.latency.p99).padStart(9)}${String(Buffer.byteLength(body(op))).padStart(13)}${String(errors).padStart(9)}`,
       );
+    }
+  }
+  if (rounds > 1) {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(`\nMedians of ${rounds} rounds\noperation         sent as               req/s   p99 ms   req/s against text`);
+    for (const operation of new Set(rows.map((r) => r.operation))) {
+      const of = (way: string) => rows.filter((r) => r.operation === operation && r.way === way);
+      const text = median(of("as text").map((r) => r.rps));
+      for (const { way } of ways) {
+        const rps = median(of(way).map((r) => r.rps));
+        console.log(`${operation.padEnd(18)}${way.padEnd(20)}${rps.toFixed(0).padStart(8)}${String(median(of(way).map((r) => r.p99))).padStart(9)}${`${((rps / text) * 100).toFixed(0)} %`.padStart(21)}`);
+      }
     }
   }
   if (sample.length) console.log(`\nfirst errors:\n  ${sample.join("\n  ")}`);
