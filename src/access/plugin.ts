@@ -10,7 +10,7 @@ import type { Source } from "../db/source.js";
 import { logger } from "../logger.js";
 import { analyzeOperation } from "./analyze.js";
 import { writeAudit } from "./audit.js";
-import { costWithVariables } from "./limits.js";
+import { costRefusal } from "./cost.js";
 import { checkAccess, type Refusal } from "./policy.js";
 
 export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlugin<GatewayContext> {
@@ -19,9 +19,9 @@ export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlug
       let refusal: Refusal | null = null;
       return {
         async didResolveOperation({ schema, document, operationName, contextValue, request }) {
-          const tooCostly = costWithVariables(schema, document, request.variables, maxCost);
+          const tooCostly = costRefusal(schema, document, operationName, request.variables, maxCost);
           if (tooCostly) {
-            refusal = { status: 400, errors: tooCostly };
+            refusal = { status: 400, errors: [{ message: tooCostly.message, extensions: tooCostly.extensions }] };
             return;
           }
           const uses = analyzeOperation(schema, document, operationName);

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, Info, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
+import { listOf } from "../../shared/cost.js";
 import { CONFORMANCE_RULES } from "./rules.js";
 import { checkConformance } from "./service.js";
 import { ConformanceInput, ConformanceReport, ConformanceRule } from "./types.js";
@@ -24,7 +25,7 @@ export class ConformanceResolver {
     );
   }
 
-  @Query(() => [ConformanceRule], { description: "The conformance rules, with their legal or technical basis and the usual fix." })
+  @Query(() => [ConformanceRule], { complexity: listOf(CONFORMANCE_RULES.length), description: "The conformance rules, with their legal or technical basis and the usual fix." })
   conformanceRules(): ConformanceRule[] {
     return [...CONFORMANCE_RULES];
   }

@@ -1,5 +1,6 @@
 /** GraphQL types of the conformance check: its input files, the report, and the rule list. */
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { listOf } from "../../shared/cost.js";
 import { CONFORMANCE_RULES, type RuleCategory, type RuleId, type Severity } from "./rules.js";
 
 /** The rule ids as a GraphQL enum, so frontends and provincial tools get them typed. */
@@ -172,10 +173,12 @@ export class ConformanceReport {
   @Field(() => Int, { description: "Findings that are warnings." })
   warnings!: number;
 
-  @Field(() => [ConformanceFinding], { description: "Every finding, by category, file and line." })
+  // Not bounded by data but by the input (a body of at most 1 MB): the cost counts a report as 1,000 findings, more
+  // than the checker's own fixtures produce, so a check stays dearer than a plain read.
+  @Field(() => [ConformanceFinding], { complexity: listOf(1_000), description: "Every finding, by category, file and line." })
   findings!: ConformanceFinding[];
 
-  @Field(() => [ConformanceRuleCount], { description: "Findings per rule, in the order of the rule list." })
+  @Field(() => [ConformanceRuleCount], { complexity: listOf(CONFORMANCE_RULES.length), description: "Findings per rule, in the order of the rule list." })
   summary!: ConformanceRuleCount[];
 }
 
