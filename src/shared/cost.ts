@@ -5,6 +5,7 @@
  * connection, its page size (`pagedConnection` and `connectionPage` in shared/pagination.ts).
  * test/access/list-cost.test.ts fails on a list field that declares neither.
  */
+import "reflect-metadata"; // declared in type-graphql decorators, whatever imports the types first
 import type { ComplexityEstimator } from "graphql-query-complexity";
 
 /** What a list field declared: a number of items, the `first` of a connection, or one page of its connection. */
