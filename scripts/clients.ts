@@ -9,94 +9,84 @@
  *   revoke <id>
  *   rotate-key <id>
  *   remove-demo
+ *
+ * The whole command line is checked (ids, dates, limits, grants against the procedure catalogue) before the database
+ * is opened: a mistake is one `error: …` line and exit 2; a database failure one line and exit 1.
  */
-import { parseArgs } from "node:util";
-import { ClientStore, type Grant } from "../src/access/clients.js";
-import type { DataClass, DataSourceName } from "../src/access/directive.js";
-import { openSources, type OpenedSources } from "../src/app.js";
+import { ClientStore } from "../src/access/clients.js";
 import { loadConfig } from "../src/config.js";
+import { lockDataDir } from "../src/db/lock.js";
 import { migrateSource } from "../src/db/migrate.js";
-
-function parseGrant(text: string): Grant {
-  const parts = text.split("/");
-  if (parts.length !== 3) throw new Error(`--grant "${text}" must be <sources>/<classes>/<procedures>, e.g. population/basic,sensitive/1.001193 or land/basic/*`);
-  const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
-  return { sources: list(parts[0]) as DataSourceName[], classes: list(parts[1]) as DataClass[], procedures: list(parts[2]) };
-}
+import { openSource, type Source } from "../src/db/source.js";
+import { ProcedureCatalogue } from "../src/modules/procedures/catalogue.js";
+import { type ClientCommand, CLIENTS_USAGE, describeFailure, parseClientCommand, UsageError } from "./lib/client-command.js";
 
 function describe(client: Awaited<ReturnType<ClientStore["list"]>>[number]): string {
   const state = client.revokedAt ? `revoked ${client.revokedAt.toISOString()}` : client.expiresAt ? `expires ${client.expiresAt.toISOString()}` : "active";
+  const limit = client.rateLimitPerMinute ? `  ${client.rateLimitPerMinute}/min` : "";
   const grants = client.grants.map((g) => `    grant: ${g.sources.join(",")} / ${g.classes.join(",")} / ${g.procedures.join(",")}`);
-  return [`${client.id}  ${client.kind}${client.demo ? " DEMO" : ""}  key ${client.keyPrefix}…  ${state}  ${client.name}`, ...grants].join("\n");
+  return [`${client.id}  ${client.kind}${client.demo ? " DEMO" : ""}  key ${client.keyPrefix}…  ${state}${limit}  ${client.name}`, ...grants].join("\n");
 }
 
-let opened: OpenedSources | undefined;
-try {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: {
-      name: { type: "string" },
-      citizen: { type: "string" },
-      expires: { type: "string" },
-      "rate-limit": { type: "string" },
-      grant: { type: "string", multiple: true },
-    },
-  });
-  const [command, id] = positionals;
-  const needId = () => {
-    if (!id) throw new Error(`${command} needs a client id`);
-    return id;
-  };
-  opened = await openSources(loadConfig());
-  await migrateSource(opened.sources.gateway);
-  const store = new ClientStore(opened.sources.gateway.db, 0);
-
-  switch (command) {
+async function run(command: Exclude<ClientCommand, { command: "help" }>, store: ClientStore): Promise<void> {
+  switch (command.command) {
     case "list": {
       const all = await store.list();
       console.log(all.length ? all.map(describe).join("\n") : "No clients registered.");
-      break;
+      return;
     }
     case "add": {
-      if (!values.name) throw new Error("add needs --name");
-      const expiresAt = values.expires ? new Date(values.expires) : null;
-      if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error(`--expires "${values.expires}" is not a date`);
-      const { client, key } = await store.register({
-        id: needId(),
-        name: values.name,
-        kind: values.citizen ? "CITIZEN" : "SYSTEM",
-        personalId: values.citizen ?? null,
-        expiresAt,
-        rateLimitPerMinute: values["rate-limit"] ? Number(values["rate-limit"]) : null,
-        grants: (values.grant ?? []).map(parseGrant),
-      });
+      const { client, key } = await store.register(command.client);
       console.log(describe(client));
       console.log(`API key (shown once, store it now): ${key}`);
-      break;
+      return;
     }
     case "grant": {
-      if (!values.grant?.length) throw new Error("grant needs --grant <sources>/<classes>/<procedures>");
       let client;
-      for (const g of values.grant) client = await store.addGrant(needId(), parseGrant(g));
+      for (const grant of command.grants) client = await store.addGrant(command.id, grant);
       console.log(describe(client!));
-      break;
+      return;
     }
     case "revoke":
-      console.log(describe(await store.revoke(needId())));
-      break;
+      console.log(describe(await store.revoke(command.id)));
+      return;
     case "rotate-key":
-      console.log(`New API key for ${needId()} (shown once; the old key no longer works): ${await store.rotateKey(needId())}`);
-      break;
+      console.log(`New API key for ${command.id} (shown once; the old key no longer works): ${await store.rotateKey(command.id)}`);
+      return;
     case "remove-demo":
       await store.removeDemoClients();
       console.log("Demo clients removed.");
-      break;
-    default:
-      throw new Error(`Unknown command "${command ?? ""}". Commands: list, add, grant, revoke, rotate-key, remove-demo.`);
+      return;
   }
+}
+
+let command: ClientCommand;
+try {
+  command = parseClientCommand(process.argv.slice(2), ProcedureCatalogue.load().byCode);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 2;
+  // A wrong command line, or (exit 1) a catalogue that cannot be read.
+  console.error(`error: ${error instanceof UsageError ? error.message : describeFailure(error).message}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+}
+if (command.command === "help") {
+  console.log(CLIENTS_USAGE);
+  process.exit(0);
+}
+
+// Only the gateway's own database, under the data-folder lock when it is embedded (a running gateway holds it).
+let release = () => {};
+let gateway: Source | undefined;
+try {
+  const config = loadConfig();
+  if (!config.sources.gateway.url) release = lockDataDir(config.dataDir);
+  gateway = await openSource(config.sources.gateway);
+  await migrateSource(gateway);
+  await run(command, new ClientStore(gateway.db, 0));
+} catch (error) {
+  const { message, usage } = describeFailure(error);
+  console.error(`error: ${message}`);
+  process.exitCode = usage ? 2 : 1;
 } finally {
-  await opened?.close();
+  await gateway?.close().catch(() => {});
+  release();
 }

@@ -12,8 +12,13 @@ import { lockDataDir } from "./db/lock.js";
 import { migrateSource } from "./db/migrate.js";
 import { openSource } from "./db/source.js";
 import { AdminUnitRegistry } from "./modules/admin-units/registry.js";
+import { ConformancePool } from "./modules/conformance/pool.js";
 import { ProcedureCatalogue } from "./modules/procedures/catalogue.js";
 import { buildGatewaySchema } from "./schema.js";
+import { CursorCodec } from "./shared/pagination.js";
+import { gatewaySecrets } from "./access/tables.js";
+import { eq } from "drizzle-orm";
+import type { Source } from "./db/source.js";
 import { isSeeded, seedDatabases } from "./seed/index.js";
 
 export interface App {
@@ -21,9 +26,12 @@ export interface App {
   sources: Sources;
   adminUnits: AdminUnitRegistry;
   procedures: ProcedureCatalogue;
+  cursors: CursorCodec;
   schema: GraphQLSchema;
   clients: ClientStore;
   rateLimits: RateLimits;
+  /** Where `checkConformance` calls run: worker threads, bounded and timed. */
+  conformance: ConformancePool;
   /** Demo clients, in development and test; null in production. */
   demo: DemoClients | null;
   close(): Promise<void>;
@@ -58,6 +66,13 @@ export async function openSources(config: GatewayConfig): Promise<OpenedSources>
   return { sources: Object.fromEntries(sources.map((s) => [s.name, s])) as Sources, close };
 }
 
+/** The cursor key every replica shares, created by the gateway database's migration (drizzle/gateway/0004_secrets.sql). */
+async function loadCursorCodec(gateway: Source): Promise<CursorCodec> {
+  const [row] = await gateway.db.select({ value: gatewaySecrets.value }).from(gatewaySecrets).where(eq(gatewaySecrets.name, "cursor"));
+  if (!row || !/^[0-9a-f]{64}$/.test(row.value)) throw new Error("The gateway database has no cursor key (gateway.secrets 'cursor'); run the migrations.");
+  return new CursorCodec(Buffer.from(row.value, "hex"));
+}
+
 export async function createApp(config: GatewayConfig, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? (() => {});
   if (!config.access.demoClients && config.access.demoApiKey) {
@@ -74,13 +89,19 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     }
     const adminUnits = await AdminUnitRegistry.load(sources.gateway);
     const procedures = ProcedureCatalogue.load();
+    const cursors = await loadCursorCodec(sources.gateway);
     const schema = await buildGatewaySchema();
     const clients = new ClientStore(sources.gateway.db, config.access.clientCacheMs);
     let demo: DemoClients | null = null;
     if (config.access.demoClients) demo = await ensureDemoClients(clients, sources.population, config.access);
     else await assertNoDemoClients(clients, config.access);
     const rateLimits = new RateLimits(config.access.rateLimitPerMinute, config.access.anonymousRateLimitPerMinute);
-    return { config, sources, adminUnits, procedures, schema, clients, rateLimits, demo, close };
+    const conformance = new ConformancePool({ ...config.conformance, adminUnits, catalogue: procedures, production: config.environment === "production" });
+    const closeAll = async () => {
+      await conformance.close();
+      await close();
+    };
+    return { config, sources, adminUnits, procedures, cursors, schema, clients, rateLimits, conformance, demo, close: closeAll };
   } catch (error) {
     await close();
     throw error;

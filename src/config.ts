@@ -8,6 +8,18 @@ import type { ResilienceConfig } from "./db/resilience.js";
 export const SOURCE_NAMES = ["population", "land", "business", "gateway"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
+export type Environment = "development" | "production" | "test";
+
+/**
+ * NODE_ENV `development` or `test` (any case) are the only environments without production's guards; anything else,
+ * unset or misspelt (`prod`, a container that sets nothing), is production: a typo must not hand out the published
+ * demo key with every grant. `npm start` and `npm run dev` set `development` themselves.
+ */
+export function environmentFrom(nodeEnv: string | undefined): Environment {
+  const value = (nodeEnv ?? "").trim().toLowerCase();
+  return value === "development" || value === "test" ? value : "production";
+}
+
 export interface SourceConfig {
   name: SourceName;
   /** postgres:// URL, or undefined for embedded PGlite. */
@@ -25,9 +37,20 @@ export interface GatewayConfig {
   /** Citizens generated when `npm start` finds empty sources. */
   defaultSeedCitizens: number;
   seed: number;
-  environment: "development" | "production" | "test";
+  environment: Environment;
   logLevel: string;
   access: AccessConfig;
+  conformance: ConformanceConfig;
+}
+
+/** How `checkConformance` calls run: in worker threads, each within a time budget (src/modules/conformance/pool.ts). */
+export interface ConformanceConfig {
+  /** GATEWAY_CONFORMANCE_TIMEOUT_MS: how long one check may run before its thread is stopped (CONFORMANCE_TIMEOUT). */
+  timeoutMs: number;
+  /** GATEWAY_CONFORMANCE_THREADS: checks that run at once, each on its own thread. */
+  threads: number;
+  /** GATEWAY_CONFORMANCE_QUEUE: checks that may wait for a thread; beyond them a call is refused (RATE_LIMITED). */
+  queue: number;
 }
 
 export interface AccessConfig {
@@ -83,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       return [name, { name, url, dataDir: url ? undefined : path.join(dataDir, name), resilience } satisfies SourceConfig];
     }),
   ) as Record<SourceName, SourceConfig>;
-  const environment = (env.NODE_ENV === "production" || env.NODE_ENV === "test" ? env.NODE_ENV : "development") as GatewayConfig["environment"];
+  const environment = environmentFrom(env.NODE_ENV);
   return {
     port: integerFrom(env, "PORT", 4000),
     dataDir,
@@ -99,6 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       rateLimitPerMinute: integerFrom(env, "GATEWAY_RATE_LIMIT", 600),
       anonymousRateLimitPerMinute: integerFrom(env, "GATEWAY_ANONYMOUS_RATE_LIMIT", 120),
       clientCacheMs: integerFrom(env, "GATEWAY_CLIENT_CACHE_MS", 10_000),
+    },
+    conformance: {
+      timeoutMs: Math.max(1, integerFrom(env, "GATEWAY_CONFORMANCE_TIMEOUT_MS", 5_000)),
+      // One thread leaves the other core of a 2-vCPU machine to the requests; the API's bounds keep a check short.
+      threads: Math.max(1, integerFrom(env, "GATEWAY_CONFORMANCE_THREADS", 1)),
+      queue: integerFrom(env, "GATEWAY_CONFORMANCE_QUEUE", 3),
     },
   };
 }

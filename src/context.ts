@@ -7,7 +7,9 @@ import { randomUUID } from "node:crypto";
 import { RequestAccess } from "./access/request.js";
 import type { SourceName } from "./config.js";
 import type { Source } from "./db/source.js";
+import type { CursorCodec } from "./shared/pagination.js";
 import type { AdminUnitRegistry } from "./modules/admin-units/registry.js";
+import type { ConformancePool } from "./modules/conformance/pool.js";
 import type { ProcedureCatalogue } from "./modules/procedures/catalogue.js";
 import { type BusinessLoaders, createBusinessLoaders } from "./modules/business/loaders.js";
 import { createLandLoaders, type LandLoaders } from "./modules/land/loaders.js";
@@ -24,13 +26,17 @@ export interface GatewayContext {
   sources: Sources;
   adminUnits: AdminUnitRegistry;
   procedures: ProcedureCatalogue;
+  /** Seals and opens pagination cursors (the gateway's key, shared by every replica). */
+  cursors: CursorCodec;
+  /** Runs conformance checks off the request thread (shared: its threads are the gateway's, not the request's). */
+  conformance: ConformancePool;
   population: PopulationLoaders;
   land: LandLoaders;
   business: BusinessLoaders;
 }
 
 export function createContext(
-  shared: { sources: Sources; adminUnits: AdminUnitRegistry; procedures: ProcedureCatalogue },
+  shared: { sources: Sources; adminUnits: AdminUnitRegistry; procedures: ProcedureCatalogue; cursors: CursorCodec; conformance: ConformancePool },
   requestId: string = randomUUID(),
   access: RequestAccess = new RequestAccess(null, null),
 ): GatewayContext {
@@ -41,6 +47,8 @@ export function createContext(
     sources: shared.sources,
     adminUnits: shared.adminUnits,
     procedures: shared.procedures,
+    cursors: shared.cursors,
+    conformance: shared.conformance,
     population: createPopulationLoaders(shared.sources.population.db),
     land: createLandLoaders(shared.sources.land.db),
     business: createBusinessLoaders(shared.sources.business.db),

@@ -4,6 +4,7 @@
  * because a failed query's message carries its parameters.
  */
 import { pino } from "pino";
+import { environmentFrom } from "./config.js";
 
 /** Digit runs of 9 to 13 (personal ids, CMND numbers, tax codes, branch codes) become "[redacted]". */
 export function scrub(text: string): string {
@@ -22,7 +23,7 @@ function safeError(error: unknown): Record<string, unknown> {
 }
 
 export const logger = pino({
-  level: process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" || process.env.VITEST ? "silent" : "info"),
+  level: process.env.LOG_LEVEL || (environmentFrom(process.env.NODE_ENV) === "test" || process.env.VITEST ? "silent" : "info"),
   base: { service: "ndaf-gateway" },
   serializers: { err: safeError, error: safeError },
 });

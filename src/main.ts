@@ -6,6 +6,13 @@ import { createServer } from "./server.js";
 
 const config = loadConfig();
 const started = performance.now();
+// Said first, so an operator sees at once which guards are on (anything but development or test is production).
+logger.info(
+  { environment: config.environment, nodeEnv: process.env.NODE_ENV ?? null, introspection: config.access.introspection },
+  config.environment === "production"
+    ? "NDAF Gateway starting in production: no demo clients, introspection off unless GATEWAY_INTROSPECTION"
+    : `NDAF Gateway starting in ${config.environment}: demo clients with published keys are registered; never expose this instance`,
+);
 const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, log: (m) => logger.info(m) }).catch((error: Error) => {
   // A start-up failure (busy data folder, unreachable database, failed migration) is said in one line, no stack.
   logger.fatal({ error: error.message }, "NDAF Gateway could not start");
@@ -14,7 +21,7 @@ const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, l
 const server = await createServer(app);
 const port = await server.listen(config.port);
 logger.info(
-  { port, sources: Object.fromEntries(Object.values(app.sources).map((s) => [s.name, s.driver])), startupMs: Math.round(performance.now() - started) },
+  { port, environment: config.environment, sources: Object.fromEntries(Object.values(app.sources).map((s) => [s.name, s.driver])), startupMs: Math.round(performance.now() - started) },
   `NDAF Gateway ready: IDE at http://localhost:${port}/ , GraphQL at http://localhost:${port}/graphql`,
 );
 

@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, specifiedDirectives, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { accessDirective } from "./access/directive.js";
+import { accessDirective, subjectDirective } from "./access/directive.js";
 import { instrumentAccess } from "./access/instrument.js";
 import { AccessResolver } from "./access/resolvers.js";
 import { AddressResolver } from "./modules/admin-units/address.js";
@@ -20,7 +20,7 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [AccessResolver, ...adminUnitResolvers, AddressResolver, ...populationResolvers, ...landResolvers, ...businessResolvers, ...procedureResolvers, ...conformanceResolvers],
     validate: false,
-    directives: [...specifiedDirectives, accessDirective],
+    directives: [...specifiedDirectives, accessDirective, subjectDirective],
   }).then((schema) => {
     const mutation = schema.getMutationType();
     if (mutation) mutation.description = "Actions that change the gateway's own records: dossiers submitted for a procedure.";

@@ -10,6 +10,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { accessPlugin } from "./access/plugin.js";
 import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "./access/demo.js";
 import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "./access/limits.js";
+import { REFUSAL_STATUS, refusalHeaders } from "./access/policy.js";
 import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAccess } from "./access/request.js";
 import type { Client } from "./access/clients.js";
 import type { App } from "./app.js";
@@ -106,26 +107,25 @@ function sendError(
   sendJson(res, status, { errors: [{ message, extensions: { ...details, code } }] }, headers);
 }
 
-const ERROR_STATUS: Record<string, number> = {
-  INVALID_CREDENTIAL: 401,
-  CREDENTIAL_REVOKED: 401,
-  CREDENTIAL_EXPIRED: 401,
-  INVALID_PURPOSE: 400,
-  RATE_LIMITED: 429,
-  SOURCE_UNAVAILABLE: 503,
-};
-
 function sendGatewayError(res: http.ServerResponse, error: GatewayError, metrics: GatewayMetrics): void {
   const { code: _code, ...details } = error.extensions as Record<string, unknown>;
-  const headers: Record<string, string> = {};
-  if (ERROR_STATUS[error.code] === 401) headers["www-authenticate"] = 'Bearer realm="ndaf-gateway", error="invalid_token"';
-  if (error.code === "RATE_LIMITED") headers["retry-after"] = String(details.retryAfterSeconds);
-  sendError(res, metrics, ERROR_STATUS[error.code] ?? 400, error.code, error.message, details, headers);
+  const status = REFUSAL_STATUS[error.code] ?? 400;
+  sendError(res, metrics, status, error.code, error.message, details, refusalHeaders(status, error.code, details));
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** The gateway's id of the request (a random UUID): audit rows, logs and this response header carry it. */
+export const REQUEST_ID_HEADER = "x-request-id";
+/** The id the caller sent as x-request-id, when well-formed: echoed under this header and logged as callerRequestId. */
+export const CALLER_REQUEST_ID_HEADER = "x-caller-request-id";
+
+function callerRequestIdOf(req: http.IncomingMessage): string | undefined {
+  const value = req.headers[REQUEST_ID_HEADER];
+  return typeof value === "string" && /^[\w.-]{1,64}$/.test(value) ? value : undefined;
 }
 
 /** The request's client (null without an Authorization header), its purpose, and its place in the rate limit. */
@@ -141,7 +141,7 @@ async function authorize(app: App, req: http.IncomingMessage): Promise<RequestAc
       if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
       client = await app.clients.authenticate(match[1]);
     }
-    purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER));
+    purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER), (code) => app.procedures.get(code) !== undefined);
   } catch (error) {
     // A refused credential or purpose counts against the caller's address, so guessing keys is rate-limited too.
     await byAddress();
@@ -203,9 +203,12 @@ export async function createServer(app: App): Promise<GatewayServer> {
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
-    const incomingId = req.headers["x-request-id"];
-    const requestId = typeof incomingId === "string" && /^[\w.-]{1,64}$/.test(incomingId) ? incomingId : randomUUID();
-    res.setHeader("x-request-id", requestId);
+    // The gateway's own id names the request in the audit trail and the logs: a caller cannot choose it (and so
+    // cannot make its requests look like another client's). A well-formed caller id is kept beside it, to join traces.
+    const requestId = randomUUID();
+    const callerRequestId = callerRequestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    if (callerRequestId) res.setHeader(CALLER_REQUEST_ID_HEADER, callerRequestId);
     // While shutting down, a keep-alive connection is closed after its answer, so the server can finish.
     if (shuttingDown) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://gateway");
@@ -220,6 +223,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
       logger.info(
         {
           requestId,
+          callerRequestId,
           method: req.method,
           route,
           status: res.statusCode,
@@ -296,7 +300,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
-      logger.error({ requestId: res.getHeader("x-request-id"), err: error }, "request failed");
+      logger.error({ requestId: res.getHeader(REQUEST_ID_HEADER), err: error }, "request failed");
       if (!res.headersSent) sendError(res, metrics, 500, "INTERNAL_SERVER_ERROR", "Internal error; it has been logged.");
       else res.end();
     });

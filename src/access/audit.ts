@@ -5,7 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { isUnavailability, SourceUnavailableError } from "../db/resilience.js";
 import type { Source } from "../db/source.js";
+import { logger } from "../logger.js";
 import type { AuditEntry, Purpose } from "./request.js";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -25,9 +27,12 @@ interface PendingWrite {
 
 /**
  * Group commit: requests that finish while the trail's previous INSERT is committing are written together in the
- * next one. Every writer still waits for its own rows to be committed (the answer never leaves before its trail),
- * and a failed INSERT fails every request in it (fail closed); but the chain head's lock and the commit are paid
- * once per batch instead of once per request, which is what bounded personal-data throughput.
+ * next one. Every writer still waits for its own rows to be committed (the answer never leaves before its trail);
+ * the chain head's lock and the commit are paid once per batch instead of once per request, which is what bounded
+ * personal-data throughput. A batch the database refuses is written again one request per INSERT, in the same
+ * order, so a request whose rows cannot be stored (a subject id too long for the index, a byte the database
+ * refuses) fails alone (fail closed) and its neighbours are served. When the database is unreachable the whole
+ * batch fails at once: retrying each request would only queue more work on a source that is not there.
  */
 class AuditWriter {
   private pending: PendingWrite[] = [];
@@ -60,13 +65,45 @@ class AuditWriter {
           await insertRows(this.gateway, batch);
           for (const w of batch) w.done();
         } catch (error) {
-          for (const w of batch) w.fail(error);
+          if (batch.length === 1 || unavailable(error)) for (const w of batch) w.fail(error);
+          else await this.oneByOne(batch, error);
         }
       }
     } finally {
       this.flushing = false;
     }
   }
+
+  /** Each request of a refused batch in its own INSERT, in batch order; stops retrying once the database is gone. */
+  private async oneByOne(batch: PendingWrite[], batchError: unknown): Promise<void> {
+    logger.warn({ requests: batch.length, code: sqlState(batchError) }, "audit batch refused; writing its requests one by one");
+    let gone: unknown = null;
+    for (const w of batch) {
+      if (gone) {
+        w.fail(gone);
+        continue;
+      }
+      try {
+        await insertRows(this.gateway, [w]);
+        w.done();
+      } catch (error) {
+        if (unavailable(error)) gone = error;
+        w.fail(error);
+      }
+    }
+  }
+}
+
+/** The source is not there (unreachable, timed out, breaker open), as opposed to refusing these rows. */
+function unavailable(error: unknown): boolean {
+  return error instanceof SourceUnavailableError || isUnavailability(error);
+}
+
+/** The database's error code (SQLSTATE), for the log: never the message, which carries the statement's parameters. */
+function sqlState(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  const code = cause?.code ?? (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : undefined;
 }
 
 /** Every row of the batch in one statement, in request order, then subject order. */
@@ -113,7 +150,7 @@ function writerFor(gateway: Source): AuditWriter {
 
 /**
  * Writes a request's rows; resolves once they are committed (with those of other requests that finished meanwhile,
- * in one statement). Throws when the trail cannot be written: the caller fails closed.
+ * in one statement). Throws when its rows cannot be written, or the trail not at all: the caller fails closed.
  */
 export async function writeAudit(gateway: Source, context: AuditContext, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;

@@ -75,6 +75,18 @@ export interface RegisterClient {
   grants?: Grant[];
 }
 
+/** The column is a 32-bit integer. */
+export const MAX_RATE_LIMIT_PER_MINUTE = 2_147_483_647;
+
+/** A client's own limit: a positive whole number of requests a minute, or null for the gateway's default. */
+export function validateRateLimit(value: number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_RATE_LIMIT_PER_MINUTE) {
+    throw new GatewayError("INVALID_ARGUMENT", `A client's rate limit is a whole number of requests a minute from 1 to ${MAX_RATE_LIMIT_PER_MINUTE}, or none for the gateway's default; got ${value}.`);
+  }
+  return value;
+}
+
 export function validateGrant(grant: Grant): Grant {
   const fail = (message: string) => {
     throw new GatewayError("INVALID_ARGUMENT", message);
@@ -152,6 +164,8 @@ export class ClientStore {
     if (kind === "CITIZEN" && (!input.personalId || input.id !== `VN:CIT:${input.personalId}` || !CITIZEN_CLIENT_ID.test(input.id))) {
       throw new GatewayError("INVALID_ARGUMENT", "A citizen client's id is VN:CIT:<their 12-digit personal id>.");
     }
+    if (!input.name.trim()) throw new GatewayError("INVALID_ARGUMENT", "A client needs a name.");
+    const rateLimitPerMinute = validateRateLimit(input.rateLimitPerMinute);
     const grants = (input.grants ?? []).map(validateGrant);
     const key = input.key ?? generateApiKey();
     const row = {
@@ -161,13 +175,17 @@ export class ClientStore {
       personalId: input.personalId ?? null,
       keyHash: hashApiKey(key),
       keyPrefix: key.slice(0, 9),
-      rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+      rateLimitPerMinute,
       expiresAt: input.expiresAt ?? null,
       revokedAt: null,
       demo: input.demo ?? false,
     };
     await this.db.transaction(async (tx) => {
       if (row.demo) await tx.delete(clients).where(eq(clients.id, row.id));
+      // Said plainly rather than as the primary key's violation (whose statement carries the new key's hash).
+      else if ((await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, row.id))).length > 0) {
+        throw new GatewayError("INVALID_ARGUMENT", `Client ${row.id} is already registered; add grants with \`grant\`, or give it a new key with \`rotate-key\`.`);
+      }
       await tx.insert(clients).values(row);
       if (grants.length > 0) await tx.insert(clientGrants).values(grants.map((g) => ({ clientId: row.id, ...g })));
     });

@@ -3,8 +3,19 @@
  * type applies to all its fields; on a field it overrides the type's. A field with no `@access` (on itself or its
  * type) is public reference data. schema.graphql shows every declaration, so frontend teams see what needs a grant.
  */
-import { DirectiveLocation, GraphQLDirective, GraphQLEnumType, GraphQLNonNull, type GraphQLField, type GraphQLNamedType, isObjectType } from "graphql";
+import {
+  type ConstDirectiveNode,
+  DirectiveLocation,
+  GraphQLDirective,
+  GraphQLEnumType,
+  GraphQLNonNull,
+  GraphQLString,
+  type GraphQLField,
+  type GraphQLNamedType,
+  isObjectType,
+} from "graphql";
 import { Directive } from "type-graphql";
+import { SUBJECT_KINDS, type SubjectKind } from "./subjects.js";
 
 export type DataSourceName = "population" | "land" | "business";
 export type DataClass = "basic" | "sensitive";
@@ -54,7 +65,7 @@ export interface FieldAccess {
   class: DataClass;
 }
 
-function readDirective(node: { directives?: readonly import("graphql").ConstDirectiveNode[] } | null | undefined): FieldAccess | undefined {
+function readDirective(node: { directives?: readonly ConstDirectiveNode[] } | null | undefined): FieldAccess | undefined {
   const directive = node?.directives?.find((d) => d.name.value === "access");
   if (!directive) return undefined;
   let source: DataSourceName | undefined;
@@ -65,6 +76,70 @@ function readDirective(node: { directives?: readonly import("graphql").ConstDire
     if (arg.name.value === "class") dataClass = arg.value.value.toLowerCase() as DataClass;
   }
   return source ? { source, class: dataClass } : undefined;
+}
+
+export const SubjectKindEnum = new GraphQLEnumType({
+  name: "SubjectKind",
+  description: "Whom (or what) a record of personal data is about, as the audit trail names it.",
+  values: {
+    CITIZEN: { value: "CITIZEN", description: "A person, by personal identification number." },
+    ENTERPRISE: { value: "ENTERPRISE", description: "An enterprise, by enterprise code (tax code)." },
+    LAND_PARCEL: { value: "LAND_PARCEL", description: "A land parcel, by parcel id." },
+    HOUSEHOLD_BUSINESS: { value: "HOUSEHOLD_BUSINESS", description: "A household business, by registration number." },
+  },
+});
+
+/**
+ * Whose data an object (or a root field's answer) is. On a type: `key` names the field of the object that holds
+ * the subject's id (repeatable: the first present key wins, as for a land holder that is a person or an
+ * enterprise). On a root field: `argument` names the argument that holds it, so the lookup itself is a read of
+ * that subject. Objects of an `@access` type without `@subject` belong to the subject they were reached from.
+ */
+export const subjectDirective = new GraphQLDirective({
+  name: "subject",
+  description:
+    "Whose personal data this is: the object's field (`key`) or the root field's argument (`argument`) that holds the subject's id. Every read is recorded in the audit trail against that subject.",
+  locations: [DirectiveLocation.OBJECT, DirectiveLocation.FIELD_DEFINITION],
+  isRepeatable: true,
+  args: {
+    kind: { type: new GraphQLNonNull(SubjectKindEnum), description: "The kind of subject." },
+    key: { type: GraphQLString, description: "On a type: the field holding the subject's id." },
+    argument: { type: GraphQLString, description: "On a root field: the argument holding the subject's id." },
+  },
+});
+
+/** type-graphql decorator on a type: `@SubjectKey("CITIZEN", "personalId")`. */
+export function SubjectKey(kind: SubjectKind, key: string) {
+  return Directive(`@subject(kind: ${kind}, key: "${key}")`);
+}
+
+/** type-graphql decorator on a root field: `@SubjectArgument("CITIZEN", "personalId")`. */
+export function SubjectArgument(kind: SubjectKind, argument: string) {
+  return Directive(`@subject(kind: ${kind}, argument: "${argument}")`);
+}
+
+export interface SubjectDeclaration {
+  kind: SubjectKind;
+  key?: string;
+  argument?: string;
+}
+
+/** Every `@subject` declaration on a type or field, in order. */
+export function subjectDeclarations(node: { directives?: readonly ConstDirectiveNode[] } | null | undefined): SubjectDeclaration[] {
+  const declarations: SubjectDeclaration[] = [];
+  for (const directive of node?.directives ?? []) {
+    if (directive.name.value !== "subject") continue;
+    const declaration: Partial<SubjectDeclaration> = {};
+    for (const arg of directive.arguments ?? []) {
+      if (arg.name.value === "kind" && arg.value.kind === "EnumValue" && (SUBJECT_KINDS as readonly string[]).includes(arg.value.value)) {
+        declaration.kind = arg.value.value as SubjectKind;
+      }
+      if (arg.name.value === "key" && arg.value.kind === "StringValue") declaration.key = arg.value.value;
+      if (arg.name.value === "argument" && arg.value.kind === "StringValue") declaration.argument = arg.value.value;
+    }
+    if (declaration.kind) declarations.push(declaration as SubjectDeclaration);
+  }
+  return declarations;
 }
 
 /** The access a field needs: its own declaration, else its type's; undefined for public data. */

@@ -1,42 +1,47 @@
 /**
- * The one place reads are noticed: every resolver of an `@access` field is wrapped, once per process, to note
- * which subject (person, enterprise, parcel, household business) the field belongs to and which field was read.
- * Objects that are not subjects themselves (an identity card, a certificate) belong to the subject they were
- * reached from. A citizen client reaching another person's record is refused at that field.
+ * The one place GraphQL reads are noticed: every resolver of an `@access` field is wrapped, once per process, to
+ * note which subject the field belongs to — from the `@subject` declaration on its type (or, on a root field, on
+ * the field's argument) — and which field was read. Objects that are not subjects themselves (an identity card, a
+ * certificate) belong to the subject they were reached from. A field whose value is a personal identification
+ * number is also a read of the person it names (a business's owner, a co-holder): every personal id that leaves
+ * has its own audit row. A citizen client reaching another person's record is refused at that field.
  */
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, getNamedType, isObjectType } from "graphql";
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, getNamedType, isObjectType, type GraphQLObjectType } from "graphql";
 import type { GatewayContext } from "../context.js";
-import { fieldAccess, typeAccess } from "./directive.js";
-import type { Subject } from "./request.js";
+import { fieldAccess, subjectDeclarations, typeAccess } from "./directive.js";
+import { checkedSubject, type Subject } from "./subjects.js";
 
 type SubjectOf = (value: Record<string, unknown>) => Subject | undefined;
 
-const person = (value: Record<string, unknown>): Subject | undefined =>
-  typeof value.personalId === "string" ? { kind: "CITIZEN", id: value.personalId } : undefined;
+/** The scalar every personal identification number is typed with. */
+export const PERSONAL_ID_SCALAR = "PersonalId";
 
-/** Types whose objects are subjects of personal data, and how to name the subject. */
-export const SUBJECT_TYPES: Record<string, SubjectOf> = {
-  Citizen: person,
-  HouseholdMember: person,
-  EnterprisePerson: person,
-  EnterpriseRole: person,
-  LandHolder: (v) => (typeof v.personalId === "string" ? person(v) : typeof v.enterpriseCode === "string" ? { kind: "ENTERPRISE", id: v.enterpriseCode } : undefined),
-  Enterprise: (v) => (typeof v.code === "string" ? { kind: "ENTERPRISE", id: v.code } : undefined),
-  LandParcel: (v) => (typeof v.id === "string" ? { kind: "LAND_PARCEL", id: v.id } : undefined),
-  HouseholdBusiness: (v) => (typeof v.registrationNumber === "string" ? { kind: "HOUSEHOLD_BUSINESS", id: v.registrationNumber } : undefined),
-};
+/** How to name the subject of an object of `type`, from its `@subject` declarations; undefined when it has none. */
+export function subjectOfType(type: GraphQLObjectType): SubjectOf | undefined {
+  const declarations = subjectDeclarations(type.astNode).filter((d) => d.key);
+  if (declarations.length === 0) return undefined;
+  return (value) => {
+    for (const { kind, key } of declarations) {
+      const id = value[key!];
+      if (typeof id === "string") return { kind, id };
+    }
+    return undefined;
+  };
+}
 
-/** Root fields that name their subject in an argument: the lookup itself is a read of that subject. */
-export const ROOT_SUBJECT_ARGUMENTS: Record<string, (args: Record<string, unknown>) => Subject | undefined> = {
-  "Query.citizen": (a) => (typeof a.personalId === "string" ? { kind: "CITIZEN", id: a.personalId } : undefined),
-  "Query.enterprise": (a) => (typeof a.code === "string" ? { kind: "ENTERPRISE", id: a.code } : undefined),
-  "Query.landParcel": (a) => (typeof a.id === "string" ? { kind: "LAND_PARCEL", id: a.id } : undefined),
-  "Query.verifyPermanentResidence": (a) => (typeof a.personalId === "string" ? { kind: "CITIZEN", id: a.personalId } : undefined),
-  "Query.verifyAliveAdult": (a) => (typeof a.personalId === "string" ? { kind: "CITIZEN", id: a.personalId } : undefined),
-  "Query.verifyCertificateHolder": (a) => (typeof a.personalId === "string" ? { kind: "CITIZEN", id: a.personalId } : undefined),
-  "Query.verifyEnterpriseActive": (a) => (typeof a.code === "string" ? { kind: "ENTERPRISE", id: a.code } : undefined),
-  "Query.householdBusiness": (a) => (typeof a.registrationNumber === "string" ? { kind: "HOUSEHOLD_BUSINESS", id: a.registrationNumber } : undefined),
-};
+/** Types whose objects are subjects of personal data, by name (for the conformance check and tests). */
+export function subjectTypes(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap())
+    .filter((t): t is GraphQLObjectType => isObjectType(t) && subjectOfType(t) !== undefined)
+    .map((t) => t.name);
+}
+
+/** Personal ids in a field's value (a PersonalId, or a list of them). */
+function personalIds(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
+  return [];
+}
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
@@ -56,21 +61,31 @@ export function instrumentAccess(schema: GraphQLSchema): void {
   if (instrumented.has(schema)) return;
   instrumented.add(schema);
   const queryType = schema.getQueryType();
+  const mutationType = schema.getMutationType();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
-    const subjectOf = SUBJECT_TYPES[type.name];
+    const subjectOf = subjectOfType(type);
     for (const field of Object.values(type.getFields())) {
       if (!fieldAccess(type, field)) continue;
       const coordinate = `${type.name}.${field.name}`;
       const resolve: GraphQLFieldResolver<unknown, GatewayContext> = field.resolve ?? defaultFieldResolver;
       const returned = getNamedType(field.type);
       // Results that are not subjects themselves but carry personal data belong to this field's subject.
-      const passOwner = isObjectType(returned) && !SUBJECT_TYPES[returned.name] && typeAccess(returned) !== undefined;
+      const passOwner = isObjectType(returned) && !subjectOfType(returned) && typeAccess(returned) !== undefined;
+      const namesPerson = returned.name === PERSONAL_ID_SCALAR;
 
-      if (type === queryType) {
-        const subjectFromArgs = ROOT_SUBJECT_ARGUMENTS[coordinate];
+      if (type === queryType || type === mutationType) {
+        const declared = subjectDeclarations(field.astNode).filter((d) => d.argument);
         field.resolve = (source, args, context, info) => {
-          context.access?.read(subjectFromArgs?.(args as Record<string, unknown>), coordinate);
+          const values = args as Record<string, unknown>;
+          let subject: Subject | undefined;
+          for (const { kind, argument } of declared) {
+            const id = values[argument!];
+            // The argument's shape is checked before anything is recorded: a malformed id fails this request only.
+            if (typeof id === "string") subject = checkedSubject(kind, id, `${coordinate}(${argument})`);
+            if (subject) break;
+          }
+          context.access?.read(subject, coordinate);
           return resolve(source, args, context, info);
         };
         continue;
@@ -82,6 +97,13 @@ export function instrumentAccess(schema: GraphQLSchema): void {
         const subject = subjectOf ? subjectOf(source as Record<string, unknown>) : access.owners.get(source as object);
         access.read(subject, coordinate);
         const result = resolve(source, args, context, info);
+        if (namesPerson) {
+          const note = (value: unknown) => {
+            for (const id of personalIds(value)) if (!subject || subject.kind !== "CITIZEN" || subject.id !== id) access.read({ kind: "CITIZEN", id }, coordinate);
+            return value;
+          };
+          return isThenable(result) ? Promise.resolve(result).then(note) : note(result);
+        }
         if (!passOwner || !subject) return result;
         if (isThenable(result)) {
           return Promise.resolve(result).then((value) => {

@@ -5,13 +5,46 @@
  * written in one statement before the answer leaves. If they cannot be written, the answer is withheld.
  */
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { type DocumentNode, visit } from "graphql";
 import type { GatewayContext } from "../context.js";
 import type { Source } from "../db/source.js";
 import { logger } from "../logger.js";
 import { analyzeOperation } from "./analyze.js";
 import { writeAudit } from "./audit.js";
 import { costRefusal } from "./cost.js";
-import { checkAccess, type Refusal } from "./policy.js";
+import type { ErrorCode } from "../shared/errors.js";
+import { checkAccess, type Refusal, refusalHeaders } from "./policy.js";
+
+const NUL = "\u0000";
+const literalNul = new WeakMap<DocumentNode, boolean>();
+
+/** True when a string in the variables or in the document's literals holds a NUL character. */
+function holdsNul(document: DocumentNode, variables: unknown): boolean {
+  let inDocument = literalNul.get(document);
+  if (inDocument === undefined) {
+    inDocument = false;
+    visit(document, {
+      StringValue(node) {
+        if (node.value.includes(NUL)) inDocument = true;
+      },
+    });
+    literalNul.set(document, inDocument);
+  }
+  if (inDocument) return true;
+  const pending: unknown[] = [variables];
+  for (let seen = 0; pending.length > 0 && seen < 100_000; seen++) {
+    const value = pending.pop();
+    if (typeof value === "string") {
+      if (value.includes(NUL)) return true;
+    } else if (value && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes(NUL)) return true;
+        pending.push(item);
+      }
+    }
+  }
+  return false;
+}
 
 export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlugin<GatewayContext> {
   return {
@@ -19,6 +52,14 @@ export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlug
       let refusal: Refusal | null = null;
       return {
         async didResolveOperation({ schema, document, operationName, contextValue, request }) {
+          // No national source or the audit trail can hold a NUL character: refused before anything is read or recorded.
+          if (holdsNul(document, request.variables)) {
+            refusal = {
+              status: 400,
+              errors: [{ message: "A string argument holds a NUL character (U+0000), which no identifier or text of the national sources can contain.", extensions: { code: "INVALID_ARGUMENT" } }],
+            };
+            return;
+          }
           const tooCostly = costRefusal(schema, document, operationName, request.variables, maxCost);
           if (tooCostly) {
             refusal = { status: 400, errors: [{ message: tooCostly.message, extensions: tooCostly.extensions }] };
@@ -31,7 +72,8 @@ export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlug
         async responseForOperation() {
           if (!refusal) return null;
           const headers = new HeaderMap();
-          if (refusal.status === 401) headers.set("www-authenticate", 'Bearer realm="ndaf-gateway"');
+          const code = refusal.errors[0]?.extensions?.code as ErrorCode | undefined;
+          if (code) for (const [name, value] of Object.entries(refusalHeaders(refusal.status, code))) headers.set(name, value);
           return { http: { status: refusal.status, headers }, body: { kind: "single", singleResult: { errors: refusal.errors } } };
         },
         async willSendResponse({ contextValue, response }) {

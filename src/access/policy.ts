@@ -1,13 +1,51 @@
 /**
- * Default deny. Public reference data needs nothing; personal data needs a client, a declared purpose inside
- * its grants, and a grant for every field's source and class under that purpose. Citizen clients read their own
- * records (checked per subject while resolving) and their own access log, for which no purpose is asked.
+ * The access decision, in one place: may this client, under this purpose, read this class of this source about
+ * this subject. Default deny. Public reference data needs nothing; personal data needs a client, a declared
+ * purpose inside its grants, and a grant for every field's source and class under that purpose. Citizen clients
+ * read their own records (checked per subject while resolving) and their own access log, for which no purpose is
+ * asked. GraphQL fields (checkAccess, before anything runs; citizenMayRead, per subject while resolving),
+ * dossiers (checkProcedureUse) and the conformance check's prediction all ask here.
  */
 import type { GraphQLFormattedError } from "graphql";
-import type { ErrorCode } from "../shared/errors.js";
+import { type ErrorCode, GatewayError } from "../shared/errors.js";
 import type { AccessUse } from "./analyze.js";
 import { ANY_PROCEDURE, type Client, type Grant } from "./clients.js";
+import type { DataSourceName } from "./directive.js";
 import type { Purpose } from "./request.js";
+import type { Subject } from "./subjects.js";
+
+/**
+ * HTTP status of every refusal the gateway answers before or instead of running an operation; the HTTP front
+ * and the access plugin both answer with it. Anything not listed is a 400.
+ */
+export const REFUSAL_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIAL: 401,
+  CREDENTIAL_REVOKED: 401,
+  CREDENTIAL_EXPIRED: 401,
+  PURPOSE_REQUIRED: 400,
+  INVALID_PURPOSE: 400,
+  PURPOSE_NOT_GRANTED: 403,
+  PURPOSE_MISMATCH: 403,
+  FIELD_NOT_GRANTED: 403,
+  SUBJECT_NOT_PERMITTED: 403,
+  RATE_LIMITED: 429,
+  SOURCE_UNAVAILABLE: 503,
+  AUDIT_UNAVAILABLE: 503,
+};
+
+/** Headers that go with a refusal of this status. */
+export function refusalHeaders(status: number, code: ErrorCode, details: Record<string, unknown> = {}): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (status === 401) headers["www-authenticate"] = code === "UNAUTHENTICATED" ? 'Bearer realm="ndaf-gateway"' : 'Bearer realm="ndaf-gateway", error="invalid_token"';
+  if (code === "RATE_LIMITED" && details.retryAfterSeconds !== undefined) headers["retry-after"] = String(details.retryAfterSeconds);
+  return headers;
+}
+
+/** The one citizen-client rule: a citizen reads only their own person's records (their parcels and businesses through them). */
+export function citizenMayRead(client: Client | null, subject: Subject): boolean {
+  return client?.kind !== "CITIZEN" || subject.kind !== "CITIZEN" || subject.id === client.personalId;
+}
 
 export interface Refusal {
   status: number;
@@ -17,16 +55,60 @@ export interface Refusal {
 /** Root fields a citizen client may start from. */
 export const CITIZEN_ROOT_FIELDS = new Set(["Query.citizen", "Query.accessLog"]);
 
-function refusal(status: number, code: ErrorCode, message: string, uses: AccessUse[], details: Record<string, unknown> = {}): Refusal {
-  return { status, errors: [{ message, locations: uses.flatMap((u) => u.locations.slice(0, 1)), extensions: { code, ...details } }] };
+function refusal(code: ErrorCode, message: string, uses: AccessUse[], details: Record<string, unknown> = {}): Refusal {
+  return { status: REFUSAL_STATUS[code] ?? 400, errors: [{ message, locations: uses.flatMap((u) => u.locations.slice(0, 1)), extensions: { code, ...details } }] };
 }
 
-function grantCovers(grant: Grant, use: AccessUse, procedure: string): boolean {
+function grantCovers(grant: Grant, access: { source: DataSourceName; class: "basic" | "sensitive" }, procedure: string): boolean {
   return (
-    grant.sources.includes(use.access.source) &&
-    grant.classes.includes(use.access.class) &&
+    grant.sources.includes(access.source) &&
+    grant.classes.includes(access.class) &&
     (grant.procedures.includes(ANY_PROCEDURE) || grant.procedures.includes(procedure))
   );
+}
+
+/**
+ * A dossier action (evaluate, submit, read) for a procedure that reads `sources`: an agency system must declare
+ * that very procedure as its purpose and hold a basic grant on each source under it; a citizen acts only as the
+ * applicant (no purpose asked; if one is declared, it must be this procedure). Throws the refusal.
+ */
+export function checkProcedureUse(
+  client: Client | null,
+  purpose: Purpose | null,
+  procedure: string,
+  sources: readonly DataSourceName[],
+  applicant?: { kind: "CITIZEN" | "ENTERPRISE"; id: string },
+): void {
+  if (!client) throw new GatewayError("UNAUTHENTICATED", "Dossiers hold personal data: send the API key of a registered client (Authorization: Bearer <key>).");
+  if (purpose && purpose.procedure !== procedure) {
+    throw new GatewayError(
+      "PURPOSE_MISMATCH",
+      `The declared purpose is procedure ${purpose.procedure}, but this dossier is for procedure ${procedure}: declare X-Purpose-Procedure: ${procedure} for it.`,
+      { procedure, declared: purpose.procedure },
+    );
+  }
+  if (client.kind === "CITIZEN") {
+    if (applicant && (applicant.kind !== "CITIZEN" || applicant.id !== client.personalId)) {
+      throw new GatewayError("SUBJECT_NOT_PERMITTED", "A citizen client may file and read dossiers only as the applicant.");
+    }
+    return;
+  }
+  if (!purpose) {
+    throw new GatewayError(
+      "PURPOSE_REQUIRED",
+      `A dossier reads personal data: declare its procedure and case with X-Purpose-Procedure: ${procedure} and X-Purpose-Case (the case or dossier id).`,
+      { procedure },
+    );
+  }
+  for (const source of sources) {
+    if (!client.grants.some((g) => grantCovers(g, { source, class: "basic" }, procedure))) {
+      throw new GatewayError(
+        "FIELD_NOT_GRANTED",
+        `Procedure ${procedure} reads the ${source} source, and client ${client.id} has no grant for ${source}/basic under procedure ${procedure}.`,
+        { missingGrant: { source, class: "basic", procedure } },
+      );
+    }
+  }
 }
 
 export function describeGrants(client: Client): string {
@@ -39,9 +121,7 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
   const fields = uses.map((u) => u.coordinate);
 
   if (!client) {
-    return refusal(
-      401,
-      "UNAUTHENTICATED",
+    return refusal("UNAUTHENTICATED",
       `${fields.slice(0, 3).join(", ")}${fields.length > 3 ? ", …" : ""} ${fields.length === 1 ? "is" : "are"} personal data from the national sources. Send the API key of a registered client (Authorization: Bearer <key>); without one, only public reference data (administrative units, the procedure catalogue) is served.`,
       uses,
       { fields },
@@ -51,9 +131,7 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
   if (client.kind === "CITIZEN") {
     const roots = uses.filter((u) => u.root && !CITIZEN_ROOT_FIELDS.has(u.coordinate));
     if (roots.length === 0) return null;
-    return refusal(
-      403,
-      "SUBJECT_NOT_PERMITTED",
+    return refusal("SUBJECT_NOT_PERMITTED",
       `A citizen client may read only their own records: start from citizen(personalId: "${client.personalId}"); ${roots.map((u) => u.coordinate).join(", ")} is not open to citizen clients.`,
       roots,
       { fields: roots.map((u) => u.coordinate) },
@@ -61,23 +139,21 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
   }
 
   if (!purpose) {
-    return refusal(
-      400,
-      "PURPOSE_REQUIRED",
+    return refusal("PURPOSE_REQUIRED",
       "Reading personal data needs a declared purpose: send X-Purpose-Procedure (the procedure code, e.g. 1.001193) and X-Purpose-Case (the case or dossier id).",
       uses,
       { fields },
     );
   }
   if (!client.grants.some((g) => g.procedures.includes(ANY_PROCEDURE) || g.procedures.includes(purpose.procedure))) {
-    return refusal(403, "PURPOSE_NOT_GRANTED", `Client ${client.id} has no grant for procedure ${purpose.procedure}; ${describeGrants(client)}.`, uses, {
+    return refusal("PURPOSE_NOT_GRANTED", `Client ${client.id} has no grant for procedure ${purpose.procedure}; ${describeGrants(client)}.`, uses, {
       procedure: purpose.procedure,
     });
   }
 
   const errors: GraphQLFormattedError[] = [];
   for (const use of uses) {
-    if (client.grants.some((g) => grantCovers(g, use, purpose.procedure))) continue;
+    if (client.grants.some((g) => grantCovers(g, use.access, purpose.procedure))) continue;
     const { source, class: dataClass } = use.access;
     errors.push({
       message: `${use.coordinate} is ${dataClass} data from the ${source} source, and client ${client.id} has no grant for ${source}/${dataClass} under procedure ${purpose.procedure}.`,
@@ -85,5 +161,5 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
       extensions: { code: "FIELD_NOT_GRANTED", field: use.coordinate, missingGrant: { source, class: dataClass, procedure: purpose.procedure } },
     });
   }
-  return errors.length > 0 ? { status: 403, errors } : null;
+  return errors.length > 0 ? { status: REFUSAL_STATUS.FIELD_NOT_GRANTED!, errors } : null;
 }

@@ -5,6 +5,8 @@
 import { GatewayError } from "../shared/errors.js";
 import type { AccessUse } from "./analyze.js";
 import { PROCEDURE_CODE, type Client } from "./clients.js";
+import { citizenMayRead } from "./policy.js";
+import { isWellFormed, shown, type Subject, subjectKey } from "./subjects.js";
 
 export interface Purpose {
   /** National Public Service Portal code of the procedure, e.g. 1.001193 (birth registration). */
@@ -17,8 +19,11 @@ export const PURPOSE_PROCEDURE_HEADER = "x-purpose-procedure";
 export const PURPOSE_CASE_HEADER = "x-purpose-case";
 const CASE_ID = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$/;
 
-/** The declared purpose from the request headers: null when neither is sent, a typed error when malformed. */
-export function parsePurpose(procedure: string | undefined, caseId: string | undefined): Purpose | null {
+/**
+ * The declared purpose from the request headers: null when neither is sent, a typed error when malformed or when
+ * it names no procedure of the catalogue (`known`) — whatever the client's grants, a purpose is a real procedure.
+ */
+export function parsePurpose(procedure: string | undefined, caseId: string | undefined, known?: (code: string) => boolean): Purpose | null {
   const p = procedure?.trim() || undefined;
   const c = caseId?.trim() || undefined;
   if (!p && !c) return null;
@@ -34,15 +39,13 @@ export function parsePurpose(procedure: string | undefined, caseId: string | und
   if (!CASE_ID.test(c)) {
     throw new GatewayError("INVALID_PURPOSE", "X-Purpose-Case must be 1–64 characters: letters, digits and . _ : / - (the case or dossier id).");
   }
+  if (known && !known(p)) {
+    throw new GatewayError("INVALID_PURPOSE", `X-Purpose-Procedure ${p} names no procedure of the catalogue; list them with \`procedures\`.`, { procedure: p });
+  }
   return { procedure: p, caseId: c };
 }
 
-export type SubjectKind = "CITIZEN" | "ENTERPRISE" | "LAND_PARCEL" | "HOUSEHOLD_BUSINESS";
-
-export interface Subject {
-  kind: SubjectKind;
-  id: string;
-}
+export type { Subject, SubjectKind } from "./subjects.js";
 
 export interface AuditEntry {
   action: string;
@@ -50,11 +53,6 @@ export interface AuditEntry {
   fields: string[];
   /** The purpose of this entry when it is not the request's (a dossier action names its own procedure and case). */
   purpose?: Purpose;
-}
-
-/** Citizen clients read only their own records. */
-export function subjectPermitted(client: Client | null, subject: Subject): boolean {
-  return client?.kind !== "CITIZEN" || subject.kind !== "CITIZEN" || subject.id === client.personalId;
 }
 
 export class RequestAccess {
@@ -70,14 +68,20 @@ export class RequestAccess {
     readonly purpose: Purpose | null,
   ) {}
 
-  /** Notes that `coordinate` (Type.field) was read about `subject`; refuses another person's data to a citizen client. */
+  /**
+   * Notes that `coordinate` (Type.field) was read about `subject`; refuses another person's data to a citizen
+   * client, and an id that is not of its kind's shape (it could not be recorded, so it is not read).
+   */
   read(subject: Subject | undefined, coordinate: string): void {
-    if (subject && !subjectPermitted(this.client, subject)) {
+    if (subject && !isWellFormed(subject)) {
+      throw new GatewayError("INVALID_ARGUMENT", `${coordinate}: ${shown(subject.id)} is not a well-formed ${subject.kind.toLowerCase().replace("_", " ")} id.`, { field: coordinate });
+    }
+    if (subject && !citizenMayRead(this.client, subject)) {
       throw new GatewayError("SUBJECT_NOT_PERMITTED", `A citizen client may read only their own records; ${coordinate} here belongs to another person.`, {
         field: coordinate,
       });
     }
-    const key = subject ? `${subject.kind}:${subject.id}` : "";
+    const key = subject ? subjectKey(subject) : "";
     let entry = this.reads.get(key);
     if (!entry) {
       entry = { subject: subject ?? null, fields: new Set() };
@@ -88,6 +92,8 @@ export class RequestAccess {
 
   /** Records an action (a dossier evaluated or submitted, ...) about subjects, with the facts it read about each. */
   recordAction(action: string, subjects: { subject: Subject; fields: string[] }[], purpose?: Purpose): void {
+    const malformed = subjects.find((s) => !isWellFormed(s.subject));
+    if (malformed) throw new GatewayError("INVALID_ARGUMENT", `${action}: ${shown(malformed.subject.id)} is not a well-formed ${malformed.subject.kind.toLowerCase()} id.`);
     if (subjects.length === 0) this.actions.push({ action, subject: null, fields: [], purpose });
     for (const { subject, fields } of subjects) this.actions.push({ action, subject, fields: [...fields].sort(), purpose });
   }

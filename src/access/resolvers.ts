@@ -7,7 +7,7 @@ import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../context.js";
 import { DATA_CLASSES, DATA_SOURCES } from "./clients.js";
-import { Access } from "./directive.js";
+import { Access, SubjectArgument } from "./directive.js";
 import { GatewayError } from "../shared/errors.js";
 import { listOf } from "../shared/cost.js";
 import { connectionType, pagedConnection, paginate } from "../shared/pagination.js";
@@ -109,6 +109,7 @@ export class AccessResolver {
   }
 
   @Access("population")
+  @SubjectArgument("CITIZEN", "personalId")
   @Query(() => AccessLogConnection, {
     nullable: true,
     complexity: pagedConnection,
@@ -134,6 +135,7 @@ export class AccessResolver {
     const mine = and(eq(auditLog.subjectKind, "CITIZEN"), eq(auditLog.subjectId, who));
     type Row = Omit<AccessLogEntry, "clientName"> & { seq: number; clientName: string | null };
     return paginate<Row, AccessLogEntry>({
+      cursors: ctx.cursors,
       kind: "access-log",
       first,
       after,

@@ -92,3 +92,13 @@ export const auditChainHead = gateway.table(
 export type ClientRow = typeof clients.$inferSelect;
 export type GrantRow = typeof clientGrants.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * Keys the gateway needs shared by every replica, created once by the migration that adds the table (random,
+ * never sent anywhere): `cursor` seals pagination cursors, so they carry no personal id and cannot be forged.
+ */
+export const gatewaySecrets = gateway.table("secrets", {
+  name: text("name").primaryKey(),
+  /** 32 random bytes, hex. */
+  value: text("value").notNull(),
+});

@@ -21,6 +21,7 @@ export type ErrorCode =
   | "PURPOSE_REQUIRED"
   | "INVALID_PURPOSE"
   | "PURPOSE_NOT_GRANTED"
+  | "PURPOSE_MISMATCH"
   | "FIELD_NOT_GRANTED"
   | "SUBJECT_NOT_PERMITTED"
   | "AUDIT_UNAVAILABLE"
@@ -36,6 +37,7 @@ export type ErrorCode =
   | "IDEMPOTENCY_CONFLICT"
   | "DOSSIER_NOT_FOUND"
   | "INVALID_CONFORMANCE_INPUT"
+  | "CONFORMANCE_TIMEOUT"
   | "INTERNAL_SERVER_ERROR";
 
 export class GatewayError extends GraphQLError {

@@ -1,7 +1,11 @@
 /**
- * Relay-style cursor connections with keyset pagination: a cursor is the opaque, base64url form of
- * `<kind>:<key>` where key is the row's primary key, so pages stay stable and cost the same at any depth.
+ * Relay-style cursor connections with keyset pagination: a cursor seals `<kind>:<key>` — key is the row's primary
+ * key, so pages stay stable and cost the same at any depth — with AES-256-GCM under the gateway's cursor key.
+ * Sealed rather than merely encoded: a key can be a personal id, and a cursor must not carry one out of the gateway
+ * (a page's cursors would otherwise name people whose records were never read, outside the audit trail), nor let
+ * a caller forge a starting point. The key lives in the gateway database, so every replica reads the same one.
  */
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import "reflect-metadata";
 import { type ClassType, Field, Int, ObjectType } from "type-graphql";
 import { listCost } from "./cost.js";
@@ -81,16 +85,43 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   return ConnectionType;
 }
 
-export function encodeCursor(kind: string, key: string): string {
-  return Buffer.from(`${kind}:${key}`, "utf8").toString("base64url");
-}
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const MAX_CURSOR_LENGTH = 512;
 
-export function decodeCursor(kind: string, cursor: string): string {
-  const text = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!text.startsWith(`${kind}:`) || text.length === kind.length + 1) {
-    throw new InvalidInputError("INVALID_CURSOR", `The cursor "${cursor}" is not a ${kind} cursor; pass a cursor returned by this list (pageInfo.endCursor).`);
+/** Seals and opens cursors with one 32-byte key; the list's kind is bound in as associated data. */
+export class CursorCodec {
+  private readonly key: Buffer;
+
+  constructor(key: Buffer) {
+    if (key.length !== 32) throw new Error("The cursor key must be 32 bytes.");
+    this.key = key;
   }
-  return text.slice(kind.length + 1);
+
+  encode(kind: string, key: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv("aes-256-gcm", this.key, iv);
+    cipher.setAAD(Buffer.from(kind, "utf8"));
+    const sealed = Buffer.concat([cipher.update(key, "utf8"), cipher.final()]);
+    return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString("base64url");
+  }
+
+  /** The key a cursor of this list sealed; INVALID_CURSOR for anything else (another list's, altered, forged). */
+  decode(kind: string, cursor: string): string {
+    const refuse = () =>
+      new InvalidInputError("INVALID_CURSOR", `That is not a cursor of this ${kind} list; pass a cursor it returned (pageInfo.endCursor).`, { argument: "after" });
+    if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw refuse();
+    const raw = Buffer.from(cursor, "base64url");
+    if (raw.length < IV_BYTES + TAG_BYTES + 1) throw refuse();
+    try {
+      const decipher = createDecipheriv("aes-256-gcm", this.key, raw.subarray(0, IV_BYTES));
+      decipher.setAAD(Buffer.from(kind, "utf8"));
+      decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+    } catch {
+      throw refuse();
+    }
+  }
 }
 
 export function checkPageSize(first: number | null | undefined): number {
@@ -109,6 +140,7 @@ export function checkPageSize(first: number | null | undefined): number {
  * one extra row is asked for to know whether another page follows.
  */
 export async function paginate<Row, T>(options: {
+  cursors: CursorCodec;
   kind: string;
   first?: number | null;
   after?: string | null;
@@ -118,10 +150,10 @@ export async function paginate<Row, T>(options: {
   count: () => Promise<number>;
 }): Promise<Connection<T>> {
   const size = checkPageSize(options.first);
-  const afterKey = options.after ? decodeCursor(options.kind, options.after) : null;
+  const afterKey = options.after ? options.cursors.decode(options.kind, options.after) : null;
   const rows = await options.fetch(afterKey, size + 1);
   const page = rows.slice(0, size);
-  const edges = page.map((row) => ({ cursor: encodeCursor(options.kind, options.keyOf(row)), node: options.toNode(row) }));
+  const edges = page.map((row) => ({ cursor: options.cursors.encode(options.kind, options.keyOf(row)), node: options.toNode(row) }));
   let total: Promise<number> | undefined;
   return {
     edges,

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE_FILE, validateCatalogue, type CatalogueProcedure } from "../../src/modules/procedures/catalogue.js";
-import { startTestGateway, type TestGateway } from "../support/gateway.js";
+import { DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;
 const reference = JSON.parse(fs.readFileSync(new URL("../../seeds/procedures/reference-procedures.json", import.meta.url), "utf8")) as {
@@ -81,6 +81,7 @@ describe("procedure catalogue", () => {
     const { body } = await gw.query(
       `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) { dossier { fulfilledByData documentsRequested } } }`,
       { input: { procedureCode: code, applicant: { personalId: person.personal_id } }, key: randomUUID() },
+      { ...DEMO_HEADERS, "x-purpose-procedure": code },
     );
     expect(body.errors).toBeUndefined();
     const submitted = body.data.submitDossier.dossier;
@@ -116,7 +117,7 @@ describe("verification answers", () => {
         holds: verifyCertificateHolder(personalId: $h, certificateSerial: $s) { answer source }
         replaced: verifyCertificateHolder(personalId: $rp, certificateSerial: $rs) { answer }
       }`,
-      { p: person.personal_id, c: person.permanent_commune_code, o: otherCommune, e: enterprise.code, h: holding.personal_id, s: holding.serial, rp: replaced?.personal_id ?? holding.personal_id, rs: replaced?.serial ?? "none" },
+      { p: person.personal_id, c: person.permanent_commune_code, o: otherCommune, e: enterprise.code, h: holding.personal_id, s: holding.serial, rp: replaced?.personal_id ?? holding.personal_id, rs: replaced?.serial ?? "ZZ 000000" },
     );
     expect(body.errors).toBeUndefined();
     const d = body.data;
@@ -137,13 +138,13 @@ describe("verification answers", () => {
     const [person] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens order by personal_id desc limit 1");
     const anonymous = await gw.query(`query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } }`, { p: person.personal_id }, {});
     expect(anonymous.status).toBe(401);
-    const requestId = `verify-${randomUUID()}`;
     const response = await fetch(`${gw.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-request-id": requestId, authorization: "Bearer ndaf-demo-all-grants", "x-purpose-procedure": "1.001612", "x-purpose-case": "HS-TEST-1" },
+      headers: { "content-type": "application/json", authorization: "Bearer ndaf-demo-all-grants", "x-purpose-procedure": "1.001612", "x-purpose-case": "HS-TEST-1" },
       body: JSON.stringify({ query: `query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } }`, variables: { p: person.personal_id } }),
     });
     expect(response.status).toBe(200);
+    const requestId = response.headers.get("x-request-id");
     const trail = await gw.app.sources.gateway.raw<Record<string, any>>("select subject_kind, subject_id, fields, procedure_code from gateway.audit_log where request_id = $1", [requestId]);
     expect(trail).toEqual([{ subject_kind: "CITIZEN", subject_id: person.personal_id, fields: ["Query.verifyAliveAdult"], procedure_code: "1.001612" }]);
   });

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestGateway, type TestGateway } from "../support/gateway.js";
+import { DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -33,8 +33,17 @@ const SUBMIT = `mutation($input: DossierInput!, $key: String!) { submitDossier(i
   dossier { id status applicantId fulfilledByData documentsRequested failedChecks components { component { id rule } status reason message evidence { fact value } } }
 } }`;
 
+/** The demo agency client, declaring the dossier's own procedure as its purpose (dossier paths check it). */
+const forProcedure = (procedureCode: string) => ({ ...DEMO_HEADERS, "x-purpose-procedure": procedureCode });
+
+/** As the demo agency client under the procedure of the dossier in the variables (`input.procedureCode`, or `c`). */
+function ask(query: string, variables: Record<string, any>) {
+  const code = variables.input?.procedureCode ?? variables.c;
+  return gw.query(query, variables, code && gw.app.procedures.get(code) ? forProcedure(code) : DEMO_HEADERS);
+}
+
 async function evaluate(input: Record<string, unknown>) {
-  const { status, body } = await gw.query(EVALUATE, { input });
+  const { status, body } = await ask(EVALUATE, { input });
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
   expect(status).toBe(200);
   return body.data.evaluateDossier;
@@ -187,7 +196,7 @@ describe("dossier evaluation", () => {
       expect(check.status).toBe("FAILED_CHECK");
       expect(check.message).toContain(`now ${old.current}`);
 
-      const unknown = await gw.query(EVALUATE, { input: { procedureCode: code, applicant: { personalId: holder.personal_id }, subjects: { certificate: "ZZ 000000", buyer } } });
+      const unknown = await ask(EVALUATE, { input: { procedureCode: code, applicant: { personalId: holder.personal_id }, subjects: { certificate: "ZZ 000000", buyer } } });
       expect(unknown.body.errors![0].extensions.code).toBe("INVALID_DOSSIER");
       expect(unknown.body.errors![0].message).toContain("No certificate ZZ 000000");
     });
@@ -287,7 +296,7 @@ describe("dossier evaluation", () => {
 
     // The preview stored nothing; the submission stores the dossier and the correction request.
     const before = await gw.app.sources.gateway.raw<{ n: number }>("select count(*)::int as n from gateway.data_correction_requests");
-    const { body } = await gw.query(SUBMIT, { input: { procedureCode: code, applicant: { personalId: max.id } }, key: randomUUID() });
+    const { body } = await ask(SUBMIT, { input: { procedureCode: code, applicant: { personalId: max.id } }, key: randomUUID() });
     expect(body.errors).toBeUndefined();
     const dossier = body.data.submitDossier.dossier;
     const corrections = await gw.app.sources.gateway.raw<Record<string, any>>("select * from gateway.data_correction_requests where dossier_id = $1", [dossier.id]);
@@ -309,16 +318,16 @@ describe("submission", () => {
 
   it("stores the dossier with its components and evidence, readable back by id, applicant and procedure, and audited", async () => {
     const key = randomUUID();
-    const { body } = await gw.query(SUBMIT, { input: { procedureCode: code, applicant: { personalId: applicant } }, key });
+    const { body } = await ask(SUBMIT, { input: { procedureCode: code, applicant: { personalId: applicant } }, key });
     expect(body.errors).toBeUndefined();
     const { dossier, replayed } = body.data.submitDossier;
     expect(replayed).toBe(false);
     expect(dossier.id).toMatch(/^HS-\d{8}-[0-9A-F]{12}$/);
     expect(dossier.components).toHaveLength(gw.app.procedures.get(code)!.components.length);
 
-    const read = await gw.query(`query($id: ID!) { dossier(id: $id) { id status applicantId components { status evidence { fact value } } } }`, { id: dossier.id });
+    const read = await gw.query(`query($id: ID!) { dossier(id: $id) { id status applicantId components { status evidence { fact value } } } }`, { id: dossier.id }, forProcedure(code));
     expect(read.body.data.dossier).toEqual({ id: dossier.id, status: dossier.status, applicantId: applicant, components: dossier.components.map((c: any) => ({ status: c.status, evidence: c.evidence })) });
-    const list = await gw.query(`query($p: PersonalId, $c: String) { dossiers(applicantPersonalId: $p, procedureCode: $c) { totalCount edges { node { id } } } }`, { p: applicant, c: code });
+    const list = await ask(`query($p: PersonalId, $c: String) { dossiers(applicantPersonalId: $p, procedureCode: $c) { totalCount edges { node { id } } } }`, { p: applicant, c: code });
     expect(list.body.data.dossiers.edges.map((e: any) => e.node.id)).toContain(dossier.id);
 
     const trail = await gw.app.sources.gateway.raw<Record<string, any>>("select action, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_log where case_id = $1 order by seq", [dossier.id]);
@@ -329,16 +338,16 @@ describe("submission", () => {
   it("is idempotent: a retry returns the same dossier, concurrent retries make one, a reused key with another request is refused", async () => {
     const key = randomUUID();
     const input = { procedureCode: code, applicant: { personalId: applicant } };
-    const replies = await Promise.all([1, 2, 3, 4].map(() => gw.query(SUBMIT, { input, key })));
+    const replies = await Promise.all([1, 2, 3, 4].map(() => ask(SUBMIT, { input, key })));
     const ids = new Set(replies.map((r) => r.body.data?.submitDossier.dossier.id));
     expect(ids.size).toBe(1);
     const [stored] = await gw.app.sources.gateway.raw<{ n: number }>("select count(*)::int as n from gateway.dossiers where idempotency_key = $1", [key]);
     expect(Number(stored.n)).toBe(1);
-    const again = await gw.query(SUBMIT, { input, key });
+    const again = await ask(SUBMIT, { input, key });
     expect(again.body.data.submitDossier).toMatchObject({ replayed: true, dossier: { id: [...ids][0] } });
 
     const [other] = await pop(`select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> $1 limit 1`, [applicant]);
-    const conflict = await gw.query(SUBMIT, { input: { ...input, applicant: { personalId: other.personal_id } }, key });
+    const conflict = await ask(SUBMIT, { input: { ...input, applicant: { personalId: other.personal_id } }, key });
     expect(conflict.body.errors![0].extensions).toMatchObject({ code: "IDEMPOTENCY_CONFLICT", dossierId: [...ids][0] });
   });
 });
@@ -346,7 +355,7 @@ describe("submission", () => {
 describe("bad dossiers", () => {
   it("gets clear typed errors for unknown procedures, wrong applicants and malformed or missing subjects", async () => {
     const errorOf = async (input: Record<string, unknown>) => {
-      const { status, body } = await gw.query(EVALUATE, { input });
+      const { status, body } = await ask(EVALUATE, { input });
       expect(status).toBeLessThan(500);
       expect(body.data?.evaluateDossier ?? null).toBeNull();
       return body.errors![0];
@@ -372,8 +381,11 @@ describe("bad dossiers", () => {
     const [person] = await pop("select personal_id from population.citizens limit 1");
     const anonymous = await gw.query(EVALUATE, { input: { procedureCode: "1.001193", applicant: { personalId: person.personal_id } } }, {});
     expect(anonymous.body.errors![0].extensions.code).toBe("UNAUTHENTICATED");
-    const civil = await gw.query(EVALUATE, { input: { procedureCode: procedureWith("CERTIFICATE_HELD"), applicant: { personalId: person.personal_id }, subjects: {} } }, {
+    const landProcedure = procedureWith("CERTIFICATE_HELD");
+    const civil = await gw.query(EVALUATE, { input: { procedureCode: landProcedure, applicant: { personalId: person.personal_id }, subjects: {} } }, {
       authorization: "Bearer ndaf-demo-civil-status",
+      "x-purpose-procedure": landProcedure,
+      "x-purpose-case": "HS-TEST-1",
     });
     expect(civil.body.errors![0].extensions).toMatchObject({ code: "FIELD_NOT_GRANTED", missingGrant: { source: "land" } });
   });

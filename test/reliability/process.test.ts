@@ -1,7 +1,7 @@
 /**
- * The gateway as operators run it: `npm start`'s process on the embedded default. Structured JSON logs with a
- * request id on every request line and no personal data; SIGTERM lets a request in flight finish, refuses new
- * connections, closes the sources and exits 0.
+ * The gateway as operators run it: `npm start`'s process on the embedded default. Structured JSON logs with the
+ * gateway's own request id on every request line (the caller's beside it) and no personal data; SIGTERM lets a
+ * request in flight finish, refuses new connections, closes the sources and exits 0.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -43,6 +43,10 @@ describe("the gateway process", () => {
     const personalId = list.data.citizens.edges[0].node.personalId as string;
     const one = await fetch(url, { method: "POST", headers: { ...headers, "x-request-id": "trace-123" }, body: JSON.stringify({ query: "query Who($id: PersonalId!) { citizen(personalId: $id) { fullName } }", variables: { id: personalId } }) });
     expect(one.status).toBe(200);
+    // The gateway's own id, not the caller's; the caller's is echoed beside it.
+    const gatewayId = one.headers.get("x-request-id")!;
+    expect(gatewayId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(one.headers.get("x-caller-request-id")).toBe("trace-123");
     expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
 
     // A request in flight: headers and half its body sent, the rest after SIGTERM.
@@ -68,7 +72,9 @@ describe("the gateway process", () => {
     const requests = records.filter((r) => r.msg === "request");
     expect(requests.length).toBeGreaterThanOrEqual(3);
     for (const r of requests) expect(r.requestId, JSON.stringify(r)).toMatch(/^[\w.-]+$/);
-    expect(requests.find((r) => r.requestId === "trace-123")).toMatchObject({ operation: "Who", status: 200, client: "VN:GOV:DEMO:ALL-GRANTS", route: "/graphql" });
+    expect(requests.find((r) => r.requestId === gatewayId)).toMatchObject({ callerRequestId: "trace-123", operation: "Who", status: 200, client: "VN:GOV:DEMO:ALL-GRANTS", route: "/graphql" });
+    expect(requests.filter((r) => r.requestId === "trace-123")).toEqual([]);
+    expect(requests.filter((r) => r.callerRequestId !== undefined)).toHaveLength(1);
     expect(requests.find((r) => r.operation === "InFlight")).toMatchObject({ status: 200 });
     expect(out).not.toContain(personalId);
     expect(records.map((r) => r.msg)).toEqual(expect.arrayContaining(["shutting down", "requests in flight finished; closing the sources", "stopped"]));

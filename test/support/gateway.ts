@@ -25,6 +25,21 @@ export function clientHeaders(key: string, purpose: { procedure: string; caseId:
   };
 }
 
+export interface GatewayAnswer<T = any> {
+  status: number;
+  body: { data?: T; errors?: any[] };
+  headers: Headers;
+  /** Every id the gateway gave this request in its response headers (x-request-id, x-gateway-request-id). */
+  requestIds: string[];
+}
+
+/** Response headers that name the request, in the order the audit trail is searched. */
+export const REQUEST_ID_HEADERS = ["x-request-id", "x-gateway-request-id"] as const;
+
+export function requestIdsOf(headers: Headers): string[] {
+  return [...new Set(REQUEST_ID_HEADERS.map((name) => headers.get(name)).filter((id): id is string => !!id))];
+}
+
 export interface TestGateway {
   app: App;
   server: GatewayServer;
@@ -34,6 +49,12 @@ export interface TestGateway {
    * holding every grant, with the demo purpose; with `headers`, exactly those are sent (`{}` = anonymous).
    */
   query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
+  /**
+   * As `query`, and also the response headers and the request's ids: the `x-request-id` the gateway answered with,
+   * and `x-gateway-request-id` when it sends one (its own id, apart from the one a client may choose). Audit rows
+   * carry the request id, so a test reads the trail of exactly this request.
+   */
+  send<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GatewayAnswer<T>>;
   /** Statements each source has run so far. */
   statements(): Record<SourceName, number>;
   close(): Promise<void>;
@@ -59,6 +80,21 @@ export async function startTestGateway(
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as any };
+    },
+    async send(query, variables, headers = DEMO_HEADERS) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await response.text();
+      let body: any;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = { errors: [{ message: `not JSON: ${text.slice(0, 200)}`, extensions: { code: "NOT_JSON" } }] };
+      }
+      return { status: response.status, body, headers: response.headers, requestIds: requestIdsOf(response.headers) };
     },
     statements: () => Object.fromEntries(Object.values(app.sources).map((s) => [s.name, s.statements.count])) as Record<SourceName, number>,
     async close() {

@@ -47,11 +47,32 @@ export interface LegacyUnitRecord {
   successors: Succession[];
 }
 
+/** The registry's maps as they are: what a worker thread is handed (structured cloning keeps Maps). */
+export interface AdminUnitSnapshot {
+  provinces: Map<string, ProvinceRecord>;
+  communes: Map<string, CommuneRecord>;
+  communesByProvince: Map<string, CommuneRecord[]>;
+  legacy: Map<string, LegacyUnitRecord>;
+}
+
 export class AdminUnitRegistry {
   readonly provinces = new Map<string, ProvinceRecord>();
   readonly communes = new Map<string, CommuneRecord>();
   readonly communesByProvince = new Map<string, CommuneRecord[]>();
   readonly legacy = new Map<string, LegacyUnitRecord>();
+
+  snapshot(): AdminUnitSnapshot {
+    return { provinces: this.provinces, communes: this.communes, communesByProvince: this.communesByProvince, legacy: this.legacy };
+  }
+
+  /** The registry another thread took a snapshot of: the same units, with no database at hand. */
+  static fromSnapshot(snapshot: AdminUnitSnapshot): AdminUnitRegistry {
+    const registry = new AdminUnitRegistry();
+    for (const key of ["provinces", "communes", "communesByProvince", "legacy"] as const) {
+      for (const [code, value] of snapshot[key]) (registry[key] as Map<string, unknown>).set(code, value);
+    }
+    return registry;
+  }
 
   static async load(gateway: Source): Promise<AdminUnitRegistry> {
     const db = gateway.db;

@@ -1,4 +1,4 @@
-import { Access } from "../../access/directive.js";
+import { Access, SubjectKey, SubjectArgument } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
@@ -27,6 +27,7 @@ export const EnterpriseConnection = connectionType(Enterprise, "Enterprise", "en
 
 @ObjectType({ description: "A person's role in an enterprise, seen from the person." })
 @Access("business")
+@SubjectKey("CITIZEN", "personalId")
 export class EnterpriseRole extends EnterprisePerson {}
 
 /** An enterprise by code through the request's batched loader (other modules reach the business source this way). */
@@ -39,6 +40,7 @@ export async function loadEnterprise(ctx: GatewayContext, code: string | null | 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Access("business")
+  @SubjectArgument("ENTERPRISE", "code")
   @Query(() => Enterprise, { nullable: true, description: "An enterprise by its code (tax code); null when the registry has no such enterprise." })
   enterprise(@Arg("code", () => TaxCodeScalar, { description: "10-digit enterprise code (tax code)." }) code: string, @Ctx() ctx: GatewayContext): Promise<Enterprise | null> {
     return loadEnterprise(ctx, code);
@@ -52,7 +54,7 @@ export class EnterpriseResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
     @Arg("filter", () => EnterpriseFilter, { nullable: true, description: "Conditions the enterprises must meet." }) filter?: EnterpriseFilter,
   ) {
-    return listEnterprises(ctx.sources.business.db, ctx.adminUnits, { first, after, filter });
+    return listEnterprises(ctx.sources.business.db, ctx.adminUnits, { cursors: ctx.cursors, first, after, filter });
   }
 
   @FieldResolver(() => CodedValue, { description: "Main business line (ngành nghề chính), VSIC 2018." })
@@ -71,13 +73,13 @@ export class EnterpriseResolver {
   }
 
   // Exactly one an enterprise (src/seed/business.ts).
-  @FieldResolver(() => [EnterprisePerson], { complexity: listOf(1), description: "Legal representatives (người đại diện theo pháp luật)." })
+  @FieldResolver(() => [EnterprisePerson], { complexity: listOf(1), nullable: "items", description: "Legal representatives (người đại diện theo pháp luật); an entry refused to this client (another person, to a citizen client) is null, with an error." })
   async legalRepresentatives(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterprisePerson[]> {
     return (await ctx.business.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role === "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
   }
 
   // Up to 5 members or founding shareholders (src/seed/business.ts).
-  @FieldResolver(() => [EnterprisePerson], { complexity: listOf(5), description: "Owners, members and founding shareholders, with their shares of charter capital." })
+  @FieldResolver(() => [EnterprisePerson], { complexity: listOf(5), nullable: "items", description: "Owners, members and founding shareholders, with their shares of charter capital; an entry refused to this client is null, with an error." })
   async owners(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterprisePerson[]> {
     return (await ctx.business.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role !== "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
   }
@@ -116,6 +118,7 @@ export class BranchResolver {
 @Resolver(() => HouseholdBusiness)
 export class HouseholdBusinessResolver {
   @Access("business")
+  @SubjectArgument("HOUSEHOLD_BUSINESS", "registrationNumber")
   @Query(() => HouseholdBusiness, { nullable: true, description: "A household business by registration number; null when none is registered." })
   async householdBusiness(@Arg("registrationNumber", () => String, { description: "Registration number of the household business." }) registrationNumber: string, @Ctx() ctx: GatewayContext): Promise<HouseholdBusiness | null> {
     const row = await ctx.business.householdBusiness.load(registrationNumber);

@@ -5,7 +5,7 @@ import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import { foldName } from "../../shared/codes.js";
 import { InvalidInputError } from "../../shared/errors.js";
 import { checkCommuneFilter, checkProvinceFilter, searchPattern } from "../../shared/filters.js";
-import { paginate } from "../../shared/pagination.js";
+import { type CursorCodec, paginate } from "../../shared/pagination.js";
 import type { EnterpriseFilter } from "./inputs.js";
 import { enterprises } from "./tables.js";
 import { type Enterprise, toEnterprise } from "./types.js";
@@ -28,9 +28,10 @@ function enterpriseConditions(registry: AdminUnitRegistry, filter: EnterpriseFil
   return conditions;
 }
 
-export function listEnterprises(db: Database, registry: AdminUnitRegistry, args: { first?: number | null; after?: string | null; filter?: EnterpriseFilter }) {
+export function listEnterprises(db: Database, registry: AdminUnitRegistry, args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: EnterpriseFilter }) {
   const conditions = enterpriseConditions(registry, args.filter);
   return paginate<typeof enterprises.$inferSelect, Enterprise>({
+    cursors: args.cursors,
     kind: "enterprise",
     first: args.first,
     after: args.after,

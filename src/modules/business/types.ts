@@ -1,5 +1,5 @@
 /** GraphQL types of the business registration source; `to*` functions are the one place rows become types. */
-import { Access } from "../../access/directive.js";
+import { Access, SubjectKey } from "../../access/directive.js";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
 import { Address, address } from "../admin-units/address.js";
@@ -86,6 +86,7 @@ registerEnumType(HouseholdBusinessStatus, {
 
 @ObjectType({ description: "An enterprise in the National Business Registration database (doanh nghiệp)." })
 @Access("business")
+@SubjectKey("ENTERPRISE", "code")
 export class Enterprise {
   @Field(() => TaxCodeScalar, { description: "Enterprise code, which is also its tax code (mã số doanh nghiệp)." })
   code!: string;
@@ -125,6 +126,7 @@ export class Enterprise {
 
 @ObjectType({ description: "A person's role in an enterprise, seen from the enterprise." })
 @Access("business")
+@SubjectKey("CITIZEN", "personalId")
 export class EnterprisePerson {
   @Field(() => EnterpriseRoleKind, { description: "Role." })
   role!: EnterpriseRoleKind;
@@ -177,6 +179,7 @@ export class Branch {
 
 @ObjectType({ description: "A household business (hộ kinh doanh), registered at commune level." })
 @Access("business")
+@SubjectKey("HOUSEHOLD_BUSINESS", "registrationNumber")
 export class HouseholdBusiness {
   @Field(() => String, { description: "Registration number (mã số hộ kinh doanh)." })
   registrationNumber!: string;

@@ -49,6 +49,7 @@ import { costError, MAX_COST_NODES, operationCost } from "../../access/cost.js";
 import { DEFAULT_LIMITS, queryLimitProtection } from "../../access/limits.js";
 import { checkAccess } from "../../access/policy.js";
 import { findGatewayError } from "../../shared/errors.js";
+import { assertDocumentBounds, type ConformanceLimits, tokenLimitError } from "./bounds.js";
 import { ConformanceInputError, type InputFile, isOperationsFile, isVariablesFile, JsonDocument, type JsonPath } from "./inputs.js";
 import { adminUnitProblem, checkTypedValue, type At, type PayloadContext } from "./payloads.js";
 import type { Findings } from "./report.js";
@@ -57,6 +58,8 @@ import { type RuleId, ruleForInputError } from "./rules.js";
 export interface OperationContext extends PayloadContext {
   /** The client whose grants the operations are checked against, if any. */
   client: Client | null;
+  /** The API's bounds (null on the command line): checked before any operation is validated. */
+  limits: ConformanceLimits | null;
 }
 
 export interface OperationCounts {
@@ -127,12 +130,13 @@ function declaredPurpose(parsed: ParsedFile, operation: OperationDefinitionNode)
   return scan(top, 1, (i) => i >= firstLine);
 }
 
-function parseFile(file: InputFile): ParsedFile {
+function parseFile(file: InputFile, maxTokens: number | undefined): ParsedFile {
   let document: DocumentNode;
   try {
-    document = parse(new Source(file.content, file.name));
+    document = parse(new Source(file.content, file.name), { maxTokens });
   } catch (error) {
     const e = error as GraphQLError;
+    if (maxTokens !== undefined && /Document contains more tha[nt] \d+ tokens/.test(e.message)) throw tokenLimitError(file, maxTokens);
     const position = e.locations?.[0];
     throw new ConformanceInputError(file.name, `not a GraphQL document: ${e.message.replace(/^Syntax Error: /, "")}`, position);
   }
@@ -152,7 +156,7 @@ function add(findings: Findings, rule: RuleId, error: { message: string; nodes?:
   findings.add({ rule, ...locationOf(node), operation, message: error.message, found: extra.found ?? null, expected: extra.expected ?? null, fix: extra.fix ?? null });
 }
 
-/** What the message of a graphql-js validation error names, for `found`. */
+/** What the message of a graphql-js validation error names, for `found`; its suggestion, if any, for `fix`. */
 function foundIn(rule: RuleId, message: string): { found?: string; fix?: string } {
   const suggestion = /Did you mean (.+)\?$/.exec(message)?.[1];
   if (rule === "OP_UNKNOWN_FIELD") {
@@ -177,11 +181,15 @@ function foundIn(rule: RuleId, message: string): { found?: string; fix?: string 
 class OperationChecker {
   private readonly fragments = new Map<string, { node: FragmentDefinitionNode; file: string }>();
   private readonly variables = new Map<string, JsonDocument>();
+  /** graphql-js names the nearest field, argument, type or enum value in its messages unless told not to. */
+  private readonly validation: { hideSuggestions: boolean };
 
   constructor(
     private readonly ctx: OperationContext,
     private readonly findings: Findings,
-  ) {}
+  ) {
+    this.validation = { hideSuggestions: !ctx.suggestions };
+  }
 
   run(files: InputFile[]): OperationCounts {
     for (const file of files) {
@@ -189,7 +197,8 @@ class OperationChecker {
         throw new ConformanceInputError(file.name, "operations are .graphql or .gql documents, and sample variables <document>.variables.json files.");
       }
     }
-    const parsed = files.filter((f) => isOperationsFile(f.name)).map(parseFile);
+    const limits = this.ctx.limits;
+    const parsed = files.filter((f) => isOperationsFile(f.name)).map((f) => parseFile(f, limits?.maxDocumentTokens));
     for (const file of files.filter((f) => isVariablesFile(f.name))) {
       const base = file.name.replace(/\.variables\.json$/i, "");
       if (!parsed.some((p) => p.file.name.replace(/\.(graphql|gql)$/i, "") === base)) {
@@ -208,6 +217,13 @@ class OperationChecker {
         this.fragments.set(definition.name.value, { node: definition, file: p.file.name });
       }
     }
+    if (limits) {
+      assertDocumentBounds(
+        parsed.map((p) => p.document),
+        new Map([...this.fragments].map(([name, f]) => [name, f.node])),
+        limits,
+      );
+    }
     let operations = 0;
     for (const p of parsed) {
       const ops = p.document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
@@ -224,7 +240,7 @@ class OperationChecker {
           );
         }
       }
-      for (const error of validate(this.ctx.schema, p.document, [UniqueOperationNamesRule])) {
+      for (const error of validate(this.ctx.schema, p.document, [UniqueOperationNamesRule], this.validation)) {
         add(this.findings, "OP_INVALID", { message: `${error.message} Operation names identify exchanges in logs and audit reviews.`, nodes: error.nodes?.slice(1) }, p.document, null);
       }
       if (ops.length > 1) {
@@ -260,14 +276,14 @@ class OperationChecker {
 
     let valid = true;
     for (const rule of SPEC_RULES) {
-      for (const error of validate(schema, document, [rule])) {
+      for (const error of validate(schema, document, [rule], this.validation)) {
         valid = false;
         const id = RULE_OF.get(rule) ?? "OP_INVALID";
         const typed = findGatewayError(error.originalError);
         add(findings, id, { message: typed?.message ? `${error.message.split(";")[0]}; ${typed.message}` : error.message, nodes: error.nodes }, op, name, foundIn(id, error.message));
       }
     }
-    for (const error of validate(schema, document, [NoDeprecatedCustomRule])) {
+    for (const error of validate(schema, document, [NoDeprecatedCustomRule], this.validation)) {
       add(findings, "OP_DEPRECATED", { message: error.message.replace(/ is deprecated\. .*$/s, " is deprecated."), nodes: error.nodes }, op, name, foundIn("OP_DEPRECATED", error.message));
     }
     visit(document, {
@@ -282,7 +298,7 @@ class OperationChecker {
     });
 
     limitRules ??= queryLimitProtection(DEFAULT_LIMITS, false).validationRules;
-    for (const error of validate(schema, document, limitRules)) {
+    for (const error of validate(schema, document, limitRules, this.validation)) {
       const rule = LIMIT_RULE[String(error.extensions?.code ?? findGatewayError(error.originalError)?.code)];
       if (rule) add(findings, rule, { message: error.message }, op, name);
     }
@@ -428,12 +444,17 @@ class OperationChecker {
         continue;
       }
       let ok = true;
-      coerceInputValue(value, type, (path, _invalid, error) => {
-        ok = false;
-        const typed = findGatewayError(error);
-        const rule = ruleForInputError(typed?.code, "OP_VARIABLES_INVALID");
-        report(rule, `$${variable}${path.length ? `.${path.join(".")}` : ""}: ${typed?.message ?? error.message}`, [...at.path, ...path]);
-      });
+      coerceInputValue(
+        value,
+        type,
+        (path, _invalid, error) => {
+          ok = false;
+          const typed = findGatewayError(error);
+          const rule = ruleForInputError(typed?.code, "OP_VARIABLES_INVALID");
+          report(rule, `$${variable}${path.length ? `.${path.join(".")}` : ""}: ${typed?.message ?? error.message}`, [...at.path, ...path]);
+        },
+        !this.ctx.suggestions,
+      );
       if (ok) this.walk(at, type, value);
     }
   }

@@ -23,6 +23,11 @@ export interface PayloadContext {
   catalogue: ProcedureCatalogue;
   /** Today, for dates that cannot lie in the future (a parameter, so tests can fix it). */
   today: string;
+  /**
+   * Whether findings name the nearest national field, enum value or record kind ("Did you mean …?"). Off for the
+   * API in production, where the gateway hides suggestions as it hides introspection.
+   */
+  suggestions: boolean;
 }
 
 /** Where a value is: the JSON document and the path in it. */
@@ -208,7 +213,7 @@ class PayloadChecker {
         if (!expectString(findings, at, value, `one of ${spec.type}`)) return;
         const values = enumValues(ctx.schema, spec.type);
         if (!values.includes(value)) {
-          const near = suggestionList(value, values);
+          const near = ctx.suggestions ? suggestionList(value, values) : [];
           add(findings, at, "DATA_CODE_LIST", `${show(value)} is not a value of ${spec.type}.${didYouMean(near)}`, {
             found: value,
             expected: `one of ${values.join(", ")}`,
@@ -311,7 +316,7 @@ class PayloadChecker {
         continue;
       }
       if (!known.has(name)) {
-        const near = suggestionList(name, [...known]);
+        const near = this.ctx.suggestions ? suggestionList(name, [...known]) : [];
         add(this.findings, at2, "DATA_UNKNOWN_FIELD", `${type} has no field ${name}.${didYouMean(near)}`, { found: name, expected: `a field of ${type}`, fix: near[0] ? `rename to ${near[0]}` : undefined });
         continue;
       }
@@ -436,14 +441,19 @@ class PayloadChecker {
     const type = this.ctx.schema.getType("DossierInput") as GraphQLInputObjectType;
     if (!isInputObjectType(type)) return;
     let valid = true;
-    const coerced = coerceInputValue(value, type, (path, invalid, error) => {
-      valid = false;
-      const place = path.length ? { doc: at.doc, path: [...at.path, ...path] } : at;
-      const code = findGatewayError(error)?.code;
-      const rule = ruleForInputError(code, "DATA_DOSSIER");
-      const message = findGatewayError(error)?.message ?? error.message;
-      add(this.findings, place, rule, path.length ? `${path.join(".")}: ${message}` : message, { found: invalid, expected: rule === "DATA_DOSSIER" ? "a DossierInput (see schema.graphql)" : undefined });
-    });
+    const coerced = coerceInputValue(
+      value,
+      type,
+      (path, invalid, error) => {
+        valid = false;
+        const place = path.length ? { doc: at.doc, path: [...at.path, ...path] } : at;
+        const code = findGatewayError(error)?.code;
+        const rule = ruleForInputError(code, "DATA_DOSSIER");
+        const message = findGatewayError(error)?.message ?? error.message;
+        add(this.findings, place, rule, path.length ? `${path.join(".")}: ${message}` : message, { found: invalid, expected: rule === "DATA_DOSSIER" ? "a DossierInput (see schema.graphql)" : undefined });
+      },
+      !this.ctx.suggestions,
+    );
     if (!valid || !isObject(coerced)) return;
     const input = coerced as { procedureCode: string; applicant: { personalId?: string; enterpriseCode?: string }; subjects?: Record<string, string> };
     if (!this.ctx.catalogue.get(input.procedureCode.trim())) {
@@ -498,7 +508,7 @@ export function checkSampleFile(file: InputFile, ctx: PayloadContext, findings: 
     }
     const kind = RECORD_KINDS.find((k) => k.key === key);
     if (!kind) {
-      const near = suggestionList(key, RECORD_KIND_KEYS);
+      const near = ctx.suggestions ? suggestionList(key, RECORD_KIND_KEYS) : [];
       add(findings, at, "DATA_UNKNOWN_KIND", `${key} is not a record kind the national standards cover; it was not checked.${didYouMean(near)}`, {
         found: key,
         expected: RECORD_KIND_KEYS.join(", "),

@@ -8,6 +8,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { Client } from "../../access/clients.js";
 import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import type { ProcedureCatalogue } from "../procedures/catalogue.js";
+import { assertInputSizes, type ConformanceLimits } from "./bounds.js";
 import { ConformanceInputError, type ConformanceInputs } from "./inputs.js";
 import { checkOperations } from "./operations.js";
 import { checkSampleFile } from "./payloads.js";
@@ -25,6 +26,10 @@ export interface CheckOptions {
   client?: Client | null;
   /** YYYY-MM-DD; dates of birth and registration may not lie after it. Defaults to today (UTC). */
   today?: string;
+  /** Bounds on what the inputs may ask (API_LIMITS for the API); none by default, as on the command line. */
+  limits?: ConformanceLimits | null;
+  /** Whether findings may suggest the nearest national name ("Did you mean …?"); on by default. */
+  suggestions?: boolean;
 }
 
 const schemaHashes = new WeakMap<GraphQLSchema, string>();
@@ -48,6 +53,8 @@ export async function checkConformance(env: ConformanceEnvironment, inputs: Conf
   if (total === 0) throw new ConformanceInputError("(input)", "nothing to check: give operations, sample data or a schema.");
   if (!inputs.schema && Object.keys(inputs.schemaTypeMap ?? {}).length > 0) throw new ConformanceInputError("(input)", "a type map needs a schema to compare (--schema).");
   if (total > MAX_FILES) throw new ConformanceInputError("(input)", `${total} files is more than ${MAX_FILES}; check them in parts.`);
+  const limits = options.limits ?? null;
+  if (limits) assertInputSizes(inputs, limits);
   const names = new Set<string>();
   for (const file of [...inputs.operations, ...inputs.samples, ...(inputs.schema ? [inputs.schema] : [])]) {
     if (names.has(file.name)) throw new ConformanceInputError(file.name, "given twice; every input file needs its own name.");
@@ -57,9 +64,9 @@ export async function checkConformance(env: ConformanceEnvironment, inputs: Conf
   const findings = new Findings();
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const client = options.client ?? null;
-  const context = { schema: env.schema, adminUnits: env.adminUnits, catalogue: env.catalogue, today };
+  const context = { schema: env.schema, adminUnits: env.adminUnits, catalogue: env.catalogue, today, suggestions: options.suggestions ?? true };
 
-  const operations = checkOperations(inputs.operations, { ...context, client }, findings);
+  const operations = checkOperations(inputs.operations, { ...context, client, limits }, findings);
   let records = 0;
   for (const file of inputs.samples) {
     if (!/\.json$/i.test(file.name)) throw new ConformanceInputError(file.name, "sample data are .json files.");

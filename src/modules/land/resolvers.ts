@@ -1,4 +1,4 @@
-import { Access } from "../../access/directive.js";
+import { Access, SubjectArgument } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
@@ -39,6 +39,7 @@ async function loadCertificate(ctx: GatewayContext, serial: string): Promise<Lan
 @Resolver(() => LandParcel)
 export class LandParcelResolver {
   @Access("land")
+  @SubjectArgument("LAND_PARCEL", "id")
   @Query(() => LandParcel, { nullable: true, description: "A parcel by identifier (`<commune code>-<map sheet>-<parcel number>`); null when the land database has none." })
   async landParcel(@Arg("id", () => ID, { description: "Parcel identifier, e.g. \"00004-12-345\"." }) id: string, @Ctx() ctx: GatewayContext): Promise<LandParcel | null> {
     if (!PARCEL_ID_PATTERN.test(id)) {
@@ -56,7 +57,7 @@ export class LandParcelResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
     @Arg("filter", () => LandParcelFilter, { nullable: true, description: "Conditions the parcels must meet." }) filter?: LandParcelFilter,
   ) {
-    return listParcels(ctx.sources.land.db, ctx.adminUnits, { first, after, filter });
+    return listParcels(ctx.sources.land.db, ctx.adminUnits, { cursors: ctx.cursors, first, after, filter });
   }
 
   @FieldResolver(() => CodedValue, { description: "Land-use purpose (mục đích sử dụng đất), Land Law 2024 code list." })
@@ -77,7 +78,7 @@ export class LandParcelResolver {
   }
 
   // A household head alone or husband and wife (src/seed/land.ts).
-  @FieldResolver(() => [LandHolder], { complexity: listOf(2), description: "Current land users (named on the certificate in force), with shares." })
+  @FieldResolver(() => [LandHolder], { complexity: listOf(2), nullable: "items", description: "Current land users (named on the certificate in force), with shares; an entry refused to this client (a co-holder, to a citizen client) is null, with an error." })
   async holders(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandHolder[]> {
     return (await ctx.land.holdersOfParcel.load(parcel.id)).map(toHolder);
   }
@@ -103,7 +104,7 @@ export class LandParcelResolver {
 @Resolver(() => LandCertificate)
 export class LandCertificateResolver {
   // A household head alone or husband and wife; a previous holder alone (src/seed/land.ts).
-  @FieldResolver(() => [LandHolder], { complexity: listOf(2), description: "Land users named on this certificate." })
+  @FieldResolver(() => [LandHolder], { complexity: listOf(2), nullable: "items", description: "Land users named on this certificate; an entry refused to this client is null, with an error." })
   async holders(@Root() certificate: LandCertificate, @Ctx() ctx: GatewayContext): Promise<LandHolder[]> {
     return (await ctx.land.holdersOfCertificate.load(certificate.serial)).map(toHolder);
   }

@@ -5,7 +5,7 @@ import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import { InvalidInputError } from "../../shared/errors.js";
 import { checkCommuneFilter, checkProvinceFilter } from "../../shared/filters.js";
 import { landUsePurposeCodes } from "../../shared/lookups.js";
-import { paginate } from "../../shared/pagination.js";
+import { type CursorCodec, paginate } from "../../shared/pagination.js";
 import type { LandParcelFilter } from "./inputs.js";
 import { encumbrances, parcels } from "./tables.js";
 import { type LandParcel, toParcel } from "./types.js";
@@ -31,9 +31,10 @@ function parcelConditions(db: Database, registry: AdminUnitRegistry, filter: Lan
   return conditions;
 }
 
-export function listParcels(db: Database, registry: AdminUnitRegistry, args: { first?: number | null; after?: string | null; filter?: LandParcelFilter }) {
+export function listParcels(db: Database, registry: AdminUnitRegistry, args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: LandParcelFilter }) {
   const conditions = parcelConditions(db, registry, args.filter);
   return paginate<typeof parcels.$inferSelect, LandParcel>({
+    cursors: args.cursors,
     kind: "parcel",
     first: args.first,
     after: args.after,

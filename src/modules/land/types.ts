@@ -1,10 +1,11 @@
 /** GraphQL types of the land source; `to*` functions are the one place rows become types. */
-import { Access } from "../../access/directive.js";
+import { Access, SubjectKey } from "../../access/directive.js";
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
 import { Address, address } from "../admin-units/address.js";
 import { Enterprise } from "../business/types.js";
 import { Citizen } from "../population/types.js";
+import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import type { CertificateRow, EncumbranceRow, HolderRow, ParcelRow, TransferRow } from "./tables.js";
 
 export enum CertificateStatus {
@@ -54,6 +55,7 @@ registerEnumType(TransferKind, {
 
 @ObjectType({ description: "A land parcel (thửa đất)." })
 @Access("land")
+@SubjectKey("LAND_PARCEL", "id")
 export class LandParcel {
   @Field(() => ID, { description: "Parcel identifier: `<commune code>-<map sheet>-<parcel number>`." })
   id!: string;
@@ -109,14 +111,16 @@ export const LandHolderSubject = createUnionType({
 
 @ObjectType({ description: "A land user named on a certificate (người sử dụng đất), with their share." })
 @Access("land")
+@SubjectKey("CITIZEN", "personalId")
+@SubjectKey("ENTERPRISE", "enterpriseCode")
 export class LandHolder {
   @Field(() => HolderKind, { description: "Citizen or enterprise." })
   kind!: HolderKind;
 
-  @Field(() => String, { nullable: true, description: "Personal identification number, for a citizen." })
+  @Field(() => PersonalIdScalar, { nullable: true, description: "Personal identification number, for a citizen." })
   personalId!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Enterprise code, for an enterprise." })
+  @Field(() => TaxCodeScalar, { nullable: true, description: "Enterprise code, for an enterprise." })
   enterpriseCode!: string | null;
 
   @Field(() => Number, { description: "Share of the land-use right in percent." })

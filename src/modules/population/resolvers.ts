@@ -1,4 +1,4 @@
-import { Access } from "../../access/directive.js";
+import { Access, SubjectArgument } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
@@ -32,6 +32,7 @@ export async function loadCitizen(ctx: GatewayContext, id: string | null | undef
 @Resolver(() => Citizen)
 export class CitizenResolver {
   @Access("population")
+  @SubjectArgument("CITIZEN", "personalId")
   @Query(() => Citizen, { nullable: true, description: "A citizen by personal identification number; null when the population database has no such person." })
   citizen(@Arg("personalId", () => PersonalIdScalar, { description: "12-digit personal identification number." }) personalId: string, @Ctx() ctx: GatewayContext): Promise<Citizen | null> {
     return loadCitizen(ctx, personalId);
@@ -45,7 +46,7 @@ export class CitizenResolver {
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
     @Arg("filter", () => CitizenFilter, { nullable: true, description: "Conditions the citizens must meet." }) filter?: CitizenFilter,
   ) {
-    return listCitizens(ctx.sources.population.db, ctx.adminUnits, { first, after, filter });
+    return listCitizens(ctx.sources.population.db, ctx.adminUnits, { cursors: ctx.cursors, first, after, filter });
   }
 
   @Access("population", "sensitive")
@@ -76,7 +77,7 @@ export class CitizenResolver {
   }
 
   // The generator gives a couple at most 4 children (src/seed/families.ts); `npm run list-sizes` checks.
-  @FieldResolver(() => [Citizen], { complexity: listOf(4), description: "Children (con) recorded with this person as father or mother, eldest first." })
+  @FieldResolver(() => [Citizen], { complexity: listOf(4), nullable: "items", description: "Children (con) recorded with this person as father or mother, eldest first; an entry refused to this client (to a citizen client, a child is another person) is null, with an error." })
   async children(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<Citizen[]> {
     return (await ctx.population.children.load(citizen.personalId)).map(toCitizen);
   }

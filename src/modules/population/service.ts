@@ -4,7 +4,7 @@ import type { Database } from "../../db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import { foldName } from "../../shared/codes.js";
 import { checkCommuneFilter, checkProvinceFilter, searchPattern } from "../../shared/filters.js";
-import { paginate } from "../../shared/pagination.js";
+import { type CursorCodec, paginate } from "../../shared/pagination.js";
 import { citizens } from "./tables.js";
 import { type Citizen, toCitizen } from "./types.js";
 import type { CitizenFilter } from "./inputs.js";
@@ -26,9 +26,10 @@ export function citizenConditions(registry: AdminUnitRegistry, filter: CitizenFi
   return conditions;
 }
 
-export function listCitizens(db: Database, registry: AdminUnitRegistry, args: { first?: number | null; after?: string | null; filter?: CitizenFilter }) {
+export function listCitizens(db: Database, registry: AdminUnitRegistry, args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: CitizenFilter }) {
   const conditions = citizenConditions(registry, args.filter);
   return paginate<typeof citizens.$inferSelect, Citizen>({
+    cursors: args.cursors,
     kind: "citizen",
     first: args.first,
     after: args.after,

@@ -1,5 +1,5 @@
 /** GraphQL types of the population source; `toCitizen` etc. are the one place rows become types. */
-import { Access } from "../../access/directive.js";
+import { Access, SubjectKey } from "../../access/directive.js";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { LocalDateResolver, DateTimeResolver } from "graphql-scalars";
 import { Address, address } from "../admin-units/address.js";
@@ -90,6 +90,7 @@ registerEnumType(IdentityCardStatus, {
 
 @ObjectType({ description: "A person in the national population database (công dân)." })
 @Access("population")
+@SubjectKey("CITIZEN", "personalId")
 export class Citizen {
   @Field(() => PersonalIdScalar, { description: "Personal identification number (số định danh cá nhân)." })
   personalId!: string;
@@ -161,11 +162,15 @@ export class Household {
 
 @ObjectType({ description: "A member of a household and their relation to its head." })
 @Access("population")
+@SubjectKey("CITIZEN", "personalId")
 export class HouseholdMember {
-  @Field(() => HouseholdRelation, { description: "Relation to the head of household (quan hệ với chủ hộ)." })
+  @Field(() => HouseholdRelation, {
+    nullable: true,
+    description: "Relation to the head of household (quan hệ với chủ hộ); null, with an error, where it is refused (another member, to a citizen client).",
+  })
   relationToHead!: HouseholdRelation;
 
-  @Field(() => PersonalIdScalar, { description: "The member's personal identification number." })
+  @Field(() => PersonalIdScalar, { nullable: true, description: "The member's personal identification number; null, with an error, where it is refused." })
   personalId!: string;
 }
 

@@ -1,17 +1,22 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { Access } from "../../access/directive.js";
+import { Access, SubjectArgument } from "../../access/directive.js";
 import type { GatewayContext } from "../../context.js";
-import { foldName } from "../../shared/codes.js";
+import { CERTIFICATE_SERIAL_PATTERN, foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
+import { shown } from "../../access/subjects.js";
 import { GatewayError } from "../../shared/errors.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import { yearsBetween } from "../population/types.js";
 import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } from "./catalogue.js";
-import { RULES, type SubjectRole } from "./rules.js";
+import { disclose, visibleSubjects } from "./disclosure.js";
+import { type Evidence, RULES, type SubjectRole } from "./rules.js";
 import {
+  aboutOf,
   type ComponentResult,
   dossierComponentsOf,
+  partiesOf,
+  purposeOf,
   dossierTotals,
   evaluate,
   findDossier,
@@ -77,21 +82,34 @@ function toResult(c: ComponentResult) {
   return { component: toComponent(c.component), status: c.status as ComponentStatusEnum, reason: c.reason, message: c.message, evidence: c.evidence };
 }
 
+/** A stored dossier as its reader may see it (see disclosure.ts), with the trail of what it shows about whom. */
 async function toDossier(ctx: GatewayContext, row: DossierRow): Promise<Dossier> {
   const procedure = ctx.procedures.get(row.procedureCode)!;
   const byId = new Map(procedure.components.map((c) => [c.id, c]));
   const stored = await dossierComponentsOf(ctx, row.id);
-  const components = stored.map((c) => ({
-    component: toComponent(byId.get(c.componentId) ?? { id: c.componentId, name: c.componentId, kind: "DOCUMENT", note: "" }),
+  const request = { applicant: { kind: row.applicantKind as "CITIZEN" | "ENTERPRISE", id: row.applicantId }, subjects: row.subjects as Partial<Record<SubjectRole, string>> };
+  const parties = partiesOf(procedure, request);
+  const all = stored.map((c) => {
+    const catalogued = byId.get(c.componentId);
+    const evidence = (c.evidence as Evidence[]).map((e) => ({ ...e, recordUpdatedAt: e.recordUpdatedAt ? new Date(e.recordUpdatedAt) : null }));
+    return {
+      component: catalogued ?? { id: c.componentId, name: c.componentId, kind: "DOCUMENT" as const, note: "" },
+      status: c.status,
+      reason: c.reason,
+      message: c.message,
+      evidence,
+      about: catalogued?.kind === "DATA" ? aboutOf(procedure, request, catalogued.rule, evidence) : [],
+    };
+  });
+  const { components: shown, reads } = disclose(ctx.access.client, parties, all);
+  ctx.access.recordAction("DOSSIER_READ", reads, purposeOf(ctx, row.procedureCode, row.id));
+  const components = shown.map((c) => ({
+    component: toComponent(c.component),
     status: c.status as ComponentStatusEnum,
     reason: c.reason,
     message: c.message,
-    evidence: (c.evidence as Dossier["components"][number]["evidence"]).map((e) => ({ ...e, recordUpdatedAt: e.recordUpdatedAt ? new Date(e.recordUpdatedAt) : null })),
+    evidence: c.evidence,
   }));
-  ctx.access.recordAction("DOSSIER_READ", [{ subject: { kind: row.applicantKind === "CITIZEN" ? "CITIZEN" : "ENTERPRISE", id: row.applicantId }, fields: ["Dossier"] }], {
-    procedure: row.procedureCode,
-    caseId: row.id,
-  });
   return {
     id: row.id,
     procedure: toProcedure(procedure),
@@ -100,7 +118,7 @@ async function toDossier(ctx: GatewayContext, row: DossierRow): Promise<Dossier>
     ...tally(components),
     applicantKind: row.applicantKind,
     applicantId: row.applicantId,
-    subjectsJson: JSON.stringify(row.subjects),
+    subjectsJson: JSON.stringify(visibleSubjects(ctx.access.client, parties)),
     submittedAt: row.submittedAt,
     clientId: row.clientId,
   };
@@ -144,7 +162,7 @@ export class ProcedureResolver {
       "Answers a dossier's components from shared data without storing anything (a preview): each is fulfilled by data with its evidence, needs a document (and why), or fails a check. Needs a grant for the sources the procedure reads, under that procedure.",
   })
   async evaluateDossier(@Ctx() ctx: GatewayContext, @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput): Promise<DossierEvaluation> {
-    const evaluation = await evaluate(ctx, ctx.procedures, toRequest(input), "PREVIEW", "DOSSIER_EVALUATE");
+    const evaluation = await evaluate(ctx, ctx.procedures, toRequest(input), "DOSSIER_EVALUATE");
     const components = evaluation.components.map(toResult);
     return { procedure: toProcedure(evaluation.procedure), status: evaluation.status as DossierStatusEnum, components, ...tally(components) };
   }
@@ -164,7 +182,7 @@ export class ProcedureResolver {
 
   @Query(() => Dossier, { nullable: true, description: "A dossier by id, with its components and evidence; visible to the client that submitted it, and to the applicant citizen." })
   async dossier(@Ctx() ctx: GatewayContext, @Arg("id", () => ID, { description: "Dossier id." }) id: string): Promise<Dossier | null> {
-    const row = await findDossier(ctx, id);
+    const row = await findDossier(ctx, ctx.procedures, id);
     return row ? toDossier(ctx, row) : null;
   }
 
@@ -177,7 +195,7 @@ export class ProcedureResolver {
     @Arg("applicantPersonalId", () => PersonalIdScalar, { nullable: true, description: "Only this citizen's dossiers." }) applicantPersonalId?: string,
     @Arg("applicantEnterpriseCode", () => TaxCodeScalar, { nullable: true, description: "Only this enterprise's dossiers." }) applicantEnterpriseCode?: string,
   ) {
-    const page = await listDossiers(ctx, { first, after, procedureCode, applicantPersonalId, applicantEnterpriseCode });
+    const page = await listDossiers(ctx, ctx.procedures, { first, after, procedureCode, applicantPersonalId, applicantEnterpriseCode });
     return { ...page, edges: await Promise.all(page.edges.map(async (e) => ({ cursor: e.cursor, node: await toDossier(ctx, e.node) }))) };
   }
 }
@@ -194,6 +212,7 @@ const answer = (question: string, source: string, value: boolean, recordUpdatedA
 @Resolver()
 export class VerificationResolver {
   @Access("population")
+  @SubjectArgument("CITIZEN", "personalId")
   @Query(() => Verification, { nullable: true, description: "Is this person's permanent residence in this 2025 commune?" })
   async verifyPermanentResidence(
     @Ctx() ctx: GatewayContext,
@@ -205,6 +224,7 @@ export class VerificationResolver {
   }
 
   @Access("population")
+  @SubjectArgument("CITIZEN", "personalId")
   @Query(() => Verification, { nullable: true, description: "Is this person alive and at least 18 today?" })
   async verifyAliveAdult(@Ctx() ctx: GatewayContext, @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string): Promise<Verification> {
     const row = await ctx.population.citizen.load(personalId);
@@ -213,6 +233,7 @@ export class VerificationResolver {
   }
 
   @Access("business")
+  @SubjectArgument("ENTERPRISE", "code")
   @Query(() => Verification, { nullable: true, description: "Is this enterprise active?" })
   async verifyEnterpriseActive(@Ctx() ctx: GatewayContext, @Arg("code", () => TaxCodeScalar, { description: "Enterprise code." }) code: string): Promise<Verification> {
     const row = await ctx.business.enterprise.load(code);
@@ -220,12 +241,16 @@ export class VerificationResolver {
   }
 
   @Access("land")
+  @SubjectArgument("CITIZEN", "personalId")
   @Query(() => Verification, { nullable: true, description: "Is this person named on this land-use right certificate, and is it in force?" })
   async verifyCertificateHolder(
     @Ctx() ctx: GatewayContext,
     @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
     @Arg("certificateSerial", () => String, { description: "Certificate serial." }) certificateSerial: string,
   ): Promise<Verification> {
+    if (!CERTIFICATE_SERIAL_PATTERN.test(certificateSerial)) {
+      throw new GatewayError("INVALID_ARGUMENT", `certificateSerial: expected a certificate serial such as "AB 123456"; got ${shown(certificateSerial)}.`, { argument: "certificateSerial" });
+    }
     const [certificate, holders] = await Promise.all([ctx.land.certificate.load(certificateSerial), ctx.land.holdersOfCertificate.load(certificateSerial)]);
     const holds = certificate?.status === "ACTIVE" && holders.some((h) => h.personalId === personalId);
     return answer(`Does ${personalId} hold certificate ${certificateSerial} in force?`, "land", holds, certificate?.updatedAt ?? null);

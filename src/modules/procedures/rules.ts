@@ -7,6 +7,7 @@
  */
 import "reflect-metadata"; // the helpers below live beside type-graphql types
 import type { DataSourceName } from "../../access/directive.js";
+import type { Subject } from "../../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { explainLegacy } from "../admin-units/service.js";
 import type { CitizenRow } from "../population/tables.js";
@@ -16,8 +17,12 @@ export type SubjectRole = "CHILD" | "SPOUSE" | "DECEASED" | "BUYER" | "PARCEL" |
 
 export interface Evidence {
   source: DataSourceName;
-  /** The record the fact comes from, e.g. "citizen 001085012345", "parcel 00004-12-345". */
+  /** The record the fact comes from, e.g. "citizen 001085012345", "parcel 00004-12-345" (for people to read). */
   record: string;
+  /** Whose data the fact is: the audit trail records it against this subject. */
+  subject: Subject;
+  /** Other subjects the fact's value names (a spouse, a household head, a co-holder): recorded against each too. */
+  mentions: Subject[];
   fact: string;
   value: string;
   /** When the source last changed that record. */
@@ -26,7 +31,7 @@ export interface Evidence {
 
 export type Outcome =
   | { status: "FULFILLED_BY_DATA"; evidence: Evidence[] }
-  | { status: "FAILED_CHECK"; message: string; evidence: Evidence[] }
+  | { status: "FAILED_CHECK"; message: string; evidence: Evidence[]; about?: Subject[] }
   | { status: "NEEDS_DOCUMENT"; message: string; correction: { source: DataSourceName; subjectKind: string; subjectId: string } };
 
 export interface Applicant {
@@ -51,9 +56,16 @@ export interface Rule {
 
 const ADULT_AGE = 18;
 
-const fact = (source: DataSourceName, record: string, name: string, value: unknown, updatedAt: Date | null): Evidence => ({
+const citizen = (id: string): Subject => ({ kind: "CITIZEN", id });
+const parcelSubject = (id: string): Subject => ({ kind: "LAND_PARCEL", id });
+const enterpriseSubject = (code: string): Subject => ({ kind: "ENTERPRISE", id: code });
+const householdBusinessSubject = (id: string): Subject => ({ kind: "HOUSEHOLD_BUSINESS", id });
+
+const fact = (source: DataSourceName, record: string, name: string, value: unknown, updatedAt: Date | null, subject: Subject, ...mentions: Subject[]): Evidence => ({
   source,
   record,
+  subject,
+  mentions,
   fact: name,
   value: value === null || value === undefined ? "" : String(value),
   recordUpdatedAt: updatedAt,
@@ -71,7 +83,7 @@ function personFacts(row: CitizenRow, ...names: ("fullName" | "dateOfBirth" | "s
   const record = `citizen ${row.personalId}`;
   return names.map((name) => {
     const value = name === "alive" ? (row.dateOfDeath ? `no (died ${row.dateOfDeath})` : "yes") : row[name];
-    return fact("population", record, name, value, row.updatedAt);
+    return fact("population", record, name, value, row.updatedAt, citizen(row.personalId));
   });
 }
 
@@ -81,6 +93,10 @@ async function person(input: RuleInput, id: string | undefined) {
 
 function applicantPersonId(input: RuleInput): string | undefined {
   return input.applicant.kind === "CITIZEN" ? input.applicant.id : undefined;
+}
+
+function applicantSubject(input: RuleInput): Subject {
+  return input.applicant.kind === "CITIZEN" ? citizen(input.applicant.id) : enterpriseSubject(input.applicant.id);
 }
 
 /** The applicant citizen's record, or the outcome to return when there is none. */
@@ -112,7 +128,7 @@ async function identity(input: RuleInput, id: string | undefined, who: string): 
       ...base,
     );
   }
-  return fulfilled(...base, fact("population", `identity card ${valid.number}`, "identityCard", `${valid.cardType} ${valid.number}, valid${valid.expiresOn ? ` until ${valid.expiresOn}` : ""}`, row.updatedAt));
+  return fulfilled(...base, fact("population", `identity card ${valid.number}`, "identityCard", `${valid.cardType} ${valid.number}, valid${valid.expiresOn ? ` until ${valid.expiresOn}` : ""}`, row.updatedAt, citizen(row.personalId)));
 }
 
 async function aliveAdult(input: RuleInput, id: string | undefined, who: string): Promise<Outcome> {
@@ -120,7 +136,7 @@ async function aliveAdult(input: RuleInput, id: string | undefined, who: string)
   const row = await person(input, id);
   if (!row) return missingPerson(id, who);
   const age = yearsBetween(row.dateOfBirth, input.today);
-  const evidence = [...personFacts(row, "dateOfBirth", "alive"), fact("population", `citizen ${row.personalId}`, "age", age, row.updatedAt)];
+  const evidence = [...personFacts(row, "dateOfBirth", "alive"), fact("population", `citizen ${row.personalId}`, "age", age, row.updatedAt, citizen(row.personalId))];
   if (row.dateOfDeath) return failed(`The ${who} is recorded as deceased (${row.dateOfDeath}).`, ...evidence);
   if (age < ADULT_AGE) return failed(`The ${who} is ${age}, under ${ADULT_AGE}.`, ...evidence);
   return fulfilled(...evidence);
@@ -143,7 +159,10 @@ async function enterpriseStatus(input: RuleInput, accepted: string[]): Promise<O
   if (!code) return failed("The dossier names no enterprise.");
   const row = await input.ctx.business.enterprise.load(code);
   if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`);
-  const evidence = [fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt), fact("business", `enterprise ${code}`, "status", row.status, row.updatedAt)];
+  const evidence = [
+    fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt, enterpriseSubject(code)),
+    fact("business", `enterprise ${code}`, "status", row.status, row.updatedAt, enterpriseSubject(code)),
+  ];
   return accepted.includes(row.status) ? fulfilled(...evidence) : failed(`Enterprise ${row.name} (${code}) is ${row.status.toLowerCase()}.`, ...evidence);
 }
 
@@ -194,15 +213,15 @@ export const RULES = {
         const successors = legacy?.successors.map((s) => s.code) ?? [];
         return failed(
           `The permanent residence still names pre-2025 commune ${row.permanentLegacyCommuneCode}${legacy ? ` (${legacy.name})` : ""}: ${legacy ? explainLegacy(input.ctx.adminUnits, legacy) : "it is not on the old map either."} The residence record must be updated to ${successors.length === 1 ? `commune ${successors[0]}` : `one of communes ${successors.join(", ")}`} first.`,
-          fact("population", record, "permanentResidenceLegacyCommune", row.permanentLegacyCommuneCode, row.updatedAt),
-          fact("population", record, "successorCommunes", successors.join(", "), row.updatedAt),
+          fact("population", record, "permanentResidenceLegacyCommune", row.permanentLegacyCommuneCode, row.updatedAt, citizen(id)),
+          fact("population", record, "successorCommunes", successors.join(", "), row.updatedAt, citizen(id)),
         );
       }
       if (!row.permanentCommuneCode) return missingPerson(id, "applicant's permanent residence for");
       const commune = input.ctx.adminUnits.commune(row.permanentCommuneCode);
       return fulfilled(
-        fact("population", record, "permanentResidence", [row.permanentAddressLine, commune?.name].filter(Boolean).join(", "), row.updatedAt),
-        fact("population", record, "permanentCommuneCode", row.permanentCommuneCode, row.updatedAt),
+        fact("population", record, "permanentResidence", [row.permanentAddressLine, commune?.name].filter(Boolean).join(", "), row.updatedAt, citizen(id)),
+        fact("population", record, "permanentCommuneCode", row.permanentCommuneCode, row.updatedAt, citizen(id)),
       );
     },
   },
@@ -215,7 +234,9 @@ export const RULES = {
       if ("outcome" in found) return found.outcome;
       const { row } = found;
       const evidence = personFacts(row, "maritalStatus");
-      return row.maritalStatus === "MARRIED" ? failed(`The applicant is recorded as married${row.spouseId ? ` (spouse ${row.spouseId})` : ""}.`, ...evidence) : fulfilled(...evidence);
+      if (row.maritalStatus !== "MARRIED") return fulfilled(...evidence);
+      const spouse = row.spouseId ? [fact("population", `citizen ${row.personalId}`, "spouse", row.spouseId, row.updatedAt, citizen(row.personalId), citizen(row.spouseId))] : [];
+      return failed("The applicant is recorded as married.", ...evidence, ...spouse);
     },
   },
   MARITAL_STATUS: {
@@ -226,7 +247,7 @@ export const RULES = {
       const found = await applicantRecord(input);
       if ("outcome" in found) return found.outcome;
       const { row } = found;
-      return fulfilled(...personFacts(row, "maritalStatus"), ...(row.spouseId ? [fact("population", `citizen ${row.personalId}`, "spouse", row.spouseId, row.updatedAt)] : []));
+      return fulfilled(...personFacts(row, "maritalStatus"), ...(row.spouseId ? [fact("population", `citizen ${row.personalId}`, "spouse", row.spouseId, row.updatedAt, citizen(row.personalId), citizen(row.spouseId))] : []));
     },
   },
   SPOUSE_SINGLE: {
@@ -256,7 +277,7 @@ export const RULES = {
       const spouse = await person(input, row.spouseId);
       return fulfilled(
         ...personFacts(row, "maritalStatus"),
-        fact("population", `citizen ${row.personalId}`, "spouse", spouse ? `${spouse.fullName} (${spouse.personalId})` : row.spouseId, row.updatedAt),
+        fact("population", `citizen ${row.personalId}`, "spouse", spouse ? `${spouse.fullName} (${spouse.personalId})` : row.spouseId, row.updatedAt, citizen(id), citizen(row.spouseId)),
       );
     },
   },
@@ -269,11 +290,11 @@ export const RULES = {
       const child = await person(input, childId);
       if (!child) return missingPerson(childId, "child");
       const parent = applicantPersonId(input);
-      const evidence = [...personFacts(child, "fullName", "dateOfBirth"), fact("population", `citizen ${child.personalId}`, "parents", [child.fatherId, child.motherId].filter(Boolean).join(", "), child.updatedAt)];
+      const evidence = personFacts(child, "fullName", "dateOfBirth");
       if (parent && (child.fatherId === parent || child.motherId === parent)) {
-        return fulfilled(...evidence.slice(0, 2), fact("population", `citizen ${child.personalId}`, child.fatherId === parent ? "father" : "mother", parent, child.updatedAt));
+        return fulfilled(...evidence, fact("population", `citizen ${child.personalId}`, child.fatherId === parent ? "father" : "mother", parent, child.updatedAt, citizen(child.personalId), citizen(parent)));
       }
-      return failed(`The child's record does not name the applicant as father or mother.`, ...evidence.slice(0, 2));
+      return failed(`The child's record does not name the applicant as father or mother.`, ...evidence);
     },
   },
   DECEASED_PERSON: {
@@ -299,10 +320,12 @@ export const RULES = {
       if (!row.householdId) return notFound("population", "CITIZEN", id, "The applicant belongs to no household on record: bring the household head's written consent.");
       const [household, members] = await Promise.all([input.ctx.population.household.load(row.householdId), input.ctx.population.householdMembers.load(row.householdId)]);
       const relation = members.find((m) => m.personalId === id)?.relationToHead ?? "unknown";
+      const record = `household ${row.householdId}`;
+      const head = household?.headPersonalId;
       return fulfilled(
-        fact("population", `household ${row.householdId}`, "household", row.householdId, household?.updatedAt ?? null),
-        fact("population", `household ${row.householdId}`, "head", household?.headPersonalId ?? "", household?.updatedAt ?? null),
-        fact("population", `household ${row.householdId}`, "relationToHead", relation, household?.updatedAt ?? null),
+        fact("population", record, "household", row.householdId, household?.updatedAt ?? null, citizen(id)),
+        fact("population", record, "head", head ?? "", household?.updatedAt ?? null, citizen(id), ...(head ? [citizen(head)] : [])),
+        fact("population", record, "relationToHead", relation, household?.updatedAt ?? null, citizen(id)),
       );
     },
   },
@@ -315,7 +338,7 @@ export const RULES = {
       if (!parcel) return missingParcel(id);
       const mine = holders.find((h) => (input.applicant.kind === "CITIZEN" ? h.personalId === input.applicant.id : h.enterpriseCode === input.applicant.id));
       const record = `parcel ${id}`;
-      const base = [fact("land", record, "parcel", `${id}, ${parcel.areaM2} m², ${parcel.landUsePurpose}`, parcel.updatedAt)];
+      const base = [fact("land", record, "parcel", `${id}, ${parcel.areaM2} m², ${parcel.landUsePurpose}`, parcel.updatedAt, parcelSubject(id))];
       const named = input.subjects.CERTIFICATE;
       if (named && !holders.some((h) => h.certificateSerial === named)) {
         return failed(
@@ -329,7 +352,7 @@ export const RULES = {
           ...base,
         );
       }
-      return fulfilled(...base, fact("land", `certificate ${mine.certificateSerial}`, "certificate", `${mine.certificateSerial}, share ${mine.sharePercent}%`, parcel.updatedAt));
+      return fulfilled(...base, fact("land", `certificate ${mine.certificateSerial}`, "certificate", `${mine.certificateSerial}, share ${mine.sharePercent}%`, parcel.updatedAt, parcelSubject(id), applicantSubject(input)));
     },
   },
   PARCEL_UNENCUMBERED: {
@@ -345,10 +368,10 @@ export const RULES = {
         const e = open[0];
         return failed(
           `Parcel ${id} is mortgaged to ${e.lenderName} (registered ${e.registeredOn}, not released): the mortgage must be released, or the lender must consent, before the transfer.`,
-          fact("land", record, "openMortgage", `${e.lenderName}, registered ${e.registeredOn}`, parcel.updatedAt),
+          fact("land", record, "openMortgage", `${e.lenderName}, registered ${e.registeredOn}`, parcel.updatedAt, parcelSubject(id)),
         );
       }
-      return fulfilled(fact("land", record, "openMortgages", "none", parcel.updatedAt));
+      return fulfilled(fact("land", record, "openMortgages", "none", parcel.updatedAt, parcelSubject(id)));
     },
   },
   FAMILY_HOLDS_PARCEL: {
@@ -372,8 +395,16 @@ export const RULES = {
         );
       }
       return fulfilled(
-        fact("land", `parcel ${id}`, "address", parcel.addressLine, parcel.updatedAt),
-        fact("land", `certificate ${holder.certificateSerial}`, "holder", holder.personalId === applicant ? "the applicant" : `household member ${holder.personalId}`, parcel.updatedAt),
+        fact("land", `parcel ${id}`, "address", parcel.addressLine, parcel.updatedAt, parcelSubject(id)),
+        fact(
+          "land",
+          `certificate ${holder.certificateSerial}`,
+          "holder",
+          holder.personalId === applicant ? "the applicant" : `household member ${holder.personalId}`,
+          parcel.updatedAt,
+          parcelSubject(id),
+          citizen(holder.personalId!),
+        ),
       );
     },
   },
@@ -400,7 +431,17 @@ export const RULES = {
       const people = await input.ctx.business.peopleOfEnterprise.load(code);
       const representative = people.find((p) => p.role === "LEGAL_REPRESENTATIVE" && p.personalId === applicantPersonId(input));
       if (!representative) return failed(`The applicant is not a legal representative of ${row.name} (${code}): bring a power of attorney from one.`);
-      return fulfilled(fact("business", `enterprise ${code}`, "legalRepresentative", `${representative.personalId}${representative.position ? `, ${representative.position}` : ""}`, row.updatedAt));
+      return fulfilled(
+        fact(
+          "business",
+          `enterprise ${code}`,
+          "legalRepresentative",
+          `${representative.personalId}${representative.position ? `, ${representative.position}` : ""}`,
+          row.updatedAt,
+          enterpriseSubject(code),
+          citizen(representative.personalId),
+        ),
+      );
     },
   },
   NO_OTHER_PRIVATE_ENTERPRISE: {
@@ -413,9 +454,19 @@ export const RULES = {
       const [roles, households] = await Promise.all([input.ctx.business.rolesOfPerson.load(id), input.ctx.business.householdBusinessesOfOwner.load(id)]);
       const owned = roles.find((r) => r.role.role === "OWNER" && r.enterprise.legalForm === "PRIVATE_ENTERPRISE" && r.enterprise.status !== "DISSOLVED" && r.enterprise.status !== "BANKRUPT");
       const household = households.find((h) => h.status !== "CLOSED");
-      if (owned) return failed(`The founder already owns private enterprise ${owned.enterprise.name} (${owned.enterprise.code}); a person may own only one.`, fact("business", `enterprise ${owned.enterprise.code}`, "ownedPrivateEnterprise", owned.enterprise.code, owned.enterprise.updatedAt));
-      if (household) return failed(`The founder owns household business ${household.name} (${household.registrationNumber}), which must be closed first.`, fact("business", `household business ${household.registrationNumber}`, "ownedHouseholdBusiness", household.registrationNumber, household.updatedAt));
-      return fulfilled(fact("business", `person ${id}`, "privateEnterprisesOwned", 0, null), fact("business", `person ${id}`, "householdBusinessesOwned", 0, null));
+      if (owned) {
+        return failed(
+          `The founder already owns private enterprise ${owned.enterprise.name} (${owned.enterprise.code}); a person may own only one.`,
+          fact("business", `enterprise ${owned.enterprise.code}`, "ownedPrivateEnterprise", owned.enterprise.code, owned.enterprise.updatedAt, citizen(id), enterpriseSubject(owned.enterprise.code)),
+        );
+      }
+      if (household) {
+        return failed(
+          `The founder owns household business ${household.name} (${household.registrationNumber}), which must be closed first.`,
+          fact("business", `household business ${household.registrationNumber}`, "ownedHouseholdBusiness", household.registrationNumber, household.updatedAt, citizen(id), householdBusinessSubject(household.registrationNumber)),
+        );
+      }
+      return fulfilled(fact("business", `person ${id}`, "privateEnterprisesOwned", 0, null, citizen(id)), fact("business", `person ${id}`, "householdBusinessesOwned", 0, null, citizen(id)));
     },
   },
   NO_OTHER_HOUSEHOLD_BUSINESS: {
@@ -427,8 +478,13 @@ export const RULES = {
       if (!id) return failed("The founder of a household business must be a citizen.");
       const households = await input.ctx.business.householdBusinessesOfOwner.load(id);
       const active = households.find((h) => h.status !== "CLOSED");
-      if (active) return failed(`The founder already owns household business ${active.name} (${active.registrationNumber}); a person may register only one.`, fact("business", `household business ${active.registrationNumber}`, "ownedHouseholdBusiness", active.registrationNumber, active.updatedAt));
-      return fulfilled(fact("business", `person ${id}`, "activeHouseholdBusinessesOwned", 0, null));
+      if (active) {
+        return failed(
+          `The founder already owns household business ${active.name} (${active.registrationNumber}); a person may register only one.`,
+          fact("business", `household business ${active.registrationNumber}`, "ownedHouseholdBusiness", active.registrationNumber, active.updatedAt, citizen(id), householdBusinessSubject(active.registrationNumber)),
+        );
+      }
+      return fulfilled(fact("business", `person ${id}`, "activeHouseholdBusinessesOwned", 0, null, citizen(id)));
     },
   },
 } satisfies Record<string, Rule>;

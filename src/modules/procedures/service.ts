@@ -4,14 +4,16 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, count, sql } from "drizzle-orm";
-import { ANY_PROCEDURE } from "../../access/clients.js";
 import type { DataSourceName } from "../../access/directive.js";
-import type { Subject } from "../../access/request.js";
+import { checkProcedureUse } from "../../access/policy.js";
+import type { Purpose } from "../../access/request.js";
+import type { Subject } from "../../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
 import { findGatewayError, GatewayError } from "../../shared/errors.js";
 import { paginate } from "../../shared/pagination.js";
 import { type CatalogueComponent, type CatalogueProcedure, type ProcedureCatalogue, replaceableShare } from "./catalogue.js";
+import { disclose, distinct, type DossierParties, roleSubjects } from "./disclosure.js";
 import { type Applicant, type Evidence, RULES, type SubjectRole } from "./rules.js";
 import { dataCorrectionRequests, dossierComponents, dossiers, type DossierRow } from "./tables.js";
 import type { DossierInput } from "./types.js";
@@ -35,6 +37,8 @@ export interface ComponentResult {
   correction?: { source: DataSourceName; subjectKind: string; subjectId: string };
   /** For NOT_EVALUATED: the source that was unavailable. */
   unavailableSource?: string;
+  /** Every subject the outcome is about (the applicant, the roles its rule reads, its facts' subjects and mentions). */
+  about: Subject[];
 }
 
 export interface Evaluation {
@@ -117,26 +121,28 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
   return procedure;
 }
 
-/** The client may act on this procedure: a grant for every source its data components read, or the applicant is the citizen. */
-export function checkDossierAccess(ctx: GatewayContext, catalogue: ProcedureCatalogue, procedure: CatalogueProcedure, request: DossierRequest): void {
-  const client = ctx.access.client;
-  if (!client) throw new GatewayError("UNAUTHENTICATED", "Dossiers read personal data: send the API key of a registered client (Authorization: Bearer <key>).");
-  if (client.kind === "CITIZEN") {
-    if (request.applicant.kind !== "CITIZEN" || request.applicant.id !== client.personalId) {
-      throw new GatewayError("SUBJECT_NOT_PERMITTED", "A citizen client may file dossiers only as the applicant.");
-    }
-    return;
-  }
-  for (const source of catalogue.sourcesOf(procedure)) {
-    const covered = client.grants.some(
-      (g) => g.sources.includes(source as DataSourceName) && g.classes.includes("basic") && (g.procedures.includes(ANY_PROCEDURE) || g.procedures.includes(procedure.code)),
-    );
-    if (!covered) {
-      throw new GatewayError("FIELD_NOT_GRANTED", `Procedure ${procedure.code} reads the ${source} source, and client ${client.id} has no grant for ${source}/basic under procedure ${procedure.code}.`, {
-        missingGrant: { source, class: "basic", procedure: procedure.code },
-      });
-    }
-  }
+/** The access boundary's decision for a dossier action on this procedure (purpose, grants, the citizen as applicant). */
+export function checkDossierAccess(ctx: GatewayContext, catalogue: ProcedureCatalogue, procedure: CatalogueProcedure, request: { applicant?: Applicant }): void {
+  checkProcedureUse(ctx.access.client, ctx.access.purpose, procedure.code, [...catalogue.sourcesOf(procedure)] as DataSourceName[], request.applicant);
+}
+
+export function partiesOf(procedure: CatalogueProcedure, request: Pick<DossierRequest, "applicant" | "subjects">): DossierParties {
+  return { procedure, applicant: applicantSubjectOf(request.applicant), subjects: request.subjects };
+}
+
+function applicantSubjectOf(applicant: Applicant): Subject {
+  return { kind: applicant.kind === "CITIZEN" ? "CITIZEN" : "ENTERPRISE", id: applicant.id };
+}
+
+/** What a component's outcome is about: the applicant, the roles its rule reads, its facts' subjects and mentions. */
+export function aboutOf(procedure: CatalogueProcedure, request: Pick<DossierRequest, "applicant" | "subjects">, rule: string | undefined, evidence: Evidence[]): Subject[] {
+  const needs = new Set<string>(rule && rule in RULES ? RULES[rule as keyof typeof RULES].needs : []);
+  const roles = roleSubjects(partiesOf(procedure, request)).filter((r) => needs.has(r.role) || (r.role === "PARCEL" && needs.has("CERTIFICATE")));
+  return distinct([
+    applicantSubjectOf(request.applicant),
+    ...roles.map((r) => r.subject),
+    ...evidence.flatMap((e) => (e.subject ? [e.subject, ...(e.mentions ?? [])] : [])),
+  ]);
 }
 
 /** Components answered by data, documents asked for, failed checks. */
@@ -152,21 +158,32 @@ export function overallStatus(components: ComponentResult[]): DossierStatus {
   return "READY";
 }
 
-const SUBJECT_KINDS: Record<string, Subject["kind"]> = { CITIZEN: "CITIZEN", PARCEL: "LAND_PARCEL", ENTERPRISE: "ENTERPRISE" };
-
-/** Answers every component; reads run concurrently so their loads share batches. No side effects but the audit note. */
-export async function evaluate(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest, caseId: string, action: string): Promise<Evaluation> {
-  return evaluateAdmitted(ctx, await admit(ctx, catalogue, request), request, caseId, action);
+/**
+ * Answers every component as a preview, disclosed as the client may see it; reads run concurrently so their loads
+ * share batches. No side effect but the audit rows of what the answer shows, about whom, under the declared case.
+ */
+export async function evaluate(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest, action: string): Promise<Evaluation> {
+  const procedure = await admit(ctx, catalogue, request);
+  const evaluation = await evaluateAdmitted(ctx, procedure, request);
+  const { components, reads } = disclose(ctx.access.client, partiesOf(procedure, request), evaluation.components);
+  ctx.access.recordAction(action, reads, purposeOf(ctx, procedure.code, "PREVIEW"));
+  return { ...evaluation, components };
 }
 
-/** Components of a dossier already admitted (access and form checked). */
-async function evaluateAdmitted(ctx: GatewayContext, procedure: CatalogueProcedure, request: DossierRequest, caseId: string, action: string): Promise<Evaluation> {
+/** The declared purpose when there is one (an agency's, checked to be this procedure), else the procedure and `caseId`. */
+export function purposeOf(ctx: GatewayContext, procedure: string, caseId: string): Purpose {
+  return ctx.access.purpose ?? { procedure, caseId };
+}
+
+/** Components of a dossier already admitted (access and form checked), with everything they found. */
+async function evaluateAdmitted(ctx: GatewayContext, procedure: CatalogueProcedure, request: DossierRequest): Promise<Evaluation> {
   const today = new Date().toISOString().slice(0, 10);
   const components = await Promise.all(
     procedure.components.map(async (component): Promise<ComponentResult> => {
       if (component.kind === "DOCUMENT") {
-        return { component, status: "NEEDS_DOCUMENT", reason: "DOCUMENT_ONLY", message: component.note, evidence: [] };
+        return { component, status: "NEEDS_DOCUMENT", reason: "DOCUMENT_ONLY", message: component.note, evidence: [], about: [] };
       }
+      const about = (evidence: Evidence[]) => aboutOf(procedure, request, component.rule, evidence);
       let outcome;
       try {
         outcome = await RULES[component.rule!].check({ ctx, applicant: request.applicant, subjects: request.subjects, today });
@@ -175,38 +192,21 @@ async function evaluateAdmitted(ctx: GatewayContext, procedure: CatalogueProcedu
         const unavailable = findGatewayError(error);
         if (unavailable?.code !== "SOURCE_UNAVAILABLE") throw error;
         const source = String(unavailable.extensions.source);
-        return { component, status: "NOT_EVALUATED", reason: "SOURCE_UNAVAILABLE", message: unavailable.message, evidence: [], unavailableSource: source };
+        return { component, status: "NOT_EVALUATED", reason: "SOURCE_UNAVAILABLE", message: unavailable.message, evidence: [], unavailableSource: source, about: about([]) };
       }
       if (outcome.status === "NEEDS_DOCUMENT") {
-        return { component, status: "NEEDS_DOCUMENT", reason: "DATA_NOT_FOUND", message: outcome.message, evidence: [], correction: outcome.correction };
+        return { component, status: "NEEDS_DOCUMENT", reason: "DATA_NOT_FOUND", message: outcome.message, evidence: [], correction: outcome.correction, about: about([]) };
       }
-      return { component, status: outcome.status, reason: null, message: outcome.status === "FAILED_CHECK" ? outcome.message : null, evidence: outcome.evidence };
+      return {
+        component,
+        status: outcome.status,
+        reason: null,
+        message: outcome.status === "FAILED_CHECK" ? outcome.message : null,
+        evidence: outcome.evidence,
+        about: about(outcome.evidence),
+      };
     }),
   );
-
-  // The trail: which facts were read about the applicant and each subject, for this procedure and case.
-  const read = new Map<string, { subject: Subject; fields: Set<string> }>();
-  const note = (subject: Subject, field: string) => {
-    const key = `${subject.kind}:${subject.id}`;
-    if (!read.has(key)) read.set(key, { subject, fields: new Set() });
-    read.get(key)!.fields.add(field);
-  };
-  const applicantSubject: Subject = { kind: request.applicant.kind === "CITIZEN" ? "CITIZEN" : "ENTERPRISE", id: request.applicant.id };
-  note(applicantSubject, `Procedure:${procedure.code}`);
-  for (const [role, id] of Object.entries(request.subjects)) {
-    const kind = procedure.subjects.find((s) => s.role === role)?.kind;
-    if (!kind) continue; // a certificate is recorded through its parcel
-    note({ kind: SUBJECT_KINDS[kind], id: id! }, `Procedure:${procedure.code}:${role}`);
-  }
-  for (const result of components) {
-    for (const e of result.evidence) {
-      const [kind, id] = e.record.split(" ");
-      const subject: Subject =
-        kind === "citizen" ? { kind: "CITIZEN", id } : kind === "parcel" ? { kind: "LAND_PARCEL", id } : kind === "enterprise" ? { kind: "ENTERPRISE", id } : applicantSubject;
-      note(subject, `${e.source}.${e.fact}`);
-    }
-  }
-  ctx.access.recordAction(action, [...read.values()].map((r) => ({ subject: r.subject, fields: [...r.fields] })), { procedure: procedure.code, caseId });
 
   return { procedure, request, status: overallStatus(components), components };
 }
@@ -239,7 +239,7 @@ export async function submit(ctx: GatewayContext, catalogue: ProcedureCatalogue,
   if (existing) return replay(existing, hash);
 
   const id = newDossierId();
-  const evaluation = await evaluateAdmitted(ctx, procedure, request, id, "DOSSIER_SUBMIT");
+  const evaluation = await evaluateAdmitted(ctx, procedure, request);
   const open = evaluation.components.filter((c) => c.status === "NOT_EVALUATED");
   if (open.length > 0) {
     // Stored, it would read as a decision; half-evaluated, it is not one. The client retries with the same key.
@@ -288,6 +288,8 @@ export async function submit(ctx: GatewayContext, catalogue: ProcedureCatalogue,
     }
     return rows[0];
   });
+  // What was read and stored for the dossier, about whom: the agency handling it sees all of it.
+  if (inserted) ctx.access.recordAction("DOSSIER_SUBMIT", disclose(null, partiesOf(procedure, request), evaluation.components).reads, { procedure: procedure.code, caseId: id });
   if (inserted) return { dossier: inserted, replayed: false };
   return replay((await findByKey(ctx, clientId, idempotencyKey))!, hash);
 }
@@ -315,9 +317,25 @@ function visibleTo(ctx: GatewayContext) {
     : eq(dossiers.clientId, client.id);
 }
 
-export async function findDossier(ctx: GatewayContext, id: string): Promise<DossierRow | null> {
+/** An agency reads stored dossiers only under a declared purpose (its procedure is checked against each dossier's). */
+function requireDossierPurpose(ctx: GatewayContext): void {
+  const client = ctx.access.client;
+  if (client && client.kind !== "CITIZEN" && !ctx.access.purpose) {
+    throw new GatewayError(
+      "PURPOSE_REQUIRED",
+      "Stored dossiers hold personal data: declare the dossier's procedure and case with X-Purpose-Procedure and X-Purpose-Case.",
+    );
+  }
+}
+
+/** A stored dossier the client may read, under a purpose naming its procedure; null when there is none for this client. */
+export async function findDossier(ctx: GatewayContext, catalogue: ProcedureCatalogue, id: string): Promise<DossierRow | null> {
+  requireDossierPurpose(ctx);
   const [row] = await ctx.sources.gateway.db.select().from(dossiers).where(and(eq(dossiers.id, id), visibleTo(ctx)));
-  return row ?? null;
+  if (!row) return null;
+  const procedure = findProcedure(catalogue, row.procedureCode);
+  checkDossierAccess(ctx, catalogue, procedure, { applicant: { kind: row.applicantKind as Applicant["kind"], id: row.applicantId } });
+  return row;
 }
 
 export async function dossierComponentsOf(ctx: GatewayContext, id: string) {
@@ -326,16 +344,29 @@ export async function dossierComponentsOf(ctx: GatewayContext, id: string) {
 
 export function listDossiers(
   ctx: GatewayContext,
+  catalogue: ProcedureCatalogue,
   args: { first?: number | null; after?: string | null; procedureCode?: string | null; applicantPersonalId?: string | null; applicantEnterpriseCode?: string | null },
 ) {
+  requireDossierPurpose(ctx);
+  const declared = ctx.access.purpose?.procedure;
+  if (declared && args.procedureCode && args.procedureCode !== declared) {
+    throw new GatewayError("PURPOSE_MISMATCH", `The declared purpose is procedure ${declared}; dossiers of procedure ${args.procedureCode} need a purpose naming it.`, {
+      procedure: args.procedureCode,
+      declared,
+    });
+  }
+  // An agency lists the dossiers of the procedure it declared, and needs its grants for that procedure.
+  const procedureCode = declared ?? args.procedureCode;
+  if (declared) checkDossierAccess(ctx, catalogue, findProcedure(catalogue, declared), {});
   const db = ctx.sources.gateway.db;
   const conditions = and(
     visibleTo(ctx),
-    args.procedureCode ? eq(dossiers.procedureCode, args.procedureCode) : undefined,
+    procedureCode ? eq(dossiers.procedureCode, procedureCode) : undefined,
     args.applicantPersonalId ? and(eq(dossiers.applicantKind, "CITIZEN"), eq(dossiers.applicantId, args.applicantPersonalId)) : undefined,
     args.applicantEnterpriseCode ? and(eq(dossiers.applicantKind, "ENTERPRISE"), eq(dossiers.applicantId, args.applicantEnterpriseCode)) : undefined,
   );
   return paginate<DossierRow, DossierRow>({
+    cursors: ctx.cursors,
     kind: "dossier",
     first: args.first,
     after: args.after,
