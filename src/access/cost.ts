@@ -23,7 +23,7 @@ import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphq
 import { GatewayError } from "../shared/errors.js";
 
 const COST_MESSAGE =
-  "Every list multiplies the cost of what it selects by its size (a page by its `first`, provinces by 34, a province's communes by 168), a conformance check costs by the size of its input, and every alias is counted: ask for smaller pages, fewer nested lists or fewer aliases, or split the query.";
+  "Every list multiplies the cost of what it selects by its size (a page by its `first`, provinces by 34, a province's communes by 168), a conformance check half the limit, and every alias is counted: ask for smaller pages, fewer nested lists or fewer aliases, or split the query.";
 
 /**
  * Selections evaluated at most while costing one operation, fragments written out wherever they are spread:

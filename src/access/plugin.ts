@@ -5,7 +5,7 @@
  * written in one statement before the answer leaves. If they cannot be written, the answer is withheld.
  */
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
-import { type DocumentNode, visit } from "graphql";
+import { type DocumentNode, type GraphQLSchema, Kind, TypeInfo, type ValueNode, visit, visitWithTypeInfo } from "graphql";
 import type { GatewayContext } from "../context.js";
 import type { Source } from "../db/source.js";
 import { logger } from "../logger.js";
@@ -16,34 +16,64 @@ import type { ErrorCode } from "../shared/errors.js";
 import { checkAccess, type Refusal, refusalHeaders } from "./policy.js";
 
 const NUL = "\u0000";
-const literalNul = new WeakMap<DocumentNode, boolean>();
 
-/** True when a string in the variables or in the document's literals holds a NUL character. */
-function holdsNul(document: DocumentNode, variables: unknown): boolean {
-  let inDocument = literalNul.get(document);
-  if (inDocument === undefined) {
-    inDocument = false;
-    visit(document, {
-      StringValue(node) {
-        if (node.value.includes(NUL)) inDocument = true;
-      },
-    });
-    literalNul.set(document, inDocument);
-  }
-  if (inDocument) return true;
-  const pending: unknown[] = [variables];
+/**
+ * The longest string an argument may carry: identifiers, codes, names, search phrases and sealed cursors are far
+ * shorter. Fields that take documents as text (the conformance check's operations, samples and schema) bound their
+ * own inputs and are exempt.
+ */
+export const MAX_ARGUMENT_LENGTH = 256;
+const LONG_TEXT_FIELDS = new Set(["Query.checkConformance"]);
+
+/** What is wrong with the operation's string arguments (a NUL, or over the length bound), or null. */
+function badString(value: unknown, where: string): string | null {
+  const pending: [unknown, string][] = [[value, where]];
   for (let seen = 0; pending.length > 0 && seen < 100_000; seen++) {
-    const value = pending.pop();
-    if (typeof value === "string") {
-      if (value.includes(NUL)) return true;
-    } else if (value && typeof value === "object") {
-      for (const [key, item] of Object.entries(value)) {
-        if (key.includes(NUL)) return true;
-        pending.push(item);
-      }
+    const [item, path] = pending.pop()!;
+    if (typeof item === "string") {
+      if (item.includes(NUL)) return `${path} holds a NUL character (U+0000), which no identifier or text of the national sources can contain.`;
+      if (item.length > MAX_ARGUMENT_LENGTH) return `${path} is ${item.length} characters long; arguments are at most ${MAX_ARGUMENT_LENGTH}.`;
+    } else if (item && typeof item === "object") {
+      for (const [key, inner] of Object.entries(item)) pending.push([inner, Array.isArray(item) ? path : `${path}.${key}`]);
     }
   }
-  return false;
+  return null;
+}
+
+function literal(node: ValueNode): unknown {
+  if (node.kind === Kind.STRING) return node.value;
+  if (node.kind === Kind.LIST) return node.values.map(literal);
+  if (node.kind === Kind.OBJECT) return Object.fromEntries(node.fields.map((f) => [f.name.value, literal(f.value)]));
+  return undefined;
+}
+
+/** Checks every argument the operation passes (literal or variable) before anything is read or recorded. */
+function checkArguments(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): string | null {
+  const typeInfo = new TypeInfo(schema);
+  let problem: string | null = null;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (parent && LONG_TEXT_FIELDS.has(`${parent.name}.${node.name.value}`)) return false;
+        return undefined;
+      },
+      Argument(node) {
+        if (problem) return false;
+        const where = `argument ${node.name.value}`;
+        const value = (function resolve(v: ValueNode): unknown {
+          if (v.kind === Kind.VARIABLE) return variables?.[v.name.value];
+          if (v.kind === Kind.LIST) return v.values.map(resolve);
+          if (v.kind === Kind.OBJECT) return Object.fromEntries(v.fields.map((f) => [f.name.value, resolve(f.value)]));
+          return literal(v);
+        })(node.value);
+        problem = badString(value, where);
+        return false;
+      },
+    }),
+  );
+  return problem;
 }
 
 export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlugin<GatewayContext> {
@@ -52,12 +82,10 @@ export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlug
       let refusal: Refusal | null = null;
       return {
         async didResolveOperation({ schema, document, operationName, contextValue, request }) {
-          // No national source or the audit trail can hold a NUL character: refused before anything is read or recorded.
-          if (holdsNul(document, request.variables)) {
-            refusal = {
-              status: 400,
-              errors: [{ message: "A string argument holds a NUL character (U+0000), which no identifier or text of the national sources can contain.", extensions: { code: "INVALID_ARGUMENT" } }],
-            };
+          // Before anything is read or recorded: no source or the audit trail holds a NUL, and no argument is unbounded.
+          const badArgument = checkArguments(schema, document, request.variables);
+          if (badArgument) {
+            refusal = { status: 400, errors: [{ message: `Invalid argument: ${badArgument}`, extensions: { code: "INVALID_ARGUMENT" } }] };
             return;
           }
           const tooCostly = costRefusal(schema, document, operationName, request.variables, maxCost);
