@@ -173,8 +173,8 @@ export class ConformanceReport {
   @Field(() => Int, { description: "Findings that are warnings." })
   warnings!: number;
 
-  // Not bounded by data but by the input (a body of at most 1 MB): the cost counts a report as 1,000 findings, more
-  // than the checker's own fixtures produce, so a check stays dearer than a plain read.
+  // Bounded by the input, not by data: the cost counts 1,000 findings, far more than the checker's fixtures give, but
+  // the API's 512 KB (bounds.ts) of one-field records can give about 100,000; only a cap on the report would bound it.
   @Field(() => [ConformanceFinding], { complexity: listOf(1_000), description: "Every finding, by category, file and line." })
   findings!: ConformanceFinding[];
 
