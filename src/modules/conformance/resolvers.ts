@@ -1,3 +1,4 @@
+import { MAX_API_FINDINGS } from "./bounds.js";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { DEFAULT_LIMITS } from "../../access/limits.js";
 import type { GatewayContext } from "../../context.js";
@@ -19,8 +20,8 @@ export class ConformanceResolver {
     description:
       "Checks a provincial system's operations, sample records and schema against the national schema and data standards — the same check as `npx ndaf-gateway conformance`. Public; sent with a client's key, operations are also checked against that client's grants. Malformed input is INVALID_CONFORMANCE_INPUT, naming file and line; so is input past one of the API's bounds (size, documents, operations, tokens, fragment expansion, samples, schema), naming the bound in `extensions.limit`. A check runs off the request thread and is stopped past its time budget (CONFORMANCE_TIMEOUT).",
   })
-  checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: GatewayContext): Promise<ConformanceReport> {
-    return ctx.conformance.check(
+  async checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: GatewayContext): Promise<ConformanceReport> {
+    const report = await ctx.conformance.check(
       {
         operations: input.operations ?? [],
         samples: input.samples ?? [],
@@ -29,6 +30,9 @@ export class ConformanceResolver {
       },
       ctx.access.client,
     );
+    // The answer is bounded as the work is: the first findings in full, the rest counted (errors, warnings, summary).
+    if (report.findings.length <= MAX_API_FINDINGS) return { ...report, findingsOmitted: 0 };
+    return { ...report, findings: report.findings.slice(0, MAX_API_FINDINGS), findingsOmitted: report.findings.length - MAX_API_FINDINGS };
   }
 
   @Query(() => [ConformanceRule], { complexity: listOf(CONFORMANCE_RULES.length), description: "The conformance rules, with their legal or technical basis and the usual fix." })
