@@ -1,12 +1,12 @@
 /**
- * Query limits (graphql-armor: depth, aliases, cost, directives; field suggestions hidden in production), the
- * token limit (Apollo's parser option: armor's own turns syntax errors into 500s), introspection per environment,
- * and a per-client rate limit (rate-limiter-flexible). Every refusal is a typed error with a code.
+ * Query limits (graphql-armor: depth, aliases, directives; field suggestions hidden in production), the query cost
+ * (./cost.ts, with the request's variables), the token limit (Apollo's parser option: armor's own turns syntax
+ * errors into 500s), introspection per environment, and a per-client rate limit (rate-limiter-flexible). Every
+ * refusal is a typed error with a code.
  */
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, Kind, type ValidationContext, type ValidationRule, validate, visit } from "graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../shared/pagination.js";
+import type { ValidationContext, ValidationRule } from "graphql";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { GatewayContext } from "../context.js";
 import { type ErrorCode, GatewayError } from "../shared/errors.js";
@@ -20,14 +20,14 @@ export interface QueryLimits {
 }
 
 /**
- * Chosen above the deepest and costliest operations the gateway's own examples and tests need: the nested
- * household / land / enterprise question of test/api/batching.test.ts over 100 citizens costs 43,770 by armor's
- * measure (lists multiplied by their page size), the largest legitimate page we know of.
+ * Chosen above what the gateway's own examples, tests, bench and load scripts ask. `maxCost` is the query cost of
+ * ./cost.ts, every list multiplied by its size: the costliest operations the project ships are the IDE's
+ * conformance check with its full report (35,126: a check costs half the limit), the nested household / land /
+ * enterprise question over 100 citizens (test/support/queries.ts, 34,100) and the whole public map, 34 provinces
+ * with their communes (17,238). 50,000 admits them with room to spare, while a single
+ * `provinces { communes { province { communes { … } } } }` costs 2,890,306.
  */
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 50_000, maxDirectives: 20, maxTokens: 5_000 };
-
-const COST_MESSAGE =
-  "The query would cost too much to answer (lists multiply the cost of what they hold); ask for smaller pages or fewer nested lists.";
 
 function reject(code: ErrorCode, what: string) {
   return (context: ValidationContext | null, error: { message: string }) => {
@@ -48,11 +48,8 @@ export function queryLimitProtection(limits: QueryLimits, production: boolean): 
       propagateOnRejection: false,
       onReject: [reject("TOO_MANY_ALIASES", "The query uses too many aliases.")],
     },
-    costLimit: {
-      maxCost: limits.maxCost,
-      propagateOnRejection: false,
-      onReject: [reject("QUERY_TOO_COSTLY", COST_MESSAGE)],
-    },
+    // The cost is the gateway's own (operationCost): it needs the request's variables, which validation does not see.
+    costLimit: { enabled: false },
     maxDirectives: {
       n: limits.maxDirectives,
       propagateOnRejection: false,
@@ -63,65 +60,6 @@ export function queryLimitProtection(limits: QueryLimits, production: boolean): 
   });
   const { plugins, validationRules } = armor.protect();
   return { plugins: plugins as unknown as ApolloServerPlugin<GatewayContext>[], validationRules: validationRules as unknown as ValidationRule[] };
-}
-
-const PAGE_ARGUMENTS = new Set(["first", "last"]);
-const pagedByVariable = new WeakMap<DocumentNode, boolean>();
-const costRules = new Map<number, ValidationRule[]>();
-
-/**
- * graphql-armor's cost rule multiplies a list by its `first` only when `first` is a literal; a page size given in a
- * variable would count as 1. When a document pages by variable, the rule runs again on the document with the
- * request's values written in (20, the default page size, when a variable is not given). A refusal, or null.
- */
-export function costWithVariables(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  variables: Record<string, unknown> | undefined,
-  maxCost: number,
-): GraphQLFormattedError[] | null {
-  let paged = pagedByVariable.get(document);
-  if (paged === undefined) {
-    paged = false;
-    visit(document, {
-      Argument(node) {
-        if (PAGE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) paged = true;
-      },
-    });
-    pagedByVariable.set(document, paged);
-  }
-  if (!paged) return null;
-  const defaults = new Map<string, unknown>();
-  visit(document, {
-    VariableDefinition(node) {
-      if (node.defaultValue?.kind === Kind.INT) defaults.set(node.variable.name.value, Number(node.defaultValue.value));
-    },
-  });
-  const written = visit(document, {
-    Argument(node) {
-      if (!PAGE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
-      const name = node.value.name.value;
-      const value = variables?.[name] ?? defaults.get(name);
-      // Sizes outside 1–100 are refused by the list itself (INVALID_PAGINATION), which says more than a cost error.
-      const size = Number.isInteger(value) && (value as number) > 0 ? Math.min(value as number, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
-      return { ...node, value: { kind: Kind.INT, value: String(size) } };
-    },
-  });
-  let rules = costRules.get(maxCost);
-  if (!rules) {
-    const armor = new ApolloArmor({
-      costLimit: { maxCost, propagateOnRejection: false, onReject: [reject("QUERY_TOO_COSTLY", COST_MESSAGE)] },
-      maxDepth: { enabled: false },
-      maxAliases: { enabled: false },
-      maxDirectives: { enabled: false },
-      maxTokens: { enabled: false },
-      blockFieldSuggestion: { enabled: false },
-    });
-    rules = armor.protect().validationRules as unknown as ValidationRule[];
-    costRules.set(maxCost, rules);
-  }
-  const errors = validate(schema, written, rules);
-  return errors.length > 0 ? errors.map((e) => ({ message: e.message, extensions: { code: "QUERY_TOO_COSTLY" } })) : null;
 }
 
 /** Refuses `__schema` and `__type` when introspection is off (`__typename` stays allowed). */

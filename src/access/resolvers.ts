@@ -6,21 +6,24 @@ import { and, desc, eq, lt, count } from "drizzle-orm";
 import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../context.js";
+import { DATA_CLASSES, DATA_SOURCES } from "./clients.js";
 import { Access, SubjectArgument } from "./directive.js";
 import { GatewayError } from "../shared/errors.js";
-import { connectionType, paginate } from "../shared/pagination.js";
+import { listOf } from "../shared/cost.js";
+import { connectionType, pagedConnection, paginate } from "../shared/pagination.js";
 import { PersonalIdScalar } from "../shared/scalars.js";
 import { auditLog, clients } from "./tables.js";
 
 @ObjectType({ description: "One grant of a client: sources, field classes and the procedures it serves." })
 export class AccessGrant {
-  @Field(() => [String], { description: "Sources: population, land, business." })
+  @Field(() => [String], { complexity: listOf(DATA_SOURCES.length), description: "Sources: population, land, business." })
   sources!: string[];
 
-  @Field(() => [String], { description: "Field classes: basic, sensitive." })
+  @Field(() => [String], { complexity: listOf(DATA_CLASSES.length), description: "Field classes: basic, sensitive." })
   classes!: string[];
 
-  @Field(() => [String], { description: "Procedure codes the grant serves; `*` for any procedure." })
+  // Each procedure of the catalogue (seeds/procedures/catalogue.json: 34) or `*`.
+  @Field(() => [String], { complexity: listOf(35), description: "Procedure codes the grant serves; `*` for any procedure." })
   procedures!: string[];
 }
 
@@ -47,7 +50,8 @@ export class Viewer {
   @Field(() => PersonalIdScalar, { nullable: true, description: "For a citizen client: whose records it may read." })
   personalId!: string | null;
 
-  @Field(() => [AccessGrant], { description: "What the client may read, and for which procedures." })
+  // One grant per source and class is the finest a grant needs to be (3 × 2); the demo clients have one each.
+  @Field(() => [AccessGrant], { complexity: listOf(DATA_SOURCES.length * DATA_CLASSES.length), description: "What the client may read, and for which procedures." })
   grants!: AccessGrant[];
 
   @Field(() => DeclaredPurpose, { nullable: true, description: "The purpose declared with this request, if any." })
@@ -77,7 +81,8 @@ export class AccessLogEntry {
   @Field(() => String, { nullable: true, description: "Case (dossier) id the client declared." })
   caseId!: string | null;
 
-  @Field(() => [String], { description: "The fields read, as schema coordinates (Citizen.fullName, IdentityCard.number, …)." })
+  // At most every `@access` field of the schema: 144 (`npm run list-sizes` counts them).
+  @Field(() => [String], { complexity: listOf(144), description: "The fields read, as schema coordinates (Citizen.fullName, IdentityCard.number, …)." })
   fields!: string[];
 
   @Field(() => String, { description: "The request id, to quote in a complaint or a question to the agency." })
@@ -107,6 +112,7 @@ export class AccessResolver {
   @SubjectArgument("CITIZEN", "personalId")
   @Query(() => AccessLogConnection, {
     nullable: true,
+    complexity: pagedConnection,
     description:
       "Who read a person's data, when, and for which procedure and case, newest first. Open to the person themselves (a citizen client); personalId defaults to theirs.",
   })

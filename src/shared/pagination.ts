@@ -8,10 +8,26 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import "reflect-metadata";
 import { type ClassType, Field, Int, ObjectType } from "type-graphql";
+import { listCost } from "./cost.js";
 import { InvalidInputError } from "./errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+
+/**
+ * The page a connection's `first` asks for, as the query cost counts it. Out of range (refused by the list itself
+ * with INVALID_PAGINATION, which says more than a cost error) it is held to 1–100, never below what can run.
+ */
+export function pageSizeForCost(first: unknown): number {
+  const size = typeof first === "number" && Number.isInteger(first) ? first : DEFAULT_PAGE_SIZE;
+  return Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+}
+
+/** The `complexity` of a field with a `first` argument: what it selects is paid once per item of the page. */
+export const pagedConnection = listCost("first", ({ args, childComplexity }) => pageSizeForCost(args.first) * (1 + childComplexity));
+
+/** The `complexity` of a connection's `edges`: one page, already multiplied by the connection's `first`. */
+export const connectionPage = listCost("page", ({ childComplexity }) => 1 + childComplexity);
 
 @ObjectType({ description: "Where a page sits in the whole list (Relay PageInfo)." })
 export class PageInfo {
@@ -53,7 +69,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
 
   @ObjectType(`${name}Connection`, { description: `A page of ${noun} records (Relay connection).` })
   class ConnectionType implements Connection<T> {
-    @Field(() => [EdgeType], { description: "The items of this page, in order." })
+    @Field(() => [EdgeType], { description: "The items of this page, in order.", complexity: connectionPage })
     edges!: Edge<T>[];
 
     @Field(() => PageInfo, { description: "Whether more pages follow, and the cursors to fetch them." })

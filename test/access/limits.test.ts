@@ -4,10 +4,10 @@
  * the per-client rate limit; and malformed bodies.
  */
 import { randomUUID } from "node:crypto";
-import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
-import { parse, validate } from "graphql";
+import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grant } from "../../src/access/clients.js";
+import { operationCost } from "../../src/access/cost.js";
 import { DEFAULT_LIMITS } from "../../src/access/limits.js";
 import { createApp } from "../../src/app.js";
 import { nestedCitizensQuery } from "../support/queries.js";
@@ -65,12 +65,9 @@ async function registerSystem(options: { rateLimitPerMinute?: number } = {}) {
   return { id, key };
 }
 
-/** Armor's cost of a document, as the gateway's cost rule measures it. */
-function armorCost(query: string): number {
-  let cost = Number.NaN;
-  const rule = costLimitRule({ maxCost: Number.MAX_SAFE_INTEGER, onAccept: [(_: unknown, { n }: { n: number }) => (cost = n)] } as never);
-  validate(gw.app.schema, parse(query), [rule]);
-  return cost;
+/** The gateway's cost of an operation (src/access/cost.ts), as its refusal reports it. */
+function costOf(query: string, variables?: Record<string, unknown>): number {
+  return operationCost(gw.app.schema, parse(query), undefined, variables)!;
 }
 
 /** `citizen → father → father → …` with `levels` fathers, each with fullName: depth levels + 2. */
@@ -103,21 +100,30 @@ describe("query limits", () => {
     expect(Object.keys(data)).toHaveLength(DEFAULT_LIMITS.maxAliases);
   });
 
-  it("refuses a query costlier than the limit with 400 QUERY_TOO_COSTLY", async () => {
+  it("refuses a query costlier than the limit with 400 QUERY_TOO_COSTLY, the cost and the limit in extensions", async () => {
     const one = `citizens(first: 100) { ${COSTLY_NODE} }`;
     const query = `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: ${one}`).join(" ")} }`;
-    const cost = armorCost(query);
+    const cost = costOf(query);
+    expect(cost).toBe(5 * costOf(`{ ${one} }`));
     expect(cost).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
-    expect(armorCost(`{ ${one} }`), "one alias alone is under the limit").toBeLessThan(DEFAULT_LIMITS.maxCost);
     const error = refused(await send(query), "QUERY_TOO_COSTLY");
-    expect(error.message).toContain(`limit of ${DEFAULT_LIMITS.maxCost}`);
-    expect(error.message).toContain(`found ${cost}`);
+    expect(error.extensions).toMatchObject({ cost, maxCost: DEFAULT_LIMITS.maxCost });
+    expect(error.message).toContain(`cost ${cost}, over the limit of ${DEFAULT_LIMITS.maxCost}`);
+    expect(error.message).toMatch(/smaller pages, fewer nested lists or fewer aliases/);
   });
 
-  it("refuses the same costly query when the page size comes in a variable", async () => {
-    const one = `citizens(first: $first) { ${COSTLY_NODE} }`;
-    const query = `query($first: Int!) { ${Array.from({ length: 5 }, (_, i) => `a${i}: ${one}`).join(" ")} }`;
-    refused(await send(query, { first: 100 }), "QUERY_TOO_COSTLY");
+  it("costs a page size given in a variable: refused at 100, served at 2, costed as a page of 20 when left out", async () => {
+    const aliases = (first: string) => Array.from({ length: 5 }, (_, i) => `a${i}: citizens(first: ${first}) { ${COSTLY_NODE} }`).join(" ");
+    const query = `query($first: Int) { ${aliases("$first")} }`;
+    const atHundred = costOf(query, { first: 100 });
+    expect(atHundred).toBe(costOf(`{ ${aliases("100")} }`));
+    expect(atHundred).toBe(100 * costOf(query, { first: 1 }));
+    expect(atHundred).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
+    const error = refused(await send(query, { first: 100 }), "QUERY_TOO_COSTLY");
+    expect(error.extensions).toMatchObject({ cost: atHundred, maxCost: DEFAULT_LIMITS.maxCost });
+    expect(served(await send(query, { first: 2 })).a4.edges).toHaveLength(2);
+    expect(costOf(query, {})).toBe(costOf(query, { first: 20 }));
+    expect(served(await send(query, {})).a0.edges).toHaveLength(20);
   });
 
   it("refuses a document of more than the token limit with a 4xx TOO_MANY_TOKENS, never a 5xx", async () => {
@@ -143,11 +149,74 @@ describe("query limits", () => {
   });
 
   it("leaves real use alone: the nested question over 100 citizens is answered, page size as a variable or a literal", async () => {
-    expect(armorCost(NESTED("100"))).toBeLessThan(DEFAULT_LIMITS.maxCost);
+    expect(costOf(NESTED("100"))).toBeLessThan(DEFAULT_LIMITS.maxCost);
     for (const first of ["$first", "100"]) {
       const data = served(await send(NESTED(first), first === "$first" ? { first: 100 } : undefined));
       expect(data.citizens.edges).toHaveLength(100);
     }
+  });
+});
+
+describe("the cost of unpaged lists", () => {
+  const ATTACK = `provinces { communes { province { communes { code name } } } }`;
+  const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${ATTACK}`).join(" ")} }`;
+
+  /** A refusal that ran nothing: it comes at once, with no data, whoever asks. */
+  async function refusedAtOnce(query: string, variables?: Record<string, unknown>) {
+    const started = performance.now();
+    const reply = await send(query, variables, {});
+    const ms = performance.now() - started;
+    const error = refused(reply, "QUERY_TOO_COSTLY");
+    // Answering the two-alias attack took 9 s and 29 MB; refusing it is a validation step.
+    expect(ms, `refused after ${Math.round(ms)} ms`).toBeLessThan(1_000);
+    expect(JSON.stringify(reply.body).length).toBeLessThan(2_000);
+    return error;
+  }
+
+  it("refuses the province → communes → province → communes question before running it, anonymous, with two aliases or thirty", async () => {
+    const two = await refusedAtOnce(aliased(2));
+    // provinces 34 × (1 + communes 168 × (1 + province (1 + communes 168 × (1 + code + name))))
+    const one = 34 * (1 + 168 * (1 + (1 + 168 * 3)));
+    expect(two.extensions).toMatchObject({ cost: 2 * one, maxCost: DEFAULT_LIMITS.maxCost });
+    const thirty = await refusedAtOnce(aliased(DEFAULT_LIMITS.maxAliases));
+    expect(thirty.extensions.cost).toBe(DEFAULT_LIMITS.maxAliases * one);
+  });
+
+  it("costs lists inside fragments and inline fragments as where they are spread", async () => {
+    const viaFragment = await refusedAtOnce(`{ a: provinces { ...P } b: provinces { ...P } } fragment P on Province { communes { province { communes { code name } } } }`);
+    const viaInline = await refusedAtOnce(`{ a: provinces { ... on Province { communes { ... { province { communes { code name } } } } } } b: ${ATTACK} }`);
+    const plain = costOf(aliased(2));
+    expect(viaFragment.extensions.cost).toBe(plain);
+    expect(viaInline.extensions.cost).toBe(plain);
+  });
+
+  it("refuses, at once, a document whose fragments each spread the one below many times", async () => {
+    // 12^4 copies of F0 from five short lines, within the depth limit (armor counts a spread as a level).
+    const spreads = (i: number) => Array.from({ length: 12 }, () => `...F${i}`).join(" ");
+    const bomb = `{ ...F4 } fragment F0 on Query { provinces { code } } ${[0, 1, 2, 3].map((i) => `fragment F${i + 1} on Query { ${spreads(i)} }`).join(" ")}`;
+    const error = await refusedAtOnce(bomb);
+    expect(error.message).toMatch(/more than \d+ selections/);
+  });
+
+  it("holds one conformance check a request: a second alias of the check is refused at once, one is answered", async () => {
+    const check = (n: number) => `query($i: ConformanceInput!) { ${Array.from({ length: n }, (_, k) => `a${k}: checkConformance(input: $i) { errors }`).join(" ")} }`;
+    const records = JSON.stringify({ citizens: Array.from({ length: 2_000 }, (_, i) => ({ personalId: String(i) })) });
+    const input = { samples: [{ name: "c.json", content: records }] };
+    const one = costOf(check(1), { i: input });
+    expect(one).toBeGreaterThan(DEFAULT_LIMITS.maxCost / 2);
+    expect(one).toBeLessThan(DEFAULT_LIMITS.maxCost);
+    const two = await refusedAtOnce(check(2), { i: input });
+    expect(two.extensions.cost).toBe(2 * one);
+    expect((await refusedAtOnce(check(DEFAULT_LIMITS.maxAliases), { i: input })).extensions.cost).toBe(DEFAULT_LIMITS.maxAliases * one);
+    expect(served(await send(check(1), { i: input }, {})).a0.errors).toBeGreaterThanOrEqual(2_000);
+  });
+
+  it("answers the whole public map anonymously: 34 provinces and their 3,321 communes", async () => {
+    const query = `{ provinces { code name communes { code name } } }`;
+    expect(costOf(query)).toBeLessThanOrEqual(DEFAULT_LIMITS.maxCost);
+    const data = served(await send(query, undefined, {}));
+    expect(data.provinces).toHaveLength(34);
+    expect(data.provinces.reduce((n: number, p: { communes: unknown[] }) => n + p.communes.length, 0)).toBe(3321);
   });
 });
 

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readInputs } from "../../src/cli/conformance.js";
-import { API_LIMITS, type ConformanceLimits } from "../../src/modules/conformance/bounds.js";
+import { API_LIMITS, type ConformanceLimits, MAX_API_FINDINGS } from "../../src/modules/conformance/bounds.js";
 import type { InputFile } from "../../src/modules/conformance/inputs.js";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
@@ -57,6 +57,23 @@ beforeAll(async () => {
 afterAll(() => gateway?.close());
 
 describe("checkConformance through the API", () => {
+  it("lists the first findings in full and counts the rest, so half a megabyte of bad records is a bounded answer", async () => {
+    // Each record has a malformed personal id and an unknown field: at least two findings a record.
+    const records = Array.from({ length: 1_500 }, (_, i) => ({ personalId: String(i), fullNme: "x" }));
+    const { body } = await gateway.query(
+      `query($input: ConformanceInput!) { checkConformance(input: $input) { errors warnings findingsOmitted findings { rule } summary { count } } }`,
+      { input: { samples: [{ name: "bad.json", content: JSON.stringify({ citizens: records }) }] } },
+      {},
+    );
+    expect(body.errors).toBeUndefined();
+    const report = body.data.checkConformance;
+    expect(report.findings).toHaveLength(MAX_API_FINDINGS);
+    const total = report.errors + report.warnings;
+    expect(total).toBeGreaterThan(MAX_API_FINDINGS);
+    expect(report.findingsOmitted).toBe(total - MAX_API_FINDINGS);
+    expect(report.summary.reduce((n: number, r: { count: number }) => n + r.count, 0)).toBe(total);
+  });
+
   it("still passes the conformant provincial system", async () => {
     const inputs = readInputs({ operations: ["operations"], data: ["samples"], schema: "schema.graphql" }, CONFORMANT);
     const { status, body } = await check(gateway, { operations: inputs.operations, samples: inputs.samples, schema: inputs.schema! });

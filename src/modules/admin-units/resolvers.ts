@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
+import { listOf } from "../../shared/cost.js";
 import { InvalidInputError, UnknownAdministrativeUnitError } from "../../shared/errors.js";
 import { AdministrativeUnitCodeScalar } from "../../shared/scalars.js";
 import { foldName } from "../../shared/codes.js";
@@ -8,12 +9,14 @@ import { AdministrativeUnit, Commune, LegacyAdministrativeUnit, Province, toComm
 
 @Resolver(() => Province)
 export class ProvinceResolver {
-  @Query(() => [Province], { description: "The 34 provinces and centrally-run cities in force since 1 July 2025, by code." })
+  // Decision 19/2025/QĐ-TTg: 34 (seeds/admin-units/provinces_34.csv).
+  @Query(() => [Province], { complexity: listOf(34), description: "The 34 provinces and centrally-run cities in force since 1 July 2025, by code." })
   provinces(@Ctx() ctx: GatewayContext): Province[] {
     return [...ctx.adminUnits.provinces.values()].map(toProvince);
   }
 
-  @FieldResolver(() => [Commune], { description: "Communes of the province, by code; `search` matches names with or without diacritics." })
+  // The largest province's communes: Hồ Chí Minh City (79) has 168 of the 3,321 (seeds/admin-units/wards_3321.csv).
+  @FieldResolver(() => [Commune], { complexity: listOf(168), description: "Communes of the province, by code; `search` matches names with or without diacritics." })
   communes(@Root() province: Province, @Ctx() ctx: GatewayContext, @Arg("search", () => String, { nullable: true, description: "Part of the commune name, with or without diacritics." }) search?: string): Commune[] {
     const all = ctx.adminUnits.communesByProvince.get(province.code) ?? [];
     const needle = search ? foldName(search) : "";

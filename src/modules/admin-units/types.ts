@@ -1,5 +1,6 @@
 /** GraphQL types of the 2025 administrative map and of the pre-2025 units it replaced. */
 import { Field, ID, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import { listOf } from "../../shared/cost.js";
 import type { CommuneRecord, LegacyLevel, LegacyUnitRecord, MergeType, ProvinceRecord } from "./registry.js";
 
 export enum AdministrativeLevel {
@@ -123,7 +124,9 @@ export class LegacyAdministrativeUnit {
   @Field(() => String, { description: "Code of the old province the unit belonged to." })
   legacyProvinceCode!: string;
 
-  @Field(() => [UnitSuccession], { description: "Every 2025 unit that took over (part of) this unit's territory." })
+  // A pre-2025 district is spread over the new communes of its communes: at most 14 (Huyện Yên Sơn, 075); a split
+  // commune has at most 5 successors, an old province one.
+  @Field(() => [UnitSuccession], { complexity: listOf(14), description: "Every 2025 unit that took over (part of) this unit's territory." })
   successors!: UnitSuccession[];
 
   @Field(() => Boolean, {

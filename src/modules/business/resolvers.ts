@@ -2,8 +2,9 @@ import { Access, SubjectKey, SubjectArgument } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
+import { listOf } from "../../shared/cost.js";
 import { industry } from "../../shared/lookups.js";
-import { connectionType } from "../../shared/pagination.js";
+import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { TaxCodeScalar } from "../../shared/scalars.js";
 import { loadCitizen } from "../population/resolvers.js";
 import { Citizen } from "../population/types.js";
@@ -46,7 +47,7 @@ export class EnterpriseResolver {
   }
 
   @Access("business")
-  @Query(() => EnterpriseConnection, { nullable: true, description: "Enterprises matching a filter, ordered by code, a page at a time." })
+  @Query(() => EnterpriseConnection, { nullable: true, complexity: pagedConnection, description: "Enterprises matching a filter, ordered by code, a page at a time." })
   enterprises(
     @Ctx() ctx: GatewayContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
@@ -61,7 +62,8 @@ export class EnterpriseResolver {
     return industry(enterprise.mainIndustryCode);
   }
 
-  @FieldResolver(() => [EnterpriseIndustry], { description: "All registered business lines, the main one first." })
+  // The main line and up to 3 others (src/seed/business.ts).
+  @FieldResolver(() => [EnterpriseIndustry], { complexity: listOf(4), description: "All registered business lines, the main one first." })
   async industries(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterpriseIndustry[]> {
     return (await ctx.business.industriesOfEnterprise.load(enterprise.code)).map((row) => ({
       code: row.industryCode,
@@ -70,17 +72,20 @@ export class EnterpriseResolver {
     }));
   }
 
-  @FieldResolver(() => [EnterprisePerson], { nullable: "items", description: "Legal representatives (người đại diện theo pháp luật); an entry refused to this client (another person, to a citizen client) is null, with an error." })
+  // Exactly one an enterprise (src/seed/business.ts).
+  @FieldResolver(() => [EnterprisePerson], { complexity: listOf(1), nullable: "items", description: "Legal representatives (người đại diện theo pháp luật); an entry refused to this client (another person, to a citizen client) is null, with an error." })
   async legalRepresentatives(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterprisePerson[]> {
     return (await ctx.business.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role === "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
   }
 
-  @FieldResolver(() => [EnterprisePerson], { nullable: "items", description: "Owners, members and founding shareholders, with their shares of charter capital; an entry refused to this client is null, with an error." })
+  // Up to 5 members or founding shareholders (src/seed/business.ts).
+  @FieldResolver(() => [EnterprisePerson], { complexity: listOf(5), nullable: "items", description: "Owners, members and founding shareholders, with their shares of charter capital; an entry refused to this client is null, with an error." })
   async owners(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterprisePerson[]> {
     return (await ctx.business.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role !== "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
   }
 
-  @FieldResolver(() => [Branch], { description: "Branches (chi nhánh)." })
+  // Up to 3 branches (src/seed/business.ts).
+  @FieldResolver(() => [Branch], { complexity: listOf(3), description: "Branches (chi nhánh)." })
   async branches(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<Branch[]> {
     return (await ctx.business.branchesOfEnterprise.load(enterprise.code)).map(toBranch);
   }
@@ -135,7 +140,9 @@ export class HouseholdBusinessResolver {
 @Resolver(() => Citizen)
 export class CitizenBusinessResolver {
   @Access("business")
-  @FieldResolver(() => [EnterpriseRole], { nullable: true, description: "Enterprises the person represents, owns, or holds capital in." })
+  // Not fixed by the generator: representatives and owners are drawn from all adults. The 1,000,000-citizen data
+  // set has at most 8 roles a person (`npm run list-sizes`); 10 leaves room for a larger one.
+  @FieldResolver(() => [EnterpriseRole], { nullable: true, complexity: listOf(10), description: "Enterprises the person represents, owns, or holds capital in." })
   async enterpriseRoles(
     @Root() citizen: Citizen,
     @Ctx() ctx: GatewayContext,
@@ -146,7 +153,8 @@ export class CitizenBusinessResolver {
   }
 
   @Access("business")
-  @FieldResolver(() => [HouseholdBusiness], { nullable: true, description: "Household businesses the person owns (hộ kinh doanh)." })
+  // One a person (Decree 01/2021/NĐ-CP, art. 80; the generator gives each owner one).
+  @FieldResolver(() => [HouseholdBusiness], { nullable: true, complexity: listOf(1), description: "Household businesses the person owns (hộ kinh doanh)." })
   async householdBusinesses(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<HouseholdBusiness[]> {
     return (await ctx.business.householdBusinessesOfOwner.load(citizen.personalId)).map(toHouseholdBusiness);
   }

@@ -42,6 +42,13 @@ export interface ConformanceLimits {
  * over 5,000 tokens anyway, so a document of 20,000 holds four such. Larger systems check in parts, or with
  * `npx ndaf-gateway conformance`.
  */
+/**
+ * Findings an API answer lists in full; past it they are counted (errors, warnings, per rule) but not listed. Half a
+ * megabyte of bad records can give 100,000 findings, a 30 MB answer built on the request thread; a provincial CI
+ * that wants them all runs the command line, which lists every one.
+ */
+export const MAX_API_FINDINGS = 1_000;
+
 export const API_LIMITS: ConformanceLimits = Object.freeze({
   maxInputBytes: 512 * 1024,
   maxOperationFiles: 100,

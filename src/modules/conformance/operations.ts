@@ -45,7 +45,8 @@ import {
 } from "graphql";
 import { analyzeOperation, reachableDefinitions } from "../../access/analyze.js";
 import { PROCEDURE_CODE, type Client } from "../../access/clients.js";
-import { costWithVariables, DEFAULT_LIMITS, queryLimitProtection } from "../../access/limits.js";
+import { costError, MAX_COST_NODES, operationCost } from "../../access/cost.js";
+import { DEFAULT_LIMITS, queryLimitProtection } from "../../access/limits.js";
 import { checkAccess } from "../../access/policy.js";
 import { findGatewayError } from "../../shared/errors.js";
 import { assertDocumentBounds, type ConformanceLimits, tokenLimitError } from "./bounds.js";
@@ -86,7 +87,6 @@ const SPEC_RULES = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRul
 const LIMIT_RULE: Record<string, RuleId> = {
   QUERY_TOO_DEEP: "OP_TOO_DEEP",
   TOO_MANY_ALIASES: "OP_TOO_MANY_ALIASES",
-  QUERY_TOO_COSTLY: "OP_TOO_COSTLY",
   TOO_MANY_DIRECTIVES: "OP_TOO_MANY_DIRECTIVES",
 };
 
@@ -298,11 +298,22 @@ class OperationChecker {
     });
 
     limitRules ??= queryLimitProtection(DEFAULT_LIMITS, false).validationRules;
-    let tooCostly = false;
     for (const error of validate(schema, document, limitRules, this.validation)) {
       const rule = LIMIT_RULE[String(error.extensions?.code ?? findGatewayError(error.originalError)?.code)];
       if (rule) add(findings, rule, { message: error.message }, op, name);
-      if (rule === "OP_TOO_COSTLY") tooCostly = true;
+    }
+    const variables = this.variablesFor(parsed, op, opsInFile);
+    // The gateway's own cost: with the sample variables when they fit the operation, else as sent without any.
+    const values = variables?.values;
+    const samples = valid && typeof values === "object" && values !== null && !Array.isArray(values) ? (values as Record<string, unknown>) : null;
+    const sampled = samples ? operationCost(schema, document, name, samples) : null;
+    const cost = sampled ?? operationCost(schema, document, name, null);
+    const tooCostly = costError(cost, DEFAULT_LIMITS.maxCost);
+    if (tooCostly) {
+      add(findings, "OP_TOO_COSTLY", { message: sampled !== null ? `With the sample variables: ${tooCostly.message}` : tooCostly.message }, op, name, {
+        found: Number.isFinite(cost) ? `cost ${cost}` : `more than ${MAX_COST_NODES} selections`,
+        expected: `cost at most ${DEFAULT_LIMITS.maxCost}`,
+      });
     }
     try {
       parse(print(document), { maxTokens: DEFAULT_LIMITS.maxTokens });
@@ -326,13 +337,6 @@ class OperationChecker {
         },
       }),
     );
-
-    const variables = this.variablesFor(parsed, op, opsInFile);
-    if (variables && valid && !tooCostly) {
-      for (const error of costWithVariables(schema, document, variables.values as Record<string, unknown>, DEFAULT_LIMITS.maxCost) ?? []) {
-        add(findings, "OP_TOO_COSTLY", { message: `With the sample variables: ${error.message}` }, op, name);
-      }
-    }
 
     this.access(parsed, document, op, name);
     if (variables && valid) this.coerceVariables(op, name, variables);

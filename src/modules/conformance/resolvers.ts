@@ -1,16 +1,27 @@
+import { MAX_API_FINDINGS } from "./bounds.js";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { DEFAULT_LIMITS } from "../../access/limits.js";
 import type { GatewayContext } from "../../context.js";
+import { listOf } from "../../shared/cost.js";
 import { CONFORMANCE_RULES } from "./rules.js";
 import { ConformanceInput, ConformanceReport, ConformanceRule } from "./types.js";
+
+/**
+ * The query cost of one check, whatever it selects: half the limit, so a request holds one check and a second
+ * alias is refused before anything runs. The check itself is bounded by the API's limits (bounds.ts) and its
+ * worker's time budget; aliases would otherwise queue checks behind one request until the pool is full.
+ */
+const CHECK_COST = Math.ceil(DEFAULT_LIMITS.maxCost / 2);
 
 @Resolver()
 export class ConformanceResolver {
   @Query(() => ConformanceReport, {
+    complexity: ({ childComplexity }) => CHECK_COST + childComplexity,
     description:
       "Checks a provincial system's operations, sample records and schema against the national schema and data standards — the same check as `npx ndaf-gateway conformance`. Public; sent with a client's key, operations are also checked against that client's grants. Malformed input is INVALID_CONFORMANCE_INPUT, naming file and line; so is input past one of the API's bounds (size, documents, operations, tokens, fragment expansion, samples, schema), naming the bound in `extensions.limit`. A check runs off the request thread and is stopped past its time budget (CONFORMANCE_TIMEOUT).",
   })
-  checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: GatewayContext): Promise<ConformanceReport> {
-    return ctx.conformance.check(
+  async checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: GatewayContext): Promise<ConformanceReport> {
+    const report = await ctx.conformance.check(
       {
         operations: input.operations ?? [],
         samples: input.samples ?? [],
@@ -19,9 +30,12 @@ export class ConformanceResolver {
       },
       ctx.access.client,
     );
+    // The answer is bounded as the work is: the first findings in full, the rest counted (errors, warnings, summary).
+    if (report.findings.length <= MAX_API_FINDINGS) return { ...report, findingsOmitted: 0 };
+    return { ...report, findings: report.findings.slice(0, MAX_API_FINDINGS), findingsOmitted: report.findings.length - MAX_API_FINDINGS };
   }
 
-  @Query(() => [ConformanceRule], { description: "The conformance rules, with their legal or technical basis and the usual fix." })
+  @Query(() => [ConformanceRule], { complexity: listOf(CONFORMANCE_RULES.length), description: "The conformance rules, with their legal or technical basis and the usual fix." })
   conformanceRules(): ConformanceRule[] {
     return [...CONFORMANCE_RULES];
   }

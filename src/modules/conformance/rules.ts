@@ -113,8 +113,8 @@ const rules = [
     category: "OPERATION",
     severity: "ERROR",
     title: "The operation costs more than the gateway allows",
-    basis: `${LIMITS}: cost 50,000, lists multiplied by their page size`,
-    fix: "Ask for smaller pages (first) or fewer nested lists.",
+    basis: `${LIMITS}: cost 50,000, every list multiplied by its size (a page by its first, other lists by their largest size in the data)`,
+    fix: "Ask for smaller pages (first), fewer nested lists or fewer aliases.",
   },
   {
     id: "OP_TOO_MANY_DIRECTIVES",

@@ -1,5 +1,7 @@
 /** GraphQL types of the conformance check: its input files, the report, and the rule list. */
+import { MAX_API_FINDINGS } from "./bounds.js";
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { listOf } from "../../shared/cost.js";
 import { CONFORMANCE_RULES, type RuleCategory, type RuleId, type Severity } from "./rules.js";
 
 /** The rule ids as a GraphQL enum, so frontends and provincial tools get them typed. */
@@ -172,10 +174,17 @@ export class ConformanceReport {
   @Field(() => Int, { description: "Findings that are warnings." })
   warnings!: number;
 
-  @Field(() => [ConformanceFinding], { description: "Every finding, by category, file and line." })
+  // The API lists at most MAX_API_FINDINGS (bounds.ts); the command line lists every one.
+  @Field(() => [ConformanceFinding], {
+    complexity: listOf(MAX_API_FINDINGS),
+    description: "The findings, by category, file and line: through the API the first 1,000 (findingsOmitted counts the rest); the command line lists every one.",
+  })
   findings!: ConformanceFinding[];
 
-  @Field(() => [ConformanceRuleCount], { description: "Findings per rule, in the order of the rule list." })
+  @Field(() => Int, { nullable: true, description: "Findings past the first 1,000 that the API answer does not list (counted in errors, warnings and summary); null from the command line." })
+  findingsOmitted?: number | null;
+
+  @Field(() => [ConformanceRuleCount], { complexity: listOf(CONFORMANCE_RULES.length), description: "Findings per rule, in the order of the rule list." })
   summary!: ConformanceRuleCount[];
 }
 

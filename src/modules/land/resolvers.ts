@@ -2,10 +2,11 @@ import { Access, SubjectArgument } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
+import { listOf } from "../../shared/cost.js";
 import { InvalidInputError } from "../../shared/errors.js";
 import { PARCEL_ID_PATTERN } from "../../shared/codes.js";
 import { landUsePurpose } from "../../shared/lookups.js";
-import { connectionType } from "../../shared/pagination.js";
+import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { loadEnterprise } from "../business/resolvers.js";
 import { Enterprise } from "../business/types.js";
 import { loadCitizen } from "../population/resolvers.js";
@@ -49,7 +50,7 @@ export class LandParcelResolver {
   }
 
   @Access("land")
-  @Query(() => LandParcelConnection, { nullable: true, description: "Parcels matching a filter, ordered by identifier, a page at a time." })
+  @Query(() => LandParcelConnection, { nullable: true, complexity: pagedConnection, description: "Parcels matching a filter, ordered by identifier, a page at a time." })
   landParcels(
     @Ctx() ctx: GatewayContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
@@ -64,7 +65,8 @@ export class LandParcelResolver {
     return landUsePurpose(parcel.landUsePurposeCode);
   }
 
-  @FieldResolver(() => [LandCertificate], { description: "Every certificate issued for the parcel, newest first." })
+  // The one in force and at most one it replaced (src/seed/land.ts).
+  @FieldResolver(() => [LandCertificate], { complexity: listOf(2), description: "Every certificate issued for the parcel, newest first." })
   async certificates(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandCertificate[]> {
     return (await ctx.land.certificatesOfParcel.load(parcel.id)).map(toCertificate);
   }
@@ -75,12 +77,14 @@ export class LandParcelResolver {
     return active ? toCertificate(active) : null;
   }
 
-  @FieldResolver(() => [LandHolder], { nullable: "items", description: "Current land users (named on the certificate in force), with shares; an entry refused to this client (a co-holder, to a citizen client) is null, with an error." })
+  // A household head alone or husband and wife (src/seed/land.ts).
+  @FieldResolver(() => [LandHolder], { complexity: listOf(2), nullable: "items", description: "Current land users (named on the certificate in force), with shares; an entry refused to this client (a co-holder, to a citizen client) is null, with an error." })
   async holders(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandHolder[]> {
     return (await ctx.land.holdersOfParcel.load(parcel.id)).map(toHolder);
   }
 
-  @FieldResolver(() => [Encumbrance], { description: "Mortgage registrations, newest first, released ones included." })
+  // At most one mortgage a parcel (src/seed/land.ts).
+  @FieldResolver(() => [Encumbrance], { complexity: listOf(1), description: "Mortgage registrations, newest first, released ones included." })
   async encumbrances(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<Encumbrance[]> {
     return (await ctx.land.encumbrancesOfParcel.load(parcel.id)).map(toEncumbrance);
   }
@@ -90,7 +94,8 @@ export class LandParcelResolver {
     return (await ctx.land.encumbrancesOfParcel.load(parcel.id)).some((e) => e.releasedOn === null);
   }
 
-  @FieldResolver(() => [LandTransfer], { description: "Transfer history, newest first." })
+  // At most one transfer a parcel (src/seed/land.ts).
+  @FieldResolver(() => [LandTransfer], { complexity: listOf(1), description: "Transfer history, newest first." })
   async transfers(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandTransfer[]> {
     return (await ctx.land.transfersOfParcel.load(parcel.id)).map(toTransfer);
   }
@@ -98,7 +103,8 @@ export class LandParcelResolver {
 
 @Resolver(() => LandCertificate)
 export class LandCertificateResolver {
-  @FieldResolver(() => [LandHolder], { nullable: "items", description: "Land users named on this certificate; an entry refused to this client is null, with an error." })
+  // A household head alone or husband and wife; a previous holder alone (src/seed/land.ts).
+  @FieldResolver(() => [LandHolder], { complexity: listOf(2), nullable: "items", description: "Land users named on this certificate; an entry refused to this client is null, with an error." })
   async holders(@Root() certificate: LandCertificate, @Ctx() ctx: GatewayContext): Promise<LandHolder[]> {
     return (await ctx.land.holdersOfCertificate.load(certificate.serial)).map(toHolder);
   }
@@ -147,7 +153,8 @@ function toHolding(row: { holder: { sharePercent: number; certificateSerial: str
 @Resolver(() => Citizen)
 export class CitizenLandResolver {
   @Access("land")
-  @FieldResolver(() => [ParcelHolding], { nullable: true, description: "Parcels the person holds under a certificate in force, with their share." })
+  // A household's parcels in a xã: residential land and up to 3 farm parcels (src/seed/land.ts).
+  @FieldResolver(() => [ParcelHolding], { nullable: true, complexity: listOf(4), description: "Parcels the person holds under a certificate in force, with their share." })
   async landParcels(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<ParcelHolding[]> {
     return (await ctx.land.holdingsOfCitizen.load(citizen.personalId)).map(toHolding);
   }
@@ -156,7 +163,8 @@ export class CitizenLandResolver {
 @Resolver(() => Enterprise)
 export class EnterpriseLandResolver {
   @Access("land")
-  @FieldResolver(() => [ParcelHolding], { nullable: true, description: "Parcels the enterprise holds under a certificate in force." })
+  // At most two parcels at an enterprise's head office (src/seed/business.ts).
+  @FieldResolver(() => [ParcelHolding], { nullable: true, complexity: listOf(2), description: "Parcels the enterprise holds under a certificate in force." })
   async landParcels(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<ParcelHolding[]> {
     return (await ctx.land.holdingsOfEnterprise.load(enterprise.code)).map(toHolding);
   }

@@ -2,8 +2,9 @@ import { Access, SubjectArgument } from "../../access/directive.js";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
+import { listOf } from "../../shared/cost.js";
 import { ethnicity } from "../../shared/lookups.js";
-import { connectionType } from "../../shared/pagination.js";
+import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { PersonalIdScalar } from "../../shared/scalars.js";
 import { CitizenFilter } from "./inputs.js";
 import { listCitizens } from "./service.js";
@@ -38,7 +39,7 @@ export class CitizenResolver {
   }
 
   @Access("population")
-  @Query(() => CitizenConnection, { nullable: true, description: "Citizens matching a filter, ordered by personal identification number, a page at a time." })
+  @Query(() => CitizenConnection, { nullable: true, complexity: pagedConnection, description: "Citizens matching a filter, ordered by personal identification number, a page at a time." })
   citizens(
     @Ctx() ctx: GatewayContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
@@ -75,7 +76,8 @@ export class CitizenResolver {
     return loadCitizen(ctx, citizen.spouseId);
   }
 
-  @FieldResolver(() => [Citizen], { nullable: "items", description: "Children (con) recorded with this person as father or mother, eldest first; an entry refused to this client (to a citizen client, a child is another person) is null, with an error." })
+  // The generator gives a couple at most 4 children (src/seed/families.ts); `npm run list-sizes` checks.
+  @FieldResolver(() => [Citizen], { complexity: listOf(4), nullable: "items", description: "Children (con) recorded with this person as father or mother, eldest first; an entry refused to this client (to a citizen client, a child is another person) is null, with an error." })
   async children(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<Citizen[]> {
     return (await ctx.population.children.load(citizen.personalId)).map(toCitizen);
   }
@@ -87,7 +89,8 @@ export class CitizenResolver {
     return row ? toHousehold(row) : null;
   }
 
-  @FieldResolver(() => [IdentityCard], { description: "Identity cards issued to the person, newest first." })
+  // One of each kind at most: CMND, CCCD, căn cước (src/seed/cards.ts).
+  @FieldResolver(() => [IdentityCard], { complexity: listOf(3), description: "Identity cards issued to the person, newest first." })
   async identityCards(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<IdentityCard[]> {
     return (await ctx.population.identityCards.load(citizen.personalId)).map(toIdentityCard);
   }
@@ -100,7 +103,8 @@ export class HouseholdResolver {
     return loadCitizen(ctx, household.headPersonalId);
   }
 
-  @FieldResolver(() => [HouseholdMember], { description: "Everyone registered in the household, with their relation to the head." })
+  // The largest household the generator makes: three generations, 8 living members (src/seed/families.ts).
+  @FieldResolver(() => [HouseholdMember], { complexity: listOf(8), description: "Everyone registered in the household, with their relation to the head." })
   async members(@Root() household: Household, @Ctx() ctx: GatewayContext): Promise<HouseholdMember[]> {
     return (await ctx.population.householdMembers.load(household.id)).map((row) => ({
       relationToHead: row.relationToHead as HouseholdMember["relationToHead"],

@@ -2,9 +2,10 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { Access, SubjectArgument } from "../../access/directive.js";
 import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, foldName } from "../../shared/codes.js";
+import { listOf } from "../../shared/cost.js";
 import { shown } from "../../access/subjects.js";
 import { GatewayError } from "../../shared/errors.js";
-import { connectionType } from "../../shared/pagination.js";
+import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import { yearsBetween } from "../population/types.js";
 import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } from "./catalogue.js";
@@ -127,7 +128,8 @@ export const DossierConnection = connectionType(Dossier, "Dossier", "dossier");
 
 @Resolver()
 export class ProcedureResolver {
-  @Query(() => [Procedure], { description: "The procedure catalogue, by code; public reference data. `search` matches a phrase of the name (Vietnamese or English) with or without diacritics, or a code prefix." })
+  // The 34 procedures of seeds/procedures/catalogue.json.
+  @Query(() => [Procedure], { complexity: listOf(34), description: "The procedure catalogue, by code; public reference data. `search` matches a phrase of the name (Vietnamese or English) with or without diacritics, or a code prefix." })
   procedures(
     @Ctx() ctx: GatewayContext,
     @Arg("search", () => String, { nullable: true, description: "A phrase of the name, Vietnamese or English, with or without diacritics (\"dang ky khai sinh\"), or a code prefix." }) search?: string,
@@ -184,7 +186,7 @@ export class ProcedureResolver {
     return row ? toDossier(ctx, row) : null;
   }
 
-  @Query(() => DossierConnection, { nullable: true, description: "Dossiers visible to the client (its own submissions; a citizen's own), by id, filtered by applicant or procedure." })
+  @Query(() => DossierConnection, { nullable: true, complexity: pagedConnection, description: "Dossiers visible to the client (its own submissions; a citizen's own), by id, filtered by applicant or procedure." })
   async dossiers(
     @Ctx() ctx: GatewayContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,

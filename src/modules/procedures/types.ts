@@ -1,6 +1,7 @@
 /** GraphQL types of the procedure catalogue, dossier evaluation and verification answers. */
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { listOf } from "../../shared/cost.js";
 import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 
 export enum ProcedureLevelEnum {
@@ -94,7 +95,8 @@ export class ProcedureComponent {
   @Field(() => String, { nullable: true, description: "For a data component: what the rule establishes." })
   ruleDescription!: string | null;
 
-  @Field(() => [String], { description: "Sources the rule reads (population, land, business); empty for a document." })
+  // FAMILY_HOLDS_PARCEL reads two sources; every other rule one (rules.ts).
+  @Field(() => [String], { complexity: listOf(2), description: "Sources the rule reads (population, land, business); empty for a document." })
   sources!: string[];
 
   @Field(() => String, { nullable: true, description: "For a document: why no database replaces it (APPLICATION_FORM, SIGNED_AGREEMENT, ISSUED_BY_OTHER_BODY, …)." })
@@ -127,16 +129,19 @@ export class Procedure {
   @Field(() => String, { description: "Its page on the National Public Service Portal." })
   url!: string;
 
-  @Field(() => [String], { description: "Legal basis (căn cứ pháp lý): the main laws and decrees." })
+  // The catalogue keeps at most five laws and decrees a procedure (seeds/procedures/catalogue.json).
+  @Field(() => [String], { complexity: listOf(5), description: "Legal basis (căn cứ pháp lý): the main laws and decrees." })
   legalBasis!: string[];
 
   @Field(() => String, { description: "Who files: CITIZEN or ENTERPRISE." })
   applicant!: string;
 
-  @Field(() => [ProcedureSubject], { description: "What else a dossier names (a child, a parcel, an enterprise, …)." })
+  // At most 2 in the catalogue (seeds/procedures/catalogue.json).
+  @Field(() => [ProcedureSubject], { complexity: listOf(2), description: "What else a dossier names (a child, a parcel, an enterprise, …)." })
   subjects!: ProcedureSubject[];
 
-  @Field(() => [ProcedureComponent], { description: "Dossier components, in the portal's order." })
+  // The longest procedure, first land registration (1.013978), has 10 (seeds/procedures/catalogue.json).
+  @Field(() => [ProcedureComponent], { complexity: listOf(10), description: "Dossier components, in the portal's order." })
   components!: ProcedureComponent[];
 
   @Field(() => Int, { description: "Number of components." })
@@ -184,7 +189,8 @@ export class ProcedureFigures {
 
 @ObjectType({ description: "Per procedure and overall figures of the catalogue and of submitted dossiers." })
 export class ProcedureReport {
-  @Field(() => [ProcedureFigures], { description: "One line per procedure, by code." })
+  // The 34 procedures of seeds/procedures/catalogue.json.
+  @Field(() => [ProcedureFigures], { complexity: listOf(34), description: "One line per procedure, by code." })
   procedures!: ProcedureFigures[];
 
   @Field(() => ProcedureFigures, { description: "The catalogue as a whole." })
@@ -271,7 +277,8 @@ export class DossierComponentResult {
   @Field(() => String, { nullable: true, description: "What a clerk or the applicant should know: the failed rule, the missing record, or why the document is needed." })
   message!: string | null;
 
-  @Field(() => [EvidenceFact], { description: "The facts used, only those the component needs." })
+  // The most any rule cites is 5: SPOUSE_SINGLE's name and marital status with the 3 facts of its age check (rules.ts).
+  @Field(() => [EvidenceFact], { complexity: listOf(5), description: "The facts used, only those the component needs." })
   evidence!: EvidenceFact[];
 }
 
@@ -283,7 +290,8 @@ export class DossierEvaluation {
   @Field(() => DossierStatusEnum, { description: "The state following from the components." })
   status!: DossierStatusEnum;
 
-  @Field(() => [DossierComponentResult], { description: "Every component, in the procedure's order." })
+  // As many as the procedure's components: at most 10 (seeds/procedures/catalogue.json).
+  @Field(() => [DossierComponentResult], { complexity: listOf(10), description: "Every component, in the procedure's order." })
   components!: DossierComponentResult[];
 
   @Field(() => Int, { description: "Components answered from data." })
