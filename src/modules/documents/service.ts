@@ -85,21 +85,26 @@ export class DocumentStore {
     const results = await this.db.transaction(async (tx) => {
       const out: Published[] = [];
       for (const document of documents) {
-        const [existing] = await tx.select({ forEveryClient: trustedDocuments.forEveryClient }).from(trustedDocuments).where(eq(trustedDocuments.id, document.id));
-        let changed: boolean;
-        if (!existing) {
-          await tx
-            .insert(trustedDocuments)
-            .values({ id: document.id, body: document.body, operationName: document.operationName, operationType: document.operationType, forEveryClient: clientId === null })
-            // A concurrent publisher (another replica's operator) may have stored the same text: same id, same row.
-            .onConflictDoNothing();
-          if (clientId !== null) await tx.insert(trustedDocumentClients).values({ documentId: document.id, clientId }).onConflictDoNothing();
+        const inserted = await tx
+          .insert(trustedDocuments)
+          .values({ id: document.id, body: document.body, operationName: document.operationName, operationType: document.operationType, forEveryClient: clientId === null })
+          .onConflictDoNothing()
+          .returning({ id: trustedDocuments.id });
+        if (inserted.length > 0) {
+          if (clientId !== null) await tx.insert(trustedDocumentClients).values({ documentId: document.id, clientId });
           out.push({ document, outcome: "published" });
           continue;
         }
-        if (existing.forEveryClient) changed = false;
-        else if (clientId === null) changed = (await tx.update(trustedDocuments).set({ forEveryClient: true }).where(eq(trustedDocuments.id, document.id)).returning({ id: trustedDocuments.id })).length > 0;
-        else changed = (await tx.insert(trustedDocumentClients).values({ documentId: document.id, clientId }).onConflictDoNothing().returning({ id: trustedDocumentClients.documentId })).length > 0;
+        // Known (the same text has the same id, whoever published it): widen who may run it, if anything.
+        const [existing] = await tx.select({ forEveryClient: trustedDocuments.forEveryClient }).from(trustedDocuments).where(eq(trustedDocuments.id, document.id));
+        let changed = false;
+        if (existing.forEveryClient) {
+          // Every client may run it already: binding it to one changes nothing.
+        } else if (clientId === null) {
+          changed = (await tx.update(trustedDocuments).set({ forEveryClient: true }).where(eq(trustedDocuments.id, document.id)).returning({ id: trustedDocuments.id })).length > 0;
+        } else {
+          changed = (await tx.insert(trustedDocumentClients).values({ documentId: document.id, clientId }).onConflictDoNothing().returning({ id: trustedDocumentClients.documentId })).length > 0;
+        }
         out.push({ document, outcome: changed ? "bound" : "unchanged" });
       }
       return out;
