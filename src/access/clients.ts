@@ -17,6 +17,14 @@ export const ANY_PROCEDURE = "*";
 
 export const SYSTEM_CLIENT_ID = /^VN:GOV:[A-Za-z0-9][A-Za-z0-9.-]{0,39}:[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 export const CITIZEN_CLIENT_ID = /^VN:CIT:\d{12}$/;
+
+/**
+ * A client id as it may be shown to someone other than the gateway's operator: a citizen client's id is their
+ * personal id, so it is shown as `VN:CIT:[citizen]` (to a stale key's holder, or in another person's access log).
+ */
+export function shownClientId(id: string): string {
+  return CITIZEN_CLIENT_ID.test(id) ? "VN:CIT:[citizen]" : id;
+}
 export const PROCEDURE_CODE = /^\d\.\d{6}$/;
 
 export interface Grant {
@@ -129,11 +137,11 @@ export class ClientStore {
     const client = entry.client;
     if (!client) throw new GatewayError("INVALID_CREDENTIAL", "The API key is not known to this gateway. Check the Authorization header (Bearer <key>).");
     if (client.revokedAt && client.revokedAt <= now) {
-      throw new GatewayError("CREDENTIAL_REVOKED", `The API key of client ${client.id} was revoked on ${client.revokedAt.toISOString()}.`, { clientId: client.id });
+      throw new GatewayError("CREDENTIAL_REVOKED", `The API key of client ${shownClientId(client.id)} was revoked on ${client.revokedAt.toISOString()}.`, { clientId: shownClientId(client.id) });
     }
     if (client.expiresAt && client.expiresAt <= now) {
-      throw new GatewayError("CREDENTIAL_EXPIRED", `The API key of client ${client.id} expired on ${client.expiresAt.toISOString()}; ask the gateway operator for a new one.`, {
-        clientId: client.id,
+      throw new GatewayError("CREDENTIAL_EXPIRED", `The API key of client ${shownClientId(client.id)} expired on ${client.expiresAt.toISOString()}; ask the gateway operator for a new one.`, {
+        clientId: shownClientId(client.id),
       });
     }
     return client;

@@ -103,6 +103,10 @@ export function checkProcedureUse(
       { procedure },
     );
   }
+  // Even a procedure that reads no source stores a dossier about its applicant: the client must serve that procedure.
+  if (!client.grants.some((g) => g.procedures.includes(ANY_PROCEDURE) || g.procedures.includes(procedure))) {
+    throw new GatewayError("PURPOSE_NOT_GRANTED", `Client ${client.id} has no grant for procedure ${procedure}; ${describeGrants(client)}.`, { procedure });
+  }
   for (const source of sources) {
     if (!client.grants.some((g) => grantCovers(g, { source, class: "basic" }, procedure))) {
       throw new GatewayError(

@@ -39,6 +39,10 @@ export function parsePurpose(procedure: string | undefined, caseId: string | und
   if (!CASE_ID.test(c)) {
     throw new GatewayError("INVALID_PURPOSE", "X-Purpose-Case must be 1–64 characters: letters, digits and . _ : / - (the case or dossier id).");
   }
+  // The case is shown to every person whose data the request reads (their access log): it must name no one.
+  if (/\d{12}/.test(c)) {
+    throw new GatewayError("INVALID_PURPOSE", "X-Purpose-Case must not hold a personal identification number (12 digits in a row): name the case, not a person.");
+  }
   if (known && !known(p)) {
     throw new GatewayError("INVALID_PURPOSE", `X-Purpose-Procedure ${p} names no procedure of the catalogue; list them with \`procedures\`.`, { procedure: p });
   }

@@ -13,6 +13,7 @@ import { listOf } from "../shared/cost.js";
 import { connectionType, pagedConnection, paginate } from "../shared/pagination.js";
 import { PersonalIdScalar } from "../shared/scalars.js";
 import { auditLog, clients } from "./tables.js";
+import { CITIZEN_CLIENT_ID, shownClientId } from "./clients.js";
 
 @ObjectType({ description: "One grant of a client: sources, field classes and the procedures it serves." })
 export class AccessGrant {
@@ -140,7 +141,12 @@ export class AccessResolver {
       first,
       after,
       keyOf: (row) => String(row.seq),
-      toNode: (row) => ({ ...row, clientName: row.clientName ?? row.clientId }),
+      // Another citizen who read this person's data (named in their own dossier, say) is not named: their client id
+      // is their personal id. Agency systems are named, which is the point of the log.
+      toNode: (row) =>
+        row.clientId !== client.id && CITIZEN_CLIENT_ID.test(row.clientId)
+          ? { ...row, clientId: shownClientId(row.clientId), clientName: "A citizen (their own filing)" }
+          : { ...row, clientName: row.clientName ?? row.clientId },
       fetch: (afterKey, limit) => {
         const before = afterKey === null ? undefined : Number(afterKey);
         if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", "The cursor is not an access-log cursor.");

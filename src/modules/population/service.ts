@@ -3,6 +3,7 @@ import { and, asc, count, eq, gt, gte, isNotNull, isNull, like, lte, type SQL } 
 import type { Database } from "../../db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import { foldName } from "../../shared/codes.js";
+import { GatewayError } from "../../shared/errors.js";
 import { checkCommuneFilter, checkProvinceFilter, searchPattern } from "../../shared/filters.js";
 import { type CursorCodec, paginate } from "../../shared/pagination.js";
 import { citizens } from "./tables.js";
@@ -19,6 +20,13 @@ export function citizenConditions(registry: AdminUnitRegistry, filter: CitizenFi
   if (filter.sex) conditions.push(eq(citizens.sex, filter.sex));
   if (filter.alive === true) conditions.push(isNull(citizens.dateOfDeath));
   if (filter.alive === false) conditions.push(isNotNull(citizens.dateOfDeath));
+  for (const [name, value] of [["bornFrom", filter.bornFrom], ["bornTo", filter.bornTo]] as const) {
+    // Postgres dates start at 4713 BC but the year 0000 does not exist; the registers start long after 1800.
+    const year = value ? Number(value.slice(0, 4)) : undefined;
+    if (year !== undefined && (year < 1800 || year > 2200)) {
+      throw new GatewayError("INVALID_ARGUMENT", `filter.${name}: ${value} is outside the years the population database covers (1800–2200).`, { argument: `filter.${name}` });
+    }
+  }
   if (filter.bornFrom) conditions.push(gte(citizens.dateOfBirth, filter.bornFrom));
   if (filter.bornTo) conditions.push(lte(citizens.dateOfBirth, filter.bornTo));
   const pattern = searchPattern(filter.name, foldName);
