@@ -1,6 +1,6 @@
 /** Builds the one unified GraphQL schema from every module's resolvers. */
 import "reflect-metadata";
-import { lexicographicSortSchema, specifiedDirectives, type GraphQLSchema } from "graphql";
+import { GraphQLSchema, lexicographicSortSchema, specifiedDirectives } from "graphql";
 import { buildSchema } from "type-graphql";
 import { accessDirective, subjectDirective } from "./access/directive.js";
 import { instrumentAccess } from "./access/instrument.js";
@@ -12,6 +12,7 @@ import { conformanceResolvers } from "./modules/conformance/resolvers.js";
 import { landResolvers } from "./modules/land/resolvers.js";
 import { populationResolvers } from "./modules/population/resolvers.js";
 import { procedureResolvers } from "./modules/procedures/resolvers.js";
+import { ErrorCodeEnum } from "./shared/errors.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -29,7 +30,9 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       query.description =
         "Questions to the national sources — population, land, business — and the administrative map, answered as one graph.";
     }
-    const sorted = lexicographicSortSchema(schema);
+    // Types no field returns, but which clients need: the codes of `extensions.code`.
+    const config = schema.toConfig();
+    const sorted = lexicographicSortSchema(new GraphQLSchema({ ...config, types: [...config.types, ErrorCodeEnum] }));
     // Every read of an @access field is noticed in one place (src/access/instrument.ts).
     instrumentAccess(sorted);
     return sorted;

@@ -3,13 +3,12 @@
  * `accessLog` — the citizen's view of the audit trail (Estonia's Data Tracker): who read my data, when, why.
  */
 import { and, desc, eq, lt, count } from "drizzle-orm";
-import { DateTimeResolver } from "graphql-scalars";
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
 import type { GatewayContext } from "../context.js";
 import { Access, SubjectArgument } from "./directive.js";
 import { GatewayError } from "../shared/errors.js";
 import { connectionType, paginate } from "../shared/pagination.js";
-import { PersonalIdScalar } from "../shared/scalars.js";
+import { DateTimeScalar, PersonalIdScalar } from "../shared/scalars.js";
 import { auditLog, clients } from "./tables.js";
 
 @ObjectType({ description: "One grant of a client: sources, field classes and the procedures it serves." })
@@ -53,13 +52,13 @@ export class Viewer {
   @Field(() => DeclaredPurpose, { nullable: true, description: "The purpose declared with this request, if any." })
   purpose!: DeclaredPurpose | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the client's key expires; null for no expiry." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the client's key expires; null for no expiry." })
   expiresAt!: Date | null;
 }
 
 @ObjectType({ description: "One read of a person's data, or one action on their dossier, as the audit trail records it." })
 export class AccessLogEntry {
-  @Field(() => DateTimeResolver, { description: "When it happened." })
+  @Field(() => DateTimeScalar, { description: "When it happened." })
   recordedAt!: Date;
 
   @Field(() => String, { description: "Id of the client (agency system) that read the data." })

@@ -1,9 +1,8 @@
 /** GraphQL types of the population source; `toCitizen` etc. are the one place rows become types. */
 import { Access, SubjectKey } from "../../access/directive.js";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { LocalDateResolver, DateTimeResolver } from "graphql-scalars";
 import { Address, address } from "../admin-units/address.js";
-import { PersonalIdScalar } from "../../shared/scalars.js";
+import { DateTimeScalar, LocalDateScalar, PersonalIdScalar } from "../../shared/scalars.js";
 import type { CitizenRow, HouseholdRow, IdentityCardRow } from "./tables.js";
 
 export enum Sex {
@@ -101,10 +100,10 @@ export class Citizen {
   @Field(() => Sex, { description: "Sex (giới tính)." })
   sex!: Sex;
 
-  @Field(() => LocalDateResolver, { description: "Date of birth (ngày sinh)." })
+  @Field(() => LocalDateScalar, { description: "Date of birth (ngày sinh)." })
   dateOfBirth!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Date of death (ngày mất); null while alive." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Date of death (ngày mất); null while alive." })
   dateOfDeath!: string | null;
 
   @Access("population", "sensitive")
@@ -132,7 +131,7 @@ export class Citizen {
   @Field(() => Address, { nullable: true, description: "Current place of residence (nơi ở hiện tại)." })
   currentResidence!: Address | null;
 
-  @Field(() => DateTimeResolver, { description: "When the population database last changed this record." })
+  @Field(() => DateTimeScalar, { description: "When the population database last changed this record." })
   updatedAt!: Date;
 
   ethnicityCode!: string;
@@ -151,10 +150,10 @@ export class Household {
   @Field(() => Address, { nullable: true, description: "Address where the household is registered." })
   address!: Address | null;
 
-  @Field(() => LocalDateResolver, { description: "Date the household was registered." })
+  @Field(() => LocalDateScalar, { description: "Date the household was registered." })
   registeredOn!: string;
 
-  @Field(() => DateTimeResolver, { description: "When the population database last changed this record." })
+  @Field(() => DateTimeScalar, { description: "When the population database last changed this record." })
   updatedAt!: Date;
 
   headPersonalId!: string;
@@ -183,10 +182,10 @@ export class IdentityCard {
   @Field(() => String, { description: "Card number: 9 digits for CMND, the personal identification number for CCCD and căn cước." })
   number!: string;
 
-  @Field(() => LocalDateResolver, { description: "Date of issue (ngày cấp)." })
+  @Field(() => LocalDateScalar, { description: "Date of issue (ngày cấp)." })
   issuedOn!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Expiry date (có giá trị đến); null for no expiry (issued after age 60)." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Expiry date (có giá trị đến); null for no expiry (issued after age 60)." })
   expiresOn!: string | null;
 
   @Field(() => String, { description: "Issuing authority (nơi cấp)." })

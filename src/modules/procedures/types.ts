@@ -1,7 +1,6 @@
 /** GraphQL types of the procedure catalogue, dossier evaluation and verification answers. */
-import { DateTimeResolver } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
+import { DateTimeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 
 export enum ProcedureLevelEnum {
   COMMUNE = "COMMUNE",
@@ -253,7 +252,7 @@ export class EvidenceFact {
   @Field(() => String, { description: "Its value." })
   value!: string;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the source last changed the record." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the source last changed the record." })
   recordUpdatedAt!: Date | null;
 }
 
@@ -310,7 +309,7 @@ export class Dossier extends DossierEvaluation {
   @Field(() => String, { description: "The subjects named, as JSON (role → id)." })
   subjectsJson!: string;
 
-  @Field(() => DateTimeResolver, { description: "When it was submitted." })
+  @Field(() => DateTimeScalar, { description: "When it was submitted." })
   submittedAt!: Date;
 
   @Field(() => String, { description: "The client that submitted it." })
@@ -337,9 +336,9 @@ export class Verification {
   @Field(() => String, { description: "The source that answered: population, land or business." })
   source!: string;
 
-  @Field(() => DateTimeResolver, { description: "When the gateway asked." })
+  @Field(() => DateTimeScalar, { description: "When the gateway asked." })
   checkedAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the source last changed the record; null when there is no record." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the source last changed the record; null when there is no record." })
   recordUpdatedAt!: Date | null;
 }
