@@ -5,7 +5,7 @@
  */
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, Kind, type ValidationContext, type ValidationRule, validate, visit } from "graphql";
+import { type DocumentNode, type FieldNode, type GraphQLFormattedError, type GraphQLSchema, Kind, type ValidationContext, type ValidationRule, validate, visit } from "graphql";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../shared/pagination.js";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { GatewayContext } from "../context.js";
@@ -67,12 +67,22 @@ export function queryLimitProtection(limits: QueryLimits, production: boolean): 
 
 const PAGE_ARGUMENTS = new Set(["first", "last"]);
 const pagedByVariable = new WeakMap<DocumentNode, boolean>();
+
+/** `nodes(ids:)` answers one object per id, as a page answers one per item: its cost is multiplied by the ids' count. */
+const isNodesField = (node: FieldNode) => node.name.value === "nodes" && !!node.arguments?.some((a) => a.name.value === "ids");
+
+function idsCount(node: FieldNode, variables: Record<string, unknown> | undefined): number {
+  const ids = node.arguments!.find((a) => a.name.value === "ids")!.value;
+  const value = ids.kind === Kind.VARIABLE ? variables?.[ids.name.value] : ids.kind === Kind.LIST ? ids.values : [ids];
+  return Array.isArray(value) ? Math.max(1, value.length) : 1;
+}
 const costRules = new Map<number, ValidationRule[]>();
 
 /**
  * graphql-armor's cost rule multiplies a list by its `first` only when `first` is a literal; a page size given in a
- * variable would count as 1. When a document pages by variable, the rule runs again on the document with the
- * request's values written in (20, the default page size, when a variable is not given). A refusal, or null.
+ * variable would count as 1, and so would `nodes(ids:)` of a hundred ids. When a document pages by variable or
+ * asks for `nodes`, the rule runs again on the document with the request's values written in (20, the default page
+ * size, when a variable is not given; the number of ids as `nodes`' page size). A refusal, or null.
  */
 export function costWithVariables(
   schema: GraphQLSchema,
@@ -87,6 +97,9 @@ export function costWithVariables(
       Argument(node) {
         if (PAGE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) paged = true;
       },
+      Field(node) {
+        if (isNodesField(node)) paged = true;
+      },
     });
     pagedByVariable.set(document, paged);
   }
@@ -98,6 +111,11 @@ export function costWithVariables(
     },
   });
   const written = visit(document, {
+    Field(node) {
+      if (!isNodesField(node) || node.arguments!.some((a) => PAGE_ARGUMENTS.has(a.name.value))) return undefined;
+      const first = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "first" }, value: { kind: Kind.INT, value: String(idsCount(node, variables)) } } as const;
+      return { ...node, arguments: [...node.arguments!, first] };
+    },
     Argument(node) {
       if (!PAGE_ARGUMENTS.has(node.name.value) || node.value.kind !== Kind.VARIABLE) return undefined;
       const name = node.value.name.value;

@@ -3,20 +3,39 @@
  * `accessLog` — the citizen's view of the audit trail (Estonia's Data Tracker): who read my data, when, why.
  */
 import { and, desc, eq, lt, count } from "drizzle-orm";
-import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../context.js";
-import { Access, SubjectArgument } from "./directive.js";
+import type { ClientKind } from "./clients.js";
+import { Access, DataClassValue, DataSource, SubjectArgument } from "./directive.js";
+import { AUDIT_ACTIONS, type AuditAction } from "./request.js";
 import { GatewayError } from "../shared/errors.js";
 import { connectionType, paginate } from "../shared/pagination.js";
 import { DateTimeScalar, PersonalIdScalar } from "../shared/scalars.js";
 import { auditLog, clients } from "./tables.js";
 
+const ClientKindEnum = { SYSTEM: "SYSTEM", CITIZEN: "CITIZEN" } as const satisfies Record<ClientKind, ClientKind>;
+registerEnumType(ClientKindEnum, {
+  name: "ClientKind",
+  description: "What kind of client a credential belongs to.",
+  valuesConfig: {
+    SYSTEM: { description: "An agency's system (VN:GOV:<agency code>:<system>), reading under its grants and a declared purpose." },
+    CITIZEN: { description: "A person authenticated as themselves (VN:CIT:<personal id>), reading their own records." },
+  },
+});
+
+const AuditActionEnum = Object.fromEntries(Object.keys(AUDIT_ACTIONS).map((a) => [a, a])) as { [A in AuditAction]: A };
+registerEnumType(AuditActionEnum, {
+  name: "AuditAction",
+  description: "What an entry of the audit trail records.",
+  valuesConfig: Object.fromEntries(Object.entries(AUDIT_ACTIONS).map(([a, description]) => [a, { description }])),
+});
+
 @ObjectType({ description: "One grant of a client: sources, field classes and the procedures it serves." })
 export class AccessGrant {
-  @Field(() => [String], { description: "Sources: population, land, business." })
+  @Field(() => [String], { description: "Sources, in lower case: population, land, business.", deprecationReason: "Use `dataSources` (the DataSource enum; same sources, upper-case names)." })
   sources!: string[];
 
-  @Field(() => [String], { description: "Field classes: basic, sensitive." })
+  @Field(() => [String], { description: "Field classes, in lower case: basic, sensitive.", deprecationReason: "Use `dataClasses` (the DataClass enum; same classes, upper-case names)." })
   classes!: string[];
 
   @Field(() => [String], { description: "Procedure codes the grant serves; `*` for any procedure." })
@@ -40,8 +59,8 @@ export class Viewer {
   @Field(() => String, { description: "Registered name." })
   name!: string;
 
-  @Field(() => String, { description: "SYSTEM for an agency system, CITIZEN for a person authenticated as themselves." })
-  kind!: string;
+  @Field(() => ClientKindEnum, { description: "An agency system, or a person authenticated as themselves." })
+  kind!: ClientKind;
 
   @Field(() => PersonalIdScalar, { nullable: true, description: "For a citizen client: whose records it may read." })
   personalId!: string | null;
@@ -67,8 +86,8 @@ export class AccessLogEntry {
   @Field(() => String, { description: "Registered name of that client." })
   clientName!: string;
 
-  @Field(() => String, { description: "READ for a read; dossier actions name themselves." })
-  action!: string;
+  @Field(() => AuditActionEnum, { description: "A read, or an action on a dossier." })
+  action!: AuditAction;
 
   @Field(() => String, { nullable: true, description: "Procedure code the client declared as its purpose." })
   procedureCode!: string | null;
@@ -84,6 +103,19 @@ export class AccessLogEntry {
 }
 
 export const AccessLogConnection = connectionType(AccessLogEntry, "AccessLogEntry", "access log entry");
+
+@Resolver(() => AccessGrant)
+export class AccessGrantResolver {
+  @FieldResolver(() => [DataSource], { description: "Sources the grant covers." })
+  dataSources(@Root() grant: AccessGrant): DataSource[] {
+    return grant.sources as DataSource[];
+  }
+
+  @FieldResolver(() => [DataClassValue], { description: "Field classes the grant covers." })
+  dataClasses(@Root() grant: AccessGrant): DataClassValue[] {
+    return grant.classes as DataClassValue[];
+  }
+}
 
 @Resolver()
 export class AccessResolver {
@@ -126,14 +158,14 @@ export class AccessResolver {
     }
     const db = ctx.sources.gateway.db;
     const mine = and(eq(auditLog.subjectKind, "CITIZEN"), eq(auditLog.subjectId, who));
-    type Row = Omit<AccessLogEntry, "clientName"> & { seq: number; clientName: string | null };
+    type Row = Omit<AccessLogEntry, "clientName" | "action"> & { seq: number; clientName: string | null; action: string };
     return paginate<Row, AccessLogEntry>({
       cursors: ctx.cursors,
       kind: "access-log",
       first,
       after,
       keyOf: (row) => String(row.seq),
-      toNode: (row) => ({ ...row, clientName: row.clientName ?? row.clientId }),
+      toNode: (row) => ({ ...row, action: row.action as AuditAction, clientName: row.clientName ?? row.clientId }),
       fetch: (afterKey, limit) => {
         const before = afterKey === null ? undefined : Number(afterKey);
         if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", "The cursor is not an access-log cursor.");

@@ -30,7 +30,7 @@ const EVALUATE = `query($input: DossierInput!) { evaluateDossier(input: $input) 
 
 const SUBMIT = `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) {
   replayed
-  dossier { id status applicantId fulfilledByData documentsRequested failedChecks components { component { id rule } status reason message evidence { fact value } } }
+  dossier { dossierId status applicantId fulfilledByData documentsRequested failedChecks components { component { id rule } status reason message evidence { fact value } } }
 } }`;
 
 /** The demo agency client, declaring the dossier's own procedure as its purpose (dossier paths check it). */
@@ -322,15 +322,15 @@ describe("submission", () => {
     expect(body.errors).toBeUndefined();
     const { dossier, replayed } = body.data.submitDossier;
     expect(replayed).toBe(false);
-    expect(dossier.id).toMatch(/^HS-\d{8}-[0-9A-F]{12}$/);
+    expect(dossier.dossierId).toMatch(/^HS-\d{8}-[0-9A-F]{12}$/);
     expect(dossier.components).toHaveLength(gw.app.procedures.get(code)!.components.length);
 
-    const read = await gw.query(`query($id: ID!) { dossier(id: $id) { id status applicantId components { status evidence { fact value } } } }`, { id: dossier.id }, forProcedure(code));
-    expect(read.body.data.dossier).toEqual({ id: dossier.id, status: dossier.status, applicantId: applicant, components: dossier.components.map((c: any) => ({ status: c.status, evidence: c.evidence })) });
-    const list = await ask(`query($p: PersonalId, $c: String) { dossiers(applicantPersonalId: $p, procedureCode: $c) { totalCount edges { node { id } } } }`, { p: applicant, c: code });
-    expect(list.body.data.dossiers.edges.map((e: any) => e.node.id)).toContain(dossier.id);
+    const read = await gw.query(`query($id: ID!) { dossier(id: $id) { dossierId status applicantId components { status evidence { fact value } } } }`, { id: dossier.dossierId }, forProcedure(code));
+    expect(read.body.data.dossier).toEqual({ dossierId: dossier.dossierId, status: dossier.status, applicantId: applicant, components: dossier.components.map((c: any) => ({ status: c.status, evidence: c.evidence })) });
+    const list = await ask(`query($p: PersonalId, $c: String) { dossiers(applicantPersonalId: $p, procedureCode: $c) { totalCount edges { node { dossierId } } } }`, { p: applicant, c: code });
+    expect(list.body.data.dossiers.edges.map((e: any) => e.node.dossierId)).toContain(dossier.dossierId);
 
-    const trail = await gw.app.sources.gateway.raw<Record<string, any>>("select action, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_log where case_id = $1 order by seq", [dossier.id]);
+    const trail = await gw.app.sources.gateway.raw<Record<string, any>>("select action, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_log where case_id = $1 order by seq", [dossier.dossierId]);
     expect(trail.find((t) => t.action === "DOSSIER_SUBMIT" && t.subject_id === applicant)).toMatchObject({ procedure_code: code, subject_kind: "CITIZEN" });
     expect(trail.find((t) => t.action === "DOSSIER_SUBMIT")!.fields).toEqual(expect.arrayContaining(["population.fullName"]));
   });
@@ -339,12 +339,12 @@ describe("submission", () => {
     const key = randomUUID();
     const input = { procedureCode: code, applicant: { personalId: applicant } };
     const replies = await Promise.all([1, 2, 3, 4].map(() => ask(SUBMIT, { input, key })));
-    const ids = new Set(replies.map((r) => r.body.data?.submitDossier.dossier.id));
+    const ids = new Set(replies.map((r) => r.body.data?.submitDossier.dossier.dossierId));
     expect(ids.size).toBe(1);
     const [stored] = await gw.app.sources.gateway.raw<{ n: number }>("select count(*)::int as n from gateway.dossiers where idempotency_key = $1", [key]);
     expect(Number(stored.n)).toBe(1);
     const again = await ask(SUBMIT, { input, key });
-    expect(again.body.data.submitDossier).toMatchObject({ replayed: true, dossier: { id: [...ids][0] } });
+    expect(again.body.data.submitDossier).toMatchObject({ replayed: true, dossier: { dossierId: [...ids][0] } });
 
     const [other] = await pop(`select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> $1 limit 1`, [applicant]);
     const conflict = await ask(SUBMIT, { input: { ...input, applicant: { personalId: other.personal_id } }, key });

@@ -1,6 +1,7 @@
 /** GraphQL types of the business registration source; `to*` functions are the one place rows become types. */
 import { Access, SubjectKey } from "../../access/directive.js";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/address.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar, SafeIntScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import type { BranchRow, EnterprisePersonRow, EnterpriseRow, HouseholdBusinessRow } from "./tables.js";
@@ -83,7 +84,7 @@ registerEnumType(HouseholdBusinessStatus, {
   },
 });
 
-@ObjectType({ description: "An enterprise in the National Business Registration database (doanh nghiệp)." })
+@ObjectType({ implements: Node, description: "An enterprise in the National Business Registration database (doanh nghiệp)." })
 @Access("business")
 @SubjectKey("ENTERPRISE", "code")
 export class Enterprise {
@@ -155,7 +156,7 @@ export class EnterpriseIndustry {
   isMain!: boolean;
 }
 
-@ObjectType({ description: "A branch (chi nhánh) of an enterprise." })
+@ObjectType({ implements: Node, description: "A branch (chi nhánh) of an enterprise." })
 @Access("business")
 export class Branch {
   @Field(() => String, { description: "Branch code: the enterprise code, a hyphen and 3 digits (NNNNNNNNNN-NNN)." })
@@ -176,7 +177,7 @@ export class Branch {
   enterpriseCode!: string;
 }
 
-@ObjectType({ description: "A household business (hộ kinh doanh), registered at commune level." })
+@ObjectType({ implements: Node, description: "A household business (hộ kinh doanh), registered at commune level." })
 @Access("business")
 @SubjectKey("HOUSEHOLD_BUSINESS", "registrationNumber")
 export class HouseholdBusiness {

@@ -1,6 +1,7 @@
 /** GraphQL types of the land source; `to*` functions are the one place rows become types. */
 import { Access, SubjectKey } from "../../access/directive.js";
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/address.js";
 import { Enterprise } from "../business/types.js";
 import { Citizen } from "../population/types.js";
@@ -52,12 +53,12 @@ registerEnumType(TransferKind, {
   },
 });
 
-@ObjectType({ description: "A land parcel (thửa đất)." })
+@ObjectType({ implements: Node, description: "A land parcel (thửa đất)." })
 @Access("land")
-@SubjectKey("LAND_PARCEL", "id")
+@SubjectKey("LAND_PARCEL", "parcelId")
 export class LandParcel {
-  @Field(() => ID, { description: "Parcel identifier: `<commune code>-<map sheet>-<parcel number>`." })
-  id!: string;
+  @Field(() => String, { description: "Parcel identifier: `<commune code>-<map sheet>-<parcel number>`, e.g. \"00004-12-345\"; until 0.2.0 this was `id`." })
+  parcelId!: string;
 
   @Field(() => Int, { description: "Cadastral map sheet number (số tờ bản đồ)." })
   mapSheetNumber!: number;
@@ -80,7 +81,7 @@ export class LandParcel {
   landUsePurposeCode!: string;
 }
 
-@ObjectType({ description: "A land-use right certificate (Giấy chứng nhận quyền sử dụng đất)." })
+@ObjectType({ implements: Node, description: "A land-use right certificate (Giấy chứng nhận quyền sử dụng đất)." })
 @Access("land")
 export class LandCertificate {
   @Field(() => String, { description: "Printed serial (số phát hành)." })
@@ -151,7 +152,7 @@ export class Encumbrance {
   @Field(() => String, { description: "Lender (bên nhận thế chấp)." })
   lenderName!: string;
 
-  @Field(() => String, { nullable: true, description: "Lender's enterprise code, when registered in Vietnam." })
+  @Field(() => TaxCodeScalar, { nullable: true, description: "Lender's enterprise code, when registered in Vietnam." })
   lenderEnterpriseCode!: string | null;
 
   @Field(() => SafeIntScalar, { nullable: true, description: "Secured amount in VND." })
@@ -185,7 +186,7 @@ export class LandTransfer {
 
 export function toParcel(row: ParcelRow): LandParcel {
   return {
-    id: row.id,
+    parcelId: row.id,
     mapSheetNumber: row.mapSheetNumber,
     parcelNumber: row.parcelNumber,
     areaM2: row.areaM2,

@@ -102,7 +102,7 @@ export class HouseholdResolver {
 
   @FieldResolver(() => [HouseholdMember], { description: "Everyone registered in the household, with their relation to the head." })
   async members(@Root() household: Household, @Ctx() ctx: GatewayContext): Promise<HouseholdMember[]> {
-    return (await ctx.population.householdMembers.load(household.id)).map((row) => ({
+    return (await ctx.population.householdMembers.load(household.code)).map((row) => ({
       relationToHead: row.relationToHead as HouseholdMember["relationToHead"],
       personalId: row.personalId,
     }));

@@ -1,6 +1,7 @@
 /** GraphQL types of the population source; `toCitizen` etc. are the one place rows become types. */
 import { Access, SubjectKey } from "../../access/directive.js";
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/address.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar } from "../../shared/scalars.js";
 import type { CitizenRow, HouseholdRow, IdentityCardRow } from "./tables.js";
@@ -87,7 +88,7 @@ registerEnumType(IdentityCardStatus, {
   },
 });
 
-@ObjectType({ description: "A person in the national population database (công dân)." })
+@ObjectType({ implements: Node, description: "A person in the national population database (công dân)." })
 @Access("population")
 @SubjectKey("CITIZEN", "personalId")
 export class Citizen {
@@ -141,11 +142,11 @@ export class Citizen {
   householdId!: string | null;
 }
 
-@ObjectType({ description: "A household (hộ gia đình) registered at a permanent residence; it replaced the paper household book in 2023." })
+@ObjectType({ implements: Node, description: "A household (hộ gia đình) registered at a permanent residence; it replaced the paper household book in 2023." })
 @Access("population")
 export class Household {
-  @Field(() => ID, { description: "Household code (mã hộ)." })
-  id!: string;
+  @Field(() => String, { description: "Household code (mã hộ); until 0.2.0 this was `id`." })
+  code!: string;
 
   @Field(() => Address, { nullable: true, description: "Address where the household is registered." })
   address!: Address | null;
@@ -231,7 +232,7 @@ export function toCitizen(row: CitizenRow): Citizen {
 
 export function toHousehold(row: HouseholdRow): Household {
   return {
-    id: row.id,
+    code: row.id,
     address: address(row.addressLine, row.communeCode, row.legacyCommuneCode),
     registeredOn: row.registeredOn,
     updatedAt: row.updatedAt,
