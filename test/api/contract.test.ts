@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CITIZEN_KEY, DEMO_CIVIL_STATUS_KEY } from "../../src/access/demo.js";
 import { DEFAULT_LIMITS, costWithVariables } from "../../src/access/limits.js";
 import { NODE_TYPES } from "../../src/modules/nodes/registry.js";
+import { toRequest } from "../../src/modules/procedures/service.js";
 import { ERROR_CODE_NAMES, ERROR_CODES } from "../../src/shared/errors.js";
 import { DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 import { auditRowsOf } from "../support/personal-ids.js";
@@ -498,5 +499,10 @@ describe("ApplicantInput is @oneOf", () => {
     expect(literal.body.errors![0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
     const one = await gw.query(query, { input: { procedureCode: procedure, applicant: { personalId: me } } }, { ...DEMO_HEADERS, "x-purpose-procedure": procedure });
     expect(one.body.errors).toBeUndefined();
+  });
+
+  it("keeps the resolver's own exactly-one check behind the validation", () => {
+    expect(() => toRequest({ procedureCode: "1.001193", applicant: { personalId: me, enterpriseCode: "0100109106" } })).toThrow(/exactly one/);
+    expect(() => toRequest({ procedureCode: "1.001193", applicant: {} })).toThrow(/exactly one/);
   });
 });

@@ -299,7 +299,7 @@ describe("dossier evaluation", () => {
     const { body } = await ask(SUBMIT, { input: { procedureCode: code, applicant: { personalId: max.id } }, key: randomUUID() });
     expect(body.errors).toBeUndefined();
     const dossier = body.data.submitDossier.dossier;
-    const corrections = await gw.app.sources.gateway.raw<Record<string, any>>("select * from gateway.data_correction_requests where dossier_id = $1", [dossier.id]);
+    const corrections = await gw.app.sources.gateway.raw<Record<string, any>>("select * from gateway.data_correction_requests where dossier_id = $1", [dossier.dossierId]);
     expect(corrections.length).toBeGreaterThan(0);
     expect(corrections[0]).toMatchObject({ source: "population", subject_kind: "CITIZEN", subject_id: max.id, status: "OPEN" });
     const after = await gw.app.sources.gateway.raw<{ n: number }>("select count(*)::int as n from gateway.data_correction_requests");
@@ -371,8 +371,10 @@ describe("bad dossiers", () => {
     expect(badParcel.message).toContain("not a parcel id");
     const badId = await errorOf({ procedureCode: transfer, applicant: { personalId: person.personal_id }, subjects: { buyer: "12345" } });
     expect(badId.extensions.code).toBe("INVALID_PERSONAL_ID");
+    // ApplicantInput is @oneOf: both applicants are refused with the variables, before the resolver runs.
     const both = await errorOf({ procedureCode: "1.001193", applicant: { personalId: person.personal_id, enterpriseCode: "0100109106" } });
-    expect(both.extensions.code).toBe("INVALID_DOSSIER");
+    expect(both.extensions.code).toBe("BAD_USER_INPUT");
+    expect(both.message).toContain("ApplicantInput");
     const wrongRole = await errorOf({ procedureCode: procedureWith("NO_OTHER_HOUSEHOLD_BUSINESS"), applicant: { personalId: person.personal_id }, subjects: { deceased: person.personal_id } });
     expect(wrongRole.extensions.code).toBe("INVALID_DOSSIER");
   });
