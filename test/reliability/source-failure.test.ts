@@ -114,6 +114,7 @@ describe.skipIf(TEST_DB !== "postgres")("a source failing while the gateway runs
     const submitted = await gw.query(
       `mutation($input: DossierInput!) { submitDossier(input: $input, idempotencyKey: "reliability-0001") { dossier { id } } }`,
       { input: { procedureCode: "1.013980", applicant: { personalId: holder }, subjects: { parcel, buyer } } },
+      { authorization: "Bearer ndaf-demo-all-grants", "x-purpose-procedure": "1.013980", "x-purpose-case": "HS-RELIABILITY" },
     );
     expect(submitted.body.errors![0].extensions).toMatchObject({ code: "SOURCE_UNAVAILABLE", source: "land" });
     const after = await gw.app.sources.gateway.raw<{ n: string }>("select count(*)::text as n from gateway.dossiers");
