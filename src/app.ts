@@ -16,6 +16,7 @@ import { ConformancePool } from "./modules/conformance/pool.js";
 import { DocumentStore } from "./modules/documents/index.js";
 import { ProcedureCatalogue } from "./modules/procedures/catalogue.js";
 import { buildGatewaySchema } from "./schema.js";
+import { NodeIdCodec } from "./shared/node-id.js";
 import { CursorCodec } from "./shared/pagination.js";
 import { gatewaySecrets } from "./access/tables.js";
 import { eq } from "drizzle-orm";
@@ -28,6 +29,7 @@ export interface App {
   adminUnits: AdminUnitRegistry;
   procedures: ProcedureCatalogue;
   cursors: CursorCodec;
+  nodeIds: NodeIdCodec;
   schema: GraphQLSchema;
   clients: ClientStore;
   rateLimits: RateLimits;
@@ -69,11 +71,14 @@ export async function openSources(config: GatewayConfig): Promise<OpenedSources>
   return { sources: Object.fromEntries(sources.map((s) => [s.name, s])) as Sources, close };
 }
 
-/** The cursor key every replica shares, created by the gateway database's migration (drizzle/gateway/0004_secrets.sql). */
-async function loadCursorCodec(gateway: Source): Promise<CursorCodec> {
+/**
+ * The secret every replica shares, created by the gateway database's migration (drizzle/gateway/0004_secrets.sql):
+ * the cursor key, from which the global ids' keys are also derived (so ids stay the same across replicas and restarts).
+ */
+async function loadSecret(gateway: Source): Promise<Buffer> {
   const [row] = await gateway.db.select({ value: gatewaySecrets.value }).from(gatewaySecrets).where(eq(gatewaySecrets.name, "cursor"));
   if (!row || !/^[0-9a-f]{64}$/.test(row.value)) throw new Error("The gateway database has no cursor key (gateway.secrets 'cursor'); run the migrations.");
-  return new CursorCodec(Buffer.from(row.value, "hex"));
+  return Buffer.from(row.value, "hex");
 }
 
 export async function createApp(config: GatewayConfig, options: AppOptions = {}): Promise<App> {
@@ -92,7 +97,9 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     }
     const adminUnits = await AdminUnitRegistry.load(sources.gateway);
     const procedures = ProcedureCatalogue.load();
-    const cursors = await loadCursorCodec(sources.gateway);
+    const secret = await loadSecret(sources.gateway);
+    const cursors = new CursorCodec(secret);
+    const nodeIds = new NodeIdCodec(secret);
     const schema = await buildGatewaySchema();
     const clients = new ClientStore(sources.gateway.db, config.access.clientCacheMs);
     let demo: DemoClients | null = null;
@@ -105,7 +112,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
       await conformance.close();
       await close();
     };
-    return { config, sources, adminUnits, procedures, cursors, schema, clients, rateLimits, conformance, documents, demo, close: closeAll };
+    return { config, sources, adminUnits, procedures, cursors, nodeIds, schema, clients, rateLimits, conformance, documents, demo, close: closeAll };
   } catch (error) {
     await close();
     throw error;

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { RequestAccess } from "./access/request.js";
 import type { SourceName } from "./config.js";
 import type { Source } from "./db/source.js";
+import type { NodeIdCodec } from "./shared/node-id.js";
 import type { CursorCodec } from "./shared/pagination.js";
 import type { AdminUnitRegistry } from "./modules/admin-units/registry.js";
 import type { ConformancePool } from "./modules/conformance/pool.js";
@@ -28,6 +29,8 @@ export interface GatewayContext {
   procedures: ProcedureCatalogue;
   /** Seals and opens pagination cursors (the gateway's key, shared by every replica). */
   cursors: CursorCodec;
+  /** Seals and opens global object ids (`Node.id`), with a key derived from the same secret. */
+  nodeIds: NodeIdCodec;
   /** Runs conformance checks off the request thread (shared: its threads are the gateway's, not the request's). */
   conformance: ConformancePool;
   population: PopulationLoaders;
@@ -36,7 +39,7 @@ export interface GatewayContext {
 }
 
 export function createContext(
-  shared: { sources: Sources; adminUnits: AdminUnitRegistry; procedures: ProcedureCatalogue; cursors: CursorCodec; conformance: ConformancePool },
+  shared: { sources: Sources; adminUnits: AdminUnitRegistry; procedures: ProcedureCatalogue; cursors: CursorCodec; nodeIds: NodeIdCodec; conformance: ConformancePool },
   requestId: string = randomUUID(),
   access: RequestAccess = new RequestAccess(null, null),
 ): GatewayContext {
@@ -48,6 +51,7 @@ export function createContext(
     adminUnits: shared.adminUnits,
     procedures: shared.procedures,
     cursors: shared.cursors,
+    nodeIds: shared.nodeIds,
     conformance: shared.conformance,
     population: createPopulationLoaders(shared.sources.population.db),
     land: createLandLoaders(shared.sources.land.db),

@@ -1,26 +1,48 @@
 /** Builds the one unified GraphQL schema from every module's resolvers. */
 import "reflect-metadata";
-import { lexicographicSortSchema, specifiedDirectives, type GraphQLSchema } from "graphql";
+import { MapperKind, mapSchema } from "@graphql-tools/utils";
+import { type GraphQLEnumType, GraphQLInputObjectType, GraphQLSchema, lexicographicSortSchema, specifiedDirectives } from "graphql";
 import { buildSchema } from "type-graphql";
-import { accessDirective, subjectDirective } from "./access/directive.js";
+import { accessDirective, DataClassEnum, DataSourceEnum, SubjectKindEnum, subjectDirective } from "./access/directive.js";
 import { instrumentAccess } from "./access/instrument.js";
-import { AccessResolver } from "./access/resolvers.js";
+import { AccessGrantResolver, AccessResolver } from "./access/resolvers.js";
 import { AddressResolver } from "./modules/admin-units/address.js";
 import { adminUnitResolvers } from "./modules/admin-units/resolvers.js";
 import { businessResolvers } from "./modules/business/resolvers.js";
 import { conformanceResolvers } from "./modules/conformance/resolvers.js";
 import { landResolvers } from "./modules/land/resolvers.js";
+import { nodeResolvers } from "./modules/nodes/resolvers.js";
 import { populationResolvers } from "./modules/population/resolvers.js";
 import { procedureResolvers } from "./modules/procedures/resolvers.js";
+import { ErrorCodeEnum } from "./shared/errors.js";
 
 let built: Promise<GraphQLSchema> | undefined;
+
+/** Input types declared `@Directive("@oneOf")`: type-graphql keeps the directive, graphql-js needs `isOneOf` to enforce it. */
+function withOneOf(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.INPUT_OBJECT_TYPE]: (type) =>
+      type.astNode?.directives?.some((d) => d.name.value === "oneOf") && !type.isOneOf ? new GraphQLInputObjectType({ ...type.toConfig(), isOneOf: true }) : type,
+  });
+}
 
 /** The schema is built once per process (type-graphql metadata is global). */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [AccessResolver, ...adminUnitResolvers, AddressResolver, ...populationResolvers, ...landResolvers, ...businessResolvers, ...procedureResolvers, ...conformanceResolvers],
+    resolvers: [
+      AccessResolver,
+      AccessGrantResolver,
+      ...nodeResolvers,
+      ...adminUnitResolvers,
+      AddressResolver,
+      ...populationResolvers,
+      ...landResolvers,
+      ...businessResolvers,
+      ...procedureResolvers,
+      ...conformanceResolvers,
+    ],
     validate: false,
-    directives: [...specifiedDirectives, accessDirective, subjectDirective],
+    directives: [...specifiedDirectives],
   }).then((schema) => {
     const mutation = schema.getMutationType();
     if (mutation) mutation.description = "Actions that change the gateway's own records: dossiers submitted for a procedure.";
@@ -29,7 +51,16 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       query.description =
         "Questions to the national sources — population, land, business — and the administrative map, answered as one graph.";
     }
-    const sorted = lexicographicSortSchema(schema);
+    // The directives' enums are the schema's own where a field returns them (one type per name), else their own.
+    const own = (fallback: GraphQLEnumType) => (schema.getType(fallback.name) as GraphQLEnumType | undefined) ?? fallback;
+    const config = schema.toConfig();
+    const complete = new GraphQLSchema({
+      ...config,
+      directives: [...specifiedDirectives, accessDirective(own(DataSourceEnum), own(DataClassEnum)), subjectDirective(own(SubjectKindEnum))],
+      // Types no field returns, but which clients need: the codes of `extensions.code`.
+      types: [...config.types, ErrorCodeEnum],
+    });
+    const sorted = lexicographicSortSchema(withOneOf(complete));
     // Every read of an @access field is noticed in one place (src/access/instrument.ts).
     instrumentAccess(sorted);
     return sorted;

@@ -14,42 +14,66 @@ import {
   type GraphQLNamedType,
   isObjectType,
 } from "graphql";
-import { Directive } from "type-graphql";
+import { Directive, registerEnumType } from "type-graphql";
 import { SUBJECT_KINDS, type SubjectKind } from "./subjects.js";
 
 export type DataSourceName = "population" | "land" | "business";
 export type DataClass = "basic" | "sensitive";
 
-export const DataSourceEnum = new GraphQLEnumType({
+/**
+ * The enums of the access layer, each defined once: a TS enum registered with type-graphql (for fields that return
+ * it) and the same definition as a GraphQLEnumType (for the directives' arguments). schema.ts hands the directives
+ * the schema's own instance when a field uses the enum, so the schema holds one type of each name.
+ */
+function accessEnum<E extends Record<string, string>>(enumObj: E, config: { name: string; description: string; valuesConfig: Record<keyof E, { description: string }> }): GraphQLEnumType {
+  registerEnumType(enumObj, config);
+  return new GraphQLEnumType({
+    name: config.name,
+    description: config.description,
+    values: Object.fromEntries(Object.entries(enumObj).map(([key, value]) => [key, { value, description: config.valuesConfig[key].description }])),
+  });
+}
+
+/** Internal values are the lower-case names the grants and the code use; GraphQL shows the upper-case names. */
+export enum DataSource {
+  POPULATION = "population",
+  LAND = "land",
+  BUSINESS = "business",
+}
+
+export const DataSourceEnum = accessEnum(DataSource, {
   name: "DataSource",
   description: "A national source behind the gateway; a client's grant names the sources it may read.",
-  values: {
-    POPULATION: { value: "population", description: "National population database (Cơ sở dữ liệu quốc gia về dân cư)." },
-    LAND: { value: "land", description: "National land database (Cơ sở dữ liệu quốc gia về đất đai)." },
-    BUSINESS: { value: "business", description: "National business registration database (Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp)." },
+  valuesConfig: {
+    POPULATION: { description: "National population database (Cơ sở dữ liệu quốc gia về dân cư)." },
+    LAND: { description: "National land database (Cơ sở dữ liệu quốc gia về đất đai)." },
+    BUSINESS: { description: "National business registration database (Cơ sở dữ liệu quốc gia về đăng ký doanh nghiệp)." },
   },
 });
 
-export const DataClassEnum = new GraphQLEnumType({
+export enum DataClassValue {
+  BASIC = "basic",
+  SENSITIVE = "sensitive",
+}
+
+export const DataClassEnum = accessEnum(DataClassValue, {
   name: "DataClass",
   description: "Class of personal data, as a grant names it (Decree 13/2023/NĐ-CP, Law 91/2025/QH15).",
-  values: {
-    BASIC: { value: "basic", description: "Basic personal data: names, dates, addresses, identifiers, records." },
-    SENSITIVE: {
-      value: "sensitive",
-      description: "Sensitive personal data: ethnic origin, religion, criminal records; needs a grant that names this class.",
-    },
+  valuesConfig: {
+    BASIC: { description: "Basic personal data: names, dates, addresses, identifiers, records." },
+    SENSITIVE: { description: "Sensitive personal data: ethnic origin, religion, criminal records; needs a grant that names this class." },
   },
 });
 
-export const accessDirective = new GraphQLDirective({
+/** The `@access` directive, its arguments typed with the schema's own DataSource and DataClass enums. */
+export const accessDirective = (dataSource: GraphQLEnumType = DataSourceEnum, dataClass: GraphQLEnumType = DataClassEnum) => new GraphQLDirective({
   name: "access",
   description:
     "Data from a national source. Reading it needs a client credential, a grant on that source and class for the declared purpose (headers X-Purpose-Procedure and X-Purpose-Case), and is recorded in the audit trail.",
   locations: [DirectiveLocation.OBJECT, DirectiveLocation.FIELD_DEFINITION],
   args: {
-    source: { type: new GraphQLNonNull(DataSourceEnum), description: "The source that holds the data." },
-    class: { type: new GraphQLNonNull(DataClassEnum), defaultValue: "basic", description: "The class of the data." },
+    source: { type: new GraphQLNonNull(dataSource), description: "The source that holds the data." },
+    class: { type: new GraphQLNonNull(dataClass), defaultValue: "basic", description: "The class of the data." },
   },
 });
 
@@ -78,14 +102,21 @@ function readDirective(node: { directives?: readonly ConstDirectiveNode[] } | nu
   return source ? { source, class: dataClass } : undefined;
 }
 
-export const SubjectKindEnum = new GraphQLEnumType({
+export enum SubjectKindValue {
+  CITIZEN = "CITIZEN",
+  ENTERPRISE = "ENTERPRISE",
+  LAND_PARCEL = "LAND_PARCEL",
+  HOUSEHOLD_BUSINESS = "HOUSEHOLD_BUSINESS",
+}
+
+export const SubjectKindEnum = accessEnum(SubjectKindValue, {
   name: "SubjectKind",
   description: "Whom (or what) a record of personal data is about, as the audit trail names it.",
-  values: {
-    CITIZEN: { value: "CITIZEN", description: "A person, by personal identification number." },
-    ENTERPRISE: { value: "ENTERPRISE", description: "An enterprise, by enterprise code (tax code)." },
-    LAND_PARCEL: { value: "LAND_PARCEL", description: "A land parcel, by parcel id." },
-    HOUSEHOLD_BUSINESS: { value: "HOUSEHOLD_BUSINESS", description: "A household business, by registration number." },
+  valuesConfig: {
+    CITIZEN: { description: "A person, by personal identification number." },
+    ENTERPRISE: { description: "An enterprise, by enterprise code (tax code)." },
+    LAND_PARCEL: { description: "A land parcel, by parcel id." },
+    HOUSEHOLD_BUSINESS: { description: "A household business, by registration number." },
   },
 });
 
@@ -95,14 +126,14 @@ export const SubjectKindEnum = new GraphQLEnumType({
  * enterprise). On a root field: `argument` names the argument that holds it, so the lookup itself is a read of
  * that subject. Objects of an `@access` type without `@subject` belong to the subject they were reached from.
  */
-export const subjectDirective = new GraphQLDirective({
+export const subjectDirective = (subjectKind: GraphQLEnumType = SubjectKindEnum) => new GraphQLDirective({
   name: "subject",
   description:
     "Whose personal data this is: the object's field (`key`) or the root field's argument (`argument`) that holds the subject's id. Every read is recorded in the audit trail against that subject.",
   locations: [DirectiveLocation.OBJECT, DirectiveLocation.FIELD_DEFINITION],
   isRepeatable: true,
   args: {
-    kind: { type: new GraphQLNonNull(SubjectKindEnum), description: "The kind of subject." },
+    kind: { type: new GraphQLNonNull(subjectKind), description: "The kind of subject." },
     key: { type: GraphQLString, description: "On a type: the field holding the subject's id." },
     argument: { type: GraphQLString, description: "On a root field: the argument holding the subject's id." },
   },

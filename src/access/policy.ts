@@ -10,7 +10,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { type ErrorCode, GatewayError } from "../shared/errors.js";
 import type { AccessUse } from "./analyze.js";
 import { ANY_PROCEDURE, type Client, type Grant } from "./clients.js";
-import type { DataSourceName } from "./directive.js";
+import type { DataSourceName, FieldAccess } from "./directive.js";
 import type { Purpose } from "./request.js";
 import type { Subject } from "./subjects.js";
 
@@ -169,4 +169,17 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
     });
   }
   return errors.length > 0 ? { status: REFUSAL_STATUS.FIELD_NOT_GRANTED!, errors } : null;
+}
+
+/**
+ * `node(id:)` / `nodes(ids:)` of an object whose type is `access` data: the refusal its direct lookup (`lookup`,
+ * e.g. Query.citizen) would get, checked at the field since the type is known only from the id. A citizen client
+ * may use a lookup open to it (its own Citizen: which person is checked as it is read); a type with no direct
+ * lookup is named by `lookup` = the node field itself, which is not open to citizen clients.
+ */
+export function checkNodeAccess(lookup: string, access: FieldAccess, client: Client | null, purpose: Purpose | null): Refusal | null {
+  if (client?.kind === "CITIZEN" && !CITIZEN_ROOT_FIELDS.has(lookup)) {
+    return refusal("SUBJECT_NOT_PERMITTED", `A citizen client may fetch by id only their own records (their Citizen, their dossiers) and public reference data; this id names ${access.source} data that ${lookup} does not open to citizen clients.`, [], { fields: [lookup] });
+  }
+  return checkAccess([{ coordinate: lookup, access, root: true, locations: [] }], client, purpose);
 }

@@ -51,8 +51,17 @@ export function parsePurpose(procedure: string | undefined, caseId: string | und
 
 export type { Subject, SubjectKind } from "./subjects.js";
 
+/** What an audit row records: a read of fields, or an action on a dossier. */
+export const AUDIT_ACTIONS = {
+  READ: "Fields read about the subject (the fields name them).",
+  DOSSIER_EVALUATE: "A dossier previewed (evaluateDossier): its components answered from the subject's data, nothing stored.",
+  DOSSIER_SUBMIT: "A dossier submitted and stored, with the facts about the subject it used.",
+  DOSSIER_READ: "A stored dossier read (dossier, dossiers, node), with what it showed about the subject.",
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   subject: Subject | null;
   fields: string[];
   /** The purpose of this entry when it is not the request's (a dossier action names its own procedure and case). */
@@ -95,7 +104,7 @@ export class RequestAccess {
   }
 
   /** Records an action (a dossier evaluated or submitted, ...) about subjects, with the facts it read about each. */
-  recordAction(action: string, subjects: { subject: Subject; fields: string[] }[], purpose?: Purpose): void {
+  recordAction(action: AuditAction, subjects: { subject: Subject; fields: string[] }[], purpose?: Purpose): void {
     const malformed = subjects.find((s) => !isWellFormed(s.subject));
     if (malformed) throw new GatewayError("INVALID_ARGUMENT", `${action}: ${shown(malformed.subject.id)} is not a well-formed ${malformed.subject.kind.toLowerCase()} id.`);
     if (subjects.length === 0) this.actions.push({ action, subject: null, fields: [], purpose });

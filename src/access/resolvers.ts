@@ -3,24 +3,49 @@
  * `accessLog` — the citizen's view of the audit trail (Estonia's Data Tracker): who read my data, when, why.
  */
 import { and, desc, eq, lt, count } from "drizzle-orm";
-import { DateTimeResolver } from "graphql-scalars";
-import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../context.js";
-import { DATA_CLASSES, DATA_SOURCES } from "./clients.js";
-import { Access, SubjectArgument } from "./directive.js";
+import { DATA_CLASSES, DATA_SOURCES, type ClientKind } from "./clients.js";
+import { Access, DataClassValue, DataSource, SubjectArgument } from "./directive.js";
+import { AUDIT_ACTIONS, type AuditAction } from "./request.js";
 import { GatewayError } from "../shared/errors.js";
 import { listOf } from "../shared/cost.js";
 import { connectionType, pagedConnection, paginate } from "../shared/pagination.js";
-import { PersonalIdScalar } from "../shared/scalars.js";
+import { DateTimeScalar, PersonalIdScalar } from "../shared/scalars.js";
 import { auditLog, clients } from "./tables.js";
 import { CITIZEN_CLIENT_ID, shownClientId } from "./clients.js";
 
+const ClientKindEnum = { SYSTEM: "SYSTEM", CITIZEN: "CITIZEN" } as const satisfies Record<ClientKind, ClientKind>;
+registerEnumType(ClientKindEnum, {
+  name: "ClientKind",
+  description: "What kind of client a credential belongs to.",
+  valuesConfig: {
+    SYSTEM: { description: "An agency's system (VN:GOV:<agency code>:<system>), reading under its grants and a declared purpose." },
+    CITIZEN: { description: "A person authenticated as themselves (VN:CIT:<personal id>), reading their own records." },
+  },
+});
+
+const AuditActionEnum = Object.fromEntries(Object.keys(AUDIT_ACTIONS).map((a) => [a, a])) as { [A in AuditAction]: A };
+registerEnumType(AuditActionEnum, {
+  name: "AuditAction",
+  description: "What an entry of the audit trail records.",
+  valuesConfig: Object.fromEntries(Object.entries(AUDIT_ACTIONS).map(([a, description]) => [a, { description }])),
+});
+
 @ObjectType({ description: "One grant of a client: sources, field classes and the procedures it serves." })
 export class AccessGrant {
-  @Field(() => [String], { complexity: listOf(DATA_SOURCES.length), description: "Sources: population, land, business." })
+  @Field(() => [String], {
+    complexity: listOf(DATA_SOURCES.length),
+    description: "Sources, in lower case: population, land, business.",
+    deprecationReason: "Use `dataSources` (the DataSource enum; same sources, upper-case names).",
+  })
   sources!: string[];
 
-  @Field(() => [String], { complexity: listOf(DATA_CLASSES.length), description: "Field classes: basic, sensitive." })
+  @Field(() => [String], {
+    complexity: listOf(DATA_CLASSES.length),
+    description: "Field classes, in lower case: basic, sensitive.",
+    deprecationReason: "Use `dataClasses` (the DataClass enum; same classes, upper-case names).",
+  })
   classes!: string[];
 
   // Each procedure of the catalogue (seeds/procedures/catalogue.json: 34) or `*`.
@@ -45,8 +70,8 @@ export class Viewer {
   @Field(() => String, { description: "Registered name." })
   name!: string;
 
-  @Field(() => String, { description: "SYSTEM for an agency system, CITIZEN for a person authenticated as themselves." })
-  kind!: string;
+  @Field(() => ClientKindEnum, { description: "An agency system, or a person authenticated as themselves." })
+  kind!: ClientKind;
 
   @Field(() => PersonalIdScalar, { nullable: true, description: "For a citizen client: whose records it may read." })
   personalId!: string | null;
@@ -58,13 +83,13 @@ export class Viewer {
   @Field(() => DeclaredPurpose, { nullable: true, description: "The purpose declared with this request, if any." })
   purpose!: DeclaredPurpose | null;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the client's key expires; null for no expiry." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the client's key expires; null for no expiry." })
   expiresAt!: Date | null;
 }
 
 @ObjectType({ description: "One read of a person's data, or one action on their dossier, as the audit trail records it." })
 export class AccessLogEntry {
-  @Field(() => DateTimeResolver, { description: "When it happened." })
+  @Field(() => DateTimeScalar, { description: "When it happened." })
   recordedAt!: Date;
 
   @Field(() => String, { description: "Id of the client (agency system) that read the data." })
@@ -73,8 +98,8 @@ export class AccessLogEntry {
   @Field(() => String, { description: "Registered name of that client." })
   clientName!: string;
 
-  @Field(() => String, { description: "READ for a read; dossier actions name themselves." })
-  action!: string;
+  @Field(() => AuditActionEnum, { description: "A read, or an action on a dossier." })
+  action!: AuditAction;
 
   @Field(() => String, { nullable: true, description: "Procedure code the client declared as its purpose." })
   procedureCode!: string | null;
@@ -83,7 +108,8 @@ export class AccessLogEntry {
   caseId!: string | null;
 
   // At most every `@access` field of the schema: 144 (`npm run list-sizes` counts them).
-  @Field(() => [String], { complexity: listOf(144), description: "The fields read, as schema coordinates (Citizen.fullName, IdentityCard.number, …)." })
+  // Every @access field of the schema at most (151 today; test/access/list-cost.test.ts counts them), with room to grow.
+  @Field(() => [String], { complexity: listOf(200), description: "The fields read, as schema coordinates (Citizen.fullName, IdentityCard.number, …)." })
   fields!: string[];
 
   @Field(() => String, { description: "The request id, to quote in a complaint or a question to the agency." })
@@ -91,6 +117,19 @@ export class AccessLogEntry {
 }
 
 export const AccessLogConnection = connectionType(AccessLogEntry, "AccessLogEntry", "access log entry");
+
+@Resolver(() => AccessGrant)
+export class AccessGrantResolver {
+  @FieldResolver(() => [DataSource], { complexity: listOf(DATA_SOURCES.length), description: "Sources the grant covers." })
+  dataSources(@Root() grant: AccessGrant): DataSource[] {
+    return grant.sources as DataSource[];
+  }
+
+  @FieldResolver(() => [DataClassValue], { complexity: listOf(DATA_CLASSES.length), description: "Field classes the grant covers." })
+  dataClasses(@Root() grant: AccessGrant): DataClassValue[] {
+    return grant.classes as DataClassValue[];
+  }
+}
 
 @Resolver()
 export class AccessResolver {
@@ -134,7 +173,7 @@ export class AccessResolver {
     }
     const db = ctx.sources.gateway.db;
     const mine = and(eq(auditLog.subjectKind, "CITIZEN"), eq(auditLog.subjectId, who));
-    type Row = Omit<AccessLogEntry, "clientName"> & { seq: number; clientName: string | null };
+    type Row = Omit<AccessLogEntry, "clientName" | "action"> & { seq: number; clientName: string | null; action: string };
     return paginate<Row, AccessLogEntry>({
       cursors: ctx.cursors,
       kind: "access-log",
@@ -145,8 +184,8 @@ export class AccessResolver {
       // is their personal id. Agency systems are named, which is the point of the log.
       toNode: (row) =>
         row.clientId !== client.id && CITIZEN_CLIENT_ID.test(row.clientId)
-          ? { ...row, clientId: shownClientId(row.clientId), clientName: "A citizen (their own filing)" }
-          : { ...row, clientName: row.clientName ?? row.clientId },
+          ? { ...row, action: row.action as AuditAction, clientId: shownClientId(row.clientId), clientName: "A citizen (their own filing)" }
+          : { ...row, action: row.action as AuditAction, clientName: row.clientName ?? row.clientId },
       fetch: (afterKey, limit) => {
         const before = afterKey === null ? undefined : Number(afterKey);
         if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", "The cursor is not an access-log cursor.");

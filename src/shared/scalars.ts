@@ -1,17 +1,29 @@
 /**
  * Custom scalars for national codes. Each validates on input (literal or variable) with a clear message and a
  * typed error code; on output values are passed through (they come from the sources, already valid).
+ *
+ * Every custom scalar, ours and those taken from graphql-scalars, carries `@specifiedBy` pointing at its section of
+ * docs/scalars.md (format, examples, legal basis), so client code generators and IDEs can link each to its rules.
  */
 import { GraphQLScalarType, Kind, type ValueNode } from "graphql";
+import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
 import { ADMIN_UNIT_CODE_PATTERN, parsePersonalId, taxCodeProblem } from "./codes.js";
 import { type ErrorCode, InvalidInputError } from "./errors.js";
+
+/**
+ * Where the scalars are specified: docs/scalars.md, relative to schema.graphql at the repository's root (the
+ * repository has no published address yet; when it has, this becomes that address).
+ */
+export const SCALARS_SPECIFICATION = "docs/scalars.md";
+
+/** The `@specifiedBy` URL of a scalar: its section of docs/scalars.md (the anchor is the name in lower case). */
+export const specifiedBy = (name: string): string => `${SCALARS_SPECIFICATION}#${name.toLowerCase()}`;
 
 function codeScalar(options: {
   name: string;
   description: string;
   code: ErrorCode;
   problem: (value: string) => string | null;
-  specifiedByURL?: string;
 }): GraphQLScalarType<string, string> {
   const parse = (value: unknown, node?: ValueNode): string => {
     if (typeof value !== "string") {
@@ -24,7 +36,7 @@ function codeScalar(options: {
   return new GraphQLScalarType<string, string>({
     name: options.name,
     description: options.description,
-    specifiedByURL: options.specifiedByURL,
+    specifiedByURL: specifiedBy(options.name),
     serialize: (value) => String(value),
     parseValue: parse,
     parseLiteral: (ast: ValueNode) => {
@@ -66,3 +78,12 @@ export const AdministrativeUnitCodeScalar = codeScalar({
   problem: (value) =>
     ADMIN_UNIT_CODE_PATTERN.test(value) ? null : `an administrative unit code is 2 digits (province) or 5 digits (commune); got ${JSON.stringify(value)}`,
 });
+
+/** A graphql-scalars scalar with its `@specifiedBy` pointing at docs/scalars.md (one instance each: use these). */
+function specified<TInternal, TExternal>(scalar: GraphQLScalarType<TInternal, TExternal>): GraphQLScalarType<TInternal, TExternal> {
+  return new GraphQLScalarType<TInternal, TExternal>({ ...scalar.toConfig(), specifiedByURL: specifiedBy(scalar.name) });
+}
+
+export const LocalDateScalar = specified(LocalDateResolver);
+export const DateTimeScalar = specified(DateTimeResolver);
+export const SafeIntScalar = specified(SafeIntResolver);

@@ -263,7 +263,7 @@ describe("field classes and sources", () => {
   });
 
   it("refuses a cross-source field without a grant on that source: Citizen.landParcels needs land", async () => {
-    const query = `query($id: PersonalId!) { citizen(personalId: $id) { fullName landParcels { sharePercent parcel { id } } } }`;
+    const query = `query($id: PersonalId!) { citizen(personalId: $id) { fullName landParcels { sharePercent parcel { parcelId } } } }`;
     const errors = refused(await send(query, { id: parcelHolderIds[0] }, clientHeaders(sensitive.key, purpose(BIRTH))), 403, "FIELD_NOT_GRANTED");
     const landParcels = errors.find((e) => e.extensions.field === "Citizen.landParcels");
     expect(landParcels?.extensions.missingGrant).toEqual({ source: "land", class: "basic", procedure: BIRTH });
@@ -274,7 +274,7 @@ describe("field classes and sources", () => {
 
     // With a land grant the same question is answered, and the holding is the one the land source records.
     const data = served(await send(query, { id: parcelHolderIds[0] }, clientHeaders(populationAndLand.key, purpose(BIRTH))));
-    expect(data.citizen.landParcels.map((h: { parcel: { id: string } }) => h.parcel.id)).toContain(parcelId);
+    expect(data.citizen.landParcels.map((h: { parcel: { parcelId: string } }) => h.parcel.parcelId)).toContain(parcelId);
   });
 
   const holdersQuery = (selection: string, fragments = "") =>

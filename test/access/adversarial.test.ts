@@ -47,7 +47,7 @@ function procedureWith(rule: string, role?: string): string {
 }
 
 const EVALUATE = `query($input: DossierInput!) { evaluateDossier(input: $input) {
-  status components { component { id rule } status reason message evidence { source record fact value } }
+  status components { component { key rule } status reason message evidence { source record fact value } }
 } }`;
 
 describe("a citizen client and other people named in a dossier", () => {
@@ -74,7 +74,7 @@ describe("a citizen client and other people named in a dossier", () => {
     // The verdict about the spouse is recorded against the spouse.
     const rows = await trail(mine.requestId);
     const aboutOther = rows.find((r) => r.subject_id === other.personal_id);
-    expect(aboutOther?.fields).toContain(`Procedure:${code}:${spouse.component.id}`);
+    expect(aboutOther?.fields).toContain(`Procedure:${code}:${spouse.component.key}`);
 
     const official = await send(EVALUATE, { input }, { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}`, "x-purpose-procedure": code, "x-purpose-case": "HS-ADV-2" });
     expect(official.body.errors).toBeUndefined();
@@ -118,17 +118,25 @@ describe("a citizen client and other people named in a dossier", () => {
   it("reads back a stored dossier with other people's ids and facts withheld, on submit, by id and in the list", async () => {
     const code = procedureWith("SPOUSE_SINGLE");
     const query = `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) {
-      dossier { id subjectsJson applicantId components { evidence { value } message } } } }`;
+      dossier { id dossierId subjectsJson subjects { role kind id withheld } applicantId components { evidence { value } message } } } }`;
     const submitted = await send(query, { input: { procedureCode: code, applicant: { personalId: me }, subjects: { spouse: other.personal_id } }, key: `adv-${Date.now()}` }, CITIZEN);
     expect(submitted.body.errors).toBeUndefined();
     const dossier = submitted.body.data.submitDossier.dossier;
     expect(JSON.parse(dossier.subjectsJson)).toEqual({ SPOUSE: "[withheld]" });
-    const read = await send(`query($id: ID!) { dossier(id: $id) { subjectsJson components { evidence { value } message } } dossiers { edges { node { id components { evidence { value } } } } } }`, { id: dossier.id }, CITIZEN);
+    expect(dossier.subjects).toEqual([{ role: "SPOUSE", kind: "CITIZEN", id: null, withheld: true }]);
+    const read = await send(
+      `query($id: ID!, $node: ID!) { dossier(id: $id) { subjectsJson subjects { id withheld } components { evidence { value } message } }
+         node(id: $node) { ... on Dossier { subjects { id withheld } components { evidence { value } } } }
+         dossiers { edges { node { id components { evidence { value } } } } } }`,
+      { id: dossier.dossierId, node: dossier.id },
+      CITIZEN,
+    );
     expect(read.body.errors).toBeUndefined();
     const text = JSON.stringify(read.body.data);
     expect(text).not.toContain(other.full_name);
     expect(text).not.toContain(other.personal_id);
     expect(read.body.data.dossiers.edges.map((e: any) => e.node.id)).toContain(dossier.id);
+    expect(read.body.data.node.subjects).toEqual([{ id: null, withheld: true }]);
   });
 
   it("still files as the applicant only", async () => {
@@ -211,8 +219,8 @@ describe("one client's arguments cannot harm the trail", () => {
     expect(await trail(literal.requestId)).toEqual([]);
 
     const [parcel] = await gw.app.sources.land.raw<{ id: string }>("select id from land.parcels order by id limit 1");
-    const fine = await send(`query($id: ID!) { landParcel(id: $id) { id } }`, { id: parcel.id }, DEMO_HEADERS);
-    expect(fine.body).toEqual({ data: { landParcel: { id: parcel.id } } });
+    const fine = await send(`query($id: ID!) { landParcel(id: $id) { parcelId } }`, { id: parcel.id }, DEMO_HEADERS);
+    expect(fine.body).toEqual({ data: { landParcel: { parcelId: parcel.id } } });
   });
 });
 
@@ -244,18 +252,18 @@ describe("purpose on every dossier path", () => {
   it("asks for it on submit, on reading a stored dossier and on the list", async () => {
     const code = identity();
     const noPurpose = { authorization: DEMO_HEADERS.authorization };
-    const submit = `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) { dossier { id } } }`;
+    const submit = `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) { dossier { dossierId } } }`;
     const input = { procedureCode: code, applicant: { personalId: applicant } };
     expect((await send(submit, { input, key: `adv-p-${Date.now()}` }, noPurpose)).body.errors?.[0].extensions.code).toBe("PURPOSE_REQUIRED");
     const stored = await send(submit, { input, key: `adv-p2-${Date.now()}` }, agency(code));
-    const id = stored.body.data.submitDossier.dossier.id;
-    expect((await send(`query($id: ID!) { dossier(id: $id) { id } }`, { id }, noPurpose)).body.errors?.[0].extensions.code).toBe("PURPOSE_REQUIRED");
-    expect((await send(`query($id: ID!) { dossier(id: $id) { id } }`, { id }, agency("1.001193"))).body.errors?.[0].extensions.code).toBe("PURPOSE_MISMATCH");
-    expect((await send(`query($id: ID!) { dossier(id: $id) { id } }`, { id }, agency(code))).body.data.dossier.id).toBe(id);
+    const id = stored.body.data.submitDossier.dossier.dossierId;
+    expect((await send(`query($id: ID!) { dossier(id: $id) { dossierId } }`, { id }, noPurpose)).body.errors?.[0].extensions.code).toBe("PURPOSE_REQUIRED");
+    expect((await send(`query($id: ID!) { dossier(id: $id) { dossierId } }`, { id }, agency("1.001193"))).body.errors?.[0].extensions.code).toBe("PURPOSE_MISMATCH");
+    expect((await send(`query($id: ID!) { dossier(id: $id) { dossierId } }`, { id }, agency(code))).body.data.dossier.dossierId).toBe(id);
     expect((await send(`{ dossiers { totalCount } }`, undefined, noPurpose)).body.errors?.[0].extensions.code).toBe("PURPOSE_REQUIRED");
     expect((await send(`query($c: String) { dossiers(procedureCode: $c) { totalCount } }`, { c: "1.001193" }, agency(code))).body.errors?.[0].extensions.code).toBe("PURPOSE_MISMATCH");
-    const listed = await send(`{ dossiers(first: 100) { edges { node { id procedure { code } } } } }`, undefined, agency(code));
-    expect(listed.body.data.dossiers.edges.map((e: any) => e.node.id)).toContain(id);
+    const listed = await send(`{ dossiers(first: 100) { edges { node { dossierId procedure { code } } } } }`, undefined, agency(code));
+    expect(listed.body.data.dossiers.edges.map((e: any) => e.node.dossierId)).toContain(id);
     expect(listed.body.data.dossiers.edges.every((e: any) => e.node.procedure.code === code)).toBe(true);
   });
 

@@ -69,7 +69,7 @@ describe("audit trail", () => {
     let requestId = "";
     const query = `query($id: PersonalId!) { citizen(personalId: $id) {
       fullName religion identityCards { number }
-      landParcels { parcel { id holders { sharePercent subject { ... on Citizen { fullName } ... on Enterprise { name } } } } }
+      landParcels { parcel { parcelId holders { sharePercent subject { ... on Citizen { fullName } ... on Enterprise { name } } } } }
       enterpriseRoles { enterprise { code name } }
     } }`;
     await gw.query(`{ viewer { clientId } }`); // key lookup cached before counting
@@ -91,11 +91,11 @@ describe("audit trail", () => {
     const citizen = body.data.citizen;
     const expected = new Set<string>([`CITIZEN:${person}`]);
     for (const { parcel } of citizen.landParcels) {
-      expected.add(`LAND_PARCEL:${parcel.id}`);
+      expected.add(`LAND_PARCEL:${parcel.parcelId}`);
       const holderRows = await gw.app.sources.land.raw<{ personal_id: string | null; enterprise_code: string | null }>(
         `select h.personal_id, h.enterprise_code from land.holders h join land.certificates c on c.serial = h.certificate_serial
          where c.parcel_id = $1 and c.status = 'ACTIVE'`,
-        [parcel.id],
+        [parcel.parcelId],
       );
       for (const h of holderRows) expected.add(h.personal_id ? `CITIZEN:${h.personal_id}` : `ENTERPRISE:${h.enterprise_code}`);
     }

@@ -57,11 +57,14 @@ beforeAll(async () => {
   // Stored dossiers for `dossier` and `dossiers`: one per procedure, every role named.
   for (const procedure of data.procedures) {
     const [input] = fc.sample(dossierInputFor(data, procedure, { allRoles: true }), { seed: SEED, numRuns: 1 });
-    const { body } = await gw.query(`mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) { dossier { id } } }`, {
+    const { body } = await gw.query(`mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) { dossier { id dossierId } } }`, {
       input,
       key: `invariant-${procedure.code}`,
     });
-    if (body.data?.submitDossier) data.dossiers.push(body.data.submitDossier.dossier.id);
+    if (body.data?.submitDossier) {
+      data.dossiers.push(body.data.submitDossier.dossier.dossierId);
+      data.nodeIds.Dossier.push(body.data.submitDossier.dossier.id);
+    }
   }
   generator = new OperationGenerator(gw.app.schema, realDataValues(data));
   for (const o of personalIdsIn(printSchema(gw.app.schema))) published.add(o.id);
@@ -137,6 +140,13 @@ describe("audit invariant", () => {
         return arbitrary ? fc.sample(arbitrary, { seed: SEED, numRuns: 1 }).map((root) => ({ roots: [generator.complete(field.name, root.args, 5)] })) : [];
       }),
       ...data.dossiers.map((id) => ({ roots: [generator.complete("dossier", { id }, 4)] })),
+      // Each kind of global id through node, with every field of its type.
+      ...Object.entries(data.nodeIds).flatMap(([type, ids]) =>
+        ids.slice(0, 3).map((id) => {
+          const node = generator.complete("node", { id }, 4);
+          return { roots: [{ ...node, selection: node.selection!.filter((s) => s.kind !== "fragment" || s.on === type) }] };
+        }),
+      ),
       ...data.procedures.flatMap((p) =>
         fc.sample(dossierInputFor(data, p, { allRoles: true }), { seed: SEED, numRuns: 5 }).map((input) => ({ roots: [generator.complete("evaluateDossier", { input }, 4)] })),
       ),

@@ -115,14 +115,14 @@ describe("citizens", () => {
     const { body } = await gw.query(
       `query($id: PersonalId!) { citizen(personalId: $id) {
          household { id members { citizen { personalId } } }
-         landParcels { sharePercent parcel { id holders { personalId subject { ... on Citizen { personalId } } } } }
+         landParcels { sharePercent parcel { parcelId holders { personalId subject { ... on Citizen { personalId } } } } }
          enterpriseRoles(role: LEGAL_REPRESENTATIVE) { role enterprise { code legalRepresentatives { personalId } } }
        } }`,
       { id: holder.personal_id },
     );
     expect(body.errors).toBeUndefined();
     const c = body.data.citizen;
-    expect(c.landParcels.map((p: any) => p.parcel.id)).toEqual(parcels.map((p) => p.parcel_id));
+    expect(c.landParcels.map((p: any) => p.parcel.parcelId)).toEqual(parcels.map((p) => p.parcel_id));
     for (const holding of c.landParcels) {
       expect(holding.parcel.holders.map((h: any) => h.subject?.personalId)).toContain(holder.personal_id);
     }
@@ -184,14 +184,14 @@ describe("land and business", () => {
       `select c.parcel_id, h.enterprise_code from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE' where h.kind = 'ENTERPRISE' order by c.parcel_id limit 1`,
     ));
     const { body } = await gw.query(
-      `query($id: ID!) { landParcel(id: $id) { id holders { kind enterpriseCode subject { __typename ... on Enterprise { code name landParcels { parcel { id } } } } } } }`,
+      `query($id: ID!) { landParcel(id: $id) { parcelId holders { kind enterpriseCode subject { __typename ... on Enterprise { code name landParcels { parcel { parcelId } } } } } } }`,
       { id: row.parcel_id },
     );
     expect(body.errors).toBeUndefined();
     const holder = body.data.landParcel.holders.find((h: any) => h.kind === "ENTERPRISE");
     expect(holder.subject.__typename).toBe("Enterprise");
     expect(holder.subject.code).toBe(row.enterprise_code);
-    expect(holder.subject.landParcels.map((p: any) => p.parcel.id)).toContain(row.parcel_id);
+    expect(holder.subject.landParcels.map((p: any) => p.parcel.parcelId)).toContain(row.parcel_id);
   });
 
   it("filters enterprises by status, matching the registry", async () => {

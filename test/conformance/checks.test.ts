@@ -89,6 +89,9 @@ describe("conformance checks", () => {
     expect(byPath["Sex.OTHER"]).toMatchObject({ rule: "SCHEMA_DANGEROUS", line: 10 });
     expect(mapped).toHaveLength(3); // the missing fields are one finding, not one per field
 
+    // The gateway's global ids (Node, and the id it gives Citizen) are its own: a system's Citizen need not carry them.
+    expect(byPath.Citizen.message).not.toMatch(/\bid\b|Node/);
+
     await expect(check({ schema, schemaTypeMap: { Nope: "Citizen" } })).rejects.toThrow(/has no type Nope/);
     await expect(check({ schema, schemaTypeMap: { CongDan: "Nope" } })).rejects.toThrow(/national schema has no type Nope/);
   });

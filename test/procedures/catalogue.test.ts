@@ -131,7 +131,7 @@ describe("verification answers", () => {
     expect(d.replaced.answer).toBe(false);
     // No personal field can be asked of a Verification: the type has none.
     const fields = (gw.app.schema.getType("Verification") as any).getFields();
-    expect(Object.keys(fields).sort()).toEqual(["answer", "checkedAt", "question", "recordUpdatedAt", "source"]);
+    expect(Object.keys(fields).sort()).toEqual(["answer", "checkedAt", "dataSource", "question", "recordUpdatedAt", "source"]);
   });
 
   it("needs a credential and a purpose like any personal data, and are audited against the person asked about", async () => {

@@ -30,7 +30,7 @@ const EVALUATE = `query($input: DossierInput!) { evaluateDossier(input: $input) 
 
 const SUBMIT = `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) {
   replayed
-  dossier { id status applicantId fulfilledByData documentsRequested failedChecks components { component { id rule } status reason message evidence { fact value } } }
+  dossier { dossierId status applicantId fulfilledByData documentsRequested failedChecks components { component { id rule } status reason message evidence { fact value } } }
 } }`;
 
 /** The demo agency client, declaring the dossier's own procedure as its purpose (dossier paths check it). */
@@ -299,7 +299,7 @@ describe("dossier evaluation", () => {
     const { body } = await ask(SUBMIT, { input: { procedureCode: code, applicant: { personalId: max.id } }, key: randomUUID() });
     expect(body.errors).toBeUndefined();
     const dossier = body.data.submitDossier.dossier;
-    const corrections = await gw.app.sources.gateway.raw<Record<string, any>>("select * from gateway.data_correction_requests where dossier_id = $1", [dossier.id]);
+    const corrections = await gw.app.sources.gateway.raw<Record<string, any>>("select * from gateway.data_correction_requests where dossier_id = $1", [dossier.dossierId]);
     expect(corrections.length).toBeGreaterThan(0);
     expect(corrections[0]).toMatchObject({ source: "population", subject_kind: "CITIZEN", subject_id: max.id, status: "OPEN" });
     const after = await gw.app.sources.gateway.raw<{ n: number }>("select count(*)::int as n from gateway.data_correction_requests");
@@ -322,15 +322,15 @@ describe("submission", () => {
     expect(body.errors).toBeUndefined();
     const { dossier, replayed } = body.data.submitDossier;
     expect(replayed).toBe(false);
-    expect(dossier.id).toMatch(/^HS-\d{8}-[0-9A-F]{12}$/);
+    expect(dossier.dossierId).toMatch(/^HS-\d{8}-[0-9A-F]{12}$/);
     expect(dossier.components).toHaveLength(gw.app.procedures.get(code)!.components.length);
 
-    const read = await gw.query(`query($id: ID!) { dossier(id: $id) { id status applicantId components { status evidence { fact value } } } }`, { id: dossier.id }, forProcedure(code));
-    expect(read.body.data.dossier).toEqual({ id: dossier.id, status: dossier.status, applicantId: applicant, components: dossier.components.map((c: any) => ({ status: c.status, evidence: c.evidence })) });
-    const list = await ask(`query($p: PersonalId, $c: String) { dossiers(applicantPersonalId: $p, procedureCode: $c) { totalCount edges { node { id } } } }`, { p: applicant, c: code });
-    expect(list.body.data.dossiers.edges.map((e: any) => e.node.id)).toContain(dossier.id);
+    const read = await gw.query(`query($id: ID!) { dossier(id: $id) { dossierId status applicantId components { status evidence { fact value } } } }`, { id: dossier.dossierId }, forProcedure(code));
+    expect(read.body.data.dossier).toEqual({ dossierId: dossier.dossierId, status: dossier.status, applicantId: applicant, components: dossier.components.map((c: any) => ({ status: c.status, evidence: c.evidence })) });
+    const list = await ask(`query($p: PersonalId, $c: String) { dossiers(applicantPersonalId: $p, procedureCode: $c) { totalCount edges { node { dossierId } } } }`, { p: applicant, c: code });
+    expect(list.body.data.dossiers.edges.map((e: any) => e.node.dossierId)).toContain(dossier.dossierId);
 
-    const trail = await gw.app.sources.gateway.raw<Record<string, any>>("select action, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_log where case_id = $1 order by seq", [dossier.id]);
+    const trail = await gw.app.sources.gateway.raw<Record<string, any>>("select action, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_log where case_id = $1 order by seq", [dossier.dossierId]);
     expect(trail.find((t) => t.action === "DOSSIER_SUBMIT" && t.subject_id === applicant)).toMatchObject({ procedure_code: code, subject_kind: "CITIZEN" });
     expect(trail.find((t) => t.action === "DOSSIER_SUBMIT")!.fields).toEqual(expect.arrayContaining(["population.fullName"]));
   });
@@ -339,12 +339,12 @@ describe("submission", () => {
     const key = randomUUID();
     const input = { procedureCode: code, applicant: { personalId: applicant } };
     const replies = await Promise.all([1, 2, 3, 4].map(() => ask(SUBMIT, { input, key })));
-    const ids = new Set(replies.map((r) => r.body.data?.submitDossier.dossier.id));
+    const ids = new Set(replies.map((r) => r.body.data?.submitDossier.dossier.dossierId));
     expect(ids.size).toBe(1);
     const [stored] = await gw.app.sources.gateway.raw<{ n: number }>("select count(*)::int as n from gateway.dossiers where idempotency_key = $1", [key]);
     expect(Number(stored.n)).toBe(1);
     const again = await ask(SUBMIT, { input, key });
-    expect(again.body.data.submitDossier).toMatchObject({ replayed: true, dossier: { id: [...ids][0] } });
+    expect(again.body.data.submitDossier).toMatchObject({ replayed: true, dossier: { dossierId: [...ids][0] } });
 
     const [other] = await pop(`select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> $1 limit 1`, [applicant]);
     const conflict = await ask(SUBMIT, { input: { ...input, applicant: { personalId: other.personal_id } }, key });
@@ -371,8 +371,10 @@ describe("bad dossiers", () => {
     expect(badParcel.message).toContain("not a parcel id");
     const badId = await errorOf({ procedureCode: transfer, applicant: { personalId: person.personal_id }, subjects: { buyer: "12345" } });
     expect(badId.extensions.code).toBe("INVALID_PERSONAL_ID");
+    // ApplicantInput is @oneOf: both applicants are refused with the variables, before the resolver runs.
     const both = await errorOf({ procedureCode: "1.001193", applicant: { personalId: person.personal_id, enterpriseCode: "0100109106" } });
-    expect(both.extensions.code).toBe("INVALID_DOSSIER");
+    expect(both.extensions.code).toBe("BAD_USER_INPUT");
+    expect(both.message).toContain("ApplicantInput");
     const wrongRole = await errorOf({ procedureCode: procedureWith("NO_OTHER_HOUSEHOLD_BUSINESS"), applicant: { personalId: person.personal_id }, subjects: { deceased: person.personal_id } });
     expect(wrongRole.extensions.code).toBe("INVALID_DOSSIER");
   });
@@ -387,6 +389,20 @@ describe("bad dossiers", () => {
       "x-purpose-procedure": landProcedure,
       "x-purpose-case": "HS-TEST-1",
     });
-    expect(civil.body.errors![0].extensions).toMatchObject({ code: "FIELD_NOT_GRANTED", missingGrant: { source: "land" } });
+    // The civil-status system serves no land procedure at all.
+    expect(civil.body.errors![0].extensions).toMatchObject({ code: "PURPOSE_NOT_GRANTED", procedure: landProcedure });
+    // A system serving the procedure with population data only lacks the land grant it reads.
+    await gw.app.clients.register({
+      id: "VN:GOV:TEST:POPULATION-ONLY",
+      name: "Test system with population data for a land procedure",
+      key: "test-population-only-key",
+      grants: [{ sources: ["population"], classes: ["basic"], procedures: [landProcedure] }],
+    });
+    const partial = await gw.query(EVALUATE, { input: { procedureCode: landProcedure, applicant: { personalId: person.personal_id }, subjects: {} } }, {
+      authorization: "Bearer test-population-only-key",
+      "x-purpose-procedure": landProcedure,
+      "x-purpose-case": "HS-TEST-2",
+    });
+    expect(partial.body.errors![0].extensions).toMatchObject({ code: "FIELD_NOT_GRANTED", missingGrant: { source: "land" } });
   });
 });

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_DEMO_API_KEY } from "../../src/access/demo.js";
 import { EXAMPLE_OPERATIONS } from "../../src/examples.js";
+import { ERROR_CODES } from "../../src/shared/errors.js";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
 const TOKENS = [
@@ -105,6 +106,7 @@ describe("hostile input", () => {
         for (const error of body.errors ?? []) {
           expect(typeof error.message).toBe("string");
           expect(typeof error.extensions?.code, JSON.stringify(error)).toBe("string");
+          expect(Object.keys(ERROR_CODES), `a code outside the schema's ErrorCode enum: ${JSON.stringify(error)}`).toContain(error.extensions!.code);
           codes.set(String(error.extensions!.code), (codes.get(String(error.extensions!.code)) ?? 0) + 1);
         }
         expect(text).not.toMatch(LEAKS);

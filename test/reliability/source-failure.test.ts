@@ -12,7 +12,7 @@ import { startSourceProxy, type SourceProxy } from "../support/proxy.js";
 const NESTED = `query($id: PersonalId!) { citizen(personalId: $id) {
   fullName
   household { id }
-  landParcels { sharePercent parcel { id } }
+  landParcels { sharePercent parcel { parcelId } }
   enterpriseRoles { role }
 } }`;
 
@@ -77,7 +77,7 @@ describe.skipIf(TEST_DB !== "postgres")("a source failing while the gateway runs
     const { status, body } = await gw.query(NESTED, { id: holder });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect(body.data.citizen.landParcels.map((h: { parcel: { id: string } }) => h.parcel.id)).toContain(parcel);
+    expect(body.data.citizen.landParcels.map((h: { parcel: { parcelId: string } }) => h.parcel.parcelId)).toContain(parcel);
   });
 
   it("serves the rest of the answer when land is down: its fields null, each with SOURCE_UNAVAILABLE naming land", async () => {
@@ -150,7 +150,7 @@ describe.skipIf(TEST_DB !== "postgres")("a source failing while the gateway runs
       const reply = await gw.query(NESTED, { id: holder });
       return reply.body.errors ? undefined : reply.body;
     });
-    expect(body.data.citizen.landParcels.map((h: { parcel: { id: string } }) => h.parcel.id)).toContain(parcel);
+    expect(body.data.citizen.landParcels.map((h: { parcel: { parcelId: string } }) => h.parcel.parcelId)).toContain(parcel);
     expect(gw.app.sources.land.guard.state).toBe("CLOSED");
     const evaluation = (await evaluateTransfer()).body.data.evaluateDossier;
     expect(evaluation.status).toBe("READY");

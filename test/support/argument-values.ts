@@ -25,8 +25,19 @@ export function personalIds(data: RealData): fc.Arbitrary<string> {
 const DATES = ["1940-01-01", "1975-04-30", "1990-06-15", "2007-01-01", "2025-07-01"];
 
 /** Values for the generator, from real data; null where a value must come from data that does not exist. */
+/**
+ * Global ids: every kind the gateway returned, citizens' most often, and now and then one it did not issue (a
+ * forged id, a natural key passed as a global id), whose refusal must name no one.
+ */
+export function nodeIds(data: RealData): fc.Arbitrary<string> {
+  const forged = ["AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", data.personalIds.all[0] ?? "001203004567", "not an id"];
+  const pools = Object.entries(data.nodeIds).map(([type, ids]): [number, readonly string[]] => [type === "Citizen" ? 6 : 1, ids]);
+  return weighted(...pools, [1, forged])!;
+}
+
 export function realDataValues(data: RealData): ArgumentValues {
   const ids = personalIds(data);
+  const globalIds = nodeIds(data);
   const dossier = dossierInput(data);
   return ({ coordinate, name, type, returns }) => {
     if (type === "DossierInput") return dossier;
@@ -62,6 +73,7 @@ export function realDataValues(data: RealData): ArgumentValues {
       case "search":
         return type === "String" ? pick(data.nameParts) : undefined;
     }
+    if ((name === "id" || name === "ids") && returns === "Node") return globalIds;
     if (name === "id" || name === "code") {
       if (returns === "LandParcel") return pick(data.parcels);
       if (returns === "Dossier") return pick(data.dossiers);

@@ -6,6 +6,7 @@ import { DEFAULT_DEMO_API_KEY, DEMO_PURPOSE } from "../../src/access/demo.js";
 import { createApp, type App } from "../../src/app.js";
 import { type GatewayConfig, SOURCE_NAMES, type SourceName } from "../../src/config.js";
 import { createServer, type GatewayServer } from "../../src/server.js";
+import { ERROR_CODES } from "../../src/shared/errors.js";
 import { testConfig } from "./databases.js";
 
 export { TEST_DB, testConfig } from "./databases.js";
@@ -38,6 +39,19 @@ export const REQUEST_ID_HEADERS = ["x-request-id", "x-gateway-request-id"] as co
 
 export function requestIdsOf(headers: Headers): string[] {
   return [...new Set(REQUEST_ID_HEADERS.map((name) => headers.get(name)).filter((id): id is string => !!id))];
+}
+
+/**
+ * The schema's ErrorCode enum is the contract for `extensions.code`: every answer any suite receives through this
+ * harness is held to it, so a code emitted outside the list fails the suite that met it.
+ */
+export function assertKnownCodes(body: { errors?: { extensions?: { code?: unknown } }[] } | null | undefined, what = "answer"): void {
+  for (const error of body?.errors ?? []) {
+    const code = error.extensions?.code;
+    if (typeof code !== "string" || !(code in ERROR_CODES)) {
+      throw new Error(`${what} carries extensions.code ${JSON.stringify(code)}, which is not in the schema's ErrorCode enum (src/shared/errors.ts ERROR_CODES): ${JSON.stringify(error).slice(0, 300)}`);
+    }
+  }
 }
 
 export interface TestGateway {
@@ -79,7 +93,9 @@ export async function startTestGateway(
         headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: response.status, body: (await response.json()) as any };
+      const body = (await response.json()) as any;
+      assertKnownCodes(body);
+      return { status: response.status, body };
     },
     async send(query, variables, headers = DEMO_HEADERS) {
       const response = await fetch(`${url}/graphql`, {
@@ -94,6 +110,7 @@ export async function startTestGateway(
       } catch {
         body = { errors: [{ message: `not JSON: ${text.slice(0, 200)}`, extensions: { code: "NOT_JSON" } }] };
       }
+      if (!body.errors?.some((e: any) => e.extensions?.code === "NOT_JSON")) assertKnownCodes(body);
       return { status: response.status, body, headers: response.headers, requestIds: requestIdsOf(response.headers) };
     },
     statements: () => Object.fromEntries(Object.values(app.sources).map((s) => [s.name, s.statements.count])) as Record<SourceName, number>,

@@ -87,13 +87,34 @@ export function operationSize(operation: Operation): { fields: number; depth: nu
 export function renderOperation(schema: GraphQLSchema, operation: Operation): { query: string; variables: Record<string, unknown> } {
   const definitions: string[] = [];
   const variables: Record<string, unknown> = {};
-  const renderSelection = (parent: GraphQLCompositeType, selection: Selection[]): string =>
-    selection
+  // Fragments on different types that select a field of the same name would merge under one response name, and
+  // the document is invalid when their types differ (`code: TaxCode!` on Enterprise, `code: String!` on Household):
+  // such fields are aliased per type, so every generated operation validates.
+  const renderSelection = (parent: GraphQLCompositeType, selection: Selection[]): string => {
+    // Same-named leaves of one type merge safely; objects may differ deeper down, so they are aliased too.
+    const fragments = selection.filter((s): s is FragmentSelection => s.kind === "fragment");
+    const shapes = new Map<string, Set<string>>();
+    for (const f of fragments) {
+      const fields = (schema.getType(f.on) as GraphQLObjectType).getFields();
+      for (const s of f.selection) {
+        if (s.kind !== "field" || s.name === "__typename") continue;
+        const type = fields[s.name].type;
+        (shapes.get(s.name) ?? shapes.set(s.name, new Set()).get(s.name)!).add(isLeafType(getNamedType(type)) ? String(type) : `${f.on}.${s.name}`);
+      }
+    }
+    const seen = new Map([...shapes].map(([name, types]) => [name, types.size]));
+    return selection
       .map((s) => {
-        if (s.kind === "fragment") return `... on ${s.on} { ${renderSelection(schema.getType(s.on) as GraphQLCompositeType, s.selection)} }`;
-        return renderField(parent, s);
+        if (s.kind === "field") return renderField(parent, s);
+        const type = schema.getType(s.on) as GraphQLCompositeType;
+        const fields = s.selection.map((inner) => {
+          if (inner.kind === "field" && inner.name !== "__typename" && (seen.get(inner.name) ?? 0) > 1) return renderField(type, inner, `${inner.name}_${s.on}`);
+          return inner.kind === "field" ? renderField(type, inner) : renderSelection(type, [inner]);
+        });
+        return `... on ${s.on} { ${fields.join(" ")} }`;
       })
       .join(" ");
+  };
   const renderField = (parent: GraphQLCompositeType, s: FieldSelection, alias?: string): string => {
     if (s.name === "__typename") return "__typename";
     const def = (parent as GraphQLObjectType).getFields()[s.name];

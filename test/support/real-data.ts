@@ -44,6 +44,8 @@ export interface RealData {
   cursors: Record<string, string[]>;
   /** Dossiers the demo client submitted (filled in by the suite that submits them). */
   dossiers: string[];
+  /** Global ids (`Node.id`) the gateway returned, by type (Dossier filled in with `dossiers`). */
+  nodeIds: Record<string, string[]>;
 }
 
 const PAGE = 50;
@@ -73,18 +75,18 @@ export async function collectRealData(gw: TestGateway, options: { maxPages?: num
   const citizens = await pages<any>(
     gw,
     "citizens",
-    `personalId fullName dateOfDeath lifeStatus { age alive } maritalStatus
+    `id personalId fullName dateOfDeath lifeStatus { age alive } maritalStatus
      father { personalId } mother { personalId } spouse { personalId } children { personalId }
-     household { id head { personalId } members { personalId } }
+     household { id code head { personalId } members { personalId } }
      permanentResidence { communeCode legacyCommuneCode } hometown { legacyCommuneCode }
-     landParcels { certificateSerial parcel { id } }
+     landParcels { certificateSerial parcel { parcelId } }
      enterpriseRoles { enterprise { code } }
-     householdBusinesses { registrationNumber ownerPersonalId }`,
+     householdBusinesses { id registrationNumber ownerPersonalId }`,
     limit,
   );
-  const parcels = await pages<any>(gw, "landParcels", "id landUsePurpose { code } certificates { serial } holders { personalId }", limit);
-  const enterprises = await pages<any>(gw, "enterprises", "code mainIndustry { code } owners { personalId } legalRepresentatives { personalId }", limit);
-  const reference = await gw.query(`{ procedures { code applicant subjects { role kind } } provinces { code } }`);
+  const parcels = await pages<any>(gw, "landParcels", "id parcelId landUsePurpose { code } certificates { id serial } holders { personalId }", limit);
+  const enterprises = await pages<any>(gw, "enterprises", "id code mainIndustry { code } owners { personalId } legalRepresentatives { personalId } branches { id }", limit);
+  const reference = await gw.query(`{ procedures { id code applicant subjects { role kind } components { id } } provinces { id code communes { id } } }`);
   if (reference.body.errors) throw new Error(JSON.stringify(reference.body.errors));
 
   const people = new Map<string, Person>();
@@ -96,7 +98,7 @@ export async function collectRealData(gw: TestGateway, options: { maxPages?: num
       spouse: c.spouse?.personalId ?? null,
       children: c.children.map((k: any) => k.personalId),
       household: (c.household?.members ?? []).map((m: any) => m.personalId).filter((id: string) => id !== c.personalId),
-      parcels: (c.landParcels ?? []).map((h: any) => h.parcel.id),
+      parcels: (c.landParcels ?? []).map((h: any) => h.parcel.parcelId),
       certificates: (c.landParcels ?? []).map((h: any) => h.certificateSerial),
       enterprises: (c.enterpriseRoles ?? []).map((r: any) => r.enterprise?.code).filter(Boolean),
     });
@@ -118,7 +120,7 @@ export async function collectRealData(gw: TestGateway, options: { maxPages?: num
       businessOwners: distinct(citizenNodes.flatMap((c) => (c.householdBusinesses ?? []).map((h: any) => h.ownerPersonalId))),
       unknown,
     },
-    parcels: distinct(parcels.nodes.map((p) => p.id)),
+    parcels: distinct(parcels.nodes.map((p) => p.parcelId)),
     certificates: distinct(parcels.nodes.flatMap((p) => p.certificates.map((c: any) => c.serial))),
     enterprises: distinct(enterprises.nodes.map((e) => e.code)),
     householdBusinesses: distinct(citizenNodes.flatMap((c) => (c.householdBusinesses ?? []).map((h: any) => h.registrationNumber))),
@@ -131,11 +133,26 @@ export async function collectRealData(gw: TestGateway, options: { maxPages?: num
     procedures: reference.body.data.procedures,
     cursors: { "Query.citizens": citizens.cursors, "Query.landParcels": parcels.cursors, "Query.enterprises": enterprises.cursors },
     dossiers: [],
+    nodeIds: {
+      Citizen: distinct(citizenNodes.map((c) => c.id)),
+      Household: distinct(citizenNodes.map((c) => c.household?.id)),
+      HouseholdBusiness: distinct(citizenNodes.flatMap((c) => (c.householdBusinesses ?? []).map((h: any) => h.id))),
+      LandParcel: distinct(parcels.nodes.map((p) => p.id)),
+      LandCertificate: distinct(parcels.nodes.flatMap((p) => p.certificates.map((c: any) => c.id))),
+      Enterprise: distinct(enterprises.nodes.map((e) => e.id)),
+      Branch: distinct(enterprises.nodes.flatMap((e) => e.branches.map((b: any) => b.id))),
+      Procedure: distinct(reference.body.data.procedures.map((p: any) => p.id)),
+      ProcedureComponent: distinct(reference.body.data.procedures.flatMap((p: any) => p.components.map((c: any) => c.id))),
+      Province: distinct(reference.body.data.provinces.map((p: any) => p.id)),
+      Commune: distinct(reference.body.data.provinces.flatMap((p: any) => p.communes.slice(0, 3).map((c: any) => c.id))),
+      Dossier: [],
+    },
   };
 }
 
 /** Counts per pool, for the log. */
 export function describeRealData(data: RealData): string {
   const ids = Object.entries(data.personalIds).map(([k, v]) => `${k} ${v.length}`).join(", ");
-  return `personal ids: ${ids}; parcels ${data.parcels.length}, certificates ${data.certificates.length}, enterprises ${data.enterprises.length}, household businesses ${data.householdBusinesses.length}, procedures ${data.procedures.length}, dossiers ${data.dossiers.length}`;
+  const nodes = Object.entries(data.nodeIds).map(([k, v]) => `${k} ${v.length}`).join(", ");
+  return `personal ids: ${ids}; global ids: ${nodes}; parcels ${data.parcels.length}, certificates ${data.certificates.length}, enterprises ${data.enterprises.length}, household businesses ${data.householdBusinesses.length}, procedures ${data.procedures.length}, dossiers ${data.dossiers.length}`;
 }

@@ -4,6 +4,7 @@
  */
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
+import { AdministrativeUnitCodeScalar } from "../../shared/scalars.js";
 import { toLegacyUnit } from "./service.js";
 import { Commune, LegacyAdministrativeUnit, Province, toCommune, toProvince } from "./types.js";
 
@@ -12,10 +13,10 @@ export class Address {
   @Field(() => String, { nullable: true, description: "House number, street, hamlet or residential group (số nhà, đường, thôn, tổ dân phố)." })
   line!: string | null;
 
-  @Field(() => String, { nullable: true, description: "2025 commune code; null when the record still names a pre-2025 commune." })
+  @Field(() => AdministrativeUnitCodeScalar, { nullable: true, description: "2025 commune code; null when the record still names a pre-2025 commune." })
   communeCode!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Pre-2025 commune code the record names, when it has not been updated to the 2025 map." })
+  @Field(() => AdministrativeUnitCodeScalar, { nullable: true, description: "Pre-2025 commune code the record names, when it has not been updated to the 2025 map." })
   legacyCommuneCode!: string | null;
 
   /** Province known from the record itself (kept by the sources for legacy addresses). */

@@ -1,6 +1,8 @@
 /** GraphQL types of the 2025 administrative map and of the pre-2025 units it replaced. */
-import { Field, ID, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
 import { listOf } from "../../shared/cost.js";
+import { Node } from "../../shared/node.js";
+import { AdministrativeUnitCodeScalar } from "../../shared/scalars.js";
 import type { CommuneRecord, LegacyLevel, LegacyUnitRecord, MergeType, ProvinceRecord } from "./registry.js";
 
 export enum AdministrativeLevel {
@@ -60,11 +62,12 @@ registerEnumType(MergeTypeEnum, {
 });
 
 @InterfaceType({
+  implements: Node,
   description: "An administrative unit (đơn vị hành chính) on the 2025 two-level map: a province or a commune.",
   resolveType: (value: { level: AdministrativeLevel }) => (value.level === AdministrativeLevel.PROVINCE ? "Province" : "Commune"),
 })
 export abstract class AdministrativeUnit {
-  @Field(() => ID, { description: "Official code: 2 digits for a province, 5 for a commune (Decision 19/2025/QĐ-TTg)." })
+  @Field(() => AdministrativeUnitCodeScalar, { description: "Official code: 2 digits for a province, 5 for a commune (Decision 19/2025/QĐ-TTg)." })
   code!: string;
 
   @Field(() => String, { description: "Official Vietnamese name, with its kind (e.g. \"Phường Ba Đình\")." })
@@ -77,13 +80,13 @@ export abstract class AdministrativeUnit {
   level!: AdministrativeLevel;
 }
 
-@ObjectType({ implements: AdministrativeUnit, description: "Province or centrally-run city (tỉnh / thành phố), one of 34." })
+@ObjectType({ implements: [AdministrativeUnit, Node], description: "Province or centrally-run city (tỉnh / thành phố), one of 34." })
 export class Province extends AdministrativeUnit {
-  @Field(() => Number, { description: "Number of commune-level units (xã, phường, đặc khu) in the province." })
+  @Field(() => Int, { description: "Number of commune-level units (xã, phường, đặc khu) in the province." })
   communeCount!: number;
 }
 
-@ObjectType({ implements: AdministrativeUnit, description: "Commune-level unit (xã, phường or đặc khu), one of 3,321." })
+@ObjectType({ implements: [AdministrativeUnit, Node], description: "Commune-level unit (xã, phường or đặc khu), one of 3,321." })
 export class Commune extends AdministrativeUnit {
   @Field(() => String, { description: "Name without the kind (e.g. \"Ba Đình\")." })
   shortName!: string;
@@ -104,6 +107,7 @@ export class UnitSuccession {
 }
 
 @ObjectType({
+  implements: Node,
   description:
     "A unit of the pre-2025 three-level map, with the 2025 unit(s) that replaced it. A split old commune has several " +
     "successors: an address naming it cannot be placed on the new map without more information.",
@@ -121,7 +125,7 @@ export class LegacyAdministrativeUnit {
   @Field(() => String, { description: "Name without diacritics." })
   nameEn!: string;
 
-  @Field(() => String, { description: "Code of the old province the unit belonged to." })
+  @Field(() => AdministrativeUnitCodeScalar, { description: "Code of the old province the unit belonged to." })
   legacyProvinceCode!: string;
 
   // A pre-2025 district is spread over the new communes of its communes: at most 14 (Huyện Yên Sơn, 075); a split

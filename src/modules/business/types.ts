@@ -1,9 +1,9 @@
 /** GraphQL types of the business registration source; `to*` functions are the one place rows become types. */
 import { Access, SubjectKey } from "../../access/directive.js";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
+import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/address.js";
-import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
+import { DateTimeScalar, LocalDateScalar, PersonalIdScalar, SafeIntScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import type { BranchRow, EnterprisePersonRow, EnterpriseRow, HouseholdBusinessRow } from "./tables.js";
 
 export enum LegalForm {
@@ -84,7 +84,7 @@ registerEnumType(HouseholdBusinessStatus, {
   },
 });
 
-@ObjectType({ description: "An enterprise in the National Business Registration database (doanh nghiệp)." })
+@ObjectType({ implements: Node, description: "An enterprise in the National Business Registration database (doanh nghiệp)." })
 @Access("business")
 @SubjectKey("ENTERPRISE", "code")
 export class Enterprise {
@@ -106,19 +106,19 @@ export class Enterprise {
   @Field(() => EnterpriseStatus, { description: "Legal status (tình trạng pháp lý)." })
   status!: EnterpriseStatus;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Date the current status took effect, when it is not the original registration." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Date the current status took effect, when it is not the original registration." })
   statusChangedOn!: string | null;
 
-  @Field(() => LocalDateResolver, { description: "Date of first registration (ngày thành lập)." })
+  @Field(() => LocalDateScalar, { description: "Date of first registration (ngày thành lập)." })
   registeredOn!: string;
 
   @Field(() => Address, { description: "Head office (trụ sở chính)." })
   headOffice!: Address;
 
-  @Field(() => SafeIntResolver, { description: "Charter capital in VND (vốn điều lệ)." })
+  @Field(() => SafeIntScalar, { description: "Charter capital in VND (vốn điều lệ)." })
   charterCapital!: number;
 
-  @Field(() => DateTimeResolver, { description: "When the business registry last changed this record." })
+  @Field(() => DateTimeScalar, { description: "When the business registry last changed this record." })
   updatedAt!: Date;
 
   mainIndustryCode!: string;
@@ -156,7 +156,7 @@ export class EnterpriseIndustry {
   isMain!: boolean;
 }
 
-@ObjectType({ description: "A branch (chi nhánh) of an enterprise." })
+@ObjectType({ implements: Node, description: "A branch (chi nhánh) of an enterprise." })
 @Access("business")
 export class Branch {
   @Field(() => String, { description: "Branch code: the enterprise code, a hyphen and 3 digits (NNNNNNNNNN-NNN)." })
@@ -171,13 +171,13 @@ export class Branch {
   @Field(() => BranchStatus, { description: "Whether the branch operates." })
   status!: BranchStatus;
 
-  @Field(() => LocalDateResolver, { description: "Date the branch was registered." })
+  @Field(() => LocalDateScalar, { description: "Date the branch was registered." })
   registeredOn!: string;
 
   enterpriseCode!: string;
 }
 
-@ObjectType({ description: "A household business (hộ kinh doanh), registered at commune level." })
+@ObjectType({ implements: Node, description: "A household business (hộ kinh doanh), registered at commune level." })
 @Access("business")
 @SubjectKey("HOUSEHOLD_BUSINESS", "registrationNumber")
 export class HouseholdBusiness {
@@ -193,13 +193,13 @@ export class HouseholdBusiness {
   @Field(() => String, { description: "Business line as registered (ngành nghề kinh doanh)." })
   businessLine!: string;
 
-  @Field(() => SafeIntResolver, { description: "Business capital in VND (vốn kinh doanh)." })
+  @Field(() => SafeIntScalar, { description: "Business capital in VND (vốn kinh doanh)." })
   capital!: number;
 
   @Field(() => HouseholdBusinessStatus, { description: "Status." })
   status!: HouseholdBusinessStatus;
 
-  @Field(() => LocalDateResolver, { description: "Date of registration." })
+  @Field(() => LocalDateScalar, { description: "Date of registration." })
   registeredOn!: string;
 
   @Field(() => PersonalIdScalar, { description: "Personal identification number of the owner (chủ hộ kinh doanh)." })

@@ -118,6 +118,18 @@ function renamed(theirs: GraphQLSchema, national: GraphQLSchema, map: Record<str
   });
 }
 
+/**
+ * The gateway's global object identification — the `Node` interface and the opaque `id` it gives each type — is
+ * its own contract with client caches, not part of a record's shape: a provincial system's types need not carry it.
+ */
+function isGatewayIdentity(national: GraphQLSchema, change: Change): boolean {
+  if (change.type === "OBJECT_TYPE_INTERFACE_REMOVED") return (change.meta as { removedInterfaceName?: string }).removedInterfaceName === "Node";
+  if (change.type !== "FIELD_REMOVED" || !change.path) return false;
+  const [typeName, member] = change.path.split(".");
+  const type = national.getType(typeName);
+  return member === "id" && (isObjectType(type) || isInterfaceType(type)) && type.getInterfaces().some((i) => i.name === "Node");
+}
+
 /** Returns the number of types compared. `map`: their type name → the national type it stands for. */
 export async function checkSchema(file: InputFile, national: GraphQLSchema, findings: Findings, map: Record<string, string> = {}): Promise<number> {
   const theirs = renamed(loadProvincialSchema(file), national, map, file.name);
@@ -149,6 +161,7 @@ export async function checkSchema(file: InputFile, national: GraphQLSchema, find
     const path = change.path ?? "";
     const [typeName, member] = path.split(".");
     if (!sharedSet.has(typeName)) continue;
+    if (isGatewayIdentity(national, change)) continue;
     const level = change.criticality.level;
     if (level === CriticalityLevel.NonBreaking) continue;
     if (change.type === "FIELD_REMOVED" && member) {

@@ -68,36 +68,36 @@ export class LandParcelResolver {
   // The one in force and at most one it replaced (src/seed/land.ts).
   @FieldResolver(() => [LandCertificate], { complexity: listOf(2), description: "Every certificate issued for the parcel, newest first." })
   async certificates(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandCertificate[]> {
-    return (await ctx.land.certificatesOfParcel.load(parcel.id)).map(toCertificate);
+    return (await ctx.land.certificatesOfParcel.load(parcel.parcelId)).map(toCertificate);
   }
 
   @FieldResolver(() => LandCertificate, { nullable: true, description: "The certificate in force." })
   async activeCertificate(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandCertificate | null> {
-    const active = (await ctx.land.certificatesOfParcel.load(parcel.id)).find((c) => c.status === "ACTIVE");
+    const active = (await ctx.land.certificatesOfParcel.load(parcel.parcelId)).find((c) => c.status === "ACTIVE");
     return active ? toCertificate(active) : null;
   }
 
   // A household head alone or husband and wife (src/seed/land.ts).
   @FieldResolver(() => [LandHolder], { complexity: listOf(2), nullable: "items", description: "Current land users (named on the certificate in force), with shares; an entry refused to this client (a co-holder, to a citizen client) is null, with an error." })
   async holders(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandHolder[]> {
-    return (await ctx.land.holdersOfParcel.load(parcel.id)).map(toHolder);
+    return (await ctx.land.holdersOfParcel.load(parcel.parcelId)).map(toHolder);
   }
 
   // At most one mortgage a parcel (src/seed/land.ts).
   @FieldResolver(() => [Encumbrance], { complexity: listOf(1), description: "Mortgage registrations, newest first, released ones included." })
   async encumbrances(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<Encumbrance[]> {
-    return (await ctx.land.encumbrancesOfParcel.load(parcel.id)).map(toEncumbrance);
+    return (await ctx.land.encumbrancesOfParcel.load(parcel.parcelId)).map(toEncumbrance);
   }
 
   @FieldResolver(() => Boolean, { description: "True while a mortgage registration is not released." })
   async mortgaged(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<boolean> {
-    return (await ctx.land.encumbrancesOfParcel.load(parcel.id)).some((e) => e.releasedOn === null);
+    return (await ctx.land.encumbrancesOfParcel.load(parcel.parcelId)).some((e) => e.releasedOn === null);
   }
 
   // At most one transfer a parcel (src/seed/land.ts).
   @FieldResolver(() => [LandTransfer], { complexity: listOf(1), description: "Transfer history, newest first." })
   async transfers(@Root() parcel: LandParcel, @Ctx() ctx: GatewayContext): Promise<LandTransfer[]> {
-    return (await ctx.land.transfersOfParcel.load(parcel.id)).map(toTransfer);
+    return (await ctx.land.transfersOfParcel.load(parcel.parcelId)).map(toTransfer);
   }
 }
 

@@ -1,11 +1,11 @@
 /** GraphQL types of the land source; `to*` functions are the one place rows become types. */
 import { Access, SubjectKey } from "../../access/directive.js";
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
+import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/address.js";
 import { Enterprise } from "../business/types.js";
 import { Citizen } from "../population/types.js";
-import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
+import { DateTimeScalar, LocalDateScalar, PersonalIdScalar, SafeIntScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import type { CertificateRow, EncumbranceRow, HolderRow, ParcelRow, TransferRow } from "./tables.js";
 
 export enum CertificateStatus {
@@ -53,12 +53,12 @@ registerEnumType(TransferKind, {
   },
 });
 
-@ObjectType({ description: "A land parcel (thửa đất)." })
+@ObjectType({ implements: Node, description: "A land parcel (thửa đất)." })
 @Access("land")
-@SubjectKey("LAND_PARCEL", "id")
+@SubjectKey("LAND_PARCEL", "parcelId")
 export class LandParcel {
-  @Field(() => ID, { description: "Parcel identifier: `<commune code>-<map sheet>-<parcel number>`." })
-  id!: string;
+  @Field(() => String, { description: "Parcel identifier: `<commune code>-<map sheet>-<parcel number>`, e.g. \"00004-12-345\"; until 0.2.0 this was `id`." })
+  parcelId!: string;
 
   @Field(() => Int, { description: "Cadastral map sheet number (số tờ bản đồ)." })
   mapSheetNumber!: number;
@@ -69,25 +69,25 @@ export class LandParcel {
   @Field(() => Number, { description: "Area in square metres (diện tích)." })
   areaM2!: number;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "End of the land-use term (thời hạn sử dụng); null for long-term use (lâu dài)." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "End of the land-use term (thời hạn sử dụng); null for long-term use (lâu dài)." })
   useTermUntil!: string | null;
 
   @Field(() => Address, { description: "Address of the parcel." })
   address!: Address;
 
-  @Field(() => DateTimeResolver, { description: "When the land database last changed this record." })
+  @Field(() => DateTimeScalar, { description: "When the land database last changed this record." })
   updatedAt!: Date;
 
   landUsePurposeCode!: string;
 }
 
-@ObjectType({ description: "A land-use right certificate (Giấy chứng nhận quyền sử dụng đất)." })
+@ObjectType({ implements: Node, description: "A land-use right certificate (Giấy chứng nhận quyền sử dụng đất)." })
 @Access("land")
 export class LandCertificate {
   @Field(() => String, { description: "Printed serial (số phát hành)." })
   serial!: string;
 
-  @Field(() => LocalDateResolver, { description: "Date of issue." })
+  @Field(() => LocalDateScalar, { description: "Date of issue." })
   issuedOn!: string;
 
   @Field(() => String, { description: "Issuing authority." })
@@ -96,7 +96,7 @@ export class LandCertificate {
   @Field(() => CertificateStatus, { description: "Status." })
   status!: CertificateStatus;
 
-  @Field(() => DateTimeResolver, { description: "When the land database last changed this record." })
+  @Field(() => DateTimeScalar, { description: "When the land database last changed this record." })
   updatedAt!: Date;
 
   parcelId!: string;
@@ -152,16 +152,16 @@ export class Encumbrance {
   @Field(() => String, { description: "Lender (bên nhận thế chấp)." })
   lenderName!: string;
 
-  @Field(() => String, { nullable: true, description: "Lender's enterprise code, when registered in Vietnam." })
+  @Field(() => TaxCodeScalar, { nullable: true, description: "Lender's enterprise code, when registered in Vietnam." })
   lenderEnterpriseCode!: string | null;
 
-  @Field(() => SafeIntResolver, { nullable: true, description: "Secured amount in VND." })
+  @Field(() => SafeIntScalar, { nullable: true, description: "Secured amount in VND." })
   securedAmount!: number | null;
 
-  @Field(() => LocalDateResolver, { description: "Date of registration." })
+  @Field(() => LocalDateScalar, { description: "Date of registration." })
   registeredOn!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Date the registration was released (xóa đăng ký); null while in force." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Date the registration was released (xóa đăng ký); null while in force." })
   releasedOn!: string | null;
 
   @Field(() => Boolean, { description: "True while the mortgage is registered and not released." })
@@ -177,7 +177,7 @@ export class LandTransfer {
   @Field(() => TransferKind, { description: "Kind of transfer." })
   kind!: TransferKind;
 
-  @Field(() => LocalDateResolver, { description: "Date the transfer was registered." })
+  @Field(() => LocalDateScalar, { description: "Date the transfer was registered." })
   registeredOn!: string;
 
   fromCertificateSerial!: string;
@@ -186,7 +186,7 @@ export class LandTransfer {
 
 export function toParcel(row: ParcelRow): LandParcel {
   return {
-    id: row.id,
+    parcelId: row.id,
     mapSheetNumber: row.mapSheetNumber,
     parcelNumber: row.parcelNumber,
     areaM2: row.areaM2,

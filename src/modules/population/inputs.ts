@@ -1,6 +1,5 @@
 import { Field, InputType } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
-import { AdministrativeUnitCodeScalar } from "../../shared/scalars.js";
+import { AdministrativeUnitCodeScalar, LocalDateScalar } from "../../shared/scalars.js";
 import { Sex } from "./types.js";
 
 @InputType({ description: "Filters for the citizen list; all given conditions must hold." })
@@ -20,9 +19,9 @@ export class CitizenFilter {
   @Field(() => Boolean, { nullable: true, description: "True for living citizens only, false for deceased only." })
   alive?: boolean;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Born on or after this date." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Born on or after this date." })
   bornFrom?: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Born on or before this date." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Born on or before this date." })
   bornTo?: string;
 }

@@ -106,7 +106,7 @@ export class HouseholdResolver {
   // The largest household the generator makes: three generations, 8 living members (src/seed/families.ts).
   @FieldResolver(() => [HouseholdMember], { complexity: listOf(8), description: "Everyone registered in the household, with their relation to the head." })
   async members(@Root() household: Household, @Ctx() ctx: GatewayContext): Promise<HouseholdMember[]> {
-    return (await ctx.population.householdMembers.load(household.id)).map((row) => ({
+    return (await ctx.population.householdMembers.load(household.code)).map((row) => ({
       relationToHead: row.relationToHead as HouseholdMember["relationToHead"],
       personalId: row.personalId,
     }));

@@ -1,9 +1,9 @@
 /** GraphQL types of the population source; `toCitizen` etc. are the one place rows become types. */
 import { Access, SubjectKey } from "../../access/directive.js";
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { LocalDateResolver, DateTimeResolver } from "graphql-scalars";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/address.js";
-import { PersonalIdScalar } from "../../shared/scalars.js";
+import { DateTimeScalar, LocalDateScalar, PersonalIdScalar } from "../../shared/scalars.js";
 import type { CitizenRow, HouseholdRow, IdentityCardRow } from "./tables.js";
 
 export enum Sex {
@@ -88,7 +88,7 @@ registerEnumType(IdentityCardStatus, {
   },
 });
 
-@ObjectType({ description: "A person in the national population database (công dân)." })
+@ObjectType({ implements: Node, description: "A person in the national population database (công dân)." })
 @Access("population")
 @SubjectKey("CITIZEN", "personalId")
 export class Citizen {
@@ -101,10 +101,10 @@ export class Citizen {
   @Field(() => Sex, { description: "Sex (giới tính)." })
   sex!: Sex;
 
-  @Field(() => LocalDateResolver, { description: "Date of birth (ngày sinh)." })
+  @Field(() => LocalDateScalar, { description: "Date of birth (ngày sinh)." })
   dateOfBirth!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Date of death (ngày mất); null while alive." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Date of death (ngày mất); null while alive." })
   dateOfDeath!: string | null;
 
   @Access("population", "sensitive")
@@ -132,7 +132,7 @@ export class Citizen {
   @Field(() => Address, { nullable: true, description: "Current place of residence (nơi ở hiện tại)." })
   currentResidence!: Address | null;
 
-  @Field(() => DateTimeResolver, { description: "When the population database last changed this record." })
+  @Field(() => DateTimeScalar, { description: "When the population database last changed this record." })
   updatedAt!: Date;
 
   ethnicityCode!: string;
@@ -142,19 +142,19 @@ export class Citizen {
   householdId!: string | null;
 }
 
-@ObjectType({ description: "A household (hộ gia đình) registered at a permanent residence; it replaced the paper household book in 2023." })
+@ObjectType({ implements: Node, description: "A household (hộ gia đình) registered at a permanent residence; it replaced the paper household book in 2023." })
 @Access("population")
 export class Household {
-  @Field(() => ID, { description: "Household code (mã hộ)." })
-  id!: string;
+  @Field(() => String, { description: "Household code (mã hộ); until 0.2.0 this was `id`." })
+  code!: string;
 
   @Field(() => Address, { nullable: true, description: "Address where the household is registered." })
   address!: Address | null;
 
-  @Field(() => LocalDateResolver, { description: "Date the household was registered." })
+  @Field(() => LocalDateScalar, { description: "Date the household was registered." })
   registeredOn!: string;
 
-  @Field(() => DateTimeResolver, { description: "When the population database last changed this record." })
+  @Field(() => DateTimeScalar, { description: "When the population database last changed this record." })
   updatedAt!: Date;
 
   headPersonalId!: string;
@@ -183,10 +183,10 @@ export class IdentityCard {
   @Field(() => String, { description: "Card number: 9 digits for CMND, the personal identification number for CCCD and căn cước." })
   number!: string;
 
-  @Field(() => LocalDateResolver, { description: "Date of issue (ngày cấp)." })
+  @Field(() => LocalDateScalar, { description: "Date of issue (ngày cấp)." })
   issuedOn!: string;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Expiry date (có giá trị đến); null for no expiry (issued after age 60)." })
+  @Field(() => LocalDateScalar, { nullable: true, description: "Expiry date (có giá trị đến); null for no expiry (issued after age 60)." })
   expiresOn!: string | null;
 
   @Field(() => String, { description: "Issuing authority (nơi cấp)." })
@@ -232,7 +232,7 @@ export function toCitizen(row: CitizenRow): Citizen {
 
 export function toHousehold(row: HouseholdRow): Household {
   return {
-    id: row.id,
+    code: row.id,
     address: address(row.addressLine, row.communeCode, row.legacyCommuneCode),
     registeredOn: row.registeredOn,
     updatedAt: row.updatedAt,

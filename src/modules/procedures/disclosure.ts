@@ -97,14 +97,26 @@ export function disclose<T extends DisclosableComponent>(client: Client | null, 
   return { components: shown, reads: [...reads.values()].map((r) => ({ subject: r.subject, fields: [...r.fields].sort() })) };
 }
 
+/** How the deprecated `subjectsJson` shows an id withheld from its reader. */
+export const WITHHELD = "[withheld]";
+
+export interface VisibleSubject {
+  role: SubjectRole;
+  /** What identifies it: the procedure's declaration of the role (a certificate stands for its parcel). */
+  kind: "CITIZEN" | "PARCEL" | "ENTERPRISE" | "CERTIFICATE";
+  /** Null when withheld from this reader. */
+  id: string | null;
+}
+
 /** A dossier's subjects as its reader may see them: a citizen sees the ids of other people withheld. */
-export function visibleSubjects(client: Client | null, parties: DossierParties): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [role, id] of Object.entries(parties.subjects)) {
+export function visibleSubjects(client: Client | null, parties: DossierParties): VisibleSubject[] {
+  const out: VisibleSubject[] = [];
+  for (const [role, id] of Object.entries(parties.subjects) as [SubjectRole, string | undefined][]) {
     if (!id) continue;
-    const kind = parties.procedure.subjects.find((s) => s.role === role)?.kind;
+    const kind = role === "CERTIFICATE" ? "CERTIFICATE" : parties.procedure.subjects.find((s) => s.role === role)?.kind;
+    if (!kind) continue;
     const other = client?.kind === "CITIZEN" && kind === "CITIZEN" && id !== client.personalId;
-    out[role] = other ? "[withheld]" : id;
+    out.push({ role, kind, id: other ? null : id });
   }
   return out;
 }

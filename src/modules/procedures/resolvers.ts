@@ -1,5 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { Access, SubjectArgument } from "../../access/directive.js";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Access, DataSource, type DataSourceName, SubjectArgument } from "../../access/directive.js";
 import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
@@ -9,7 +9,7 @@ import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import { yearsBetween } from "../population/types.js";
 import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } from "./catalogue.js";
-import { disclose, visibleSubjects } from "./disclosure.js";
+import { disclose, visibleSubjects, WITHHELD } from "./disclosure.js";
 import { type Evidence, RULES, type SubjectRole } from "./rules.js";
 import {
   aboutOf,
@@ -34,6 +34,8 @@ import {
   DossierEvaluation,
   DossierInput,
   DossierStatusEnum,
+  DossierSubject,
+  EvidenceFact,
   Procedure,
   ProcedureComponent,
   ProcedureLevelEnum,
@@ -42,15 +44,18 @@ import {
   Verification,
 } from "./types.js";
 
-export function toComponent(c: CatalogueComponent): ProcedureComponent {
+export function toComponent(c: CatalogueComponent, procedureCode: string): ProcedureComponent {
   const rule = c.kind === "DATA" && c.rule ? RULES[c.rule] : undefined;
+  const sources: DataSourceName[] = rule ? [...rule.sources] : [];
   return {
-    id: c.id,
+    key: c.id,
+    procedureCode,
     name: c.name,
     kind: c.kind as ComponentKindEnum,
     rule: c.rule ?? null,
     ruleDescription: rule?.description ?? null,
-    sources: rule ? [...rule.sources] : [],
+    sources,
+    dataSources: sources as DataSource[],
     reason: c.reason ?? null,
     note: c.note,
   };
@@ -69,7 +74,7 @@ export function toProcedure(p: CatalogueProcedure): Procedure {
     legalBasis: p.legalBasis,
     applicant: p.applicant,
     subjects: p.subjects,
-    components: p.components.map(toComponent),
+    components: p.components.map((c) => toComponent(c, p.code)),
     componentCount: p.components.length,
     replaceableCount: replaceable,
     replaceableShare: replaceableShare(p.components.length, replaceable),
@@ -78,8 +83,8 @@ export function toProcedure(p: CatalogueProcedure): Procedure {
 
 
 
-function toResult(c: ComponentResult) {
-  return { component: toComponent(c.component), status: c.status as ComponentStatusEnum, reason: c.reason, message: c.message, evidence: c.evidence };
+function toResult(c: ComponentResult, procedureCode: string) {
+  return { component: toComponent(c.component, procedureCode), status: c.status as ComponentStatusEnum, reason: c.reason, message: c.message, evidence: c.evidence };
 }
 
 /** A stored dossier as its reader may see it (see disclosure.ts), with the trail of what it shows about whom. */
@@ -104,24 +109,35 @@ async function toDossier(ctx: GatewayContext, row: DossierRow): Promise<Dossier>
   const { components: shown, reads } = disclose(ctx.access.client, parties, all);
   ctx.access.recordAction("DOSSIER_READ", reads, purposeOf(ctx, row.procedureCode, row.id));
   const components = shown.map((c) => ({
-    component: toComponent(c.component),
+    component: toComponent(c.component, procedure.code),
     status: c.status as ComponentStatusEnum,
-    reason: c.reason,
+    reason: c.reason as ComponentResult["reason"],
     message: c.message,
     evidence: c.evidence,
   }));
+  const applicantKind = row.applicantKind as Dossier["applicantKind"];
+  const visible = visibleSubjects(ctx.access.client, parties);
   return {
-    id: row.id,
+    dossierId: row.id,
     procedure: toProcedure(procedure),
     status: row.status as DossierStatusEnum,
     components,
     ...tally(components),
-    applicantKind: row.applicantKind,
+    applicantKind,
     applicantId: row.applicantId,
-    subjectsJson: JSON.stringify(visibleSubjects(ctx.access.client, parties)),
+    applicantPersonalId: applicantKind === "CITIZEN" ? row.applicantId : null,
+    applicantEnterpriseCode: applicantKind === "ENTERPRISE" ? row.applicantId : null,
+    subjects: visible.map(({ role, kind, id }) => ({ role, kind, id, withheld: id === null })),
+    subjectsJson: JSON.stringify(Object.fromEntries(visible.map(({ role, id }) => [role, id ?? WITHHELD]))),
     submittedAt: row.submittedAt,
     clientId: row.clientId,
   };
+}
+
+/** A stored dossier by id, with the checks and trail of `dossier(id:)`; null when the client may not see it or there is none. */
+export async function loadDossier(ctx: GatewayContext, id: string): Promise<Dossier | null> {
+  const row = await findDossier(ctx, ctx.procedures, id);
+  return row ? toDossier(ctx, row) : null;
 }
 
 export const DossierConnection = connectionType(Dossier, "Dossier", "dossier");
@@ -163,7 +179,7 @@ export class ProcedureResolver {
   })
   async evaluateDossier(@Ctx() ctx: GatewayContext, @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput): Promise<DossierEvaluation> {
     const evaluation = await evaluate(ctx, ctx.procedures, toRequest(input), "DOSSIER_EVALUATE");
-    const components = evaluation.components.map(toResult);
+    const components = evaluation.components.map((c) => toResult(c, evaluation.procedure.code));
     return { procedure: toProcedure(evaluation.procedure), status: evaluation.status as DossierStatusEnum, components, ...tally(components) };
   }
 
@@ -181,9 +197,8 @@ export class ProcedureResolver {
   }
 
   @Query(() => Dossier, { nullable: true, description: "A dossier by id, with its components and evidence; visible to the client that submitted it, and to the applicant citizen." })
-  async dossier(@Ctx() ctx: GatewayContext, @Arg("id", () => ID, { description: "Dossier id." }) id: string): Promise<Dossier | null> {
-    const row = await findDossier(ctx, ctx.procedures, id);
-    return row ? toDossier(ctx, row) : null;
+  dossier(@Ctx() ctx: GatewayContext, @Arg("id", () => ID, { description: "Dossier id (`dossierId`, e.g. HS-20261123-1A2B3C4D5E6F)." }) id: string): Promise<Dossier | null> {
+    return loadDossier(ctx, id);
   }
 
   @Query(() => DossierConnection, { nullable: true, complexity: pagedConnection, description: "Dossiers visible to the client (its own submissions; a citizen's own), by id, filtered by applicant or procedure." })
@@ -200,10 +215,11 @@ export class ProcedureResolver {
   }
 }
 
-const answer = (question: string, source: string, value: boolean, recordUpdatedAt: Date | null): Verification => ({
+const answer = (question: string, source: DataSourceName, value: boolean, recordUpdatedAt: Date | null): Verification => ({
   answer: value,
   question,
   source,
+  dataSource: source as DataSource,
   checkedAt: new Date(),
   recordUpdatedAt,
 });
@@ -257,4 +273,12 @@ export class VerificationResolver {
   }
 }
 
-export const procedureResolvers = [ProcedureResolver, VerificationResolver] as const;
+@Resolver(() => EvidenceFact)
+export class EvidenceFactResolver {
+  @FieldResolver(() => DataSource, { description: "The source the fact comes from." })
+  dataSource(@Root() fact: EvidenceFact): DataSource {
+    return fact.source as DataSource;
+  }
+}
+
+export const procedureResolvers = [ProcedureResolver, VerificationResolver, EvidenceFactResolver] as const;

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, count, sql } from "drizzle-orm";
 import type { DataSourceName } from "../../access/directive.js";
 import { checkProcedureUse } from "../../access/policy.js";
-import type { Purpose } from "../../access/request.js";
+import type { AuditAction, Purpose } from "../../access/request.js";
 import type { Subject } from "../../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
@@ -162,7 +162,7 @@ export function overallStatus(components: ComponentResult[]): DossierStatus {
  * Answers every component as a preview, disclosed as the client may see it; reads run concurrently so their loads
  * share batches. No side effect but the audit rows of what the answer shows, about whom, under the declared case.
  */
-export async function evaluate(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest, action: string): Promise<Evaluation> {
+export async function evaluate(ctx: GatewayContext, catalogue: ProcedureCatalogue, request: DossierRequest, action: AuditAction): Promise<Evaluation> {
   const procedure = await admit(ctx, catalogue, request);
   const evaluation = await evaluateAdmitted(ctx, procedure, request);
   const { components, reads } = disclose(ctx.access.client, partiesOf(procedure, request), evaluation.components);

@@ -1,87 +1,63 @@
 /** GraphQL types of the procedure catalogue, dossier evaluation and verification answers. */
-import { DateTimeResolver } from "graphql-scalars";
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { listOf } from "../../shared/cost.js";
-import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
+import { DataSource } from "../../access/directive.js";
+import { Node } from "../../shared/node.js";
+import { DateTimeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
+import {
+  ApplicantKindEnum,
+  ComponentKindEnum,
+  ComponentStatusEnum,
+  ComponentStatusReasonEnum,
+  DataRuleEnum,
+  DocumentReasonEnum,
+  DossierStatusEnum,
+  ProcedureLevelEnum,
+  ProcedureSubjectKindEnum,
+  ProcedureSubjectRoleEnum,
+} from "./enums.js";
 
-export enum ProcedureLevelEnum {
-  COMMUNE = "COMMUNE",
-  PROVINCE = "PROVINCE",
-  MINISTRY = "MINISTRY",
-}
-registerEnumType(ProcedureLevelEnum, {
-  name: "ProcedureLevel",
-  description: "Where the procedure is filed (cấp thực hiện).",
-  valuesConfig: {
-    COMMUNE: { description: "Commune level (cấp xã)." },
-    PROVINCE: { description: "Province level (cấp tỉnh)." },
-    MINISTRY: { description: "Ministry level (cấp bộ)." },
-  },
-});
+export {
+  ApplicantKindEnum,
+  ComponentKindEnum,
+  ComponentStatusEnum,
+  ComponentStatusReasonEnum,
+  DataRuleEnum,
+  DocumentReasonEnum,
+  DossierStatusEnum,
+  ProcedureLevelEnum,
+  ProcedureSubjectKindEnum,
+  ProcedureSubjectRoleEnum,
+};
 
-export enum ComponentKindEnum {
-  DATA = "DATA",
-  DOCUMENT = "DOCUMENT",
-}
-registerEnumType(ComponentKindEnum, {
-  name: "ComponentKind",
-  description: "Whether a dossier component can be replaced by data the state already holds.",
-  valuesConfig: {
-    DATA: { description: "Replaceable by data: a rule reads the named sources instead of asking for paper." },
-    DOCUMENT: { description: "Document only: no national database holds it (a signed form, a medical certificate, …)." },
-  },
-});
-
-export enum ComponentStatusEnum {
-  FULFILLED_BY_DATA = "FULFILLED_BY_DATA",
-  NEEDS_DOCUMENT = "NEEDS_DOCUMENT",
-  FAILED_CHECK = "FAILED_CHECK",
-  NOT_EVALUATED = "NOT_EVALUATED",
-}
-registerEnumType(ComponentStatusEnum, {
-  name: "ComponentStatus",
-  description: "How a dossier component was answered.",
-  valuesConfig: {
-    FULFILLED_BY_DATA: { description: "Answered from shared data; see the evidence. No paper is asked for." },
-    NEEDS_DOCUMENT: { description: "The applicant brings the document: it is document-only, or its data was not found (a correction request is raised)." },
-    FAILED_CHECK: { description: "The data shows a rule is not met; see the message." },
-    NOT_EVALUATED: { description: "A source this component reads was unavailable (reason SOURCE_UNAVAILABLE): neither fulfilled nor failed. Evaluate again later." },
-  },
-});
-
-export enum DossierStatusEnum {
-  READY = "READY",
-  NEEDS_DOCUMENTS = "NEEDS_DOCUMENTS",
-  BLOCKED = "BLOCKED",
-  INCOMPLETE = "INCOMPLETE",
-}
-registerEnumType(DossierStatusEnum, {
-  name: "DossierStatus",
-  description: "The dossier's state, following from its components.",
-  valuesConfig: {
-    READY: { description: "Every data component was answered from data; only document-only components remain to attach." },
-    NEEDS_DOCUMENTS: { description: "No check failed, but some data was missing: those documents must be brought." },
-    BLOCKED: { description: "At least one check failed; the dossier cannot proceed as it is." },
-    INCOMPLETE: { description: "No check failed, but some components could not be evaluated because a source was unavailable; evaluate again later." },
-  },
-});
+type ApplicantKind = keyof typeof ApplicantKindEnum;
+type SubjectRole = keyof typeof ProcedureSubjectRoleEnum;
+type SubjectKind = keyof typeof ProcedureSubjectKindEnum;
+type StatusReason = keyof typeof ComponentStatusReasonEnum;
+type DocumentReason = keyof typeof DocumentReasonEnum;
+type DataRule = keyof typeof DataRuleEnum;
 
 @ObjectType({ description: "A party or object a procedure is about, besides the applicant." })
 export class ProcedureSubject {
-  @Field(() => String, { description: "Role: CHILD, SPOUSE, DECEASED, BUYER, PARCEL or ENTERPRISE (the field of DossierSubjectsInput)." })
-  role!: string;
+  @Field(() => ProcedureSubjectRoleEnum, { description: "Role: the field of DossierSubjectsInput that names it." })
+  role!: SubjectRole;
 
-  @Field(() => String, { description: "What identifies it: CITIZEN (personal id), PARCEL (parcel id) or ENTERPRISE (tax code)." })
-  kind!: string;
+  @Field(() => ProcedureSubjectKindEnum, { description: "What identifies it: a personal id, a parcel id or a tax code." })
+  kind!: SubjectKind;
 
   @Field(() => String, { description: "What it is in this procedure." })
   description!: string;
 }
 
-@ObjectType({ description: "A dossier component (thành phần hồ sơ) of a procedure." })
+@ObjectType({ implements: Node, description: "A dossier component (thành phần hồ sơ) of a procedure." })
 export class ProcedureComponent {
-  @Field(() => ID, { description: "Component id within the procedure." })
-  id!: string;
+  @Field(() => String, {
+    description: "The component's id within its procedure, e.g. death-notice (until 0.2.0 this was `id`, which repeats across procedures); the audit trail names components by it.",
+  })
+  key!: string;
+
+  /** The procedure the component belongs to: with `key`, what makes it unique. */
+  procedureCode!: string;
 
   @Field(() => String, { description: "Name as on the National Public Service Portal." })
   name!: string;
@@ -89,24 +65,31 @@ export class ProcedureComponent {
   @Field(() => ComponentKindEnum, { description: "Replaceable by data, or document only." })
   kind!: ComponentKindEnum;
 
-  @Field(() => String, { nullable: true, description: "For a data component: the rule that answers it." })
-  rule!: string | null;
+  @Field(() => DataRuleEnum, { nullable: true, description: "For a data component: the rule that answers it." })
+  rule!: DataRule | null;
 
   @Field(() => String, { nullable: true, description: "For a data component: what the rule establishes." })
   ruleDescription!: string | null;
 
   // FAMILY_HOLDS_PARCEL reads two sources; every other rule one (rules.ts).
-  @Field(() => [String], { complexity: listOf(2), description: "Sources the rule reads (population, land, business); empty for a document." })
+  @Field(() => [String], {
+    complexity: listOf(2),
+    description: "Sources the rule reads, in lower case (population, land, business); empty for a document.",
+    deprecationReason: "Use `dataSources` (the DataSource enum; same sources, upper-case names).",
+  })
   sources!: string[];
 
-  @Field(() => String, { nullable: true, description: "For a document: why no database replaces it (APPLICATION_FORM, SIGNED_AGREEMENT, ISSUED_BY_OTHER_BODY, …)." })
-  reason!: string | null;
+  @Field(() => [DataSource], { complexity: listOf(2), description: "Sources the rule reads; empty for a document." })
+  dataSources!: DataSource[];
+
+  @Field(() => DocumentReasonEnum, { nullable: true, description: "For a document: why no database replaces it." })
+  reason!: DocumentReason | null;
 
   @Field(() => String, { description: "What the data replaces, or why the document is needed." })
   note!: string;
 }
 
-@ObjectType({ description: "An administrative procedure (thủ tục hành chính) from the National Public Service Portal." })
+@ObjectType({ implements: Node, description: "An administrative procedure (thủ tục hành chính) from the National Public Service Portal." })
 export class Procedure {
   @Field(() => ID, { description: "Portal code, e.g. 1.001193." })
   code!: string;
@@ -133,8 +116,8 @@ export class Procedure {
   @Field(() => [String], { complexity: listOf(5), description: "Legal basis (căn cứ pháp lý): the main laws and decrees." })
   legalBasis!: string[];
 
-  @Field(() => String, { description: "Who files: CITIZEN or ENTERPRISE." })
-  applicant!: string;
+  @Field(() => ApplicantKindEnum, { description: "Who files: a citizen or an enterprise." })
+  applicant!: ApplicantKind;
 
   // At most 2 in the catalogue (seeds/procedures/catalogue.json).
   @Field(() => [ProcedureSubject], { complexity: listOf(2), description: "What else a dossier names (a child, a parcel, an enterprise, …)." })
@@ -197,7 +180,8 @@ export class ProcedureReport {
   overall!: ProcedureFigures;
 }
 
-@InputType({ description: "Who files the dossier: a citizen (personalId) or an enterprise (enterpriseCode), exactly one." })
+@InputType({ description: "Who files the dossier: a citizen (personalId) or an enterprise (enterpriseCode), exactly one (a oneOf input)." })
+@Directive("@oneOf")
 export class ApplicantInput {
   @Field(() => PersonalIdScalar, { nullable: true, description: "The applicant citizen's personal identification number." })
   personalId?: string;
@@ -247,8 +231,10 @@ export class DossierInput {
 
 @ObjectType({ description: "A fact used to answer a component, with its source record." })
 export class EvidenceFact {
-  @Field(() => String, { description: "Source: population, land or business." })
+  @Field(() => String, { description: "Source, in lower case: population, land or business.", deprecationReason: "Use `dataSource` (the DataSource enum; same source, upper-case name)." })
   source!: string;
+
+  // dataSource: a field resolver (resolvers.ts), from `source`.
 
   @Field(() => String, { description: "The record, e.g. \"citizen 001085012345\" or \"parcel 00004-12-345\"." })
   record!: string;
@@ -259,7 +245,7 @@ export class EvidenceFact {
   @Field(() => String, { description: "Its value." })
   value!: string;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the source last changed the record." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the source last changed the record." })
   recordUpdatedAt!: Date | null;
 }
 
@@ -271,8 +257,8 @@ export class DossierComponentResult {
   @Field(() => ComponentStatusEnum, { description: "Fulfilled by data, document needed, a failed check, or not evaluated (a source was unavailable)." })
   status!: ComponentStatusEnum;
 
-  @Field(() => String, { nullable: true, description: "For NEEDS_DOCUMENT: DOCUMENT_ONLY or DATA_NOT_FOUND; for NOT_EVALUATED: SOURCE_UNAVAILABLE." })
-  reason!: string | null;
+  @Field(() => ComponentStatusReasonEnum, { nullable: true, description: "Why it was not answered from data: for NEEDS_DOCUMENT, DOCUMENT_ONLY or DATA_NOT_FOUND; for NOT_EVALUATED, SOURCE_UNAVAILABLE; null otherwise." })
+  reason!: StatusReason | null;
 
   @Field(() => String, { nullable: true, description: "What a clerk or the applicant should know: the failed rule, the missing record, or why the document is needed." })
   message!: string | null;
@@ -304,21 +290,52 @@ export class DossierEvaluation {
   failedChecks!: number;
 }
 
-@ObjectType({ description: "A submitted dossier (hồ sơ), stored by the gateway." })
+@ObjectType({ description: "A subject a dossier names besides its applicant, as its reader may see it." })
+export class DossierSubject {
+  @Field(() => ProcedureSubjectRoleEnum, { description: "The subject's role in the procedure." })
+  role!: SubjectRole;
+
+  @Field(() => ProcedureSubjectKindEnum, { description: "What identifies it: a personal id, a parcel id or a tax code." })
+  kind!: SubjectKind;
+
+  @Field(() => String, { nullable: true, description: "Its id (personal id, parcel id or tax code); null when withheld from this reader." })
+  id!: string | null;
+
+  @Field(() => Boolean, { description: "True when the id is withheld: a citizen client sees other people named in its dossier by role only." })
+  withheld!: boolean;
+}
+
+@ObjectType({ implements: Node, description: "A submitted dossier (hồ sơ), stored by the gateway." })
 export class Dossier extends DossierEvaluation {
-  @Field(() => ID, { description: "Dossier id, e.g. HS-20261123-1A2B3C4D5E6F." })
-  id!: string;
+  @Field(() => String, { description: "Dossier id, e.g. HS-20261123-1A2B3C4D5E6F: what `dossier(id:)` and the X-Purpose-Case header take (until 0.2.0 this was `id`)." })
+  dossierId!: string;
 
-  @Field(() => String, { description: "CITIZEN or ENTERPRISE." })
-  applicantKind!: string;
+  @Field(() => ApplicantKindEnum, { description: "Whether a citizen or an enterprise filed it." })
+  applicantKind!: ApplicantKind;
 
-  @Field(() => String, { description: "The applicant's personal id or enterprise code." })
+  @Field(() => String, {
+    description: "The applicant's personal id or enterprise code.",
+    deprecationReason: "Use `applicantPersonalId` or `applicantEnterpriseCode`, typed with the national scalars.",
+  })
   applicantId!: string;
 
-  @Field(() => String, { description: "The subjects named, as JSON (role → id)." })
+  @Field(() => PersonalIdScalar, { nullable: true, description: "The applicant citizen's personal identification number; null for an enterprise." })
+  applicantPersonalId!: string | null;
+
+  @Field(() => TaxCodeScalar, { nullable: true, description: "The applicant enterprise's code (tax code); null for a citizen." })
+  applicantEnterpriseCode!: string | null;
+
+  // A procedure names at most two subjects besides its applicant (the catalogue; Procedure.subjects).
+  @Field(() => [DossierSubject], { complexity: listOf(2), description: "The subjects named besides the applicant, by role; a citizen client sees other people's ids withheld." })
+  subjects!: DossierSubject[];
+
+  @Field(() => String, {
+    description: "The subjects named, as JSON (role → id; another person's id is \"[withheld]\" to a citizen client).",
+    deprecationReason: "Use `subjects`, typed (role, kind, id, withheld).",
+  })
   subjectsJson!: string;
 
-  @Field(() => DateTimeResolver, { description: "When it was submitted." })
+  @Field(() => DateTimeScalar, { description: "When it was submitted." })
   submittedAt!: Date;
 
   @Field(() => String, { description: "The client that submitted it." })
@@ -342,12 +359,15 @@ export class Verification {
   @Field(() => String, { description: "The question answered, in words." })
   question!: string;
 
-  @Field(() => String, { description: "The source that answered: population, land or business." })
+  @Field(() => String, { description: "The source that answered, in lower case: population, land or business.", deprecationReason: "Use `dataSource` (the DataSource enum; same source, upper-case name)." })
   source!: string;
 
-  @Field(() => DateTimeResolver, { description: "When the gateway asked." })
+  @Field(() => DataSource, { description: "The source that answered." })
+  dataSource!: DataSource;
+
+  @Field(() => DateTimeScalar, { description: "When the gateway asked." })
   checkedAt!: Date;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: "When the source last changed the record; null when there is no record." })
+  @Field(() => DateTimeScalar, { nullable: true, description: "When the source last changed the record; null when there is no record." })
   recordUpdatedAt!: Date | null;
 }

@@ -1,0 +1,136 @@
+/**
+ * Every type implementing `Node`: its natural key, how `node(id:)` loads it, and whose data it is. A type that is
+ * a subject of personal data (`@subject` on the type) names its subject from the key before anything is read, as
+ * its direct lookup does from the argument; a type that is not, but holds personal data (a household, a
+ * certificate, a branch), belongs to the subject it is about once loaded, as it does when reached from it.
+ */
+import type { Subject } from "../../access/subjects.js";
+import type { GatewayContext } from "../../context.js";
+import { toLegacyUnit } from "../admin-units/service.js";
+import { toCommune, toProvince } from "../admin-units/types.js";
+import { loadEnterprise } from "../business/resolvers.js";
+import { toBranch, toHouseholdBusiness } from "../business/types.js";
+import { toCertificate, toParcel } from "../land/types.js";
+import { loadCitizen } from "../population/resolvers.js";
+import { toHousehold } from "../population/types.js";
+import { loadDossier, toComponent, toProcedure } from "../procedures/resolvers.js";
+
+export interface NodeType {
+  /** The record's natural key, from the object the type's resolvers see. */
+  key(value: object): string;
+  /** The record, by natural key; null when there is none (or, for a dossier, none this client may see). */
+  load(ctx: GatewayContext, key: string): Promise<object | null> | object | null;
+  /** The direct lookup whose checks `node` repeats (a citizen client may use only the lookups open to it). */
+  lookup?: string;
+  /** For a type that is a subject: the subject its key names (the audit trail's row, the citizen-client check). */
+  subject?(key: string): Subject;
+  /** For a type that is not a subject but holds personal data: the subject it belongs to. */
+  owner?(value: object): Subject;
+}
+
+type Row = Record<string, string>;
+const field = (name: string) => (value: object) => (value as Row)[name];
+
+/** A key of two parts (a component within its procedure): neither part holds a "/". */
+const SEPARATOR = "/";
+
+export const NODE_TYPES: Record<string, NodeType> = {
+  Citizen: {
+    key: field("personalId"),
+    lookup: "Query.citizen",
+    subject: (id) => ({ kind: "CITIZEN", id }),
+    load: (ctx, key) => loadCitizen(ctx, key),
+  },
+  Household: {
+    key: field("code"),
+    // A household is recorded against its head, as the household book named the chủ hộ.
+    owner: (value) => ({ kind: "CITIZEN", id: (value as Row).headPersonalId }),
+    load: async (ctx, key) => {
+      const row = await ctx.population.household.load(key);
+      return row ? toHousehold(row) : null;
+    },
+  },
+  Enterprise: {
+    key: field("code"),
+    lookup: "Query.enterprise",
+    subject: (id) => ({ kind: "ENTERPRISE", id }),
+    load: (ctx, key) => loadEnterprise(ctx, key),
+  },
+  Branch: {
+    key: field("code"),
+    owner: (value) => ({ kind: "ENTERPRISE", id: (value as Row).enterpriseCode }),
+    load: async (ctx, key) => {
+      const row = (await ctx.business.branchesOfEnterprise.load(key.slice(0, 10))).find((b) => b.code === key);
+      return row ? toBranch(row) : null;
+    },
+  },
+  HouseholdBusiness: {
+    key: field("registrationNumber"),
+    lookup: "Query.householdBusiness",
+    subject: (id) => ({ kind: "HOUSEHOLD_BUSINESS", id }),
+    load: async (ctx, key) => {
+      const row = await ctx.business.householdBusiness.load(key);
+      return row ? toHouseholdBusiness(row) : null;
+    },
+  },
+  LandParcel: {
+    key: field("parcelId"),
+    lookup: "Query.landParcel",
+    subject: (id) => ({ kind: "LAND_PARCEL", id }),
+    load: async (ctx, key) => {
+      const row = await ctx.land.parcel.load(key);
+      return row ? toParcel(row) : null;
+    },
+  },
+  LandCertificate: {
+    key: field("serial"),
+    owner: (value) => ({ kind: "LAND_PARCEL", id: (value as Row).parcelId }),
+    load: async (ctx, key) => {
+      const row = await ctx.land.certificate.load(key);
+      return row ? toCertificate(row) : null;
+    },
+  },
+  // The gateway's own records: a dossier is visible as `dossier(id:)` shows it (its purpose and grants checked there).
+  Dossier: {
+    key: field("dossierId"),
+    load: (ctx, key) => loadDossier(ctx, key),
+  },
+  // Public reference data: no checks, nothing recorded.
+  Procedure: {
+    key: field("code"),
+    load: (ctx, key) => {
+      const procedure = ctx.procedures.get(key);
+      return procedure ? toProcedure(procedure) : null;
+    },
+  },
+  ProcedureComponent: {
+    key: (value) => `${(value as Row).procedureCode}${SEPARATOR}${(value as Row).key}`,
+    load: (ctx, key) => {
+      const [code, component] = key.split(SEPARATOR);
+      const procedure = ctx.procedures.get(code);
+      const found = procedure?.components.find((c) => c.id === component);
+      return procedure && found ? toComponent(found, procedure.code) : null;
+    },
+  },
+  Province: {
+    key: field("code"),
+    load: (ctx, key) => {
+      const record = ctx.adminUnits.province(key);
+      return record ? toProvince(record) : null;
+    },
+  },
+  Commune: {
+    key: field("code"),
+    load: (ctx, key) => {
+      const record = ctx.adminUnits.commune(key);
+      return record ? toCommune(record) : null;
+    },
+  },
+  LegacyAdministrativeUnit: {
+    key: field("code"),
+    load: (ctx, key) => {
+      const record = ctx.adminUnits.legacyUnit(key);
+      return record ? toLegacyUnit(ctx.adminUnits, record) : null;
+    },
+  },
+};
