@@ -115,7 +115,15 @@ describe("frontend kit", () => {
     const client = createGatewayClient({ url, apiKey: DEFAULT_DEMO_API_KEY });
     const error = await client.query({ query: citizenForCaseQuery, variables: { personalId: row.personal_id }, fetchPolicy: "network-only" }).catch((e: unknown) => e);
     expect(errorCodes(error)).toEqual(["PURPOSE_REQUIRED"]);
+    // Nobody with a well-formed personal id is null data, not an error.
+    expect(await citizenForCase(client, "001099999999", PURPOSE)).toBeNull();
     client.stop();
+
+    const badKey = createGatewayClient({ url, apiKey: "not-a-key" });
+    const refusedKey = await provinces(badKey).then(() => null, (e: unknown) => e);
+    // A public read with a bad key is refused too: a key, when sent, must be valid.
+    expect(errorCodes(refusedKey)).toEqual(["INVALID_CREDENTIAL"]);
+    badKey.stop();
   });
 
   it("keeps each procedure's components apart though their ids repeat across procedures", async () => {
