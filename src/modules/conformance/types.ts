@@ -136,7 +136,7 @@ export class ConformanceRuleCount {
 
 @ObjectType({ description: "What the check read." })
 export class ConformanceInputsChecked {
-  @Field(() => Int, { description: "GraphQL documents." })
+  @Field(() => Int, { description: "GraphQL documents, and code files holding operations (a code file holding none is not counted)." })
   operationFiles!: number;
 
   @Field(() => Int, { description: "Operations in them." })
