@@ -5,6 +5,8 @@
  *   list
  *   add <id> --name <name> [--citizen <personal id>] [--expires <YYYY-MM-DD>] [--rate-limit <per minute>]
  *            [--grant <sources>/<classes>/<procedures>] ...     e.g. --grant population,land/basic/1.001193,1.000894
+ *            [--trusted-documents-only]
+ *   update <id> --trusted-documents-only | --no-trusted-documents-only
  *   grant <id> --grant <sources>/<classes>/<procedures>
  *   revoke <id>
  *   rotate-key <id>
@@ -24,8 +26,9 @@ import { type ClientCommand, CLIENTS_USAGE, describeFailure, parseClientCommand,
 function describe(client: Awaited<ReturnType<ClientStore["list"]>>[number]): string {
   const state = client.revokedAt ? `revoked ${client.revokedAt.toISOString()}` : client.expiresAt ? `expires ${client.expiresAt.toISOString()}` : "active";
   const limit = client.rateLimitPerMinute ? `  ${client.rateLimitPerMinute}/min` : "";
+  const documents = client.trustedDocumentsOnly ? "  trusted documents only" : "";
   const grants = client.grants.map((g) => `    grant: ${g.sources.join(",")} / ${g.classes.join(",")} / ${g.procedures.join(",")}`);
-  return [`${client.id}  ${client.kind}${client.demo ? " DEMO" : ""}  key ${client.keyPrefix}…  ${state}${limit}  ${client.name}`, ...grants].join("\n");
+  return [`${client.id}  ${client.kind}${client.demo ? " DEMO" : ""}  key ${client.keyPrefix}…  ${state}${limit}${documents}  ${client.name}`, ...grants].join("\n");
 }
 
 async function run(command: Exclude<ClientCommand, { command: "help" }>, store: ClientStore): Promise<void> {
@@ -41,6 +44,9 @@ async function run(command: Exclude<ClientCommand, { command: "help" }>, store: 
       console.log(`API key (shown once, store it now): ${key}`);
       return;
     }
+    case "update":
+      console.log(describe(await store.setTrustedDocumentsOnly(command.id, command.trustedDocumentsOnly)));
+      return;
     case "grant": {
       let client;
       for (const grant of command.grants) client = await store.addGrant(command.id, grant);

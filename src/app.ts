@@ -13,6 +13,7 @@ import { migrateSource } from "./db/migrate.js";
 import { openSource } from "./db/source.js";
 import { AdminUnitRegistry } from "./modules/admin-units/registry.js";
 import { ConformancePool } from "./modules/conformance/pool.js";
+import { DocumentStore } from "./modules/documents/index.js";
 import { ProcedureCatalogue } from "./modules/procedures/catalogue.js";
 import { buildGatewaySchema } from "./schema.js";
 import { CursorCodec } from "./shared/pagination.js";
@@ -32,6 +33,8 @@ export interface App {
   rateLimits: RateLimits;
   /** Where `checkConformance` calls run: worker threads, bounded and timed. */
   conformance: ConformancePool;
+  /** Trusted documents (published operations) by id, cached per process. */
+  documents: DocumentStore;
   /** Demo clients, in development and test; null in production. */
   demo: DemoClients | null;
   close(): Promise<void>;
@@ -97,11 +100,12 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     else await assertNoDemoClients(clients, config.access);
     const rateLimits = new RateLimits(config.access.rateLimitPerMinute, config.access.anonymousRateLimitPerMinute);
     const conformance = new ConformancePool({ ...config.conformance, adminUnits, catalogue: procedures, production: config.environment === "production" });
+    const documents = new DocumentStore(sources.gateway.db);
     const closeAll = async () => {
       await conformance.close();
       await close();
     };
-    return { config, sources, adminUnits, procedures, cursors, schema, clients, rateLimits, conformance, demo, close: closeAll };
+    return { config, sources, adminUnits, procedures, cursors, schema, clients, rateLimits, conformance, documents, demo, close: closeAll };
   } catch (error) {
     await close();
     throw error;

@@ -16,6 +16,7 @@ import type { Client } from "./access/clients.js";
 import type { App } from "./app.js";
 import { createContext, type GatewayContext } from "./context.js";
 import { idePage } from "./ide.js";
+import { resolveTrustedDocument } from "./modules/documents/index.js";
 import { clientForLog, logger } from "./logger.js";
 import { readiness } from "./observability/health.js";
 import { GatewayMetrics } from "./observability/metrics.js";
@@ -283,8 +284,16 @@ export async function createServer(app: App): Promise<GatewayServer> {
         return sendError(res, metrics, 400, "BAD_REQUEST", "The request body is not valid JSON.");
       }
     }
+    // A trusted document's id becomes its text here, so Apollo runs it as any request (limits, access, audit).
+    let operation;
+    try {
+      operation = await resolveTrustedDocument(app.documents, { method: req.method ?? "GET", search: url.search, body }, access.client);
+    } catch (error) {
+      if (error instanceof GatewayError) return sendGatewayError(res, error, metrics);
+      throw error;
+    }
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      httpGraphQLRequest: { ...operation, headers },
       context: async () => (context = createContext(app, requestId, access)),
     });
     const responseHeaders: Record<string, string> = {};

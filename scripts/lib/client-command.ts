@@ -21,6 +21,8 @@ export const CLIENTS_USAGE = `Usage: npm run clients -- <command>
   list
   add <id> --name <name> [--citizen <personal id>] [--expires <YYYY-MM-DD | ISO date-time>]
            [--rate-limit <requests a minute>] [--grant <sources>/<classes>/<procedures>] ...
+           [--trusted-documents-only]
+  update <id> --trusted-documents-only | --no-trusted-documents-only
   grant <id> --grant <sources>/<classes>/<procedures> ...
   revoke <id>
   rotate-key <id>
@@ -32,6 +34,9 @@ export const CLIENTS_USAGE = `Usage: npm run clients -- <command>
   --grant       e.g. population,land/basic/1.001193,1.000894 or business/basic,sensitive/*
                 sources: population, land, business; classes: basic, sensitive;
                 procedures: codes of the catalogue (seeds/procedures/catalogue.json), or *
+  --trusted-documents-only
+                the client runs only trusted documents (published with \`ndaf-gateway documents publish\`,
+                sent as documentId); query text is refused with TRUSTED_DOCUMENTS_ONLY
 
 Exit status: 0 done, 2 the command is wrong (nothing was changed), 1 the database failed.`;
 
@@ -42,15 +47,17 @@ export type ClientCommand =
   | { command: "help" }
   | { command: "list" }
   | { command: "add"; client: RegisterClient }
+  | { command: "update"; id: string; trustedDocumentsOnly: boolean }
   | { command: "grant"; id: string; grants: Grant[] }
   | { command: "revoke"; id: string }
   | { command: "rotate-key"; id: string }
   | { command: "remove-demo" };
 
-type Option = "name" | "citizen" | "expires" | "rate-limit" | "grant";
+type Option = "name" | "citizen" | "expires" | "rate-limit" | "grant" | "trusted-documents-only" | "no-trusted-documents-only";
 const OPTIONS_OF: Record<Exclude<ClientCommand["command"], "help">, readonly Option[]> = {
   list: [],
-  add: ["name", "citizen", "expires", "rate-limit", "grant"],
+  add: ["name", "citizen", "expires", "rate-limit", "grant", "trusted-documents-only"],
+  update: ["trusted-documents-only", "no-trusted-documents-only"],
   grant: ["grant"],
   revoke: [],
   "rotate-key": [],
@@ -133,6 +140,8 @@ function parseOptions(argv: string[]) {
         expires: { type: "string" },
         "rate-limit": { type: "string" },
         grant: { type: "string", multiple: true },
+        "trusted-documents-only": { type: "boolean" },
+        "no-trusted-documents-only": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -158,7 +167,7 @@ export function parseClientCommand(argv: string[], procedures: KnownProcedures, 
   for (const option of Object.keys(values) as Option[]) {
     if (!OPTIONS_OF[name].includes(option)) throw new UsageError(`--${option} is not an option of ${name}`);
   }
-  const takesId = name === "add" || name === "grant" || name === "revoke" || name === "rotate-key";
+  const takesId = name === "add" || name === "update" || name === "grant" || name === "revoke" || name === "rotate-key";
   const extra = takesId ? rest : [id, ...rest].filter((x) => x !== undefined);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" after ${name}${takesId ? " <id>" : ""}`);
   const grants = (values.grant ?? []).map((g) => parseGrant(g, procedures));
@@ -170,6 +179,12 @@ export function parseClientCommand(argv: string[], procedures: KnownProcedures, 
     case "revoke":
     case "rotate-key":
       return { command: name, id: clientId(id, name) };
+    case "update": {
+      const on = values["trusted-documents-only"] === true;
+      const off = values["no-trusted-documents-only"] === true;
+      if (on === off) throw new UsageError("update needs exactly one of --trusted-documents-only and --no-trusted-documents-only");
+      return { command: "update", id: clientId(id, name), trustedDocumentsOnly: on };
+    }
     case "grant":
       if (grants.length === 0) throw new UsageError("grant needs --grant <sources>/<classes>/<procedures>");
       return { command: "grant", id: clientId(id, name), grants };
@@ -192,6 +207,7 @@ export function parseClientCommand(argv: string[], procedures: KnownProcedures, 
           expiresAt: values.expires !== undefined ? parseExpiry(values.expires, now) : null,
           rateLimitPerMinute: values["rate-limit"] !== undefined ? parseRateLimit(values["rate-limit"]) : null,
           grants,
+          trustedDocumentsOnly: values["trusted-documents-only"] === true,
         },
       };
     }

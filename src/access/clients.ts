@@ -36,6 +36,8 @@ export interface Client {
   expiresAt: Date | null;
   revokedAt: Date | null;
   demo: boolean;
+  /** Only trusted documents (sent as `documentId`) are run for this client; query text is refused. */
+  trustedDocumentsOnly: boolean;
   grants: Grant[];
 }
 
@@ -58,6 +60,7 @@ function toClient(row: ClientRow, grants: GrantRow[]): Client {
     expiresAt: row.expiresAt,
     revokedAt: row.revokedAt,
     demo: row.demo,
+    trustedDocumentsOnly: row.trustedDocumentsOnly,
     grants: grants.map((g) => ({ sources: g.sources as DataSourceName[], classes: g.classes as DataClass[], procedures: g.procedures })),
   };
 }
@@ -73,6 +76,7 @@ export interface RegisterClient {
   /** A chosen key (demo clients only); otherwise a random one is generated. */
   key?: string;
   grants?: Grant[];
+  trustedDocumentsOnly?: boolean;
 }
 
 /** The column is a 32-bit integer. */
@@ -179,6 +183,7 @@ export class ClientStore {
       expiresAt: input.expiresAt ?? null,
       revokedAt: null,
       demo: input.demo ?? false,
+      trustedDocumentsOnly: input.trustedDocumentsOnly ?? false,
     };
     await this.db.transaction(async (tx) => {
       if (row.demo) await tx.delete(clients).where(eq(clients.id, row.id));
@@ -197,6 +202,14 @@ export class ClientStore {
     const valid = validateGrant(grant);
     await this.requireClient(clientId);
     await this.db.insert(clientGrants).values({ clientId, ...valid });
+    this.cache.clear();
+    return (await this.get(clientId))!;
+  }
+
+  /** Whether the client may send query text, or only the ids of trusted documents. */
+  async setTrustedDocumentsOnly(clientId: string, only: boolean): Promise<Client> {
+    await this.requireClient(clientId);
+    await this.db.update(clients).set({ trustedDocumentsOnly: only }).where(eq(clients.id, clientId));
     this.cache.clear();
     return (await this.get(clientId))!;
   }

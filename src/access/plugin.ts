@@ -47,10 +47,21 @@ function literal(node: ValueNode): unknown {
   return undefined;
 }
 
-/** Checks every argument the operation passes (literal or variable) before anything is read or recorded. */
-function checkArguments(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): string | null {
+interface ArgumentUses {
+  /** What is wrong with the document's own literals, if anything. */
+  literalProblem: string | null;
+  /** Variables passed to checked arguments, with the argument each is passed to. */
+  variables: Map<string, string>;
+}
+
+const argumentUses = new WeakMap<DocumentNode, ArgumentUses>();
+
+/** The document's literal arguments checked, and its variables found, once per parsed document. */
+function usesOf(schema: GraphQLSchema, document: DocumentNode): ArgumentUses {
+  const cached = argumentUses.get(document);
+  if (cached) return cached;
   const typeInfo = new TypeInfo(schema);
-  let problem: string | null = null;
+  const uses: ArgumentUses = { literalProblem: null, variables: new Map() };
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -60,20 +71,34 @@ function checkArguments(schema: GraphQLSchema, document: DocumentNode, variables
         return undefined;
       },
       Argument(node) {
-        if (problem) return false;
         const where = `argument ${node.name.value}`;
-        const value = (function resolve(v: ValueNode): unknown {
-          if (v.kind === Kind.VARIABLE) return variables?.[v.name.value];
-          if (v.kind === Kind.LIST) return v.values.map(resolve);
-          if (v.kind === Kind.OBJECT) return Object.fromEntries(v.fields.map((f) => [f.name.value, resolve(f.value)]));
+        const walk = (v: ValueNode): unknown => {
+          if (v.kind === Kind.VARIABLE) {
+            if (!uses.variables.has(v.name.value)) uses.variables.set(v.name.value, where);
+            return undefined;
+          }
+          if (v.kind === Kind.LIST) return v.values.map(walk);
+          if (v.kind === Kind.OBJECT) return Object.fromEntries(v.fields.map((f) => [f.name.value, walk(f.value)]));
           return literal(v);
-        })(node.value);
-        problem = badString(value, where);
+        };
+        uses.literalProblem ??= badString(walk(node.value), where);
         return false;
       },
     }),
   );
-  return problem;
+  argumentUses.set(document, uses);
+  return uses;
+}
+
+/** Checks every argument the operation passes (literal or variable) before anything is read or recorded. */
+function checkArguments(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): string | null {
+  const uses = usesOf(schema, document);
+  if (uses.literalProblem) return uses.literalProblem;
+  for (const [name, where] of uses.variables) {
+    const problem = badString(variables?.[name], `${where} ($${name})`);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlugin<GatewayContext> {

@@ -24,6 +24,8 @@ export const clients = gateway.table(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     /** Demo clients exist only in development; production refuses to start while any is present. */
     demo: boolean("demo").notNull().default(false),
+    /** Runs only trusted documents (published operations, sent as `documentId`): query text is refused. */
+    trustedDocumentsOnly: boolean("trusted_documents_only").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

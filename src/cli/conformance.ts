@@ -170,6 +170,7 @@ export function readGrantsFile(file: InputFile, clientId?: string): Client {
     expiresAt: null,
     revokedAt: null,
     demo: false,
+    trustedDocumentsOnly: false,
     grants,
   };
 }

@@ -1,17 +1,22 @@
-/** `ndaf-gateway <command>`: the gateway's command line. Today one command: `conformance`. */
+/** `ndaf-gateway <command>`: the gateway's command line: `conformance` and `documents`. */
 import { CONFORMANCE_USAGE, runConformance } from "./conformance.js";
+import { DOCUMENTS_USAGE, runDocuments } from "./documents.js";
 
 const [command, ...args] = process.argv.slice(2);
 const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), cwd: process.cwd() };
+const commands: Record<string, (argv: string[], cliIo: typeof io) => Promise<number>> = { conformance: runConformance, documents: runDocuments };
 
 let status: number;
-if (command === "conformance") {
-  status = await runConformance(args, io).catch((error: Error) => {
-    io.stderr(`ndaf-gateway conformance: unexpected failure: ${error.message}\n`);
+const run = command ? commands[command] : undefined;
+if (run) {
+  status = await run(args, io).catch((error: Error) => {
+    io.stderr(`ndaf-gateway ${command}: unexpected failure: ${error.message}\n`);
     return 2;
   });
 } else {
-  io.stderr(`${command ? `Unknown command "${command}". ` : ""}Usage: ndaf-gateway conformance [options]\n\n${CONFORMANCE_USAGE}`);
+  io.stderr(
+    `${command && command !== "--help" && command !== "-h" ? `Unknown command "${command}". ` : ""}Usage: ndaf-gateway conformance [options] | ndaf-gateway documents publish <folder> [options]\n\n${CONFORMANCE_USAGE}\n${DOCUMENTS_USAGE}`,
+  );
   status = command === "--help" || command === "-h" ? 0 : 2;
 }
 process.exitCode = status;

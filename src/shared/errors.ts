@@ -38,6 +38,9 @@ export type ErrorCode =
   | "DOSSIER_NOT_FOUND"
   | "INVALID_CONFORMANCE_INPUT"
   | "CONFORMANCE_TIMEOUT"
+  | "TRUSTED_DOCUMENTS_ONLY"
+  | "INVALID_DOCUMENT_ID"
+  | "DOCUMENT_NOT_FOUND"
   | "INTERNAL_SERVER_ERROR";
 
 export class GatewayError extends GraphQLError {

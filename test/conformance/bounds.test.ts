@@ -214,7 +214,7 @@ describe("checkConformance through the API", () => {
 describe("checkConformance's time budget and queue", () => {
   let tight: TestGateway;
   beforeAll(async () => {
-    tight = await startTestGateway({ citizens: 50, configure: (config) => ({ ...config, conformance: { timeoutMs: 100, threads: 1, queue: 0 } }) });
+    tight = await startTestGateway({ citizens: 50, configure: (config) => ({ ...config, conformance: { timeoutMs: 100, threads: 1, queue: 1 } }) });
   });
   afterAll(() => tight?.close());
 
@@ -242,10 +242,21 @@ describe("checkConformance's time budget and queue", () => {
     expect(small.body.data.checkConformance.conformant).toBe(true);
   });
 
+  it("hands a call waiting behind a stopped check to the fresh thread, at once", async () => {
+    const stopped = check(tight, heavy);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const started = performance.now();
+    const waiting = await check(tight, { operations: [{ name: "w.graphql", content: "query W { provinces { code } }" }] });
+    expect(waiting.body.errors).toBeUndefined();
+    expect(waiting.body.data.checkConformance.conformant).toBe(true);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect((await stopped).body.errors![0].extensions.code).toBe("CONFORMANCE_TIMEOUT");
+  });
+
   it("refuses a check beyond the threads and the queue with RATE_LIMITED", async () => {
-    const answers = await Promise.all([check(tight, heavy), check(tight, heavy)]);
+    const answers = await Promise.all([check(tight, heavy), check(tight, heavy), check(tight, heavy)]);
     const errors = answers.map((a) => a.body.errors![0].extensions);
-    expect(errors.map((e) => e.code).sort()).toEqual(["CONFORMANCE_TIMEOUT", "RATE_LIMITED"]);
+    expect(errors.map((e) => e.code).sort()).toEqual(["CONFORMANCE_TIMEOUT", "CONFORMANCE_TIMEOUT", "RATE_LIMITED"]);
     expect(errors.find((e) => e.code === "RATE_LIMITED")!.retryAfterSeconds).toBe(1);
   });
 });

@@ -54,7 +54,10 @@ describe("the clients command line", () => {
     [["list", "extra"], /^unexpected argument "extra" after list/],
     [["remove-demo", "--grant", "land/basic/*"], /^--grant is not an option of remove-demo/],
     [[...system, "--colour", "red"], /^unknown option --colour$/],
-    [["frobnicate"], /^unknown command "frobnicate"; commands: list, add, grant, revoke, rotate-key, remove-demo/],
+    [["update", "VN:GOV:SO-TP:HOTICH"], /^update needs exactly one of --trusted-documents-only and --no-trusted-documents-only/],
+    [["update", "VN:GOV:SO-TP:HOTICH", "--name", "x"], /^--name is not an option of update/],
+    [["grant", "VN:GOV:SO-TP:HOTICH", "--trusted-documents-only"], /^--trusted-documents-only is not an option of grant/],
+    [["frobnicate"], /^unknown command "frobnicate"; commands: list, add, update, grant, revoke, rotate-key, remove-demo/],
     [[], /^no command given/],
   ])("refuses %j", (args, message) => {
     let thrown: unknown;
@@ -69,7 +72,7 @@ describe("the clients command line", () => {
   });
 
   it("reads a system client with every option", () => {
-    expect(parse([...system, "--rate-limit", "30", "--expires", "2027-01-31", "--grant", "population,land/basic/1.001193", "--grant", "business/basic,sensitive/*"])).toEqual({
+    expect(parse([...system, "--rate-limit", "30", "--expires", "2027-01-31", "--grant", "population,land/basic/1.001193", "--grant", "business/basic,sensitive/*", "--trusted-documents-only"])).toEqual({
       command: "add",
       client: {
         id: "VN:GOV:SO-TP:HOTICH",
@@ -82,6 +85,7 @@ describe("the clients command line", () => {
           { sources: ["population", "land"], classes: ["basic"], procedures: ["1.001193"] },
           { sources: ["business"], classes: ["basic", "sensitive"], procedures: ["*"] },
         ],
+        trustedDocumentsOnly: true,
       },
     });
   });
@@ -101,6 +105,8 @@ describe("the clients command line", () => {
       id: "VN:GOV:SO-TP:HOTICH",
       grants: [{ sources: ["land"], classes: ["basic"], procedures: ["1.000894"] }],
     });
+    expect(parse(["update", "VN:GOV:SO-TP:HOTICH", "--trusted-documents-only"])).toEqual({ command: "update", id: "VN:GOV:SO-TP:HOTICH", trustedDocumentsOnly: true });
+    expect(parse(["update", "VN:GOV:SO-TP:HOTICH", "--no-trusted-documents-only"])).toEqual({ command: "update", id: "VN:GOV:SO-TP:HOTICH", trustedDocumentsOnly: false });
     expect(parse(["--help"])).toEqual({ command: "help" });
     expect(parse(["add", "-h"])).toEqual({ command: "help" });
   });

@@ -34,6 +34,9 @@ export interface ConformancePoolOptions extends ConformanceConfig {
 export class ConformancePool {
   private pool: Piscina<CheckTask, CheckOutcome> | null = null;
   private inFlight = 0;
+  /** Checks on a thread now; the others wait here, first come first served, never in piscina's own queue. */
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
   private readonly limits: ConformanceLimits;
 
   constructor(private readonly options: ConformancePoolOptions) {
@@ -55,22 +58,45 @@ export class ConformancePool {
     }
     this.inFlight++;
     try {
-      return await this.run(inputs, { client, limits: this.limits, suggestions: !this.options.production });
+      await this.turn();
+      try {
+        return await this.run(inputs, { client, limits: this.limits, suggestions: !this.options.production });
+      } finally {
+        this.running--;
+        this.waiting.shift()?.();
+      }
     } finally {
       this.inFlight--;
     }
   }
 
+  /**
+   * Resolves when a thread is free for this call. A call is handed to piscina only then: a call left in piscina's
+   * queue when the running check's thread was terminated for its budget was never given to the replacement thread.
+   */
+  private turn(): Promise<void> {
+    if (this.running < this.options.threads) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) =>
+      this.waiting.push(() => {
+        this.running++;
+        resolve();
+      }),
+    );
+  }
+
   private async run(inputs: ConformanceInputs, options: CheckOptions): Promise<ConformanceReport> {
-    const { timeoutMs, queue } = this.options;
+    const { timeoutMs } = this.options;
     const pool = (this.pool ??= this.createPool());
     const abort = new AbortController();
     const { port1: started, port2 } = new MessageChannel();
     let timedOut = false;
     let budget: NodeJS.Timeout | undefined;
-    // A check waits at most for the checks ahead of it, each within its budget, and for a thread to start (~1 s);
-    // a check not started long after that means a broken worker, answered as an internal error.
-    const startDeadlineMs = (queue + 1) * timeoutMs + 30_000;
+    // The call has a free thread (turn()); it waits only for the thread to start (~1–2 s). Not started long after
+    // that means a broken worker, answered as an internal error.
+    const startDeadlineMs = 20_000;
     const startBy = setTimeout(() => abort.abort(new Error(`the conformance worker did not start a check within ${startDeadlineMs} ms`)), startDeadlineMs);
     started.once("message", () => {
       clearTimeout(startBy);
