@@ -9,7 +9,8 @@ import { parseArgs } from "node:util";
 import { CITIZEN_CLIENT_ID, type Client, type Grant, SYSTEM_CLIENT_ID, validateGrant } from "../access/clients.js";
 import { AdminUnitRegistry } from "../modules/admin-units/registry.js";
 import { formatReport, formatRules, FORMATS, type ReportFormat } from "../modules/conformance/formats.js";
-import { ConformanceInputError, type ConformanceInputs, type InputFile, isOperationsFile, isVariablesFile, JsonDocument } from "../modules/conformance/inputs.js";
+import { mayHoldDocuments } from "../modules/conformance/code-documents.js";
+import { ConformanceInputError, type ConformanceInputs, type InputFile, isCodeFile, isOperationsFile, isVariablesFile, JsonDocument } from "../modules/conformance/inputs.js";
 import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/service.js";
 import { ProcedureCatalogue } from "../modules/procedures/catalogue.js";
 import { buildGatewaySchema } from "../schema.js";
@@ -20,7 +21,9 @@ export const CONFORMANCE_USAGE = `Usage: ndaf-gateway conformance [options]
 Checks a provincial system against the national schema and data standards.
 
   --operations <path>   GraphQL operations: a .graphql/.gql file or a folder of them (repeatable);
-                        <name>.variables.json beside <name>.graphql holds sample variables
+                        .ts/.tsx/.js/.jsx files are read for their graphql() and gql templates
+                        (node_modules and dot folders are skipped); <name>.variables.json beside
+                        <name>.graphql or <name>.ts holds sample variables
   --data <path>         sample records: a .json file or a folder of them (repeatable)
   --schema <file>       the system's own GraphQL schema (SDL, or an introspection result as .json)
   --map <own=national>  compare their type with the national one it stands for, e.g. --map CongDan=Citizen
@@ -65,7 +68,8 @@ export function offlineEnvironment(): Promise<ConformanceEnvironment> {
   return environment;
 }
 
-function listFiles(target: string, cwd: string, accept: (name: string) => boolean): InputFile[] {
+/** A file named, or a folder's files that `accept` (by name) and then `keep` (by content). */
+function listFiles(target: string, cwd: string, accept: (name: string) => boolean, keep: (file: InputFile) => boolean = () => true): InputFile[] {
   const absolute = path.resolve(cwd, target);
   let stat: fs.Stats;
   try {
@@ -78,6 +82,8 @@ function listFiles(target: string, cwd: string, accept: (name: string) => boolea
     const walk = (dir: string) => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         const full = path.join(dir, entry.name);
+        // An app's folder holds its dependencies' code and tools' caches too; they are not its operations.
+        if (entry.isDirectory() && (entry.name === "node_modules" || entry.name.startsWith("."))) continue;
         if (entry.isDirectory()) walk(full);
         else if (accept(entry.name)) files.push(full);
       }
@@ -86,7 +92,7 @@ function listFiles(target: string, cwd: string, accept: (name: string) => boolea
   } else {
     files.push(absolute);
   }
-  return files.map((file) => {
+  const read = files.map((file) => {
     const name = path.relative(cwd, file).split(path.sep).join("/") || path.basename(file);
     try {
       return { name, content: fs.readFileSync(file, "utf8") };
@@ -94,12 +100,17 @@ function listFiles(target: string, cwd: string, accept: (name: string) => boolea
       throw new ConformanceInputError(name, `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
     }
   });
+  return stat.isDirectory() ? read.filter(keep) : read;
 }
 
-/** Reads the named files and folders into the check's inputs. */
+/**
+ * Reads the named files and folders into the check's inputs. Of a folder's code files only those that mention
+ * gql or graphql are kept: an app's other modules hold no operations and would only count against the file limit.
+ */
 export function readInputs(options: { operations: string[]; data: string[]; schema?: string }, cwd: string): ConformanceInputs {
+  const keep = (f: InputFile) => !isCodeFile(f.name) || mayHoldDocuments(f.content);
   return {
-    operations: options.operations.flatMap((p) => listFiles(p, cwd, (n) => isOperationsFile(n) || isVariablesFile(n))),
+    operations: options.operations.flatMap((p) => listFiles(p, cwd, (n) => isOperationsFile(n) || isCodeFile(n) || isVariablesFile(n), keep)),
     samples: options.data.flatMap((p) => listFiles(p, cwd, (n) => /\.json$/i.test(n))),
     schema: options.schema ? listFiles(options.schema, cwd, () => true)[0] : null,
   };

@@ -21,6 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const CONFORMANT = path.join(FIXTURES, "conformant");
 const RULE_FIXTURES = path.join(FIXTURES, "non-conformant");
+const CODE = path.join(FIXTURES, "code");
 const TODAY = "2026-12-01";
 
 /** The inputs a fixture folder holds, named relative to it (as the command line run from there names them). */
@@ -71,7 +72,8 @@ describe("conformance check", () => {
     const report = await checkConformance(env, fixtureInputs(CONFORMANT), { today: TODAY });
     expect(report.findings).toEqual([]);
     expect(report.conformant).toBe(true);
-    expect(report.inputs).toEqual({ operationFiles: 5, operations: 5, variableFiles: 4, sampleFiles: 2, records: 8, schemaTypesCompared: 3 });
+    // household.ts holds two operations in graphql() templates, one spreading a fragment of fragments.graphql.
+    expect(report.inputs).toEqual({ operationFiles: 6, operations: 7, variableFiles: 5, sampleFiles: 2, records: 8, schemaTypesCompared: 3 });
     expect(report.nationalSchema).toMatch(/^sha256:[0-9a-f]{16}$/);
   });
 
@@ -100,6 +102,22 @@ describe("conformance check", () => {
       expect(report.summary).toEqual([{ rule, severity: finding.severity, count: 1 }]);
     });
   });
+
+  it("reads operations written in code, naming the line and column in the .tsx file", async () => {
+    const expected = JSON.parse(fs.readFileSync(path.join(CODE, "expected.json"), "utf8")) as { rule: string; file: string; line: number; column: number; messageIncludes: string };
+    const report = await checkConformance(await offlineEnvironment(), fixtureInputs(CODE), { today: TODAY });
+    expect(report.inputs).toMatchObject({ operationFiles: 1, operations: 1 });
+    expect(report.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, operation: f.operation }))).toEqual([
+      { rule: expected.rule, file: expected.file, line: expected.line, column: expected.column, operation: "ApplicantForm" },
+    ]);
+    expect(report.findings[0].message).toContain(expected.messageIncludes);
+    const source = fs.readFileSync(path.join(CODE, expected.file), "utf8").split("\n")[expected.line - 1];
+    expect(source.slice(expected.column - 1)).toBe("dateOfBirht");
+
+    const real = await cli([...fixtureArgs(CODE), "--format", "json"], CODE);
+    expect(real.code).toBe(1);
+    expect(JSON.parse(real.stdout)).toEqual(report);
+  }, 60_000);
 
   const malformed = path.join(FIXTURES, "malformed");
   const malformedCases = fs.existsSync(malformed) ? fs.readdirSync(malformed).sort() : [];
@@ -207,7 +225,8 @@ describe("conformance through the API", () => {
   const asInput = (inputs: ConformanceInputs) => ({ operations: inputs.operations, samples: inputs.samples, schema: inputs.schema });
 
   it("gives the command line's report, anonymously", async () => {
-    for (const dir of [CONFORMANT, path.join(RULE_FIXTURES, "DATA_ADMIN_UNIT_LEGACY"), path.join(RULE_FIXTURES, "OP_UNKNOWN_FIELD"), path.join(RULE_FIXTURES, "SCHEMA_BREAKING")]) {
+    // The conformant set and CODE hold .ts and .tsx files, which the API reads by their names as the command line does.
+    for (const dir of [CONFORMANT, CODE, path.join(RULE_FIXTURES, "DATA_ADMIN_UNIT_LEGACY"), path.join(RULE_FIXTURES, "OP_UNKNOWN_FIELD"), path.join(RULE_FIXTURES, "SCHEMA_BREAKING")]) {
       const { io, out } = capture(dir);
       await runConformance([...fixtureArgs(dir), "--format", "json"], io);
       const fromCli = JSON.parse(out()) as ConformanceReport;

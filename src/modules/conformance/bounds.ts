@@ -6,12 +6,12 @@
  */
 import { type DocumentNode, type FragmentDefinitionNode, Kind, Lexer, type SelectionSetNode, Source, TokenKind } from "graphql";
 import { GatewayError } from "../../shared/errors.js";
-import type { ConformanceInputs, InputFile } from "./inputs.js";
+import { type ConformanceInputs, type InputFile, isCodeFile, isOperationsFile } from "./inputs.js";
 
 export interface ConformanceLimits {
   /** UTF-8 bytes of every file given, together. */
   maxInputBytes: number;
-  /** GraphQL documents (.graphql, .gql). */
+  /** GraphQL documents (.graphql, .gql) and code files holding them (.ts, .js, …). */
   maxOperationFiles: number;
   /** Operations in all documents together. */
   maxOperations: number;
@@ -99,7 +99,7 @@ function atMost(limit: keyof ConformanceLimits, limits: ConformanceLimits, actua
 export function assertInputSizes(inputs: ConformanceInputs, limits: ConformanceLimits): void {
   const files: InputFile[] = [...inputs.operations, ...inputs.samples, ...(inputs.schema ? [inputs.schema] : [])];
   atMost("maxInputBytes", limits, files.reduce((sum, f) => sum + bytes(f.name) + bytes(f.content), 0));
-  atMost("maxOperationFiles", limits, inputs.operations.filter((f) => /\.(graphql|gql)$/i.test(f.name)).length);
+  atMost("maxOperationFiles", limits, inputs.operations.filter((f) => isOperationsFile(f.name) || isCodeFile(f.name)).length);
   atMost("maxSampleFiles", limits, inputs.samples.length);
   for (const file of inputs.samples) atMost("maxSampleBytes", limits, bytes(file.content), file.name);
   if (inputs.schema) atMost("maxSchemaBytes", limits, bytes(inputs.schema.content), inputs.schema.name);

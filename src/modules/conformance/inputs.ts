@@ -13,7 +13,10 @@ export interface InputFile {
 }
 
 export interface ConformanceInputs {
-  /** GraphQL documents (.graphql, .gql) and sample variables for them (<document name>.variables.json). */
+  /**
+   * GraphQL documents (.graphql, .gql), code holding them in templates (.ts, .tsx, .js, .jsx, …) and sample
+   * variables for them (<document name>.variables.json).
+   */
   operations: InputFile[];
   /** JSON sample records (citizens, addresses, enterprises, branches, parcels, dossiers). */
   samples: InputFile[];
@@ -34,8 +37,21 @@ export function isVariablesFile(name: string): boolean {
   return /\.variables\.json$/i.test(name);
 }
 
+/** A GraphQL document: the whole file is GraphQL. */
 export function isOperationsFile(name: string): boolean {
   return /\.(graphql|gql)$/i.test(name);
+}
+
+const CODE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
+
+/** TypeScript or JavaScript, whose GraphQL documents are templates (`graphql(\`…\`)`, `gql\`…\``). */
+export function isCodeFile(name: string): boolean {
+  return CODE_FILE.test(name);
+}
+
+/** The name sample variables are keyed by: `ops/applicant.graphql` and `src/applicant.ts` → `ops/applicant`, `src/applicant`. */
+export function documentBase(name: string): string {
+  return name.replace(/\.(graphql|gql)$/i, "").replace(CODE_FILE, "");
 }
 
 /** Line starts of a text, for offset → line and column. */

@@ -3,6 +3,8 @@
  * them: GraphQL validation, deprecations, the gateway's query limits (the same graphql-armor rules), introspection,
  * the purpose every personal-data operation must declare and — for a given client — its grants. Sample variables
  * (<document>.variables.json) are coerced to the operation's variable types and their codes checked like payloads.
+ * Documents come from .graphql files or from templates in code (code-documents.ts); findings name the line and
+ * column of the file either way.
  */
 import {
   type ASTNode,
@@ -50,7 +52,8 @@ import { DEFAULT_LIMITS, queryLimitProtection } from "../../access/limits.js";
 import { checkAccess } from "../../access/policy.js";
 import { findGatewayError } from "../../shared/errors.js";
 import { assertDocumentBounds, type ConformanceLimits, tokenLimitError } from "./bounds.js";
-import { ConformanceInputError, type InputFile, isOperationsFile, isVariablesFile, JsonDocument, type JsonPath } from "./inputs.js";
+import { documentsInCode, inFile } from "./code-documents.js";
+import { ConformanceInputError, documentBase, type InputFile, isCodeFile, isOperationsFile, isVariablesFile, JsonDocument, type JsonPath } from "./inputs.js";
 import { adminUnitProblem, checkTypedValue, type At, type PayloadContext } from "./payloads.js";
 import type { Findings } from "./report.js";
 import { type RuleId, ruleForInputError } from "./rules.js";
@@ -94,27 +97,37 @@ let limitRules: ValidationRule[] | undefined;
 
 const PURPOSE_COMMENT = /^\s*#\s*purpose\s*:\s*(\S+)/i;
 
+/** A file's operations and fragments: one document, or for a code file the definitions of all its templates. */
 interface ParsedFile {
   file: InputFile;
   document: DocumentNode;
-  lines: string[];
 }
 
 function locationOf(node: ASTNode | undefined): { file: string | null; line: number | null; column: number | null } {
   if (!node?.loc) return { file: null, line: null, column: null };
-  const { line, column } = getLocation(node.loc.source, node.loc.start);
+  const { line, column } = inFile(node.loc.source, getLocation(node.loc.source, node.loc.start));
   return { file: node.loc.source.name, line, column };
 }
 
+const sourceLines = new WeakMap<Source, string[]>();
+const linesOf = (source: Source): string[] => {
+  let lines = sourceLines.get(source);
+  if (!lines) sourceLines.set(source, (lines = source.body.split(/\r?\n/)));
+  return lines;
+};
+
 /**
  * The purpose an operation declares in a comment: the comment block right above it (`# purpose: 1.001193`), or
- * failing that the comment block at the top of its file.
+ * failing that the comment block at the top of its document (a .graphql file, or the template in code).
  */
 function declaredPurpose(parsed: ParsedFile, operation: OperationDefinitionNode): string | null {
-  const start = operation.loc ? getLocation(operation.loc.source, operation.loc.start).line - 1 : 0;
+  if (!operation.loc) return null;
+  const source = operation.loc.source;
+  const lines = linesOf(source);
+  const start = getLocation(source, operation.loc.start).line - 1;
   const scan = (from: number, step: number, stop: (i: number) => boolean): string | null => {
     for (let i = from; !stop(i); i += step) {
-      const line = parsed.lines[i].trim();
+      const line = lines[i].trim();
       if (!line.startsWith("#")) break;
       const match = PURPOSE_COMMENT.exec(line);
       if (match) return match[1];
@@ -123,24 +136,40 @@ function declaredPurpose(parsed: ParsedFile, operation: OperationDefinitionNode)
   };
   const above = scan(start - 1, -1, (i) => i < 0);
   if (above) return above;
-  const firstDefinition = parsed.document.definitions[0];
-  const firstLine = firstDefinition?.loc ? getLocation(firstDefinition.loc.source, firstDefinition.loc.start).line - 1 : 0;
+  const firstDefinition = parsed.document.definitions.find((d) => d.loc?.source === source);
+  const firstLine = firstDefinition?.loc ? getLocation(source, firstDefinition.loc.start).line - 1 : 0;
   let top = 0;
-  while (top < firstLine && parsed.lines[top].trim() === "") top++;
+  while (top < firstLine && lines[top].trim() === "") top++;
   return scan(top, 1, (i) => i >= firstLine);
 }
 
-function parseFile(file: InputFile, maxTokens: number | undefined): ParsedFile {
-  let document: DocumentNode;
+function parseSource(file: InputFile, source: Source, maxTokens: number | undefined): DocumentNode {
   try {
-    document = parse(new Source(file.content, file.name), { maxTokens });
+    return parse(source, { maxTokens });
   } catch (error) {
     const e = error as GraphQLError;
-    if (maxTokens !== undefined && /Document contains more tha[nt] \d+ tokens/.test(e.message)) throw tokenLimitError(file, maxTokens);
-    const position = e.locations?.[0];
+    if (maxTokens !== undefined && /Document contains more tha[nt] \d+ tokens/.test(e.message)) throw tokenLimitError({ name: file.name, content: source.body }, maxTokens);
+    const position = e.locations?.[0] ? inFile(source, e.locations[0]) : undefined;
     throw new ConformanceInputError(file.name, `not a GraphQL document: ${e.message.replace(/^Syntax Error: /, "")}`, position);
   }
-  const schemaDefinition = document.definitions.find((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION);
+}
+
+const isExecutable = (d: DocumentNode["definitions"][number]) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION;
+
+/** The file's document, or null for code that holds none. */
+function parseFile(file: InputFile, maxTokens: number | undefined): ParsedFile | null {
+  let documents: DocumentNode[];
+  if (isCodeFile(file.name)) {
+    // A template of type definitions alone (a client-side schema, a server's typeDefs) is not an operation.
+    documents = documentsInCode(file)
+      .map((source) => parseSource(file, source, maxTokens))
+      .filter((d) => d.definitions.some(isExecutable));
+    if (documents.length === 0) return null;
+  } else {
+    documents = [parseSource(file, new Source(file.content, file.name), maxTokens)];
+  }
+  const definitions = documents.flatMap((d) => d.definitions);
+  const schemaDefinition = definitions.find((d) => !isExecutable(d));
   if (schemaDefinition) {
     throw new ConformanceInputError(
       file.name,
@@ -148,7 +177,7 @@ function parseFile(file: InputFile, maxTokens: number | undefined): ParsedFile {
       locationOf(schemaDefinition) as { line: number; column: number },
     );
   }
-  return { file, document, lines: file.content.split(/\r?\n/) };
+  return { file, document: documents.length === 1 ? documents[0] : { kind: Kind.DOCUMENT, definitions } };
 }
 
 function add(findings: Findings, rule: RuleId, error: { message: string; nodes?: readonly ASTNode[] | undefined }, fallback: ASTNode, operation: string | null, extra: { found?: string; expected?: string; fix?: string } = {}): void {
@@ -193,16 +222,19 @@ class OperationChecker {
 
   run(files: InputFile[]): OperationCounts {
     for (const file of files) {
-      if (!isOperationsFile(file.name) && !isVariablesFile(file.name)) {
-        throw new ConformanceInputError(file.name, "operations are .graphql or .gql documents, and sample variables <document>.variables.json files.");
+      if (!isOperationsFile(file.name) && !isCodeFile(file.name) && !isVariablesFile(file.name)) {
+        throw new ConformanceInputError(file.name, "operations are .graphql or .gql documents or code holding them (.ts, .tsx, .js, .jsx), and sample variables <document>.variables.json files.");
       }
     }
     const limits = this.ctx.limits;
-    const parsed = files.filter((f) => isOperationsFile(f.name)).map((f) => parseFile(f, limits?.maxDocumentTokens));
+    const parsed = files
+      .filter((f) => isOperationsFile(f.name) || isCodeFile(f.name))
+      .map((f) => parseFile(f, limits?.maxDocumentTokens))
+      .filter((p): p is ParsedFile => p !== null);
     for (const file of files.filter((f) => isVariablesFile(f.name))) {
       const base = file.name.replace(/\.variables\.json$/i, "");
-      if (!parsed.some((p) => p.file.name.replace(/\.(graphql|gql)$/i, "") === base)) {
-        throw new ConformanceInputError(file.name, `no operations file ${base}.graphql beside it: sample variables belong to the document of the same name.`);
+      if (!parsed.some((p) => documentBase(p.file.name) === base)) {
+        throw new ConformanceInputError(file.name, `no operations file ${base}.graphql (or code file ${base}.ts holding operations) beside it: sample variables belong to the document of the same name.`);
       }
       this.variables.set(base, JsonDocument.parse(file));
     }
@@ -227,7 +259,7 @@ class OperationChecker {
     let operations = 0;
     for (const p of parsed) {
       const ops = p.document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      const variables = this.variables.get(p.file.name.replace(/\.(graphql|gql)$/i, ""));
+      const variables = this.variables.get(documentBase(p.file.name));
       if (variables && ops.length > 1) {
         const names = ops.flatMap((op) => (op.name ? [op.name.value] : []));
         const value = variables.value;
@@ -243,10 +275,10 @@ class OperationChecker {
       for (const error of validate(this.ctx.schema, p.document, [UniqueOperationNamesRule], this.validation)) {
         add(this.findings, "OP_INVALID", { message: `${error.message} Operation names identify exchanges in logs and audit reviews.`, nodes: error.nodes?.slice(1) }, p.document, null);
       }
-      if (ops.length > 1) {
-        for (const op of ops) {
-          if (!op.name) add(this.findings, "OP_INVALID", { message: "This anonymous operation must be the only operation in its document." }, op, null);
-        }
+      for (const op of ops) {
+        // In code, each template is a document of its own, sent alone.
+        const alone = ops.every((other) => other === op || other.loc?.source !== op.loc?.source);
+        if (!op.name && !alone) add(this.findings, "OP_INVALID", { message: "This anonymous operation must be the only operation in its document." }, op, null);
       }
       for (const op of ops) {
         operations++;
@@ -401,7 +433,7 @@ class OperationChecker {
 
   /** The sample variables of an operation: the whole file for the only operation, else the file's entry under its name. */
   private variablesFor(parsed: ParsedFile, op: OperationDefinitionNode, opsInFile: number): { doc: JsonDocument; path: JsonPath; values: unknown } | null {
-    const doc = this.variables.get(parsed.file.name.replace(/\.(graphql|gql)$/i, ""));
+    const doc = this.variables.get(documentBase(parsed.file.name));
     if (!doc) return null;
     const value = doc.value as Record<string, unknown>;
     if (opsInFile === 1) return { doc, path: [], values: value };

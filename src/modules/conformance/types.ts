@@ -42,7 +42,7 @@ registerEnumType(ConformanceCategory, {
 
 @InputType({ description: "One input file: its name (used in the report's locations) and its text." })
 export class ConformanceFileInput {
-  @Field(() => String, { description: 'File name, e.g. "ops/citizen.graphql"; it decides how the file is read (.graphql, .variables.json, .json).' })
+  @Field(() => String, { description: 'File name, e.g. "ops/citizen.graphql"; it decides how the file is read (.graphql, .ts/.tsx/.js/.jsx, .variables.json, .json).' })
   name!: string;
 
   @Field(() => String, { description: "The file's text (UTF-8)." })
@@ -62,7 +62,8 @@ export class ConformanceTypeMapInput {
 export class ConformanceInput {
   @Field(() => [ConformanceFileInput], {
     defaultValue: [],
-    description: "GraphQL documents (.graphql, .gql) and sample variables for them (<document name>.variables.json). A `# purpose: <procedure code>` comment above an operation declares its purpose.",
+    description:
+      "GraphQL documents (.graphql, .gql), code holding them in graphql() or gql templates (.ts, .tsx, .js, .jsx), and sample variables for them (<document name>.variables.json). A `# purpose: <procedure code>` comment above an operation (inside the template, in code) declares its purpose.",
   })
   operations!: ConformanceFileInput[];
 
@@ -135,7 +136,7 @@ export class ConformanceRuleCount {
 
 @ObjectType({ description: "What the check read." })
 export class ConformanceInputsChecked {
-  @Field(() => Int, { description: "GraphQL documents." })
+  @Field(() => Int, { description: "GraphQL documents, and code files holding operations (a code file holding none is not counted)." })
   operationFiles!: number;
 
   @Field(() => Int, { description: "Operations in them." })
