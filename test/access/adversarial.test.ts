@@ -302,3 +302,41 @@ describe("a citizen's own household", () => {
     for (const error of body.errors ?? []) expect(error.extensions.code).toBe("SUBJECT_NOT_PERMITTED");
   });
 });
+
+describe("found by the attack review", () => {
+  it("does not name another citizen who read a person's data in that person's access log", async () => {
+    // A second citizen previews a marriage naming the demo citizen as spouse: that read is in the demo citizen's log.
+    const [other] = await pop<{ personal_id: string }>(
+      "select personal_id from population.citizens where personal_id <> $1 and date_of_death is null and date_of_birth <= current_date - interval '20 years' order by personal_id offset 3 limit 1",
+      [me],
+    );
+    await gw.app.clients.register({ id: `VN:CIT:${other.personal_id}`, kind: "CITIZEN", personalId: other.personal_id, name: "Test citizen", key: "test-citizen-two-key" });
+    const code = procedureWith("SPOUSE_SINGLE");
+    const filed = await send(EVALUATE, { input: { procedureCode: code, applicant: { personalId: other.personal_id }, subjects: { spouse: me } } }, { authorization: "Bearer test-citizen-two-key" });
+    expect(filed.body.errors).toBeUndefined();
+    const log = await send(`{ accessLog(first: 20) { edges { node { clientId clientName action } } } }`, undefined, CITIZEN);
+    expect(log.body.errors).toBeUndefined();
+    const entry = log.body.data.accessLog.edges.map((e: any) => e.node).find((n: any) => n.action === "DOSSIER_EVALUATE" && n.clientId.startsWith("VN:CIT:"));
+    expect(entry).toEqual({ clientId: "VN:CIT:[citizen]", clientName: "A citizen (their own filing)", action: "DOSSIER_EVALUATE" });
+    expect(JSON.stringify(log.body)).not.toContain(other.personal_id);
+  });
+
+  it("refuses a case id holding a personal id, which every subject's access log would show", async () => {
+    const refused = await send(`{ provinces { code } }`, undefined, { ...DEMO_HEADERS, "x-purpose-case": `HS-${me}` });
+    expect(refused.body.errors?.[0].extensions.code).toBe("INVALID_PURPOSE");
+    expect((await send(`{ provinces { code } }`, undefined, { ...DEMO_HEADERS, "x-purpose-case": "HS-2026-000123" })).body.errors).toBeUndefined();
+  });
+
+  it("asks for a grant naming the procedure even when it reads no source", async () => {
+    const code = gw.app.procedures.procedures.find((p) => p.applicant === "CITIZEN" && p.components.every((c) => c.kind !== "DATA"))!.code;
+    const { body } = await send(EVALUATE, { input: { procedureCode: code, applicant: { personalId: me } } }, { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}`, "x-purpose-procedure": code, "x-purpose-case": "HS-ADV-9" });
+    expect(body.errors?.[0].extensions).toMatchObject({ code: "PURPOSE_NOT_GRANTED", procedure: code });
+    expect((await send(EVALUATE, { input: { procedureCode: code, applicant: { personalId: me } } }, agency(code))).body.errors).toBeUndefined();
+  });
+
+  it("answers a birth-date filter in the year 0000 with a typed error, not an internal one", async () => {
+    const { body } = await send(`{ citizens(filter: { bornFrom: "0000-01-01" }) { totalCount } }`, undefined, DEMO_HEADERS);
+    expect(body.errors?.[0].extensions.code).toBe("INVALID_ARGUMENT");
+  });
+});
+
