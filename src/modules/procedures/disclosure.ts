@@ -108,14 +108,18 @@ export interface VisibleSubject {
   id: string | null;
 }
 
-/** A dossier's subjects as its reader may see them: a citizen sees the ids of other people withheld. */
+/**
+ * A dossier's subjects as its reader may see them. A citizen sees every subject other than themselves withheld: other
+ * people's ids, and also the parcel a certificate was resolved to (which parcel someone else's certificate covers is
+ * that holder's data); what the citizen typed, they already know.
+ */
 export function visibleSubjects(client: Client | null, parties: DossierParties): VisibleSubject[] {
   const out: VisibleSubject[] = [];
   for (const [role, id] of Object.entries(parties.subjects) as [SubjectRole, string | undefined][]) {
     if (!id) continue;
     const kind = role === "CERTIFICATE" ? "CERTIFICATE" : parties.procedure.subjects.find((s) => s.role === role)?.kind;
     if (!kind) continue;
-    const other = client?.kind === "CITIZEN" && kind === "CITIZEN" && id !== client.personalId;
+    const other = client?.kind === "CITIZEN" && !(kind === "CITIZEN" && id === client.personalId);
     out.push({ role, kind, id: other ? null : id });
   }
   return out;

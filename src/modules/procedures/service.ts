@@ -76,7 +76,9 @@ export async function admit(ctx: GatewayContext, catalogue: ProcedureCatalogue, 
     const certificate = await ctx.land.certificate.load(serial);
     if (!certificate) throw new GatewayError("INVALID_DOSSIER", `No certificate ${serial} in the land database; name the parcel instead (subjects.parcel).`);
     if (request.subjects.PARCEL && request.subjects.PARCEL !== certificate.parcelId) {
-      throw new GatewayError("INVALID_DOSSIER", `Certificate ${serial} is for parcel ${certificate.parcelId}, not ${request.subjects.PARCEL}.`);
+      // Which parcel a certificate covers is its holders' data: a citizen client is told only that they differ.
+      const covers = ctx.access.client?.kind === "CITIZEN" ? "another parcel" : `parcel ${certificate.parcelId}`;
+      throw new GatewayError("INVALID_DOSSIER", `Certificate ${serial} is for ${covers}, not ${request.subjects.PARCEL}.`);
     }
     request.subjects.PARCEL = certificate.parcelId;
   }
