@@ -15,6 +15,7 @@ import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAcc
 import type { Client } from "./access/clients.js";
 import type { App } from "./app.js";
 import { createContext, type GatewayContext } from "./context.js";
+import { applyCors, mergeVary } from "./http/cors.js";
 import { idePage } from "./ide.js";
 import { clientForLog, logger } from "./logger.js";
 import { readiness } from "./observability/health.js";
@@ -234,6 +235,9 @@ export async function createServer(app: App): Promise<GatewayServer> {
         "request",
       );
     });
+    // CORS first: a preflight is answered before authentication, and every answer after this (errors sent before
+    // GraphQL runs included) carries the headers a browser needs to let the page read it.
+    if (applyCors(app.config.cors, req, res) === "answered") return;
     const wantsHtml = req.method === "GET" && (req.headers.accept ?? "").includes("text/html");
 
     if (url.pathname === "/" && wantsHtml) {
@@ -288,7 +292,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
       context: async () => (context = createContext(app, requestId, access)),
     });
     const responseHeaders: Record<string, string> = {};
-    for (const [key, value] of result.headers) responseHeaders[key] = value;
+    for (const [key, value] of result.headers) responseHeaders[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value;
     res.writeHead(result.status ?? 200, responseHeaders);
     if (result.body.kind === "complete") {
       res.end(result.body.string);
