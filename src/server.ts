@@ -16,7 +16,7 @@ import type { Client } from "./access/clients.js";
 import type { App } from "./app.js";
 import { createContext, type GatewayContext } from "./context.js";
 import { applyCors, mergeVary } from "./http/cors.js";
-import { idePage } from "./ide.js";
+import { IDE_ASSET_PREFIX, Ide } from "./ide.js";
 import { clientForLog, logger } from "./logger.js";
 import { readiness } from "./observability/health.js";
 import { GatewayMetrics } from "./observability/metrics.js";
@@ -185,6 +185,7 @@ export interface GatewayServer {
 /** Route label for metrics: a fixed set, so unknown paths do not grow the label space. */
 function routeOf(pathname: string): string {
   if (pathname === GRAPHQL_PATH || pathname === "/") return pathname;
+  if (pathname.startsWith(IDE_ASSET_PREFIX)) return "/ide";
   if (pathname === "/health" || pathname === "/health/live" || pathname === "/health/ready" || pathname === "/metrics") return pathname;
   return "other";
 }
@@ -201,6 +202,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
         citizen: { Authorization: `Bearer ${DEMO_CITIZEN_KEY}` },
       }
     : undefined;
+  const ide = new Ide({ endpoint: GRAPHQL_PATH, headers: ideHeaders });
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
@@ -239,12 +241,8 @@ export async function createServer(app: App): Promise<GatewayServer> {
     // GraphQL runs included) carries the headers a browser needs to let the page read it.
     if (applyCors(app.config.cors, req, res) === "answered") return;
     const wantsHtml = req.method === "GET" && (req.headers.accept ?? "").includes("text/html");
-
-    if (url.pathname === "/" && wantsHtml) {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(idePage(GRAPHQL_PATH, ideHeaders));
-      return;
-    }
+    const ideFile = (req.method === "GET" || req.method === "HEAD") && url.pathname.startsWith(IDE_ASSET_PREFIX);
+    if (((url.pathname === "/" && wantsHtml) || ideFile) && (await ide.handle(req, res, url.pathname))) return;
     if (url.pathname === "/health" || url.pathname === "/health/live") return sendJson(res, 200, { status: "LIVE" });
     if (url.pathname === "/health/ready") {
       const { httpStatus, body } = await readiness(app.sources, shuttingDown);
