@@ -2,6 +2,7 @@
  * Opens the four databases, applies migrations, seeds an empty installation (when asked), loads the
  * administrative map and builds the schema: everything a server or a test needs, with one close().
  */
+import fs from "node:fs";
 import type { GraphQLSchema } from "graphql";
 import { ClientStore } from "./access/clients.js";
 import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./access/demo.js";
@@ -21,7 +22,7 @@ import { CursorCodec } from "./shared/pagination.js";
 import { gatewaySecrets } from "./access/tables.js";
 import { eq } from "drizzle-orm";
 import type { Source } from "./db/source.js";
-import { isSeeded, seedDatabases } from "./seed/index.js";
+import { isSeeded, seedDatabases, type SeedProgress } from "./seed/index.js";
 
 export interface App {
   config: GatewayConfig;
@@ -45,7 +46,25 @@ export interface App {
 export interface AppOptions {
   /** Seed this many citizens when the sources are empty (0 = never seed). */
   seedIfEmpty?: number;
+  /** Told each step of the start (opening, migrating, seeding N of M, loading the map), for the operator. */
   log?: (message: string) => void;
+}
+
+/** "Seeding: 2,500 of 10,000 citizens" at each quarter, then the other sources and the indexes. */
+function seedProgressLog(log: (message: string) => void): (progress: SeedProgress) => void {
+  let quarter = 0;
+  let others = false;
+  return (progress) => {
+    if (progress.phase === "population") {
+      const reached = Math.floor((4 * progress.citizens) / progress.of);
+      if (reached <= quarter) return;
+      quarter = reached;
+      log(`Seeding: ${progress.citizens.toLocaleString("en")} of ${progress.of.toLocaleString("en")} citizens`);
+    } else if (progress.phase === "land and business") {
+      if (!others) log("Seeding: land parcels, certificates, enterprises and household businesses of those citizens");
+      others = true;
+    } else log("Seeding: building indexes");
+  };
 }
 
 export interface OpenedSources {
@@ -71,6 +90,20 @@ export async function openSources(config: GatewayConfig): Promise<OpenedSources>
   return { sources: Object.fromEntries(sources.map((s) => [s.name, s])) as Sources, close };
 }
 
+/** What opening the sources is about to do: on a first start, creating the embedded databases is the long step. */
+function describeOpening(config: GatewayConfig): string {
+  const embedded = SOURCE_NAMES.filter((name) => !config.sources[name].url);
+  if (embedded.length === 0) return `Connecting to ${SOURCE_NAMES.join(", ")} on Postgres`;
+  const fresh = embedded.filter((name) => {
+    const dir = config.sources[name].dataDir;
+    return !dir || !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
+  });
+  const where = config.sources[embedded[0]].dataDir ? ` in ${config.dataDir}` : " in memory";
+  return fresh.length
+    ? `Creating the embedded databases (${fresh.join(", ")})${where}: first start`
+    : `Opening the embedded databases (${embedded.join(", ")})${where}`;
+}
+
 /**
  * The secret every replica shares, created by the gateway database's migration (drizzle/gateway/0004_secrets.sql):
  * the cursor key, from which the global ids' keys are also derived (so ids stay the same across replicas and restarts).
@@ -86,20 +119,24 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
   if (!config.access.demoClients && config.access.demoApiKey) {
     throw new Error("GATEWAY_DEMO_API_KEY is set, but demo clients are refused in production. Unset it.");
   }
+  log(describeOpening(config));
   const { sources, close } = await openSources(config);
   try {
+    log(`Migrating ${SOURCE_NAMES.join(", ")}`);
     // One after another: sources may share a database, and concurrent CREATE SCHEMA IF NOT EXISTS can collide.
     for (const source of Object.values(sources)) await migrateSource(source);
     if (options.seedIfEmpty && !(await isSeeded(sources))) {
-      log(`Empty databases: seeding ${options.seedIfEmpty.toLocaleString("en")} citizens (seed ${config.seed})...`);
-      const summary = await seedDatabases(sources, { citizens: options.seedIfEmpty, seed: config.seed, reset: true });
-      log(`Seeded in ${(summary.elapsedMs / 1000).toFixed(1)} s.`);
+      log(`Empty databases: seeding ${options.seedIfEmpty.toLocaleString("en")} citizens (seed ${config.seed}), after the administrative map`);
+      const summary = await seedDatabases(sources, { citizens: options.seedIfEmpty, seed: config.seed, reset: true, onProgress: seedProgressLog(log) });
+      log(`Seeded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
     }
+    log("Loading the administrative map and the procedure catalogue");
     const adminUnits = await AdminUnitRegistry.load(sources.gateway);
     const procedures = ProcedureCatalogue.load();
     const secret = await loadSecret(sources.gateway);
     const cursors = new CursorCodec(secret);
     const nodeIds = new NodeIdCodec(secret);
+    log("Building the schema");
     const schema = await buildGatewaySchema();
     const clients = new ClientStore(sources.gateway.db, config.access.clientCacheMs);
     let demo: DemoClients | null = null;

@@ -41,6 +41,17 @@ export interface GatewayConfig {
   logLevel: string;
   access: AccessConfig;
   conformance: ConformanceConfig;
+  cors: CorsConfig;
+}
+
+/** Which browser origins may call the gateway (src/http/cors.ts). */
+export interface CorsConfig {
+  /** GATEWAY_CORS_ORIGINS: exact origins (`scheme://host[:port]`), as a browser sends them in `Origin`. */
+  origins: string[];
+  /** `*` in GATEWAY_CORS_ORIGINS: any origin (development and test only; production refuses to start with it). */
+  anyOrigin: boolean;
+  /** GATEWAY_CORS_LOCALHOST: http(s) on localhost, 127.0.0.1 and [::1], any port. On by default except in production. */
+  localhost: boolean;
 }
 
 /** How `checkConformance` calls run: in worker threads, each within a time budget (src/modules/conformance/pool.ts). */
@@ -91,6 +102,31 @@ function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+/**
+ * GATEWAY_CORS_ORIGINS: comma-separated exact origins. Anything that is not an origin (a path, a trailing slash, a
+ * pattern) is refused at start rather than silently never matching. `*` is refused in production: a national
+ * gateway names the apps it serves.
+ */
+export function corsOriginsFrom(raw: string | undefined, environment: Environment): { origins: string[]; anyOrigin: boolean } {
+  const entries = (raw ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const anyOrigin = entries.includes("*");
+  if (anyOrigin && environment === "production") {
+    throw new Error("GATEWAY_CORS_ORIGINS=* is refused in production: list the origins of the browser apps, e.g. https://portal.example.gov.vn");
+  }
+  const origins = entries
+    .filter((e) => e !== "*")
+    .map((entry) => {
+      const url = URL.canParse(entry) ? new URL(entry) : undefined;
+      const web = url !== undefined && (url.protocol === "http:" || url.protocol === "https:") && !url.hostname.includes("*");
+      if (!web || url.origin.toLowerCase() !== entry.toLowerCase()) {
+        const hint = web ? ` (write ${url.origin})` : "";
+        throw new Error(`GATEWAY_CORS_ORIGINS: "${entry.slice(0, 100)}" is not an origin: scheme://host[:port], no path or trailing slash${hint}`);
+      }
+      return url.origin;
+    });
+  return { origins: [...new Set(origins)], anyOrigin };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const dataDir = path.resolve(env.DATA_DIR || ".data");
   const resilience: ResilienceConfig = {
@@ -122,6 +158,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       rateLimitPerMinute: integerFrom(env, "GATEWAY_RATE_LIMIT", 600),
       anonymousRateLimitPerMinute: integerFrom(env, "GATEWAY_ANONYMOUS_RATE_LIMIT", 120),
       clientCacheMs: integerFrom(env, "GATEWAY_CLIENT_CACHE_MS", 10_000),
+    },
+    cors: {
+      ...corsOriginsFrom(env.GATEWAY_CORS_ORIGINS, environment),
+      localhost: booleanFrom(env, "GATEWAY_CORS_LOCALHOST", environment !== "production"),
     },
     conformance: {
       timeoutMs: Math.max(1, integerFrom(env, "GATEWAY_CONFORMANCE_TIMEOUT_MS", 5_000)),

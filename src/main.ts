@@ -1,11 +1,13 @@
 /** `npm start`: migrate, seed an empty installation, serve. */
-import { createApp } from "./app.js";
-import { loadConfig } from "./config.js";
+import { loadConfig, SOURCE_NAMES } from "./config.js";
+import { prepareDataDirs } from "./db/template.js";
 import { logger } from "./logger.js";
-import { createServer } from "./server.js";
 
 const config = loadConfig();
 const started = performance.now();
+// On a first start, writing the embedded databases is the long step: it begins here, on libuv's and a worker's
+// threads, while the rest of the gateway (imported below, not statically) loads.
+prepareDataDirs(SOURCE_NAMES.flatMap((name) => (config.sources[name].url || !config.sources[name].dataDir ? [] : [config.sources[name].dataDir!])));
 // Said first, so an operator sees at once which guards are on (anything but development or test is production).
 logger.info(
   { environment: config.environment, nodeEnv: process.env.NODE_ENV ?? null, introspection: config.access.introspection },
@@ -13,7 +15,9 @@ logger.info(
     ? "NDAF Gateway starting in production: no demo clients, introspection off unless GATEWAY_INTROSPECTION"
     : `NDAF Gateway starting in ${config.environment}: demo clients with published keys are registered; never expose this instance`,
 );
-const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, log: (m) => logger.info(m) }).catch((error: Error) => {
+const { createApp } = await import("./app.js");
+const { createServer } = await import("./server.js");
+const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, log: (m) => logger.info({ sinceProcessStartMs: Math.round(performance.now()) }, m) }).catch((error: Error) => {
   // A start-up failure (busy data folder, unreachable database, failed migration) is said in one line, no stack.
   logger.fatal({ error: error.message }, "NDAF Gateway could not start");
   process.exit(1);
@@ -21,7 +25,7 @@ const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, l
 const server = await createServer(app);
 const port = await server.listen(config.port);
 logger.info(
-  { port, environment: config.environment, sources: Object.fromEntries(Object.values(app.sources).map((s) => [s.name, s.driver])), startupMs: Math.round(performance.now() - started) },
+  { port, environment: config.environment, sources: Object.fromEntries(Object.values(app.sources).map((s) => [s.name, s.driver])), startupMs: Math.round(performance.now() - started), sinceProcessStartMs: Math.round(performance.now()) },
   `NDAF Gateway ready: IDE at http://localhost:${port}/ , GraphQL at http://localhost:${port}/graphql`,
 );
 

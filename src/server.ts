@@ -15,7 +15,8 @@ import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAcc
 import type { Client } from "./access/clients.js";
 import type { App } from "./app.js";
 import { createContext, type GatewayContext } from "./context.js";
-import { idePage } from "./ide.js";
+import { applyCors, mergeVary } from "./http/cors.js";
+import { IDE_ASSET_PREFIX, Ide } from "./ide.js";
 import { resolveTrustedDocument } from "./modules/documents/index.js";
 import { clientForLog, logger } from "./logger.js";
 import { readiness } from "./observability/health.js";
@@ -185,6 +186,7 @@ export interface GatewayServer {
 /** Route label for metrics: a fixed set, so unknown paths do not grow the label space. */
 function routeOf(pathname: string): string {
   if (pathname === GRAPHQL_PATH || pathname === "/") return pathname;
+  if (pathname.startsWith(IDE_ASSET_PREFIX)) return "/ide";
   if (pathname === "/health" || pathname === "/health/live" || pathname === "/health/ready" || pathname === "/metrics") return pathname;
   return "other";
 }
@@ -201,6 +203,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
         citizen: { Authorization: `Bearer ${DEMO_CITIZEN_KEY}` },
       }
     : undefined;
+  const ide = new Ide({ endpoint: GRAPHQL_PATH, headers: ideHeaders });
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
@@ -235,13 +238,12 @@ export async function createServer(app: App): Promise<GatewayServer> {
         "request",
       );
     });
+    // CORS first: a preflight is answered before authentication, and every answer after this (errors sent before
+    // GraphQL runs included) carries the headers a browser needs to let the page read it.
+    if (applyCors(app.config.cors, req, res) === "answered") return;
     const wantsHtml = req.method === "GET" && (req.headers.accept ?? "").includes("text/html");
-
-    if (url.pathname === "/" && wantsHtml) {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(idePage(GRAPHQL_PATH, ideHeaders));
-      return;
-    }
+    const ideFile = (req.method === "GET" || req.method === "HEAD") && url.pathname.startsWith(IDE_ASSET_PREFIX);
+    if (((url.pathname === "/" && wantsHtml) || ideFile) && (await ide.handle(req, res, url.pathname))) return;
     if (url.pathname === "/health" || url.pathname === "/health/live") return sendJson(res, 200, { status: "LIVE" });
     if (url.pathname === "/health/ready") {
       const { httpStatus, body } = await readiness(app.sources, shuttingDown);
@@ -297,7 +299,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
       context: async () => (context = createContext(app, requestId, access)),
     });
     const responseHeaders: Record<string, string> = {};
-    for (const [key, value] of result.headers) responseHeaders[key] = value;
+    for (const [key, value] of result.headers) responseHeaders[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value;
     res.writeHead(result.status ?? 200, responseHeaders);
     if (result.body.kind === "complete") {
       res.end(result.body.string);

@@ -2,7 +2,6 @@
  * One handle per national source: a drizzle database over embedded PGlite or postgres.js, the raw client
  * for bulk COPY, and a statement counter every query passes through (tests assert on it; metrics read it).
  */
-import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -11,6 +10,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { SourceConfig, SourceName } from "../config.js";
 import { DEFAULT_RESILIENCE, SourceGuard } from "./resilience.js";
+import { createFreshDataDir, isFreshDataDir, pgliteTemplate } from "./template.js";
 
 export type Database = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
@@ -65,27 +65,6 @@ function guardDatabase(db: Database, guard: SourceGuard): void {
   session.transaction = (...args: unknown[]) => guard.run(() => transaction(...args));
 }
 
-let template: Promise<Blob> | undefined;
-let templateTimer: NodeJS.Timeout | undefined;
-
-/**
- * An empty, initialised PGlite data directory, made once per process and kept for a minute after its last use
- * (so the four sources of one start, or a test file's gateways, share it; a long-running gateway does not hold it).
- */
-function pgliteTemplate(): Promise<Blob> {
-  template ??= (async () => {
-    const pristine = await PGlite.create("memory://", { extensions: { pg_trgm } });
-    try {
-      return await pristine.dumpDataDir("none");
-    } finally {
-      await pristine.close();
-    }
-  })();
-  clearTimeout(templateTimer);
-  templateTimer = setTimeout(() => (template = undefined), 60_000).unref();
-  return template;
-}
-
 export async function openSource(config: SourceConfig): Promise<Source> {
   const statements = { count: 0 };
   const resilience = config.resilience ?? DEFAULT_RESILIENCE;
@@ -138,13 +117,12 @@ export async function openSource(config: SourceConfig): Promise<Source> {
     };
   }
 
-  // A new database starts from a copy of an initialised one instead of running initdb again (0.5 s, not 1.5–2 s).
-  const fresh = !config.dataDir || !fs.existsSync(config.dataDir) || fs.readdirSync(config.dataDir).length === 0;
-  if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
+  // A new database starts from a copy of an initialised one instead of running initdb again (src/db/template.ts).
+  if (config.dataDir && isFreshDataDir(config.dataDir)) await createFreshDataDir(config.dataDir);
   const client = await PGlite.create(config.dataDir ?? "memory://", {
     extensions: { pg_trgm },
     parsers: { 1082: (x: string) => x },
-    ...(fresh ? { loadDataDir: await pgliteTemplate() } : {}),
+    ...(config.dataDir ? {} : { loadDataDir: new Blob([new Uint8Array(await pgliteTemplate())]) }),
   });
   const db = drizzlePglite(client, { logger }) as unknown as Database;
   guardDatabase(db, guard);

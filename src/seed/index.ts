@@ -34,7 +34,11 @@ export interface SeedOptions {
   progress?: boolean;
   /** Rows per COPY chunk (default 25,000). */
   chunkRows?: number;
+  /** Told how far generation has come: citizens generated so far, then the land and business records. */
+  onProgress?: (progress: SeedProgress) => void;
 }
+
+export type SeedProgress = { phase: "population"; citizens: number; of: number } | { phase: "land and business"; fraction: number } | { phase: "indexes" };
 
 export interface TableSummary {
   source: SourceName;
@@ -172,8 +176,14 @@ export async function seedDatabases(sources: Record<SourceName, Source>, options
         done.catch(() => {}); // observed below
         finishing.push(done);
       },
-      onProgress: (fraction) => bar?.update(Math.round(fraction * 100)),
+      onProgress: (fraction) => {
+        bar?.update(Math.round(fraction * 100));
+        // The population is the first 60 % of generation (generate.ts), citizen by citizen.
+        if (fraction <= 0.6) options.onProgress?.({ phase: "population", citizens: Math.round((fraction / 0.6) * options.citizens), of: options.citizens });
+        else if (fraction < 1) options.onProgress?.({ phase: "land and business", fraction: (fraction - 0.6) / 0.4 });
+      },
     });
+    options.onProgress?.({ phase: "indexes" });
     bar?.stop();
     indexPool.resize(cpus);
     await Promise.all(finishing);

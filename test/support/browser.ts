@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+// The DOM library for the test files: browser tests run functions in the page (document, window), and tests read
+// fetch responses with the DOM's typing (json(): any). The gateway's own sources are checked without it.
 /**
  * Headless Chromium for browser tests: Debian's package (`apt-get install chromium`) driven by playwright-core.
  * Never a browser build downloaded by Playwright (`npx playwright install` does not work on these machines).

@@ -72,3 +72,30 @@ describe("the rest of the configuration", () => {
     expect(loadConfig({ SOURCE_QUERY_TIMEOUT_MS: "0" }).sources.gateway.resilience?.queryTimeoutMs).toBe(0);
   });
 });
+
+describe("browser origins (GATEWAY_CORS_ORIGINS, GATEWAY_CORS_LOCALHOST)", () => {
+  it("allows localhost by default except in production, and lists exact origins", () => {
+    expect(loadConfig({ NODE_ENV: "development" }).cors).toEqual({ origins: [], anyOrigin: false, localhost: true });
+    expect(loadConfig({}).cors).toEqual({ origins: [], anyOrigin: false, localhost: false });
+    expect(loadConfig({ GATEWAY_CORS_ORIGINS: " https://portal.example.gov.vn, http://10.0.0.5:8080 ,https://Portal.Example.gov.vn" }).cors).toEqual({
+      origins: ["https://portal.example.gov.vn", "http://10.0.0.5:8080"],
+      anyOrigin: false,
+      localhost: false,
+    });
+    expect(loadConfig({ GATEWAY_CORS_LOCALHOST: "on" }).cors.localhost).toBe(true);
+    expect(loadConfig({ NODE_ENV: "development", GATEWAY_CORS_LOCALHOST: "off" }).cors.localhost).toBe(false);
+  });
+
+  it("refuses what is not an origin, naming the origin to write instead", () => {
+    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "https://portal.example.gov.vn/" })).toThrow(/not an origin.*write https:\/\/portal\.example\.gov\.vn\)/);
+    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "https://portal.example.gov.vn:443" })).toThrow(/write https:\/\/portal\.example\.gov\.vn\)/);
+    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "portal.example.gov.vn" })).toThrow(/not an origin/);
+    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "https://*.example.gov.vn" })).toThrow(/not an origin/);
+    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "ftp://files.example.gov.vn" })).toThrow(/not an origin/);
+  });
+
+  it("takes * in development and test only", () => {
+    expect(loadConfig({ NODE_ENV: "test", GATEWAY_CORS_ORIGINS: "*" }).cors.anyOrigin).toBe(true);
+    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "*" })).toThrow(/refused in production/);
+  });
+});
