@@ -45,10 +45,10 @@ export const typePolicies: TypePolicies = {
   Province: { keyFields: ["code"] },
   Commune: { keyFields: ["code"] },
   Procedure: { keyFields: ["code"] },
-  // A component's id is unique only within its procedure today (102 distinct ids among 203 components), and a
-  // component does not name its procedure, so it cannot be keyed by both: it is kept inside its procedure's entry
-  // (Procedure:{"code":…}.components) instead of being normalised, which amounts to procedure + id. Keyed by
-  // `id` it would show one procedure's component text under another.
+  // A component's `id` is a global id, unique across procedures (its id within the procedure is `key`, which
+  // repeats: 102 distinct among 203). The kit's operations do not select `id`, so components are kept inside their
+  // procedure's entry (Procedure:{"code":…}.components) rather than normalised; an app that selects `id` on every
+  // component can drop this line and let Apollo key them by it. Never key them by `key`.
   ProcedureComponent: { keyFields: false },
   Query: {
     fields: {
