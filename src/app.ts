@@ -2,7 +2,6 @@
  * Opens the four databases, applies migrations, seeds an empty installation (when asked), loads the
  * administrative map and builds the schema: everything a server or a test needs, with one close().
  */
-import fs from "node:fs";
 import type { GraphQLSchema } from "graphql";
 import { ClientStore } from "./access/clients.js";
 import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./access/demo.js";
@@ -12,6 +11,7 @@ import type { Sources } from "./context.js";
 import { lockDataDir } from "./db/lock.js";
 import { migrateSource } from "./db/migrate.js";
 import { openSource } from "./db/source.js";
+import { isFreshDataDir } from "./db/template.js";
 import { AdminUnitRegistry } from "./modules/admin-units/registry.js";
 import { ConformancePool } from "./modules/conformance/pool.js";
 import { DocumentStore } from "./modules/documents/index.js";
@@ -96,7 +96,7 @@ function describeOpening(config: GatewayConfig): string {
   if (embedded.length === 0) return `Connecting to ${SOURCE_NAMES.join(", ")} on Postgres`;
   const fresh = embedded.filter((name) => {
     const dir = config.sources[name].dataDir;
-    return !dir || !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
+    return !dir || isFreshDataDir(dir);
   });
   const where = config.sources[embedded[0]].dataDir ? ` in ${config.dataDir}` : " in memory";
   return fresh.length

@@ -7,7 +7,7 @@ const config = loadConfig();
 const started = performance.now();
 // On a first start, writing the embedded databases is the long step: it begins here, on libuv's and a worker's
 // threads, while the rest of the gateway (imported below, not statically) loads.
-prepareDataDirs(SOURCE_NAMES.flatMap((name) => (config.sources[name].url || !config.sources[name].dataDir ? [] : [config.sources[name].dataDir!])));
+prepareDataDirs(SOURCE_NAMES.map((name) => config.sources[name]).flatMap((source) => (!source.url && source.dataDir ? [source.dataDir] : [])));
 // Said first, so an operator sees at once which guards are on (anything but development or test is production).
 logger.info(
   { environment: config.environment, nodeEnv: process.env.NODE_ENV ?? null, introspection: config.access.introspection },

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { migrateSource } from "../../src/db/migrate.js";
 import { openSource } from "../../src/db/source.js";
 import { createFreshDataDir, isFreshDataDir, prepareDataDirs, readTar, templateCacheFile } from "../../src/db/template.js";
+import { TEST_DB } from "../support/databases.js";
 
 function tarEntry(name: string, type: "0" | "2" | "5", body = ""): Buffer {
   const header = Buffer.alloc(512);
@@ -21,7 +22,8 @@ function tarEntry(name: string, type: "0" | "2" | "5", body = ""): Buffer {
   return Buffer.concat([header, padded]);
 }
 
-describe("embedded databases from the initialised copy", () => {
+// Embedded databases only: nothing to run again in the Postgres project.
+describe.skipIf(TEST_DB === "postgres")("embedded databases from the initialised copy", () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "ndaf-template-"));
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
