@@ -62,11 +62,18 @@ function refusal(code: ErrorCode, message: string, uses: AccessUse[], details: R
   return { status: REFUSAL_STATUS[code] ?? 400, errors: [{ message, locations: uses.flatMap((u) => u.locations.slice(0, 1)), extensions: { code, ...details } }] };
 }
 
+const namesProcedure = (grant: Grant, procedure: string): boolean => grant.procedures.includes(ANY_PROCEDURE) || grant.procedures.includes(procedure);
+
+/** Some grant of the client serves this procedure (whatever it covers). */
+function servesProcedure(client: Client, procedure: string): boolean {
+  return client.grants.some((g) => namesProcedure(g, procedure));
+}
+
 function grantCovers(grant: Grant, access: { source: DataSourceName; class: "basic" | "sensitive" }, procedure: string): boolean {
   return (
     grant.sources.includes(access.source) &&
     grant.classes.includes(access.class) &&
-    (grant.procedures.includes(ANY_PROCEDURE) || grant.procedures.includes(procedure))
+    namesProcedure(grant, procedure)
   );
 }
 
@@ -104,7 +111,7 @@ export function checkProcedureUse(
     );
   }
   // Even a procedure that reads no source stores a dossier about its applicant: the client must serve that procedure.
-  if (!client.grants.some((g) => g.procedures.includes(ANY_PROCEDURE) || g.procedures.includes(procedure))) {
+  if (!servesProcedure(client, procedure)) {
     throw new GatewayError("PURPOSE_NOT_GRANTED", `Client ${client.id} has no grant for procedure ${procedure}; ${describeGrants(client)}.`, { procedure });
   }
   for (const source of sources) {
@@ -152,7 +159,7 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
       { fields },
     );
   }
-  if (!client.grants.some((g) => g.procedures.includes(ANY_PROCEDURE) || g.procedures.includes(purpose.procedure))) {
+  if (!servesProcedure(client, purpose.procedure)) {
     return refusal("PURPOSE_NOT_GRANTED", `Client ${client.id} has no grant for procedure ${purpose.procedure}; ${describeGrants(client)}.`, uses, {
       procedure: purpose.procedure,
     });

@@ -17,18 +17,7 @@ import {
   ProcedureSubjectRoleEnum,
 } from "./enums.js";
 
-export {
-  ApplicantKindEnum,
-  ComponentKindEnum,
-  ComponentStatusEnum,
-  ComponentStatusReasonEnum,
-  DataRuleEnum,
-  DocumentReasonEnum,
-  DossierStatusEnum,
-  ProcedureLevelEnum,
-  ProcedureSubjectKindEnum,
-  ProcedureSubjectRoleEnum,
-};
+export * from "./enums.js";
 
 type ApplicantKind = keyof typeof ApplicantKindEnum;
 type SubjectRole = keyof typeof ProcedureSubjectRoleEnum;
