@@ -20,9 +20,9 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { createApp, openSources } from "../src/app.js";
-import { type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName, URL_VARIABLES } from "../src/config.js";
-import { migrateSource } from "../src/db/migrate.js";
-import { BATCH_RESILIENCE } from "../src/db/resilience.js";
+import { type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName, URL_VARIABLES } from "../src/platform/config.js";
+import { migrateSource } from "../src/platform/db/migrate.js";
+import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
 import { seedDatabases } from "../src/seed/index.js";
 
 const { values } = parseArgs({

@@ -5,10 +5,10 @@
  * catches even a trail rewritten from that row on with freshly computed hashes.
  */
 import { parseArgs } from "node:util";
-import { verifyAuditChain } from "../src/access/audit.js";
+import { verifyAuditChain } from "../src/modules/access/audit.js";
 import { openSources, type OpenedSources } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { migrateSource } from "../src/db/migrate.js";
+import { loadConfig } from "../src/platform/config.js";
+import { migrateSource } from "../src/platform/db/migrate.js";
 
 let opened: OpenedSources | undefined;
 try {

@@ -7,10 +7,10 @@
  */
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { verifyAuditChain, writeAudit } from "../src/access/audit.js";
-import type { AuditEntry } from "../src/access/request.js";
-import { migrateSource } from "../src/db/migrate.js";
-import { openSource } from "../src/db/source.js";
+import { verifyAuditChain, writeAudit } from "../src/modules/access/audit.js";
+import type { AuditEntry } from "../src/modules/access/request.js";
+import { migrateSource } from "../src/platform/db/migrate.js";
+import { openSource } from "../src/platform/db/source.js";
 
 const { values } = parseArgs({
   options: { requests: { type: "string" }, subjects: { type: "string" }, concurrency: { type: "string" }, embedded: { type: "boolean" } },

@@ -18,8 +18,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { createApp } from "../src/app.js";
-import { type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName, URL_VARIABLES } from "../src/config.js";
-import { BATCH_RESILIENCE } from "../src/db/resilience.js";
+import { type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName, URL_VARIABLES } from "../src/platform/config.js";
+import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
 import { documentsOf } from "../src/modules/documents/index.js";
 
 const { values } = parseArgs({

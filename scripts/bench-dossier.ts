@@ -9,11 +9,11 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { DEFAULT_DEMO_API_KEY } from "../src/access/demo.js";
+import { DEFAULT_DEMO_API_KEY } from "../src/modules/access/demo.js";
 import { createApp } from "../src/app.js";
-import { loadConfig, SOURCE_NAMES, type GatewayConfig } from "../src/config.js";
+import { loadConfig, SOURCE_NAMES, type GatewayConfig } from "../src/platform/config.js";
 import { RULES } from "../src/modules/procedures/rules.js";
-import { createServer } from "../src/server.js";
+import { createServer } from "../src/http/server.js";
 
 const { values } = parseArgs({
   options: {

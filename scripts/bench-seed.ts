@@ -12,10 +12,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { SOURCE_NAMES, type SourceName } from "../src/config.js";
-import { migrateSource } from "../src/db/migrate.js";
-import { BATCH_RESILIENCE } from "../src/db/resilience.js";
-import { openSource, type Source } from "../src/db/source.js";
+import { SOURCE_NAMES, type SourceName } from "../src/platform/config.js";
+import { migrateSource } from "../src/platform/db/migrate.js";
+import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
+import { openSource, type Source } from "../src/platform/db/source.js";
 import { generateDataset, seedDatabases } from "../src/seed/index.js";
 import { formatSeedSummary } from "../src/seed/report.js";
 

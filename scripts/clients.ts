@@ -15,11 +15,11 @@
  * The whole command line is checked (ids, dates, limits, grants against the procedure catalogue) before the database
  * is opened: a mistake is one `error: …` line and exit 2; a database failure one line and exit 1.
  */
-import { ClientStore } from "../src/access/clients.js";
-import { loadConfig } from "../src/config.js";
-import { lockDataDir } from "../src/db/lock.js";
-import { migrateSource } from "../src/db/migrate.js";
-import { openSource, type Source } from "../src/db/source.js";
+import { ClientStore } from "../src/modules/access/clients.js";
+import { loadConfig } from "../src/platform/config.js";
+import { lockDataDir } from "../src/platform/db/lock.js";
+import { migrateSource } from "../src/platform/db/migrate.js";
+import { openSource, type Source } from "../src/platform/db/source.js";
 import { ProcedureCatalogue } from "../src/modules/procedures/catalogue.js";
 import { type ClientCommand, CLIENTS_USAGE, describeFailure, parseClientCommand, UsageError } from "./lib/client-command.js";
 

@@ -16,8 +16,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { createApp } from "../src/app.js";
-import { loadConfig, SOURCE_NAMES, type GatewayConfig, URL_VARIABLES } from "../src/config.js";
-import { BATCH_RESILIENCE } from "../src/db/resilience.js";
+import { loadConfig, SOURCE_NAMES, type GatewayConfig, URL_VARIABLES } from "../src/platform/config.js";
+import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
 
 const { values } = parseArgs({
   options: {

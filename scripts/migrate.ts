@@ -1,7 +1,7 @@
 /** `npm run db:migrate`: applies each source's migrations (embedded PGlite under DATA_DIR, or *_DATABASE_URL). */
 import { openSources, type OpenedSources } from "../src/app.js";
-import { loadConfig, SOURCE_NAMES } from "../src/config.js";
-import { migrateSource } from "../src/db/migrate.js";
+import { loadConfig, SOURCE_NAMES } from "../src/platform/config.js";
+import { migrateSource } from "../src/platform/db/migrate.js";
 
 const config = loadConfig({ SOURCE_QUERY_TIMEOUT_MS: "0", ...process.env });
 // openSources takes the data-folder lock: migrating embedded files a running gateway has open would corrupt them.

@@ -4,10 +4,10 @@
  * asked for (the paper saved). Reads the catalogue and the gateway database (DATA_DIR or GATEWAY_DATABASE_URL).
  */
 import { parseArgs } from "node:util";
-import { openSource } from "../src/db/source.js";
-import { lockDataDir } from "../src/db/lock.js";
-import { loadConfig } from "../src/config.js";
-import { migrateSource } from "../src/db/migrate.js";
+import { openSource } from "../src/platform/db/source.js";
+import { lockDataDir } from "../src/platform/db/lock.js";
+import { loadConfig } from "../src/platform/config.js";
+import { migrateSource } from "../src/platform/db/migrate.js";
 import { ProcedureCatalogue } from "../src/modules/procedures/catalogue.js";
 import { dossierTotals, procedureReport } from "../src/modules/procedures/service.js";
 

@@ -1,6 +1,6 @@
 /** `npm run schema:emit` writes schema.graphql; `npm run schema:check` fails when it is stale. */
 import fs from "node:fs";
-import { printGatewaySchema, readSchemaFile, SCHEMA_FILE } from "../src/schema-file.js";
+import { printGatewaySchema, readSchemaFile, SCHEMA_FILE } from "../src/schema.js";
 
 const printed = await printGatewaySchema();
 if (process.argv.includes("--check")) {

@@ -4,8 +4,8 @@
  */
 import { parseArgs } from "node:util";
 import { openSources, type OpenedSources } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { migrateSource } from "../src/db/migrate.js";
+import { loadConfig } from "../src/platform/config.js";
+import { migrateSource } from "../src/platform/db/migrate.js";
 import { SeedError, seedDatabases } from "../src/seed/index.js";
 import { formatSeedSummary } from "../src/seed/report.js";
 

@@ -3,15 +3,15 @@
  * administrative map and builds the schema: everything a server or a test needs, with one close().
  */
 import type { GraphQLSchema } from "graphql";
-import { ClientStore } from "./access/clients.js";
-import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./access/demo.js";
-import { RateLimits } from "./access/limits.js";
-import { type GatewayConfig, SOURCE_NAMES } from "./config.js";
+import { ClientStore } from "./modules/access/clients.js";
+import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./modules/access/demo.js";
+import { RateLimits } from "./modules/access/limits.js";
+import { type GatewayConfig, SOURCE_NAMES } from "./platform/config.js";
 import type { Sources } from "./context.js";
-import { lockDataDir } from "./db/lock.js";
-import { migrateSource } from "./db/migrate.js";
-import { openSource } from "./db/source.js";
-import { isFreshDataDir } from "./db/template.js";
+import { lockDataDir } from "./platform/db/lock.js";
+import { migrateSource } from "./platform/db/migrate.js";
+import { openSource } from "./platform/db/source.js";
+import { isFreshDataDir } from "./platform/db/template.js";
 import { AdminUnitRegistry } from "./modules/admin-units/registry.js";
 import { ConformancePool } from "./modules/conformance/pool.js";
 import { DocumentStore } from "./modules/documents/index.js";
@@ -19,9 +19,9 @@ import { ProcedureCatalogue } from "./modules/procedures/catalogue.js";
 import { buildGatewaySchema } from "./schema.js";
 import { NodeIdCodec } from "./shared/node-id.js";
 import { CursorCodec } from "./shared/pagination.js";
-import { gatewaySecrets } from "./access/tables.js";
+import { gatewaySecrets } from "./modules/access/tables.js";
 import { eq } from "drizzle-orm";
-import type { Source } from "./db/source.js";
+import type { Source } from "./platform/db/source.js";
 import { isSeeded, seedDatabases, type SeedProgress } from "./seed/index.js";
 
 export interface App {

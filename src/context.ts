@@ -4,9 +4,9 @@
  * its grants, the declared purpose and the audit recorder.
  */
 import { randomUUID } from "node:crypto";
-import { RequestAccess } from "./access/request.js";
-import type { SourceName } from "./config.js";
-import type { Source } from "./db/source.js";
+import { RequestAccess } from "./modules/access/request.js";
+import type { SourceName } from "./platform/config.js";
+import type { Source } from "./platform/db/source.js";
 import type { NodeIdCodec } from "./shared/node-id.js";
 import type { CursorCodec } from "./shared/pagination.js";
 import type { AdminUnitRegistry } from "./modules/admin-units/registry.js";

@@ -1,7 +1,7 @@
 /** `npm start`: migrate, seed an empty installation, serve. */
-import { loadConfig, SOURCE_NAMES } from "./config.js";
-import { prepareDataDirs } from "./db/template.js";
-import { logger } from "./logger.js";
+import { loadConfig, SOURCE_NAMES } from "./platform/config.js";
+import { prepareDataDirs } from "./platform/db/template.js";
+import { logger } from "./platform/logger.js";
 
 const config = loadConfig();
 const started = performance.now();
@@ -16,7 +16,7 @@ logger.info(
     : `NDAF Gateway starting in ${config.environment}: demo clients with published keys are registered; never expose this instance`,
 );
 const { createApp } = await import("./app.js");
-const { createServer } = await import("./server.js");
+const { createServer } = await import("./http/server.js");
 const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, log: (m) => logger.info({ sinceProcessStartMs: Math.round(performance.now()) }, m) }).catch((error: Error) => {
   // A start-up failure (busy data folder, unreachable database, failed migration) is said in one line, no stack.
   logger.fatal({ error: error.message }, "NDAF Gateway could not start");

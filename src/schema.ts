@@ -1,11 +1,15 @@
 /** Builds the one unified GraphQL schema from every module's resolvers. */
 import "reflect-metadata";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { type GraphQLEnumType, GraphQLInputObjectType, GraphQLSchema, lexicographicSortSchema, specifiedDirectives } from "graphql";
 import { buildSchema } from "type-graphql";
-import { accessDirective, DataClassEnum, DataSourceEnum, SubjectKindEnum, subjectDirective } from "./access/directive.js";
-import { instrumentAccess } from "./access/instrument.js";
-import { AccessGrantResolver, AccessResolver } from "./access/resolvers.js";
+import { accessDirective, DataClassEnum, DataSourceEnum, SubjectKindEnum, subjectDirective } from "./modules/access/directive.js";
+import { instrumentAccess } from "./modules/access/instrument.js";
+import { AccessGrantResolver, AccessResolver } from "./modules/access/resolvers.js";
 import { AddressResolver } from "./modules/admin-units/address.js";
 import { adminUnitResolvers } from "./modules/admin-units/resolvers.js";
 import { businessResolvers } from "./modules/business/resolvers.js";
@@ -14,7 +18,7 @@ import { landResolvers } from "./modules/land/resolvers.js";
 import { nodeResolvers } from "./modules/nodes/resolvers.js";
 import { populationResolvers } from "./modules/population/resolvers.js";
 import { procedureResolvers } from "./modules/procedures/resolvers.js";
-import { ErrorCodeEnum } from "./shared/errors.js";
+import { ErrorCodeEnum } from "./platform/errors.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -61,9 +65,21 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       types: [...config.types, ErrorCodeEnum],
     });
     const sorted = lexicographicSortSchema(withOneOf(complete));
-    // Every read of an @access field is noticed in one place (src/access/instrument.ts).
+    // Every read of an @access field is noticed in one place (src/modules/access/instrument.ts).
     instrumentAccess(sorted);
     return sorted;
   });
   return built;
+}
+
+/** The committed schema.graphql: what frontend teams read. Printed from the code, compared in tests. */
+export const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "schema.graphql");
+
+export async function printGatewaySchema(): Promise<string> {
+  const header = "# NDAF Gateway — unified schema. Emitted by `npm run schema:emit`; do not edit by hand.\n\n";
+  return header + printSchemaWithDirectives(await buildGatewaySchema()) + "\n";
+}
+
+export function readSchemaFile(): string | null {
+  return fs.existsSync(SCHEMA_FILE) ? fs.readFileSync(SCHEMA_FILE, "utf8") : null;
 }

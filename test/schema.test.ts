@@ -1,7 +1,6 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isIntrospectionType, type GraphQLSchema } from "graphql";
 import { describe, expect, it } from "vitest";
-import { buildGatewaySchema } from "../src/schema.js";
-import { printGatewaySchema, readSchemaFile } from "../src/schema-file.js";
+import { buildGatewaySchema, printGatewaySchema, readSchemaFile } from "../src/schema.js";
 
 function undocumented(schema: GraphQLSchema): string[] {
   const missing: string[] = [];

@@ -12,9 +12,9 @@ import {
   SYSTEM_CLIENT_ID,
   validateGrant,
   validateRateLimit,
-} from "../../src/access/clients.js";
-import type { DataClass, DataSourceName } from "../../src/access/directive.js";
-import { GatewayError } from "../../src/shared/errors.js";
+} from "../../src/modules/access/clients.js";
+import type { DataClass, DataSourceName } from "../../src/modules/access/directive.js";
+import { GatewayError } from "../../src/platform/errors.js";
 
 export const CLIENTS_USAGE = `Usage: npm run clients -- <command>
 

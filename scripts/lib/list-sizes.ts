@@ -5,7 +5,7 @@
  * Used by `npm run list-sizes` and test/access/list-cost.test.ts.
  */
 import { type GraphQLOutputType, type GraphQLSchema, isListType, isNonNullType, isObjectType } from "graphql";
-import { fieldAccess } from "../../src/access/directive.js";
+import { fieldAccess } from "../../src/modules/access/directive.js";
 import { AdminUnitRegistry } from "../../src/modules/admin-units/registry.js";
 import { ProcedureCatalogue } from "../../src/modules/procedures/catalogue.js";
 import { RULES } from "../../src/modules/procedures/rules.js";

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CITIZEN_CLIENT_ID, type Client, type Grant, SYSTEM_CLIENT_ID, validateGrant } from "../access/clients.js";
+import { CITIZEN_CLIENT_ID, type Client, type Grant, SYSTEM_CLIENT_ID, validateGrant } from "../modules/access/clients.js";
 import { AdminUnitRegistry } from "../modules/admin-units/registry.js";
 import { formatReport, formatRules, FORMATS, type ReportFormat } from "../modules/conformance/formats.js";
 import { mayHoldDocuments } from "../modules/conformance/code-documents.js";
@@ -118,10 +118,10 @@ export function readInputs(options: { operations: string[]; data: string[]; sche
 
 /** The client from the gateway database the environment configures (embedded under DATA_DIR, or GATEWAY_DATABASE_URL). */
 async function clientFromDatabase(id: string): Promise<Client | null> {
-  const { loadConfig } = await import("../config.js");
-  const { openSource } = await import("../db/source.js");
-  const { lockDataDir } = await import("../db/lock.js");
-  const { ClientStore } = await import("../access/clients.js");
+  const { loadConfig } = await import("../platform/config.js");
+  const { openSource } = await import("../platform/db/source.js");
+  const { lockDataDir } = await import("../platform/db/lock.js");
+  const { ClientStore } = await import("../modules/access/clients.js");
   const config = loadConfig();
   const gateway = config.sources.gateway;
   if (!gateway.url && gateway.dataDir && !fs.existsSync(gateway.dataDir)) {

@@ -5,7 +5,7 @@
  * embedded databases the gateway must be stopped (one process per data folder); on Postgres it may run.
  */
 import { parseArgs } from "node:util";
-import { CITIZEN_CLIENT_ID, type Client, SYSTEM_CLIENT_ID } from "../access/clients.js";
+import { CITIZEN_CLIENT_ID, type Client, SYSTEM_CLIENT_ID } from "../modules/access/clients.js";
 import { formatReport } from "../modules/conformance/formats.js";
 import { ConformanceInputError, isOperationsFile } from "../modules/conformance/inputs.js";
 import type { ConformanceReport } from "../modules/conformance/report.js";
@@ -46,11 +46,11 @@ export interface GatewayDatabase {
 
 /** The gateway database the environment configures: embedded under DATA_DIR (under the data-folder lock), or Postgres. */
 async function withGatewayDatabase<T>(work: (db: GatewayDatabase) => Promise<T>): Promise<T> {
-  const { loadConfig } = await import("../config.js");
-  const { lockDataDir } = await import("../db/lock.js");
-  const { openSource } = await import("../db/source.js");
-  const { migrateSource } = await import("../db/migrate.js");
-  const { ClientStore } = await import("../access/clients.js");
+  const { loadConfig } = await import("../platform/config.js");
+  const { lockDataDir } = await import("../platform/db/lock.js");
+  const { openSource } = await import("../platform/db/source.js");
+  const { migrateSource } = await import("../platform/db/migrate.js");
+  const { ClientStore } = await import("../modules/access/clients.js");
   const { DocumentStore } = await import("../modules/documents/index.js");
   const config = loadConfig();
   const release = config.sources.gateway.url ? () => {} : lockDataDir(config.dataDir);

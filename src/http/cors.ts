@@ -11,7 +11,7 @@
  * send its key without the browser attaching anything of its own.
  */
 import type http from "node:http";
-import type { CorsConfig } from "../config.js";
+import type { CorsConfig } from "../platform/config.js";
 
 export const CORS_ALLOWED_METHODS = ["GET", "POST", "OPTIONS"] as const;
 

@@ -8,8 +8,8 @@
  */
 import os from "node:os";
 import cliProgress from "cli-progress";
-import type { SourceName } from "../config.js";
-import type { Source } from "../db/source.js";
+import type { SourceName } from "../platform/config.js";
+import type { Source } from "../platform/db/source.js";
 import { generateDataset } from "./generate.js";
 import { buildDeferredIndexes, prepareDeferredIndexes, repairDeferredIndexes } from "./indexes.js";
 import { loadLane, type TableTiming } from "./load.js";

@@ -3,7 +3,7 @@
  * rebuilt is exactly what the migrations created. On Postgres the builds are deferred past the load
  * transaction and listed in drizzle.seed_deferred_indexes until done (see load.ts).
  */
-import type { Source } from "../db/source.js";
+import type { Source } from "../platform/db/source.js";
 import type { TaskPool } from "./queue.js";
 import { inTransaction, trace } from "./session.js";
 import type { SeedTable } from "./tables.js";

@@ -18,7 +18,7 @@
  * (the postgres.js pool or the PGlite instance) provides it. Without it, chunks go through `source.copyCsv`
  * and the indexes stay in place.
  */
-import type { Source } from "../db/source.js";
+import type { Source } from "../platform/db/source.js";
 import { type DeferredIndex, DEFERRED_TABLE, INDEX_DEFINITIONS, type IndexDefinition, statements } from "./indexes.js";
 import type { ChunkQueue } from "./queue.js";
 import { inTransaction, trace } from "./session.js";

@@ -3,7 +3,7 @@
  * pre-2025 units and the old → new commune succession (10,604 pairs). The gateway tables are emptied first, so
  * running it again gives the same content.
  */
-import type { Source } from "../db/source.js";
+import type { Source } from "../platform/db/source.js";
 import { bare, quote } from "./csv.js";
 import { loadGeography } from "./geography.js";
 

@@ -3,7 +3,7 @@
  * drizzle's public `$client` (the postgres.js pool or the PGlite instance) provides it. Without it, statements
  * go through `source.raw` / `source.copyCsv` outside any transaction (`transactional` is then false).
  */
-import type { Source } from "../db/source.js";
+import type { Source } from "../platform/db/source.js";
 
 export interface Session {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;

@@ -3,7 +3,7 @@
  * per-table CSV buffers rows are appended to. Serial ids are written explicitly so the same seed gives the same
  * ids however the chunks are scheduled; the sequences are moved past them after loading.
  */
-import type { SourceName } from "../config.js";
+import type { SourceName } from "../platform/config.js";
 
 export interface TableSpec {
   source: Exclude<SourceName, "gateway">;

@@ -1,5 +1,5 @@
 /**
- * How much of the query cost (src/access/limits.ts) a field declares. A field costs 1 plus what it selects; a list
+ * How much of the query cost (src/modules/access/limits.ts) a field declares. A field costs 1 plus what it selects; a list
  * costs that once per item it can hold, so every list-returning field declares its size where it is defined:
  * `listOf(n)` with n an upper bound taken from the data (the comment beside it says where from), or, for a
  * connection, its page size (`pagedConnection` and `connectionPage` in shared/pagination.ts).

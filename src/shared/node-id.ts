@@ -11,7 +11,7 @@
  * gateway did not issue does not open. Changing the gateway's secret changes every id (clients' caches start over).
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { InvalidInputError } from "./errors.js";
+import { InvalidInputError } from "../platform/errors.js";
 
 const IV_BYTES = 16;
 /** Longer than any id the gateway issues (a dossier's is 64 characters), far below the argument bound. */

@@ -9,7 +9,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import "reflect-metadata";
 import { type ClassType, Field, Int, ObjectType } from "type-graphql";
 import { listCost } from "./cost.js";
-import { InvalidInputError } from "./errors.js";
+import { InvalidInputError } from "../platform/errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

@@ -8,7 +8,7 @@
 import { GraphQLScalarType, Kind, type ValueNode } from "graphql";
 import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
 import { ADMIN_UNIT_CODE_PATTERN, parsePersonalId, taxCodeProblem } from "./codes.js";
-import { type ErrorCode, InvalidInputError } from "./errors.js";
+import { type ErrorCode, InvalidInputError } from "../platform/errors.js";
 
 /**
  * Where the scalars are specified: docs/scalars.md, relative to schema.graphql at the repository's root (the

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Grant } from "../../src/access/clients.js";
+import type { Grant } from "../../src/modules/access/clients.js";
 import { clientHeaders, DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;

@@ -5,7 +5,7 @@
  * a purpose, a purpose naming no procedure, and a citizen's own household.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CITIZEN_KEY, DEMO_CIVIL_STATUS_KEY } from "../../src/access/demo.js";
+import { DEMO_CITIZEN_KEY, DEMO_CIVIL_STATUS_KEY } from "../../src/modules/access/demo.js";
 import { DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;

@@ -5,10 +5,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyAuditChain, writeAudit } from "../../src/access/audit.js";
-import { SourceUnavailableError } from "../../src/db/resilience.js";
-import type { Source } from "../../src/db/source.js";
-import { DEFAULT_DEMO_API_KEY, DEMO_ALL_CLIENT_ID, DEMO_CIVIL_STATUS_CLIENT_ID, DEMO_CIVIL_STATUS_KEY, DEMO_PURPOSE } from "../../src/access/demo.js";
+import { verifyAuditChain, writeAudit } from "../../src/modules/access/audit.js";
+import { SourceUnavailableError } from "../../src/platform/db/resilience.js";
+import type { Source } from "../../src/platform/db/source.js";
+import { DEFAULT_DEMO_API_KEY, DEMO_ALL_CLIENT_ID, DEMO_CIVIL_STATUS_CLIENT_ID, DEMO_CIVIL_STATUS_KEY, DEMO_PURPOSE } from "../../src/modules/access/demo.js";
 import { clientHeaders, countStatements, DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;

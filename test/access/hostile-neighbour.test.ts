@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { type GraphQLInputType, getNamedType, isInputObjectType, isListType, isNonNullType, isScalarType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ANY_PROCEDURE } from "../../src/access/clients.js";
+import { ANY_PROCEDURE } from "../../src/modules/access/clients.js";
 import { realDataValues } from "../support/argument-values.js";
 import { clientHeaders, DEMO_HEADERS, type GatewayAnswer, startTestGateway, type TestGateway } from "../support/gateway.js";
 import { OperationGenerator } from "../support/operation-generator.js";

@@ -6,12 +6,12 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Grant } from "../../src/access/clients.js";
-import { operationCost } from "../../src/access/cost.js";
-import { DEFAULT_LIMITS } from "../../src/access/limits.js";
+import type { Grant } from "../../src/modules/access/clients.js";
+import { operationCost } from "../../src/modules/access/cost.js";
+import { DEFAULT_LIMITS } from "../../src/modules/access/limits.js";
 import { createApp } from "../../src/app.js";
 import { nestedCitizensQuery } from "../support/queries.js";
-import { createServer, type GatewayServer } from "../../src/server.js";
+import { createServer, type GatewayServer } from "../../src/http/server.js";
 import { clientHeaders, DEMO_HEADERS, startTestGateway, testConfig, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;
@@ -65,7 +65,7 @@ async function registerSystem(options: { rateLimitPerMinute?: number } = {}) {
   return { id, key };
 }
 
-/** The gateway's cost of an operation (src/access/cost.ts), as its refusal reports it. */
+/** The gateway's cost of an operation (src/modules/access/cost.ts), as its refusal reports it. */
 function costOf(query: string, variables?: Record<string, unknown>): number {
   return operationCost(gw.app.schema, parse(query), undefined, variables)!;
 }

@@ -1,6 +1,6 @@
 /** Demo clients exist outside production only; production refuses to start with them or with a demo key. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertNoDemoClients, DEMO_ALL_CLIENT_ID, DEMO_CIVIL_STATUS_CLIENT_ID } from "../../src/access/demo.js";
+import { assertNoDemoClients, DEMO_ALL_CLIENT_ID, DEMO_CIVIL_STATUS_CLIENT_ID } from "../../src/modules/access/demo.js";
 import { createApp } from "../../src/app.js";
 import { startTestGateway, testConfig, type TestGateway } from "../support/gateway.js";
 

@@ -19,12 +19,12 @@ import {
   parse,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CITIZEN_KEY, DEMO_CIVIL_STATUS_KEY } from "../../src/access/demo.js";
-import { costRefusal } from "../../src/access/cost.js";
-import { DEFAULT_LIMITS } from "../../src/access/limits.js";
+import { DEMO_CITIZEN_KEY, DEMO_CIVIL_STATUS_KEY } from "../../src/modules/access/demo.js";
+import { costRefusal } from "../../src/modules/access/cost.js";
+import { DEFAULT_LIMITS } from "../../src/modules/access/limits.js";
 import { NODE_TYPES } from "../../src/modules/nodes/registry.js";
 import { toRequest } from "../../src/modules/procedures/service.js";
-import { ERROR_CODE_NAMES, ERROR_CODES } from "../../src/shared/errors.js";
+import { ERROR_CODE_NAMES, ERROR_CODES } from "../../src/platform/errors.js";
 import { DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 import { auditRowsOf } from "../support/personal-ids.js";
 
@@ -326,7 +326,7 @@ describe("the ErrorCode enum", () => {
   it("holds every code the source emits, and no code nothing emits", () => {
     const emitted = codesInSource();
     const outside = [...emitted].filter(([code]) => !(code in ERROR_CODES)).map(([code, files]) => `${code} (${[...new Set(files)].join(", ")})`);
-    expect(outside, "codes emitted outside ERROR_CODES: add them to src/shared/errors.ts").toEqual([]);
+    expect(outside, "codes emitted outside ERROR_CODES: add them to src/platform/errors.ts").toEqual([]);
     const unused = ERROR_CODE_NAMES.filter((code) => !emitted.has(code) && !FROM_APOLLO.has(code));
     expect(unused, "codes in ERROR_CODES that nothing emits").toEqual([]);
   });

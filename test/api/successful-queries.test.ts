@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE_OPERATIONS } from "../../src/examples.js";
+import { EXAMPLE_OPERATIONS } from "../../src/http/examples.js";
 import { foldName } from "../../src/shared/codes.js";
-import { DEMO_CITIZEN_KEY } from "../../src/access/demo.js";
+import { DEMO_CITIZEN_KEY } from "../../src/modules/access/demo.js";
 import { clientHeaders, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CIVIL_STATUS_CLIENT_ID, DEMO_CIVIL_STATUS_KEY } from "../../src/access/demo.js";
+import { DEMO_CIVIL_STATUS_CLIENT_ID, DEMO_CIVIL_STATUS_KEY } from "../../src/modules/access/demo.js";
 import { offlineEnvironment, readGrantsFile, readInputs, runConformance } from "../../src/cli/conformance.js";
 import { formatJunit, formatMarkdown, formatRules, formatText } from "../../src/modules/conformance/formats.js";
 import type { ConformanceInputs } from "../../src/modules/conformance/inputs.js";

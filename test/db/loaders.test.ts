@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SOURCE_NAMES } from "../../src/config.js";
-import { migrateSource } from "../../src/db/migrate.js";
-import { openSource, type Source } from "../../src/db/source.js";
+import { SOURCE_NAMES } from "../../src/platform/config.js";
+import { migrateSource } from "../../src/platform/db/migrate.js";
+import { openSource, type Source } from "../../src/platform/db/source.js";
 import { createPopulationLoaders } from "../../src/modules/population/loaders.js";
 import { testConfig } from "../support/databases.js";
 

@@ -1,5 +1,5 @@
 /**
- * New embedded databases from the initialised copy (src/db/template.ts): a folder written from it opens as a working
+ * New embedded databases from the initialised copy (src/platform/db/template.ts): a folder written from it opens as a working
  * database, an interrupted start's leftovers are cleared, the copy's cache is named by PGlite's version and can be
  * moved or switched off, and the tar reader takes nothing but files and folders inside the target.
  */
@@ -7,9 +7,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrateSource } from "../../src/db/migrate.js";
-import { openSource } from "../../src/db/source.js";
-import { createFreshDataDir, isFreshDataDir, prepareDataDirs, readTar, templateCacheFile } from "../../src/db/template.js";
+import { migrateSource } from "../../src/platform/db/migrate.js";
+import { openSource } from "../../src/platform/db/source.js";
+import { createFreshDataDir, isFreshDataDir, prepareDataDirs, readTar, templateCacheFile } from "../../src/platform/db/template.js";
 import { TEST_DB } from "../support/databases.js";
 
 function tarEntry(name: string, type: "0" | "2" | "5", body = ""): Buffer {

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GatewayConfig, SOURCE_NAMES } from "../../src/config.js";
+import { type GatewayConfig, SOURCE_NAMES } from "../../src/platform/config.js";
 import { documentsOf } from "../../src/modules/documents/index.js";
 import { clientHeaders, DEMO_HEADERS, startTestGateway, TEST_DB, testConfig } from "../support/gateway.js";
 

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ALL_CLIENT_ID, DEMO_CIVIL_STATUS_KEY, DEMO_PURPOSE } from "../../src/access/demo.js";
+import { DEMO_ALL_CLIENT_ID, DEMO_CIVIL_STATUS_KEY, DEMO_PURPOSE } from "../../src/modules/access/demo.js";
 import { documentsOf, type TrustedDocument } from "../../src/modules/documents/index.js";
 import { clientHeaders, DEMO_HEADERS, requestIdsOf, startTestGateway, type TestGateway } from "../support/gateway.js";
 

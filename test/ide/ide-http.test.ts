@@ -7,7 +7,7 @@ import http from "node:http";
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chooseEncoding } from "../../src/http/assets.js";
-import { trimStylesheet } from "../../src/ide.js";
+import { trimStylesheet } from "../../src/http/ide.js";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
 interface Raw {

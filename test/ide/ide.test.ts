@@ -11,8 +11,8 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE_OPERATIONS, type ExampleOperation } from "../../src/examples.js";
-import { Ide } from "../../src/ide.js";
+import { EXAMPLE_OPERATIONS, type ExampleOperation } from "../../src/http/examples.js";
+import { Ide } from "../../src/http/ide.js";
 import { chromiumPath, launchChromium } from "../support/browser.js";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
@@ -155,7 +155,7 @@ describe("GraphQL IDE at /", () => {
     expect(shown).not.toContain('"errors"');
     expect(pageErrors).toEqual([]);
 
-    // The first tab's preloaded variables are in the variables editor and sent with the request (src/ide-client.ts).
+    // The first tab's preloaded variables are in the variables editor and sent with the request (src/http/ide-client.ts).
     const sent = JSON.parse(response.request().postData() ?? "{}") as { variables?: unknown };
     if (FIRST.variables) expect(sent.variables).toEqual(FIRST.variables);
 

@@ -9,7 +9,7 @@ import { createGatewayClient } from "../../examples/web/src/client.js";
 import { errorCodes } from "../../examples/web/src/errors.js";
 import { tour } from "../../examples/web/src/main.js";
 import { citizenForCaseQuery } from "../../examples/web/src/queries.js";
-import { DEFAULT_DEMO_API_KEY, DEMO_CIVIL_STATUS_KEY } from "../../src/access/demo.js";
+import { DEFAULT_DEMO_API_KEY, DEMO_CIVIL_STATUS_KEY } from "../../src/modules/access/demo.js";
 import { offlineEnvironment, readInputs } from "../../src/cli/conformance.js";
 import { checkConformance } from "../../src/modules/conformance/service.js";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";

@@ -6,9 +6,9 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_DEMO_API_KEY } from "../../src/access/demo.js";
-import { EXAMPLE_OPERATIONS } from "../../src/examples.js";
-import { ERROR_CODES } from "../../src/shared/errors.js";
+import { DEFAULT_DEMO_API_KEY } from "../../src/modules/access/demo.js";
+import { EXAMPLE_OPERATIONS } from "../../src/http/examples.js";
+import { ERROR_CODES } from "../../src/platform/errors.js";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
 const TOKENS = [

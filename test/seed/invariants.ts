@@ -2,8 +2,8 @@
  * Invariants of seeded data, checked by querying the four sources. Each check returns the problems it found
  * (at most a few examples each), so a test asserts `toEqual([])` and a failure reads as a list of reasons.
  */
-import type { SourceName } from "../../src/config.js";
-import type { Source } from "../../src/db/source.js";
+import type { SourceName } from "../../src/platform/config.js";
+import type { Source } from "../../src/platform/db/source.js";
 import { branchCodeProblem, foldName, parsePersonalId, taxCodeProblem } from "../../src/shared/codes.js";
 
 export type Sources = Record<SourceName, Source>;

@@ -5,9 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SOURCE_NAMES } from "../../src/config.js";
-import { migrateSource } from "../../src/db/migrate.js";
-import { openSource } from "../../src/db/source.js";
+import { SOURCE_NAMES } from "../../src/platform/config.js";
+import { migrateSource } from "../../src/platform/db/migrate.js";
+import { openSource } from "../../src/platform/db/source.js";
 import { generateDataset, isSeeded, type SeedSummary, seedDatabases } from "../../src/seed/index.js";
 import { testConfig } from "../support/databases.js";
 import { SeedFacts, type Sources } from "./invariants.js";

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName } from "../../src/config.js";
+import { type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName } from "../../src/platform/config.js";
 
 export const TEST_DB = process.env.TEST_DB === "postgres" ? "postgres" : "pglite";
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";

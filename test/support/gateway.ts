@@ -2,11 +2,11 @@
  * Test harness: a real gateway (HTTP server, four databases, seeded data) on the embedded default or on real
  * Postgres (TEST_DB=postgres: throwaway databases on 127.0.0.1:5432, dropped afterwards).
  */
-import { DEFAULT_DEMO_API_KEY, DEMO_PURPOSE } from "../../src/access/demo.js";
+import { DEFAULT_DEMO_API_KEY, DEMO_PURPOSE } from "../../src/modules/access/demo.js";
 import { createApp, type App } from "../../src/app.js";
-import { type GatewayConfig, SOURCE_NAMES, type SourceName } from "../../src/config.js";
-import { createServer, type GatewayServer } from "../../src/server.js";
-import { ERROR_CODES } from "../../src/shared/errors.js";
+import { type GatewayConfig, SOURCE_NAMES, type SourceName } from "../../src/platform/config.js";
+import { createServer, type GatewayServer } from "../../src/http/server.js";
+import { ERROR_CODES } from "../../src/platform/errors.js";
 import { testConfig } from "./databases.js";
 
 export { TEST_DB, testConfig } from "./databases.js";
@@ -49,7 +49,7 @@ export function assertKnownCodes(body: { errors?: { extensions?: { code?: unknow
   for (const error of body?.errors ?? []) {
     const code = error.extensions?.code;
     if (typeof code !== "string" || !(code in ERROR_CODES)) {
-      throw new Error(`${what} carries extensions.code ${JSON.stringify(code)}, which is not in the schema's ErrorCode enum (src/shared/errors.ts ERROR_CODES): ${JSON.stringify(error).slice(0, 300)}`);
+      throw new Error(`${what} carries extensions.code ${JSON.stringify(code)}, which is not in the schema's ErrorCode enum (src/platform/errors.ts ERROR_CODES): ${JSON.stringify(error).slice(0, 300)}`);
     }
   }
 }

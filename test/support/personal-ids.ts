@@ -3,7 +3,7 @@
  * audit invariant (every personal id that leaves the gateway has a row naming that person, in that request).
  */
 import { parsePersonalId } from "../../src/shared/codes.js";
-import type { Source } from "../../src/db/source.js";
+import type { Source } from "../../src/platform/db/source.js";
 
 /** Where in the answer an id was seen, and how it was carried. */
 export interface Occurrence {

@@ -1,6 +1,6 @@
 /** The `npm run clients` command line, checked whole before the database is opened (scripts/lib/client-command.ts). */
 import { describe, expect, it } from "vitest";
-import { GatewayError } from "../../src/shared/errors.js";
+import { GatewayError } from "../../src/platform/errors.js";
 import { describeFailure, parseClientCommand, UsageError } from "../../scripts/lib/client-command.js";
 
 const NOW = new Date("2026-06-01T00:00:00Z");

@@ -1,7 +1,7 @@
 /** loadConfig: which environment a NODE_ENV gives, and what each environment switches on. Pure: no database. */
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { environmentFrom, loadConfig, SOURCE_NAMES } from "../../src/config.js";
+import { environmentFrom, loadConfig, SOURCE_NAMES } from "../../src/platform/config.js";
 
 describe("the environment", () => {
   it.each([

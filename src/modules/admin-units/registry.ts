@@ -4,7 +4,7 @@
  * address in every answer resolves against it with no further query.
  */
 import { asc } from "drizzle-orm";
-import type { Source } from "../../db/source.js";
+import type { Source } from "../../platform/db/source.js";
 import type { Geography } from "../../seed/geography.js";
 import { communes, legacyCommunes, legacyCommuneSuccessors, legacyDistricts, legacyProvinces, provinces } from "./tables.js";
 

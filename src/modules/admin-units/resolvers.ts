@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { listOf } from "../../shared/cost.js";
-import { InvalidInputError, UnknownAdministrativeUnitError } from "../../shared/errors.js";
+import { InvalidInputError, UnknownAdministrativeUnitError } from "../../platform/errors.js";
 import { AdministrativeUnitCodeScalar } from "../../shared/scalars.js";
 import { foldName } from "../../shared/codes.js";
 import { findUnit, toLegacyUnit } from "./service.js";

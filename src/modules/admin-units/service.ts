@@ -1,5 +1,5 @@
 /** Turning codes into units, and pre-2025 codes into their successors — never guessing for split communes. */
-import { UnknownAdministrativeUnitError } from "../../shared/errors.js";
+import { UnknownAdministrativeUnitError } from "../../platform/errors.js";
 import type { AdminUnitRegistry, LegacyUnitRecord } from "./registry.js";
 import { type Commune, type LegacyAdministrativeUnit, type Province, toCommune, toProvince } from "./types.js";
 

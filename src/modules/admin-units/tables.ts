@@ -3,9 +3,8 @@
  * (34 provinces, 3,321 communes — Decision 19/2025/QĐ-TTg) and the pre-2025 three-level map with its
  * old→new succession, so legacy codes in older records can be explained rather than guessed.
  */
-import { char, index, integer, pgSchema, primaryKey, text } from "drizzle-orm/pg-core";
-
-export const gateway = pgSchema("gateway");
+import { char, index, integer, primaryKey, text } from "drizzle-orm/pg-core";
+import { gateway } from "../../platform/db/gateway-schema.js";
 
 export const communeKindEnum = gateway.enum("commune_kind", ["XA", "PHUONG", "DAC_KHU"]);
 export const mergeTypeEnum = gateway.enum("merge_type", ["FULL", "PARTIAL"]);

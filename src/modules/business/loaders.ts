@@ -1,6 +1,6 @@
 /** Per-request DataLoaders over the business source. */
 import { asc, desc, getTableColumns, eq } from "drizzle-orm";
-import type { Database } from "../../db/source.js";
+import type { Database } from "../../platform/db/source.js";
 import { anyKey, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
 import { branches, enterpriseIndustries, enterprisePeople, enterprises, householdBusinesses } from "./tables.js";
 

@@ -1,5 +1,5 @@
 /** GraphQL types of the business registration source; `to*` functions are the one place rows become types. */
-import { Access, SubjectKey } from "../../access/directive.js";
+import { Access, SubjectKey } from "../access/directive.js";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/address.js";

@@ -5,7 +5,7 @@
  * bound, its value and what was given; the command line runs on the system's own CI and has no bounds.
  */
 import { type DocumentNode, type FragmentDefinitionNode, Kind, Lexer, type SelectionSetNode, Source, TokenKind } from "graphql";
-import { GatewayError } from "../../shared/errors.js";
+import { GatewayError } from "../../platform/errors.js";
 import { type ConformanceInputs, type InputFile, isCodeFile, isOperationsFile } from "./inputs.js";
 
 export interface ConformanceLimits {

@@ -4,7 +4,7 @@
  * INVALID_CONFORMANCE_INPUT through the API), never a finding.
  */
 import { findNodeAtLocation, getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
-import { GatewayError } from "../../shared/errors.js";
+import { GatewayError } from "../../platform/errors.js";
 
 export interface InputFile {
   /** The file's name as the user gave it (a relative path on the command line). */

@@ -45,12 +45,12 @@ import {
   isListType,
   isNonNullType,
 } from "graphql";
-import { analyzeOperation, reachableDefinitions } from "../../access/analyze.js";
-import { PROCEDURE_CODE, type Client } from "../../access/clients.js";
-import { costError, MAX_COST_NODES, operationCost } from "../../access/cost.js";
-import { DEFAULT_LIMITS, queryLimitProtection } from "../../access/limits.js";
-import { checkAccess } from "../../access/policy.js";
-import { findGatewayError } from "../../shared/errors.js";
+import { analyzeOperation, reachableDefinitions } from "../access/analyze.js";
+import { PROCEDURE_CODE, type Client } from "../access/clients.js";
+import { costError, MAX_COST_NODES, operationCost } from "../access/cost.js";
+import { DEFAULT_LIMITS, queryLimitProtection } from "../access/limits.js";
+import { checkAccess } from "../access/policy.js";
+import { findGatewayError } from "../../platform/errors.js";
 import { assertDocumentBounds, type ConformanceLimits, tokenLimitError } from "./bounds.js";
 import { documentsInCode, inFile } from "./code-documents.js";
 import { ConformanceInputError, documentBase, type InputFile, isCodeFile, isOperationsFile, isVariablesFile, JsonDocument, type JsonPath } from "./inputs.js";

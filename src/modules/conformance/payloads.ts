@@ -7,7 +7,7 @@
 import { coerceInputValue, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType, type GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from "graphql";
 import { didYouMean, suggestionList } from "./suggest.js";
 import { branchCodeProblem, CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
-import { findGatewayError } from "../../shared/errors.js";
+import { findGatewayError } from "../../platform/errors.js";
 import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import { explainLegacy } from "../admin-units/service.js";
 import type { ProcedureCatalogue } from "../procedures/catalogue.js";

@@ -7,10 +7,10 @@
  */
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
-import type { Client } from "../../access/clients.js";
-import type { ConformanceConfig } from "../../config.js";
-import { logger } from "../../logger.js";
-import { GatewayError } from "../../shared/errors.js";
+import type { Client } from "../access/clients.js";
+import type { ConformanceConfig } from "../../platform/config.js";
+import { logger } from "../../platform/logger.js";
+import { GatewayError } from "../../platform/errors.js";
 import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import type { ProcedureCatalogue } from "../procedures/catalogue.js";
 import { API_LIMITS, assertInputSizes, type ConformanceLimits } from "./bounds.js";

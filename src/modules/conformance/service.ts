@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import type { GraphQLSchema } from "graphql";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import type { Client } from "../../access/clients.js";
+import type { Client } from "../access/clients.js";
 import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import type { ProcedureCatalogue } from "../procedures/catalogue.js";
 import { assertInputSizes, type ConformanceLimits } from "./bounds.js";

@@ -6,7 +6,7 @@
  */
 import type { MessagePort } from "node:worker_threads";
 import { workerData } from "piscina";
-import { GatewayError } from "../../shared/errors.js";
+import { GatewayError } from "../../platform/errors.js";
 import { buildGatewaySchema } from "../../schema.js";
 import { AdminUnitRegistry, type AdminUnitSnapshot } from "../admin-units/registry.js";
 import { type CatalogueProcedure, ProcedureCatalogue } from "../procedures/catalogue.js";

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { type DocumentNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse, print, Source } from "graphql";
-import { reachableDefinitions } from "../../access/analyze.js";
+import { reachableDefinitions } from "../access/analyze.js";
 import type { InputFile } from "../conformance/inputs.js";
 
 /** `sha256:` and 64 lower-case hex digits: the GraphQL-over-HTTP persisted documents form of a document id. */

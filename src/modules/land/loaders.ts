@@ -1,6 +1,6 @@
 /** Per-request DataLoaders over the land source. Joins stay inside this source; other sources are keyed by id. */
 import { and, asc, desc, eq, getTableColumns } from "drizzle-orm";
-import type { Database } from "../../db/source.js";
+import type { Database } from "../../platform/db/source.js";
 import { anyKey, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
 import { certificates, encumbrances, holders, parcels, transfers } from "./tables.js";
 

@@ -1,9 +1,9 @@
-import { Access, SubjectArgument } from "../../access/directive.js";
+import { Access, SubjectArgument } from "../access/directive.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
 import { listOf } from "../../shared/cost.js";
-import { InvalidInputError } from "../../shared/errors.js";
+import { InvalidInputError } from "../../platform/errors.js";
 import { PARCEL_ID_PATTERN } from "../../shared/codes.js";
 import { landUsePurpose } from "../../shared/lookups.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";

@@ -4,7 +4,7 @@
  * its direct lookup does from the argument; a type that is not, but holds personal data (a household, a
  * certificate, a branch), belongs to the subject it is about once loaded, as it does when reached from it.
  */
-import type { Subject } from "../../access/subjects.js";
+import type { Subject } from "../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { toLegacyUnit } from "../admin-units/service.js";
 import { toCommune, toProvince } from "../admin-units/types.js";

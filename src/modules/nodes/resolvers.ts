@@ -3,15 +3,15 @@
  * of them again. A lookup by global id is a lookup like any other: it is refused as the type's direct lookup would
  * be (credential, purpose, grant; a citizen client only to its own records), and recorded in the audit trail against
  * the subject before anything is read. Fields selected through fragments (`... on Citizen { religion }`) are checked
- * before the operation runs, like any other (src/access/analyze.ts follows the fragments' type conditions).
+ * before the operation runs, like any other (src/modules/access/analyze.ts follows the fragments' type conditions).
  */
 import { listCost } from "../../shared/cost.js";
 import { type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import { typeAccess } from "../../access/directive.js";
-import { checkNodeAccess } from "../../access/policy.js";
+import { typeAccess } from "../access/directive.js";
+import { checkNodeAccess } from "../access/policy.js";
 import type { GatewayContext } from "../../context.js";
-import { type ErrorCode, GatewayError, InvalidInputError } from "../../shared/errors.js";
+import { type ErrorCode, GatewayError, InvalidInputError } from "../../platform/errors.js";
 import { asNode, Node } from "../../shared/node.js";
 import { NODE_TYPES } from "./registry.js";
 

@@ -1,6 +1,6 @@
 /** Per-request DataLoaders over the population source: one `= ANY($1)` statement per batch. */
 import { asc, desc, eq, getTableColumns, or } from "drizzle-orm";
-import type { Database } from "../../db/source.js";
+import type { Database } from "../../platform/db/source.js";
 import { anyKey, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
 import { citizens, householdMembers, households, identityCards } from "./tables.js";
 

@@ -1,9 +1,9 @@
 /** Citizen lists: keyset pages over the population source with filters. */
 import { and, asc, count, eq, gt, gte, isNotNull, isNull, like, lte, type SQL } from "drizzle-orm";
-import type { Database } from "../../db/source.js";
+import type { Database } from "../../platform/db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import { foldName } from "../../shared/codes.js";
-import { GatewayError } from "../../shared/errors.js";
+import { GatewayError } from "../../platform/errors.js";
 import { checkCommuneFilter, checkProvinceFilter, searchPattern } from "../../shared/filters.js";
 import { type CursorCodec, paginate } from "../../shared/pagination.js";
 import { citizens } from "./tables.js";

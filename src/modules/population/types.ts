@@ -1,5 +1,5 @@
 /** GraphQL types of the population source; `toCitizen` etc. are the one place rows become types. */
-import { Access, SubjectKey } from "../../access/directive.js";
+import { Access, SubjectKey } from "../access/directive.js";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/address.js";

@@ -6,8 +6,8 @@
  * components of one dossier share batches.
  */
 import "reflect-metadata"; // the helpers below live beside type-graphql types
-import type { DataSourceName } from "../../access/directive.js";
-import type { Subject } from "../../access/subjects.js";
+import type { DataSourceName } from "../access/directive.js";
+import type { Subject } from "../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { explainLegacy } from "../admin-units/service.js";
 import type { CitizenRow } from "../population/tables.js";

@@ -3,7 +3,7 @@
  * when a record was missing (Resolution 66.7/2025/NQ-CP), in the gateway's own database.
  */
 import { index, integer, jsonb, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { gateway } from "../admin-units/tables.js";
+import { gateway } from "../../platform/db/gateway-schema.js";
 
 export const dossiers = gateway.table(
   "dossiers",

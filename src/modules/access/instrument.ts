@@ -7,7 +7,7 @@
  * has its own audit row. A citizen client reaching another person's record is refused at that field.
  */
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, getNamedType, isObjectType, type GraphQLObjectType } from "graphql";
-import type { GatewayContext } from "../context.js";
+import type { GatewayContext } from "../../context.js";
 import { fieldAccess, subjectDeclarations, typeAccess } from "./directive.js";
 import { checkedSubject, type Subject } from "./subjects.js";
 

@@ -2,7 +2,7 @@
  * What the gateway knows about one request's access: the client, the declared purpose, and what the request
  * read about whom — collected while resolvers run and written to the audit trail before the answer leaves.
  */
-import { GatewayError } from "../shared/errors.js";
+import { GatewayError } from "../../platform/errors.js";
 import type { AccessUse } from "./analyze.js";
 import { PROCEDURE_CODE, type Client } from "./clients.js";
 import { citizenMayRead } from "./policy.js";

@@ -4,14 +4,14 @@
  */
 import { and, desc, eq, lt, count } from "drizzle-orm";
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
-import type { GatewayContext } from "../context.js";
+import type { GatewayContext } from "../../context.js";
 import { DATA_CLASSES, DATA_SOURCES, type ClientKind } from "./clients.js";
 import { Access, DataClassValue, DataSource, SubjectArgument } from "./directive.js";
 import { AUDIT_ACTIONS, type AuditAction } from "./request.js";
-import { GatewayError } from "../shared/errors.js";
-import { listOf } from "../shared/cost.js";
-import { connectionType, pagedConnection, paginate } from "../shared/pagination.js";
-import { DateTimeScalar, PersonalIdScalar } from "../shared/scalars.js";
+import { GatewayError } from "../../platform/errors.js";
+import { listOf } from "../../shared/cost.js";
+import { connectionType, pagedConnection, paginate } from "../../shared/pagination.js";
+import { DateTimeScalar, PersonalIdScalar } from "../../shared/scalars.js";
 import { auditLog, clients } from "./tables.js";
 import { CITIZEN_CLIENT_ID, shownClientId } from "./clients.js";
 

@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
-import { gateway } from "../modules/admin-units/tables.js";
+import { gateway } from "../../platform/db/gateway-schema.js";
 
 export const clients = gateway.table(
   "clients",

@@ -6,7 +6,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { SOURCE_NAMES, type SourceName } from "../config.js";
-import type { GatewayContext } from "../context.js";
+import type { GatewayContext } from "../../context.js";
 import type { Source } from "../db/source.js";
 
 const CIRCUIT_VALUE = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 } as const;

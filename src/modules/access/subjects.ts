@@ -4,8 +4,8 @@
  * shape before anything is recorded: a malformed id is a typed error for its own request only, never a row the
  * audit trail cannot hold (which would fail every request committed with it).
  */
-import { PARCEL_ID_PATTERN, PERSONAL_ID_PATTERN, TAX_CODE_PATTERN } from "../shared/codes.js";
-import { GatewayError } from "../shared/errors.js";
+import { PARCEL_ID_PATTERN, PERSONAL_ID_PATTERN, TAX_CODE_PATTERN } from "../../shared/codes.js";
+import { GatewayError } from "../../platform/errors.js";
 
 export const SUBJECT_KINDS = ["CITIZEN", "ENTERPRISE", "LAND_PARCEL", "HOUSEHOLD_BUSINESS"] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];

@@ -4,8 +4,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "../db/source.js";
-import { GatewayError } from "../shared/errors.js";
+import type { Database } from "../../platform/db/source.js";
+import { GatewayError } from "../../platform/errors.js";
 import type { DataClass, DataSourceName } from "./directive.js";
 import { clientGrants, clients, type ClientRow, type GrantRow } from "./tables.js";
 

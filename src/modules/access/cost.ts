@@ -20,7 +20,7 @@ import {
   visit,
 } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
-import { GatewayError } from "../shared/errors.js";
+import { GatewayError } from "../../platform/errors.js";
 
 const COST_MESSAGE =
   "Every list multiplies the cost of what it selects by its size (a page by its `first`, provinces by 34, a province's communes by 168), a conformance check half the limit, and every alias is counted: ask for smaller pages, fewer nested lists or fewer aliases, or split the query.";

@@ -117,7 +117,7 @@ export async function openSource(config: SourceConfig): Promise<Source> {
     };
   }
 
-  // A new database starts from a copy of an initialised one instead of running initdb again (src/db/template.ts).
+  // A new database starts from a copy of an initialised one instead of running initdb again (src/platform/db/template.ts).
   if (config.dataDir && isFreshDataDir(config.dataDir)) await createFreshDataDir(config.dataDir);
   const client = await PGlite.create(config.dataDir ?? "memory://", {
     extensions: { pg_trgm },

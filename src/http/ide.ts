@@ -8,7 +8,7 @@
  */
 import type http from "node:http";
 import { EXAMPLE_OPERATIONS, type ExampleOperation } from "./examples.js";
-import { StaticAsset } from "./http/assets.js";
+import { StaticAsset } from "./assets.js";
 import { IDE_CLIENT_SCRIPT } from "./ide-client.js";
 
 /** Where the IDE's files are served; each URL carries its content hash, so a new build gets new URLs. */
@@ -61,7 +61,7 @@ export interface IdeOptions {
   /** Where GraphiQL sends operations (a path on this server, or a URL). */
   endpoint: string;
   headers?: IdeHeaders;
-  /** The preloaded tabs, in order (default: src/examples.ts). */
+  /** The preloaded tabs, in order (default: src/http/examples.ts). */
   examples?: ExampleOperation[];
   title?: string;
 }

@@ -8,8 +8,8 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { ValidationContext, ValidationRule } from "graphql";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import type { GatewayContext } from "../context.js";
-import { type ErrorCode, GatewayError } from "../shared/errors.js";
+import type { GatewayContext } from "../../context.js";
+import { type ErrorCode, GatewayError } from "../../platform/errors.js";
 
 export interface QueryLimits {
   maxDepth: number;

@@ -7,7 +7,7 @@
  * dossiers (checkProcedureUse) and the conformance check's prediction all ask here.
  */
 import type { GraphQLFormattedError } from "graphql";
-import { type ErrorCode, GatewayError } from "../shared/errors.js";
+import { type ErrorCode, GatewayError } from "../../platform/errors.js";
 import type { AccessUse } from "./analyze.js";
 import { ANY_PROCEDURE, type Client, type Grant } from "./clients.js";
 import type { DataSourceName, FieldAccess } from "./directive.js";

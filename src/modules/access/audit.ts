@@ -5,9 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { isUnavailability, SourceUnavailableError } from "../db/resilience.js";
-import type { Source } from "../db/source.js";
-import { logger } from "../logger.js";
+import { isUnavailability, SourceUnavailableError } from "../../platform/db/resilience.js";
+import type { Source } from "../../platform/db/source.js";
+import { logger } from "../../platform/logger.js";
 import type { AuditEntry, Purpose } from "./request.js";
 
 export const GENESIS_HASH = "0".repeat(64);

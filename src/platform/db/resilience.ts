@@ -7,7 +7,7 @@
  */
 import CircuitBreaker from "opossum";
 import type { SourceName } from "../config.js";
-import { GatewayError } from "../shared/errors.js";
+import { GatewayError } from "../errors.js";
 
 export interface ResilienceConfig {
   /** SOURCE_QUERY_TIMEOUT_MS: a statement that takes longer counts as a failure (also sent as statement_timeout); 0 = none. */

@@ -6,13 +6,13 @@
  */
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { type DocumentNode, type GraphQLSchema, Kind, TypeInfo, type ValueNode, visit, visitWithTypeInfo } from "graphql";
-import type { GatewayContext } from "../context.js";
-import type { Source } from "../db/source.js";
-import { logger } from "../logger.js";
+import type { GatewayContext } from "../../context.js";
+import type { Source } from "../../platform/db/source.js";
+import { logger } from "../../platform/logger.js";
 import { analyzeOperation } from "./analyze.js";
 import { writeAudit } from "./audit.js";
 import { costRefusal } from "./cost.js";
-import type { ErrorCode } from "../shared/errors.js";
+import type { ErrorCode } from "../../platform/errors.js";
 import { checkAccess, type Refusal, refusalHeaders } from "./policy.js";
 
 const NUL = "\u0000";

@@ -3,8 +3,8 @@
  * GATEWAY_DEMO_API_KEY, or a published default), a civil-status system with basic population data only, and a
  * citizen. Production refuses to start while any demo client exists.
  */
-import type { AccessConfig } from "../config.js";
-import type { Source } from "../db/source.js";
+import type { AccessConfig } from "../../platform/config.js";
+import type { Source } from "../../platform/db/source.js";
 import { ANY_PROCEDURE, type ClientStore } from "./clients.js";
 import type { Purpose } from "./request.js";
 
