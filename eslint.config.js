@@ -1,0 +1,57 @@
+// Lint: typescript-eslint's recommended rules, and the house's edges (eslint-plugin-boundaries): a module is entered
+// only through its index.ts; platform and shared sit below every module; nothing below reaches up.
+import js from "@eslint/js";
+import boundaries from "eslint-plugin-boundaries";
+import tseslint from "typescript-eslint";
+
+const module = (extra = {}) => ({ element: { type: "module", ...extra } });
+const ownModule = module({ captured: { name: "{{ from.element.captured.name }}" } });
+const moduleDoor = module({ fileInternalPath: "index.ts" });
+const layers = (...types) => types.map((type) => ({ to: { element: { type } } }));
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "dist/", "coverage/", "examples/web/src/generated/", "**/*.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  {
+    files: ["src/**/*.ts"],
+    plugins: { boundaries },
+    settings: {
+      "import/resolver": { typescript: { project: "tsconfig.json" } },
+      "boundaries/include": ["src/**/*"],
+      "boundaries/elements": [
+        { type: "module", pattern: "src/modules/*", capture: ["name"] },
+        { type: "platform", pattern: "src/platform" },
+        { type: "shared", pattern: "src/shared" },
+        { type: "seed", pattern: "src/seed" },
+        { type: "http", pattern: "src/http" },
+        { type: "cli", pattern: "src/cli" },
+        { type: "composition", pattern: "src/*.ts", mode: "file" },
+      ],
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "disallow",
+          policies: [
+            { from: { element: { type: "platform" } }, allow: layers("platform") },
+            { from: { element: { type: "shared" } }, allow: layers("platform", "shared") },
+            { from: { element: { type: "module" } }, allow: [...layers("platform", "shared"), { to: ownModule }, { to: moduleDoor }] },
+            { from: { element: { type: "seed" } }, allow: [...layers("platform", "shared", "seed"), { to: moduleDoor }] },
+            { from: { element: { type: "http" } }, allow: [...layers("platform", "shared", "http", "composition"), { to: moduleDoor }] },
+            { from: { element: { type: "composition" } }, allow: [...layers("platform", "shared", "http", "seed", "composition"), { to: moduleDoor }] },
+            { from: { element: { type: "cli" } }, allow: [...layers("platform", "shared", "seed", "cli", "composition", "http"), { to: moduleDoor }] },
+          ],
+        },
+      ],
+    },
+  },
+);
