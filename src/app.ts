@@ -3,23 +3,23 @@
  * administrative map and builds the schema: everything a server or a test needs, with one close().
  */
 import type { GraphQLSchema } from "graphql";
-import { ClientStore } from "./modules/access/clients.js";
-import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./modules/access/demo.js";
-import { RateLimits } from "./modules/access/limits.js";
+import { ClientStore } from "./modules/access/index.js";
+import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./modules/access/index.js";
+import { RateLimits } from "./modules/access/index.js";
 import { type GatewayConfig, SOURCE_NAMES } from "./platform/config.js";
 import type { Sources } from "./context.js";
 import { lockDataDir } from "./platform/db/lock.js";
 import { migrateSource } from "./platform/db/migrate.js";
 import { openSource } from "./platform/db/source.js";
 import { isFreshDataDir } from "./platform/db/template.js";
-import { AdminUnitRegistry } from "./modules/admin-units/registry.js";
-import { ConformancePool } from "./modules/conformance/pool.js";
+import { AdminUnitRegistry } from "./modules/admin-units/index.js";
+import { ConformancePool } from "./modules/conformance/index.js";
 import { DocumentStore } from "./modules/documents/index.js";
-import { ProcedureCatalogue } from "./modules/procedures/catalogue.js";
+import { ProcedureCatalogue } from "./modules/procedures/index.js";
 import { buildGatewaySchema } from "./schema.js";
 import { NodeIdCodec } from "./shared/node-id.js";
 import { CursorCodec } from "./shared/pagination.js";
-import { gatewaySecrets } from "./modules/access/tables.js";
+import { gatewaySecrets } from "./modules/access/index.js";
 import { eq } from "drizzle-orm";
 import type { Source } from "./platform/db/source.js";
 import { isSeeded, seedDatabases, type SeedProgress } from "./seed/index.js";

@@ -4,17 +4,17 @@
  * its grants, the declared purpose and the audit recorder.
  */
 import { randomUUID } from "node:crypto";
-import { RequestAccess } from "./modules/access/request.js";
+import { RequestAccess } from "./modules/access/index.js";
 import type { SourceName } from "./platform/config.js";
 import type { Source } from "./platform/db/source.js";
 import type { NodeIdCodec } from "./shared/node-id.js";
 import type { CursorCodec } from "./shared/pagination.js";
-import type { AdminUnitRegistry } from "./modules/admin-units/registry.js";
-import type { ConformancePool } from "./modules/conformance/pool.js";
-import type { ProcedureCatalogue } from "./modules/procedures/catalogue.js";
-import { type BusinessLoaders, createBusinessLoaders } from "./modules/business/loaders.js";
-import { createLandLoaders, type LandLoaders } from "./modules/land/loaders.js";
-import { createPopulationLoaders, type PopulationLoaders } from "./modules/population/loaders.js";
+import type { AdminUnitRegistry } from "./modules/admin-units/index.js";
+import type { ConformancePool } from "./modules/conformance/index.js";
+import type { ProcedureCatalogue } from "./modules/procedures/index.js";
+import { type BusinessLoaders, createBusinessLoaders } from "./modules/business/index.js";
+import { createLandLoaders, type LandLoaders } from "./modules/land/index.js";
+import { createPopulationLoaders, type PopulationLoaders } from "./modules/population/index.js";
 
 export type Sources = Record<SourceName, Source>;
 

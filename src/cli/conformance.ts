@@ -6,13 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CITIZEN_CLIENT_ID, type Client, type Grant, SYSTEM_CLIENT_ID, validateGrant } from "../modules/access/clients.js";
-import { AdminUnitRegistry } from "../modules/admin-units/registry.js";
-import { formatReport, formatRules, FORMATS, type ReportFormat } from "../modules/conformance/formats.js";
-import { mayHoldDocuments } from "../modules/conformance/code-documents.js";
-import { ConformanceInputError, type ConformanceInputs, type InputFile, isCodeFile, isOperationsFile, isVariablesFile, JsonDocument } from "../modules/conformance/inputs.js";
-import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/service.js";
-import { ProcedureCatalogue } from "../modules/procedures/catalogue.js";
+import { CITIZEN_CLIENT_ID, type Client, type Grant, SYSTEM_CLIENT_ID, validateGrant } from "../modules/access/index.js";
+import { AdminUnitRegistry } from "../modules/admin-units/index.js";
+import { formatReport, formatRules, FORMATS, type ReportFormat } from "../modules/conformance/index.js";
+import { mayHoldDocuments } from "../modules/conformance/index.js";
+import { ConformanceInputError, type ConformanceInputs, type InputFile, isCodeFile, isOperationsFile, isVariablesFile, JsonDocument } from "../modules/conformance/index.js";
+import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/index.js";
+import { ProcedureCatalogue } from "../modules/procedures/index.js";
 import { buildGatewaySchema } from "../schema.js";
 import { loadGeography } from "../seed/geography.js";
 

@@ -5,11 +5,11 @@
  * embedded databases the gateway must be stopped (one process per data folder); on Postgres it may run.
  */
 import { parseArgs } from "node:util";
-import { CITIZEN_CLIENT_ID, type Client, SYSTEM_CLIENT_ID } from "../modules/access/clients.js";
-import { formatReport } from "../modules/conformance/formats.js";
-import { ConformanceInputError, isOperationsFile } from "../modules/conformance/inputs.js";
-import type { ConformanceReport } from "../modules/conformance/report.js";
-import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/service.js";
+import { CITIZEN_CLIENT_ID, type Client, SYSTEM_CLIENT_ID } from "../modules/access/index.js";
+import { formatReport } from "../modules/conformance/index.js";
+import { ConformanceInputError, isOperationsFile } from "../modules/conformance/index.js";
+import type { ConformanceReport } from "../modules/conformance/index.js";
+import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/index.js";
 import { documentsOf, type Published } from "../modules/documents/index.js";
 import { type CliIo, offlineEnvironment, readInputs, UsageError } from "./conformance.js";
 

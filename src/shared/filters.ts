@@ -1,5 +1,5 @@
 /** Checks shared by list filters: codes must name real 2025 units, so a typo is an error, not an empty page. */
-import type { AdminUnitRegistry } from "../modules/admin-units/registry.js";
+import type { AdminUnitRegistry } from "../modules/admin-units/index.js";
 import { InvalidInputError, UnknownAdministrativeUnitError } from "../platform/errors.js";
 
 export function checkCommuneFilter(registry: AdminUnitRegistry, code: string | null | undefined): void {

@@ -1,4 +1,4 @@
-import { Access, SubjectKey, SubjectArgument } from "../access/directive.js";
+import { Access, SubjectKey, SubjectArgument } from "../access/index.js";
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
@@ -6,8 +6,8 @@ import { listOf } from "../../shared/cost.js";
 import { industry } from "../../shared/lookups.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { TaxCodeScalar } from "../../shared/scalars.js";
-import { loadCitizen } from "../population/resolvers.js";
-import { Citizen } from "../population/types.js";
+import { loadCitizen } from "../population/index.js";
+import { Citizen } from "../population/index.js";
 import { EnterpriseFilter } from "./inputs.js";
 import { listEnterprises } from "./service.js";
 import {

@@ -1,7 +1,7 @@
 /** Enterprise lists: keyset pages over the business source with filters. */
 import { and, asc, count, eq, gt, like, type SQL } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
-import type { AdminUnitRegistry } from "../admin-units/registry.js";
+import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { foldName } from "../../shared/codes.js";
 import { InvalidInputError } from "../../platform/errors.js";
 import { checkCommuneFilter, checkProvinceFilter, searchPattern } from "../../shared/filters.js";

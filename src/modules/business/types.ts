@@ -1,8 +1,8 @@
 /** GraphQL types of the business registration source; `to*` functions are the one place rows become types. */
-import { Access, SubjectKey } from "../access/directive.js";
+import { Access, SubjectKey } from "../access/index.js";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Node } from "../../shared/node.js";
-import { Address, address } from "../admin-units/address.js";
+import { Address, address } from "../admin-units/index.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar, SafeIntScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import type { BranchRow, EnterprisePersonRow, EnterpriseRow, HouseholdBusinessRow } from "./tables.js";
 

@@ -45,11 +45,11 @@ import {
   isListType,
   isNonNullType,
 } from "graphql";
-import { analyzeOperation, reachableDefinitions } from "../access/analyze.js";
-import { PROCEDURE_CODE, type Client } from "../access/clients.js";
-import { costError, MAX_COST_NODES, operationCost } from "../access/cost.js";
-import { DEFAULT_LIMITS, queryLimitProtection } from "../access/limits.js";
-import { checkAccess } from "../access/policy.js";
+import { analyzeOperation, reachableDefinitions } from "../access/index.js";
+import { PROCEDURE_CODE, type Client } from "../access/index.js";
+import { costError, MAX_COST_NODES, operationCost } from "../access/index.js";
+import { DEFAULT_LIMITS, queryLimitProtection } from "../access/index.js";
+import { checkAccess } from "../access/index.js";
 import { findGatewayError } from "../../platform/errors.js";
 import { assertDocumentBounds, type ConformanceLimits, tokenLimitError } from "./bounds.js";
 import { documentsInCode, inFile } from "./code-documents.js";

@@ -8,10 +8,10 @@ import { coerceInputValue, type GraphQLEnumType, type GraphQLInputObjectType, ty
 import { didYouMean, suggestionList } from "./suggest.js";
 import { branchCodeProblem, CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
 import { findGatewayError } from "../../platform/errors.js";
-import type { AdminUnitRegistry } from "../admin-units/registry.js";
-import { explainLegacy } from "../admin-units/service.js";
-import type { ProcedureCatalogue } from "../procedures/catalogue.js";
-import { checkRequest, toRequest } from "../procedures/service.js";
+import type { AdminUnitRegistry } from "../admin-units/index.js";
+import { explainLegacy } from "../admin-units/index.js";
+import type { ProcedureCatalogue } from "../procedures/index.js";
+import { checkRequest, toRequest } from "../procedures/index.js";
 import { type InputFile, JsonDocument, type JsonPath, ConformanceInputError } from "./inputs.js";
 import type { Findings } from "./report.js";
 import { type RuleId, ruleForInputError } from "./rules.js";

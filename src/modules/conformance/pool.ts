@@ -7,12 +7,12 @@
  */
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
-import type { Client } from "../access/clients.js";
+import type { Client } from "../access/index.js";
 import type { ConformanceConfig } from "../../platform/config.js";
 import { logger } from "../../platform/logger.js";
 import { GatewayError } from "../../platform/errors.js";
-import type { AdminUnitRegistry } from "../admin-units/registry.js";
-import type { ProcedureCatalogue } from "../procedures/catalogue.js";
+import type { AdminUnitRegistry } from "../admin-units/index.js";
+import type { ProcedureCatalogue } from "../procedures/index.js";
 import { API_LIMITS, assertInputSizes, type ConformanceLimits } from "./bounds.js";
 import type { ConformanceInputs } from "./inputs.js";
 import type { ConformanceReport } from "./report.js";

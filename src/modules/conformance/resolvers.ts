@@ -1,6 +1,6 @@
 import { MAX_API_FINDINGS } from "./bounds.js";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
-import { DEFAULT_LIMITS } from "../access/limits.js";
+import { DEFAULT_LIMITS } from "../access/index.js";
 import type { GatewayContext } from "../../context.js";
 import { listOf } from "../../shared/cost.js";
 import { CONFORMANCE_RULES } from "./rules.js";

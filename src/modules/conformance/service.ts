@@ -5,9 +5,9 @@
 import { createHash } from "node:crypto";
 import type { GraphQLSchema } from "graphql";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import type { Client } from "../access/clients.js";
-import type { AdminUnitRegistry } from "../admin-units/registry.js";
-import type { ProcedureCatalogue } from "../procedures/catalogue.js";
+import type { Client } from "../access/index.js";
+import type { AdminUnitRegistry } from "../admin-units/index.js";
+import type { ProcedureCatalogue } from "../procedures/index.js";
 import { assertInputSizes, type ConformanceLimits } from "./bounds.js";
 import { ConformanceInputError, type ConformanceInputs } from "./inputs.js";
 import { checkOperations } from "./operations.js";

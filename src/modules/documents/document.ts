@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import { type DocumentNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse, print, Source } from "graphql";
-import { reachableDefinitions } from "../access/analyze.js";
-import type { InputFile } from "../conformance/inputs.js";
+import { reachableDefinitions } from "../access/index.js";
+import type { InputFile } from "../conformance/index.js";
 
 /** `sha256:` and 64 lower-case hex digits: the GraphQL-over-HTTP persisted documents form of a document id. */
 export const DOCUMENT_ID = /^sha256:[0-9a-f]{64}$/;

@@ -5,7 +5,7 @@
  * purpose, audit — and, being handed the same text every time, answers parsing and validation from its document
  * cache (keyed by the text's SHA-256, which is the id). A client set to trusted documents only may send nothing else.
  */
-import type { Client } from "../access/clients.js";
+import type { Client } from "../access/index.js";
 import { GatewayError } from "../../platform/errors.js";
 import { DOCUMENT_ID } from "./document.js";
 import type { DocumentStore } from "./service.js";

@@ -4,7 +4,7 @@
  * entry can only lack a binding made since it was read (by another process): a client not in it reads it again.
  */
 import { eq, sql } from "drizzle-orm";
-import type { Client } from "../access/clients.js";
+import type { Client } from "../access/index.js";
 import type { Database } from "../../platform/db/source.js";
 import { LruCache } from "../../shared/lru.js";
 import type { TrustedDocument } from "./document.js";

@@ -5,7 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { boolean, check, index, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { clients } from "../access/tables.js";
+import { clients } from "../access/index.js";
 import { gateway } from "../../platform/db/gateway-schema.js";
 
 export const trustedDocuments = gateway.table(

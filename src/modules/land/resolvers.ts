@@ -1,4 +1,4 @@
-import { Access, SubjectArgument } from "../access/directive.js";
+import { Access, SubjectArgument } from "../access/index.js";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
@@ -7,10 +7,10 @@ import { InvalidInputError } from "../../platform/errors.js";
 import { PARCEL_ID_PATTERN } from "../../shared/codes.js";
 import { landUsePurpose } from "../../shared/lookups.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
-import { loadEnterprise } from "../business/resolvers.js";
-import { Enterprise } from "../business/types.js";
-import { loadCitizen } from "../population/resolvers.js";
-import { Citizen } from "../population/types.js";
+import { loadEnterprise } from "../business/index.js";
+import { Enterprise } from "../business/index.js";
+import { loadCitizen } from "../population/index.js";
+import { Citizen } from "../population/index.js";
 import { LandParcelFilter } from "./inputs.js";
 import { listParcels } from "./service.js";
 import {

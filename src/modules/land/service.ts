@@ -1,7 +1,7 @@
 /** Parcel lists: keyset pages over the land source with filters. */
 import { and, asc, count, eq, exists, gt, isNull, not, type SQL } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
-import type { AdminUnitRegistry } from "../admin-units/registry.js";
+import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { InvalidInputError } from "../../platform/errors.js";
 import { checkCommuneFilter, checkProvinceFilter } from "../../shared/filters.js";
 import { landUsePurposeCodes } from "../../shared/lookups.js";

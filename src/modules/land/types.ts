@@ -1,10 +1,10 @@
 /** GraphQL types of the land source; `to*` functions are the one place rows become types. */
-import { Access, SubjectKey } from "../access/directive.js";
+import { Access, SubjectKey } from "../access/index.js";
 import { createUnionType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Node } from "../../shared/node.js";
-import { Address, address } from "../admin-units/address.js";
-import { Enterprise } from "../business/types.js";
-import { Citizen } from "../population/types.js";
+import { Address, address } from "../admin-units/index.js";
+import { Enterprise } from "../business/index.js";
+import { Citizen } from "../population/index.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar, SafeIntScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import type { CertificateRow, EncumbranceRow, HolderRow, ParcelRow, TransferRow } from "./tables.js";
 

@@ -4,16 +4,16 @@
  * its direct lookup does from the argument; a type that is not, but holds personal data (a household, a
  * certificate, a branch), belongs to the subject it is about once loaded, as it does when reached from it.
  */
-import type { Subject } from "../access/subjects.js";
+import type { Subject } from "../access/index.js";
 import type { GatewayContext } from "../../context.js";
-import { toLegacyUnit } from "../admin-units/service.js";
-import { toCommune, toProvince } from "../admin-units/types.js";
-import { loadEnterprise } from "../business/resolvers.js";
-import { toBranch, toHouseholdBusiness } from "../business/types.js";
-import { toCertificate, toParcel } from "../land/types.js";
-import { loadCitizen } from "../population/resolvers.js";
-import { toHousehold } from "../population/types.js";
-import { loadDossier, toComponent, toProcedure } from "../procedures/resolvers.js";
+import { toLegacyUnit } from "../admin-units/index.js";
+import { toCommune, toProvince } from "../admin-units/index.js";
+import { loadEnterprise } from "../business/index.js";
+import { toBranch, toHouseholdBusiness } from "../business/index.js";
+import { toCertificate, toParcel } from "../land/index.js";
+import { loadCitizen } from "../population/index.js";
+import { toHousehold } from "../population/index.js";
+import { loadDossier, toComponent, toProcedure } from "../procedures/index.js";
 
 export interface NodeType {
   /** The record's natural key, from the object the type's resolvers see. */

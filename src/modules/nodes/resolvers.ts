@@ -8,8 +8,8 @@
 import { listCost } from "../../shared/cost.js";
 import { type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
-import { typeAccess } from "../access/directive.js";
-import { checkNodeAccess } from "../access/policy.js";
+import { typeAccess } from "../access/index.js";
+import { checkNodeAccess } from "../access/index.js";
 import type { GatewayContext } from "../../context.js";
 import { type ErrorCode, GatewayError, InvalidInputError } from "../../platform/errors.js";
 import { asNode, Node } from "../../shared/node.js";

@@ -1,4 +1,4 @@
-import { Access, SubjectArgument } from "../access/directive.js";
+import { Access, SubjectArgument } from "../access/index.js";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";

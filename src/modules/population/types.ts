@@ -1,8 +1,8 @@
 /** GraphQL types of the population source; `toCitizen` etc. are the one place rows become types. */
-import { Access, SubjectKey } from "../access/directive.js";
+import { Access, SubjectKey } from "../access/index.js";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Node } from "../../shared/node.js";
-import { Address, address } from "../admin-units/address.js";
+import { Address, address } from "../admin-units/index.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar } from "../../shared/scalars.js";
 import type { CitizenRow, HouseholdRow, IdentityCardRow } from "./tables.js";
 

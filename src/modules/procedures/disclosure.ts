@@ -6,8 +6,8 @@
  * recorded against that subject. Every subject named in what leaves — evidence, the facts' values, the dossier's
  * subjects — gets its row, from typed subjects, never from text.
  */
-import type { Client } from "../access/clients.js";
-import { sameSubject, type Subject, subjectKey } from "../access/subjects.js";
+import type { Client } from "../access/index.js";
+import { sameSubject, type Subject, subjectKey } from "../access/index.js";
 import type { CatalogueProcedure } from "./catalogue.js";
 import type { Evidence, SubjectRole } from "./rules.js";
 

@@ -1,13 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Access, DataSource, type DataSourceName, SubjectArgument } from "../access/directive.js";
+import { Access, DataSource, type DataSourceName, SubjectArgument } from "../access/index.js";
 import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
-import { shown } from "../access/subjects.js";
+import { shown } from "../access/index.js";
 import { GatewayError } from "../../platform/errors.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
-import { yearsBetween } from "../population/types.js";
+import { yearsBetween } from "../population/index.js";
 import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } from "./catalogue.js";
 import { disclose, visibleSubjects, WITHHELD } from "./disclosure.js";
 import { type Evidence, RULES, type SubjectRole } from "./rules.js";

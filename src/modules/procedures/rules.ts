@@ -6,12 +6,12 @@
  * components of one dossier share batches.
  */
 import "reflect-metadata"; // the helpers below live beside type-graphql types
-import type { DataSourceName } from "../access/directive.js";
-import type { Subject } from "../access/subjects.js";
+import type { DataSourceName } from "../access/index.js";
+import type { Subject } from "../access/index.js";
 import type { GatewayContext } from "../../context.js";
-import { explainLegacy } from "../admin-units/service.js";
-import type { CitizenRow } from "../population/tables.js";
-import { yearsBetween } from "../population/types.js";
+import { explainLegacy } from "../admin-units/index.js";
+import type { CitizenRow } from "../population/index.js";
+import { yearsBetween } from "../population/index.js";
 
 export type SubjectRole = "CHILD" | "SPOUSE" | "DECEASED" | "BUYER" | "PARCEL" | "ENTERPRISE" | "CERTIFICATE";
 

@@ -4,10 +4,10 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, count, sql } from "drizzle-orm";
-import type { DataSourceName } from "../access/directive.js";
-import { checkProcedureUse } from "../access/policy.js";
-import type { AuditAction, Purpose } from "../access/request.js";
-import type { Subject } from "../access/subjects.js";
+import type { DataSourceName } from "../access/index.js";
+import { checkProcedureUse } from "../access/index.js";
+import type { AuditAction, Purpose } from "../access/index.js";
+import type { Subject } from "../access/index.js";
 import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
 import { findGatewayError, GatewayError } from "../../platform/errors.js";

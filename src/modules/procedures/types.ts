@@ -1,7 +1,7 @@
 /** GraphQL types of the procedure catalogue, dossier evaluation and verification answers. */
 import { Directive, Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { listOf } from "../../shared/cost.js";
-import { DataSource } from "../access/directive.js";
+import { DataSource } from "../access/index.js";
 import { Node } from "../../shared/node.js";
 import { DateTimeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import {

@@ -1,0 +1,14 @@
+/** access: the module's one door. */
+export { analyzeOperation, reachableDefinitions } from "./analyze.js";
+export { CITIZEN_CLIENT_ID, type Client, ClientStore, type Grant, PROCEDURE_CODE, SYSTEM_CLIENT_ID, validateGrant } from "./clients.js";
+export { MAX_COST_NODES, costError, operationCost } from "./cost.js";
+export { DEMO_CITIZEN_KEY, DEMO_PURPOSE, type DemoClients, assertNoDemoClients, ensureDemoClients } from "./demo.js";
+export { Access, DataClassEnum, DataSource, DataSourceEnum, type DataSourceName, SubjectArgument, SubjectKey, SubjectKindEnum, accessDirective, subjectDirective, typeAccess } from "./directive.js";
+export { instrumentAccess } from "./instrument.js";
+export { DEFAULT_LIMITS, RateLimits, noIntrospection, queryLimitProtection } from "./limits.js";
+export { accessPlugin } from "./plugin.js";
+export { REFUSAL_STATUS, checkAccess, checkNodeAccess, checkProcedureUse, refusalHeaders } from "./policy.js";
+export { type AuditAction, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, type Purpose, RequestAccess, parsePurpose } from "./request.js";
+export { AccessGrantResolver, AccessResolver } from "./resolvers.js";
+export { type Subject, sameSubject, shown, subjectKey } from "./subjects.js";
+export { clients, gatewaySecrets } from "./tables.js";

@@ -1,0 +1,2 @@
+/** nodes: the module's one door. */
+export { nodeResolvers } from "./resolvers.js";
