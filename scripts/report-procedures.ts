@@ -8,8 +8,7 @@ import { openSource } from "../src/platform/db/source.js";
 import { lockDataDir } from "../src/platform/db/lock.js";
 import { loadConfig } from "../src/platform/config.js";
 import { migrateSource } from "../src/platform/db/migrate.js";
-import { ProcedureCatalogue } from "../src/modules/procedures/catalogue.js";
-import { dossierTotals, procedureReport } from "../src/modules/procedures/service.js";
+import { DossierStore, ProcedureCatalogue, procedureReport } from "../src/modules/procedures/index.js";
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false } } });
 const config = loadConfig();
@@ -17,7 +16,7 @@ const release = config.sources.gateway.url ? () => {} : lockDataDir(config.dataD
 const gateway = await openSource(config.sources.gateway);
 try {
   await migrateSource(gateway);
-  const { procedures: lines, overall } = procedureReport(ProcedureCatalogue.load(), await dossierTotals({ sources: { gateway } as never }));
+  const { procedures: lines, overall } = procedureReport(ProcedureCatalogue.load(), await new DossierStore(gateway.db).totals());
   if (values.json) {
     console.log(JSON.stringify({ procedures: lines, overall }, null, 2));
   } else {

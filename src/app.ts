@@ -7,7 +7,7 @@ import { ClientStore } from "./modules/access/index.js";
 import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./modules/access/index.js";
 import { RateLimits } from "./modules/access/index.js";
 import { type GatewayConfig, SOURCE_NAMES } from "./platform/config.js";
-import type { Sources } from "./context.js";
+import type { Sources } from "./platform/db/source.js";
 import { lockDataDir } from "./platform/db/lock.js";
 import { migrateSource } from "./platform/db/migrate.js";
 import { openSource } from "./platform/db/source.js";

@@ -1,29 +1,34 @@
 /**
- * The per-request context: the one place where everything request-scoped is built — request id, fresh
- * DataLoaders for every source (never shared between requests), and (from the access issue on) the client,
- * its grants, the declared purpose and the audit recorder.
+ * The per-request context: a composition of slices, one per concern — the request, who asks and why (access), each
+ * national source's loaders and reader over its own database, the administrative map, and the gateway's own
+ * services. No raw database handle is in it: a module reaches a database only through its own slice.
  */
 import { randomUUID } from "node:crypto";
-import { RequestAccess } from "./modules/access/index.js";
-import type { SourceName } from "./platform/config.js";
-import type { Source } from "./platform/db/source.js";
+import { type AccessContext, AccessLogStore, RequestAccess } from "./modules/access/index.js";
+import type { AdminUnitRegistry, AdminUnitsContext } from "./modules/admin-units/index.js";
+import { type BusinessContext, createBusinessSlice } from "./modules/business/index.js";
+import type { ConformanceContext, ConformancePool } from "./modules/conformance/index.js";
+import { createLandSlice, type LandContext } from "./modules/land/index.js";
+import type { NodesContext } from "./modules/nodes/index.js";
+import { createPopulationSlice, type PopulationContext } from "./modules/population/index.js";
+import { DossierStore, type ProcedureCatalogue, type ProceduresContext } from "./modules/procedures/index.js";
+import type { Sources } from "./platform/db/source.js";
 import type { NodeIdCodec } from "./shared/node-id.js";
 import type { CursorCodec } from "./shared/pagination.js";
-import type { AdminUnitRegistry } from "./modules/admin-units/index.js";
-import type { ConformancePool } from "./modules/conformance/index.js";
-import type { ProcedureCatalogue } from "./modules/procedures/index.js";
-import { type BusinessLoaders, createBusinessLoaders } from "./modules/business/index.js";
-import { createLandLoaders, type LandLoaders } from "./modules/land/index.js";
-import { createPopulationLoaders, type PopulationLoaders } from "./modules/population/index.js";
 
-export type Sources = Record<SourceName, Source>;
+/** Every module's view of the request, at once: each module's resolvers see only the slices their own type names. */
+export type GatewayContext = AccessContext &
+  AdminUnitsContext &
+  PopulationContext &
+  LandContext &
+  BusinessContext &
+  ProceduresContext &
+  NodesContext &
+  ConformanceContext;
 
-export interface GatewayContext {
-  requestId: string;
-  /** What the request log says of the request (a shared object: Apollo hands plugins a shallow copy of the context). */
-  log: { operation?: string };
-  /** Who asks and why, and what this request has read about whom (written to the audit trail). */
-  access: RequestAccess;
+/** What every request shares, built once per process (app.ts). */
+export interface ContextServices {
+  /** Only to build each source's slice over its own database; never put on the context itself. */
   sources: Sources;
   adminUnits: AdminUnitRegistry;
   procedures: ProcedureCatalogue;
@@ -33,28 +38,24 @@ export interface GatewayContext {
   nodeIds: NodeIdCodec;
   /** Runs conformance checks off the request thread (shared: its threads are the gateway's, not the request's). */
   conformance: ConformancePool;
-  population: PopulationLoaders;
-  land: LandLoaders;
-  business: BusinessLoaders;
 }
 
-export function createContext(
-  shared: { sources: Sources; adminUnits: AdminUnitRegistry; procedures: ProcedureCatalogue; cursors: CursorCodec; nodeIds: NodeIdCodec; conformance: ConformancePool },
-  requestId: string = randomUUID(),
-  access: RequestAccess = new RequestAccess(null, null),
-): GatewayContext {
+export function createContext(services: ContextServices, requestId: string = randomUUID(), access: RequestAccess = new RequestAccess(null, null)): GatewayContext {
+  const { sources, adminUnits, cursors } = services;
   return {
-    requestId,
-    log: {},
+    request: { id: requestId, log: {} },
     access,
-    sources: shared.sources,
-    adminUnits: shared.adminUnits,
-    procedures: shared.procedures,
-    cursors: shared.cursors,
-    nodeIds: shared.nodeIds,
-    conformance: shared.conformance,
-    population: createPopulationLoaders(shared.sources.population.db),
-    land: createLandLoaders(shared.sources.land.db),
-    business: createBusinessLoaders(shared.sources.business.db),
+    adminUnits,
+    population: createPopulationSlice(sources.population.db, adminUnits, cursors),
+    land: createLandSlice(sources.land.db, adminUnits, cursors),
+    business: createBusinessSlice(sources.business.db, adminUnits, cursors),
+    gateway: {
+      procedures: services.procedures,
+      dossiers: new DossierStore(sources.gateway.db),
+      accessLog: new AccessLogStore(sources.gateway.db),
+      cursors,
+      nodeIds: services.nodeIds,
+      conformance: services.conformance,
+    },
   };
 }

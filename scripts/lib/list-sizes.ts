@@ -6,13 +6,12 @@
  */
 import { type GraphQLOutputType, type GraphQLSchema, isListType, isNonNullType, isObjectType } from "graphql";
 import { fieldAccess } from "../../src/modules/access/directive.js";
-import { AdminUnitRegistry } from "../../src/modules/admin-units/registry.js";
 import { ProcedureCatalogue } from "../../src/modules/procedures/catalogue.js";
 import { RULES } from "../../src/modules/procedures/rules.js";
 import { declaredListSize, type ListSize } from "../../src/shared/cost.js";
 import { parseCsv } from "../../src/seed/csv.js";
 import { generateDataset } from "../../src/seed/generate.js";
-import { loadGeography } from "../../src/seed/geography.js";
+import { loadGeography, registryFromGeography } from "../../src/seed/geography.js";
 import { SEED_TABLES, type SeedTable } from "../../src/seed/tables.js";
 
 /** Largest size found per schema coordinate (Type.field). */
@@ -91,7 +90,7 @@ export async function largestInGeneratedData(citizens: number, seed = 2025): Pro
 
 /** Sizes fixed by the reference files: the 2025 map and its predecessors, the procedure catalogue. */
 export function largestInReferenceData(): Largest {
-  const map = AdminUnitRegistry.fromGeography(loadGeography());
+  const map = registryFromGeography(loadGeography());
   const catalogue = ProcedureCatalogue.load();
   const most = (values: number[]) => Math.max(0, ...values);
   const procedures = catalogue.procedures;

@@ -7,14 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CITIZEN_CLIENT_ID, type Client, type Grant, SYSTEM_CLIENT_ID, validateGrant } from "../modules/access/index.js";
-import { AdminUnitRegistry } from "../modules/admin-units/index.js";
 import { formatReport, formatRules, FORMATS, type ReportFormat } from "../modules/conformance/index.js";
 import { mayHoldDocuments } from "../modules/conformance/index.js";
 import { ConformanceInputError, type ConformanceInputs, type InputFile, isCodeFile, isOperationsFile, isVariablesFile, JsonDocument } from "../modules/conformance/index.js";
 import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/index.js";
 import { ProcedureCatalogue } from "../modules/procedures/index.js";
 import { buildGatewaySchema } from "../schema.js";
-import { loadGeography } from "../seed/geography.js";
+import { loadGeography, registryFromGeography } from "../seed/geography.js";
 
 export const CONFORMANCE_USAGE = `Usage: ndaf-gateway conformance [options]
 
@@ -62,7 +61,7 @@ let environment: Promise<ConformanceEnvironment> | undefined;
 export function offlineEnvironment(): Promise<ConformanceEnvironment> {
   environment ??= buildGatewaySchema().then((schema) => ({
     schema,
-    adminUnits: AdminUnitRegistry.fromGeography(loadGeography()),
+    adminUnits: registryFromGeography(loadGeography()),
     catalogue: ProcedureCatalogue.load(),
   }));
   return environment;
@@ -121,7 +120,7 @@ async function clientFromDatabase(id: string): Promise<Client | null> {
   const { loadConfig } = await import("../platform/config.js");
   const { openSource } = await import("../platform/db/source.js");
   const { lockDataDir } = await import("../platform/db/lock.js");
-  const { ClientStore } = await import("../modules/access/clients.js");
+  const { ClientStore } = await import("../modules/access/index.js");
   const config = loadConfig();
   const gateway = config.sources.gateway;
   if (!gateway.url && gateway.dataDir && !fs.existsSync(gateway.dataDir)) {

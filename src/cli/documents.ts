@@ -50,7 +50,7 @@ async function withGatewayDatabase<T>(work: (db: GatewayDatabase) => Promise<T>)
   const { lockDataDir } = await import("../platform/db/lock.js");
   const { openSource } = await import("../platform/db/source.js");
   const { migrateSource } = await import("../platform/db/migrate.js");
-  const { ClientStore } = await import("../modules/access/clients.js");
+  const { ClientStore } = await import("../modules/access/index.js");
   const { DocumentStore } = await import("../modules/documents/index.js");
   const config = loadConfig();
   const release = config.sources.gateway.url ? () => {} : lockDataDir(config.dataDir);

@@ -56,7 +56,7 @@ const logUnexpectedErrors: ApolloServerPlugin<GatewayContext> = {
           if (findGatewayError(error)) continue;
           const original = error.originalError ?? error;
           if (error.extensions?.code && error.extensions.code !== "INTERNAL_SERVER_ERROR") continue;
-          logger.error({ requestId: contextValue.requestId, path: error.path, err: original }, "unexpected error");
+          logger.error({ requestId: contextValue.request.id, path: error.path, err: original }, "unexpected error");
         }
       },
     };
@@ -68,7 +68,7 @@ const noteOperation: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operationName, operation, contextValue }) {
-        contextValue.log.operation = operationName ?? `(anonymous ${operation?.operation ?? "operation"})`;
+        contextValue.request.log.operation = operationName ?? `(anonymous ${operation?.operation ?? "operation"})`;
       },
     };
   },
@@ -232,7 +232,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
           route,
           status: res.statusCode,
           ms: Math.round(seconds * 10_000) / 10,
-          operation: context?.log.operation,
+          operation: context?.request.log.operation,
           client: clientForLog(context?.access.client?.id),
         },
         "request",

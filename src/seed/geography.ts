@@ -4,6 +4,7 @@
  * The same model feeds the gateway's reference tables (reference.ts), so seeded data and the registry agree.
  */
 import { readCsvRecords, seedFile } from "./csv.js";
+import { AdminUnitRegistry } from "../modules/admin-units/index.js";
 
 export type CommuneKind = "XA" | "PHUONG" | "DAC_KHU";
 export type Region = "north-mountain" | "north-delta" | "north-central" | "south-central" | "highlands" | "south-east" | "mekong";
@@ -247,4 +248,23 @@ export function loadGeography(): Geography {
 /** The 2025 commune a legacy code resolves to when one must be chosen: the FULL successor if any, else the first. */
 export function preferredSuccessor(legacy: LegacyCommune): string {
   return (legacy.successors.find((s) => s.mergeType === "FULL") ?? legacy.successors[0]).code;
+}
+
+/**
+ * The same registry straight from the reference files in seeds/ (no database): what the conformance command
+ * checks codes against, so a provincial CI needs nothing but this package.
+ */
+export function registryFromGeography(geo: Geography): AdminUnitRegistry {
+  const byCode = <T extends { code: string }>(rows: T[]) => [...rows].sort((a, b) => a.code.localeCompare(b.code));
+  const successionRows = geo.legacyCommunes
+    .flatMap((c) => c.successors.map((s) => ({ legacyCode: c.code, successorCode: s.code, mergeType: s.mergeType })))
+    .sort((a, b) => a.legacyCode.localeCompare(b.legacyCode) || a.successorCode.localeCompare(b.successorCode));
+  return AdminUnitRegistry.build({
+    provinceRows: byCode(geo.provinces).map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn, communeCount: p.communeCount })),
+    communeRows: byCode(geo.communes).map((c) => ({ code: c.code, name: c.name, shortName: c.shortName, nameEn: c.nameEn, kind: c.kind, provinceCode: c.province.code })),
+    legacyProvinceRows: byCode(geo.legacyProvinces),
+    legacyDistrictRows: byCode(geo.legacyDistricts),
+    legacyCommuneRows: byCode(geo.legacyCommunes),
+    successionRows,
+  });
 }

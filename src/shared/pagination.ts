@@ -166,3 +166,10 @@ export async function paginate<Row, T>(options: {
     countTotal: () => (total ??= options.count()),
   };
 }
+
+/** A list field's arguments: page size, the cursor to start after, and the list's filter. */
+export interface PageArgs<F> {
+  first?: number | null;
+  after?: string | null;
+  filter?: F;
+}

@@ -23,7 +23,7 @@ import { DEMO_CITIZEN_KEY, DEMO_CIVIL_STATUS_KEY } from "../../src/modules/acces
 import { costRefusal } from "../../src/modules/access/cost.js";
 import { DEFAULT_LIMITS } from "../../src/modules/access/limits.js";
 import { NODE_TYPES } from "../../src/modules/nodes/registry.js";
-import { toRequest } from "../../src/modules/procedures/service.js";
+import { toRequest } from "../../src/modules/procedures/index.js";
 import { ERROR_CODE_NAMES, ERROR_CODES } from "../../src/platform/errors.js";
 import { DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 import { auditRowsOf } from "../support/personal-ids.js";

@@ -1,4 +1,8 @@
-/** access: the module's one door. */
+/**
+ * The access boundary: clients and grants, purpose, the one policy that decides every personal read, the audit
+ * trail (written before an answer leaves) and the citizen's access log. Its door: the directives other modules
+ * declare access with, the plugin and limits the HTTP front installs, the client store, and the resolvers.
+ */
 export { analyzeOperation, reachableDefinitions } from "./analyze.js";
 export { CITIZEN_CLIENT_ID, type Client, ClientStore, type Grant, PROCEDURE_CODE, SYSTEM_CLIENT_ID, validateGrant } from "./clients.js";
 export { MAX_COST_NODES, costError, operationCost } from "./cost.js";
@@ -12,3 +16,5 @@ export { type AuditAction, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, type P
 export { AccessGrantResolver, AccessResolver } from "./resolvers.js";
 export { type Subject, sameSubject, shown, subjectKey } from "./subjects.js";
 export { clients, gatewaySecrets } from "./tables.js";
+export { type AccessContext } from "./context.js";
+export { AccessLogStore } from "./log.js";

@@ -7,7 +7,7 @@
  * has its own audit row. A citizen client reaching another person's record is refused at that field.
  */
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, getNamedType, isObjectType, type GraphQLObjectType } from "graphql";
-import type { GatewayContext } from "../../context.js";
+import type { AccessContext } from "./context.js";
 import { fieldAccess, subjectDeclarations, typeAccess } from "./directive.js";
 import { checkedSubject, type Subject } from "./subjects.js";
 
@@ -68,7 +68,7 @@ export function instrumentAccess(schema: GraphQLSchema): void {
     for (const field of Object.values(type.getFields())) {
       if (!fieldAccess(type, field)) continue;
       const coordinate = `${type.name}.${field.name}`;
-      const resolve: GraphQLFieldResolver<unknown, GatewayContext> = field.resolve ?? defaultFieldResolver;
+      const resolve: GraphQLFieldResolver<unknown, AccessContext> = field.resolve ?? defaultFieldResolver;
       const returned = getNamedType(field.type);
       // Results that are not subjects themselves but carry personal data belong to this field's subject.
       const passOwner = isObjectType(returned) && !subjectOfType(returned) && typeAccess(returned) !== undefined;

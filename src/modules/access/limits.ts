@@ -8,7 +8,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { ValidationContext, ValidationRule } from "graphql";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import type { GatewayContext } from "../../context.js";
+import type { AccessContext } from "./context.js";
 import { type ErrorCode, GatewayError } from "../../platform/errors.js";
 
 export interface QueryLimits {
@@ -36,7 +36,7 @@ function reject(code: ErrorCode, what: string) {
   };
 }
 
-export function queryLimitProtection(limits: QueryLimits, production: boolean): { plugins: ApolloServerPlugin<GatewayContext>[]; validationRules: ValidationRule[] } {
+export function queryLimitProtection(limits: QueryLimits, production: boolean): { plugins: ApolloServerPlugin<AccessContext>[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
     maxDepth: {
       n: limits.maxDepth,
@@ -59,7 +59,7 @@ export function queryLimitProtection(limits: QueryLimits, production: boolean): 
     blockFieldSuggestion: { enabled: production },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: plugins as unknown as ApolloServerPlugin<GatewayContext>[], validationRules: validationRules as unknown as ValidationRule[] };
+  return { plugins: plugins as unknown as ApolloServerPlugin<AccessContext>[], validationRules: validationRules as unknown as ValidationRule[] };
 }
 
 /** Refuses `__schema` and `__type` when introspection is off (`__typename` stays allowed). */

@@ -6,7 +6,7 @@
  */
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { type DocumentNode, type GraphQLSchema, Kind, TypeInfo, type ValueNode, visit, visitWithTypeInfo } from "graphql";
-import type { GatewayContext } from "../../context.js";
+import type { AccessContext } from "./context.js";
 import type { Source } from "../../platform/db/source.js";
 import { logger } from "../../platform/logger.js";
 import { analyzeOperation } from "./analyze.js";
@@ -101,7 +101,7 @@ function checkArguments(schema: GraphQLSchema, document: DocumentNode, variables
   return null;
 }
 
-export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlugin<GatewayContext> {
+export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlugin<AccessContext> {
   return {
     async requestDidStart() {
       let refusal: Refusal | null = null;
@@ -135,9 +135,9 @@ export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlug
           const entries = access.entries();
           if (entries.length === 0) return;
           try {
-            await writeAudit(gateway, { requestId: contextValue.requestId, clientId: access.client?.id ?? "anonymous", purpose: access.purpose }, entries);
+            await writeAudit(gateway, { requestId: contextValue.request.id, clientId: access.client?.id ?? "anonymous", purpose: access.purpose }, entries);
           } catch (error) {
-            logger.error({ requestId: contextValue.requestId, err: error }, "audit trail write failed; answer withheld");
+            logger.error({ requestId: contextValue.request.id, err: error }, "audit trail write failed; answer withheld");
             response.http.status = 503;
             response.body = {
               kind: "single",

@@ -190,3 +190,16 @@ export function checkNodeAccess(lookup: string, access: FieldAccess, client: Cli
   }
   return checkAccess([{ coordinate: lookup, access, root: true, locations: [] }], client, purpose);
 }
+
+/** The access log is the citizen's own view of the trail: only a citizen client, only about themselves. Returns whose log. */
+export function checkAccessLogRead(client: Client | null, personalId: string | undefined): string {
+  if (!client) throw new GatewayError("UNAUTHENTICATED", "The access log is open to the person it is about: authenticate as a citizen client (Authorization: Bearer <key>).");
+  if (client.kind !== "CITIZEN") {
+    throw new GatewayError("SUBJECT_NOT_PERMITTED", `The access log is open to the person it is about; client ${client.id} is an agency system.`);
+  }
+  const who = personalId ?? client.personalId!;
+  if (who !== client.personalId) {
+    throw new GatewayError("SUBJECT_NOT_PERMITTED", "A citizen may read only their own access log.", { field: "Query.accessLog" });
+  }
+  return who;
+}

@@ -2,17 +2,16 @@
  * What a caller can ask about access itself: `viewer` (who am I, what may I read, which purpose did I declare) and
  * `accessLog` — the citizen's view of the audit trail (Estonia's Data Tracker): who read my data, when, why.
  */
-import { and, desc, eq, lt, count } from "drizzle-orm";
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
-import type { GatewayContext } from "../../context.js";
+import type { AccessContext } from "./context.js";
+import type { AccessLogRow } from "./log.js";
+import { checkAccessLogRead } from "./policy.js";
 import { DATA_CLASSES, DATA_SOURCES, type ClientKind } from "./clients.js";
 import { Access, DataClassValue, DataSource, SubjectArgument } from "./directive.js";
 import { AUDIT_ACTIONS, type AuditAction } from "./request.js";
-import { GatewayError } from "../../platform/errors.js";
 import { listOf } from "../../shared/cost.js";
 import { connectionType, pagedConnection, paginate } from "../../shared/pagination.js";
 import { DateTimeScalar, PersonalIdScalar } from "../../shared/scalars.js";
-import { auditLog, clients } from "./tables.js";
 import { CITIZEN_CLIENT_ID, shownClientId } from "./clients.js";
 
 const ClientKindEnum = { SYSTEM: "SYSTEM", CITIZEN: "CITIZEN" } as const satisfies Record<ClientKind, ClientKind>;
@@ -134,7 +133,7 @@ export class AccessGrantResolver {
 @Resolver()
 export class AccessResolver {
   @Query(() => Viewer, { nullable: true, description: "The client this request is authenticated as, its grants and declared purpose; null without a credential." })
-  viewer(@Ctx() ctx: GatewayContext): Viewer | null {
+  viewer(@Ctx() ctx: AccessContext): Viewer | null {
     const { client, purpose } = ctx.access;
     if (!client) return null;
     return {
@@ -157,25 +156,16 @@ export class AccessResolver {
       "Who read a person's data, when, and for which procedure and case, newest first. Open to the person themselves (a citizen client); personalId defaults to theirs.",
   })
   async accessLog(
-    @Ctx() ctx: GatewayContext,
+    @Ctx() ctx: AccessContext,
     @Arg("personalId", () => PersonalIdScalar, { nullable: true, description: "Whose log; a citizen client may name only themselves." }) personalId?: string,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
   ) {
     const client = ctx.access.client;
-    if (!client) throw new GatewayError("UNAUTHENTICATED", "The access log is open to the person it is about: authenticate as a citizen client (Authorization: Bearer <key>).");
-    if (client.kind !== "CITIZEN") {
-      throw new GatewayError("SUBJECT_NOT_PERMITTED", `The access log is open to the person it is about; client ${client.id} is an agency system.`);
-    }
-    const who = personalId ?? client.personalId!;
-    if (who !== client.personalId) {
-      throw new GatewayError("SUBJECT_NOT_PERMITTED", "A citizen may read only their own access log.", { field: "Query.accessLog" });
-    }
-    const db = ctx.sources.gateway.db;
-    const mine = and(eq(auditLog.subjectKind, "CITIZEN"), eq(auditLog.subjectId, who));
-    type Row = Omit<AccessLogEntry, "clientName" | "action"> & { seq: number; clientName: string | null; action: string };
-    return paginate<Row, AccessLogEntry>({
-      cursors: ctx.cursors,
+    const who = checkAccessLogRead(client, personalId);
+    const page = ctx.gateway.accessLog.page(who);
+        return paginate<AccessLogRow, AccessLogEntry>({
+      cursors: ctx.gateway.cursors,
       kind: "access-log",
       first,
       after,
@@ -183,31 +173,11 @@ export class AccessResolver {
       // Another citizen who read this person's data (named in their own dossier, say) is not named: their client id
       // is their personal id. Agency systems are named, which is the point of the log.
       toNode: (row) =>
-        row.clientId !== client.id && CITIZEN_CLIENT_ID.test(row.clientId)
+        row.clientId !== client!.id && CITIZEN_CLIENT_ID.test(row.clientId)
           ? { ...row, action: row.action as AuditAction, clientId: shownClientId(row.clientId), clientName: "A citizen (their own filing)" }
           : { ...row, action: row.action as AuditAction, clientName: row.clientName ?? row.clientId },
-      fetch: (afterKey, limit) => {
-        const before = afterKey === null ? undefined : Number(afterKey);
-        if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", "The cursor is not an access-log cursor.");
-        return db
-          .select({
-            seq: auditLog.seq,
-            recordedAt: auditLog.recordedAt,
-            clientId: auditLog.clientId,
-            clientName: clients.name,
-            action: auditLog.action,
-            procedureCode: auditLog.procedureCode,
-            caseId: auditLog.caseId,
-            fields: auditLog.fields,
-            requestId: auditLog.requestId,
-          })
-          .from(auditLog)
-          .leftJoin(clients, eq(clients.id, auditLog.clientId))
-          .where(and(mine, before === undefined ? undefined : lt(auditLog.seq, before)))
-          .orderBy(desc(auditLog.seq))
-          .limit(limit);
-      },
-      count: async () => (await db.select({ n: count() }).from(auditLog).where(mine))[0].n,
+      fetch: page.fetch,
+      count: page.count,
     });
   }
 }

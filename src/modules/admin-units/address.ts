@@ -3,7 +3,7 @@
  * updated after 1 July 2025 — the pre-2025 commune code they still name. Resolved against the registry.
  */
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
-import type { GatewayContext } from "../../context.js";
+import type { AdminUnitsContext } from "./registry.js";
 import { AdministrativeUnitCodeScalar } from "../../shared/scalars.js";
 import { toLegacyUnit } from "./service.js";
 import { Commune, LegacyAdministrativeUnit, Province, toCommune, toProvince } from "./types.js";
@@ -31,13 +31,13 @@ export function address(line: string | null | undefined, communeCode: string | n
 @Resolver(() => Address)
 export class AddressResolver {
   @FieldResolver(() => Commune, { nullable: true, description: "The 2025 commune (xã / phường / đặc khu); null for a legacy address." })
-  commune(@Root() a: Address, @Ctx() ctx: GatewayContext): Commune | null {
+  commune(@Root() a: Address, @Ctx() ctx: AdminUnitsContext): Commune | null {
     const record = a.communeCode ? ctx.adminUnits.commune(a.communeCode) : undefined;
     return record ? toCommune(record) : null;
   }
 
   @FieldResolver(() => Province, { nullable: true, description: "The 2025 province, also for a legacy address when its successors lie in one province." })
-  province(@Root() a: Address, @Ctx() ctx: GatewayContext): Province | null {
+  province(@Root() a: Address, @Ctx() ctx: AdminUnitsContext): Province | null {
     const code = provinceCodeOf(a, ctx);
     const record = code ? ctx.adminUnits.province(code) : undefined;
     return record ? toProvince(record) : null;
@@ -49,7 +49,7 @@ export class AddressResolver {
   }
 
   @FieldResolver(() => LegacyAdministrativeUnit, { nullable: true, description: "The pre-2025 commune named by a legacy address, with its 2025 successor(s)." })
-  legacyCommune(@Root() a: Address, @Ctx() ctx: GatewayContext): LegacyAdministrativeUnit | null {
+  legacyCommune(@Root() a: Address, @Ctx() ctx: AdminUnitsContext): LegacyAdministrativeUnit | null {
     const record = a.legacyCommuneCode ? ctx.adminUnits.legacyUnit(a.legacyCommuneCode) : undefined;
     return record ? toLegacyUnit(ctx.adminUnits, record) : null;
   }
@@ -60,14 +60,14 @@ export class AddressResolver {
     deprecationReason:
       "Districts were abolished on 1 July 2025 (two-level local government). Use `commune` and `province`; for an address not yet updated, `legacyCommune` gives its 2025 successor(s).",
   })
-  district(@Root() a: Address, @Ctx() ctx: GatewayContext): string | null {
+  district(@Root() a: Address, @Ctx() ctx: AdminUnitsContext): string | null {
     if (a.communeCode || !a.legacyCommuneCode) return null;
     const districtCode = ctx.adminUnits.legacyUnit(a.legacyCommuneCode)?.districtCode;
     return (districtCode && ctx.adminUnits.legacyUnit(districtCode)?.name) || null;
   }
 
   @FieldResolver(() => String, { description: "The whole address as one line: line, commune, province." })
-  text(@Root() a: Address, @Ctx() ctx: GatewayContext): string {
+  text(@Root() a: Address, @Ctx() ctx: AdminUnitsContext): string {
     const commune = a.communeCode ? ctx.adminUnits.commune(a.communeCode)?.name : undefined;
     const legacy = !commune && a.legacyCommuneCode ? ctx.adminUnits.legacyUnit(a.legacyCommuneCode)?.name : undefined;
     const provinceCode = provinceCodeOf(a, ctx);
@@ -76,7 +76,7 @@ export class AddressResolver {
   }
 }
 
-function provinceCodeOf(a: Address, ctx: GatewayContext): string | undefined {
+function provinceCodeOf(a: Address, ctx: AdminUnitsContext): string | undefined {
   if (a.communeCode) return ctx.adminUnits.provinceOfCommune(a.communeCode);
   if (a.provinceCode) return a.provinceCode;
   const legacy = a.legacyCommuneCode ? ctx.adminUnits.legacyUnit(a.legacyCommuneCode) : undefined;

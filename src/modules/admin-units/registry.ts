@@ -5,7 +5,6 @@
  */
 import { asc } from "drizzle-orm";
 import type { Source } from "../../platform/db/source.js";
-import type { Geography } from "../../seed/geography.js";
 import { communes, legacyCommunes, legacyCommuneSuccessors, legacyDistricts, legacyProvinces, provinces } from "./tables.js";
 
 export type CommuneKind = "XA" | "PHUONG" | "DAC_KHU";
@@ -87,26 +86,8 @@ export class AdminUnitRegistry {
     return AdminUnitRegistry.build({ provinceRows, communeRows, legacyProvinceRows, legacyDistrictRows, legacyCommuneRows, successionRows });
   }
 
-  /**
-   * The same registry straight from the reference files in seeds/ (no database): what the conformance command
-   * checks codes against, so a provincial CI needs nothing but this package.
-   */
-  static fromGeography(geo: Geography): AdminUnitRegistry {
-    const byCode = <T extends { code: string }>(rows: T[]) => [...rows].sort((a, b) => a.code.localeCompare(b.code));
-    const successionRows = geo.legacyCommunes
-      .flatMap((c) => c.successors.map((s) => ({ legacyCode: c.code, successorCode: s.code, mergeType: s.mergeType })))
-      .sort((a, b) => a.legacyCode.localeCompare(b.legacyCode) || a.successorCode.localeCompare(b.successorCode));
-    return AdminUnitRegistry.build({
-      provinceRows: byCode(geo.provinces).map((p) => ({ code: p.code, name: p.name, nameEn: p.nameEn, communeCount: p.communeCount })),
-      communeRows: byCode(geo.communes).map((c) => ({ code: c.code, name: c.name, shortName: c.shortName, nameEn: c.nameEn, kind: c.kind, provinceCode: c.province.code })),
-      legacyProvinceRows: byCode(geo.legacyProvinces),
-      legacyDistrictRows: byCode(geo.legacyDistricts),
-      legacyCommuneRows: byCode(geo.legacyCommunes),
-      successionRows,
-    });
-  }
-
-  private static build(rows: {
+  /** A registry from the map's rows, from the database (load) or from the reference files (the seed's geography). */
+  static build(rows: {
     provinceRows: ProvinceRecord[];
     communeRows: CommuneRecord[];
     legacyProvinceRows: { code: string; name: string; nameEn: string; successorCode: string }[];
@@ -187,4 +168,9 @@ export class AdminUnitRegistry {
   provinceOfCommune(code: string): string | undefined {
     return this.communes.get(code)?.provinceCode;
   }
+}
+
+/** What resolvers of administrative units read of the request: the map, loaded once per process. */
+export interface AdminUnitsContext {
+  adminUnits: AdminUnitRegistry;
 }

@@ -1,6 +1,5 @@
 import { Access, SubjectKey, SubjectArgument } from "../access/index.js";
-import { Arg, Ctx, FieldResolver, Int, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
-import type { GatewayContext } from "../../context.js";
+import { Arg, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { CodedValue } from "../../shared/coded-value.js";
 import { listOf } from "../../shared/cost.js";
 import { industry } from "../../shared/lookups.js";
@@ -9,19 +8,8 @@ import { TaxCodeScalar } from "../../shared/scalars.js";
 import { loadCitizen } from "../population/index.js";
 import { Citizen } from "../population/index.js";
 import { EnterpriseFilter } from "./inputs.js";
-import { listEnterprises } from "./service.js";
-import {
-  Branch,
-  Enterprise,
-  EnterpriseIndustry,
-  EnterprisePerson,
-  EnterpriseRoleKind,
-  HouseholdBusiness,
-  toBranch,
-  toEnterprise,
-  toEnterprisePerson,
-  toHouseholdBusiness,
-} from "./types.js";
+import { type BusinessContext, loadEnterprise } from "./slice.js";
+import { Branch, Enterprise, EnterpriseIndustry, EnterprisePerson, HouseholdBusiness, toBranch, toEnterprisePerson, toHouseholdBusiness } from "./types.js";
 
 export const EnterpriseConnection = connectionType(Enterprise, "Enterprise", "enterprise");
 
@@ -30,31 +18,24 @@ export const EnterpriseConnection = connectionType(Enterprise, "Enterprise", "en
 @SubjectKey("CITIZEN", "personalId")
 export class EnterpriseRole extends EnterprisePerson {}
 
-/** An enterprise by code through the request's batched loader (other modules reach the business source this way). */
-export async function loadEnterprise(ctx: GatewayContext, code: string | null | undefined): Promise<Enterprise | null> {
-  if (!code) return null;
-  const row = await ctx.business.enterprise.load(code);
-  return row ? toEnterprise(row) : null;
-}
-
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
   @Access("business")
   @SubjectArgument("ENTERPRISE", "code")
   @Query(() => Enterprise, { nullable: true, description: "An enterprise by its code (tax code); null when the registry has no such enterprise." })
-  enterprise(@Arg("code", () => TaxCodeScalar, { description: "10-digit enterprise code (tax code)." }) code: string, @Ctx() ctx: GatewayContext): Promise<Enterprise | null> {
+  enterprise(@Arg("code", () => TaxCodeScalar, { description: "10-digit enterprise code (tax code)." }) code: string, @Ctx() ctx: BusinessContext): Promise<Enterprise | null> {
     return loadEnterprise(ctx, code);
   }
 
   @Access("business")
   @Query(() => EnterpriseConnection, { nullable: true, complexity: pagedConnection, description: "Enterprises matching a filter, ordered by code, a page at a time." })
   enterprises(
-    @Ctx() ctx: GatewayContext,
+    @Ctx() ctx: BusinessContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
     @Arg("filter", () => EnterpriseFilter, { nullable: true, description: "Conditions the enterprises must meet." }) filter?: EnterpriseFilter,
   ) {
-    return listEnterprises(ctx.sources.business.db, ctx.adminUnits, { cursors: ctx.cursors, first, after, filter });
+    return ctx.business.enterprises({ first, after, filter });
   }
 
   @FieldResolver(() => CodedValue, { description: "Main business line (ngành nghề chính), VSIC 2018." })
@@ -64,8 +45,8 @@ export class EnterpriseResolver {
 
   // The main line and up to 3 others (src/seed/business.ts).
   @FieldResolver(() => [EnterpriseIndustry], { complexity: listOf(4), description: "All registered business lines, the main one first." })
-  async industries(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterpriseIndustry[]> {
-    return (await ctx.business.industriesOfEnterprise.load(enterprise.code)).map((row) => ({
+  async industries(@Root() enterprise: Enterprise, @Ctx() ctx: BusinessContext): Promise<EnterpriseIndustry[]> {
+    return (await ctx.business.loaders.industriesOfEnterprise.load(enterprise.code)).map((row) => ({
       code: row.industryCode,
       name: industry(row.industryCode).name,
       isMain: row.isMain,
@@ -74,27 +55,27 @@ export class EnterpriseResolver {
 
   // Exactly one an enterprise (src/seed/business.ts).
   @FieldResolver(() => [EnterprisePerson], { complexity: listOf(1), nullable: "items", description: "Legal representatives (người đại diện theo pháp luật); an entry refused to this client (another person, to a citizen client) is null, with an error." })
-  async legalRepresentatives(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterprisePerson[]> {
-    return (await ctx.business.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role === "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
+  async legalRepresentatives(@Root() enterprise: Enterprise, @Ctx() ctx: BusinessContext): Promise<EnterprisePerson[]> {
+    return (await ctx.business.loaders.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role === "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
   }
 
   // Up to 5 members or founding shareholders (src/seed/business.ts).
   @FieldResolver(() => [EnterprisePerson], { complexity: listOf(5), nullable: "items", description: "Owners, members and founding shareholders, with their shares of charter capital; an entry refused to this client is null, with an error." })
-  async owners(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<EnterprisePerson[]> {
-    return (await ctx.business.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role !== "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
+  async owners(@Root() enterprise: Enterprise, @Ctx() ctx: BusinessContext): Promise<EnterprisePerson[]> {
+    return (await ctx.business.loaders.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role !== "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
   }
 
   // Up to 3 branches (src/seed/business.ts).
   @FieldResolver(() => [Branch], { complexity: listOf(3), description: "Branches (chi nhánh)." })
-  async branches(@Root() enterprise: Enterprise, @Ctx() ctx: GatewayContext): Promise<Branch[]> {
-    return (await ctx.business.branchesOfEnterprise.load(enterprise.code)).map(toBranch);
+  async branches(@Root() enterprise: Enterprise, @Ctx() ctx: BusinessContext): Promise<Branch[]> {
+    return (await ctx.business.loaders.branchesOfEnterprise.load(enterprise.code)).map(toBranch);
   }
 }
 
 @Resolver(() => EnterprisePerson)
 export class EnterprisePersonResolver {
   @FieldResolver(() => Citizen, { nullable: true, description: "The person's record in the population database." })
-  citizen(@Root() person: EnterprisePerson, @Ctx() ctx: GatewayContext) {
+  citizen(@Root() person: EnterprisePerson, @Ctx() ctx: BusinessContext) {
     return loadCitizen(ctx, person.personalId);
   }
 }
@@ -102,7 +83,7 @@ export class EnterprisePersonResolver {
 @Resolver(() => EnterpriseRole)
 export class EnterpriseRoleResolver {
   @FieldResolver(() => Enterprise, { nullable: true, description: "The enterprise." })
-  enterprise(@Root() role: EnterpriseRole, @Ctx() ctx: GatewayContext) {
+  enterprise(@Root() role: EnterpriseRole, @Ctx() ctx: BusinessContext) {
     return loadEnterprise(ctx, role.enterpriseCode);
   }
 }
@@ -110,7 +91,7 @@ export class EnterpriseRoleResolver {
 @Resolver(() => Branch)
 export class BranchResolver {
   @FieldResolver(() => Enterprise, { nullable: true, description: "The enterprise the branch belongs to." })
-  enterprise(@Root() branch: Branch, @Ctx() ctx: GatewayContext) {
+  enterprise(@Root() branch: Branch, @Ctx() ctx: BusinessContext) {
     return loadEnterprise(ctx, branch.enterpriseCode);
   }
 }
@@ -120,13 +101,13 @@ export class HouseholdBusinessResolver {
   @Access("business")
   @SubjectArgument("HOUSEHOLD_BUSINESS", "registrationNumber")
   @Query(() => HouseholdBusiness, { nullable: true, description: "A household business by registration number; null when none is registered." })
-  async householdBusiness(@Arg("registrationNumber", () => String, { description: "Registration number of the household business." }) registrationNumber: string, @Ctx() ctx: GatewayContext): Promise<HouseholdBusiness | null> {
-    const row = await ctx.business.householdBusiness.load(registrationNumber);
+  async householdBusiness(@Arg("registrationNumber", () => String, { description: "Registration number of the household business." }) registrationNumber: string, @Ctx() ctx: BusinessContext): Promise<HouseholdBusiness | null> {
+    const row = await ctx.business.loaders.householdBusiness.load(registrationNumber);
     return row ? toHouseholdBusiness(row) : null;
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: "The owner (chủ hộ kinh doanh)." })
-  owner(@Root() business: HouseholdBusiness, @Ctx() ctx: GatewayContext) {
+  owner(@Root() business: HouseholdBusiness, @Ctx() ctx: BusinessContext) {
     return loadCitizen(ctx, business.ownerPersonalId);
   }
 
@@ -136,35 +117,10 @@ export class HouseholdBusinessResolver {
   }
 }
 
-/** The business source's fields on Citizen. */
-@Resolver(() => Citizen)
-export class CitizenBusinessResolver {
-  @Access("business")
-  // Not fixed by the generator: representatives and owners are drawn from all adults. The 1,000,000-citizen data
-  // set has at most 8 roles a person (`npm run list-sizes`); 10 leaves room for a larger one.
-  @FieldResolver(() => [EnterpriseRole], { nullable: true, complexity: listOf(10), description: "Enterprises the person represents, owns, or holds capital in." })
-  async enterpriseRoles(
-    @Root() citizen: Citizen,
-    @Ctx() ctx: GatewayContext,
-    @Arg("role", () => EnterpriseRoleKind, { nullable: true, description: "Only roles of this kind." }) role?: EnterpriseRoleKind,
-  ): Promise<EnterpriseRole[]> {
-    const rows = await ctx.business.rolesOfPerson.load(citizen.personalId);
-    return rows.filter((r) => !role || r.role.role === role).map((r) => toEnterprisePerson(r.role));
-  }
-
-  @Access("business")
-  // One a person (Decree 01/2021/NĐ-CP, art. 80; the generator gives each owner one).
-  @FieldResolver(() => [HouseholdBusiness], { nullable: true, complexity: listOf(1), description: "Household businesses the person owns (hộ kinh doanh)." })
-  async householdBusinesses(@Root() citizen: Citizen, @Ctx() ctx: GatewayContext): Promise<HouseholdBusiness[]> {
-    return (await ctx.business.householdBusinessesOfOwner.load(citizen.personalId)).map(toHouseholdBusiness);
-  }
-}
-
-export const businessResolvers = [
+export const businessOwnResolvers = [
   EnterpriseResolver,
   EnterprisePersonResolver,
   EnterpriseRoleResolver,
   BranchResolver,
   HouseholdBusinessResolver,
-  CitizenBusinessResolver,
 ] as const;

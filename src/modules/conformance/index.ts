@@ -1,4 +1,8 @@
-/** conformance: the module's one door. */
+/**
+ * Interoperability conformance (the check provincial systems run in their CI): operations, sample records and
+ * schemas against the national schema and data standards. Its door: the resolvers, the worker pool, the check and
+ * its report formats (the command line uses them).
+ */
 export { mayHoldDocuments } from "./code-documents.js";
 export { FORMATS, type ReportFormat, formatReport, formatRules } from "./formats.js";
 export { ConformanceInputError, type ConformanceInputs, type InputFile, JsonDocument, isCodeFile, isOperationsFile, isVariablesFile } from "./inputs.js";
@@ -6,3 +10,4 @@ export { ConformancePool } from "./pool.js";
 export { type ConformanceReport } from "./report.js";
 export { conformanceResolvers } from "./resolvers.js";
 export { type ConformanceEnvironment, checkConformance } from "./service.js";
+export { type ConformanceContext } from "./resolvers.js";

@@ -17,7 +17,7 @@ import { API_LIMITS, assertInputSizes, type ConformanceLimits } from "./bounds.j
 import type { ConformanceInputs } from "./inputs.js";
 import type { ConformanceReport } from "./report.js";
 import type { CheckOptions } from "./service.js";
-import type { CheckOutcome, CheckTask, WorkerData } from "./worker.js";
+import type { CheckOutcome, CheckTask, WorkerData } from "./worker-protocol.js";
 
 // From the TypeScript sources (npm start, vitest) the worker needs tsx; the compiled build runs worker.js as is.
 const FROM_SOURCES = import.meta.url.endsWith(".ts");

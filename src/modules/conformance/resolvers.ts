@@ -1,7 +1,8 @@
 import { MAX_API_FINDINGS } from "./bounds.js";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { DEFAULT_LIMITS } from "../access/index.js";
-import type { GatewayContext } from "../../context.js";
+import type { RequestAccess } from "../access/index.js";
+import type { ConformancePool } from "./pool.js";
 import { listOf } from "../../shared/cost.js";
 import { CONFORMANCE_RULES } from "./rules.js";
 import { ConformanceInput, ConformanceReport, ConformanceRule } from "./types.js";
@@ -13,6 +14,12 @@ import { ConformanceInput, ConformanceReport, ConformanceRule } from "./types.js
  */
 const CHECK_COST = Math.ceil(DEFAULT_LIMITS.maxCost / 2);
 
+/** What the conformance check reads of the request: who asks (their grants are checked too) and the worker pool. */
+export interface ConformanceContext {
+  access: RequestAccess;
+  gateway: { conformance: ConformancePool };
+}
+
 @Resolver()
 export class ConformanceResolver {
   @Query(() => ConformanceReport, {
@@ -20,8 +27,8 @@ export class ConformanceResolver {
     description:
       "Checks a provincial system's operations, sample records and schema against the national schema and data standards — the same check as `npx ndaf-gateway conformance`. Public; sent with a client's key, operations are also checked against that client's grants. Malformed input is INVALID_CONFORMANCE_INPUT, naming file and line; so is input past one of the API's bounds (size, documents, operations, tokens, fragment expansion, samples, schema), naming the bound in `extensions.limit`. A check runs off the request thread and is stopped past its time budget (CONFORMANCE_TIMEOUT).",
   })
-  async checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: GatewayContext): Promise<ConformanceReport> {
-    const report = await ctx.conformance.check(
+  async checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: ConformanceContext): Promise<ConformanceReport> {
+    const report = await ctx.gateway.conformance.check(
       {
         operations: input.operations ?? [],
         samples: input.samples ?? [],

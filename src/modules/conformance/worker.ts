@@ -4,29 +4,13 @@
  * the one the request thread would give. Typed errors come back as values: a thrown error would lose its class
  * and code on the way.
  */
-import type { MessagePort } from "node:worker_threads";
 import { workerData } from "piscina";
 import { GatewayError } from "../../platform/errors.js";
 import { buildGatewaySchema } from "../../schema.js";
-import { AdminUnitRegistry, type AdminUnitSnapshot } from "../admin-units/index.js";
-import { type CatalogueProcedure, ProcedureCatalogue } from "../procedures/index.js";
-import type { ConformanceInputs } from "./inputs.js";
-import type { ConformanceReport } from "./report.js";
-import { type CheckOptions, type ConformanceEnvironment, checkConformance } from "./service.js";
-
-export interface WorkerData {
-  adminUnits: AdminUnitSnapshot;
-  procedures: CatalogueProcedure[];
-}
-
-export interface CheckTask {
-  inputs: ConformanceInputs;
-  options: CheckOptions;
-  /** Told when the check starts, so its time budget leaves out the wait for the thread and the thread's start. */
-  started: MessagePort;
-}
-
-export type CheckOutcome = { report: ConformanceReport } | { error: { code: GatewayError["code"]; message: string; details: Record<string, unknown> } };
+import { AdminUnitRegistry } from "../admin-units/index.js";
+import { ProcedureCatalogue } from "../procedures/index.js";
+import { type ConformanceEnvironment, checkConformance } from "./service.js";
+import type { CheckOutcome, CheckTask, WorkerData } from "./worker-protocol.js";
 
 const data = workerData as WorkerData;
 const environment: Promise<ConformanceEnvironment> = buildGatewaySchema().then((schema) => ({

@@ -3,7 +3,7 @@ import { and, asc, count, eq, exists, gt, isNull, not, type SQL } from "drizzle-
 import type { Database } from "../../platform/db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { InvalidInputError } from "../../platform/errors.js";
-import { checkCommuneFilter, checkProvinceFilter } from "../../shared/filters.js";
+import { checkCommuneFilter, checkProvinceFilter } from "../admin-units/index.js";
 import { landUsePurposeCodes } from "../../shared/lookups.js";
 import { type CursorCodec, paginate } from "../../shared/pagination.js";
 import type { LandParcelFilter } from "./inputs.js";

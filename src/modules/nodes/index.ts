@@ -1,2 +1,3 @@
-/** nodes: the module's one door. */
+/** Global object ids (`Node.id`, `node`, `nodes`): any record by a sealed id, with the checks of its direct lookup. */
 export { nodeResolvers } from "./resolvers.js";
+export { type NodesContext } from "./context.js";

@@ -5,7 +5,7 @@
  * certificate, a branch), belongs to the subject it is about once loaded, as it does when reached from it.
  */
 import type { Subject } from "../access/index.js";
-import type { GatewayContext } from "../../context.js";
+import type { NodesContext } from "./context.js";
 import { toLegacyUnit } from "../admin-units/index.js";
 import { toCommune, toProvince } from "../admin-units/index.js";
 import { loadEnterprise } from "../business/index.js";
@@ -19,7 +19,7 @@ export interface NodeType {
   /** The record's natural key, from the object the type's resolvers see. */
   key(value: object): string;
   /** The record, by natural key; null when there is none (or, for a dossier, none this client may see). */
-  load(ctx: GatewayContext, key: string): Promise<object | null> | object | null;
+  load(ctx: NodesContext, key: string): Promise<object | null> | object | null;
   /** The direct lookup whose checks `node` repeats (a citizen client may use only the lookups open to it). */
   lookup?: string;
   /** For a type that is a subject: the subject its key names (the audit trail's row, the citizen-client check). */
@@ -46,7 +46,7 @@ export const NODE_TYPES: Record<string, NodeType> = {
     // A household is recorded against its head, as the household book named the chủ hộ.
     owner: (value) => ({ kind: "CITIZEN", id: (value as Row).headPersonalId }),
     load: async (ctx, key) => {
-      const row = await ctx.population.household.load(key);
+      const row = await ctx.population.reader.household(key);
       return row ? toHousehold(row) : null;
     },
   },
@@ -60,7 +60,7 @@ export const NODE_TYPES: Record<string, NodeType> = {
     key: field("code"),
     owner: (value) => ({ kind: "ENTERPRISE", id: (value as Row).enterpriseCode }),
     load: async (ctx, key) => {
-      const row = (await ctx.business.branchesOfEnterprise.load(key.slice(0, 10))).find((b) => b.code === key);
+      const row = (await ctx.business.reader.branchesOfEnterprise(key.slice(0, 10))).find((b) => b.code === key);
       return row ? toBranch(row) : null;
     },
   },
@@ -69,7 +69,7 @@ export const NODE_TYPES: Record<string, NodeType> = {
     lookup: "Query.householdBusiness",
     subject: (id) => ({ kind: "HOUSEHOLD_BUSINESS", id }),
     load: async (ctx, key) => {
-      const row = await ctx.business.householdBusiness.load(key);
+      const row = await ctx.business.reader.householdBusiness(key);
       return row ? toHouseholdBusiness(row) : null;
     },
   },
@@ -78,7 +78,7 @@ export const NODE_TYPES: Record<string, NodeType> = {
     lookup: "Query.landParcel",
     subject: (id) => ({ kind: "LAND_PARCEL", id }),
     load: async (ctx, key) => {
-      const row = await ctx.land.parcel.load(key);
+      const row = await ctx.land.reader.parcel(key);
       return row ? toParcel(row) : null;
     },
   },
@@ -86,7 +86,7 @@ export const NODE_TYPES: Record<string, NodeType> = {
     key: field("serial"),
     owner: (value) => ({ kind: "LAND_PARCEL", id: (value as Row).parcelId }),
     load: async (ctx, key) => {
-      const row = await ctx.land.certificate.load(key);
+      const row = await ctx.land.reader.certificate(key);
       return row ? toCertificate(row) : null;
     },
   },
@@ -99,7 +99,7 @@ export const NODE_TYPES: Record<string, NodeType> = {
   Procedure: {
     key: field("code"),
     load: (ctx, key) => {
-      const procedure = ctx.procedures.get(key);
+      const procedure = ctx.gateway.procedures.get(key);
       return procedure ? toProcedure(procedure) : null;
     },
   },
@@ -107,7 +107,7 @@ export const NODE_TYPES: Record<string, NodeType> = {
     key: (value) => `${(value as Row).procedureCode}${SEPARATOR}${(value as Row).key}`,
     load: (ctx, key) => {
       const [code, component] = key.split(SEPARATOR);
-      const procedure = ctx.procedures.get(code);
+      const procedure = ctx.gateway.procedures.get(code);
       const found = procedure?.components.find((c) => c.id === component);
       return procedure && found ? toComponent(found, procedure.code) : null;
     },

@@ -10,7 +10,7 @@ import { type GraphQLObjectType, type GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import { typeAccess } from "../access/index.js";
 import { checkNodeAccess } from "../access/index.js";
-import type { GatewayContext } from "../../context.js";
+import type { NodesContext } from "./context.js";
 import { type ErrorCode, GatewayError, InvalidInputError } from "../../platform/errors.js";
 import { asNode, Node } from "../../shared/node.js";
 import { NODE_TYPES } from "./registry.js";
@@ -19,8 +19,8 @@ import { NODE_TYPES } from "./registry.js";
 export const MAX_NODE_IDS = 100;
 
 /** The object a global id names, after the checks and the audit row its direct lookup would have. */
-async function resolveNode(ctx: GatewayContext, info: GraphQLResolveInfo, id: string, coordinate: string, argument: string): Promise<object | null> {
-  const ref = ctx.nodeIds.decode(id, argument);
+async function resolveNode(ctx: NodesContext, info: GraphQLResolveInfo, id: string, coordinate: string, argument: string): Promise<object | null> {
+  const ref = ctx.gateway.nodeIds.decode(id, argument);
   const entry = NODE_TYPES[ref.type];
   const type = info.schema.getType(ref.type) as GraphQLObjectType | undefined;
   // An id issued for a type this schema no longer has: as unknown as a record that no longer exists.
@@ -48,11 +48,11 @@ async function resolveNode(ctx: GatewayContext, info: GraphQLResolveInfo, id: st
 @Resolver(() => Node)
 export class NodeResolver {
   @FieldResolver(() => ID)
-  id(@Root() value: object, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): string {
+  id(@Root() value: object, @Ctx() ctx: NodesContext, @Info() info: GraphQLResolveInfo): string {
     const type = info.parentType.name;
     const entry = NODE_TYPES[type];
     if (!entry) throw new Error(`${type} implements Node but has no entry in NODE_TYPES`);
-    return ctx.nodeIds.encode(type, entry.key(value));
+    return ctx.gateway.nodeIds.encode(type, entry.key(value));
   }
 
   @Query(() => Node, {
@@ -60,7 +60,7 @@ export class NodeResolver {
     description:
       "Any object implementing Node, by its global id (Relay): what its direct lookup answers (citizen, enterprise, landParcel, dossier, …), with the same checks and audit trail; a citizen client reaches its own records and public reference data only. Null when the record no longer exists; INVALID_NODE_ID for an id the gateway did not issue.",
   })
-  node(@Arg("id", () => ID, { description: "A global id: the `id` of an object the gateway returned." }) id: string, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
+  node(@Arg("id", () => ID, { description: "A global id: the `id` of an object the gateway returned." }) id: string, @Ctx() ctx: NodesContext, @Info() info: GraphQLResolveInfo) {
     return resolveNode(ctx, info, id, "Query.node", "id");
   }
 
@@ -70,7 +70,7 @@ export class NodeResolver {
     complexity: listCost(MAX_NODE_IDS, ({ args, childComplexity }) => (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1) * (1 + childComplexity)),
     description: `Objects by global id, in the order asked (at most ${MAX_NODE_IDS}): each as \`node(id:)\` would answer it — an entry is null when its record no longer exists, or null with an error (its path names the entry) when it is refused or not an id the gateway issued.`,
   })
-  nodes(@Arg("ids", () => [ID], { description: `Global ids, at most ${MAX_NODE_IDS}.` }) ids: string[], @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo) {
+  nodes(@Arg("ids", () => [ID], { description: `Global ids, at most ${MAX_NODE_IDS}.` }) ids: string[], @Ctx() ctx: NodesContext, @Info() info: GraphQLResolveInfo) {
     if (ids.length > MAX_NODE_IDS) {
       throw new InvalidInputError("INVALID_ARGUMENT", `nodes takes at most ${MAX_NODE_IDS} ids; got ${ids.length}. Ask for the rest in another call.`, { argument: "ids", max: MAX_NODE_IDS });
     }

@@ -1,48 +1,19 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Access, DataSource, type DataSourceName, SubjectArgument } from "../access/index.js";
-import type { GatewayContext } from "../../context.js";
-import { CERTIFICATE_SERIAL_PATTERN, foldName } from "../../shared/codes.js";
+import { DataSource, type DataSourceName } from "../access/index.js";
+import { foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
-import { shown } from "../access/index.js";
-import { GatewayError } from "../../platform/errors.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
-import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
-import { yearsBetween } from "../population/index.js";
+import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } from "./catalogue.js";
 import { disclose, visibleSubjects, WITHHELD } from "./disclosure.js";
 import { type Evidence, RULES, type SubjectRole } from "./rules.js";
-import {
-  aboutOf,
-  type ComponentResult,
-  dossierComponentsOf,
-  partiesOf,
-  purposeOf,
-  dossierTotals,
-  evaluate,
-  findDossier,
-  listDossiers,
-  procedureReport,
-  submit,
-  tally,
-  toRequest,
-} from "./service.js";
+import type { ProceduresContext } from "./context.js";
+import { dossierComponentsOf, findDossier, listDossiers, submit } from "./dossiers.js";
+import { type ComponentResult, evaluate, purposeOf, tally } from "./evaluation.js";
+import { procedureReport } from "./report.js";
+import { aboutOf, partiesOf, toRequest } from "./request.js";
 import type { DossierRow } from "./tables.js";
-import {
-  ComponentKindEnum,
-  ComponentStatusEnum,
-  Dossier,
-  DossierEvaluation,
-  DossierInput,
-  DossierStatusEnum,
-  DossierSubject,
-  EvidenceFact,
-  Procedure,
-  ProcedureComponent,
-  ProcedureLevelEnum,
-  ProcedureReport,
-  SubmitDossierResult,
-  Verification,
-} from "./types.js";
+import { ComponentKindEnum, ComponentStatusEnum, Dossier, DossierEvaluation, DossierInput, DossierStatusEnum, EvidenceFact, Procedure, ProcedureComponent, ProcedureLevelEnum, ProcedureReport, SubmitDossierResult } from "./types.js";
 
 export function toComponent(c: CatalogueComponent, procedureCode: string): ProcedureComponent {
   const rule = c.kind === "DATA" && c.rule ? RULES[c.rule] : undefined;
@@ -88,8 +59,8 @@ function toResult(c: ComponentResult, procedureCode: string) {
 }
 
 /** A stored dossier as its reader may see it (see disclosure.ts), with the trail of what it shows about whom. */
-async function toDossier(ctx: GatewayContext, row: DossierRow): Promise<Dossier> {
-  const procedure = ctx.procedures.get(row.procedureCode)!;
+async function toDossier(ctx: ProceduresContext, row: DossierRow): Promise<Dossier> {
+  const procedure = ctx.gateway.procedures.get(row.procedureCode)!;
   const byId = new Map(procedure.components.map((c) => [c.id, c]));
   const stored = await dossierComponentsOf(ctx, row.id);
   const request = { applicant: { kind: row.applicantKind as "CITIZEN" | "ENTERPRISE", id: row.applicantId }, subjects: row.subjects as Partial<Record<SubjectRole, string>> };
@@ -135,8 +106,8 @@ async function toDossier(ctx: GatewayContext, row: DossierRow): Promise<Dossier>
 }
 
 /** A stored dossier by id, with the checks and trail of `dossier(id:)`; null when the client may not see it or there is none. */
-export async function loadDossier(ctx: GatewayContext, id: string): Promise<Dossier | null> {
-  const row = await findDossier(ctx, ctx.procedures, id);
+export async function loadDossier(ctx: ProceduresContext, id: string): Promise<Dossier | null> {
+  const row = await findDossier(ctx, ctx.gateway.procedures, id);
   return row ? toDossier(ctx, row) : null;
 }
 
@@ -147,14 +118,14 @@ export class ProcedureResolver {
   // The 34 procedures of seeds/procedures/catalogue.json.
   @Query(() => [Procedure], { complexity: listOf(34), description: "The procedure catalogue, by code; public reference data. `search` matches a phrase of the name (Vietnamese or English) with or without diacritics, or a code prefix." })
   procedures(
-    @Ctx() ctx: GatewayContext,
+    @Ctx() ctx: ProceduresContext,
     @Arg("search", () => String, { nullable: true, description: "A phrase of the name, Vietnamese or English, with or without diacritics (\"dang ky khai sinh\"), or a code prefix." }) search?: string,
     @Arg("level", () => ProcedureLevelEnum, { nullable: true, description: "Only procedures filed at this level." }) level?: ProcedureLevelEnum,
     @Arg("field", () => String, { nullable: true, description: "Only procedures of this field (lĩnh vực), e.g. Hộ tịch." }) field?: string,
   ): Procedure[] {
     // The words as a phrase, in the Vietnamese or the English name ("khai sinh" is not "phát sinh … khai thác").
     const phrase = search ? foldName(search).split(/\s+/).filter(Boolean).join(" ") : "";
-    return ctx.procedures.procedures
+    return ctx.gateway.procedures.procedures
       .filter((p) => !level || p.level === level)
       .filter((p) => !field || foldName(p.field) === foldName(field))
       .filter((p) => !phrase || p.code.startsWith(search!.trim()) || foldName(p.name).includes(phrase) || foldName(p.nameEn).includes(phrase))
@@ -162,14 +133,14 @@ export class ProcedureResolver {
   }
 
   @Query(() => Procedure, { nullable: true, description: "A procedure by its portal code; null when the catalogue has none." })
-  procedure(@Ctx() ctx: GatewayContext, @Arg("code", () => String, { description: "Portal code, e.g. 1.001193." }) code: string): Procedure | null {
-    const p = ctx.procedures.get(code.trim());
+  procedure(@Ctx() ctx: ProceduresContext, @Arg("code", () => String, { description: "Portal code, e.g. 1.001193." }) code: string): Procedure | null {
+    const p = ctx.gateway.procedures.get(code.trim());
     return p ? toProcedure(p) : null;
   }
 
   @Query(() => ProcedureReport, { nullable: true, description: "Per procedure and overall: components, replaceable components and share; over submitted dossiers, what data answered and the documents still asked for." })
-  async procedureReport(@Ctx() ctx: GatewayContext): Promise<ProcedureReport> {
-    return procedureReport(ctx.procedures, await dossierTotals(ctx));
+  async procedureReport(@Ctx() ctx: ProceduresContext): Promise<ProcedureReport> {
+    return procedureReport(ctx.gateway.procedures, await ctx.gateway.dossiers.totals());
   }
 
   @Query(() => DossierEvaluation, {
@@ -177,8 +148,8 @@ export class ProcedureResolver {
     description:
       "Answers a dossier's components from shared data without storing anything (a preview): each is fulfilled by data with its evidence, needs a document (and why), or fails a check. Needs a grant for the sources the procedure reads, under that procedure.",
   })
-  async evaluateDossier(@Ctx() ctx: GatewayContext, @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput): Promise<DossierEvaluation> {
-    const evaluation = await evaluate(ctx, ctx.procedures, toRequest(input), "DOSSIER_EVALUATE");
+  async evaluateDossier(@Ctx() ctx: ProceduresContext, @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput): Promise<DossierEvaluation> {
+    const evaluation = await evaluate(ctx, ctx.gateway.procedures, toRequest(input), "DOSSIER_EVALUATE");
     const components = evaluation.components.map((c) => toResult(c, evaluation.procedure.code));
     return { procedure: toProcedure(evaluation.procedure), status: evaluation.status as DossierStatusEnum, components, ...tally(components) };
   }
@@ -188,88 +159,30 @@ export class ProcedureResolver {
       "Evaluates and stores a dossier; records a data-correction request against a source for every record found missing. A retry with the same idempotency key returns the same dossier; the key with a different request is refused (IDEMPOTENCY_CONFLICT).",
   })
   async submitDossier(
-    @Ctx() ctx: GatewayContext,
+    @Ctx() ctx: ProceduresContext,
     @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput,
     @Arg("idempotencyKey", () => String, { description: "A key unique to this dossier for the client (8–100 characters; a UUID)." }) idempotencyKey: string,
   ): Promise<SubmitDossierResult> {
-    const { dossier, replayed } = await submit(ctx, ctx.procedures, toRequest(input), idempotencyKey);
+    const { dossier, replayed } = await submit(ctx, ctx.gateway.procedures, toRequest(input), idempotencyKey);
     return { dossier: await toDossier(ctx, dossier), replayed };
   }
 
   @Query(() => Dossier, { nullable: true, description: "A dossier by id, with its components and evidence; visible to the client that submitted it, and to the applicant citizen." })
-  dossier(@Ctx() ctx: GatewayContext, @Arg("id", () => ID, { description: "Dossier id (`dossierId`, e.g. HS-20261123-1A2B3C4D5E6F)." }) id: string): Promise<Dossier | null> {
+  dossier(@Ctx() ctx: ProceduresContext, @Arg("id", () => ID, { description: "Dossier id (`dossierId`, e.g. HS-20261123-1A2B3C4D5E6F)." }) id: string): Promise<Dossier | null> {
     return loadDossier(ctx, id);
   }
 
   @Query(() => DossierConnection, { nullable: true, complexity: pagedConnection, description: "Dossiers visible to the client (its own submissions; a citizen's own), by id, filtered by applicant or procedure." })
   async dossiers(
-    @Ctx() ctx: GatewayContext,
+    @Ctx() ctx: ProceduresContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after?: string,
     @Arg("procedureCode", () => String, { nullable: true, description: "Only this procedure." }) procedureCode?: string,
     @Arg("applicantPersonalId", () => PersonalIdScalar, { nullable: true, description: "Only this citizen's dossiers." }) applicantPersonalId?: string,
     @Arg("applicantEnterpriseCode", () => TaxCodeScalar, { nullable: true, description: "Only this enterprise's dossiers." }) applicantEnterpriseCode?: string,
   ) {
-    const page = await listDossiers(ctx, ctx.procedures, { first, after, procedureCode, applicantPersonalId, applicantEnterpriseCode });
+    const page = await listDossiers(ctx, ctx.gateway.procedures, { first, after, procedureCode, applicantPersonalId, applicantEnterpriseCode });
     return { ...page, edges: await Promise.all(page.edges.map(async (e) => ({ cursor: e.cursor, node: await toDossier(ctx, e.node) }))) };
-  }
-}
-
-const answer = (question: string, source: DataSourceName, value: boolean, recordUpdatedAt: Date | null): Verification => ({
-  answer: value,
-  question,
-  source,
-  dataSource: source as DataSource,
-  checkedAt: new Date(),
-  recordUpdatedAt,
-});
-
-/** Yes-or-no questions answered by a source, returning no personal fields (data minimisation). */
-@Resolver()
-export class VerificationResolver {
-  @Access("population")
-  @SubjectArgument("CITIZEN", "personalId")
-  @Query(() => Verification, { nullable: true, description: "Is this person's permanent residence in this 2025 commune?" })
-  async verifyPermanentResidence(
-    @Ctx() ctx: GatewayContext,
-    @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
-    @Arg("communeCode", () => AdministrativeUnitCodeScalar, { description: "A 2025 commune code." }) communeCode: string,
-  ): Promise<Verification> {
-    const row = await ctx.population.citizen.load(personalId);
-    return answer(`Is the permanent residence of ${personalId} in commune ${communeCode}?`, "population", row?.permanentCommuneCode === communeCode, row?.updatedAt ?? null);
-  }
-
-  @Access("population")
-  @SubjectArgument("CITIZEN", "personalId")
-  @Query(() => Verification, { nullable: true, description: "Is this person alive and at least 18 today?" })
-  async verifyAliveAdult(@Ctx() ctx: GatewayContext, @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string): Promise<Verification> {
-    const row = await ctx.population.citizen.load(personalId);
-    const today = new Date().toISOString().slice(0, 10);
-    return answer(`Is ${personalId} alive and an adult?`, "population", !!row && !row.dateOfDeath && yearsBetween(row.dateOfBirth, today) >= 18, row?.updatedAt ?? null);
-  }
-
-  @Access("business")
-  @SubjectArgument("ENTERPRISE", "code")
-  @Query(() => Verification, { nullable: true, description: "Is this enterprise active?" })
-  async verifyEnterpriseActive(@Ctx() ctx: GatewayContext, @Arg("code", () => TaxCodeScalar, { description: "Enterprise code." }) code: string): Promise<Verification> {
-    const row = await ctx.business.enterprise.load(code);
-    return answer(`Is enterprise ${code} active?`, "business", row?.status === "ACTIVE", row?.updatedAt ?? null);
-  }
-
-  @Access("land")
-  @SubjectArgument("CITIZEN", "personalId")
-  @Query(() => Verification, { nullable: true, description: "Is this person named on this land-use right certificate, and is it in force?" })
-  async verifyCertificateHolder(
-    @Ctx() ctx: GatewayContext,
-    @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
-    @Arg("certificateSerial", () => String, { description: "Certificate serial." }) certificateSerial: string,
-  ): Promise<Verification> {
-    if (!CERTIFICATE_SERIAL_PATTERN.test(certificateSerial)) {
-      throw new GatewayError("INVALID_ARGUMENT", `certificateSerial: expected a certificate serial such as "AB 123456"; got ${shown(certificateSerial)}.`, { argument: "certificateSerial" });
-    }
-    const [certificate, holders] = await Promise.all([ctx.land.certificate.load(certificateSerial), ctx.land.holdersOfCertificate.load(certificateSerial)]);
-    const holds = certificate?.status === "ACTIVE" && holders.some((h) => h.personalId === personalId);
-    return answer(`Does ${personalId} hold certificate ${certificateSerial} in force?`, "land", holds, certificate?.updatedAt ?? null);
   }
 }
 
@@ -281,4 +194,4 @@ export class EvidenceFactResolver {
   }
 }
 
-export const procedureResolvers = [ProcedureResolver, VerificationResolver, EvidenceFactResolver] as const;
+export const dossierResolvers = [ProcedureResolver, EvidenceFactResolver] as const;

@@ -8,9 +8,10 @@
 import "reflect-metadata"; // the helpers below live beside type-graphql types
 import type { DataSourceName } from "../access/index.js";
 import type { Subject } from "../access/index.js";
-import type { GatewayContext } from "../../context.js";
-import { explainLegacy } from "../admin-units/index.js";
-import type { CitizenRow } from "../population/index.js";
+import { type AdminUnitRegistry, explainLegacy } from "../admin-units/index.js";
+import type { CitizenRow, PopulationReader } from "../population/index.js";
+import type { BusinessReader } from "../business/index.js";
+import type { LandReader } from "../land/index.js";
 import { yearsBetween } from "../population/index.js";
 
 export type SubjectRole = "CHILD" | "SPOUSE" | "DECEASED" | "BUYER" | "PARCEL" | "ENTERPRISE" | "CERTIFICATE";
@@ -39,8 +40,16 @@ export interface Applicant {
   id: string;
 }
 
+/** What a rule may read: each source's reader (records by key, batched per request) and the administrative map. */
+export interface DossierReaders {
+  population: PopulationReader;
+  land: LandReader;
+  business: BusinessReader;
+  adminUnits: AdminUnitRegistry;
+}
+
 export interface RuleInput {
-  ctx: GatewayContext;
+  readers: DossierReaders;
   applicant: Applicant;
   subjects: Partial<Record<SubjectRole, string>>;
   today: string;
@@ -88,7 +97,7 @@ function personFacts(row: CitizenRow, ...names: ("fullName" | "dateOfBirth" | "s
 }
 
 async function person(input: RuleInput, id: string | undefined) {
-  return id ? input.ctx.population.citizen.load(id) : null;
+  return id ? input.readers.population.citizen(id) : null;
 }
 
 function applicantPersonId(input: RuleInput): string | undefined {
@@ -114,7 +123,7 @@ const missingPerson = (id: string, who: string) =>
 async function identity(input: RuleInput, id: string | undefined, who: string): Promise<Outcome> {
   if (!id) return failed(`The ${who} must be a citizen (a personal identification number).`);
   // Record and cards in the same tick: one batch per table for all the dossier's rules.
-  const [row, cards] = await Promise.all([person(input, id), input.ctx.population.identityCards.load(id)]);
+  const [row, cards] = await Promise.all([person(input, id), input.readers.population.identityCards(id)]);
   if (!row) return missingPerson(id, who);
   const valid = cards.find((c) => c.status === "VALID" && (!c.expiresOn || c.expiresOn >= input.today));
   const base = personFacts(row, "fullName", "dateOfBirth", "alive");
@@ -146,9 +155,9 @@ async function parcelOf(input: RuleInput) {
   const id = input.subjects.PARCEL!;
   // The parcel's holders and mortgages are asked for in the same tick as the parcel, so they share batches.
   const [parcel, holders, encumbrances] = await Promise.all([
-    input.ctx.land.parcel.load(id),
-    input.ctx.land.holdersOfParcel.load(id),
-    input.ctx.land.encumbrancesOfParcel.load(id),
+    input.readers.land.parcel(id),
+    input.readers.land.holdersOfParcel(id),
+    input.readers.land.encumbrancesOfParcel(id),
   ]);
   return { id, parcel, holders, encumbrances };
 }
@@ -157,7 +166,7 @@ async function parcelOf(input: RuleInput) {
 async function enterpriseStatus(input: RuleInput, accepted: string[]): Promise<Outcome> {
   const code = input.subjects.ENTERPRISE ?? (input.applicant.kind === "ENTERPRISE" ? input.applicant.id : undefined);
   if (!code) return failed("The dossier names no enterprise.");
-  const row = await input.ctx.business.enterprise.load(code);
+  const row = await input.readers.business.enterprise(code);
   if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`);
   const evidence = [
     fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt, enterpriseSubject(code)),
@@ -209,16 +218,16 @@ export const RULES = {
       const id = row.personalId;
       const record = `citizen ${row.personalId}`;
       if (row.permanentLegacyCommuneCode) {
-        const legacy = input.ctx.adminUnits.legacyUnit(row.permanentLegacyCommuneCode);
+        const legacy = input.readers.adminUnits.legacyUnit(row.permanentLegacyCommuneCode);
         const successors = legacy?.successors.map((s) => s.code) ?? [];
         return failed(
-          `The permanent residence still names pre-2025 commune ${row.permanentLegacyCommuneCode}${legacy ? ` (${legacy.name})` : ""}: ${legacy ? explainLegacy(input.ctx.adminUnits, legacy) : "it is not on the old map either."} The residence record must be updated to ${successors.length === 1 ? `commune ${successors[0]}` : `one of communes ${successors.join(", ")}`} first.`,
+          `The permanent residence still names pre-2025 commune ${row.permanentLegacyCommuneCode}${legacy ? ` (${legacy.name})` : ""}: ${legacy ? explainLegacy(input.readers.adminUnits, legacy) : "it is not on the old map either."} The residence record must be updated to ${successors.length === 1 ? `commune ${successors[0]}` : `one of communes ${successors.join(", ")}`} first.`,
           fact("population", record, "permanentResidenceLegacyCommune", row.permanentLegacyCommuneCode, row.updatedAt, citizen(id)),
           fact("population", record, "successorCommunes", successors.join(", "), row.updatedAt, citizen(id)),
         );
       }
       if (!row.permanentCommuneCode) return missingPerson(id, "applicant's permanent residence for");
-      const commune = input.ctx.adminUnits.commune(row.permanentCommuneCode);
+      const commune = input.readers.adminUnits.commune(row.permanentCommuneCode);
       return fulfilled(
         fact("population", record, "permanentResidence", [row.permanentAddressLine, commune?.name].filter(Boolean).join(", "), row.updatedAt, citizen(id)),
         fact("population", record, "permanentCommuneCode", row.permanentCommuneCode, row.updatedAt, citizen(id)),
@@ -318,7 +327,7 @@ export const RULES = {
       const { row } = found;
       const id = row.personalId;
       if (!row.householdId) return notFound("population", "CITIZEN", id, "The applicant belongs to no household on record: bring the household head's written consent.");
-      const [household, members] = await Promise.all([input.ctx.population.household.load(row.householdId), input.ctx.population.householdMembers.load(row.householdId)]);
+      const [household, members] = await Promise.all([input.readers.population.household(row.householdId), input.readers.population.householdMembers(row.householdId)]);
       const relation = members.find((m) => m.personalId === id)?.relationToHead ?? "unknown";
       const record = `household ${row.householdId}`;
       const head = household?.headPersonalId;
@@ -383,7 +392,7 @@ export const RULES = {
       const [{ id, parcel, holders }, row] = await Promise.all([parcelOf(input), person(input, applicant)]);
       if (!parcel) return missingParcel(id);
       if (!applicant || !row) return applicant ? missingPerson(applicant, "applicant") : failed("The applicant must be a citizen.");
-      const members = row.householdId ? await input.ctx.population.householdMembers.load(row.householdId) : [];
+      const members = row.householdId ? await input.readers.population.householdMembers(row.householdId) : [];
       const family = new Set([applicant, ...members.map((m) => m.personalId)]);
       const holder = holders.find((h) => h.personalId && family.has(h.personalId));
       if (!holder) {
@@ -426,9 +435,9 @@ export const RULES = {
     description: "The applicant is a legal representative of the enterprise.",
     async check(input) {
       const code = input.subjects.ENTERPRISE!;
-      const row = await input.ctx.business.enterprise.load(code);
+      const row = await input.readers.business.enterprise(code);
       if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry.`);
-      const people = await input.ctx.business.peopleOfEnterprise.load(code);
+      const people = await input.readers.business.peopleOfEnterprise(code);
       const representative = people.find((p) => p.role === "LEGAL_REPRESENTATIVE" && p.personalId === applicantPersonId(input));
       if (!representative) return failed(`The applicant is not a legal representative of ${row.name} (${code}): bring a power of attorney from one.`);
       return fulfilled(
@@ -451,7 +460,7 @@ export const RULES = {
     async check(input) {
       const id = applicantPersonId(input);
       if (!id) return failed("The founder of a private enterprise must be a citizen.");
-      const [roles, households] = await Promise.all([input.ctx.business.rolesOfPerson.load(id), input.ctx.business.householdBusinessesOfOwner.load(id)]);
+      const [roles, households] = await Promise.all([input.readers.business.rolesOfPerson(id), input.readers.business.householdBusinessesOfOwner(id)]);
       const owned = roles.find((r) => r.role.role === "OWNER" && r.enterprise.legalForm === "PRIVATE_ENTERPRISE" && r.enterprise.status !== "DISSOLVED" && r.enterprise.status !== "BANKRUPT");
       const household = households.find((h) => h.status !== "CLOSED");
       if (owned) {
@@ -476,7 +485,7 @@ export const RULES = {
     async check(input) {
       const id = applicantPersonId(input);
       if (!id) return failed("The founder of a household business must be a citizen.");
-      const households = await input.ctx.business.householdBusinessesOfOwner.load(id);
+      const households = await input.readers.business.householdBusinessesOfOwner(id);
       const active = households.find((h) => h.status !== "CLOSED");
       if (active) {
         return failed(

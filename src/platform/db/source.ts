@@ -37,6 +37,9 @@ export interface Source {
   close(): Promise<void>;
 }
 
+/** Every source by name: what app.ts opens and closes, and what per-request slices are built over. */
+export type Sources = Record<SourceName, Source>;
+
 interface PreparedLike {
   [method: string]: unknown;
 }

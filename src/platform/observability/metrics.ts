@@ -6,7 +6,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { SOURCE_NAMES, type SourceName } from "../config.js";
-import type { GatewayContext } from "../../context.js";
 import type { Source } from "../db/source.js";
 
 const CIRCUIT_VALUE = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 } as const;
@@ -72,7 +71,7 @@ export class GatewayMetrics {
   }
 
   /** Counts the operation and the codes of its errors. */
-  plugin(): ApolloServerPlugin<GatewayContext> {
+  plugin(): ApolloServerPlugin<object> {
     return {
       requestDidStart: async () => ({
         executionDidStart: async ({ operation }) => {

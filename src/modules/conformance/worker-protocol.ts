@@ -1,0 +1,22 @@
+/** What the pool and its worker threads pass each other: the thread's start-up data, a task and its outcome. */
+import type { MessagePort } from "node:worker_threads";
+import type { GatewayError } from "../../platform/errors.js";
+import type { AdminUnitSnapshot } from "../admin-units/index.js";
+import type { CatalogueProcedure } from "../procedures/index.js";
+import type { ConformanceInputs } from "./inputs.js";
+import type { ConformanceReport } from "./report.js";
+import type { CheckOptions } from "./service.js";
+
+export interface WorkerData {
+  adminUnits: AdminUnitSnapshot;
+  procedures: CatalogueProcedure[];
+}
+
+export interface CheckTask {
+  inputs: ConformanceInputs;
+  options: CheckOptions;
+  /** Told when the check starts, so its time budget leaves out the wait for the thread and the thread's start. */
+  started: MessagePort;
+}
+
+export type CheckOutcome = { report: ConformanceReport } | { error: { code: GatewayError["code"]; message: string; details: Record<string, unknown> } };

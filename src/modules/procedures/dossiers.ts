@@ -1,0 +1,124 @@
+/**
+ * Stored dossiers: submission (persisted, idempotent per client), and reading them back under a purpose naming
+ * their procedure. The SQL is the dossier store's (store.ts).
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { GatewayError } from "../../platform/errors.js";
+import { paginate } from "../../shared/pagination.js";
+import { type ProcedureCatalogue } from "./catalogue.js";
+import { disclose } from "./disclosure.js";
+import { type Applicant } from "./rules.js";
+import { type DossierRow } from "./tables.js";
+import type { Client } from "../access/index.js";
+import type { ProceduresContext } from "./context.js";
+import { evaluateAdmitted } from "./evaluation.js";
+import { admit, checkDossierAccess, type DossierRequest, findProcedure, partiesOf } from "./request.js";
+
+function requestHash(request: DossierRequest): string {
+  const subjects = Object.entries(request.subjects).sort(([a], [b]) => a.localeCompare(b));
+  return createHash("sha256").update(JSON.stringify([request.procedureCode, request.applicant.kind, request.applicant.id, subjects])).digest("hex");
+}
+
+export function newDossierId(): string {
+  const date = new Date().toISOString().slice(0, 10).replace(/-/g, "");
+  return `HS-${date}-${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,99}$/;
+
+/**
+ * Evaluates and stores a dossier. The idempotency key is per client: a retry with the same key and request returns
+ * the stored dossier (never a second one); the same key with a different request is refused.
+ */
+export async function submit(ctx: ProceduresContext, catalogue: ProcedureCatalogue, request: DossierRequest, idempotencyKey: string): Promise<{ dossier: DossierRow; replayed: boolean }> {
+  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new GatewayError("INVALID_ARGUMENT", "idempotencyKey must be 8–100 characters: letters, digits and . _ : - (a UUID is a good choice).");
+  }
+  const procedure = await admit(ctx, catalogue, request);
+  const clientId = ctx.access.client!.id;
+  const hash = requestHash(request);
+  const existing = await ctx.gateway.dossiers.byIdempotencyKey(clientId, idempotencyKey);
+  if (existing) return replay(existing, hash);
+
+  const id = newDossierId();
+  const evaluation = await evaluateAdmitted(ctx, procedure, request);
+  const open = evaluation.components.filter((c) => c.status === "NOT_EVALUATED");
+  if (open.length > 0) {
+    // Stored, it would read as a decision; half-evaluated, it is not one. The client retries with the same key.
+    const sources = [...new Set(open.map((c) => c.unavailableSource!))];
+    throw new GatewayError(
+      "SOURCE_UNAVAILABLE",
+      `The dossier was not stored: ${open.length} component(s) could not be evaluated because the ${sources.join(" and ")} source ${sources.length > 1 ? "are" : "is"} unavailable. Submit again with the same idempotency key when it is back.`,
+      { source: sources[0] ?? null, sources },
+    );
+  }
+  const inserted = await ctx.gateway.dossiers.insert({ id, clientId, idempotencyKey, requestHash: hash, evaluation });
+  // What was read and stored for the dossier, about whom: the agency handling it sees all of it.
+  if (inserted) ctx.access.recordAction("DOSSIER_SUBMIT", disclose(null, partiesOf(procedure, request), evaluation.components).reads, { procedure: procedure.code, caseId: id });
+  if (inserted) return { dossier: inserted, replayed: false };
+  return replay((await ctx.gateway.dossiers.byIdempotencyKey(clientId, idempotencyKey))!, hash);
+}
+
+function replay(existing: DossierRow, hash: string): { dossier: DossierRow; replayed: boolean } {
+  if (existing.requestHash !== hash) {
+    throw new GatewayError("IDEMPOTENCY_CONFLICT", `Idempotency key already used for dossier ${existing.id} with a different request; use a new key for a new dossier.`, {
+      dossierId: existing.id,
+    });
+  }
+  return { dossier: existing, replayed: true };
+}
+
+/** An agency reads stored dossiers only under a declared purpose (its procedure is checked against each dossier's). */
+function readerOf(ctx: ProceduresContext): Client {
+  const client = ctx.access.client;
+  if (!client) throw new GatewayError("UNAUTHENTICATED", "Dossiers hold personal data: send the API key of a registered client.");
+  if (client.kind !== "CITIZEN" && !ctx.access.purpose) {
+    throw new GatewayError(
+      "PURPOSE_REQUIRED",
+      "Stored dossiers hold personal data: declare the dossier's procedure and case with X-Purpose-Procedure and X-Purpose-Case.",
+    );
+  }
+  return client;
+}
+
+/** A stored dossier the client may read, under a purpose naming its procedure; null when there is none for this client. */
+export async function findDossier(ctx: ProceduresContext, catalogue: ProcedureCatalogue, id: string): Promise<DossierRow | null> {
+  const row = await ctx.gateway.dossiers.find(readerOf(ctx), id);
+  if (!row) return null;
+  const procedure = findProcedure(catalogue, row.procedureCode);
+  checkDossierAccess(ctx, catalogue, procedure, { applicant: { kind: row.applicantKind as Applicant["kind"], id: row.applicantId } });
+  return row;
+}
+
+export async function dossierComponentsOf(ctx: ProceduresContext, id: string) {
+  return ctx.gateway.dossiers.components(id);
+}
+
+export function listDossiers(
+  ctx: ProceduresContext,
+  catalogue: ProcedureCatalogue,
+  args: { first?: number | null; after?: string | null; procedureCode?: string | null; applicantPersonalId?: string | null; applicantEnterpriseCode?: string | null },
+) {
+  const client = readerOf(ctx);
+  const declared = ctx.access.purpose?.procedure;
+  if (declared && args.procedureCode && args.procedureCode !== declared) {
+    throw new GatewayError("PURPOSE_MISMATCH", `The declared purpose is procedure ${declared}; dossiers of procedure ${args.procedureCode} need a purpose naming it.`, {
+      procedure: args.procedureCode,
+      declared,
+    });
+  }
+  // An agency lists the dossiers of the procedure it declared, and needs its grants for that procedure.
+  const procedureCode = declared ?? args.procedureCode;
+  if (declared) checkDossierAccess(ctx, catalogue, findProcedure(catalogue, declared), {});
+  const page = ctx.gateway.dossiers.page(client, { ...args, procedureCode });
+  return paginate<DossierRow, DossierRow>({
+    cursors: ctx.gateway.cursors,
+    kind: "dossier",
+    first: args.first,
+    after: args.after,
+    keyOf: (row) => row.id,
+    toNode: (row) => row,
+    fetch: page.fetch,
+    count: page.count,
+  });
+}

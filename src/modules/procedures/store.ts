@@ -1,0 +1,148 @@
+/**
+ * The dossier store: every statement procedures run against the gateway database — stored dossiers, their
+ * components and the correction requests raised for missing data. The rest of the module asks it, never the database.
+ */
+import { and, asc, count, eq, gt, type SQL, sql } from "drizzle-orm";
+import type { Client } from "../access/index.js";
+import type { Database } from "../../platform/db/source.js";
+import type { Evaluation } from "./evaluation.js";
+import { tally } from "./evaluation.js";
+import { dataCorrectionRequests, dossierComponents, dossiers, type DossierRow } from "./tables.js";
+
+export interface NewDossier {
+  id: string;
+  clientId: string;
+  idempotencyKey: string;
+  requestHash: string;
+  evaluation: Evaluation;
+}
+
+/** Filters of a dossier list, beyond what the client may see. */
+export interface DossierListFilter {
+  procedureCode?: string | null;
+  applicantPersonalId?: string | null;
+  applicantEnterpriseCode?: string | null;
+}
+
+export interface ProcedureTotals {
+  procedureCode: string;
+  dossiers: number;
+  components: number;
+  fulfilledByData: number;
+  documentsRequested: number;
+  failedChecks: number;
+}
+
+export class DossierStore {
+  constructor(private readonly db: Database) {}
+
+  /** Dossiers the client may read: its own submissions, or, for a citizen client, those where they are the applicant. */
+  private visibleTo(client: Client): SQL {
+    return client.kind === "CITIZEN"
+      ? and(eq(dossiers.applicantKind, "CITIZEN"), eq(dossiers.applicantId, client.personalId!))!
+      : eq(dossiers.clientId, client.id);
+  }
+
+  async byIdempotencyKey(clientId: string, key: string): Promise<DossierRow | undefined> {
+    const [row] = await this.db.select().from(dossiers).where(and(eq(dossiers.clientId, clientId), eq(dossiers.idempotencyKey, key)));
+    return row;
+  }
+
+  /**
+   * Stores the dossier, its components and its correction requests in one transaction; null when a concurrent
+   * retry with the same key won (then nothing more is written).
+   */
+  insert({ id, clientId, idempotencyKey, requestHash, evaluation }: NewDossier): Promise<DossierRow | null> {
+    const { procedure, request } = evaluation;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(dossiers)
+        .values({
+          id,
+          clientId,
+          idempotencyKey,
+          requestHash,
+          procedureCode: procedure.code,
+          applicantKind: request.applicant.kind,
+          applicantId: request.applicant.id,
+          subjects: request.subjects as Record<string, string>,
+          status: evaluation.status,
+          components: evaluation.components.length,
+          ...tally(evaluation.components),
+        })
+        .onConflictDoNothing({ target: [dossiers.clientId, dossiers.idempotencyKey] })
+        .returning();
+      if (rows.length === 0) return null;
+      await tx.insert(dossierComponents).values(
+        evaluation.components.map((c, position) => ({
+          dossierId: id,
+          position,
+          componentId: c.component.id,
+          status: c.status,
+          reason: c.reason,
+          message: c.message,
+          evidence: c.evidence,
+        })),
+      );
+      const corrections = evaluation.components.filter((c) => c.correction);
+      if (corrections.length > 0) {
+        await tx.insert(dataCorrectionRequests).values(
+          corrections.map((c) => ({ dossierId: id, componentId: c.component.id, ...c.correction!, message: c.message ?? "" })),
+        );
+      }
+      return rows[0];
+    });
+  }
+
+  /** A stored dossier the client may see; undefined when there is none for it. */
+  async find(client: Client, id: string): Promise<DossierRow | undefined> {
+    const [row] = await this.db.select().from(dossiers).where(and(eq(dossiers.id, id), this.visibleTo(client)));
+    return row;
+  }
+
+  components(id: string) {
+    return this.db.select().from(dossierComponents).where(eq(dossierComponents.dossierId, id)).orderBy(asc(dossierComponents.position));
+  }
+
+  /** A keyset page of the dossiers the client may see, with the list's total. */
+  page(client: Client, filter: DossierListFilter) {
+    const conditions = and(
+      this.visibleTo(client),
+      filter.procedureCode ? eq(dossiers.procedureCode, filter.procedureCode) : undefined,
+      filter.applicantPersonalId ? and(eq(dossiers.applicantKind, "CITIZEN"), eq(dossiers.applicantId, filter.applicantPersonalId)) : undefined,
+      filter.applicantEnterpriseCode ? and(eq(dossiers.applicantKind, "ENTERPRISE"), eq(dossiers.applicantId, filter.applicantEnterpriseCode)) : undefined,
+    );
+    return {
+      fetch: (afterKey: string | null, limit: number) =>
+        this.db
+          .select()
+          .from(dossiers)
+          .where(and(conditions, afterKey ? gt(dossiers.id, afterKey) : undefined))
+          .orderBy(asc(dossiers.id))
+          .limit(limit),
+      count: async () => (await this.db.select({ n: count() }).from(dossiers).where(conditions))[0].n,
+    };
+  }
+
+  /** Submitted dossiers per procedure: what data answered and what paper was still asked for. */
+  async totals(): Promise<Map<string, ProcedureTotals>> {
+    const rows = await this.db
+      .select({
+        procedureCode: dossiers.procedureCode,
+        dossiers: sql<number>`count(*)::int`,
+        components: sql<number>`sum(${dossiers.components})::int`,
+        fulfilledByData: sql<number>`sum(${dossiers.fulfilledByData})::int`,
+        documentsRequested: sql<number>`sum(${dossiers.documentsRequested})::int`,
+        failedChecks: sql<number>`sum(${dossiers.failedChecks})::int`,
+      })
+      .from(dossiers)
+      .groupBy(dossiers.procedureCode);
+    const n = Number;
+    return new Map(
+      rows.map((r) => [
+        r.procedureCode,
+        { ...r, dossiers: n(r.dossiers), components: n(r.components), fulfilledByData: n(r.fulfilledByData), documentsRequested: n(r.documentsRequested), failedChecks: n(r.failedChecks) },
+      ]),
+    );
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Yes-or-no questions answered by a source for a procedure's check, returning no personal fields (data
+ * minimisation): the verification queries.
+ */
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Access, DataSource, type DataSourceName, SubjectArgument, shown } from "../access/index.js";
+import { GatewayError } from "../../platform/errors.js";
+import { CERTIFICATE_SERIAL_PATTERN } from "../../shared/codes.js";
+import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
+import { yearsBetween } from "../population/index.js";
+import type { ProceduresContext } from "./context.js";
+import { Verification } from "./types.js";
+
+const answer = (question: string, source: DataSourceName, value: boolean, recordUpdatedAt: Date | null): Verification => ({
+  answer: value,
+  question,
+  source,
+  dataSource: source as DataSource,
+  checkedAt: new Date(),
+  recordUpdatedAt,
+});
+
+/** Yes-or-no questions answered by a source, returning no personal fields (data minimisation). */
+@Resolver()
+export class VerificationResolver {
+  @Access("population")
+  @SubjectArgument("CITIZEN", "personalId")
+  @Query(() => Verification, { nullable: true, description: "Is this person's permanent residence in this 2025 commune?" })
+  async verifyPermanentResidence(
+    @Ctx() ctx: ProceduresContext,
+    @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
+    @Arg("communeCode", () => AdministrativeUnitCodeScalar, { description: "A 2025 commune code." }) communeCode: string,
+  ): Promise<Verification> {
+    const row = await ctx.population.reader.citizen(personalId);
+    return answer(`Is the permanent residence of ${personalId} in commune ${communeCode}?`, "population", row?.permanentCommuneCode === communeCode, row?.updatedAt ?? null);
+  }
+
+  @Access("population")
+  @SubjectArgument("CITIZEN", "personalId")
+  @Query(() => Verification, { nullable: true, description: "Is this person alive and at least 18 today?" })
+  async verifyAliveAdult(@Ctx() ctx: ProceduresContext, @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string): Promise<Verification> {
+    const row = await ctx.population.reader.citizen(personalId);
+    const today = new Date().toISOString().slice(0, 10);
+    return answer(`Is ${personalId} alive and an adult?`, "population", !!row && !row.dateOfDeath && yearsBetween(row.dateOfBirth, today) >= 18, row?.updatedAt ?? null);
+  }
+
+  @Access("business")
+  @SubjectArgument("ENTERPRISE", "code")
+  @Query(() => Verification, { nullable: true, description: "Is this enterprise active?" })
+  async verifyEnterpriseActive(@Ctx() ctx: ProceduresContext, @Arg("code", () => TaxCodeScalar, { description: "Enterprise code." }) code: string): Promise<Verification> {
+    const row = await ctx.business.reader.enterprise(code);
+    return answer(`Is enterprise ${code} active?`, "business", row?.status === "ACTIVE", row?.updatedAt ?? null);
+  }
+
+  @Access("land")
+  @SubjectArgument("CITIZEN", "personalId")
+  @Query(() => Verification, { nullable: true, description: "Is this person named on this land-use right certificate, and is it in force?" })
+  async verifyCertificateHolder(
+    @Ctx() ctx: ProceduresContext,
+    @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
+    @Arg("certificateSerial", () => String, { description: "Certificate serial." }) certificateSerial: string,
+  ): Promise<Verification> {
+    if (!CERTIFICATE_SERIAL_PATTERN.test(certificateSerial)) {
+      throw new GatewayError("INVALID_ARGUMENT", `certificateSerial: expected a certificate serial such as "AB 123456"; got ${shown(certificateSerial)}.`, { argument: "certificateSerial" });
+    }
+    const [certificate, holders] = await Promise.all([ctx.land.reader.certificate(certificateSerial), ctx.land.reader.holdersOfCertificate(certificateSerial)]);
+    const holds = certificate?.status === "ACTIVE" && holders.some((h) => h.personalId === personalId);
+    return answer(`Does ${personalId} hold certificate ${certificateSerial} in force?`, "land", holds, certificate?.updatedAt ?? null);
+  }
+}
