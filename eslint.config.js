@@ -10,7 +10,7 @@ const moduleDoor = module({ fileInternalPath: "index.ts" });
 const layers = (...types) => types.map((type) => ({ to: { element: { type } } }));
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", "examples/web/src/generated/", "**/*.d.ts"] },
+  { ignores: ["node_modules/", "dist/", "coverage/", "examples/web/src/gql/", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,6 +19,11 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
       "@typescript-eslint/no-explicit-any": "error",
     },
+  },
+  {
+    // Tests read untyped JSON answers by design; the code under test keeps the rule.
+    files: ["test/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
     files: ["src/**/*.ts"],

@@ -15,6 +15,7 @@ import { isFreshDataDir } from "./platform/db/template.js";
 import { AdminUnitRegistry } from "./modules/admin-units/index.js";
 import { ConformancePool } from "./modules/conformance/index.js";
 import { DocumentStore } from "./modules/documents/index.js";
+import { demoCitizenOf } from "./modules/population/index.js";
 import { ProcedureCatalogue } from "./modules/procedures/index.js";
 import { buildGatewaySchema } from "./schema.js";
 import { NodeIdCodec } from "./shared/node-id.js";
@@ -140,7 +141,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     const schema = await buildGatewaySchema();
     const clients = new ClientStore(sources.gateway.db, config.access.clientCacheMs);
     let demo: DemoClients | null = null;
-    if (config.access.demoClients) demo = await ensureDemoClients(clients, sources.population, config.access);
+    if (config.access.demoClients) demo = await ensureDemoClients(clients, await demoCitizenOf(sources.population.db), config.access);
     else await assertNoDemoClients(clients, config.access);
     const rateLimits = new RateLimits(config.access.rateLimitPerMinute, config.access.anonymousRateLimitPerMinute);
     const conformance = new ConformancePool({ ...config.conformance, adminUnits, catalogue: procedures, production: config.environment === "production" });

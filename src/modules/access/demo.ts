@@ -4,7 +4,6 @@
  * citizen. Production refuses to start while any demo client exists.
  */
 import type { AccessConfig } from "../../platform/config.js";
-import type { Source } from "../../platform/db/source.js";
 import { ANY_PROCEDURE, type ClientStore } from "./clients.js";
 import type { Purpose } from "./request.js";
 
@@ -24,7 +23,8 @@ export interface DemoClients {
   citizenPersonalId: string | null;
 }
 
-export async function ensureDemoClients(store: ClientStore, population: Source, access: AccessConfig): Promise<DemoClients> {
+/** Registers the demo clients; the demo citizen is the person the population source offers (none on an empty source). */
+export async function ensureDemoClients(store: ClientStore, demoCitizen: string | null, access: AccessConfig): Promise<DemoClients> {
   const allGrantsKey = access.demoApiKey ?? DEFAULT_DEMO_API_KEY;
   await store.register({
     id: DEMO_ALL_CLIENT_ID,
@@ -40,23 +40,17 @@ export async function ensureDemoClients(store: ClientStore, population: Source, 
     demo: true,
     grants: [{ sources: ["population"], classes: ["basic"], procedures: CIVIL_STATUS_PROCEDURES }],
   });
-  // The demo citizen: the first living adult by personal id, on any seed.
-  const [row] = await population.raw<{ personal_id: string }>(
-    `select personal_id from population.citizens
-     where date_of_death is null and date_of_birth <= current_date - interval '30 years' and household_id is not null
-     order by personal_id limit 1`,
-  );
-  if (row) {
+  if (demoCitizen) {
     await store.register({
-      id: `VN:CIT:${row.personal_id}`,
+      id: `VN:CIT:${demoCitizen}`,
       kind: "CITIZEN",
-      personalId: row.personal_id,
+      personalId: demoCitizen,
       name: "Demo citizen (development only)",
       key: DEMO_CITIZEN_KEY,
       demo: true,
     });
   }
-  return { allGrantsKey, citizenPersonalId: row?.personal_id ?? null };
+  return { allGrantsKey, citizenPersonalId: demoCitizen };
 }
 
 /** Production must not run with demo clients or a demo key. */

@@ -9,3 +9,4 @@ export { createPopulationSlice, loadCitizen, type PopulationContext, type Popula
 export { type CitizenRow } from "./tables.js";
 export { Citizen, toHousehold } from "./types.js";
 export { yearsBetween } from "./types.js";
+export { demoCitizenOf } from "./service.js";

@@ -1,5 +1,5 @@
 /** Citizen lists: keyset pages over the population source with filters. */
-import { and, asc, count, eq, gt, gte, isNotNull, isNull, like, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, isNotNull, isNull, like, lte, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { foldName } from "../../shared/codes.js";
@@ -53,4 +53,18 @@ export function listCitizens(db: Database, registry: AdminUnitRegistry, args: { 
         .limit(limit),
     count: async () => (await db.select({ n: count() }).from(citizens).where(and(...conditions)))[0].n,
   });
+}
+
+/**
+ * The person the demo citizen client stands for: the first living adult of at least 30 in a household, by personal
+ * id, so it exists on any seed and has relatives, parcels and roles to show.
+ */
+export async function demoCitizenOf(db: Database): Promise<string | null> {
+  const [row] = await db
+    .select({ personalId: citizens.personalId })
+    .from(citizens)
+    .where(and(isNull(citizens.dateOfDeath), lte(citizens.dateOfBirth, sql`current_date - interval '30 years'`), isNotNull(citizens.householdId)))
+    .orderBy(asc(citizens.personalId))
+    .limit(1);
+  return row?.personalId ?? null;
 }
