@@ -2,51 +2,14 @@
  * Dossier evaluation (a preview with no side effects): every component of the procedure is answered from data where
  * a rule can, or asked for as a document, with the reason.
  */
-import type { DataSourceName } from "../access/index.js";
 import type { AuditAction, Purpose } from "../access/index.js";
-import type { Subject } from "../access/index.js";
 import { findGatewayError } from "../../platform/errors.js";
-import { type CatalogueComponent, type CatalogueProcedure, type ProcedureCatalogue } from "./catalogue.js";
+import type { CatalogueProcedure, ProcedureCatalogue } from "./catalogue.js";
 import { disclose } from "./disclosure.js";
 import { type Evidence, RULES } from "./rules.js";
 import { type ProceduresContext, readersOf } from "./context.js";
 import { aboutOf, admit, type DossierRequest, partiesOf } from "./request.js";
-
-export type ComponentStatus = "FULFILLED_BY_DATA" | "NEEDS_DOCUMENT" | "FAILED_CHECK" | "NOT_EVALUATED";
-export type DossierStatus = "READY" | "NEEDS_DOCUMENTS" | "BLOCKED" | "INCOMPLETE";
-export interface ComponentResult {
-  component: CatalogueComponent;
-  status: ComponentStatus;
-  /** DOCUMENT_ONLY for a component no database replaces; DATA_NOT_FOUND when its data was missing. */
-  reason: "DOCUMENT_ONLY" | "DATA_NOT_FOUND" | "SOURCE_UNAVAILABLE" | null;
-  message: string | null;
-  evidence: Evidence[];
-  correction?: { source: DataSourceName; subjectKind: string; subjectId: string };
-  /** For NOT_EVALUATED: the source that was unavailable. */
-  unavailableSource?: string;
-  /** Every subject the outcome is about (the applicant, the roles its rule reads, its facts' subjects and mentions). */
-  about: Subject[];
-}
-
-export interface Evaluation {
-  procedure: CatalogueProcedure;
-  request: DossierRequest;
-  status: DossierStatus;
-  components: ComponentResult[];
-}
-
-/** Components answered by data, documents asked for, failed checks. */
-export function tally(components: readonly { status: string }[]) {
-  const count = (status: ComponentStatus) => components.filter((c) => c.status === status).length;
-  return { fulfilledByData: count("FULFILLED_BY_DATA"), documentsRequested: count("NEEDS_DOCUMENT"), failedChecks: count("FAILED_CHECK") };
-}
-
-export function overallStatus(components: ComponentResult[]): DossierStatus {
-  if (components.some((c) => c.status === "FAILED_CHECK")) return "BLOCKED";
-  if (components.some((c) => c.status === "NOT_EVALUATED")) return "INCOMPLETE";
-  if (components.some((c) => c.status === "NEEDS_DOCUMENT" && c.reason === "DATA_NOT_FOUND")) return "NEEDS_DOCUMENTS";
-  return "READY";
-}
+import { type ComponentResult, type Evaluation, overallStatus } from "./outcome.js";
 
 /**
  * Answers every component as a preview, disclosed as the client may see it; reads run concurrently so their loads

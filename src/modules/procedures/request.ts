@@ -11,7 +11,15 @@ import { type CatalogueProcedure, type ProcedureCatalogue } from "./catalogue.js
 import { distinct, type DossierParties, roleSubjects } from "./disclosure.js";
 import { type Applicant, type Evidence, RULES, type SubjectRole } from "./rules.js";
 import type { DossierInput } from "./types.js";
-import type { ProceduresContext } from "./context.js";
+import type { RequestAccess } from "../access/index.js";
+import type { LandReader } from "../land/index.js";
+
+/** What checking a request reads: who asks, and the land source (a certificate stands for its parcel). */
+export interface RequestCheckContext {
+  access: RequestAccess;
+  land: { reader: Pick<LandReader, "certificate"> };
+}
+
 
 export interface DossierRequest {
   procedureCode: string;
@@ -35,7 +43,7 @@ export function findProcedure(catalogue: ProcedureCatalogue, code: string): Cata
  * Access first (so a refused client learns nothing about the dossier's shape), then the request's form. A
  * certificate named instead of a parcel is looked up in the land source and stands for its parcel.
  */
-export async function admit(ctx: ProceduresContext, catalogue: ProcedureCatalogue, request: DossierRequest): Promise<CatalogueProcedure> {
+export async function admit(ctx: RequestCheckContext, catalogue: ProcedureCatalogue, request: DossierRequest): Promise<CatalogueProcedure> {
   const procedure = findProcedure(catalogue, request.procedureCode);
   checkDossierAccess(ctx, catalogue, procedure, request);
   const serial = request.subjects.CERTIFICATE;
@@ -93,7 +101,7 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
 }
 
 /** The access boundary's decision for a dossier action on this procedure (purpose, grants, the citizen as applicant). */
-export function checkDossierAccess(ctx: ProceduresContext, catalogue: ProcedureCatalogue, procedure: CatalogueProcedure, request: { applicant?: Applicant }): void {
+export function checkDossierAccess(ctx: RequestCheckContext, catalogue: ProcedureCatalogue, procedure: CatalogueProcedure, request: { applicant?: Applicant }): void {
   checkProcedureUse(ctx.access.client, ctx.access.purpose, procedure.code, [...catalogue.sourcesOf(procedure)] as DataSourceName[], request.applicant);
 }
 

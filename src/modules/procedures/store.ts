@@ -5,8 +5,7 @@
 import { and, asc, count, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Client } from "../access/index.js";
 import type { Database } from "../../platform/db/source.js";
-import type { Evaluation } from "./evaluation.js";
-import { tally } from "./evaluation.js";
+import { type Evaluation, tally } from "./outcome.js";
 import { dataCorrectionRequests, dossierComponents, dossiers, type DossierRow } from "./tables.js";
 
 export interface NewDossier {
