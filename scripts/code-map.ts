@@ -38,7 +38,7 @@ function entries(dir: string): fs.Dirent[] {
     .sort((a, b) => byName(a.name, b.name));
 }
 
-/** The text of the comment a file opens with (after a shebang, skipping lint and compiler directives), or "". */
+/** The text of the comment a file opens with (after a shebang; lint, compiler and `/// <reference>` directives skipped), or "". */
 function leadingComment(source: string): string {
   let rest = source.replace(/^\uFEFF/, "").replace(/^#![^\n]*\n/, "");
   for (;;) {
@@ -61,6 +61,7 @@ function leadingComment(source: string): string {
       const taken = run < 0 ? lines.length : run;
       text = lines
         .slice(0, taken)
+        .filter((line) => !/^\s*\/\/\/\s*</.test(line))
         .map((line) => line.replace(/^\s*\/\/ ?/, ""))
         .filter((line) => !DIRECTIVE.test(line))
         .join("\n");
