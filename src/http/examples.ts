@@ -1,5 +1,5 @@
 /**
- * Example operations: preloaded as IDE tabs and quoted in the README. They need no known ids, so they
+ * Example operations: preloaded as IDE tabs and quoted in docs/api.md. They need no known ids, so they
  * run on any seed; tests execute every one of them against seeded data.
  */
 export interface ExampleOperation {

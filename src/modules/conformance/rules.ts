@@ -1,7 +1,7 @@
 /**
  * The conformance rules: what a provincial system's operations, payloads and schema are checked for, each with
  * its severity, its legal or technical basis and the usual fix. `conformance --list-rules` prints this list and
- * README documents it; every rule has a failing fixture in test/conformance/fixtures/.
+ * docs/conformance.md documents it; every rule has a failing fixture in test/conformance/fixtures/.
  */
 
 export type RuleCategory = "OPERATION" | "PAYLOAD" | "SCHEMA";
@@ -20,7 +20,7 @@ export interface ConformanceRule {
 
 const NATIONAL_SCHEMA = "National schema (schema.graphql of the NDAF Gateway)";
 const GRAPHQL_SPEC = "GraphQL specification (October 2021), section";
-const LIMITS = "Gateway query limits (README, Access and audit: query limits)";
+const LIMITS = "Gateway query limits (docs/operations.md: query limits)";
 const PDP = "Decree 13/2023/NĐ-CP and Law 91/2025/QH15 on personal data protection: purpose limitation";
 const ADMIN_MAP = "Resolution 202/2025/QH15 and Decision 19/2025/QĐ-TTg: the 2025 two-level administrative map and its codes";
 const PERSONAL_ID = "Decree 137/2015/NĐ-CP, art. 7: structure of the personal identification number";
@@ -186,7 +186,7 @@ const rules = [
     category: "PAYLOAD",
     severity: "WARNING",
     title: "A sample file holds records of a kind the data standards do not cover",
-    basis: "Conformance input format (README: checking conformance)",
+    basis: "Conformance input format (docs/conformance.md)",
     fix: "Put records under citizens, addresses, enterprises, branches, parcels or dossiers.",
   },
   {
