@@ -93,7 +93,8 @@ try {
   }));
 
   const query = `query($input: DossierInput!) { evaluateDossier(input: $input) { status components { status evidence { fact value } } } }`;
-  const headers = { "content-type": "application/json", authorization: `Bearer ${DEFAULT_DEMO_API_KEY}` };
+  // A dossier reads personal data: the gateway answers it only for a declared purpose, the procedure evaluated.
+  const headers = { "content-type": "application/json", authorization: `Bearer ${DEFAULT_DEMO_API_KEY}`, "x-purpose-procedure": procedure.code, "x-purpose-case": "HS-BENCH-DOSSIER-1" };
   const send = async (input: unknown) => {
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables: { input } }) });
     const body = (await response.json()) as { errors?: unknown[] };
