@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- [--quick] [--citizens N] [--duration S] [--connections C] [--only gateway,postgraphile,…]`
  *
- * What it costs to ask the gateway a question, side by side on the same data and the same Postgres:
+ * What it costs to ask the gateway a question, side by side on the same data and the same Postgres (throwaway
+ * databases on TEST_POSTGRES_URL's server, by default 127.0.0.1:5432, dropped at the end):
  *   1. NDAF Gateway as production runs it (its own process, four databases), and again with the three sources and
  *      the gateway's tables in one database;
  *   2. PostGraphile v5 serving the three schemas of that one database (bench/postgraphile.mjs);
