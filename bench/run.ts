@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- [--quick] [--citizens N] [--duration S] [--connections C] [--only gateway,postgraphile,…]`
  *
- * What it costs to ask the gateway a question, side by side on the same data and the same Postgres:
+ * What it costs to ask the gateway a question, side by side on the same data and the same Postgres (throwaway
+ * databases on TEST_POSTGRES_URL's server, by default 127.0.0.1:5432, dropped at the end):
  *   1. NDAF Gateway as production runs it (its own process, four databases), and again with the three sources and
  *      the gateway's tables in one database;
  *   2. PostGraphile v5 serving the three schemas of that one database (bench/postgraphile.mjs);
@@ -11,8 +12,7 @@
  * and the server's peak RSS; then seed throughput and the embedded cold start. Prints a table and writes
  * bench/results.md with the machine, versions, commands and the ratios gateway/PostGraphile and gateway/floor.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +24,8 @@ import { type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName, URL_VARI
 import { migrateSource } from "../src/platform/db/migrate.js";
 import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
 import { seedDatabases } from "../src/seed/index.js";
+import { type RunningServer, spawnGateway, spawnServer } from "../scripts/lib/spawn-gateway.js";
+import { createThrowawayDatabases } from "../scripts/lib/throwaway-db.js";
 
 const { values } = parseArgs({
   options: {
@@ -46,23 +48,16 @@ const onlyScenarios = values.scenarios ? new Set(values.scenarios.split(",")) : 
 /** `--profile DIR`: the gateway runs with --cpu-prof, its profile written to DIR when it stops. */
 const profileArgs = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
 const ROOT = path.resolve(import.meta.dirname, "..");
-const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const tag = `ndaf_bench_${randomBytes(3).toString("hex")}`;
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-const dbUrl = (name: string) => {
-  const url = new URL(adminUrl);
-  url.pathname = `/${tag}_${name}`;
-  return url.toString();
-};
-const separate = Object.fromEntries(SOURCE_NAMES.map((n) => [n, dbUrl(n)])) as Record<SourceName, string>;
-const oneUrl = dbUrl("one");
+const databases = await createThrowawayDatabases("ndaf_bench", [...SOURCE_NAMES, "one"]);
+const separate = Object.fromEntries(SOURCE_NAMES.map((n) => [n, databases.urls[n]])) as Record<SourceName, string>;
+const oneUrl = databases.urls.one;
 const single = Object.fromEntries(SOURCE_NAMES.map((n) => [n, oneUrl])) as Record<SourceName, string>;
 
-const children = new Set<ChildProcess>();
+const servers = new Set<RunningServer>();
 async function cleanup() {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-  for (const name of [...SOURCE_NAMES, "one"]) await admin.unsafe(`drop database if exists ${tag}_${name} with (force)`).catch(() => {});
-  await admin.end();
+  for (const server of servers) await server.stop(0);
+  // A database left behind is said, not thrown: the run's own error, if any, is the one to see.
+  await databases.close().catch((error: Error) => console.error(error.message));
 }
 
 function configFor(urls: Record<SourceName, string>): GatewayConfig {
@@ -81,40 +76,22 @@ async function seed(urls: Record<SourceName, string>) {
 }
 
 /** Starts a server process and waits for the port it prints (JSON `port` on a stdout line). */
-async function start(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  children.add(child);
-  let port = 0;
-  let buffered = "";
-  let errors = "";
-  child.stderr!.on("data", (c: Buffer) => (errors = (errors + c.toString()).slice(-4000)));
-  child.stdout!.on("data", (c: Buffer) => {
-    if (port) return;
-    buffered += c.toString();
-    for (const line of buffered.split("\n")) {
-      try {
-        const parsed = JSON.parse(line) as { port?: number };
-        if (parsed.port) port = parsed.port;
-      } catch {
-        // not a JSON line
-      }
-    }
-    buffered = buffered.slice(buffered.lastIndexOf("\n") + 1);
-  });
-  const deadline = Date.now() + 120_000;
-  while (!port) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${name} did not start:\n${errors}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, port };
+async function start(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunningServer> {
+  const server = await spawnServer({ name, args, env });
+  servers.add(server);
+  return server;
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.kill("SIGTERM");
-  await Promise.race([new Promise((r) => child.once("exit", r)), new Promise((r) => setTimeout(r, 10_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
-  children.delete(child);
+/** The gateway's `npm start`, with `--profile`'s flags when asked. */
+async function startGateway(name: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RunningServer> {
+  const server = await spawnGateway({ name, env, nodeArgs });
+  servers.add(server);
+  return server;
+}
+
+async function stop(server: RunningServer): Promise<void> {
+  await server.stop();
+  servers.delete(server);
 }
 
 function peakRssMb(pid: number): number {
@@ -196,8 +173,7 @@ let seedLine = "";
 let coldLine = "";
 
 try {
-  for (const name of [...SOURCE_NAMES, "one"]) await admin.unsafe(`create database ${tag}_${name}`);
-  const pgVersion = (await admin.unsafe("show server_version"))[0].server_version as string;
+  const pgVersion = (await databases.admin.unsafe("show server_version"))[0].server_version as string;
 
   console.log(`Seeding ${citizens.toLocaleString("en")} citizens into four databases, then into one...`);
   const seeded = await seed(separate);
@@ -269,59 +245,63 @@ try {
     SEED_CITIZENS: "0",
     ...Object.fromEntries(SOURCE_NAMES.map((n) => [URL_VARIABLES[n], urls[n]])),
   });
-  const servers: { name: string; run: () => Promise<void> }[] = [
+  const runs: { name: string; run: () => Promise<void> }[] = [
     {
       name: "gateway",
       run: async () => {
-        const { child, port } = await start("gateway", [...profileArgs, "--import", "tsx", "src/main.ts"], gatewayEnv(separate));
+        const server = await startGateway("gateway", gatewayEnv(separate), profileArgs);
+        const { port } = server;
         for (const s of gatewayScenarios(keys.four)) push(await measure("gateway", port, s, () => gatewayStatements(port)));
-        peaks.gateway = peakRssMb(child.pid!);
-        await stop(child);
+        peaks.gateway = peakRssMb(server.pid);
+        await stop(server);
       },
     },
     {
       name: "gateway-one-db",
       run: async () => {
-        const { child, port } = await start("gateway-one-db", ["--import", "tsx", "src/main.ts"], gatewayEnv(single));
+        const server = await startGateway("gateway-one-db", gatewayEnv(single));
+        const { port } = server;
         for (const s of gatewayScenarios(keys.one).slice(0, 3)) push(await measure("gateway-one-db", port, s, () => gatewayStatements(port)));
-        peaks["gateway-one-db"] = peakRssMb(child.pid!);
-        await stop(child);
+        peaks["gateway-one-db"] = peakRssMb(server.pid);
+        await stop(server);
       },
     },
     {
       name: "postgraphile",
       run: async () => {
-        const { child, port } = await start("postgraphile", ["--require", "./bench/promise-with-resolvers.cjs", "bench/postgraphile.mjs"], { DATABASE_URL: oneUrl, PORT: "0", NODE_ENV: "production" });
+        const server = await start("postgraphile", ["--require", "./bench/promise-with-resolvers.cjs", "bench/postgraphile.mjs"], { DATABASE_URL: oneUrl, PORT: "0", NODE_ENV: "production" });
+        const { port } = server;
         const count = async () => Number(await (await fetch(`http://127.0.0.1:${port}/__statements`)).text());
         for (const s of postgraphileScenarios) push(await measure("postgraphile", port, s, count));
-        peaks.postgraphile = peakRssMb(child.pid!);
-        await stop(child);
+        peaks.postgraphile = peakRssMb(server.pid);
+        await stop(server);
       },
     },
     {
       name: "floor",
       run: async () => {
-        const { child, port } = await start("floor", ["--import", "tsx", "bench/floor.ts"], { DATABASE_URL: oneUrl, PORT: "0" });
+        const server = await start("floor", ["--import", "tsx", "bench/floor.ts"], { DATABASE_URL: oneUrl, PORT: "0" });
+        const { port } = server;
         const count = async () => Number(await (await fetch(`http://127.0.0.1:${port}/__statements`)).text());
         for (const s of floorScenarios) push(await measure("floor", port, s, count));
-        peaks.floor = peakRssMb(child.pid!);
-        await stop(child);
+        peaks.floor = peakRssMb(server.pid);
+        await stop(server);
       },
     },
   ];
-  for (const server of servers) {
-    if (only && !only.has(server.name)) continue;
-    console.log(`Measuring ${server.name}...`);
-    await server.run();
+  for (const { name, run } of runs) {
+    if (only && !only.has(name)) continue;
+    console.log(`Measuring ${name}...`);
+    await run();
   }
 
   // Embedded cold start: `npm start` on an empty data folder (migrate, seed 10,000 citizens, serve), then again.
   const coldDir = fs.mkdtempSync(path.join(os.tmpdir(), "ndaf-cold-"));
   const timeStart = async () => {
     const started = performance.now();
-    const { child } = await start("embedded gateway", ["--import", "tsx", "src/main.ts"], { DATA_DIR: coldDir, PORT: "0", LOG_LEVEL: "info", NODE_ENV: "development" });
+    const server = await startGateway("embedded gateway", { DATA_DIR: coldDir, PORT: "0", LOG_LEVEL: "info", NODE_ENV: "development" });
     const ms = performance.now() - started;
-    await stop(child);
+    await stop(server);
     return ms;
   };
   const cold = await timeStart();

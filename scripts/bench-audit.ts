@@ -1,16 +1,16 @@
 /**
  * `npm run bench:audit -- [--requests 2000] [--subjects 100] [--concurrency 1,8,32] [--embedded]`
  *
- * What the audit trail costs a request: writeAudit (one INSERT of every subject's row, chained by the trigger)
- * timed on a throwaway gateway database (local Postgres, or PGlite with --embedded), at several concurrencies,
- * since every writer queues on the chain head's row lock. Ends with a verify of the whole chain.
+ * What the audit trail costs a request: writeAudit (one INSERT of every subject's row, chained by the trigger) timed
+ * on a throwaway gateway database (local Postgres, TEST_POSTGRES_URL; or PGlite with --embedded), at several
+ * concurrencies, since every writer queues on the chain head's row lock. Ends with a verify of the whole chain.
  */
 import { parseArgs } from "node:util";
-import postgres from "postgres";
 import { verifyAuditChain, writeAudit } from "../src/modules/access/audit.js";
 import type { AuditEntry } from "../src/modules/access/request.js";
 import { migrateSource } from "../src/platform/db/migrate.js";
 import { openSource } from "../src/platform/db/source.js";
+import { createThrowawayDatabases } from "./lib/throwaway-db.js";
 
 const { values } = parseArgs({
   options: { requests: { type: "string" }, subjects: { type: "string" }, concurrency: { type: "string" }, embedded: { type: "boolean" } },
@@ -18,19 +18,12 @@ const { values } = parseArgs({
 const requests = Number(values.requests ?? 2000);
 const subjects = Number(values.subjects ?? 100);
 const levels = (values.concurrency ?? "1,8,32").split(",").map(Number);
-const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `ndaf_bench_audit_${process.pid}`;
 
-let admin: postgres.Sql | undefined;
-let url: string | undefined;
-if (!values.embedded) {
-  admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${dbName}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${dbName}`;
-  url = u.toString();
-}
-const gateway = await openSource({ name: "gateway", url });
+const throwaway = values.embedded ? undefined : await createThrowawayDatabases("ndaf_bench_audit", ["gateway"]);
+const gateway = await openSource({ name: "gateway", url: throwaway?.urls.gateway }).catch(async (error: unknown) => {
+  await throwaway?.close();
+  throw error;
+});
 try {
   await migrateSource(gateway);
   const fields = ["Citizen.fullName", "Citizen.dateOfBirth", "Citizen.permanentResidence", "IdentityCard.number"];
@@ -68,8 +61,5 @@ try {
   console.log(`verify: ${report.rows.toLocaleString("en")} rows in ${((performance.now() - t) / 1000).toFixed(2)} s, ${report.problem ? `PROBLEM ${report.problem.message}` : "intact"}`);
 } finally {
   await gateway.close();
-  if (admin) {
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
+  await throwaway?.close();
 }

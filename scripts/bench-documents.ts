@@ -2,25 +2,25 @@
  * `npm run bench:documents -- [--duration 10] [--connections 10] [--citizens 2000] [--rounds 1] [--only province,citizen,nested] [--postgres]`
  *
  * What running a trusted document by id costs against sending the same operation as text, through HTTP to a gateway
- * in its own process (NODE_ENV=production, request logs on): embedded PGlite in a temporary data folder, or
- * throwaway databases on local Postgres (--postgres). Three operations — a province from the map held in memory
- * (where the gateway's own work per request shows), a citizen by key and the nested cross-source question — each
- * sent as text, by id, and as text that differs on every request (a comment with a counter): what every request
- * would cost if Apollo's cache of parsed and validated documents did not answer. Prints requests/s, p50/p99
- * latency and the body size of each; figures, not a test.
+ * in its own process (NODE_ENV=production, request logs on): embedded PGlite in a temporary data folder, or throwaway
+ * databases on local Postgres (--postgres; TEST_POSTGRES_URL). Three operations — a province from the map held in
+ * memory (where the gateway's own work per request shows), a citizen by key and the nested cross-source question —
+ * each sent as text, by id, and as text that differs on every request (a comment with a counter): what every request
+ * would cost if Apollo's cache of parsed and validated documents did not answer. Prints requests/s, p50/p99 latency
+ * and the body size of each; figures, not a test.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import postgres from "postgres";
 import { createApp } from "../src/app.js";
 import { type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName, URL_VARIABLES } from "../src/platform/config.js";
 import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
 import { documentsOf } from "../src/modules/documents/index.js";
+import { type RunningServer, spawnGateway } from "./lib/spawn-gateway.js";
+import { createThrowawayDatabases, type ThrowawayDatabases } from "./lib/throwaway-db.js";
 
 const { values } = parseArgs({
   options: {
@@ -37,9 +37,7 @@ const connections = Number(values.connections);
 const citizens = Number(values.citizens);
 /** Each operation's ways are measured this many times in turn: on a shared machine, one run against another says little. */
 const rounds = Number(values.rounds);
-const ROOT = path.resolve(import.meta.dirname, "..");
-const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const tag = `ndaf_bench_documents_${randomBytes(3).toString("hex")}`;
+const runId = randomBytes(3).toString("hex");
 
 const OPERATIONS = [
   {
@@ -64,21 +62,18 @@ let ids: string[] = [];
 let provinces: string[] = [];
 const pick = () => ids[Math.floor(Math.random() * ids.length)];
 
-let admin: postgres.Sql | undefined;
+let throwaway: ThrowawayDatabases<SourceName> | undefined;
 let dataDir: string | undefined;
-let child: ChildProcess | undefined;
+let gateway: RunningServer | undefined;
 const envOfSources: Record<string, string> = {};
 let config: GatewayConfig;
 const base = loadConfig({ NODE_ENV: "production", SOURCE_QUERY_TIMEOUT_MS: "0" });
 if (values.postgres) {
-  admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  throwaway = await createThrowawayDatabases("ndaf_bench_documents", SOURCE_NAMES);
   const sources = {} as GatewayConfig["sources"];
   for (const name of SOURCE_NAMES) {
-    await admin.unsafe(`create database ${tag}_${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${tag}_${name}`;
-    sources[name] = { name, url: url.toString(), resilience: BATCH_RESILIENCE };
-    envOfSources[URL_VARIABLES[name]] = url.toString();
+    sources[name] = { name, url: throwaway.urls[name], resilience: BATCH_RESILIENCE };
+    envOfSources[URL_VARIABLES[name]] = throwaway.urls[name];
   }
   config = { ...base, sources };
 } else {
@@ -89,14 +84,8 @@ if (values.postgres) {
 }
 
 async function cleanup() {
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((r) => child!.once("exit", r));
-  }
-  if (admin) {
-    for (const name of SOURCE_NAMES) await admin.unsafe(`drop database if exists ${tag}_${name} with (force)`);
-    await admin.end();
-  }
+  await gateway?.stop();
+  await throwaway?.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -106,7 +95,7 @@ try {
   const app = await createApp(config, { seedIfEmpty: citizens });
   console.log(`Seeded ${citizens.toLocaleString("en")} citizens (${values.postgres ? "Postgres" : "embedded PGlite"}) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.`);
   const { key } = await app.clients.register({
-    id: `VN:GOV:BENCH:DOCS-${tag.slice(-6).toUpperCase()}`,
+    id: `VN:GOV:BENCH:DOCS-${runId.toUpperCase()}`,
     name: "Trusted documents benchmark client",
     grants: [{ sources: ["population", "land", "business"], classes: ["basic", "sensitive"], procedures: ["*"] }],
   });
@@ -116,24 +105,11 @@ try {
   ids = (await app.sources.land.raw<{ personal_id: string }>("select distinct personal_id from land.holders where personal_id is not null order by personal_id limit 2000")).map((r) => r.personal_id);
   await app.close();
 
-  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", PORT: "0", GATEWAY_RATE_LIMIT: "0", SEED_CITIZENS: "0", ...envOfSources },
-    stdio: ["ignore", "pipe", "inherit"],
+  gateway = await spawnGateway({
+    env: { NODE_ENV: "production", LOG_LEVEL: "info", PORT: "0", GATEWAY_RATE_LIMIT: "0", SEED_CITIZENS: "0", ...envOfSources },
+    echoStderr: true,
   });
-  let port = 0;
-  let pending = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    pending += chunk.toString();
-    const lines = pending.split("\n");
-    pending = lines.pop()!;
-    for (const line of lines) if (!port && line.includes("NDAF Gateway ready")) port = JSON.parse(line).port;
-  });
-  const deadline = Date.now() + 120_000;
-  while (!port) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error("the gateway did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { port } = gateway;
 
   const headers = { "content-type": "application/json", authorization: `Bearer ${key}`, "x-purpose-procedure": "1.013980", "x-purpose-case": "HS-BENCH-1" };
   let counter = 0;
@@ -160,7 +136,7 @@ try {
       },
     });
 
-  console.log(`Gateway pid ${child.pid} on port ${port}; ${connections} connections, ${duration} s per row, after a 3 s warm-up.\n`);
+  console.log(`Gateway pid ${gateway.pid} on port ${port}; ${connections} connections, ${duration} s per row, after a 3 s warm-up.\n`);
   console.log("operation         sent as               req/s     p50 ms   p99 ms   body bytes   errors");
   for (const [op, operation] of OPERATIONS.entries()) {
     if (values.only && !values.only.split(",").some((word) => operation.name.includes(word))) continue;

@@ -2,18 +2,17 @@
  * `npm run bench:dossier -- [--citizens 5000] [--requests 500] [--concurrency 1] [--procedure <code>] [--postgres]`
  *
  * Latency of `evaluateDossier` through HTTP for the catalogue procedure with the most data components (or the one
- * named), on the embedded default (in-memory PGlite) or on throwaway databases on local Postgres (--postgres).
- * Applicants and subjects are real records, chosen so the rules have something to read. Prints p50 / p99 and the
- * SQL statements per evaluation.
+ * named), on the embedded default (in-memory PGlite) or on throwaway databases on local Postgres (--postgres;
+ * TEST_POSTGRES_URL). Applicants and subjects are real records, chosen so the rules have something to read. Prints
+ * p50 / p99 and the SQL statements per evaluation.
  */
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import postgres from "postgres";
 import { DEFAULT_DEMO_API_KEY } from "../src/modules/access/demo.js";
 import { createApp } from "../src/app.js";
 import { loadConfig, SOURCE_NAMES, type GatewayConfig } from "../src/platform/config.js";
 import { RULES } from "../src/modules/procedures/rules.js";
 import { createServer } from "../src/http/server.js";
+import { createThrowawayDatabases } from "./lib/throwaway-db.js";
 
 const { values } = parseArgs({
   options: {
@@ -27,25 +26,17 @@ const { values } = parseArgs({
 const citizens = Number(values.citizens ?? 5000);
 const requests = Number(values.requests ?? 500);
 const concurrency = Number(values.concurrency ?? 1);
-const adminUrl = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const base = loadConfig({ NODE_ENV: "test", GATEWAY_RATE_LIMIT: "0" });
 let config: GatewayConfig = { ...base, sources: Object.fromEntries(SOURCE_NAMES.map((name) => [name, { name }])) as GatewayConfig["sources"] };
-let admin: postgres.Sql | undefined;
-const tag = `ndaf_bench_dossier_${randomBytes(3).toString("hex")}`;
-if (values.postgres) {
-  admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  const sources = {} as GatewayConfig["sources"];
-  for (const name of SOURCE_NAMES) {
-    await admin.unsafe(`create database ${tag}_${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${tag}_${name}`;
-    sources[name] = { name, url: url.toString() };
-  }
-  config = { ...base, sources };
-}
+const throwaway = values.postgres ? await createThrowawayDatabases("ndaf_bench_dossier", SOURCE_NAMES) : undefined;
+if (throwaway) config = { ...base, sources: Object.fromEntries(SOURCE_NAMES.map((name) => [name, { name, url: throwaway.urls[name] }])) as GatewayConfig["sources"] };
 
-const app = await createApp(config, { seedIfEmpty: citizens });
+// Until the try below, a failure would leave the databases behind.
+const app = await createApp(config, { seedIfEmpty: citizens }).catch(async (error: unknown) => {
+  await throwaway?.close();
+  throw error;
+});
 const server = await createServer(app);
 const port = await server.listen(0, "127.0.0.1");
 try {
@@ -102,7 +93,8 @@ try {
   }));
 
   const query = `query($input: DossierInput!) { evaluateDossier(input: $input) { status components { status evidence { fact value } } } }`;
-  const headers = { "content-type": "application/json", authorization: `Bearer ${DEFAULT_DEMO_API_KEY}` };
+  // A dossier reads personal data: the gateway answers it only for a declared purpose, the procedure evaluated.
+  const headers = { "content-type": "application/json", authorization: `Bearer ${DEFAULT_DEMO_API_KEY}`, "x-purpose-procedure": procedure.code, "x-purpose-case": "HS-BENCH-DOSSIER-1" };
   const send = async (input: unknown) => {
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables: { input } }) });
     const body = (await response.json()) as { errors?: unknown[] };
@@ -134,8 +126,5 @@ try {
 } finally {
   await server.close();
   await app.close();
-  if (admin) {
-    for (const name of SOURCE_NAMES) await admin.unsafe(`drop database if exists ${tag}_${name} with (force)`);
-    await admin.end();
-  }
+  await throwaway?.close();
 }

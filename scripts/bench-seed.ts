@@ -2,7 +2,7 @@
  * `npm run bench:seed -- [--citizens 1000000] [--seed 2025] [--embedded] [--generate-only]`
  *
  * Seeds throwaway databases and prints rows, seconds and rows/s per table:
- * - default: four databases ndaf_bench_seed_<source> on local Postgres (BENCH_POSTGRES_URL, default
+ * - default: four databases ndaf_bench_seed_<pid>_<random>_<source> on local Postgres (TEST_POSTGRES_URL, default
  *   postgres://postgres@127.0.0.1:5432/postgres), dropped at the end;
  * - --embedded: PGlite in a temporary folder, removed at the end;
  * - --generate-only: the generator alone (CSV produced and discarded), no database.
@@ -18,6 +18,7 @@ import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
 import { openSource, type Source } from "../src/platform/db/source.js";
 import { generateDataset, seedDatabases } from "../src/seed/index.js";
 import { formatSeedSummary } from "../src/seed/report.js";
+import { createThrowawayDatabases } from "./lib/throwaway-db.js";
 
 const USAGE = "Usage: npm run bench:seed -- [--citizens N] [--seed N] [--embedded] [--generate-only]";
 
@@ -85,9 +86,9 @@ async function run(
  * when the server runs on this machine; null otherwise). The pool keeps its connections open until the sources
  * close, so the difference between two samples is the load's server-side CPU.
  */
-async function backendCpuSeconds(admin: postgres.Sql): Promise<Map<number, number> | null> {
+async function backendCpuSeconds(admin: postgres.Sql, databases: string[]): Promise<Map<number, number> | null> {
   try {
-    const rows = await admin.unsafe<{ pid: number }[]>("SELECT pid FROM pg_stat_activity WHERE datname LIKE 'ndaf_bench_seed_%'");
+    const rows = await admin<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname IN ${admin(databases)}`;
     const ticks = 100; // USER_HZ on Linux
     const result = new Map<number, number>();
     for (const { pid } of rows) {
@@ -101,36 +102,16 @@ async function backendCpuSeconds(admin: postgres.Sql): Promise<Map<number, numbe
 }
 
 async function onPostgres(): Promise<void> {
-  const adminUrl = process.env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  const database = (name: SourceName) => `ndaf_bench_seed_${name}`;
-  const drop = async () => {
-    for (const name of SOURCE_NAMES) await admin.unsafe(`DROP DATABASE IF EXISTS ${database(name)} WITH (FORCE)`);
-  };
-  try {
-    // The names are fixed: refuse rather than kill the connections of a bench already running on this server.
-    const [busy] = await admin.unsafe<{ n: number }[]>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname LIKE 'ndaf_bench_seed_%'");
-    if (busy.n > 0) throw new Error(`another bench:seed is using the ndaf_bench_seed_* databases (${busy.n} connections); wait for it to finish`);
-    await drop();
-    for (const name of SOURCE_NAMES) await admin.unsafe(`CREATE DATABASE ${database(name)}`);
-    await run(
-      async () => {
-        const entries = await Promise.all(
-          SOURCE_NAMES.map(async (name) => {
-            const url = new URL(adminUrl);
-            url.pathname = `/${database(name)}`;
-            return [name, await openSource({ name, url: url.toString(), resilience: BATCH_RESILIENCE })] as const;
-          }),
-        );
-        return Object.fromEntries(entries) as Record<SourceName, Source>;
-      },
-      drop,
-      `Postgres (${new URL(adminUrl).host}, databases ndaf_bench_seed_*)`,
-      () => backendCpuSeconds(admin),
-    );
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
+  const databases = await createThrowawayDatabases("ndaf_bench_seed", SOURCE_NAMES);
+  await run(
+    async () => {
+      const entries = await Promise.all(SOURCE_NAMES.map(async (name) => [name, await openSource({ name, url: databases.urls[name], resilience: BATCH_RESILIENCE })] as const));
+      return Object.fromEntries(entries) as Record<SourceName, Source>;
+    },
+    () => databases.close(),
+    `Postgres (${new URL(databases.adminUrl).host}, databases ${databases.tag}_*)`,
+    () => backendCpuSeconds(databases.admin, Object.values(databases.databases)),
+  );
 }
 
 async function onPglite(): Promise<void> {

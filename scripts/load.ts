@@ -2,22 +2,22 @@
  * `npm run load -- [--connections 200] [--duration 60] [--citizens 20000] [--soak [--minutes 10] [--every 30]]`
  *
  * Load on the gateway as it runs in production: its own process (NODE_ENV=production, request logs on), sources on
- * local Postgres (throwaway databases, seeded and dropped; or the *_DATABASE_URL databases when all are set), a
- * registered client with every grant, and a mixed workload — key lookups, the nested cross-source question, filtered
- * lists, verification answers, dossier evaluation, public reference data — from autocannon. Prints requests/s,
- * latency percentiles, errors (transport, non-2xx, and GraphQL errors in 200 answers) and the server's RSS at start
- * and end. `--soak` runs for minutes and prints RSS over time, to show whether memory stays flat.
+ * local Postgres (throwaway databases on TEST_POSTGRES_URL's server, seeded and dropped; or the *_DATABASE_URL
+ * databases when all are set), a registered client with every grant, and a mixed workload — key lookups, the nested
+ * cross-source question, filtered lists, verification answers, dossier evaluation, public reference data — from
+ * autocannon. Prints requests/s, latency percentiles, errors (transport, non-2xx, and GraphQL errors in 200 answers)
+ * and the server's RSS at start and end. `--soak` runs for minutes and prints RSS over time, to show whether memory
+ * stays flat.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import postgres from "postgres";
 import { createApp } from "../src/app.js";
 import { loadConfig, SOURCE_NAMES, type GatewayConfig, URL_VARIABLES } from "../src/platform/config.js";
 import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
+import { type RunningServer, spawnGateway } from "./lib/spawn-gateway.js";
+import { createThrowawayDatabases } from "./lib/throwaway-db.js";
 
 const { values } = parseArgs({
   options: {
@@ -32,35 +32,17 @@ const { values } = parseArgs({
 const connections = Number(values.connections);
 const duration = Number(values.duration);
 const citizens = Number(values.citizens);
-const adminUrl = process.env.LOAD_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const ROOT = path.resolve(import.meta.dirname, "..");
 
 // Databases: the configured ones, or throwaway ones seeded here.
 const configured = SOURCE_NAMES.every((name) => process.env[URL_VARIABLES[name]]);
-const tag = `ndaf_load_${randomBytes(3).toString("hex")}`;
-const admin = configured ? undefined : postgres(adminUrl, { max: 1, onnotice: () => {} });
-const urls = {} as Record<(typeof SOURCE_NAMES)[number], string>;
-for (const name of SOURCE_NAMES) {
-  if (configured) {
-    urls[name] = process.env[URL_VARIABLES[name]]!;
-  } else {
-    await admin!.unsafe(`create database ${tag}_${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${tag}_${name}`;
-    urls[name] = url.toString();
-  }
-}
+const runId = randomBytes(3).toString("hex");
+const throwaway = configured ? undefined : await createThrowawayDatabases("ndaf_load", SOURCE_NAMES);
+const urls = throwaway ? throwaway.urls : (Object.fromEntries(SOURCE_NAMES.map((name) => [name, process.env[URL_VARIABLES[name]]!])) as Record<(typeof SOURCE_NAMES)[number], string>);
 
-let child: ChildProcess | undefined;
+let gateway: RunningServer | undefined;
 async function cleanup() {
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((r) => child!.once("exit", r));
-  }
-  if (admin) {
-    for (const name of SOURCE_NAMES) await admin.unsafe(`drop database if exists ${tag}_${name} with (force)`);
-    await admin.end();
-  }
+  await gateway?.stop();
+  await throwaway?.close();
 }
 
 /** V8 heap in use, from the gateway's own /metrics. */
@@ -84,7 +66,7 @@ try {
   const seedStarted = performance.now();
   const app = await createApp(config, { seedIfEmpty: configured ? 0 : citizens });
   console.log(configured ? "Using the configured databases." : `Seeded ${citizens.toLocaleString("en")} citizens in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.`);
-  const clientId = `VN:GOV:LOAD:RUN-${tag.slice(-6).toUpperCase()}`;
+  const clientId = `VN:GOV:LOAD:RUN-${runId.toUpperCase()}`;
   const { key } = await app.clients.register({
     id: clientId,
     name: "Load test client",
@@ -99,10 +81,9 @@ try {
   await app.close();
 
   // The gateway, as production runs it.
-  child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: ROOT,
+  let logLines = 0;
+  gateway = await spawnGateway({
     env: {
-      ...process.env,
       NODE_ENV: "production",
       LOG_LEVEL: "info",
       PORT: "0",
@@ -110,26 +91,11 @@ try {
       SEED_CITIZENS: "0",
       ...Object.fromEntries(SOURCE_NAMES.map((name) => [URL_VARIABLES[name], urls[name]])),
     },
-    stdio: ["ignore", "pipe", "inherit"],
+    echoStderr: true,
+    timeoutMs: 60_000,
+    onLine: () => logLines++,
   });
-  let port = 0;
-  let logLines = 0;
-  let pending = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    pending += chunk.toString();
-    const lines = pending.split("\n");
-    pending = lines.pop()!;
-    for (const line of lines) {
-      logLines++;
-      if (!port && line.includes("NDAF Gateway ready")) port = JSON.parse(line).port;
-    }
-  });
-  const startDeadline = Date.now() + 60_000;
-  while (!port) {
-    if (child.exitCode !== null || Date.now() > startDeadline) throw new Error("the gateway did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const pid = child.pid!;
+  const { pid, port } = gateway;
 
   const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)];
   const headers = { "content-type": "application/json", authorization: `Bearer ${key}`, "x-purpose-procedure": "1.013980", "x-purpose-case": "HS-LOAD-1" };

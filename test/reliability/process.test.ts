@@ -3,39 +3,28 @@
  * gateway's own request id on every request line (the caller's beside it) and no personal data; SIGTERM lets a
  * request in flight finish, refuses new connections, closes the sources and exits 0.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
+import { type RunningServer, spawnGateway } from "../../scripts/lib/spawn-gateway.js";
 
 describe("the gateway process", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ndaf-process-"));
-  let child: ChildProcess | undefined;
-  afterAll(() => {
-    child?.kill("SIGKILL");
+  let gateway: RunningServer | undefined;
+  afterAll(async () => {
+    await gateway?.stop(0);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("logs JSON with request ids and no personal data, and shuts down gracefully on SIGTERM", async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", LOG_LEVEL: "info", PORT: "0", DATA_DIR: dataDir, SEED_CITIZENS: "150", GATEWAY_RATE_LIMIT: "0" };
-    delete env.VITEST;
-    child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout!.on("data", (chunk) => (out += chunk));
-    child.stderr!.on("data", (chunk) => (out += chunk));
-    const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
-
-    const deadline = Date.now() + 60_000;
-    while (!/"msg":"NDAF Gateway ready/.test(out)) {
-      if (Date.now() > deadline) throw new Error(`gateway did not start:\n${out}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const ready = out.split("\n").find((l) => l.includes("NDAF Gateway ready"))!;
-    const port = (JSON.parse(ready) as { port: number }).port;
+    gateway = await spawnGateway({
+      env: { NODE_ENV: "development", LOG_LEVEL: "info", PORT: "0", DATA_DIR: dataDir, SEED_CITIZENS: "150", GATEWAY_RATE_LIMIT: "0", VITEST: undefined },
+      timeoutMs: 60_000,
+      keepOutput: true,
+    });
+    const { child, port, exited } = gateway;
     const url = `http://127.0.0.1:${port}/graphql`;
     const headers = { "content-type": "application/json", authorization: "Bearer ndaf-demo-all-grants", "x-purpose-procedure": "1.001193", "x-purpose-case": "HS-LOG-1" };
 
@@ -67,6 +56,7 @@ describe("the gateway process", () => {
     expect(response).toContain('"provinces":[{"code":"01"}');
     expect(await exited).toBe(0);
 
+    const out = gateway.output();
     const lines = out.trim().split("\n");
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>); // every line is JSON
     const requests = records.filter((r) => r.msg === "request");
