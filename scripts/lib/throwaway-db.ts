@@ -7,16 +7,11 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 
 export const ADMIN_URL_VARIABLE = "TEST_POSTGRES_URL";
-/**
- * The names the benchmarks (BENCH_POSTGRES_URL) and the load run (LOAD_POSTGRES_URL) read before they shared this
- * file, still read after TEST_POSTGRES_URL because docs/performance.md names them.
- */
-export const OLDER_ADMIN_URL_VARIABLES = ["BENCH_POSTGRES_URL", "LOAD_POSTGRES_URL"] as const;
 export const DEFAULT_ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
-/** The server's admin URL: TEST_POSTGRES_URL (or an older name) when set, an empty value as unset; else the local default. */
+/** The server's admin URL: TEST_POSTGRES_URL when set, an empty value as unset; else the local default. */
 export function postgresAdminUrl(env: NodeJS.ProcessEnv = process.env): string {
-  for (const name of [ADMIN_URL_VARIABLE, ...OLDER_ADMIN_URL_VARIABLES]) if (env[name]) return env[name];
+  if (env[ADMIN_URL_VARIABLE]) return env[ADMIN_URL_VARIABLE];
   return DEFAULT_ADMIN_URL;
 }
 
