@@ -6,16 +6,15 @@ import http from "node:http";
 import { randomUUID } from "node:crypto";
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import type { GraphQLFormattedError } from "graphql";
 import { accessPlugin } from "../modules/access/plugin.js";
 import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "../modules/access/demo.js";
 import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "../modules/access/limits.js";
-import { REFUSAL_STATUS, refusalHeaders } from "../modules/access/policy.js";
 import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAccess } from "../modules/access/request.js";
 import type { Client } from "../modules/access/clients.js";
 import type { App } from "../app.js";
 import { createContext, type GatewayContext } from "../context.js";
 import { applyCors, mergeVary } from "./cors.js";
+import { formatError, sendError, sendGatewayError, sendJson } from "./errors.js";
 import { IDE_ASSET_PREFIX, Ide } from "./ide.js";
 import { resolveTrustedDocument } from "../modules/documents/index.js";
 import { clientForLog, logger } from "../platform/logger.js";
@@ -25,28 +24,6 @@ import { findGatewayError, GatewayError } from "../platform/errors.js";
 
 export const GRAPHQL_PATH = "/graphql";
 export const MAX_BODY_BYTES = 1_000_000;
-
-/** Typed errors keep their code; anything unexpected becomes a bare INTERNAL_SERVER_ERROR. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const typed = findGatewayError(error);
-  const { stacktrace: _stack, http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-  if (typed) {
-    const { http: _typedHttp, ...typedExtensions } = typed.extensions as Record<string, unknown>;
-    return { ...formatted, extensions: { ...extensions, ...typedExtensions, code: typed.code } };
-  }
-  if (extensions.code === "GRAPHQL_PARSE_FAILED" && /more tha[nt] \d+ tokens/.test(formatted.message)) {
-    return { ...formatted, extensions: { ...extensions, code: "TOO_MANY_TOKENS" } };
-  }
-  if (!extensions.code || extensions.code === "INTERNAL_SERVER_ERROR") {
-    return {
-      message: "Internal error while answering this field. It has been logged; quote the x-request-id response header when reporting it.",
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
-    };
-  }
-  return { ...formatted, extensions };
-}
 
 const logUnexpectedErrors: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
@@ -88,31 +65,6 @@ export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContex
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, noteOperation, ...limits.plugins, accessPlugin(app.sources.gateway, DEFAULT_LIMITS.maxCost), ...plugins],
   });
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(JSON.stringify(body));
-}
-
-/** An error answered before GraphQL runs: the one place such answers are sent, and counted by code. */
-function sendError(
-  res: http.ServerResponse,
-  metrics: GatewayMetrics,
-  status: number,
-  code: string,
-  message: string,
-  details: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): void {
-  metrics.graphqlErrors.inc({ code });
-  sendJson(res, status, { errors: [{ message, extensions: { ...details, code } }] }, headers);
-}
-
-function sendGatewayError(res: http.ServerResponse, error: GatewayError, metrics: GatewayMetrics): void {
-  const { code: _code, ...details } = error.extensions as Record<string, unknown>;
-  const status = REFUSAL_STATUS[error.code] ?? 400;
-  sendError(res, metrics, status, error.code, error.message, details, refusalHeaders(status, error.code, details));
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
