@@ -13,6 +13,7 @@ import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAcc
 import type { Client } from "../modules/access/clients.js";
 import type { App } from "../app.js";
 import { createContext, type GatewayContext } from "../context.js";
+import { MAX_BODY_BYTES, readBody } from "./body.js";
 import { applyCors, mergeVary } from "./cors.js";
 import { formatError, sendError, sendGatewayError, sendJson } from "./errors.js";
 import { IDE_ASSET_PREFIX, Ide } from "./ide.js";
@@ -23,7 +24,6 @@ import { GatewayMetrics } from "../platform/observability/metrics.js";
 import { findGatewayError, GatewayError } from "../platform/errors.js";
 
 export const GRAPHQL_PATH = "/graphql";
-export const MAX_BODY_BYTES = 1_000_000;
 
 const logUnexpectedErrors: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
@@ -104,24 +104,6 @@ async function authorize(app: App, req: http.IncomingMessage): Promise<RequestAc
   if (client) await limits.consume(`client:${client.id}`, client.rateLimitPerMinute ?? limits.defaultPerMinute);
   else await byAddress();
   return new RequestAccess(client, purpose);
-}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** The body as text; null when it is over the limit, undefined when it is not UTF-8. */
-async function readBody(req: http.IncomingMessage): Promise<string | null | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return utf8.decode(Buffer.concat(chunks));
-  } catch {
-    return undefined;
-  }
 }
 
 export interface GatewayServer {
