@@ -9,10 +9,10 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { accessPlugin } from "../modules/access/plugin.js";
 import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "../modules/access/demo.js";
 import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "../modules/access/limits.js";
-import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAccess } from "../modules/access/request.js";
-import type { Client } from "../modules/access/clients.js";
+import type { RequestAccess } from "../modules/access/request.js";
 import type { App } from "../app.js";
 import { createContext, type GatewayContext } from "../context.js";
+import { authenticate } from "./authenticate.js";
 import { MAX_BODY_BYTES, readBody } from "./body.js";
 import { applyCors, mergeVary } from "./cors.js";
 import { formatError, sendError, sendGatewayError, sendJson } from "./errors.js";
@@ -67,11 +67,6 @@ export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContex
   });
 }
 
-function header(req: http.IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** The gateway's id of the request (a random UUID): audit rows, logs and this response header carry it. */
 export const REQUEST_ID_HEADER = "x-request-id";
 /** The id the caller sent as x-request-id, when well-formed: echoed under this header and logged as callerRequestId. */
@@ -80,30 +75,6 @@ export const CALLER_REQUEST_ID_HEADER = "x-caller-request-id";
 function callerRequestIdOf(req: http.IncomingMessage): string | undefined {
   const value = req.headers[REQUEST_ID_HEADER];
   return typeof value === "string" && /^[\w.-]{1,64}$/.test(value) ? value : undefined;
-}
-
-/** The request's client (null without an Authorization header), its purpose, and its place in the rate limit. */
-async function authorize(app: App, req: http.IncomingMessage): Promise<RequestAccess> {
-  const limits = app.rateLimits;
-  const byAddress = () => limits.consume(`address:${req.socket.remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
-  let client: Client | null = null;
-  let purpose;
-  try {
-    const authorization = header(req, "authorization");
-    if (authorization !== undefined) {
-      const match = /^Bearer\s+(\S{8,200})\s*$/i.exec(authorization);
-      if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
-      client = await app.clients.authenticate(match[1]);
-    }
-    purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER), (code) => app.procedures.get(code) !== undefined);
-  } catch (error) {
-    // A refused credential or purpose counts against the caller's address, so guessing keys is rate-limited too.
-    await byAddress();
-    throw error;
-  }
-  if (client) await limits.consume(`client:${client.id}`, client.rateLimitPerMinute ?? limits.defaultPerMinute);
-  else await byAddress();
-  return new RequestAccess(client, purpose);
 }
 
 export interface GatewayServer {
@@ -195,7 +166,7 @@ export async function createServer(app: App): Promise<GatewayServer> {
 
     let access: RequestAccess;
     try {
-      access = await authorize(app, req);
+      access = await authenticate(app, req);
     } catch (error) {
       if (error instanceof GatewayError) return sendGatewayError(res, error, metrics);
       throw error;
