@@ -3,69 +3,25 @@
  * a request id on every response, a body size limit, and error formatting that never leaks internals.
  */
 import http from "node:http";
+import { HeaderMap, type ApolloServer } from "@apollo/server";
 import { randomUUID } from "node:crypto";
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { accessPlugin } from "../modules/access/plugin.js";
 import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "../modules/access/demo.js";
-import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "../modules/access/limits.js";
 import type { RequestAccess } from "../modules/access/request.js";
 import type { App } from "../app.js";
 import { createContext, type GatewayContext } from "../context.js";
+import { createApollo } from "./apollo.js";
 import { authenticate } from "./authenticate.js";
 import { MAX_BODY_BYTES, readBody } from "./body.js";
 import { applyCors, mergeVary } from "./cors.js";
-import { formatError, sendError, sendGatewayError, sendJson } from "./errors.js";
+import { sendError, sendGatewayError, sendJson } from "./errors.js";
 import { IDE_ASSET_PREFIX, Ide } from "./ide.js";
 import { resolveTrustedDocument } from "../modules/documents/index.js";
 import { clientForLog, logger } from "../platform/logger.js";
 import { readiness } from "../platform/observability/health.js";
 import { GatewayMetrics } from "../platform/observability/metrics.js";
-import { findGatewayError, GatewayError } from "../platform/errors.js";
+import { GatewayError } from "../platform/errors.js";
 
 export const GRAPHQL_PATH = "/graphql";
-
-const logUnexpectedErrors: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors, contextValue }) {
-        for (const error of errors) {
-          if (findGatewayError(error)) continue;
-          const original = error.originalError ?? error;
-          if (error.extensions?.code && error.extensions.code !== "INTERNAL_SERVER_ERROR") continue;
-          logger.error({ requestId: contextValue.requestId, path: error.path, err: original }, "unexpected error");
-        }
-      },
-    };
-  },
-};
-
-/** The operation's name, on the context for the request log. */
-const noteOperation: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operationName, operation, contextValue }) {
-        contextValue.log.operation = operationName ?? `(anonymous ${operation?.operation ?? "operation"})`;
-      },
-    };
-  },
-};
-
-export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContext>[] = []): ApolloServer<GatewayContext> {
-  const limits = queryLimitProtection(DEFAULT_LIMITS, app.config.environment === "production");
-  return new ApolloServer<GatewayContext>({
-    schema: app.schema,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    // Introspection is refused by our own rule (typed INTROSPECTION_DISABLED) when GATEWAY_INTROSPECTION is off.
-    introspection: true,
-    validationRules: [...limits.validationRules, ...(app.config.access.introspection ? [] : [noIntrospection])],
-    parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
-    // The process owns shutdown (src/main.ts): close HTTP, then Apollo, then the pools, in that order.
-    stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, noteOperation, ...limits.plugins, accessPlugin(app.sources.gateway, DEFAULT_LIMITS.maxCost), ...plugins],
-  });
-}
 
 /** The gateway's id of the request (a random UUID): audit rows, logs and this response header carry it. */
 export const REQUEST_ID_HEADER = "x-request-id";
