@@ -1,6 +1,6 @@
 /**
  * Apollo Server as the gateway runs it: the query limits, the access checks and audit, error formatting that never
- * leaks internals, and the operation's name for the request log.
+ * leaks internals, and the operation's name for the request log; operations execute through ./executor.ts.
  */
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -9,6 +9,7 @@ import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "../module
 import type { App } from "../app.js";
 import type { GatewayContext } from "../context.js";
 import { formatError } from "./errors.js";
+import { createExecutorGateway } from "./executor.js";
 import { logger } from "../platform/logger.js";
 import { findGatewayError } from "../platform/errors.js";
 
@@ -42,7 +43,8 @@ const noteOperation: ApolloServerPlugin<GatewayContext> = {
 export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContext>[] = []): ApolloServer<GatewayContext> {
   const limits = queryLimitProtection(DEFAULT_LIMITS, app.config.environment === "production");
   return new ApolloServer<GatewayContext>({
-    schema: app.schema,
+    // Every operation runs through this seam (./executor.ts); Apollo takes the schema from it, never beside it.
+    gateway: createExecutorGateway(app.schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     // Introspection is refused by our own rule (typed INTROSPECTION_DISABLED) when GATEWAY_INTROSPECTION is off.
