@@ -1,176 +1,19 @@
 /**
- * The HTTP front: GraphQL over HTTP at /graphql (and at / for POST), the offline IDE at / for browsers,
- * a request id on every response, a body size limit, and error formatting that never leaks internals.
+ * The HTTP front, composed: every request is named, logged and given its CORS headers, then routed to the IDE,
+ * health, metrics or GraphQL; a request that fails unexpectedly is logged and answered a bare 500.
  */
 import http from "node:http";
-import { randomUUID } from "node:crypto";
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import type { GraphQLFormattedError } from "graphql";
-import { accessPlugin } from "../modules/access/index.js";
-import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "../modules/access/index.js";
-import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "../modules/access/index.js";
-import { REFUSAL_STATUS, refusalHeaders } from "../modules/access/index.js";
-import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAccess } from "../modules/access/index.js";
-import type { Client } from "../modules/access/index.js";
+import type { ApolloServer } from "@apollo/server";
 import type { App } from "../app.js";
-import { createContext, type GatewayContext } from "../context.js";
-import { applyCors, mergeVary } from "./cors.js";
-import { IDE_ASSET_PREFIX, Ide } from "./ide.js";
-import { resolveTrustedDocument } from "../modules/documents/index.js";
-import { clientForLog, logger } from "../platform/logger.js";
-import { readiness } from "../platform/observability/health.js";
+import type { GatewayContext } from "../context.js";
+import { createApollo } from "./apollo.js";
+import { applyCors } from "./cors.js";
+import { sendError } from "./errors.js";
+import { createGraphQLEndpoint } from "./graphql-endpoint.js";
+import { logRequest, nameRequest, REQUEST_ID_HEADER } from "./request-log.js";
+import { createRoutes, routeOf } from "./routes.js";
+import { logger } from "../platform/logger.js";
 import { GatewayMetrics } from "../platform/observability/metrics.js";
-import { findGatewayError, GatewayError } from "../platform/errors.js";
-
-export const GRAPHQL_PATH = "/graphql";
-export const MAX_BODY_BYTES = 1_000_000;
-
-/** Typed errors keep their code; anything unexpected becomes a bare INTERNAL_SERVER_ERROR. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const typed = findGatewayError(error);
-  const { stacktrace: _stack, http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-  if (typed) {
-    const { http: _typedHttp, ...typedExtensions } = typed.extensions as Record<string, unknown>;
-    return { ...formatted, extensions: { ...extensions, ...typedExtensions, code: typed.code } };
-  }
-  if (extensions.code === "GRAPHQL_PARSE_FAILED" && /more tha[nt] \d+ tokens/.test(formatted.message)) {
-    return { ...formatted, extensions: { ...extensions, code: "TOO_MANY_TOKENS" } };
-  }
-  if (!extensions.code || extensions.code === "INTERNAL_SERVER_ERROR") {
-    return {
-      message: "Internal error while answering this field. It has been logged; quote the x-request-id response header when reporting it.",
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: "INTERNAL_SERVER_ERROR" },
-    };
-  }
-  return { ...formatted, extensions };
-}
-
-const logUnexpectedErrors: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors, contextValue }) {
-        for (const error of errors) {
-          if (findGatewayError(error)) continue;
-          const original = error.originalError ?? error;
-          if (error.extensions?.code && error.extensions.code !== "INTERNAL_SERVER_ERROR") continue;
-          logger.error({ requestId: contextValue.request.id, path: error.path, err: original }, "unexpected error");
-        }
-      },
-    };
-  },
-};
-
-/** The operation's name, on the context for the request log. */
-const noteOperation: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operationName, operation, contextValue }) {
-        contextValue.request.log.operation = operationName ?? `(anonymous ${operation?.operation ?? "operation"})`;
-      },
-    };
-  },
-};
-
-export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContext>[] = []): ApolloServer<GatewayContext> {
-  const limits = queryLimitProtection(DEFAULT_LIMITS, app.config.environment === "production");
-  return new ApolloServer<GatewayContext>({
-    schema: app.schema,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    // Introspection is refused by our own rule (typed INTROSPECTION_DISABLED) when GATEWAY_INTROSPECTION is off.
-    introspection: true,
-    validationRules: [...limits.validationRules, ...(app.config.access.introspection ? [] : [noIntrospection])],
-    parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
-    // The process owns shutdown (src/main.ts): close HTTP, then Apollo, then the pools, in that order.
-    stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, noteOperation, ...limits.plugins, accessPlugin(app.sources.gateway, DEFAULT_LIMITS.maxCost), ...plugins],
-  });
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(JSON.stringify(body));
-}
-
-/** An error answered before GraphQL runs: the one place such answers are sent, and counted by code. */
-function sendError(
-  res: http.ServerResponse,
-  metrics: GatewayMetrics,
-  status: number,
-  code: string,
-  message: string,
-  details: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): void {
-  metrics.graphqlErrors.inc({ code });
-  sendJson(res, status, { errors: [{ message, extensions: { ...details, code } }] }, headers);
-}
-
-function sendGatewayError(res: http.ServerResponse, error: GatewayError, metrics: GatewayMetrics): void {
-  const { code: _code, ...details } = error.extensions as Record<string, unknown>;
-  const status = REFUSAL_STATUS[error.code] ?? 400;
-  sendError(res, metrics, status, error.code, error.message, details, refusalHeaders(status, error.code, details));
-}
-
-function header(req: http.IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** The gateway's id of the request (a random UUID): audit rows, logs and this response header carry it. */
-export const REQUEST_ID_HEADER = "x-request-id";
-/** The id the caller sent as x-request-id, when well-formed: echoed under this header and logged as callerRequestId. */
-export const CALLER_REQUEST_ID_HEADER = "x-caller-request-id";
-
-function callerRequestIdOf(req: http.IncomingMessage): string | undefined {
-  const value = req.headers[REQUEST_ID_HEADER];
-  return typeof value === "string" && /^[\w.-]{1,64}$/.test(value) ? value : undefined;
-}
-
-/** The request's client (null without an Authorization header), its purpose, and its place in the rate limit. */
-async function authorize(app: App, req: http.IncomingMessage): Promise<RequestAccess> {
-  const limits = app.rateLimits;
-  const byAddress = () => limits.consume(`address:${req.socket.remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
-  let client: Client | null = null;
-  let purpose;
-  try {
-    const authorization = header(req, "authorization");
-    if (authorization !== undefined) {
-      const match = /^Bearer\s+(\S{8,200})\s*$/i.exec(authorization);
-      if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
-      client = await app.clients.authenticate(match[1]);
-    }
-    purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER), (code) => app.procedures.get(code) !== undefined);
-  } catch (error) {
-    // A refused credential or purpose counts against the caller's address, so guessing keys is rate-limited too.
-    await byAddress();
-    throw error;
-  }
-  if (client) await limits.consume(`client:${client.id}`, client.rateLimitPerMinute ?? limits.defaultPerMinute);
-  else await byAddress();
-  return new RequestAccess(client, purpose);
-}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** The body as text; null when it is over the limit, undefined when it is not UTF-8. */
-async function readBody(req: http.IncomingMessage): Promise<string | null | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return utf8.decode(Buffer.concat(chunks));
-  } catch {
-    return undefined;
-  }
-}
 
 export interface GatewayServer {
   app: App;
@@ -183,130 +26,26 @@ export interface GatewayServer {
   close(): Promise<void>;
 }
 
-/** Route label for metrics: a fixed set, so unknown paths do not grow the label space. */
-function routeOf(pathname: string): string {
-  if (pathname === GRAPHQL_PATH || pathname === "/") return pathname;
-  if (pathname.startsWith(IDE_ASSET_PREFIX)) return "/ide";
-  if (pathname === "/health" || pathname === "/health/live" || pathname === "/health/ready" || pathname === "/metrics") return pathname;
-  return "other";
-}
-
 export async function createServer(app: App): Promise<GatewayServer> {
   const metrics = new GatewayMetrics(app.sources);
   const apollo = createApollo(app, [metrics.plugin()]);
   let shuttingDown = false;
   await apollo.start();
-  // In development the IDE sends the demo key and a demo purpose, so every example runs as it is.
-  const ideHeaders = app.demo
-    ? {
-        all: { Authorization: `Bearer ${app.demo.allGrantsKey}`, "X-Purpose-Procedure": DEMO_PURPOSE.procedure, "X-Purpose-Case": DEMO_PURPOSE.caseId },
-        citizen: { Authorization: `Bearer ${DEMO_CITIZEN_KEY}` },
-      }
-    : undefined;
-  const ide = new Ide({ endpoint: GRAPHQL_PATH, headers: ideHeaders });
+  const dispatch = createRoutes(app, metrics, () => shuttingDown);
+  const graphql = createGraphQLEndpoint(app, apollo, metrics);
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
-    // The gateway's own id names the request in the audit trail and the logs: a caller cannot choose it (and so
-    // cannot make its requests look like another client's). A well-formed caller id is kept beside it, to join traces.
-    const requestId = randomUUID();
-    const callerRequestId = callerRequestIdOf(req);
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    if (callerRequestId) res.setHeader(CALLER_REQUEST_ID_HEADER, callerRequestId);
+    const ids = nameRequest(req, res);
     // While shutting down, a keep-alive connection is closed after its answer, so the server can finish.
     if (shuttingDown) res.setHeader("connection", "close");
     const url = new URL(req.url ?? "/", "http://gateway");
-    const route = routeOf(url.pathname);
-    let context: GatewayContext | undefined;
-    // One line per request, with its id; never variables, query text or a citizen's id.
-    res.once("finish", () => {
-      const seconds = (performance.now() - started) / 1000;
-      metrics.httpRequests.inc({ route, method: req.method ?? "GET", status: String(res.statusCode) });
-      metrics.httpDuration.observe({ route }, seconds);
-      if (route === "/health/live" || route === "/health" || route === "/metrics") return;
-      logger.info(
-        {
-          requestId,
-          callerRequestId,
-          method: req.method,
-          route,
-          status: res.statusCode,
-          ms: Math.round(seconds * 10_000) / 10,
-          operation: context?.request.log.operation,
-          client: clientForLog(context?.access.client?.id),
-        },
-        "request",
-      );
-    });
+    const entry = logRequest(req, res, metrics, ids, routeOf(url.pathname), started);
     // CORS first: a preflight is answered before authentication, and every answer after this (errors sent before
     // GraphQL runs included) carries the headers a browser needs to let the page read it.
     if (applyCors(app.config.cors, req, res) === "answered") return;
-    const wantsHtml = req.method === "GET" && (req.headers.accept ?? "").includes("text/html");
-    const ideFile = (req.method === "GET" || req.method === "HEAD") && url.pathname.startsWith(IDE_ASSET_PREFIX);
-    if (((url.pathname === "/" && wantsHtml) || ideFile) && (await ide.handle(req, res, url.pathname))) return;
-    if (url.pathname === "/health" || url.pathname === "/health/live") return sendJson(res, 200, { status: "LIVE" });
-    if (url.pathname === "/health/ready") {
-      const { httpStatus, body } = await readiness(app.sources, shuttingDown);
-      return sendJson(res, httpStatus, body, { "cache-control": "no-store" });
-    }
-    if (url.pathname === "/metrics" && req.method === "GET") {
-      const { contentType, body } = await metrics.render();
-      res.writeHead(200, { "content-type": contentType });
-      res.end(body);
-      return;
-    }
-    if (url.pathname !== GRAPHQL_PATH && !(url.pathname === "/" && req.method === "POST")) {
-      return sendError(res, metrics, 404, "NOT_FOUND", `Nothing at ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}; the IDE at /.`);
-    }
-
-    let access: RequestAccess;
-    try {
-      access = await authorize(app, req);
-    } catch (error) {
-      if (error instanceof GatewayError) return sendGatewayError(res, error, metrics);
-      throw error;
-    }
-
-    const raw = await readBody(req);
-    if (raw === null) {
-      return sendError(res, metrics, 413, "PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes.`, {}, { connection: "close" });
-    }
-    if (raw === undefined) {
-      return sendError(res, metrics, 400, "BAD_REQUEST", "The request body is not valid UTF-8; GraphQL requests are UTF-8 JSON.");
-    }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-    }
-    let body: unknown = raw;
-    if ((headers.get("content-type") ?? "").includes("application/json") && raw.length > 0) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        return sendError(res, metrics, 400, "BAD_REQUEST", "The request body is not valid JSON.");
-      }
-    }
-    // A trusted document's id becomes its text here, so Apollo runs it as any request (limits, access, audit).
-    let operation;
-    try {
-      operation = await resolveTrustedDocument(app.documents, { method: req.method ?? "GET", search: url.search, body }, access.client);
-    } catch (error) {
-      if (error instanceof GatewayError) return sendGatewayError(res, error, metrics);
-      throw error;
-    }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { ...operation, headers },
-      context: async () => (context = createContext(app, requestId, access)),
-    });
-    const responseHeaders: Record<string, string> = {};
-    for (const [key, value] of result.headers) responseHeaders[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value;
-    res.writeHead(result.status ?? 200, responseHeaders);
-    if (result.body.kind === "complete") {
-      res.end(result.body.string);
-    } else {
-      for await (const chunk of result.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
+    if ((await dispatch(req, res, url)) === "answered") return;
+    await graphql(req, res, url, ids.requestId, (context) => (entry.context = context));
   };
 
   const server = http.createServer((req, res) => {

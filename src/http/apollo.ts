@@ -1,0 +1,58 @@
+/**
+ * Apollo Server as the gateway runs it: the query limits, the access checks and audit, error formatting that never
+ * leaks internals, and the operation's name for the request log; operations execute through ./executor.ts.
+ */
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { accessPlugin } from "../modules/access/index.js";
+import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "../modules/access/index.js";
+import type { App } from "../app.js";
+import type { GatewayContext } from "../context.js";
+import { formatError } from "./errors.js";
+import { createExecutorGateway } from "./executor.js";
+import { logger } from "../platform/logger.js";
+import { findGatewayError } from "../platform/errors.js";
+
+/** Coded errors are the caller's to act on; anything else is the gateway's fault, logged with its cause. */
+const logUnexpectedErrors: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          if (findGatewayError(error)) continue;
+          const original = error.originalError ?? error;
+          if (error.extensions?.code && error.extensions.code !== "INTERNAL_SERVER_ERROR") continue;
+          logger.error({ requestId: contextValue.request.id, path: error.path, err: original }, "unexpected error");
+        }
+      },
+    };
+  },
+};
+
+/** The operation's name, on the context for the request log. */
+const noteOperation: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operationName, operation, contextValue }) {
+        contextValue.request.log.operation = operationName ?? `(anonymous ${operation?.operation ?? "operation"})`;
+      },
+    };
+  },
+};
+
+export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContext>[] = []): ApolloServer<GatewayContext> {
+  const limits = queryLimitProtection(DEFAULT_LIMITS, app.config.environment === "production");
+  return new ApolloServer<GatewayContext>({
+    // Every operation runs through this seam (./executor.ts); Apollo takes the schema from it, never beside it.
+    gateway: createExecutorGateway(app.schema),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // Introspection is refused by our own rule (typed INTROSPECTION_DISABLED) when GATEWAY_INTROSPECTION is off.
+    introspection: true,
+    validationRules: [...limits.validationRules, ...(app.config.access.introspection ? [] : [noIntrospection])],
+    parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
+    // The process owns shutdown (src/main.ts): close HTTP, then Apollo, then the pools, in that order.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, noteOperation, ...limits.plugins, accessPlugin(app.sources.gateway, DEFAULT_LIMITS.maxCost), ...plugins],
+  });
+}

@@ -1,0 +1,35 @@
+/** Who is asking and why: the API key becomes a client, the purpose headers a purpose, and both count against a rate limit. */
+import type http from "node:http";
+import type { Client } from "../modules/access/index.js";
+import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAccess } from "../modules/access/index.js";
+import type { App } from "../app.js";
+import { GatewayError } from "../platform/errors.js";
+
+function header(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The request's client (null without an Authorization header), its purpose, and its place in the rate limit. */
+export async function authenticate(app: App, req: http.IncomingMessage): Promise<RequestAccess> {
+  const limits = app.rateLimits;
+  const byAddress = () => limits.consume(`address:${req.socket.remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
+  let client: Client | null = null;
+  let purpose;
+  try {
+    const authorization = header(req, "authorization");
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S{8,200})\s*$/i.exec(authorization);
+      if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
+      client = await app.clients.authenticate(match[1]);
+    }
+    purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER), (code) => app.procedures.get(code) !== undefined);
+  } catch (error) {
+    // A refused credential or purpose counts against the caller's address, so guessing keys is rate-limited too.
+    await byAddress();
+    throw error;
+  }
+  if (client) await limits.consume(`client:${client.id}`, client.rateLimitPerMinute ?? limits.defaultPerMinute);
+  else await byAddress();
+  return new RequestAccess(client, purpose);
+}

@@ -1,0 +1,56 @@
+/**
+ * How errors leave the gateway: GraphQL errors through formatError (typed ones keep their code, nothing internal
+ * leaks), and the answers sent before GraphQL runs (not found, refused credential, oversized body) in the same shape.
+ */
+import type http from "node:http";
+import type { GraphQLFormattedError } from "graphql";
+import { REFUSAL_STATUS, refusalHeaders } from "../modules/access/index.js";
+import { findGatewayError, type GatewayError } from "../platform/errors.js";
+import type { GatewayMetrics } from "../platform/observability/metrics.js";
+
+/** Typed errors keep their code; anything unexpected becomes a bare INTERNAL_SERVER_ERROR. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const typed = findGatewayError(error);
+  const { stacktrace: _stack, http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  if (typed) {
+    const { http: _typedHttp, ...typedExtensions } = typed.extensions as Record<string, unknown>;
+    return { ...formatted, extensions: { ...extensions, ...typedExtensions, code: typed.code } };
+  }
+  if (extensions.code === "GRAPHQL_PARSE_FAILED" && /more tha[nt] \d+ tokens/.test(formatted.message)) {
+    return { ...formatted, extensions: { ...extensions, code: "TOO_MANY_TOKENS" } };
+  }
+  if (!extensions.code || extensions.code === "INTERNAL_SERVER_ERROR") {
+    return {
+      message: "Internal error while answering this field. It has been logged; quote the x-request-id response header when reporting it.",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  }
+  return { ...formatted, extensions };
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** An error answered before GraphQL runs: the one place such answers are sent, and counted by code. */
+export function sendError(
+  res: http.ServerResponse,
+  metrics: GatewayMetrics,
+  status: number,
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): void {
+  metrics.graphqlErrors.inc({ code });
+  sendJson(res, status, { errors: [{ message, extensions: { ...details, code } }] }, headers);
+}
+
+export function sendGatewayError(res: http.ServerResponse, error: GatewayError, metrics: GatewayMetrics): void {
+  const { code: _code, ...details } = error.extensions as Record<string, unknown>;
+  const status = REFUSAL_STATUS[error.code] ?? 400;
+  sendError(res, metrics, status, error.code, error.message, details, refusalHeaders(status, error.code, details));
+}

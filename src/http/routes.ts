@@ -1,0 +1,61 @@
+/**
+ * The route table: the IDE at / (for browsers) and under /ide/, health, readiness and metrics; everything else at
+ * /graphql (and POST at /) is GraphQL, and any other path a typed NOT_FOUND.
+ */
+import type http from "node:http";
+import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "../modules/access/index.js";
+import type { App } from "../app.js";
+import { sendError, sendJson } from "./errors.js";
+import { IDE_ASSET_PREFIX, Ide } from "./ide.js";
+import { readiness } from "../platform/observability/health.js";
+import type { GatewayMetrics } from "../platform/observability/metrics.js";
+
+export const GRAPHQL_PATH = "/graphql";
+
+/** Route label for metrics: a fixed set, so unknown paths do not grow the label space. */
+export function routeOf(pathname: string): string {
+  if (pathname === GRAPHQL_PATH || pathname === "/") return pathname;
+  if (pathname.startsWith(IDE_ASSET_PREFIX)) return "/ide";
+  if (pathname === "/health" || pathname === "/health/live" || pathname === "/health/ready" || pathname === "/metrics") return pathname;
+  return "other";
+}
+
+/** "graphql" when the request is GraphQL's to answer; "answered" when a route (or the 404) has answered it. */
+export type Dispatch = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<"answered" | "graphql">;
+
+export function createRoutes(app: App, metrics: GatewayMetrics, isShuttingDown: () => boolean): Dispatch {
+  // In development the IDE sends the demo key and a demo purpose, so every example runs as it is.
+  const ideHeaders = app.demo
+    ? {
+        all: { Authorization: `Bearer ${app.demo.allGrantsKey}`, "X-Purpose-Procedure": DEMO_PURPOSE.procedure, "X-Purpose-Case": DEMO_PURPOSE.caseId },
+        citizen: { Authorization: `Bearer ${DEMO_CITIZEN_KEY}` },
+      }
+    : undefined;
+  const ide = new Ide({ endpoint: GRAPHQL_PATH, headers: ideHeaders });
+
+  return async (req, res, url) => {
+    const wantsHtml = req.method === "GET" && (req.headers.accept ?? "").includes("text/html");
+    const ideFile = (req.method === "GET" || req.method === "HEAD") && url.pathname.startsWith(IDE_ASSET_PREFIX);
+    if (((url.pathname === "/" && wantsHtml) || ideFile) && (await ide.handle(req, res, url.pathname))) return "answered";
+    if (url.pathname === "/health" || url.pathname === "/health/live") {
+      sendJson(res, 200, { status: "LIVE" });
+      return "answered";
+    }
+    if (url.pathname === "/health/ready") {
+      const { httpStatus, body } = await readiness(app.sources, isShuttingDown());
+      sendJson(res, httpStatus, body, { "cache-control": "no-store" });
+      return "answered";
+    }
+    if (url.pathname === "/metrics" && req.method === "GET") {
+      const { contentType, body } = await metrics.render();
+      res.writeHead(200, { "content-type": contentType });
+      res.end(body);
+      return "answered";
+    }
+    if (url.pathname !== GRAPHQL_PATH && !(url.pathname === "/" && req.method === "POST")) {
+      sendError(res, metrics, 404, "NOT_FOUND", `Nothing at ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}; the IDE at /.`);
+      return "answered";
+    }
+    return "graphql";
+  };
+}
