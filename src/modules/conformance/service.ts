@@ -8,6 +8,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { Client } from "../access/clients.js";
 import type { AdminUnitRegistry } from "../admin-units/registry.js";
 import type { ProcedureCatalogue } from "../procedures/catalogue.js";
+import { todayInVietnam } from "../../platform/dates.js";
 import { assertInputSizes, type ConformanceLimits } from "./bounds.js";
 import { ConformanceInputError, type ConformanceInputs } from "./inputs.js";
 import { checkOperations } from "./operations.js";
@@ -24,7 +25,7 @@ export interface ConformanceEnvironment {
 
 export interface CheckOptions {
   client?: Client | null;
-  /** YYYY-MM-DD; dates of birth and registration may not lie after it. Defaults to today (UTC). */
+  /** YYYY-MM-DD; dates of birth and registration may not lie after it. Defaults to today in Vietnam. */
   today?: string;
   /** Bounds on what the inputs may ask (API_LIMITS for the API); none by default, as on the command line. */
   limits?: ConformanceLimits | null;
@@ -62,7 +63,7 @@ export async function checkConformance(env: ConformanceEnvironment, inputs: Conf
   }
 
   const findings = new Findings();
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInVietnam();
   const client = options.client ?? null;
   const context = { schema: env.schema, adminUnits: env.adminUnits, catalogue: env.catalogue, today, suggestions: options.suggestions ?? true };
 

@@ -1,6 +1,7 @@
 import { Access, SubjectArgument } from "../access/directive.js";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
+import { todayInVietnam, yearsBetween } from "../../platform/dates.js";
 import { CodedValue } from "../../shared/coded-value.js";
 import { listOf } from "../../shared/cost.js";
 import { ethnicity } from "../../shared/lookups.js";
@@ -17,7 +18,6 @@ import {
   toCitizen,
   toHousehold,
   toIdentityCard,
-  yearsBetween,
 } from "./types.js";
 
 export const CitizenConnection = connectionType(Citizen, "Citizen", "citizen");
@@ -57,8 +57,7 @@ export class CitizenResolver {
 
   @FieldResolver(() => LifeStatus, { description: "Whether the person is alive, and their age." })
   lifeStatus(@Root() citizen: Citizen): LifeStatus {
-    const today = new Date().toISOString().slice(0, 10);
-    return { alive: !citizen.dateOfDeath, age: yearsBetween(citizen.dateOfBirth, citizen.dateOfDeath ?? today) };
+    return { alive: !citizen.dateOfDeath, age: yearsBetween(citizen.dateOfBirth, citizen.dateOfDeath ?? todayInVietnam()) };
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: "Father (cha), when recorded." })

@@ -250,10 +250,3 @@ export function toIdentityCard(row: IdentityCardRow): IdentityCard {
     status: row.status as IdentityCardStatus,
   };
 }
-
-/** Whole years between two ISO dates. */
-export function yearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split("-").map(Number);
-  const [ty, tm, td] = to.split("-").map(Number);
-  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
-}

@@ -4,10 +4,10 @@ import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
 import { shown } from "../access/subjects.js";
+import { todayInVietnam, yearsBetween } from "../../platform/dates.js";
 import { GatewayError } from "../../platform/errors.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
-import { yearsBetween } from "../population/types.js";
 import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } from "./catalogue.js";
 import { disclose, visibleSubjects, WITHHELD } from "./disclosure.js";
 import { type Evidence, RULES, type SubjectRole } from "./rules.js";
@@ -244,7 +244,7 @@ export class VerificationResolver {
   @Query(() => Verification, { nullable: true, description: "Is this person alive and at least 18 today?" })
   async verifyAliveAdult(@Ctx() ctx: GatewayContext, @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string): Promise<Verification> {
     const row = await ctx.population.citizen.load(personalId);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInVietnam();
     return answer(`Is ${personalId} alive and an adult?`, "population", !!row && !row.dateOfDeath && yearsBetween(row.dateOfBirth, today) >= 18, row?.updatedAt ?? null);
   }
 

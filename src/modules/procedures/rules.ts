@@ -5,13 +5,12 @@
  * a data-correction request is raised against the source). Reads go through the request's DataLoaders, so the
  * components of one dossier share batches.
  */
-import "reflect-metadata"; // the helpers below live beside type-graphql types
 import type { DataSourceName } from "../access/directive.js";
 import type { Subject } from "../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { explainLegacy } from "../admin-units/service.js";
 import type { CitizenRow } from "../population/tables.js";
-import { yearsBetween } from "../population/types.js";
+import { yearsBetween } from "../../platform/dates.js";
 
 export type SubjectRole = "CHILD" | "SPOUSE" | "DECEASED" | "BUYER" | "PARCEL" | "ENTERPRISE" | "CERTIFICATE";
 

@@ -10,6 +10,7 @@ import type { AuditAction, Purpose } from "../access/request.js";
 import type { Subject } from "../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
+import { todayInVietnam } from "../../platform/dates.js";
 import { findGatewayError, GatewayError } from "../../platform/errors.js";
 import { paginate } from "../../shared/pagination.js";
 import { type CatalogueComponent, type CatalogueProcedure, type ProcedureCatalogue, replaceableShare } from "./catalogue.js";
@@ -179,7 +180,7 @@ export function purposeOf(ctx: GatewayContext, procedure: string, caseId: string
 
 /** Components of a dossier already admitted (access and form checked), with everything they found. */
 async function evaluateAdmitted(ctx: GatewayContext, procedure: CatalogueProcedure, request: DossierRequest): Promise<Evaluation> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const components = await Promise.all(
     procedure.components.map(async (component): Promise<ComponentResult> => {
       if (component.kind === "DOCUMENT") {
@@ -219,7 +220,7 @@ function requestHash(request: DossierRequest): string {
 }
 
 export function newDossierId(): string {
-  const date = new Date().toISOString().slice(0, 10).replace(/-/g, "");
+  const date = todayInVietnam().replace(/-/g, "");
   return `HS-${date}-${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`;
 }
 
