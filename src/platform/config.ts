@@ -5,8 +5,13 @@
 import path from "node:path";
 import type { ResilienceConfig } from "./db/resilience.js";
 
+/** Every database the gateway opens: the three national sources and its own. */
 export const SOURCE_NAMES = ["population", "land", "business", "gateway"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
+
+/** The three national sources, the databases a grant names; the gateway's own database is not one of them. */
+export const DATA_SOURCE_NAMES = ["population", "land", "business"] as const satisfies readonly SourceName[];
+export type DataSourceName = (typeof DATA_SOURCE_NAMES)[number];
 
 export type Environment = "development" | "production" | "test";
 

@@ -3,10 +3,10 @@
  * per-table CSV buffers rows are appended to. Serial ids are written explicitly so the same seed gives the same
  * ids however the chunks are scheduled; the sequences are moved past them after loading.
  */
-import type { SourceName } from "../platform/config.js";
+import type { DataSourceName } from "../platform/config.js";
 
 export interface TableSpec {
-  source: Exclude<SourceName, "gateway">;
+  source: DataSourceName;
   table: string;
   columns: readonly string[];
   /** Column filled from a sequence in normal use; set past the loaded maximum after COPY. */

@@ -15,9 +15,10 @@ import {
   isObjectType,
 } from "graphql";
 import { Directive, registerEnumType } from "type-graphql";
+import type { DataSourceName } from "../../platform/config.js";
 import { SUBJECT_KINDS, type SubjectKind } from "./subjects.js";
 
-export type DataSourceName = "population" | "land" | "business";
+export type { DataSourceName } from "../../platform/config.js";
 export type DataClass = "basic" | "sensitive";
 
 /**

@@ -5,9 +5,10 @@
 import { and, desc, eq, lt, count } from "drizzle-orm";
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
-import { DATA_CLASSES, DATA_SOURCES, type ClientKind } from "./clients.js";
+import { DATA_CLASSES, type ClientKind } from "./clients.js";
 import { Access, DataClassValue, DataSource, SubjectArgument } from "./directive.js";
 import { AUDIT_ACTIONS, type AuditAction } from "./request.js";
+import { DATA_SOURCE_NAMES } from "../../platform/config.js";
 import { GatewayError } from "../../platform/errors.js";
 import { listOf } from "../../shared/cost.js";
 import { connectionType, pagedConnection, paginate } from "../../shared/pagination.js";
@@ -35,7 +36,7 @@ registerEnumType(AuditActionEnum, {
 @ObjectType({ description: "One grant of a client: sources, field classes and the procedures it serves." })
 export class AccessGrant {
   @Field(() => [String], {
-    complexity: listOf(DATA_SOURCES.length),
+    complexity: listOf(DATA_SOURCE_NAMES.length),
     description: "Sources, in lower case: population, land, business.",
     deprecationReason: "Use `dataSources` (the DataSource enum; same sources, upper-case names).",
   })
@@ -77,7 +78,7 @@ export class Viewer {
   personalId!: string | null;
 
   // One grant per source and class is the finest a grant needs to be (3 × 2); the demo clients have one each.
-  @Field(() => [AccessGrant], { complexity: listOf(DATA_SOURCES.length * DATA_CLASSES.length), description: "What the client may read, and for which procedures." })
+  @Field(() => [AccessGrant], { complexity: listOf(DATA_SOURCE_NAMES.length * DATA_CLASSES.length), description: "What the client may read, and for which procedures." })
   grants!: AccessGrant[];
 
   @Field(() => DeclaredPurpose, { nullable: true, description: "The purpose declared with this request, if any." })
@@ -120,7 +121,7 @@ export const AccessLogConnection = connectionType(AccessLogEntry, "AccessLogEntr
 
 @Resolver(() => AccessGrant)
 export class AccessGrantResolver {
-  @FieldResolver(() => [DataSource], { complexity: listOf(DATA_SOURCES.length), description: "Sources the grant covers." })
+  @FieldResolver(() => [DataSource], { complexity: listOf(DATA_SOURCE_NAMES.length), description: "Sources the grant covers." })
   dataSources(@Root() grant: AccessGrant): DataSource[] {
     return grant.sources as DataSource[];
   }

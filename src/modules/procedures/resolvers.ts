@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Access, DataSource, type DataSourceName, SubjectArgument } from "../access/directive.js";
+import { Access, DataSource, SubjectArgument } from "../access/directive.js";
 import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
 import { shown } from "../access/subjects.js";
+import type { DataSourceName } from "../../platform/config.js";
 import { todayInVietnam, yearsBetween } from "../../platform/dates.js";
 import { GatewayError } from "../../platform/errors.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";

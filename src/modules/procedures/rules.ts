@@ -5,11 +5,11 @@
  * a data-correction request is raised against the source). Reads go through the request's DataLoaders, so the
  * components of one dossier share batches.
  */
-import type { DataSourceName } from "../access/directive.js";
 import type { Subject } from "../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { explainLegacy } from "../admin-units/service.js";
 import type { CitizenRow } from "../population/tables.js";
+import type { DataSourceName } from "../../platform/config.js";
 import { yearsBetween } from "../../platform/dates.js";
 
 export type SubjectRole = "CHILD" | "SPOUSE" | "DECEASED" | "BUYER" | "PARCEL" | "ENTERPRISE" | "CERTIFICATE";

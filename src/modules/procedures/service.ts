@@ -4,12 +4,12 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, count, sql } from "drizzle-orm";
-import type { DataSourceName } from "../access/directive.js";
 import { checkProcedureUse } from "../access/policy.js";
 import type { AuditAction, Purpose } from "../access/request.js";
 import type { Subject } from "../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
+import type { DataSourceName } from "../../platform/config.js";
 import { todayInVietnam } from "../../platform/dates.js";
 import { findGatewayError, GatewayError } from "../../platform/errors.js";
 import { paginate } from "../../shared/pagination.js";
