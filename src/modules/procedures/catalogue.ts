@@ -39,9 +39,16 @@ export interface CatalogueComponent {
   note: string;
 }
 
+/**
+ * What identifies a procedure's subject, as the catalogue and the GraphQL enum ProcedureSubjectKind spell it (PARCEL,
+ * which clients already use). The access module's subject kind of each, the one the audit trail records (LAND_PARCEL
+ * for a parcel), comes from the one table in disclosure.ts.
+ */
+export type CatalogueSubjectKind = "CITIZEN" | "PARCEL" | "ENTERPRISE";
+
 export interface CatalogueSubject {
   role: SubjectRole;
-  kind: "CITIZEN" | "PARCEL" | "ENTERPRISE";
+  kind: CatalogueSubjectKind;
   description: string;
 }
 

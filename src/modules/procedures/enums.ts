@@ -3,7 +3,7 @@
  * the code checks against (the catalogue's types, RULES), so the schema cannot name a value the code does not know.
  */
 import { registerEnumType } from "type-graphql";
-import { type ApplicantKind, DOCUMENT_REASONS, type DocumentReason } from "./catalogue.js";
+import { type ApplicantKind, type CatalogueSubjectKind, DOCUMENT_REASONS, type DocumentReason } from "./catalogue.js";
 import { RULES, type RuleName, type SubjectRole } from "./rules.js";
 
 export enum ProcedureLevelEnum {
@@ -54,7 +54,7 @@ registerEnumType(ProcedureSubjectRoleEnum, {
   },
 });
 
-export const ProcedureSubjectKindEnum = { CITIZEN: "CITIZEN", PARCEL: "PARCEL", ENTERPRISE: "ENTERPRISE", CERTIFICATE: "CERTIFICATE" } as const;
+export const ProcedureSubjectKindEnum = { CITIZEN: "CITIZEN", PARCEL: "PARCEL", ENTERPRISE: "ENTERPRISE", CERTIFICATE: "CERTIFICATE" } as const satisfies { [K in CatalogueSubjectKind | "CERTIFICATE"]: K };
 registerEnumType(ProcedureSubjectKindEnum, {
   name: "ProcedureSubjectKind",
   description: "What identifies a dossier's subject.",

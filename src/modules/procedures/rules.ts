@@ -5,7 +5,7 @@
  * a data-correction request is raised against the source). Reads go through the request's DataLoaders, so the
  * components of one dossier share batches.
  */
-import type { Subject } from "../access/subjects.js";
+import type { Subject, SubjectKind } from "../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { explainLegacy } from "../admin-units/service.js";
 import type { CitizenRow } from "../population/tables.js";
@@ -31,7 +31,7 @@ export interface Evidence {
 export type Outcome =
   | { status: "FULFILLED_BY_DATA"; evidence: Evidence[] }
   | { status: "FAILED_CHECK"; message: string; evidence: Evidence[]; about?: Subject[] }
-  | { status: "NEEDS_DOCUMENT"; message: string; correction: { source: DataSourceName; subjectKind: string; subjectId: string } };
+  | { status: "NEEDS_DOCUMENT"; message: string; correction: { source: DataSourceName; subjectKind: SubjectKind; subjectId: string } };
 
 export interface Applicant {
   kind: "CITIZEN" | "ENTERPRISE";
@@ -72,7 +72,7 @@ const fact = (source: DataSourceName, record: string, name: string, value: unkno
 
 const fulfilled = (...evidence: Evidence[]): Outcome => ({ status: "FULFILLED_BY_DATA", evidence });
 const failed = (message: string, ...evidence: Evidence[]): Outcome => ({ status: "FAILED_CHECK", message, evidence });
-const notFound = (source: DataSourceName, subjectKind: string, subjectId: string, message: string): Outcome => ({
+const notFound = (source: DataSourceName, subjectKind: SubjectKind, subjectId: string, message: string): Outcome => ({
   status: "NEEDS_DOCUMENT",
   message,
   correction: { source, subjectKind, subjectId },

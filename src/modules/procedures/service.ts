@@ -6,7 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, asc, eq, gt, count, sql } from "drizzle-orm";
 import { checkProcedureUse } from "../access/policy.js";
 import type { AuditAction, Purpose } from "../access/request.js";
-import type { Subject } from "../access/subjects.js";
+import type { Subject, SubjectKind } from "../access/subjects.js";
 import type { GatewayContext } from "../../context.js";
 import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
 import type { DataSourceName } from "../../platform/config.js";
@@ -35,7 +35,7 @@ export interface ComponentResult {
   reason: "DOCUMENT_ONLY" | "DATA_NOT_FOUND" | "SOURCE_UNAVAILABLE" | null;
   message: string | null;
   evidence: Evidence[];
-  correction?: { source: DataSourceName; subjectKind: string; subjectId: string };
+  correction?: { source: DataSourceName; subjectKind: SubjectKind; subjectId: string };
   /** For NOT_EVALUATED: the source that was unavailable. */
   unavailableSource?: string;
   /** Every subject the outcome is about (the applicant, the roles its rule reads, its facts' subjects and mentions). */
