@@ -7,10 +7,12 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import { GatewayError } from "../../platform/errors.js";
 import { DATA_SOURCE_NAMES, type DataSourceName } from "../../platform/config.js";
+import type { EnumValue } from "../../shared/enums.js";
 import type { DataClass } from "./directive.js";
 import { clientGrants, clients, type ClientRow, type GrantRow } from "./tables.js";
 
-export type ClientKind = "SYSTEM" | "CITIZEN";
+export const ClientKind = { SYSTEM: "SYSTEM", CITIZEN: "CITIZEN" } as const;
+export type ClientKind = EnumValue<typeof ClientKind>;
 export const DATA_CLASSES: readonly DataClass[] = ["basic", "sensitive"];
 /** Any procedure, in a grant's procedure list. */
 export const ANY_PROCEDURE = "*";

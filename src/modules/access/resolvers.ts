@@ -5,9 +5,9 @@
 import { and, desc, eq, lt, count } from "drizzle-orm";
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import type { GatewayContext } from "../../context.js";
-import { DATA_CLASSES, type ClientKind } from "./clients.js";
-import { Access, DataClassValue, DataSource, SubjectArgument } from "./directive.js";
-import { AUDIT_ACTIONS, type AuditAction } from "./request.js";
+import { ClientKind, DATA_CLASSES } from "./clients.js";
+import { Access, DataClass, DataSource, SubjectArgument } from "./directive.js";
+import { AUDIT_ACTIONS, AuditAction } from "./request.js";
 import { DATA_SOURCE_NAMES } from "../../platform/config.js";
 import { GatewayError } from "../../platform/errors.js";
 import { listOf } from "../../shared/cost.js";
@@ -16,8 +16,7 @@ import { DateTimeScalar, PersonalIdScalar } from "../../shared/scalars.js";
 import { auditLog, clients } from "./tables.js";
 import { CITIZEN_CLIENT_ID, shownClientId } from "./clients.js";
 
-const ClientKindEnum = { SYSTEM: "SYSTEM", CITIZEN: "CITIZEN" } as const satisfies Record<ClientKind, ClientKind>;
-registerEnumType(ClientKindEnum, {
+registerEnumType(ClientKind, {
   name: "ClientKind",
   description: "What kind of client a credential belongs to.",
   valuesConfig: {
@@ -26,8 +25,7 @@ registerEnumType(ClientKindEnum, {
   },
 });
 
-const AuditActionEnum = Object.fromEntries(Object.keys(AUDIT_ACTIONS).map((a) => [a, a])) as { [A in AuditAction]: A };
-registerEnumType(AuditActionEnum, {
+registerEnumType(AuditAction, {
   name: "AuditAction",
   description: "What an entry of the audit trail records.",
   valuesConfig: Object.fromEntries(Object.entries(AUDIT_ACTIONS).map(([a, description]) => [a, { description }])),
@@ -71,7 +69,7 @@ export class Viewer {
   @Field(() => String, { description: "Registered name." })
   name!: string;
 
-  @Field(() => ClientKindEnum, { description: "An agency system, or a person authenticated as themselves." })
+  @Field(() => ClientKind, { description: "An agency system, or a person authenticated as themselves." })
   kind!: ClientKind;
 
   @Field(() => PersonalIdScalar, { nullable: true, description: "For a citizen client: whose records it may read." })
@@ -99,7 +97,7 @@ export class AccessLogEntry {
   @Field(() => String, { description: "Registered name of that client." })
   clientName!: string;
 
-  @Field(() => AuditActionEnum, { description: "A read, or an action on a dossier." })
+  @Field(() => AuditAction, { description: "A read, or an action on a dossier." })
   action!: AuditAction;
 
   @Field(() => String, { nullable: true, description: "Procedure code the client declared as its purpose." })
@@ -126,9 +124,9 @@ export class AccessGrantResolver {
     return grant.sources as DataSource[];
   }
 
-  @FieldResolver(() => [DataClassValue], { complexity: listOf(DATA_CLASSES.length), description: "Field classes the grant covers." })
-  dataClasses(@Root() grant: AccessGrant): DataClassValue[] {
-    return grant.classes as DataClassValue[];
+  @FieldResolver(() => [DataClass], { complexity: listOf(DATA_CLASSES.length), description: "Field classes the grant covers." })
+  dataClasses(@Root() grant: AccessGrant): DataClass[] {
+    return grant.classes as DataClass[];
   }
 }
 

@@ -13,7 +13,7 @@ import { assertInputSizes, type ConformanceLimits } from "./bounds.js";
 import { ConformanceInputError, type ConformanceInputs } from "./inputs.js";
 import { checkOperations } from "./operations.js";
 import { checkSampleFile } from "./payloads.js";
-import { buildReport, type ConformanceReport, Findings } from "./report.js";
+import { buildReport, type Report, Findings } from "./report.js";
 import { CONFORMANCE_RULES } from "./rules.js";
 import { checkSchema } from "./schema-diff.js";
 
@@ -49,7 +49,7 @@ export function nationalSchemaHash(schema: GraphQLSchema): string {
 export const MAX_FILES = 200;
 
 /** Runs every check the inputs allow. Malformed inputs throw ConformanceInputError; everything else is a finding. */
-export async function checkConformance(env: ConformanceEnvironment, inputs: ConformanceInputs, options: CheckOptions = {}): Promise<ConformanceReport> {
+export async function checkConformance(env: ConformanceEnvironment, inputs: ConformanceInputs, options: CheckOptions = {}): Promise<Report> {
   const total = inputs.operations.length + inputs.samples.length + (inputs.schema ? 1 : 0);
   if (total === 0) throw new ConformanceInputError("(input)", "nothing to check: give operations, sample data or a schema.");
   if (!inputs.schema && Object.keys(inputs.schemaTypeMap ?? {}).length > 0) throw new ConformanceInputError("(input)", "a type map needs a schema to compare (--schema).");

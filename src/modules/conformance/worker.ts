@@ -11,7 +11,7 @@ import { buildGatewaySchema } from "../../schema.js";
 import { AdminUnitRegistry, type AdminUnitSnapshot } from "../admin-units/registry.js";
 import { type CatalogueProcedure, ProcedureCatalogue } from "../procedures/catalogue.js";
 import type { ConformanceInputs } from "./inputs.js";
-import type { ConformanceReport } from "./report.js";
+import type { Report } from "./report.js";
 import { type CheckOptions, type ConformanceEnvironment, checkConformance } from "./service.js";
 
 export interface WorkerData {
@@ -26,7 +26,7 @@ export interface CheckTask {
   started: MessagePort;
 }
 
-export type CheckOutcome = { report: ConformanceReport } | { error: { code: GatewayError["code"]; message: string; details: Record<string, unknown> } };
+export type CheckOutcome = { report: Report } | { error: { code: GatewayError["code"]; message: string; details: Record<string, unknown> } };
 
 const data = workerData as WorkerData;
 const environment: Promise<ConformanceEnvironment> = buildGatewaySchema().then((schema) => ({

@@ -8,7 +8,7 @@
  */
 import type { Client } from "../access/clients.js";
 import { sameSubject, type Subject, type SubjectKind, subjectKey } from "../access/subjects.js";
-import type { CatalogueProcedure, CatalogueSubjectKind } from "./catalogue.js";
+import type { CatalogueProcedure, CatalogueSubjectKind, ProcedureSubjectKind } from "./catalogue.js";
 import type { Evidence, SubjectRole } from "./rules.js";
 
 /** The subject kind, as the audit trail names it, of each kind a catalogue subject is declared with. */
@@ -103,7 +103,7 @@ export const WITHHELD = "[withheld]";
 export interface VisibleSubject {
   role: SubjectRole;
   /** What identifies it: the procedure's declaration of the role (a certificate stands for its parcel). */
-  kind: CatalogueSubjectKind | "CERTIFICATE";
+  kind: ProcedureSubjectKind;
   /** Null when withheld from this reader. */
   id: string | null;
 }

@@ -29,17 +29,16 @@ import {
 } from "./service.js";
 import type { DossierRow } from "./tables.js";
 import {
-  ComponentKindEnum,
-  ComponentStatusEnum,
+  type ComponentStatus,
   Dossier,
   DossierEvaluation,
   DossierInput,
-  DossierStatusEnum,
+  type DossierStatus,
   DossierSubject,
   EvidenceFact,
   Procedure,
   ProcedureComponent,
-  ProcedureLevelEnum,
+  ProcedureLevel,
   ProcedureReport,
   SubmitDossierResult,
   Verification,
@@ -52,11 +51,11 @@ export function toComponent(c: CatalogueComponent, procedureCode: string): Proce
     key: c.id,
     procedureCode,
     name: c.name,
-    kind: c.kind as ComponentKindEnum,
+    kind: c.kind,
     rule: c.rule ?? null,
     ruleDescription: rule?.description ?? null,
     sources,
-    dataSources: sources as DataSource[],
+    dataSources: sources,
     reason: c.reason ?? null,
     note: c.note,
   };
@@ -68,7 +67,7 @@ export function toProcedure(p: CatalogueProcedure): Procedure {
     code: p.code,
     name: p.name,
     nameEn: p.nameEn,
-    level: p.level as ProcedureLevelEnum,
+    level: p.level,
     field: p.field,
     decision: p.decision,
     url: p.url,
@@ -85,7 +84,7 @@ export function toProcedure(p: CatalogueProcedure): Procedure {
 
 
 function toResult(c: ComponentResult, procedureCode: string) {
-  return { component: toComponent(c.component, procedureCode), status: c.status as ComponentStatusEnum, reason: c.reason, message: c.message, evidence: c.evidence };
+  return { component: toComponent(c.component, procedureCode), status: c.status, reason: c.reason, message: c.message, evidence: c.evidence };
 }
 
 /** A stored dossier as its reader may see it (see disclosure.ts), with the trail of what it shows about whom. */
@@ -111,7 +110,7 @@ async function toDossier(ctx: GatewayContext, row: DossierRow): Promise<Dossier>
   ctx.access.recordAction("DOSSIER_READ", reads, purposeOf(ctx, row.procedureCode, row.id));
   const components = shown.map((c) => ({
     component: toComponent(c.component, procedure.code),
-    status: c.status as ComponentStatusEnum,
+    status: c.status as ComponentStatus,
     reason: c.reason as ComponentResult["reason"],
     message: c.message,
     evidence: c.evidence,
@@ -121,7 +120,7 @@ async function toDossier(ctx: GatewayContext, row: DossierRow): Promise<Dossier>
   return {
     dossierId: row.id,
     procedure: toProcedure(procedure),
-    status: row.status as DossierStatusEnum,
+    status: row.status as DossierStatus,
     components,
     ...tally(components),
     applicantKind,
@@ -150,7 +149,7 @@ export class ProcedureResolver {
   procedures(
     @Ctx() ctx: GatewayContext,
     @Arg("search", () => String, { nullable: true, description: "A phrase of the name, Vietnamese or English, with or without diacritics (\"dang ky khai sinh\"), or a code prefix." }) search?: string,
-    @Arg("level", () => ProcedureLevelEnum, { nullable: true, description: "Only procedures filed at this level." }) level?: ProcedureLevelEnum,
+    @Arg("level", () => ProcedureLevel, { nullable: true, description: "Only procedures filed at this level." }) level?: ProcedureLevel,
     @Arg("field", () => String, { nullable: true, description: "Only procedures of this field (lĩnh vực), e.g. Hộ tịch." }) field?: string,
   ): Procedure[] {
     // The words as a phrase, in the Vietnamese or the English name ("khai sinh" is not "phát sinh … khai thác").
@@ -181,7 +180,7 @@ export class ProcedureResolver {
   async evaluateDossier(@Ctx() ctx: GatewayContext, @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput): Promise<DossierEvaluation> {
     const evaluation = await evaluate(ctx, ctx.procedures, toRequest(input), "DOSSIER_EVALUATE");
     const components = evaluation.components.map((c) => toResult(c, evaluation.procedure.code));
-    return { procedure: toProcedure(evaluation.procedure), status: evaluation.status as DossierStatusEnum, components, ...tally(components) };
+    return { procedure: toProcedure(evaluation.procedure), status: evaluation.status, components, ...tally(components) };
   }
 
   @Mutation(() => SubmitDossierResult, {
@@ -220,7 +219,7 @@ const answer = (question: string, source: DataSourceName, value: boolean, record
   answer: value,
   question,
   source,
-  dataSource: source as DataSource,
+  dataSource: source,
   checkedAt: new Date(),
   recordUpdatedAt,
 });

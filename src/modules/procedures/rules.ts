@@ -10,9 +10,20 @@ import type { GatewayContext } from "../../context.js";
 import { explainLegacy } from "../admin-units/service.js";
 import type { CitizenRow } from "../population/tables.js";
 import type { DataSourceName } from "../../platform/config.js";
+import type { EnumValue } from "../../shared/enums.js";
 import { yearsBetween } from "../../platform/dates.js";
 
-export type SubjectRole = "CHILD" | "SPOUSE" | "DECEASED" | "BUYER" | "PARCEL" | "ENTERPRISE" | "CERTIFICATE";
+/** The part a subject plays in a dossier besides the applicant (the GraphQL enum ProcedureSubjectRole). */
+export const SubjectRole = {
+  CHILD: "CHILD",
+  SPOUSE: "SPOUSE",
+  DECEASED: "DECEASED",
+  BUYER: "BUYER",
+  PARCEL: "PARCEL",
+  ENTERPRISE: "ENTERPRISE",
+  CERTIFICATE: "CERTIFICATE",
+} as const;
+export type SubjectRole = EnumValue<typeof SubjectRole>;
 
 export interface Evidence {
   source: DataSourceName;

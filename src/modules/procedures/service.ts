@@ -12,6 +12,7 @@ import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCode
 import type { DataSourceName } from "../../platform/config.js";
 import { todayInVietnam } from "../../platform/dates.js";
 import { findGatewayError, GatewayError } from "../../platform/errors.js";
+import type { EnumValue } from "../../shared/enums.js";
 import { paginate } from "../../shared/pagination.js";
 import { type CatalogueComponent, type CatalogueProcedure, type ProcedureCatalogue, replaceableShare } from "./catalogue.js";
 import { disclose, distinct, type DossierParties, roleSubjects } from "./disclosure.js";
@@ -19,8 +20,14 @@ import { type Applicant, type Evidence, RULES, type SubjectRole } from "./rules.
 import { dataCorrectionRequests, dossierComponents, dossiers, type DossierRow } from "./tables.js";
 import type { DossierInput } from "./types.js";
 
-export type ComponentStatus = "FULFILLED_BY_DATA" | "NEEDS_DOCUMENT" | "FAILED_CHECK" | "NOT_EVALUATED";
-export type DossierStatus = "READY" | "NEEDS_DOCUMENTS" | "BLOCKED" | "INCOMPLETE";
+// How a component and a dossier were answered: each one object, the TS type derived from it, registered by enums.ts
+// as the GraphQL enum of the same name.
+export const ComponentStatus = { FULFILLED_BY_DATA: "FULFILLED_BY_DATA", NEEDS_DOCUMENT: "NEEDS_DOCUMENT", FAILED_CHECK: "FAILED_CHECK", NOT_EVALUATED: "NOT_EVALUATED" } as const;
+export type ComponentStatus = EnumValue<typeof ComponentStatus>;
+export const ComponentStatusReason = { DOCUMENT_ONLY: "DOCUMENT_ONLY", DATA_NOT_FOUND: "DATA_NOT_FOUND", SOURCE_UNAVAILABLE: "SOURCE_UNAVAILABLE" } as const;
+export type ComponentStatusReason = EnumValue<typeof ComponentStatusReason>;
+export const DossierStatus = { READY: "READY", NEEDS_DOCUMENTS: "NEEDS_DOCUMENTS", BLOCKED: "BLOCKED", INCOMPLETE: "INCOMPLETE" } as const;
+export type DossierStatus = EnumValue<typeof DossierStatus>;
 
 export interface DossierRequest {
   procedureCode: string;
@@ -32,7 +39,7 @@ export interface ComponentResult {
   component: CatalogueComponent;
   status: ComponentStatus;
   /** DOCUMENT_ONLY for a component no database replaces; DATA_NOT_FOUND when its data was missing. */
-  reason: "DOCUMENT_ONLY" | "DATA_NOT_FOUND" | "SOURCE_UNAVAILABLE" | null;
+  reason: ComponentStatusReason | null;
   message: string | null;
   evidence: Evidence[];
   correction?: { source: DataSourceName; subjectKind: SubjectKind; subjectId: string };
