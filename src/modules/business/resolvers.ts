@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, ObjectType, Field, Query, Resolver, Root 
 import type { GatewayContext } from "../../context.js";
 import { CodedValue } from "../../shared/coded-value.js";
 import { listOf } from "../../shared/cost.js";
-import { industry } from "../../shared/lookups.js";
+import { industry } from "../../shared/code-lists.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { TaxCodeScalar } from "../../shared/scalars.js";
 import { loadCitizen } from "../population/resolvers.js";

@@ -4,7 +4,7 @@ import type { GatewayContext } from "../../context.js";
 import { todayInVietnam, yearsBetween } from "../../platform/dates.js";
 import { CodedValue } from "../../shared/coded-value.js";
 import { listOf } from "../../shared/cost.js";
-import { ethnicity } from "../../shared/lookups.js";
+import { ethnicity } from "../../shared/code-lists.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { PersonalIdScalar } from "../../shared/scalars.js";
 import { CitizenFilter } from "./inputs.js";
