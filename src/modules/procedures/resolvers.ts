@@ -5,13 +5,13 @@ import { CERTIFICATE_SERIAL_PATTERN, foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
 import { shown } from "../access/subjects.js";
 import type { DataSourceName } from "../../platform/config.js";
-import { todayInVietnam, yearsBetween } from "../../platform/dates.js";
+import { todayInVietnam } from "../../platform/dates.js";
 import { GatewayError } from "../../platform/errors.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } from "./catalogue.js";
 import { disclose, visibleSubjects, WITHHELD } from "./disclosure.js";
-import { type Evidence, RULES, type SubjectRole } from "./rules.js";
+import { AGE_OF_MAJORITY, type Evidence, isAliveAdult, RULES, type SubjectRole } from "./rules.js";
 import {
   aboutOf,
   type ComponentResult,
@@ -241,11 +241,10 @@ export class VerificationResolver {
 
   @Access("population")
   @SubjectArgument("CITIZEN", "personalId")
-  @Query(() => Verification, { nullable: true, description: "Is this person alive and at least 18 today?" })
+  @Query(() => Verification, { nullable: true, description: `Is this person alive and at least ${AGE_OF_MAJORITY} today?` })
   async verifyAliveAdult(@Ctx() ctx: GatewayContext, @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string): Promise<Verification> {
     const row = await ctx.population.citizen.load(personalId);
-    const today = todayInVietnam();
-    return answer(`Is ${personalId} alive and an adult?`, "population", !!row && !row.dateOfDeath && yearsBetween(row.dateOfBirth, today) >= 18, row?.updatedAt ?? null);
+    return answer(`Is ${personalId} alive and an adult?`, "population", !!row && isAliveAdult(row, todayInVietnam()), row?.updatedAt ?? null);
   }
 
   @Access("business")

@@ -64,7 +64,13 @@ export interface Rule {
   check(input: RuleInput): Promise<Outcome>;
 }
 
-const ADULT_AGE = 18;
+/** The age of majority: a person of full 18 years is an adult (Civil Code 2015, art. 20). */
+export const AGE_OF_MAJORITY = 18;
+
+/** The alive-adult test, wherever it is asked (a dossier's rules, verifyAliveAdult): alive, and of full age on `today`. */
+export function isAliveAdult(row: Pick<CitizenRow, "dateOfBirth" | "dateOfDeath">, today: string): boolean {
+  return !row.dateOfDeath && yearsBetween(row.dateOfBirth, today) >= AGE_OF_MAJORITY;
+}
 
 const citizen = (id: string): Subject => ({ kind: "CITIZEN", id });
 const parcelSubject = (id: string): Subject => ({ kind: "LAND_PARCEL", id });
@@ -147,9 +153,9 @@ async function aliveAdult(input: RuleInput, id: string | undefined, who: string)
   if (!row) return missingPerson(id, who);
   const age = yearsBetween(row.dateOfBirth, input.today);
   const evidence = [...personFacts(row, "dateOfBirth", "alive"), fact("population", `citizen ${row.personalId}`, "age", age, row.updatedAt, citizen(row.personalId))];
+  if (isAliveAdult(row, input.today)) return fulfilled(...evidence);
   if (row.dateOfDeath) return failed(`The ${who} is recorded as deceased (${row.dateOfDeath}).`, ...evidence);
-  if (age < ADULT_AGE) return failed(`The ${who} is ${age}, under ${ADULT_AGE}.`, ...evidence);
-  return fulfilled(...evidence);
+  return failed(`The ${who} is ${age}, under ${AGE_OF_MAJORITY}.`, ...evidence);
 }
 
 async function parcelOf(input: RuleInput) {
@@ -205,7 +211,7 @@ export const RULES = {
   ALIVE_ADULT: {
     sources: ["population"],
     needs: [],
-    description: `The applicant is alive and at least ${ADULT_AGE}.`,
+    description: `The applicant is alive and at least ${AGE_OF_MAJORITY}.`,
     check: (input) => aliveAdult(input, applicantPersonId(input), "applicant"),
   },
   RESIDENCE: {
