@@ -56,7 +56,6 @@ export interface GatewayConfig {
   defaultSeedCitizens: number;
   seed: number;
   environment: Environment;
-  logLevel: string;
   access: AccessConfig;
   conformance: ConformanceConfig;
   cors: CorsConfig;
@@ -167,7 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     defaultSeedCitizens: integerFrom(env, "SEED_CITIZENS", 10_000),
     seed: integerFrom(env, "SEED", 2025),
     environment,
-    logLevel: env.LOG_LEVEL || (environment === "test" ? "silent" : "info"),
     access: {
       demoClients: environment !== "production",
       demoApiKey: env.GATEWAY_DEMO_API_KEY || undefined,

@@ -39,10 +39,6 @@ export function parsePersonalId(value: string): PersonalIdParts | { error: strin
   };
 }
 
-export function formatPersonalId(provinceCode3: string, birthYear: number, sex: "MALE" | "FEMALE", serial: number): string {
-  return `${provinceCode3}${centurySexDigit(birthYear, sex)}${String(birthYear % 100).padStart(2, "0")}${String(serial).padStart(6, "0")}`;
-}
-
 const TAX_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
 
 /** The check digit for the first nine digits of a tax code, or null when the prefix can never be issued. */
