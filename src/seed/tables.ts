@@ -109,6 +109,7 @@ export const SEED_TABLE_KEYS = Object.keys(SEED_TABLES) as SeedTable[];
  * Lines must already be UTF-8 bytes held one per char (text values through csv.ts `field`).
  */
 /** Any character above U+00FF means a text value skipped `utf8Bytes` (it would be truncated by latin1). */
+// eslint-disable-next-line no-control-regex -- a range from NUL: everything outside one byte
 const WIDE = /[^\x00-\xff]/;
 
 export class TableBuffer {

@@ -12,7 +12,6 @@ import {
   type FragmentDefinitionNode,
   getLocation,
   type GraphQLError,
-  type GraphQLSchema,
   Kind,
   NoDeprecatedCustomRule,
   type OperationDefinitionNode,

@@ -34,7 +34,6 @@ import {
   DossierEvaluation,
   DossierInput,
   type DossierStatus,
-  DossierSubject,
   EvidenceFact,
   Procedure,
   ProcedureComponent,
