@@ -33,7 +33,7 @@ export default tseslint.config(
       "boundaries/include": ["src/**/*"],
       "boundaries/elements": [
         // A module's worker thread is an entry point of its own (it builds the schema, as main.ts does).
-        { type: "worker", pattern: "src/modules/*/worker.ts", mode: "full", capture: ["name"] },
+        { type: "worker", pattern: "src/modules/*/worker.ts", mode: "file", capture: ["name"] },
         { type: "module", pattern: "src/modules/*", capture: ["name"] },
         { type: "platform", pattern: "src/platform" },
         { type: "shared", pattern: "src/shared" },

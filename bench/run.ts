@@ -169,8 +169,8 @@ async function gatewayStatements(port: number): Promise<number> {
 const rows: Row[] = [];
 const push = (row: Row | null) => row && rows.push(row);
 const peaks: Record<string, number> = {};
-let seedLine = "";
-let coldLine = "";
+let seedLine: string;
+let coldLine: string;
 
 try {
   const pgVersion = (await databases.admin.unsafe("show server_version"))[0].server_version as string;

@@ -7,7 +7,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { type GraphQLEnumType, GraphQLInputObjectType, GraphQLSchema, lexicographicSortSchema, specifiedDirectives } from "graphql";
 import { buildSchema } from "type-graphql";
-import { accessDirective, DataClassEnum, DataSourceEnum, SubjectKindEnum, subjectDirective } from "./modules/access/index.js";
+import { accessDirective, GraphQLDataClass, GraphQLDataSource, GraphQLSubjectKind, subjectDirective } from "./modules/access/index.js";
 import { instrumentAccess } from "./modules/access/index.js";
 import { AccessGrantResolver, AccessResolver } from "./modules/access/index.js";
 import { AddressResolver } from "./modules/admin-units/index.js";
@@ -18,7 +18,7 @@ import { landResolvers } from "./modules/land/index.js";
 import { nodeResolvers } from "./modules/nodes/index.js";
 import { populationResolvers } from "./modules/population/index.js";
 import { procedureResolvers } from "./modules/procedures/index.js";
-import { ErrorCodeEnum } from "./platform/errors.js";
+import { GraphQLErrorCode } from "./platform/errors.js";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -60,9 +60,9 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
     const config = schema.toConfig();
     const complete = new GraphQLSchema({
       ...config,
-      directives: [...specifiedDirectives, accessDirective(own(DataSourceEnum), own(DataClassEnum)), subjectDirective(own(SubjectKindEnum))],
+      directives: [...specifiedDirectives, accessDirective(own(GraphQLDataSource), own(GraphQLDataClass)), subjectDirective(own(GraphQLSubjectKind))],
       // Types no field returns, but which clients need: the codes of `extensions.code`.
-      types: [...config.types, ErrorCodeEnum],
+      types: [...config.types, GraphQLErrorCode],
     });
     const sorted = lexicographicSortSchema(withOneOf(complete));
     // Every read of an @access field is noticed in one place (src/modules/access/instrument.ts).

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { CITIZEN_CLIENT_ID, type Client, SYSTEM_CLIENT_ID } from "../modules/access/index.js";
 import { formatReport } from "../modules/conformance/index.js";
 import { ConformanceInputError, isOperationsFile } from "../modules/conformance/index.js";
-import type { ConformanceReport } from "../modules/conformance/index.js";
+import type { Report } from "../modules/conformance/index.js";
 import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/index.js";
 import { documentsOf, type Published } from "../modules/documents/index.js";
 import { type CliIo, offlineEnvironment, readInputs, UsageError } from "./conformance.js";
@@ -69,7 +69,7 @@ async function withGatewayDatabase<T>(work: (db: GatewayDatabase) => Promise<T>)
   }
 }
 
-function refuse(io: CliIo, report: ConformanceReport): number {
+function refuse(io: CliIo, report: Report): number {
   io.stderr(formatReport(report, "text"));
   io.stderr(`Nothing published: the operations are not conformant (${report.errors} error(s)). Fix the findings above and publish again.\n`);
   return 1;
@@ -122,7 +122,7 @@ export async function runDocuments(argv: string[], io: CliIo, deps: DocumentsDep
     const report = clientId === undefined ? await check(null) : null;
     if (report && !report.conformant) return refuse(io, report);
 
-    type Outcome = { refused: ConformanceReport } | { checked: ConformanceReport; published: Published[] };
+    type Outcome = { refused: Report } | { checked: Report; published: Published[] };
     const outcome = await (deps.withDatabase ?? withGatewayDatabase)(async (db): Promise<Outcome> => {
       let checked = report;
       if (clientId !== undefined) {

@@ -3,10 +3,14 @@
  * unless its *_DATABASE_URL names a real Postgres database.
  */
 import path from "node:path";
-import type { ResilienceConfig } from "./db/resilience.js";
 
+/** Every database the gateway opens: the three national sources and its own. */
 export const SOURCE_NAMES = ["population", "land", "business", "gateway"] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
+
+/** The three national sources, the databases a grant names; the gateway's own database is not one of them. */
+export const DATA_SOURCE_NAMES = ["population", "land", "business"] as const satisfies readonly SourceName[];
+export type DataSourceName = (typeof DATA_SOURCE_NAMES)[number];
 
 export type Environment = "development" | "production" | "test";
 
@@ -30,6 +34,20 @@ export interface SourceConfig {
   resilience?: ResilienceConfig;
 }
 
+/** A source's query timeout and circuit breaker (src/platform/db/resilience.ts). */
+export interface ResilienceConfig {
+  /** SOURCE_QUERY_TIMEOUT_MS: a statement that takes longer counts as a failure (also sent as statement_timeout); 0 = none. */
+  queryTimeoutMs: number;
+  /** SOURCE_CIRCUIT_RESET_MS: how long an open breaker waits before letting one trial query through. */
+  resetTimeoutMs: number;
+  /** Share of failed statements (in a 10 s window) that opens the breaker. */
+  errorThresholdPercentage: number;
+  /** Statements in the window before the share counts. */
+  volumeThreshold: number;
+}
+
+export const DEFAULT_RESILIENCE: ResilienceConfig = { queryTimeoutMs: 5_000, resetTimeoutMs: 5_000, errorThresholdPercentage: 50, volumeThreshold: 5 };
+
 export interface GatewayConfig {
   port: number;
   dataDir: string;
@@ -38,7 +56,6 @@ export interface GatewayConfig {
   defaultSeedCitizens: number;
   seed: number;
   environment: Environment;
-  logLevel: string;
   access: AccessConfig;
   conformance: ConformanceConfig;
   cors: CorsConfig;
@@ -130,11 +147,10 @@ export function corsOriginsFrom(raw: string | undefined, environment: Environmen
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const dataDir = path.resolve(env.DATA_DIR || ".data");
   const resilience: ResilienceConfig = {
+    ...DEFAULT_RESILIENCE,
     // 0 turns the timeout off: batch work (seeding, migrations, audit:verify) runs statements that take minutes.
-    queryTimeoutMs: integerFrom(env, "SOURCE_QUERY_TIMEOUT_MS", 5_000),
-    resetTimeoutMs: Math.max(100, integerFrom(env, "SOURCE_CIRCUIT_RESET_MS", 5_000)),
-    errorThresholdPercentage: 50,
-    volumeThreshold: 5,
+    queryTimeoutMs: integerFrom(env, "SOURCE_QUERY_TIMEOUT_MS", DEFAULT_RESILIENCE.queryTimeoutMs),
+    resetTimeoutMs: Math.max(100, integerFrom(env, "SOURCE_CIRCUIT_RESET_MS", DEFAULT_RESILIENCE.resetTimeoutMs)),
   };
   const sources = Object.fromEntries(
     SOURCE_NAMES.map((name) => {
@@ -150,7 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     defaultSeedCitizens: integerFrom(env, "SEED_CITIZENS", 10_000),
     seed: integerFrom(env, "SEED", 2025),
     environment,
-    logLevel: env.LOG_LEVEL || (environment === "test" ? "silent" : "info"),
     access: {
       demoClients: environment !== "production",
       demoApiKey: env.GATEWAY_DEMO_API_KEY || undefined,

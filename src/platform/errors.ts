@@ -70,7 +70,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as ErrorCode[];
 
 /** The schema's `ErrorCode` enum: every value `extensions.code` takes. */
-export const ErrorCodeEnum = new GraphQLEnumType({
+export const GraphQLErrorCode = new GraphQLEnumType({
   name: "ErrorCode",
   description:
     "Every value `extensions.code` of an error can take, the gateway's own and those of Apollo Server and the HTTP front. Switch on the code, never on the message (which is in words for people and may change).",

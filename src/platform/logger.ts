@@ -22,12 +22,16 @@ function safeError(error: unknown): Record<string, unknown> {
   return out;
 }
 
+/** LOG_LEVEL, else silent under tests and info everywhere else. */
+export function logLevelFrom(env: NodeJS.ProcessEnv): string {
+  return env.LOG_LEVEL || (environmentFrom(env.NODE_ENV) === "test" || env.VITEST ? "silent" : "info");
+}
+
 export const logger = pino({
-  level: process.env.LOG_LEVEL || (environmentFrom(process.env.NODE_ENV) === "test" || process.env.VITEST ? "silent" : "info"),
+  level: logLevelFrom(process.env),
   base: { service: "ndaf-gateway" },
   serializers: { err: safeError, error: safeError },
 });
-export type Logger = typeof logger;
 
 /** How a client appears in logs: a system by its id; a citizen client without the personal id it carries. */
 export function clientForLog(clientId: string | undefined | null): string | undefined {

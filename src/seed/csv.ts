@@ -60,6 +60,7 @@ export function quote(value: string | null | undefined): string {
   return value.includes('"') ? `"${value.replace(/"/g, '""')}"` : `"${value}"`;
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL and the other control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 
 /**

@@ -7,6 +7,7 @@
  * generated, and memory holds a chunk per table plus the household records, never the whole data set.
  * The content depends only on `seed` and `citizens`, never on timing: same options → byte-identical chunks.
  */
+import type { DataSourceName } from "../platform/config.js";
 import { BusinessGenerator } from "./business.js";
 import { LandGenerator } from "./land.js";
 import type { Chunk } from "./queue.js";
@@ -22,7 +23,7 @@ export interface GenerateOptions {
   chunkRows?: number;
   onChunk: (chunk: Chunk) => void | Promise<void>;
   /** Called when a source's last chunk has been handed out (population first). */
-  onSourceDone?: (source: "population" | "land" | "business") => void | Promise<void>;
+  onSourceDone?: (source: DataSourceName) => void | Promise<void>;
   /** Progress from 0 to 1 (the population is about 60% of the work). */
   onProgress?: (fraction: number) => void;
 }

@@ -8,7 +8,7 @@
  */
 import os from "node:os";
 import cliProgress from "cli-progress";
-import type { SourceName } from "../platform/config.js";
+import { DATA_SOURCE_NAMES, type DataSourceName, type SourceName } from "../platform/config.js";
 import type { Source } from "../platform/db/source.js";
 import { generateDataset } from "./generate.js";
 import { buildDeferredIndexes, prepareDeferredIndexes, repairDeferredIndexes } from "./indexes.js";
@@ -19,9 +19,6 @@ import { SEED_TABLE_KEYS, SEED_TABLES, type SeedTable } from "./tables.js";
 
 export { loadReferenceData } from "./reference.js";
 export { generateDataset } from "./generate.js";
-
-export type DataSourceName = Exclude<SourceName, "gateway">;
-const DATA_SOURCES: DataSourceName[] = ["population", "land", "business"];
 
 export interface SeedOptions {
   /** Citizens to generate (the last household may add a few). */
@@ -75,7 +72,7 @@ async function hasRows(source: Source, table: string): Promise<boolean> {
  * such data still gets every index.
  */
 export async function isSeeded(sources: Record<SourceName, Source>): Promise<boolean> {
-  for (const name of DATA_SOURCES) await repairDeferredIndexes(sources[name]);
+  for (const name of DATA_SOURCE_NAMES) await repairDeferredIndexes(sources[name]);
   return (await hasRows(sources.gateway, "gateway.communes")) && (await hasRows(sources.population, "population.citizens"));
 }
 
@@ -99,7 +96,7 @@ export async function seedDatabases(sources: Record<SourceName, Source>, options
     }
   }
 
-  for (const name of DATA_SOURCES) {
+  for (const name of DATA_SOURCE_NAMES) {
     if (sources[name].driver !== "postgres") continue;
     await prepareDeferredIndexes(sources[name]);
     await repairDeferredIndexes(sources[name]);
@@ -115,7 +112,7 @@ export async function seedDatabases(sources: Record<SourceName, Source>, options
   // still being generated.
   const lanes: { source: DataSourceName; queue: ChunkQueue; loader: ReturnType<typeof loadLane> }[] = [];
   const laneOf = new Map<SeedTable, ChunkQueue>();
-  for (const name of DATA_SOURCES) {
+  for (const name of DATA_SOURCE_NAMES) {
     const source = sources[name];
     const tables = SEED_TABLE_KEYS.filter((k) => SEED_TABLES[k].source === name);
     // The population is two thirds of the rows: two lanes let its COPYs use the second CPU.

@@ -3,10 +3,10 @@
  * per-table CSV buffers rows are appended to. Serial ids are written explicitly so the same seed gives the same
  * ids however the chunks are scheduled; the sequences are moved past them after loading.
  */
-import type { SourceName } from "../platform/config.js";
+import type { DataSourceName } from "../platform/config.js";
 
 export interface TableSpec {
-  source: Exclude<SourceName, "gateway">;
+  source: DataSourceName;
   table: string;
   columns: readonly string[];
   /** Column filled from a sequence in normal use; set past the loaded maximum after COPY. */
@@ -109,6 +109,7 @@ export const SEED_TABLE_KEYS = Object.keys(SEED_TABLES) as SeedTable[];
  * Lines must already be UTF-8 bytes held one per char (text values through csv.ts `field`).
  */
 /** Any character above U+00FF means a text value skipped `utf8Bytes` (it would be truncated by latin1). */
+// eslint-disable-next-line no-control-regex -- a range from NUL: everything outside one byte
 const WIDE = /[^\x00-\xff]/;
 
 export class TableBuffer {

@@ -1,8 +1,10 @@
 /**
- * National code lists (danh mục) the sources store as codes: ethnic groups, religions, land-use purposes and
- * VSIC 2018 industries. The GraphQL layer names codes with them; the seed generator draws from them.
- * Each entry is `{ code, name (Vietnamese, official), nameEn }`.
+ * National code lists (danh mục) the sources store as codes: ethnic groups, land-use purposes and VSIC 2018
+ * industries, and the lookups that name a code. Each entry is `{ code, name (Vietnamese, official), nameEn }`.
+ * The GraphQL layer answers a code as a CodedValue (coded-value.ts): the lists stay plain reference data, free of
+ * type-graphql, which the conformance check reads too.
  */
+import type { CodedValue } from "./coded-value.js";
 
 export interface CodeListEntry {
   readonly code: string;
@@ -69,19 +71,6 @@ export const ETHNICITIES = [
   { code: "52", name: "Brâu", nameEn: "Brau" },
   { code: "53", name: "Ơ Đu", nameEn: "O Du" },
   { code: "54", name: "Rơ-măm", nameEn: "Ro Mam" },
-] as const satisfies readonly CodeListEntry[];
-
-/**
- * Religions recognised by the state (the largest of the 16 registered). The population source stores the
- * Vietnamese `name` in `citizens.religion`; null means no religion (không).
- */
-export const RELIGIONS = [
-  { code: "PHAT_GIAO", name: "Phật giáo", nameEn: "Buddhism" },
-  { code: "CONG_GIAO", name: "Công giáo", nameEn: "Catholicism" },
-  { code: "TIN_LANH", name: "Tin lành", nameEn: "Protestantism" },
-  { code: "CAO_DAI", name: "Cao Đài", nameEn: "Caodaism" },
-  { code: "PHAT_GIAO_HOA_HAO", name: "Phật giáo Hòa Hảo", nameEn: "Hoa Hao Buddhism" },
-  { code: "HOI_GIAO", name: "Hồi giáo", nameEn: "Islam" },
 ] as const satisfies readonly CodeListEntry[];
 
 /** Land-use purposes (mục đích sử dụng đất) and their map codes (Law on Land 2024; Circular 08/2024/TT-BTNMT). */
@@ -174,6 +163,20 @@ export const VSIC_INDUSTRIES = [
   { code: "9631", name: "Cắt tóc, làm đầu, gội đầu", nameEn: "Hairdressing and other beauty treatment" },
 ] as const satisfies readonly CodeListEntry[];
 
-export type EthnicityCode = (typeof ETHNICITIES)[number]["code"];
-export type LandUsePurposeCode = (typeof LAND_USE_PURPOSES)[number]["code"];
-export type VsicCode = (typeof VSIC_INDUSTRIES)[number]["code"];
+function index(list: readonly CodeListEntry[]): Map<string, CodedValue> {
+  return new Map(list.map((e) => [e.code, { code: e.code, name: e.name, nameEn: e.nameEn }]));
+}
+
+const ethnicities = index(ETHNICITIES);
+const purposes = index(LAND_USE_PURPOSES);
+const industries = index(VSIC_INDUSTRIES);
+
+/** A code's entry; an unknown code still answers, marked as such. */
+function lookup(map: Map<string, CodedValue>, code: string, list: string): CodedValue {
+  return map.get(code) ?? { code, name: `(code ${code} is not in the ${list} list)`, nameEn: null };
+}
+
+export const ethnicity = (code: string) => lookup(ethnicities, code, "ethnicity");
+export const landUsePurpose = (code: string) => lookup(purposes, code, "land-use purpose");
+export const industry = (code: string) => lookup(industries, code, "VSIC 2018");
+export const landUsePurposeCodes = () => [...purposes.keys()];

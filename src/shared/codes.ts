@@ -1,7 +1,8 @@
 /**
  * National code formats and their checks: personal identification numbers (Decree 137/2015/NĐ-CP, art. 7),
- * enterprise / tax codes (check digit), branch codes, and 2025 administrative unit codes.
- * Pure functions shared by the scalars, the seed generator and (later) the conformance checker.
+ * enterprise / tax codes (check digit), branch codes, parcel ids, certificate serials and 2025 administrative unit
+ * codes; and the folding of Vietnamese names for search. Pure functions shared by the scalars, the modules, the
+ * seed generator and the conformance check. The code lists (danh mục) are in code-lists.ts.
  */
 
 /** Digit 4 of a personal id: century of birth and sex (Decree 137/2015/NĐ-CP, art. 7 para. 2). */
@@ -36,10 +37,6 @@ export function parsePersonalId(value: string): PersonalIdParts | { error: strin
     birthYear,
     serial: value.slice(6),
   };
-}
-
-export function formatPersonalId(provinceCode3: string, birthYear: number, sex: "MALE" | "FEMALE", serial: number): string {
-  return `${provinceCode3}${centurySexDigit(birthYear, sex)}${String(birthYear % 100).padStart(2, "0")}${String(serial).padStart(6, "0")}`;
 }
 
 const TAX_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];

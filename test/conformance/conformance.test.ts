@@ -12,7 +12,7 @@ import { DEMO_CIVIL_STATUS_CLIENT_ID, DEMO_CIVIL_STATUS_KEY } from "../../src/mo
 import { offlineEnvironment, readGrantsFile, readInputs, runConformance } from "../../src/cli/conformance.js";
 import { formatJunit, formatMarkdown, formatRules, formatText } from "../../src/modules/conformance/formats.js";
 import type { ConformanceInputs } from "../../src/modules/conformance/inputs.js";
-import type { ConformanceReport } from "../../src/modules/conformance/report.js";
+import type { Report } from "../../src/modules/conformance/report.js";
 import { CONFORMANCE_RULES } from "../../src/modules/conformance/rules.js";
 import { checkConformance } from "../../src/modules/conformance/service.js";
 import { clientHeaders, startTestGateway, type TestGateway } from "../support/gateway.js";
@@ -147,7 +147,7 @@ describe("conformance check", () => {
     const dir = path.join(RULE_FIXTURES, "DATA_ADMIN_UNIT_LEGACY");
     const json = capture(dir);
     expect(await runConformance([...fixtureArgs(dir), "--format", "json"], json.io)).toBe(1);
-    const report = JSON.parse(json.out()) as ConformanceReport;
+    const report = JSON.parse(json.out()) as Report;
     expect(report.findings.map((f) => f.rule)).toEqual(["DATA_ADMIN_UNIT_LEGACY"]);
 
     const junit = formatJunit(report);
@@ -199,7 +199,7 @@ describe("conformance check", () => {
     const dir = path.join(RULE_FIXTURES, "DATA_PERSONAL_ID");
     const bad = await cli([...fixtureArgs(dir), "--format", "json"], dir);
     expect(bad.code).toBe(1);
-    expect((JSON.parse(bad.stdout) as ConformanceReport).findings[0].rule).toBe("DATA_PERSONAL_ID");
+    expect((JSON.parse(bad.stdout) as Report).findings[0].rule).toBe("DATA_PERSONAL_ID");
 
     const usage = await cli(["--data", "nowhere"], CONFORMANT);
     expect(usage.code).toBe(2);
@@ -229,7 +229,7 @@ describe("conformance through the API", () => {
     for (const dir of [CONFORMANT, CODE, path.join(RULE_FIXTURES, "DATA_ADMIN_UNIT_LEGACY"), path.join(RULE_FIXTURES, "OP_UNKNOWN_FIELD"), path.join(RULE_FIXTURES, "SCHEMA_BREAKING")]) {
       const { io, out } = capture(dir);
       await runConformance([...fixtureArgs(dir), "--format", "json"], io);
-      const fromCli = JSON.parse(out()) as ConformanceReport;
+      const fromCli = JSON.parse(out()) as Report;
       const { status, body } = await gateway.query(REPORT, { input: asInput(fixtureInputs(dir)) }, {});
       expect(status).toBe(200);
       expect(body.errors).toBeUndefined();
@@ -247,7 +247,7 @@ describe("conformance through the API", () => {
       const inputs = readInputs({ operations: ["religion.graphql"], data: [] }, dir);
       const { status, body } = await gateway.query(REPORT, { input: asInput(inputs) }, { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}` });
       expect(status).toBe(200);
-      const report = body.data.checkConformance as ConformanceReport;
+      const report = body.data.checkConformance as Report;
       expect(report.client).toBe(DEMO_CIVIL_STATUS_CLIENT_ID);
       expect(report.findings.map((f) => [f.rule, f.found, f.line])).toEqual([
         ["OP_NOT_GRANTED", "Citizen.religion", 3],
@@ -287,7 +287,7 @@ describe("conformance through the API", () => {
   it("takes a type map for a schema named in Vietnamese, as --map does", async () => {
     const schema = { name: "their.graphql", content: "type CongDan { personalId: String! fullName: String! }\ntype Query { congDan(personalId: String!): CongDan }\n" };
     const { body } = await gateway.query(REPORT, { input: { schema, schemaTypeMap: [{ theirs: "CongDan", national: "Citizen" }] } }, {});
-    const fromApi = body.data.checkConformance as ConformanceReport;
+    const fromApi = body.data.checkConformance as Report;
     expect(fromApi.inputs.schemaTypesCompared).toBe(1);
     expect(fromApi.findings.map((f) => f.path)).toEqual(["Citizen", "Citizen.personalId"]);
 

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CATALOGUE_FILE, validateCatalogue, type CatalogueProcedure } from "../../src/modules/procedures/catalogue.js";
 import { DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
@@ -147,5 +147,24 @@ describe("verification answers", () => {
     const requestId = response.headers.get("x-request-id");
     const trail = await gw.app.sources.gateway.raw<Record<string, any>>("select subject_kind, subject_id, fields, procedure_code from gateway.audit_log where request_id = $1", [requestId]);
     expect(trail).toEqual([{ subject_kind: "CITIZEN", subject_id: person.personal_id, fields: ["Query.verifyAliveAdult"], procedure_code: "1.001612" }]);
+  });
+
+  it("count an age in Vietnam's time: a person turns 18 at midnight in Hanoi, 17:00 UTC the day before", async () => {
+    const [person] = await gw.app.sources.population.raw<{ personal_id: string; born: string }>(
+      "select personal_id, to_char(date_of_birth, 'YYYY-MM-DD') as born from population.citizens where date_of_death is null and to_char(date_of_birth, 'MM-DD') not in ('01-01', '02-29') order by personal_id limit 1",
+    );
+    const birthday = new Date(`${Number(person.born.slice(0, 4)) + 18}${person.born.slice(4)}T00:00:00+07:00`);
+    const ask = async (at: Date) => {
+      vi.useFakeTimers({ toFake: ["Date"], now: at });
+      try {
+        const { body } = await gw.query(`query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } citizen(personalId: $p) { lifeStatus { age } } }`, { p: person.personal_id });
+        expect(body.errors).toBeUndefined();
+        return { adult: body.data.verifyAliveAdult.answer, age: body.data.citizen.lifeStatus.age };
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    expect(await ask(new Date(birthday.getTime() - 60_000))).toEqual({ adult: false, age: 17 }); // 23:59 the evening before
+    expect(await ask(new Date(birthday.getTime() + 3_600_000))).toEqual({ adult: true, age: 18 }); // 01:00 on the birthday, still the day before in UTC
   });
 });

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { environmentFrom, loadConfig, SOURCE_NAMES } from "../../src/platform/config.js";
+import { logLevelFrom } from "../../src/platform/logger.js";
 
 describe("the environment", () => {
   it.each([
@@ -30,15 +31,15 @@ describe("the environment", () => {
     for (const env of [{}, { NODE_ENV: "prod" }, { NODE_ENV: "PRODUCTION" }]) {
       const config = loadConfig(env);
       expect(config.access).toMatchObject({ demoClients: false, introspection: false });
-      expect(config.logLevel).toBe("info");
+      expect(logLevelFrom(env)).toBe("info");
     }
   });
 
   it("development and test have demo clients and introspection; test logs nothing", () => {
     expect(loadConfig({ NODE_ENV: "development" }).access).toMatchObject({ demoClients: true, introspection: true });
-    expect(loadConfig({ NODE_ENV: "development" }).logLevel).toBe("info");
+    expect(logLevelFrom({ NODE_ENV: "development" })).toBe("info");
     expect(loadConfig({ NODE_ENV: "Test" }).access).toMatchObject({ demoClients: true, introspection: true });
-    expect(loadConfig({ NODE_ENV: "Test" }).logLevel).toBe("silent");
+    expect(logLevelFrom({ NODE_ENV: "Test" })).toBe("silent");
   });
 
   it("GATEWAY_INTROSPECTION overrides the environment's default, both ways", () => {

@@ -6,11 +6,13 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import { GatewayError } from "../../platform/errors.js";
-import type { DataClass, DataSourceName } from "./directive.js";
+import { DATA_SOURCE_NAMES, type DataSourceName } from "../../platform/config.js";
+import type { EnumValue } from "../../shared/enums.js";
+import type { DataClass } from "./directive.js";
 import { clientGrants, clients, type ClientRow, type GrantRow } from "./tables.js";
 
-export type ClientKind = "SYSTEM" | "CITIZEN";
-export const DATA_SOURCES: readonly DataSourceName[] = ["population", "land", "business"];
+export const ClientKind = { SYSTEM: "SYSTEM", CITIZEN: "CITIZEN" } as const;
+export type ClientKind = EnumValue<typeof ClientKind>;
 export const DATA_CLASSES: readonly DataClass[] = ["basic", "sensitive"];
 /** Any procedure, in a grant's procedure list. */
 export const ANY_PROCEDURE = "*";
@@ -104,7 +106,7 @@ export function validateGrant(grant: Grant): Grant {
     throw new GatewayError("INVALID_ARGUMENT", message);
   };
   if (grant.sources.length === 0) fail("A grant names at least one source.");
-  for (const s of grant.sources) if (!DATA_SOURCES.includes(s)) fail(`Unknown source "${s}"; sources are ${DATA_SOURCES.join(", ")}.`);
+  for (const s of grant.sources) if (!DATA_SOURCE_NAMES.includes(s)) fail(`Unknown source "${s}"; sources are ${DATA_SOURCE_NAMES.join(", ")}.`);
   if (grant.classes.length === 0) fail("A grant names at least one field class.");
   for (const c of grant.classes) if (!DATA_CLASSES.includes(c)) fail(`Unknown field class "${c}"; classes are ${DATA_CLASSES.join(", ")}.`);
   if (grant.procedures.length === 0) fail(`A grant names at least one procedure code, or "${ANY_PROCEDURE}".`);

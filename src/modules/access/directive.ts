@@ -15,13 +15,14 @@ import {
   isObjectType,
 } from "graphql";
 import { Directive, registerEnumType } from "type-graphql";
+import type { DataSourceName } from "../../platform/config.js";
+import { enumOf, type EnumValue } from "../../shared/enums.js";
 import { SUBJECT_KINDS, type SubjectKind } from "./subjects.js";
 
-export type DataSourceName = "population" | "land" | "business";
-export type DataClass = "basic" | "sensitive";
+export type { DataSourceName } from "../../platform/config.js";
 
 /**
- * The enums of the access layer, each defined once: a TS enum registered with type-graphql (for fields that return
+ * The enums of the access layer, each defined once: an object registered with type-graphql (for fields that return
  * it) and the same definition as a GraphQLEnumType (for the directives' arguments). schema.ts hands the directives
  * the schema's own instance when a field uses the enum, so the schema holds one type of each name.
  */
@@ -35,13 +36,10 @@ function accessEnum<E extends Record<string, string>>(enumObj: E, config: { name
 }
 
 /** Internal values are the lower-case names the grants and the code use; GraphQL shows the upper-case names. */
-export enum DataSource {
-  POPULATION = "population",
-  LAND = "land",
-  BUSINESS = "business",
-}
+export const DataSource = { POPULATION: "population", LAND: "land", BUSINESS: "business" } as const satisfies { [N in DataSourceName as Uppercase<N>]: N };
+export type DataSource = EnumValue<typeof DataSource>;
 
-export const DataSourceEnum = accessEnum(DataSource, {
+export const GraphQLDataSource = accessEnum(DataSource, {
   name: "DataSource",
   description: "A national source behind the gateway; a client's grant names the sources it may read.",
   valuesConfig: {
@@ -51,12 +49,10 @@ export const DataSourceEnum = accessEnum(DataSource, {
   },
 });
 
-export enum DataClassValue {
-  BASIC = "basic",
-  SENSITIVE = "sensitive",
-}
+export const DataClass = { BASIC: "basic", SENSITIVE: "sensitive" } as const;
+export type DataClass = EnumValue<typeof DataClass>;
 
-export const DataClassEnum = accessEnum(DataClassValue, {
+export const GraphQLDataClass = accessEnum(DataClass, {
   name: "DataClass",
   description: "Class of personal data, as a grant names it (Decree 13/2023/NĐ-CP, Law 91/2025/QH15).",
   valuesConfig: {
@@ -66,7 +62,7 @@ export const DataClassEnum = accessEnum(DataClassValue, {
 });
 
 /** The `@access` directive, its arguments typed with the schema's own DataSource and DataClass enums. */
-export const accessDirective = (dataSource: GraphQLEnumType = DataSourceEnum, dataClass: GraphQLEnumType = DataClassEnum) => new GraphQLDirective({
+export const accessDirective = (dataSource: GraphQLEnumType = GraphQLDataSource, dataClass: GraphQLEnumType = GraphQLDataClass) => new GraphQLDirective({
   name: "access",
   description:
     "Data from a national source. Reading it needs a client credential, a grant on that source and class for the declared purpose (headers X-Purpose-Procedure and X-Purpose-Case), and is recorded in the audit trail.",
@@ -102,14 +98,7 @@ function readDirective(node: { directives?: readonly ConstDirectiveNode[] } | nu
   return source ? { source, class: dataClass } : undefined;
 }
 
-export enum SubjectKindValue {
-  CITIZEN = "CITIZEN",
-  ENTERPRISE = "ENTERPRISE",
-  LAND_PARCEL = "LAND_PARCEL",
-  HOUSEHOLD_BUSINESS = "HOUSEHOLD_BUSINESS",
-}
-
-export const SubjectKindEnum = accessEnum(SubjectKindValue, {
+export const GraphQLSubjectKind = accessEnum(enumOf(SUBJECT_KINDS), {
   name: "SubjectKind",
   description: "Whom (or what) a record of personal data is about, as the audit trail names it.",
   valuesConfig: {
@@ -126,7 +115,7 @@ export const SubjectKindEnum = accessEnum(SubjectKindValue, {
  * enterprise). On a root field: `argument` names the argument that holds it, so the lookup itself is a read of
  * that subject. Objects of an `@access` type without `@subject` belong to the subject they were reached from.
  */
-export const subjectDirective = (subjectKind: GraphQLEnumType = SubjectKindEnum) => new GraphQLDirective({
+export const subjectDirective = (subjectKind: GraphQLEnumType = GraphQLSubjectKind) => new GraphQLDirective({
   name: "subject",
   description:
     "Whose personal data this is: the object's field (`key`) or the root field's argument (`argument`) that holds the subject's id. Every read is recorded in the audit trail against that subject.",

@@ -29,13 +29,6 @@ export function subjectOfType(type: GraphQLObjectType): SubjectOf | undefined {
   };
 }
 
-/** Types whose objects are subjects of personal data, by name (for the conformance check and tests). */
-export function subjectTypes(schema: GraphQLSchema): string[] {
-  return Object.values(schema.getTypeMap())
-    .filter((t): t is GraphQLObjectType => isObjectType(t) && subjectOfType(t) !== undefined)
-    .map((t) => t.name);
-}
-
 /** Personal ids in a field's value (a PersonalId, or a list of them). */
 function personalIds(value: unknown): string[] {
   if (typeof value === "string") return [value];

@@ -10,7 +10,8 @@ import type { GraphQLFormattedError } from "graphql";
 import { type ErrorCode, GatewayError } from "../../platform/errors.js";
 import type { AccessUse } from "./analyze.js";
 import { ANY_PROCEDURE, type Client, type Grant } from "./clients.js";
-import type { DataSourceName, FieldAccess } from "./directive.js";
+import type { DataSourceName } from "../../platform/config.js";
+import type { FieldAccess } from "./directive.js";
 import type { Purpose } from "./request.js";
 import type { Subject } from "./subjects.js";
 

@@ -3,6 +3,7 @@
  * read about whom — collected while resolvers run and written to the audit trail before the answer leaves.
  */
 import { GatewayError } from "../../platform/errors.js";
+import { enumOf } from "../../shared/enums.js";
 import type { AccessUse } from "./analyze.js";
 import { PROCEDURE_CODE, type Client } from "./clients.js";
 import { citizenMayRead } from "./policy.js";
@@ -58,6 +59,7 @@ export const AUDIT_ACTIONS = {
   DOSSIER_SUBMIT: "A dossier submitted and stored, with the facts about the subject it used.",
   DOSSIER_READ: "A stored dossier read (dossier, dossiers, node), with what it showed about the subject.",
 } as const;
+export const AuditAction = enumOf(Object.keys(AUDIT_ACTIONS) as (keyof typeof AUDIT_ACTIONS)[]);
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 export interface AuditEntry {

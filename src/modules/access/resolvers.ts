@@ -6,16 +6,16 @@ import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumTyp
 import type { AccessContext } from "./context.js";
 import type { AccessLogRow } from "./log.js";
 import { checkAccessLogRead } from "./policy.js";
-import { DATA_CLASSES, DATA_SOURCES, type ClientKind } from "./clients.js";
-import { Access, DataClassValue, DataSource, SubjectArgument } from "./directive.js";
-import { AUDIT_ACTIONS, type AuditAction } from "./request.js";
+import { ClientKind, DATA_CLASSES } from "./clients.js";
+import { Access, DataClass, DataSource, SubjectArgument } from "./directive.js";
+import { AUDIT_ACTIONS, AuditAction } from "./request.js";
+import { DATA_SOURCE_NAMES } from "../../platform/config.js";
 import { listOf } from "../../shared/cost.js";
 import { connectionType, pagedConnection, paginate } from "../../shared/pagination.js";
 import { DateTimeScalar, PersonalIdScalar } from "../../shared/scalars.js";
 import { CITIZEN_CLIENT_ID, shownClientId } from "./clients.js";
 
-const ClientKindEnum = { SYSTEM: "SYSTEM", CITIZEN: "CITIZEN" } as const satisfies Record<ClientKind, ClientKind>;
-registerEnumType(ClientKindEnum, {
+registerEnumType(ClientKind, {
   name: "ClientKind",
   description: "What kind of client a credential belongs to.",
   valuesConfig: {
@@ -24,8 +24,7 @@ registerEnumType(ClientKindEnum, {
   },
 });
 
-const AuditActionEnum = Object.fromEntries(Object.keys(AUDIT_ACTIONS).map((a) => [a, a])) as { [A in AuditAction]: A };
-registerEnumType(AuditActionEnum, {
+registerEnumType(AuditAction, {
   name: "AuditAction",
   description: "What an entry of the audit trail records.",
   valuesConfig: Object.fromEntries(Object.entries(AUDIT_ACTIONS).map(([a, description]) => [a, { description }])),
@@ -34,7 +33,7 @@ registerEnumType(AuditActionEnum, {
 @ObjectType({ description: "One grant of a client: sources, field classes and the procedures it serves." })
 export class AccessGrant {
   @Field(() => [String], {
-    complexity: listOf(DATA_SOURCES.length),
+    complexity: listOf(DATA_SOURCE_NAMES.length),
     description: "Sources, in lower case: population, land, business.",
     deprecationReason: "Use `dataSources` (the DataSource enum; same sources, upper-case names).",
   })
@@ -69,14 +68,14 @@ export class Viewer {
   @Field(() => String, { description: "Registered name." })
   name!: string;
 
-  @Field(() => ClientKindEnum, { description: "An agency system, or a person authenticated as themselves." })
+  @Field(() => ClientKind, { description: "An agency system, or a person authenticated as themselves." })
   kind!: ClientKind;
 
   @Field(() => PersonalIdScalar, { nullable: true, description: "For a citizen client: whose records it may read." })
   personalId!: string | null;
 
   // One grant per source and class is the finest a grant needs to be (3 × 2); the demo clients have one each.
-  @Field(() => [AccessGrant], { complexity: listOf(DATA_SOURCES.length * DATA_CLASSES.length), description: "What the client may read, and for which procedures." })
+  @Field(() => [AccessGrant], { complexity: listOf(DATA_SOURCE_NAMES.length * DATA_CLASSES.length), description: "What the client may read, and for which procedures." })
   grants!: AccessGrant[];
 
   @Field(() => DeclaredPurpose, { nullable: true, description: "The purpose declared with this request, if any." })
@@ -97,7 +96,7 @@ export class AccessLogEntry {
   @Field(() => String, { description: "Registered name of that client." })
   clientName!: string;
 
-  @Field(() => AuditActionEnum, { description: "A read, or an action on a dossier." })
+  @Field(() => AuditAction, { description: "A read, or an action on a dossier." })
   action!: AuditAction;
 
   @Field(() => String, { nullable: true, description: "Procedure code the client declared as its purpose." })
@@ -119,14 +118,14 @@ export const AccessLogConnection = connectionType(AccessLogEntry, "AccessLogEntr
 
 @Resolver(() => AccessGrant)
 export class AccessGrantResolver {
-  @FieldResolver(() => [DataSource], { complexity: listOf(DATA_SOURCES.length), description: "Sources the grant covers." })
+  @FieldResolver(() => [DataSource], { complexity: listOf(DATA_SOURCE_NAMES.length), description: "Sources the grant covers." })
   dataSources(@Root() grant: AccessGrant): DataSource[] {
     return grant.sources as DataSource[];
   }
 
-  @FieldResolver(() => [DataClassValue], { complexity: listOf(DATA_CLASSES.length), description: "Field classes the grant covers." })
-  dataClasses(@Root() grant: AccessGrant): DataClassValue[] {
-    return grant.classes as DataClassValue[];
+  @FieldResolver(() => [DataClass], { complexity: listOf(DATA_CLASSES.length), description: "Field classes the grant covers." })
+  dataClasses(@Root() grant: AccessGrant): DataClass[] {
+    return grant.classes as DataClass[];
   }
 }
 

@@ -5,10 +5,14 @@
  */
 import { asc } from "drizzle-orm";
 import type { Source } from "../../platform/db/source.js";
-import { communes, legacyCommunes, legacyCommuneSuccessors, legacyDistricts, legacyProvinces, provinces } from "./tables.js";
+import { enumOf, type EnumValue } from "../../shared/enums.js";
+import { communeKindEnum, communes, legacyCommunes, legacyCommuneSuccessors, legacyDistricts, legacyProvinces, mergeTypeEnum, provinces } from "./tables.js";
 
-export type CommuneKind = "XA" | "PHUONG" | "DAC_KHU";
-export type MergeType = "FULL" | "PARTIAL";
+// Each closed set once: the Postgres enum's values where the table has one; types.ts registers each as a GraphQL enum.
+export const CommuneKind = enumOf(communeKindEnum.enumValues);
+export type CommuneKind = EnumValue<typeof CommuneKind>;
+export const MergeType = enumOf(mergeTypeEnum.enumValues);
+export type MergeType = EnumValue<typeof MergeType>;
 
 export interface ProvinceRecord {
   code: string;
@@ -26,7 +30,8 @@ export interface CommuneRecord {
   provinceCode: string;
 }
 
-export type LegacyLevel = "PROVINCE" | "DISTRICT" | "COMMUNE";
+export const LegacyLevel = { PROVINCE: "PROVINCE", DISTRICT: "DISTRICT", COMMUNE: "COMMUNE" } as const;
+export type LegacyLevel = EnumValue<typeof LegacyLevel>;
 
 export interface Succession {
   code: string;

@@ -3,12 +3,11 @@ import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from "typ
 import { listOf } from "../../shared/cost.js";
 import { Node } from "../../shared/node.js";
 import { AdministrativeUnitCodeScalar } from "../../shared/scalars.js";
-import type { CommuneRecord, LegacyLevel, LegacyUnitRecord, MergeType, ProvinceRecord } from "./registry.js";
+import type { EnumValue } from "../../shared/enums.js";
+import { type CommuneRecord, CommuneKind, LegacyLevel, type LegacyUnitRecord, MergeType, type ProvinceRecord } from "./registry.js";
 
-export enum AdministrativeLevel {
-  PROVINCE = "PROVINCE",
-  COMMUNE = "COMMUNE",
-}
+export const AdministrativeLevel = { PROVINCE: "PROVINCE", COMMUNE: "COMMUNE" } as const;
+export type AdministrativeLevel = EnumValue<typeof AdministrativeLevel>;
 registerEnumType(AdministrativeLevel, {
   name: "AdministrativeLevel",
   description: "Level of local government on the two-level map in force since 1 July 2025.",
@@ -18,12 +17,7 @@ registerEnumType(AdministrativeLevel, {
   },
 });
 
-export enum CommuneKindEnum {
-  XA = "XA",
-  PHUONG = "PHUONG",
-  DAC_KHU = "DAC_KHU",
-}
-registerEnumType(CommuneKindEnum, {
+registerEnumType(CommuneKind, {
   name: "CommuneKind",
   description: "Kind of commune-level unit.",
   valuesConfig: {
@@ -33,12 +27,7 @@ registerEnumType(CommuneKindEnum, {
   },
 });
 
-export enum LegacyLevelEnum {
-  PROVINCE = "PROVINCE",
-  DISTRICT = "DISTRICT",
-  COMMUNE = "COMMUNE",
-}
-registerEnumType(LegacyLevelEnum, {
+registerEnumType(LegacyLevel, {
   name: "LegacyAdministrativeLevel",
   description: "Level of a unit on the pre-2025 three-level map (63 provinces, 696 districts, 10,035 communes).",
   valuesConfig: {
@@ -48,11 +37,7 @@ registerEnumType(LegacyLevelEnum, {
   },
 });
 
-export enum MergeTypeEnum {
-  FULL = "FULL",
-  PARTIAL = "PARTIAL",
-}
-registerEnumType(MergeTypeEnum, {
+registerEnumType(MergeType, {
   name: "MergeType",
   description: "How an old unit's territory passed to a new one.",
   valuesConfig: {
@@ -91,15 +76,15 @@ export class Commune extends AdministrativeUnit {
   @Field(() => String, { description: "Name without the kind (e.g. \"Ba Đình\")." })
   shortName!: string;
 
-  @Field(() => CommuneKindEnum, { description: "Xã, phường or đặc khu." })
-  kind!: CommuneKindEnum;
+  @Field(() => CommuneKind, { description: "Xã, phường or đặc khu." })
+  kind!: CommuneKind;
 
   provinceCode!: string;
 }
 
 @ObjectType({ description: "A 2025 unit that took over (part of) a pre-2025 unit." })
 export class UnitSuccession {
-  @Field(() => MergeTypeEnum, { description: "Whether the whole old unit or only part of it went into this unit." })
+  @Field(() => MergeType, { description: "Whether the whole old unit or only part of it went into this unit." })
   mergeType!: MergeType;
 
   @Field(() => AdministrativeUnit, { description: "The 2025 unit." })
@@ -116,7 +101,7 @@ export class LegacyAdministrativeUnit {
   @Field(() => ID, { description: "Old GSO code: 2 digits province, 3 digits district, 5 digits commune." })
   code!: string;
 
-  @Field(() => LegacyLevelEnum, { description: "Province, district or commune." })
+  @Field(() => LegacyLevel, { description: "Province, district or commune." })
   level!: LegacyLevel;
 
   @Field(() => String, { description: "Official name before 1 July 2025." })
@@ -147,7 +132,7 @@ export function toProvince(record: ProvinceRecord): Province {
 }
 
 export function toCommune(record: CommuneRecord): Commune {
-  return { ...record, kind: record.kind as CommuneKindEnum, level: AdministrativeLevel.COMMUNE };
+  return { ...record, level: AdministrativeLevel.COMMUNE };
 }
 
 export type { LegacyUnitRecord };

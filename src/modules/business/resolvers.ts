@@ -2,7 +2,7 @@ import { Access, SubjectKey, SubjectArgument } from "../access/index.js";
 import { Arg, Ctx, FieldResolver, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { CodedValue } from "../../shared/coded-value.js";
 import { listOf } from "../../shared/cost.js";
-import { industry } from "../../shared/lookups.js";
+import { industry } from "../../shared/code-lists.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { TaxCodeScalar } from "../../shared/scalars.js";
 import { loadCitizen } from "../population/index.js";

@@ -4,15 +4,12 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/index.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar, SafeIntScalar, TaxCodeScalar } from "../../shared/scalars.js";
-import type { BranchRow, EnterprisePersonRow, EnterpriseRow, HouseholdBusinessRow } from "./tables.js";
+import { enumOf, type EnumValue } from "../../shared/enums.js";
+import { branchStatusEnum, enterpriseRoleEnum, enterpriseStatusEnum, householdBusinessStatusEnum, legalFormEnum, type BranchRow, type EnterprisePersonRow, type EnterpriseRow, type HouseholdBusinessRow } from "./tables.js";
 
-export enum LegalForm {
-  SINGLE_MEMBER_LLC = "SINGLE_MEMBER_LLC",
-  MULTI_MEMBER_LLC = "MULTI_MEMBER_LLC",
-  JOINT_STOCK = "JOINT_STOCK",
-  PRIVATE_ENTERPRISE = "PRIVATE_ENTERPRISE",
-  PARTNERSHIP = "PARTNERSHIP",
-}
+// Each GraphQL enum is registered over its Postgres enum's values (tables.ts): one list per closed set.
+export const LegalForm = enumOf(legalFormEnum.enumValues);
+export type LegalForm = EnumValue<typeof LegalForm>;
 registerEnumType(LegalForm, {
   name: "LegalForm",
   description: "Legal form of an enterprise (loại hình doanh nghiệp), Law on Enterprises 2020.",
@@ -25,12 +22,8 @@ registerEnumType(LegalForm, {
   },
 });
 
-export enum EnterpriseStatus {
-  ACTIVE = "ACTIVE",
-  SUSPENDED = "SUSPENDED",
-  DISSOLVED = "DISSOLVED",
-  BANKRUPT = "BANKRUPT",
-}
+export const EnterpriseStatus = enumOf(enterpriseStatusEnum.enumValues);
+export type EnterpriseStatus = EnumValue<typeof EnterpriseStatus>;
 registerEnumType(EnterpriseStatus, {
   name: "EnterpriseStatus",
   description: "Legal status in the business registry (tình trạng pháp lý).",
@@ -42,12 +35,8 @@ registerEnumType(EnterpriseStatus, {
   },
 });
 
-export enum EnterpriseRoleKind {
-  LEGAL_REPRESENTATIVE = "LEGAL_REPRESENTATIVE",
-  OWNER = "OWNER",
-  MEMBER = "MEMBER",
-  SHAREHOLDER = "SHAREHOLDER",
-}
+export const EnterpriseRoleKind = enumOf(enterpriseRoleEnum.enumValues);
+export type EnterpriseRoleKind = EnumValue<typeof EnterpriseRoleKind>;
 registerEnumType(EnterpriseRoleKind, {
   name: "EnterpriseRoleKind",
   description: "A person's role in an enterprise.",
@@ -59,21 +48,16 @@ registerEnumType(EnterpriseRoleKind, {
   },
 });
 
-export enum BranchStatus {
-  ACTIVE = "ACTIVE",
-  CLOSED = "CLOSED",
-}
+export const BranchStatus = enumOf(branchStatusEnum.enumValues);
+export type BranchStatus = EnumValue<typeof BranchStatus>;
 registerEnumType(BranchStatus, {
   name: "BranchStatus",
   description: "Whether the branch operates.",
   valuesConfig: { ACTIVE: { description: "Operating." }, CLOSED: { description: "Closed (chấm dứt hoạt động)." } },
 });
 
-export enum HouseholdBusinessStatus {
-  ACTIVE = "ACTIVE",
-  SUSPENDED = "SUSPENDED",
-  CLOSED = "CLOSED",
-}
+export const HouseholdBusinessStatus = enumOf(householdBusinessStatusEnum.enumValues);
+export type HouseholdBusinessStatus = EnumValue<typeof HouseholdBusinessStatus>;
 registerEnumType(HouseholdBusinessStatus, {
   name: "HouseholdBusinessStatus",
   description: "Status of a household business.",
@@ -214,8 +198,8 @@ export function toEnterprise(row: EnterpriseRow): Enterprise {
     name: row.name,
     foreignName: row.foreignName,
     shortName: row.shortName,
-    legalForm: row.legalForm as LegalForm,
-    status: row.status as EnterpriseStatus,
+    legalForm: row.legalForm,
+    status: row.status,
     statusChangedOn: row.statusChangedOn,
     registeredOn: row.registeredOn,
     headOffice: address(row.headOfficeAddressLine, row.headOfficeCommuneCode)!,
@@ -227,7 +211,7 @@ export function toEnterprise(row: EnterpriseRow): Enterprise {
 
 export function toEnterprisePerson(row: EnterprisePersonRow): EnterprisePerson {
   return {
-    role: row.role as EnterpriseRoleKind,
+    role: row.role,
     position: row.position,
     sharePercent: row.sharePercent,
     personalId: row.personalId,
@@ -240,7 +224,7 @@ export function toBranch(row: BranchRow): Branch {
     code: row.code,
     name: row.name,
     address: address(row.addressLine, row.communeCode)!,
-    status: row.status as BranchStatus,
+    status: row.status,
     registeredOn: row.registeredOn,
     enterpriseCode: row.enterpriseCode,
   };
@@ -253,7 +237,7 @@ export function toHouseholdBusiness(row: HouseholdBusinessRow): HouseholdBusines
     address: address(row.addressLine, row.communeCode)!,
     businessLine: row.businessLine,
     capital: row.capital,
-    status: row.status as HouseholdBusinessStatus,
+    status: row.status,
     registeredOn: row.registeredOn,
     ownerPersonalId: row.ownerPersonalId,
     industryCode: row.industryCode,

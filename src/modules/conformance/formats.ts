@@ -3,8 +3,8 @@
  * them) and Markdown (for a merge request comment).
  */
 import junitModule, { type Builder } from "junit-report-builder";
-import type { ConformanceReport, Finding } from "./report.js";
-import { CONFORMANCE_RULES, type ConformanceRule, type RuleCategory } from "./rules.js";
+import type { Report, Finding } from "./report.js";
+import { CONFORMANCE_RULES, type Rule, type RuleCategory } from "./rules.js";
 
 export const FORMATS = ["text", "json", "junit", "markdown"] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -20,17 +20,17 @@ function details(f: Finding): string[] {
   );
 }
 
-function verdict(report: ConformanceReport): string {
+function verdict(report: Report): string {
   const counts = `${report.errors} error${report.errors === 1 ? "" : "s"}, ${report.warnings} warning${report.warnings === 1 ? "" : "s"}`;
   return `${report.conformant ? "CONFORMANT" : "NOT CONFORMANT"}: ${counts}`;
 }
 
-function checked(report: ConformanceReport): string {
+function checked(report: Report): string {
   const i = report.inputs;
   return `${i.operations} operation(s) in ${i.operationFiles} file(s), ${i.variableFiles} variables file(s), ${i.records} record(s) in ${i.sampleFiles} sample file(s), ${i.schemaTypesCompared} shared schema type(s)`;
 }
 
-export function formatText(report: ConformanceReport): string {
+export function formatText(report: Report): string {
   const lines = [`NDAF conformance — national schema ${report.nationalSchema}${report.client ? `, grants of ${report.client}` : ""}`, `Checked ${checked(report)}.`, ""];
   for (const f of report.findings) {
     lines.push(`${f.severity === "ERROR" ? "error  " : "warning"} ${f.rule}  ${where(f)}`);
@@ -48,7 +48,7 @@ export function formatText(report: ConformanceReport): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function formatJson(report: ConformanceReport): string {
+export function formatJson(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
@@ -58,7 +58,7 @@ const junit = ((junitModule as unknown as { newBuilder?: unknown }).newBuilder ?
 const SUITES: Record<RuleCategory, string> = { OPERATION: "operations", PAYLOAD: "payloads", SCHEMA: "schema" };
 
 /** One suite per category; each finding a test case named by rule and place (errors fail, warnings are skipped with the message). */
-export function formatJunit(report: ConformanceReport): string {
+export function formatJunit(report: Report): string {
   const builder = junit.newBuilder();
   for (const category of Object.keys(SUITES) as RuleCategory[]) {
     const suite = builder.testSuite().name(`ndaf-conformance.${SUITES[category]}`);
@@ -82,7 +82,7 @@ function cell(value: string | number | null): string {
   return String(value ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-export function formatMarkdown(report: ConformanceReport): string {
+export function formatMarkdown(report: Report): string {
   const lines = [`## NDAF conformance: ${verdict(report)}`, "", `National schema \`${report.nationalSchema}\`${report.client ? `, grants of \`${report.client}\`` : ""}. Checked ${checked(report)}.`, ""];
   if (report.findings.length > 0) {
     lines.push("| severity | rule | where | finding | fix |", "|---|---|---|---|---|");
@@ -95,7 +95,7 @@ export function formatMarkdown(report: ConformanceReport): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function formatReport(report: ConformanceReport, format: ReportFormat): string {
+export function formatReport(report: Report, format: ReportFormat): string {
   switch (format) {
     case "json":
       return formatJson(report);
@@ -109,7 +109,7 @@ export function formatReport(report: ConformanceReport, format: ReportFormat): s
 }
 
 /** `conformance --list-rules`: every rule with its severity, basis and fix. */
-export function formatRules(format: ReportFormat, rules: readonly ConformanceRule[] = CONFORMANCE_RULES): string {
+export function formatRules(format: ReportFormat, rules: readonly Rule[] = CONFORMANCE_RULES): string {
   if (format === "json") return `${JSON.stringify(rules, null, 2)}\n`;
   if (format === "markdown") {
     const lines = ["| rule | severity | checks | basis |", "|---|---|---|---|"];

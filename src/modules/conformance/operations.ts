@@ -6,7 +6,44 @@
  * Documents come from .graphql files or from templates in code (code-documents.ts); findings name the line and
  * column of the file either way.
  */
-import { type ASTNode, type DocumentNode, type FragmentDefinitionNode, getLocation, type GraphQLError, Kind, NoDeprecatedCustomRule, type OperationDefinitionNode, parse, print, Source, specifiedRules, typeFromAST, type GraphQLInputType, type ValidationRule, validate, visit, FieldsOnCorrectTypeRule, KnownArgumentNamesRule, ProvidedRequiredArgumentsRule, KnownTypeNamesRule, ValuesOfCorrectTypeRule, NoUndefinedVariablesRule, NoUnusedVariablesRule, VariablesInAllowedPositionRule, VariablesAreInputTypesRule, UniqueVariableNamesRule, UniqueOperationNamesRule, TypeInfo, visitWithTypeInfo, NoUnusedFragmentsRule, coerceInputValue, getNamedType, isInputObjectType, isListType, isNonNullType } from "graphql";
+import {
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  getLocation,
+  type GraphQLError,
+  Kind,
+  NoDeprecatedCustomRule,
+  type OperationDefinitionNode,
+  parse,
+  print,
+  Source,
+  specifiedRules,
+  typeFromAST,
+  type GraphQLInputType,
+  type ValidationRule,
+  validate,
+  visit,
+  FieldsOnCorrectTypeRule,
+  KnownArgumentNamesRule,
+  ProvidedRequiredArgumentsRule,
+  KnownTypeNamesRule,
+  ValuesOfCorrectTypeRule,
+  NoUndefinedVariablesRule,
+  NoUnusedVariablesRule,
+  VariablesInAllowedPositionRule,
+  VariablesAreInputTypesRule,
+  UniqueVariableNamesRule,
+  UniqueOperationNamesRule,
+  TypeInfo,
+  visitWithTypeInfo,
+  NoUnusedFragmentsRule,
+  coerceInputValue,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+} from "graphql";
 import { analyzeOperation, reachableDefinitions } from "../access/index.js";
 import { PROCEDURE_CODE, type Client } from "../access/index.js";
 import { costError, MAX_COST_NODES, operationCost } from "../access/index.js";

@@ -15,7 +15,7 @@ import type { AdminUnitRegistry } from "../admin-units/index.js";
 import type { ProcedureCatalogue } from "../procedures/index.js";
 import { API_LIMITS, assertInputSizes, type ConformanceLimits } from "./bounds.js";
 import type { ConformanceInputs } from "./inputs.js";
-import type { ConformanceReport } from "./report.js";
+import type { Report } from "./report.js";
 import type { CheckOptions } from "./service.js";
 import type { CheckOutcome, CheckTask, WorkerData } from "./worker-protocol.js";
 
@@ -44,7 +44,7 @@ export class ConformancePool {
   }
 
   /** The report for these inputs, as `checkConformance(…)` gives it, or a typed error. */
-  async check(inputs: ConformanceInputs, client: Client | null): Promise<ConformanceReport> {
+  async check(inputs: ConformanceInputs, client: Client | null): Promise<Report> {
     // Sizes are cheap to check here: an oversized call is refused without waiting for a thread.
     assertInputSizes(inputs, this.limits);
     const { threads, queue, timeoutMs } = this.options;
@@ -87,7 +87,7 @@ export class ConformancePool {
     );
   }
 
-  private async run(inputs: ConformanceInputs, options: CheckOptions): Promise<ConformanceReport> {
+  private async run(inputs: ConformanceInputs, options: CheckOptions): Promise<Report> {
     const { timeoutMs } = this.options;
     const pool = (this.pool ??= this.createPool());
     const abort = new AbortController();

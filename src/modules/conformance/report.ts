@@ -44,7 +44,8 @@ export interface CheckedInputs {
   schemaTypesCompared: number;
 }
 
-export interface ConformanceReport {
+/** The outcome of a check; `checkConformance` returns it as the GraphQL type ConformanceReport. */
+export interface Report {
   /** True when no finding is an error (warnings do not fail conformance unless asked to). */
   conformant: boolean;
   /** SHA-256 of the national schema the inputs were checked against (its first 16 hex digits). */
@@ -96,7 +97,7 @@ export class Findings {
 
 const CATEGORY_ORDER: Record<RuleCategory, number> = { OPERATION: 0, PAYLOAD: 1, SCHEMA: 2 };
 
-export function buildReport(findings: Finding[], inputs: CheckedInputs, nationalSchema: string, client: string | null, ruleOrder: readonly RuleId[]): ConformanceReport {
+export function buildReport(findings: Finding[], inputs: CheckedInputs, nationalSchema: string, client: string | null, ruleOrder: readonly RuleId[]): Report {
   const sorted = [...findings].sort(
     (a, b) =>
       CATEGORY_ORDER[a.category] - CATEGORY_ORDER[b.category] ||

@@ -3,11 +3,17 @@
  * its severity, its legal or technical basis and the usual fix. `conformance --list-rules` prints this list and
  * docs/conformance.md documents it; every rule has a failing fixture in test/conformance/fixtures/.
  */
+import type { EnumValue } from "../../shared/enums.js";
 
-export type RuleCategory = "OPERATION" | "PAYLOAD" | "SCHEMA";
-export type Severity = "ERROR" | "WARNING";
+// What a rule checks and how much its findings weigh: each one object, the TS type derived from it; types.ts registers
+// them as the GraphQL enums ConformanceCategory and ConformanceSeverity.
+export const RuleCategory = { OPERATION: "OPERATION", PAYLOAD: "PAYLOAD", SCHEMA: "SCHEMA" } as const;
+export type RuleCategory = EnumValue<typeof RuleCategory>;
+export const Severity = { ERROR: "ERROR", WARNING: "WARNING" } as const;
+export type Severity = EnumValue<typeof Severity>;
 
-export interface ConformanceRule {
+/** An entry of the rule list; `conformanceRules` returns them as the GraphQL type ConformanceRule. */
+export interface Rule {
   id: RuleId;
   category: RuleCategory;
   severity: Severity;
@@ -358,15 +364,15 @@ const rules = [
     basis: NATIONAL_SCHEMA,
     fix: "Name shared types as the national schema does (Citizen, Address, Enterprise, LandParcel, …) so they can be compared.",
   },
-] as const satisfies readonly (Omit<ConformanceRule, "id"> & { id: string })[];
+] as const satisfies readonly (Omit<Rule, "id"> & { id: string })[];
 
 export type RuleId = (typeof rules)[number]["id"];
 
-export const CONFORMANCE_RULES: readonly ConformanceRule[] = rules;
+export const CONFORMANCE_RULES: readonly Rule[] = rules;
 
-const byId = new Map<string, ConformanceRule>(CONFORMANCE_RULES.map((r) => [r.id, r]));
+const byId = new Map<string, Rule>(CONFORMANCE_RULES.map((r) => [r.id, r]));
 
-export function ruleById(id: RuleId): ConformanceRule {
+export function ruleById(id: RuleId): Rule {
   return byId.get(id)!;
 }
 

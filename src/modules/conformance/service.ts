@@ -8,11 +8,12 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { Client } from "../access/index.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import type { ProcedureCatalogue } from "../procedures/index.js";
+import { todayInVietnam } from "../../platform/dates.js";
 import { assertInputSizes, type ConformanceLimits } from "./bounds.js";
 import { ConformanceInputError, type ConformanceInputs } from "./inputs.js";
 import { checkOperations } from "./operations.js";
 import { checkSampleFile } from "./payloads.js";
-import { buildReport, type ConformanceReport, Findings } from "./report.js";
+import { buildReport, type Report, Findings } from "./report.js";
 import { CONFORMANCE_RULES } from "./rules.js";
 import { checkSchema } from "./schema-diff.js";
 
@@ -24,7 +25,7 @@ export interface ConformanceEnvironment {
 
 export interface CheckOptions {
   client?: Client | null;
-  /** YYYY-MM-DD; dates of birth and registration may not lie after it. Defaults to today (UTC). */
+  /** YYYY-MM-DD; dates of birth and registration may not lie after it. Defaults to today in Vietnam. */
   today?: string;
   /** Bounds on what the inputs may ask (API_LIMITS for the API); none by default, as on the command line. */
   limits?: ConformanceLimits | null;
@@ -48,7 +49,7 @@ export function nationalSchemaHash(schema: GraphQLSchema): string {
 export const MAX_FILES = 200;
 
 /** Runs every check the inputs allow. Malformed inputs throw ConformanceInputError; everything else is a finding. */
-export async function checkConformance(env: ConformanceEnvironment, inputs: ConformanceInputs, options: CheckOptions = {}): Promise<ConformanceReport> {
+export async function checkConformance(env: ConformanceEnvironment, inputs: ConformanceInputs, options: CheckOptions = {}): Promise<Report> {
   const total = inputs.operations.length + inputs.samples.length + (inputs.schema ? 1 : 0);
   if (total === 0) throw new ConformanceInputError("(input)", "nothing to check: give operations, sample data or a schema.");
   if (!inputs.schema && Object.keys(inputs.schemaTypeMap ?? {}).length > 0) throw new ConformanceInputError("(input)", "a type map needs a schema to compare (--schema).");
@@ -62,7 +63,7 @@ export async function checkConformance(env: ConformanceEnvironment, inputs: Conf
   }
 
   const findings = new Findings();
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInVietnam();
   const client = options.client ?? null;
   const context = { schema: env.schema, adminUnits: env.adminUnits, catalogue: env.catalogue, today, suggestions: options.suggestions ?? true };
 

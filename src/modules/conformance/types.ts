@@ -2,21 +2,19 @@
 import { MAX_API_FINDINGS } from "./bounds.js";
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { listOf } from "../../shared/cost.js";
-import { CONFORMANCE_RULES, type RuleCategory, type RuleId, type Severity } from "./rules.js";
+import { enumOf } from "../../shared/enums.js";
+import type { CheckedInputs, Finding, Report, RuleCount } from "./report.js";
+import { CONFORMANCE_RULES, type Rule, RuleCategory, type RuleId, Severity } from "./rules.js";
 
 /** The rule ids as a GraphQL enum, so frontends and provincial tools get them typed. */
-export const ConformanceRuleId = Object.fromEntries(CONFORMANCE_RULES.map((r) => [r.id, r.id])) as Record<RuleId, RuleId>;
+export const ConformanceRuleId = enumOf(CONFORMANCE_RULES.map((r) => r.id));
 registerEnumType(ConformanceRuleId, {
   name: "ConformanceRuleId",
   description: "A conformance rule; `conformanceRules` lists each with its basis and fix.",
   valuesConfig: Object.fromEntries(CONFORMANCE_RULES.map((r) => [r.id, { description: `${r.title}.` }])),
 });
 
-export enum ConformanceSeverity {
-  ERROR = "ERROR",
-  WARNING = "WARNING",
-}
-registerEnumType(ConformanceSeverity, {
+registerEnumType(Severity, {
   name: "ConformanceSeverity",
   description: "How much a finding weighs.",
   valuesConfig: {
@@ -25,12 +23,7 @@ registerEnumType(ConformanceSeverity, {
   },
 });
 
-export enum ConformanceCategory {
-  OPERATION = "OPERATION",
-  PAYLOAD = "PAYLOAD",
-  SCHEMA = "SCHEMA",
-}
-registerEnumType(ConformanceCategory, {
+registerEnumType(RuleCategory, {
   name: "ConformanceCategory",
   description: "What a rule checks.",
   valuesConfig: {
@@ -84,14 +77,14 @@ export class ConformanceInput {
 }
 
 @ObjectType({ description: "One thing that does not conform, where it is, and how to fix it." })
-export class ConformanceFinding {
+export class ConformanceFinding implements Finding {
   @Field(() => ConformanceRuleId, { description: "The rule broken." })
   rule!: RuleId;
 
-  @Field(() => ConformanceCategory, { description: "What the rule checks." })
+  @Field(() => RuleCategory, { description: "What the rule checks." })
   category!: RuleCategory;
 
-  @Field(() => ConformanceSeverity, { description: "Error (not conformant) or warning." })
+  @Field(() => Severity, { description: "Error (not conformant) or warning." })
   severity!: Severity;
 
   @Field(() => String, { nullable: true, description: "The input file." })
@@ -123,11 +116,11 @@ export class ConformanceFinding {
 }
 
 @ObjectType({ description: "How many findings one rule produced." })
-export class ConformanceRuleCount {
+export class ConformanceRuleCount implements RuleCount {
   @Field(() => ConformanceRuleId, { description: "The rule." })
   rule!: RuleId;
 
-  @Field(() => ConformanceSeverity, { description: "Its severity." })
+  @Field(() => Severity, { description: "Its severity." })
   severity!: Severity;
 
   @Field(() => Int, { description: "Findings." })
@@ -135,7 +128,7 @@ export class ConformanceRuleCount {
 }
 
 @ObjectType({ description: "What the check read." })
-export class ConformanceInputsChecked {
+export class ConformanceInputsChecked implements CheckedInputs {
   @Field(() => Int, { description: "GraphQL documents, and code files holding operations (a code file holding none is not counted)." })
   operationFiles!: number;
 
@@ -156,7 +149,7 @@ export class ConformanceInputsChecked {
 }
 
 @ObjectType({ description: "The outcome of a conformance check: the same report the command line prints." })
-export class ConformanceReport {
+export class ConformanceReport implements Report {
   @Field(() => Boolean, { description: "True when no finding is an error." })
   conformant!: boolean;
 
@@ -190,14 +183,14 @@ export class ConformanceReport {
 }
 
 @ObjectType({ description: "A conformance rule, with its legal or technical basis." })
-export class ConformanceRule {
+export class ConformanceRule implements Rule {
   @Field(() => ConformanceRuleId, { description: "Rule id, as findings name it." })
   id!: RuleId;
 
-  @Field(() => ConformanceCategory, { description: "What it checks." })
+  @Field(() => RuleCategory, { description: "What it checks." })
   category!: RuleCategory;
 
-  @Field(() => ConformanceSeverity, { description: "Severity of its findings." })
+  @Field(() => Severity, { description: "Severity of its findings." })
   severity!: Severity;
 
   @Field(() => String, { description: "What the rule finds." })

@@ -4,7 +4,7 @@ import type { GatewayError } from "../../platform/errors.js";
 import type { AdminUnitSnapshot } from "../admin-units/index.js";
 import type { CatalogueProcedure } from "../procedures/index.js";
 import type { ConformanceInputs } from "./inputs.js";
-import type { ConformanceReport } from "./report.js";
+import type { Report } from "./report.js";
 import type { CheckOptions } from "./service.js";
 
 export interface WorkerData {
@@ -19,4 +19,4 @@ export interface CheckTask {
   started: MessagePort;
 }
 
-export type CheckOutcome = { report: ConformanceReport } | { error: { code: GatewayError["code"]; message: string; details: Record<string, unknown> } };
+export type CheckOutcome = { report: Report } | { error: { code: GatewayError["code"]; message: string; details: Record<string, unknown> } };

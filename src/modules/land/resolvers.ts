@@ -4,7 +4,7 @@ import { CodedValue } from "../../shared/coded-value.js";
 import { listOf } from "../../shared/cost.js";
 import { InvalidInputError } from "../../platform/errors.js";
 import { PARCEL_ID_PATTERN } from "../../shared/codes.js";
-import { landUsePurpose } from "../../shared/lookups.js";
+import { landUsePurpose } from "../../shared/code-lists.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { loadEnterprise } from "../business/index.js";
 import { Enterprise } from "../business/index.js";

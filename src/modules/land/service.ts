@@ -4,7 +4,7 @@ import type { Database } from "../../platform/db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { InvalidInputError } from "../../platform/errors.js";
 import { checkCommuneFilter, checkProvinceFilter } from "../admin-units/index.js";
-import { landUsePurposeCodes } from "../../shared/lookups.js";
+import { landUsePurposeCodes } from "../../shared/code-lists.js";
 import { type CursorCodec, paginate } from "../../shared/pagination.js";
 import type { LandParcelFilter } from "./inputs.js";
 import { encumbrances, parcels } from "./tables.js";

@@ -6,13 +6,12 @@ import { Address, address } from "../admin-units/index.js";
 import { Enterprise } from "../business/index.js";
 import { Citizen } from "../population/index.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar, SafeIntScalar, TaxCodeScalar } from "../../shared/scalars.js";
-import type { CertificateRow, EncumbranceRow, HolderRow, ParcelRow, TransferRow } from "./tables.js";
+import { enumOf, type EnumValue } from "../../shared/enums.js";
+import { certificateStatusEnum, holderKindEnum, transferKindEnum, type CertificateRow, type EncumbranceRow, type HolderRow, type ParcelRow, type TransferRow } from "./tables.js";
 
-export enum CertificateStatus {
-  ACTIVE = "ACTIVE",
-  REPLACED = "REPLACED",
-  REVOKED = "REVOKED",
-}
+// Each GraphQL enum is registered over its Postgres enum's values (tables.ts): one list per closed set.
+export const CertificateStatus = enumOf(certificateStatusEnum.enumValues);
+export type CertificateStatus = EnumValue<typeof CertificateStatus>;
 registerEnumType(CertificateStatus, {
   name: "CertificateStatus",
   description: "Status of a land-use right certificate.",
@@ -23,10 +22,8 @@ registerEnumType(CertificateStatus, {
   },
 });
 
-export enum HolderKind {
-  CITIZEN = "CITIZEN",
-  ENTERPRISE = "ENTERPRISE",
-}
+export const HolderKind = enumOf(holderKindEnum.enumValues);
+export type HolderKind = EnumValue<typeof HolderKind>;
 registerEnumType(HolderKind, {
   name: "HolderKind",
   description: "Whether a land user is a person or an enterprise.",
@@ -36,12 +33,8 @@ registerEnumType(HolderKind, {
   },
 });
 
-export enum TransferKind {
-  SALE = "SALE",
-  GIFT = "GIFT",
-  INHERITANCE = "INHERITANCE",
-  CAPITAL_CONTRIBUTION = "CAPITAL_CONTRIBUTION",
-}
+export const TransferKind = enumOf(transferKindEnum.enumValues);
+export type TransferKind = EnumValue<typeof TransferKind>;
 registerEnumType(TransferKind, {
   name: "TransferKind",
   description: "How the land-use right passed (hình thức chuyển quyền).",
@@ -198,12 +191,12 @@ export function toParcel(row: ParcelRow): LandParcel {
 }
 
 export function toCertificate(row: CertificateRow): LandCertificate {
-  return { ...row, status: row.status as CertificateStatus };
+  return { ...row, status: row.status };
 }
 
 export function toHolder(row: HolderRow): LandHolder {
   return {
-    kind: row.kind as HolderKind,
+    kind: row.kind,
     personalId: row.personalId,
     enterpriseCode: row.enterpriseCode,
     sharePercent: row.sharePercent,
@@ -226,7 +219,7 @@ export function toEncumbrance(row: EncumbranceRow): Encumbrance {
 
 export function toTransfer(row: TransferRow): LandTransfer {
   return {
-    kind: row.kind as TransferKind,
+    kind: row.kind,
     registeredOn: row.registeredOn,
     fromCertificateSerial: row.fromCertificateSerial,
     toCertificateSerial: row.toCertificateSerial,

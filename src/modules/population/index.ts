@@ -8,5 +8,4 @@ export const populationResolvers = [...own] as const;
 export { createPopulationSlice, loadCitizen, type PopulationContext, type PopulationReader, type PopulationSlice } from "./slice.js";
 export { type CitizenRow } from "./tables.js";
 export { Citizen, toHousehold } from "./types.js";
-export { yearsBetween } from "./types.js";
 export { demoCitizenOf } from "./service.js";

@@ -1,8 +1,9 @@
 import { Access, SubjectArgument } from "../access/index.js";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { todayInVietnam, yearsBetween } from "../../platform/dates.js";
 import { CodedValue } from "../../shared/coded-value.js";
 import { listOf } from "../../shared/cost.js";
-import { ethnicity } from "../../shared/lookups.js";
+import { ethnicity } from "../../shared/code-lists.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { PersonalIdScalar } from "../../shared/scalars.js";
 import { CitizenFilter } from "./inputs.js";
@@ -16,7 +17,6 @@ import {
   toCitizen,
   toHousehold,
   toIdentityCard,
-  yearsBetween,
 } from "./types.js";
 
 export const CitizenConnection = connectionType(Citizen, "Citizen", "citizen");
@@ -49,8 +49,7 @@ export class CitizenResolver {
 
   @FieldResolver(() => LifeStatus, { description: "Whether the person is alive, and their age." })
   lifeStatus(@Root() citizen: Citizen): LifeStatus {
-    const today = new Date().toISOString().slice(0, 10);
-    return { alive: !citizen.dateOfDeath, age: yearsBetween(citizen.dateOfBirth, citizen.dateOfDeath ?? today) };
+    return { alive: !citizen.dateOfDeath, age: yearsBetween(citizen.dateOfBirth, citizen.dateOfDeath ?? todayInVietnam()) };
   }
 
   @FieldResolver(() => Citizen, { nullable: true, description: "Father (cha), when recorded." })

@@ -113,6 +113,5 @@ export const identityCards = population.table(
 
 export type CitizenRow = typeof citizens.$inferSelect;
 export type HouseholdRow = typeof households.$inferSelect;
-export type HouseholdMemberRow = typeof householdMembers.$inferSelect;
 export type IdentityCardRow = typeof identityCards.$inferSelect;
 export const populationTables = { citizens, households, householdMembers, identityCards };

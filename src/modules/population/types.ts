@@ -4,24 +4,20 @@ import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/index.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar } from "../../shared/scalars.js";
-import type { CitizenRow, HouseholdRow, IdentityCardRow } from "./tables.js";
+import { enumOf, type EnumValue } from "../../shared/enums.js";
+import { householdRelationEnum, identityCardStatusEnum, identityCardTypeEnum, maritalStatusEnum, sexEnum, type CitizenRow, type HouseholdRow, type IdentityCardRow } from "./tables.js";
 
-export enum Sex {
-  MALE = "MALE",
-  FEMALE = "FEMALE",
-}
+// Each GraphQL enum is registered over its Postgres enum's values (tables.ts): one list per closed set.
+export const Sex = enumOf(sexEnum.enumValues);
+export type Sex = EnumValue<typeof Sex>;
 registerEnumType(Sex, {
   name: "Sex",
   description: "Sex as recorded in the population database (giới tính).",
   valuesConfig: { MALE: { description: "Male (nam)." }, FEMALE: { description: "Female (nữ)." } },
 });
 
-export enum MaritalStatus {
-  SINGLE = "SINGLE",
-  MARRIED = "MARRIED",
-  DIVORCED = "DIVORCED",
-  WIDOWED = "WIDOWED",
-}
+export const MaritalStatus = enumOf(maritalStatusEnum.enumValues);
+export type MaritalStatus = EnumValue<typeof MaritalStatus>;
 registerEnumType(MaritalStatus, {
   name: "MaritalStatus",
   description: "Marital status (tình trạng hôn nhân).",
@@ -33,15 +29,8 @@ registerEnumType(MaritalStatus, {
   },
 });
 
-export enum HouseholdRelation {
-  HEAD = "HEAD",
-  SPOUSE = "SPOUSE",
-  CHILD = "CHILD",
-  PARENT = "PARENT",
-  GRANDCHILD = "GRANDCHILD",
-  SIBLING = "SIBLING",
-  OTHER = "OTHER",
-}
+export const HouseholdRelation = enumOf(householdRelationEnum.enumValues);
+export type HouseholdRelation = EnumValue<typeof HouseholdRelation>;
 registerEnumType(HouseholdRelation, {
   name: "HouseholdRelation",
   description: "Relation to the head of household (quan hệ với chủ hộ).",
@@ -56,11 +45,8 @@ registerEnumType(HouseholdRelation, {
   },
 });
 
-export enum IdentityCardType {
-  CMND = "CMND",
-  CCCD = "CCCD",
-  CAN_CUOC = "CAN_CUOC",
-}
+export const IdentityCardType = enumOf(identityCardTypeEnum.enumValues);
+export type IdentityCardType = EnumValue<typeof IdentityCardType>;
 registerEnumType(IdentityCardType, {
   name: "IdentityCardType",
   description: "Kind of identity card.",
@@ -71,12 +57,8 @@ registerEnumType(IdentityCardType, {
   },
 });
 
-export enum IdentityCardStatus {
-  VALID = "VALID",
-  EXPIRED = "EXPIRED",
-  REVOKED = "REVOKED",
-  LOST = "LOST",
-}
+export const IdentityCardStatus = enumOf(identityCardStatusEnum.enumValues);
+export type IdentityCardStatus = EnumValue<typeof IdentityCardStatus>;
 registerEnumType(IdentityCardStatus, {
   name: "IdentityCardStatus",
   description: "Whether the card may still be used.",
@@ -210,12 +192,12 @@ export function toCitizen(row: CitizenRow): Citizen {
   return {
     personalId: row.personalId,
     fullName: row.fullName,
-    sex: row.sex as Sex,
+    sex: row.sex,
     dateOfBirth: row.dateOfBirth,
     dateOfDeath: row.dateOfDeath,
     religion: row.religion,
     nationality: row.nationality,
-    maritalStatus: row.maritalStatus as MaritalStatus,
+    maritalStatus: row.maritalStatus,
     placeOfBirthRegistration: address(null, row.birthRegistrationCommuneCode, row.birthRegistrationLegacyCommuneCode),
     hometown: address(null, row.hometownCommuneCode, row.hometownLegacyCommuneCode),
     permanentResidence: address(row.permanentAddressLine, row.permanentCommuneCode, row.permanentLegacyCommuneCode, row.permanentProvinceCode),
@@ -242,18 +224,11 @@ export function toHousehold(row: HouseholdRow): Household {
 
 export function toIdentityCard(row: IdentityCardRow): IdentityCard {
   return {
-    type: row.cardType as IdentityCardType,
+    type: row.cardType,
     number: row.number,
     issuedOn: row.issuedOn,
     expiresOn: row.expiresOn,
     issuingAuthority: row.issuingAuthority,
-    status: row.status as IdentityCardStatus,
+    status: row.status,
   };
-}
-
-/** Whole years between two ISO dates. */
-export function yearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split("-").map(Number);
-  const [ty, tm, td] = to.split("-").map(Number);
-  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
 }

@@ -6,20 +6,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { enumOf, type EnumValue } from "../../shared/enums.js";
 import { RULES, type RuleName, type SubjectRole } from "./rules.js";
 
-export type ProcedureLevel = "COMMUNE" | "PROVINCE" | "MINISTRY";
-export type ApplicantKind = "CITIZEN" | "ENTERPRISE";
-export type DocumentReason =
-  | "APPLICATION_FORM"
-  | "SIGNED_AGREEMENT"
-  | "ISSUED_BY_OTHER_BODY"
-  | "TECHNICAL_DOCUMENT"
-  | "AUTHORISATION"
-  | "PHOTO"
-  | "FOREIGN_DOCUMENT"
-  | "OTHER";
-export const DOCUMENT_REASONS: readonly DocumentReason[] = [
+// The catalogue's closed sets, each one object: the TS type is derived from it and enums.ts registers it as the
+// GraphQL enum of the same name.
+export const ProcedureLevel = { COMMUNE: "COMMUNE", PROVINCE: "PROVINCE", MINISTRY: "MINISTRY" } as const;
+export type ProcedureLevel = EnumValue<typeof ProcedureLevel>;
+export const ApplicantKind = { CITIZEN: "CITIZEN", ENTERPRISE: "ENTERPRISE" } as const;
+export type ApplicantKind = EnumValue<typeof ApplicantKind>;
+export const ComponentKind = { DATA: "DATA", DOCUMENT: "DOCUMENT" } as const;
+export type ComponentKind = EnumValue<typeof ComponentKind>;
+export const DOCUMENT_REASONS = [
   "APPLICATION_FORM",
   "SIGNED_AGREEMENT",
   "ISSUED_BY_OTHER_BODY",
@@ -28,20 +26,32 @@ export const DOCUMENT_REASONS: readonly DocumentReason[] = [
   "PHOTO",
   "FOREIGN_DOCUMENT",
   "OTHER",
-];
+] as const;
+export const DocumentReason = enumOf(DOCUMENT_REASONS);
+export type DocumentReason = EnumValue<typeof DocumentReason>;
 
 export interface CatalogueComponent {
   id: string;
   name: string;
-  kind: "DATA" | "DOCUMENT";
+  kind: ComponentKind;
   rule?: RuleName;
   reason?: DocumentReason;
   note: string;
 }
 
+/**
+ * What identifies a dossier's subject, as the catalogue and the GraphQL enum ProcedureSubjectKind spell it (PARCEL,
+ * which clients already use); a certificate stands for its parcel and is never declared in the catalogue. The access
+ * module's subject kind of each, the one the audit trail records (LAND_PARCEL for a parcel), comes from the one table
+ * in disclosure.ts.
+ */
+export const ProcedureSubjectKind = { CITIZEN: "CITIZEN", PARCEL: "PARCEL", ENTERPRISE: "ENTERPRISE", CERTIFICATE: "CERTIFICATE" } as const;
+export type ProcedureSubjectKind = EnumValue<typeof ProcedureSubjectKind>;
+export type CatalogueSubjectKind = Exclude<ProcedureSubjectKind, "CERTIFICATE">;
+
 export interface CatalogueSubject {
   role: SubjectRole;
-  kind: "CITIZEN" | "PARCEL" | "ENTERPRISE";
+  kind: CatalogueSubjectKind;
   description: string;
 }
 

@@ -7,12 +7,12 @@
  * subjects — gets its row, from typed subjects, never from text.
  */
 import type { Client } from "../access/index.js";
-import { sameSubject, type Subject, subjectKey } from "../access/index.js";
-import type { CatalogueProcedure } from "./catalogue.js";
+import { sameSubject, type Subject, type SubjectKind, subjectKey } from "../access/index.js";
+import type { CatalogueProcedure, CatalogueSubjectKind, ProcedureSubjectKind } from "./catalogue.js";
 import type { Evidence, SubjectRole } from "./rules.js";
 
-/** Subject kinds of the catalogue's roles, as the trail names them. */
-export const ROLE_SUBJECT_KIND: Record<string, Subject["kind"]> = { CITIZEN: "CITIZEN", PARCEL: "LAND_PARCEL", ENTERPRISE: "ENTERPRISE" };
+/** The subject kind, as the audit trail names it, of each kind a catalogue subject is declared with. */
+const SUBJECT_KIND_OF: Record<CatalogueSubjectKind, SubjectKind> = { CITIZEN: "CITIZEN", PARCEL: "LAND_PARCEL", ENTERPRISE: "ENTERPRISE" };
 
 export interface DisclosableComponent {
   component: { id: string; name: string };
@@ -37,7 +37,7 @@ export function roleSubjects(parties: DossierParties): { role: string; subject: 
   for (const [role, id] of Object.entries(parties.subjects)) {
     const kind = parties.procedure.subjects.find((s) => s.role === role)?.kind;
     if (!kind || !id) continue;
-    out.push({ role, subject: { kind: ROLE_SUBJECT_KIND[kind], id } });
+    out.push({ role, subject: { kind: SUBJECT_KIND_OF[kind], id } });
   }
   return out;
 }
@@ -103,7 +103,7 @@ export const WITHHELD = "[withheld]";
 export interface VisibleSubject {
   role: SubjectRole;
   /** What identifies it: the procedure's declaration of the role (a certificate stands for its parcel). */
-  kind: "CITIZEN" | "PARCEL" | "ENTERPRISE" | "CERTIFICATE";
+  kind: ProcedureSubjectKind;
   /** Null when withheld from this reader. */
   id: string | null;
 }

@@ -13,6 +13,7 @@ import type { Client } from "../access/index.js";
 import type { ProceduresContext } from "./context.js";
 import { evaluateAdmitted } from "./evaluation.js";
 import { admit, checkDossierAccess, type DossierRequest, findProcedure, partiesOf } from "./request.js";
+import { todayInVietnam } from "../../platform/dates.js";
 
 function requestHash(request: DossierRequest): string {
   const subjects = Object.entries(request.subjects).sort(([a], [b]) => a.localeCompare(b));
@@ -20,7 +21,7 @@ function requestHash(request: DossierRequest): string {
 }
 
 export function newDossierId(): string {
-  const date = new Date().toISOString().slice(0, 10).replace(/-/g, "");
+  const date = todayInVietnam().replace(/-/g, "");
   return `HS-${date}-${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`;
 }
 

@@ -1,17 +1,17 @@
 /**
- * Closed sets of the procedure catalogue and of dossier answers, as GraphQL enums: each derived from the one list
- * the code checks against (the catalogue's types, RULES), so the schema cannot name a value the code does not know.
+ * Closed sets of the procedure catalogue and of dossier answers, as GraphQL enums: each registered over the one object
+ * the code checks against (catalogue.ts, rules.ts, service.ts) or derived from RULES, so the schema cannot name a value
+ * the code does not know.
  */
 import { registerEnumType } from "type-graphql";
-import { type ApplicantKind, DOCUMENT_REASONS, type DocumentReason } from "./catalogue.js";
-import { RULES, type RuleName, type SubjectRole } from "./rules.js";
+import { enumOf, type EnumValue } from "../../shared/enums.js";
+import { ApplicantKind, ComponentKind, DOCUMENT_REASONS, DocumentReason, ProcedureLevel, ProcedureSubjectKind } from "./catalogue.js";
+import { RULES, type RuleName, SubjectRole } from "./rules.js";
+import { ComponentStatus, ComponentStatusReason, DossierStatus } from "./outcome.js";
 
-export enum ProcedureLevelEnum {
-  COMMUNE = "COMMUNE",
-  PROVINCE = "PROVINCE",
-  MINISTRY = "MINISTRY",
-}
-registerEnumType(ProcedureLevelEnum, {
+export { ApplicantKind, ComponentKind, ComponentStatus, ComponentStatusReason, DocumentReason, DossierStatus, ProcedureLevel, ProcedureSubjectKind, SubjectRole };
+
+registerEnumType(ProcedureLevel, {
   name: "ProcedureLevel",
   description: "Where the procedure is filed (cấp thực hiện).",
   valuesConfig: {
@@ -21,8 +21,7 @@ registerEnumType(ProcedureLevelEnum, {
   },
 });
 
-export const ApplicantKindEnum = { CITIZEN: "CITIZEN", ENTERPRISE: "ENTERPRISE" } as const satisfies Record<ApplicantKind, ApplicantKind>;
-registerEnumType(ApplicantKindEnum, {
+registerEnumType(ApplicantKind, {
   name: "ApplicantKind",
   description: "Who files a procedure's dossiers (đối tượng thực hiện).",
   valuesConfig: {
@@ -31,16 +30,7 @@ registerEnumType(ApplicantKindEnum, {
   },
 });
 
-export const ProcedureSubjectRoleEnum = {
-  CHILD: "CHILD",
-  SPOUSE: "SPOUSE",
-  DECEASED: "DECEASED",
-  BUYER: "BUYER",
-  PARCEL: "PARCEL",
-  ENTERPRISE: "ENTERPRISE",
-  CERTIFICATE: "CERTIFICATE",
-} as const satisfies Record<SubjectRole, SubjectRole>;
-registerEnumType(ProcedureSubjectRoleEnum, {
+registerEnumType(SubjectRole, {
   name: "ProcedureSubjectRole",
   description: "The part a subject plays in a dossier besides the applicant: the field of DossierSubjectsInput that names it.",
   valuesConfig: {
@@ -54,8 +44,7 @@ registerEnumType(ProcedureSubjectRoleEnum, {
   },
 });
 
-export const ProcedureSubjectKindEnum = { CITIZEN: "CITIZEN", PARCEL: "PARCEL", ENTERPRISE: "ENTERPRISE", CERTIFICATE: "CERTIFICATE" } as const;
-registerEnumType(ProcedureSubjectKindEnum, {
+registerEnumType(ProcedureSubjectKind, {
   name: "ProcedureSubjectKind",
   description: "What identifies a dossier's subject.",
   valuesConfig: {
@@ -76,25 +65,21 @@ const DOCUMENT_REASON_DESCRIPTIONS: Record<DocumentReason, string> = {
   FOREIGN_DOCUMENT: "A document issued abroad (legalised and translated).",
   OTHER: "Any other document no database replaces.",
 };
-export const DocumentReasonEnum = Object.fromEntries(DOCUMENT_REASONS.map((r) => [r, r])) as { [R in DocumentReason]: R };
-registerEnumType(DocumentReasonEnum, {
+registerEnumType(DocumentReason, {
   name: "DocumentReason",
   description: "Why no national database replaces a document-only component.",
   valuesConfig: Object.fromEntries(DOCUMENT_REASONS.map((r) => [r, { description: DOCUMENT_REASON_DESCRIPTIONS[r] }])),
 });
 
-export const DataRuleEnum = Object.fromEntries(Object.keys(RULES).map((r) => [r, r])) as { [R in RuleName]: R };
-registerEnumType(DataRuleEnum, {
+export const DataRule = enumOf(Object.keys(RULES) as RuleName[]);
+export type DataRule = EnumValue<typeof DataRule>;
+registerEnumType(DataRule, {
   name: "DataRule",
   description: "A rule that answers a data component from the national sources instead of a paper document.",
   valuesConfig: Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [name, { description: rule.description }])),
 });
 
-export enum ComponentKindEnum {
-  DATA = "DATA",
-  DOCUMENT = "DOCUMENT",
-}
-registerEnumType(ComponentKindEnum, {
+registerEnumType(ComponentKind, {
   name: "ComponentKind",
   description: "Whether a dossier component can be replaced by data the state already holds.",
   valuesConfig: {
@@ -103,13 +88,7 @@ registerEnumType(ComponentKindEnum, {
   },
 });
 
-export enum ComponentStatusEnum {
-  FULFILLED_BY_DATA = "FULFILLED_BY_DATA",
-  NEEDS_DOCUMENT = "NEEDS_DOCUMENT",
-  FAILED_CHECK = "FAILED_CHECK",
-  NOT_EVALUATED = "NOT_EVALUATED",
-}
-registerEnumType(ComponentStatusEnum, {
+registerEnumType(ComponentStatus, {
   name: "ComponentStatus",
   description: "How a dossier component was answered.",
   valuesConfig: {
@@ -120,8 +99,7 @@ registerEnumType(ComponentStatusEnum, {
   },
 });
 
-export const ComponentStatusReasonEnum = { DOCUMENT_ONLY: "DOCUMENT_ONLY", DATA_NOT_FOUND: "DATA_NOT_FOUND", SOURCE_UNAVAILABLE: "SOURCE_UNAVAILABLE" } as const;
-registerEnumType(ComponentStatusReasonEnum, {
+registerEnumType(ComponentStatusReason, {
   name: "ComponentStatusReason",
   description: "Why a component was not answered from data.",
   valuesConfig: {
@@ -131,13 +109,7 @@ registerEnumType(ComponentStatusReasonEnum, {
   },
 });
 
-export enum DossierStatusEnum {
-  READY = "READY",
-  NEEDS_DOCUMENTS = "NEEDS_DOCUMENTS",
-  BLOCKED = "BLOCKED",
-  INCOMPLETE = "INCOMPLETE",
-}
-registerEnumType(DossierStatusEnum, {
+registerEnumType(DossierStatus, {
   name: "DossierStatus",
   description: "The dossier's state, following from its components.",
   valuesConfig: {

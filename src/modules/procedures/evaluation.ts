@@ -3,6 +3,7 @@
  * a rule can, or asked for as a document, with the reason.
  */
 import type { AuditAction, Purpose } from "../access/index.js";
+import { todayInVietnam } from "../../platform/dates.js";
 import { findGatewayError } from "../../platform/errors.js";
 import type { CatalogueProcedure, ProcedureCatalogue } from "./catalogue.js";
 import { disclose } from "./disclosure.js";
@@ -30,7 +31,7 @@ export function purposeOf(ctx: ProceduresContext, procedure: string, caseId: str
 
 /** Components of a dossier already admitted (access and form checked), with everything they found. */
 export async function evaluateAdmitted(ctx: ProceduresContext, procedure: CatalogueProcedure, request: DossierRequest): Promise<Evaluation> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const components = await Promise.all(
     procedure.components.map(async (component): Promise<ComponentResult> => {
       if (component.kind === "DOCUMENT") {

@@ -1,19 +1,27 @@
 /** What evaluating a dossier gives: each component's status and reason, the dossier's status, and their counts. */
-import type { DataSourceName, Subject } from "../access/index.js";
+import type { Subject, SubjectKind } from "../access/index.js";
+import type { DataSourceName } from "../../platform/config.js";
+import type { EnumValue } from "../../shared/enums.js";
 import type { CatalogueComponent, CatalogueProcedure } from "./catalogue.js";
 import type { DossierRequest } from "./request.js";
 import type { Evidence } from "./rules.js";
 
-export type ComponentStatus = "FULFILLED_BY_DATA" | "NEEDS_DOCUMENT" | "FAILED_CHECK" | "NOT_EVALUATED";
-export type DossierStatus = "READY" | "NEEDS_DOCUMENTS" | "BLOCKED" | "INCOMPLETE";
+// How a component and a dossier were answered: each one object, the TS type derived from it, registered by enums.ts
+// as the GraphQL enum of the same name.
+export const ComponentStatus = { FULFILLED_BY_DATA: "FULFILLED_BY_DATA", NEEDS_DOCUMENT: "NEEDS_DOCUMENT", FAILED_CHECK: "FAILED_CHECK", NOT_EVALUATED: "NOT_EVALUATED" } as const;
+export type ComponentStatus = EnumValue<typeof ComponentStatus>;
+export const ComponentStatusReason = { DOCUMENT_ONLY: "DOCUMENT_ONLY", DATA_NOT_FOUND: "DATA_NOT_FOUND", SOURCE_UNAVAILABLE: "SOURCE_UNAVAILABLE" } as const;
+export type ComponentStatusReason = EnumValue<typeof ComponentStatusReason>;
+export const DossierStatus = { READY: "READY", NEEDS_DOCUMENTS: "NEEDS_DOCUMENTS", BLOCKED: "BLOCKED", INCOMPLETE: "INCOMPLETE" } as const;
+export type DossierStatus = EnumValue<typeof DossierStatus>;
 export interface ComponentResult {
   component: CatalogueComponent;
   status: ComponentStatus;
   /** DOCUMENT_ONLY for a component no database replaces; DATA_NOT_FOUND when its data was missing. */
-  reason: "DOCUMENT_ONLY" | "DATA_NOT_FOUND" | "SOURCE_UNAVAILABLE" | null;
+  reason: ComponentStatusReason | null;
   message: string | null;
   evidence: Evidence[];
-  correction?: { source: DataSourceName; subjectKind: string; subjectId: string };
+  correction?: { source: DataSourceName; subjectKind: SubjectKind; subjectId: string };
   /** For NOT_EVALUATED: the source that was unavailable. */
   unavailableSource?: string;
   /** Every subject the outcome is about (the applicant, the roles its rule reads, its facts' subjects and mentions). */

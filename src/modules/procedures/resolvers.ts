@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { DataSource, type DataSourceName } from "../access/index.js";
+import { DataSource } from "../access/index.js";
+import type { DataSourceName } from "../../platform/config.js";
 import { foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
@@ -14,7 +15,19 @@ import { type ComponentResult, tally } from "./outcome.js";
 import { procedureReport } from "./report.js";
 import { aboutOf, partiesOf, toRequest } from "./request.js";
 import type { DossierRow } from "./tables.js";
-import { ComponentKindEnum, ComponentStatusEnum, Dossier, DossierEvaluation, DossierInput, DossierStatusEnum, EvidenceFact, Procedure, ProcedureComponent, ProcedureLevelEnum, ProcedureReport, SubmitDossierResult } from "./types.js";
+import {
+  type ComponentStatus,
+  Dossier,
+  DossierEvaluation,
+  DossierInput,
+  type DossierStatus,
+  EvidenceFact,
+  Procedure,
+  ProcedureComponent,
+  ProcedureLevel,
+  ProcedureReport,
+  SubmitDossierResult,
+} from "./types.js";
 
 export function toComponent(c: CatalogueComponent, procedureCode: string): ProcedureComponent {
   const rule = c.kind === "DATA" && c.rule ? RULES[c.rule] : undefined;
@@ -23,11 +36,11 @@ export function toComponent(c: CatalogueComponent, procedureCode: string): Proce
     key: c.id,
     procedureCode,
     name: c.name,
-    kind: c.kind as ComponentKindEnum,
+    kind: c.kind,
     rule: c.rule ?? null,
     ruleDescription: rule?.description ?? null,
     sources,
-    dataSources: sources as DataSource[],
+    dataSources: sources,
     reason: c.reason ?? null,
     note: c.note,
   };
@@ -39,7 +52,7 @@ export function toProcedure(p: CatalogueProcedure): Procedure {
     code: p.code,
     name: p.name,
     nameEn: p.nameEn,
-    level: p.level as ProcedureLevelEnum,
+    level: p.level,
     field: p.field,
     decision: p.decision,
     url: p.url,
@@ -56,7 +69,7 @@ export function toProcedure(p: CatalogueProcedure): Procedure {
 
 
 function toResult(c: ComponentResult, procedureCode: string) {
-  return { component: toComponent(c.component, procedureCode), status: c.status as ComponentStatusEnum, reason: c.reason, message: c.message, evidence: c.evidence };
+  return { component: toComponent(c.component, procedureCode), status: c.status, reason: c.reason, message: c.message, evidence: c.evidence };
 }
 
 /** A stored dossier as its reader may see it (see disclosure.ts), with the trail of what it shows about whom. */
@@ -82,7 +95,7 @@ async function toDossier(ctx: ProceduresContext, row: DossierRow): Promise<Dossi
   ctx.access.recordAction("DOSSIER_READ", reads, purposeOf(ctx, row.procedureCode, row.id));
   const components = shown.map((c) => ({
     component: toComponent(c.component, procedure.code),
-    status: c.status as ComponentStatusEnum,
+    status: c.status as ComponentStatus,
     reason: c.reason as ComponentResult["reason"],
     message: c.message,
     evidence: c.evidence,
@@ -92,7 +105,7 @@ async function toDossier(ctx: ProceduresContext, row: DossierRow): Promise<Dossi
   return {
     dossierId: row.id,
     procedure: toProcedure(procedure),
-    status: row.status as DossierStatusEnum,
+    status: row.status as DossierStatus,
     components,
     ...tally(components),
     applicantKind,
@@ -121,7 +134,7 @@ export class ProcedureResolver {
   procedures(
     @Ctx() ctx: ProceduresContext,
     @Arg("search", () => String, { nullable: true, description: "A phrase of the name, Vietnamese or English, with or without diacritics (\"dang ky khai sinh\"), or a code prefix." }) search?: string,
-    @Arg("level", () => ProcedureLevelEnum, { nullable: true, description: "Only procedures filed at this level." }) level?: ProcedureLevelEnum,
+    @Arg("level", () => ProcedureLevel, { nullable: true, description: "Only procedures filed at this level." }) level?: ProcedureLevel,
     @Arg("field", () => String, { nullable: true, description: "Only procedures of this field (lĩnh vực), e.g. Hộ tịch." }) field?: string,
   ): Procedure[] {
     // The words as a phrase, in the Vietnamese or the English name ("khai sinh" is not "phát sinh … khai thác").
@@ -152,7 +165,7 @@ export class ProcedureResolver {
   async evaluateDossier(@Ctx() ctx: ProceduresContext, @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput): Promise<DossierEvaluation> {
     const evaluation = await evaluate(ctx, ctx.gateway.procedures, toRequest(input), "DOSSIER_EVALUATE");
     const components = evaluation.components.map((c) => toResult(c, evaluation.procedure.code));
-    return { procedure: toProcedure(evaluation.procedure), status: evaluation.status as DossierStatusEnum, components, ...tally(components) };
+    return { procedure: toProcedure(evaluation.procedure), status: evaluation.status, components, ...tally(components) };
   }
 
   @Mutation(() => SubmitDossierResult, {

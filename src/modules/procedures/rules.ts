@@ -5,16 +5,26 @@
  * a data-correction request is raised against the source). Reads go through the request's DataLoaders, so the
  * components of one dossier share batches.
  */
-import "reflect-metadata"; // the helpers below live beside type-graphql types
-import type { DataSourceName } from "../access/index.js";
-import type { Subject } from "../access/index.js";
+import type { Subject, SubjectKind } from "../access/index.js";
 import { type AdminUnitRegistry, explainLegacy } from "../admin-units/index.js";
 import type { CitizenRow, PopulationReader } from "../population/index.js";
 import type { BusinessReader } from "../business/index.js";
 import type { LandReader } from "../land/index.js";
-import { yearsBetween } from "../population/index.js";
+import type { DataSourceName } from "../../platform/config.js";
+import type { EnumValue } from "../../shared/enums.js";
+import { yearsBetween } from "../../platform/dates.js";
 
-export type SubjectRole = "CHILD" | "SPOUSE" | "DECEASED" | "BUYER" | "PARCEL" | "ENTERPRISE" | "CERTIFICATE";
+/** The part a subject plays in a dossier besides the applicant (the GraphQL enum ProcedureSubjectRole). */
+export const SubjectRole = {
+  CHILD: "CHILD",
+  SPOUSE: "SPOUSE",
+  DECEASED: "DECEASED",
+  BUYER: "BUYER",
+  PARCEL: "PARCEL",
+  ENTERPRISE: "ENTERPRISE",
+  CERTIFICATE: "CERTIFICATE",
+} as const;
+export type SubjectRole = EnumValue<typeof SubjectRole>;
 
 export interface Evidence {
   source: DataSourceName;
@@ -33,7 +43,7 @@ export interface Evidence {
 export type Outcome =
   | { status: "FULFILLED_BY_DATA"; evidence: Evidence[] }
   | { status: "FAILED_CHECK"; message: string; evidence: Evidence[]; about?: Subject[] }
-  | { status: "NEEDS_DOCUMENT"; message: string; correction: { source: DataSourceName; subjectKind: string; subjectId: string } };
+  | { status: "NEEDS_DOCUMENT"; message: string; correction: { source: DataSourceName; subjectKind: SubjectKind; subjectId: string } };
 
 export interface Applicant {
   kind: "CITIZEN" | "ENTERPRISE";
@@ -63,7 +73,13 @@ export interface Rule {
   check(input: RuleInput): Promise<Outcome>;
 }
 
-const ADULT_AGE = 18;
+/** The age of majority: a person of full 18 years is an adult (Civil Code 2015, art. 20). */
+export const AGE_OF_MAJORITY = 18;
+
+/** The alive-adult test, wherever it is asked (a dossier's rules, verifyAliveAdult): alive, and of full age on `today`. */
+export function isAliveAdult(row: Pick<CitizenRow, "dateOfBirth" | "dateOfDeath">, today: string): boolean {
+  return !row.dateOfDeath && yearsBetween(row.dateOfBirth, today) >= AGE_OF_MAJORITY;
+}
 
 const citizen = (id: string): Subject => ({ kind: "CITIZEN", id });
 const parcelSubject = (id: string): Subject => ({ kind: "LAND_PARCEL", id });
@@ -82,7 +98,7 @@ const fact = (source: DataSourceName, record: string, name: string, value: unkno
 
 const fulfilled = (...evidence: Evidence[]): Outcome => ({ status: "FULFILLED_BY_DATA", evidence });
 const failed = (message: string, ...evidence: Evidence[]): Outcome => ({ status: "FAILED_CHECK", message, evidence });
-const notFound = (source: DataSourceName, subjectKind: string, subjectId: string, message: string): Outcome => ({
+const notFound = (source: DataSourceName, subjectKind: SubjectKind, subjectId: string, message: string): Outcome => ({
   status: "NEEDS_DOCUMENT",
   message,
   correction: { source, subjectKind, subjectId },
@@ -146,9 +162,9 @@ async function aliveAdult(input: RuleInput, id: string | undefined, who: string)
   if (!row) return missingPerson(id, who);
   const age = yearsBetween(row.dateOfBirth, input.today);
   const evidence = [...personFacts(row, "dateOfBirth", "alive"), fact("population", `citizen ${row.personalId}`, "age", age, row.updatedAt, citizen(row.personalId))];
+  if (isAliveAdult(row, input.today)) return fulfilled(...evidence);
   if (row.dateOfDeath) return failed(`The ${who} is recorded as deceased (${row.dateOfDeath}).`, ...evidence);
-  if (age < ADULT_AGE) return failed(`The ${who} is ${age}, under ${ADULT_AGE}.`, ...evidence);
-  return fulfilled(...evidence);
+  return failed(`The ${who} is ${age}, under ${AGE_OF_MAJORITY}.`, ...evidence);
 }
 
 async function parcelOf(input: RuleInput) {
@@ -204,7 +220,7 @@ export const RULES = {
   ALIVE_ADULT: {
     sources: ["population"],
     needs: [],
-    description: `The applicant is alive and at least ${ADULT_AGE}.`,
+    description: `The applicant is alive and at least ${AGE_OF_MAJORITY}.`,
     check: (input) => aliveAdult(input, applicantPersonId(input), "applicant"),
   },
   RESIDENCE: {

@@ -66,4 +66,3 @@ export const dataCorrectionRequests = gateway.table(
 );
 
 export type DossierRow = typeof dossiers.$inferSelect;
-export type DossierComponentRow = typeof dossierComponents.$inferSelect;

@@ -5,34 +5,27 @@ import { DataSource } from "../access/index.js";
 import { Node } from "../../shared/node.js";
 import { DateTimeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import {
-  ApplicantKindEnum,
-  ComponentKindEnum,
-  ComponentStatusEnum,
-  ComponentStatusReasonEnum,
-  DataRuleEnum,
-  DocumentReasonEnum,
-  DossierStatusEnum,
-  ProcedureLevelEnum,
-  ProcedureSubjectKindEnum,
-  ProcedureSubjectRoleEnum,
+  ApplicantKind,
+  ComponentKind,
+  ComponentStatus,
+  ComponentStatusReason,
+  DataRule,
+  DocumentReason,
+  DossierStatus,
+  ProcedureLevel,
+  ProcedureSubjectKind,
+  SubjectRole,
 } from "./enums.js";
 
 export * from "./enums.js";
 
-type ApplicantKind = keyof typeof ApplicantKindEnum;
-type SubjectRole = keyof typeof ProcedureSubjectRoleEnum;
-type SubjectKind = keyof typeof ProcedureSubjectKindEnum;
-type StatusReason = keyof typeof ComponentStatusReasonEnum;
-type DocumentReason = keyof typeof DocumentReasonEnum;
-type DataRule = keyof typeof DataRuleEnum;
-
 @ObjectType({ description: "A party or object a procedure is about, besides the applicant." })
 export class ProcedureSubject {
-  @Field(() => ProcedureSubjectRoleEnum, { description: "Role: the field of DossierSubjectsInput that names it." })
+  @Field(() => SubjectRole, { description: "Role: the field of DossierSubjectsInput that names it." })
   role!: SubjectRole;
 
-  @Field(() => ProcedureSubjectKindEnum, { description: "What identifies it: a personal id, a parcel id or a tax code." })
-  kind!: SubjectKind;
+  @Field(() => ProcedureSubjectKind, { description: "What identifies it: a personal id, a parcel id or a tax code." })
+  kind!: ProcedureSubjectKind;
 
   @Field(() => String, { description: "What it is in this procedure." })
   description!: string;
@@ -51,10 +44,10 @@ export class ProcedureComponent {
   @Field(() => String, { description: "Name as on the National Public Service Portal." })
   name!: string;
 
-  @Field(() => ComponentKindEnum, { description: "Replaceable by data, or document only." })
-  kind!: ComponentKindEnum;
+  @Field(() => ComponentKind, { description: "Replaceable by data, or document only." })
+  kind!: ComponentKind;
 
-  @Field(() => DataRuleEnum, { nullable: true, description: "For a data component: the rule that answers it." })
+  @Field(() => DataRule, { nullable: true, description: "For a data component: the rule that answers it." })
   rule!: DataRule | null;
 
   @Field(() => String, { nullable: true, description: "For a data component: what the rule establishes." })
@@ -71,7 +64,7 @@ export class ProcedureComponent {
   @Field(() => [DataSource], { complexity: listOf(2), description: "Sources the rule reads; empty for a document." })
   dataSources!: DataSource[];
 
-  @Field(() => DocumentReasonEnum, { nullable: true, description: "For a document: why no database replaces it." })
+  @Field(() => DocumentReason, { nullable: true, description: "For a document: why no database replaces it." })
   reason!: DocumentReason | null;
 
   @Field(() => String, { description: "What the data replaces, or why the document is needed." })
@@ -89,8 +82,8 @@ export class Procedure {
   @Field(() => String, { description: "Name in English." })
   nameEn!: string;
 
-  @Field(() => ProcedureLevelEnum, { description: "Where it is filed." })
-  level!: ProcedureLevelEnum;
+  @Field(() => ProcedureLevel, { description: "Where it is filed." })
+  level!: ProcedureLevel;
 
   @Field(() => String, { description: "Field (lĩnh vực), e.g. Hộ tịch." })
   field!: string;
@@ -105,7 +98,7 @@ export class Procedure {
   @Field(() => [String], { complexity: listOf(5), description: "Legal basis (căn cứ pháp lý): the main laws and decrees." })
   legalBasis!: string[];
 
-  @Field(() => ApplicantKindEnum, { description: "Who files: a citizen or an enterprise." })
+  @Field(() => ApplicantKind, { description: "Who files: a citizen or an enterprise." })
   applicant!: ApplicantKind;
 
   // At most 2 in the catalogue (seeds/procedures/catalogue.json).
@@ -243,11 +236,11 @@ export class DossierComponentResult {
   @Field(() => ProcedureComponent, { description: "The component." })
   component!: ProcedureComponent;
 
-  @Field(() => ComponentStatusEnum, { description: "Fulfilled by data, document needed, a failed check, or not evaluated (a source was unavailable)." })
-  status!: ComponentStatusEnum;
+  @Field(() => ComponentStatus, { description: "Fulfilled by data, document needed, a failed check, or not evaluated (a source was unavailable)." })
+  status!: ComponentStatus;
 
-  @Field(() => ComponentStatusReasonEnum, { nullable: true, description: "Why it was not answered from data: for NEEDS_DOCUMENT, DOCUMENT_ONLY or DATA_NOT_FOUND; for NOT_EVALUATED, SOURCE_UNAVAILABLE; null otherwise." })
-  reason!: StatusReason | null;
+  @Field(() => ComponentStatusReason, { nullable: true, description: "Why it was not answered from data: for NEEDS_DOCUMENT, DOCUMENT_ONLY or DATA_NOT_FOUND; for NOT_EVALUATED, SOURCE_UNAVAILABLE; null otherwise." })
+  reason!: ComponentStatusReason | null;
 
   @Field(() => String, { nullable: true, description: "What a clerk or the applicant should know: the failed rule, the missing record, or why the document is needed." })
   message!: string | null;
@@ -262,8 +255,8 @@ export class DossierEvaluation {
   @Field(() => Procedure, { description: "The procedure." })
   procedure!: Procedure;
 
-  @Field(() => DossierStatusEnum, { description: "The state following from the components." })
-  status!: DossierStatusEnum;
+  @Field(() => DossierStatus, { description: "The state following from the components." })
+  status!: DossierStatus;
 
   // As many as the procedure's components: at most 10 (seeds/procedures/catalogue.json).
   @Field(() => [DossierComponentResult], { complexity: listOf(10), description: "Every component, in the procedure's order." })
@@ -281,11 +274,11 @@ export class DossierEvaluation {
 
 @ObjectType({ description: "A subject a dossier names besides its applicant, as its reader may see it." })
 export class DossierSubject {
-  @Field(() => ProcedureSubjectRoleEnum, { description: "The subject's role in the procedure." })
+  @Field(() => SubjectRole, { description: "The subject's role in the procedure." })
   role!: SubjectRole;
 
-  @Field(() => ProcedureSubjectKindEnum, { description: "What identifies it: a personal id, a parcel id or a tax code." })
-  kind!: SubjectKind;
+  @Field(() => ProcedureSubjectKind, { description: "What identifies it: a personal id, a parcel id or a tax code." })
+  kind!: ProcedureSubjectKind;
 
   @Field(() => String, { nullable: true, description: "Its id (personal id, parcel id or tax code); null when withheld from this reader." })
   id!: string | null;
@@ -299,7 +292,7 @@ export class Dossier extends DossierEvaluation {
   @Field(() => String, { description: "Dossier id, e.g. HS-20261123-1A2B3C4D5E6F: what `dossier(id:)` and the X-Purpose-Case header take (until 0.2.0 this was `id`)." })
   dossierId!: string;
 
-  @Field(() => ApplicantKindEnum, { description: "Whether a citizen or an enterprise filed it." })
+  @Field(() => ApplicantKind, { description: "Whether a citizen or an enterprise filed it." })
   applicantKind!: ApplicantKind;
 
   @Field(() => String, {

@@ -3,11 +3,13 @@
  * minimisation): the verification queries.
  */
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
-import { Access, DataSource, type DataSourceName, SubjectArgument, shown } from "../access/index.js";
+import { Access, SubjectArgument, shown } from "../access/index.js";
+import type { DataSourceName } from "../../platform/config.js";
 import { GatewayError } from "../../platform/errors.js";
 import { CERTIFICATE_SERIAL_PATTERN } from "../../shared/codes.js";
 import { AdministrativeUnitCodeScalar, PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
-import { yearsBetween } from "../population/index.js";
+import { todayInVietnam } from "../../platform/dates.js";
+import { AGE_OF_MAJORITY, isAliveAdult } from "./rules.js";
 import type { ProceduresContext } from "./context.js";
 import { Verification } from "./types.js";
 
@@ -15,7 +17,7 @@ const answer = (question: string, source: DataSourceName, value: boolean, record
   answer: value,
   question,
   source,
-  dataSource: source as DataSource,
+  dataSource: source,
   checkedAt: new Date(),
   recordUpdatedAt,
 });
@@ -37,11 +39,10 @@ export class VerificationResolver {
 
   @Access("population")
   @SubjectArgument("CITIZEN", "personalId")
-  @Query(() => Verification, { nullable: true, description: "Is this person alive and at least 18 today?" })
+  @Query(() => Verification, { nullable: true, description: `Is this person alive and at least ${AGE_OF_MAJORITY} today?` })
   async verifyAliveAdult(@Ctx() ctx: ProceduresContext, @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string): Promise<Verification> {
     const row = await ctx.population.reader.citizen(personalId);
-    const today = new Date().toISOString().slice(0, 10);
-    return answer(`Is ${personalId} alive and an adult?`, "population", !!row && !row.dateOfDeath && yearsBetween(row.dateOfBirth, today) >= 18, row?.updatedAt ?? null);
+    return answer(`Is ${personalId} alive and an adult?`, "population", !!row && isAliveAdult(row, todayInVietnam()), row?.updatedAt ?? null);
   }
 
   @Access("business")

@@ -40,6 +40,7 @@ export function lockDataDir(dataDir: string): () => void {
         throw new Error(
           `Another gateway process (pid ${holder}) is using the embedded databases in ${dataDir}. ` +
             "Stop it first, or set DATA_DIR to another folder: PGlite must not be opened by two processes.",
+          { cause: error },
         );
       }
       fs.unlinkSync(file); // stale lock from a process that died

@@ -6,21 +6,8 @@
  * the source's health (a constraint violation, a bad query) pass through unchanged and do not count.
  */
 import CircuitBreaker from "opossum";
-import type { SourceName } from "../config.js";
+import { DEFAULT_RESILIENCE, type ResilienceConfig, type SourceName } from "../config.js";
 import { GatewayError } from "../errors.js";
-
-export interface ResilienceConfig {
-  /** SOURCE_QUERY_TIMEOUT_MS: a statement that takes longer counts as a failure (also sent as statement_timeout); 0 = none. */
-  queryTimeoutMs: number;
-  /** SOURCE_CIRCUIT_RESET_MS: how long an open breaker waits before letting one trial query through. */
-  resetTimeoutMs: number;
-  /** Share of failed statements (in a 10 s window) that opens the breaker. */
-  errorThresholdPercentage: number;
-  /** Statements in the window before the share counts. */
-  volumeThreshold: number;
-}
-
-export const DEFAULT_RESILIENCE: ResilienceConfig = { queryTimeoutMs: 5_000, resetTimeoutMs: 5_000, errorThresholdPercentage: 50, volumeThreshold: 5 };
 
 /** For batch work (seeding, bulk loads): no statement timeout. */
 export const BATCH_RESILIENCE: ResilienceConfig = { ...DEFAULT_RESILIENCE, queryTimeoutMs: 0 };

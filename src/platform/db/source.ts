@@ -8,8 +8,8 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import type { SourceConfig, SourceName } from "../config.js";
-import { DEFAULT_RESILIENCE, SourceGuard } from "./resilience.js";
+import { DEFAULT_RESILIENCE, type SourceConfig, type SourceName } from "../config.js";
+import { SourceGuard } from "./resilience.js";
 import { createFreshDataDir, isFreshDataDir, pgliteTemplate } from "./template.js";
 
 export type Database = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
