@@ -10,6 +10,7 @@ import { type CursorCodec, paginate } from "../../shared/pagination.js";
 import { citizens } from "./tables.js";
 import { type Citizen, toCitizen } from "./types.js";
 import type { CitizenFilter } from "./inputs.js";
+import { todayInVietnam } from "../../platform/dates.js";
 
 export function citizenConditions(registry: AdminUnitRegistry, filter: CitizenFilter | undefined): SQL[] {
   if (!filter) return [];
@@ -59,11 +60,11 @@ export function listCitizens(db: Database, registry: AdminUnitRegistry, args: { 
  * The person the demo citizen client stands for: the first living adult of at least 30 in a household, by personal
  * id, so it exists on any seed and has relatives, parcels and roles to show.
  */
-export async function demoCitizenOf(db: Database): Promise<string | null> {
+export async function demoCitizenOf(db: Database, today: string = todayInVietnam()): Promise<string | null> {
   const [row] = await db
     .select({ personalId: citizens.personalId })
     .from(citizens)
-    .where(and(isNull(citizens.dateOfDeath), lte(citizens.dateOfBirth, sql`current_date - interval '30 years'`), isNotNull(citizens.householdId)))
+    .where(and(isNull(citizens.dateOfDeath), lte(citizens.dateOfBirth, sql`${today}::date - interval '30 years'`), isNotNull(citizens.householdId)))
     .orderBy(asc(citizens.personalId))
     .limit(1);
   return row?.personalId ?? null;
