@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GatewayError } from "../platform/errors.js";
-import { CursorCodec, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkPageSize, pageSizeForCost, paginate } from "./pagination.js";
+import { type Connection, CursorCodec, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkPageSize, pageSizeForCost, paginate } from "./pagination.js";
 
 const KEY = Buffer.alloc(32, 7);
 const codec = new CursorCodec(KEY);
@@ -140,7 +140,7 @@ describe("paginate", () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const page = await paginate({ ...options, first: 3, after });
+      const page: Connection<string> = await paginate({ ...options, first: 3, after });
       pages++;
       seen.push(...page.edges.map((e) => e.node));
       for (const edge of page.edges) expect(codec.decode("rows", edge.cursor)).toBe(rows.find((r) => r.name === edge.node)!.id);
