@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects: `embedded` runs every test on in-memory PGlite; `postgres` runs the integration suites again on
- * real Postgres (throwaway databases on 127.0.0.1:5432, or TEST_POSTGRES_URL).
+ * Three projects: `unit` runs the specs beside the pure logic in src/ (no database, a few seconds); `embedded` runs
+ * every test under test/ on in-memory PGlite; `postgres` runs the integration suites again on real Postgres
+ * (throwaway databases on 127.0.0.1:5432, or TEST_POSTGRES_URL).
  */
 export default defineConfig({
   resolve: {
@@ -14,6 +15,22 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: "forks",
     projects: [
+      {
+        extends: true,
+        // No database and no TEST_DB: a spec builds by hand what it tests. A short timeout, since a spec that needs
+        // seconds is an integration test and belongs under test/. Specs share their worker's modules (isolate:
+        // false): importing the module graph again for every file costs several times what running the specs does,
+        // and a spec of pure logic needs no fresh module state.
+        test: {
+          name: "unit",
+          include: ["src/**/*.spec.ts"],
+          env: { NODE_ENV: "test" },
+          testTimeout: 10_000,
+          hookTimeout: 30_000,
+          pool: "threads",
+          isolate: false,
+        },
+      },
       {
         extends: true,
         test: { name: "embedded", include: ["test/**/*.test.ts"], env: { NODE_ENV: "test", TEST_DB: "pglite" } },
