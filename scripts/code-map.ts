@@ -34,7 +34,8 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function entries(dir: string): fs.Dirent[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => !e.name.startsWith(".") && (e.isDirectory() || e.isFile()))
+    // Specs sit beside the code they test; the map is of the code.
+    .filter((e) => !e.name.startsWith(".") && !e.name.endsWith(".spec.ts") && (e.isDirectory() || e.isFile()))
     .sort((a, b) => byName(a.name, b.name));
 }
 

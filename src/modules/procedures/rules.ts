@@ -344,6 +344,10 @@ export const RULES = {
       const id = row.personalId;
       if (!row.householdId) return notFound("population", "CITIZEN", id, "The applicant belongs to no household on record: bring the household head's written consent.");
       const [household, members] = await Promise.all([input.readers.population.household(row.householdId), input.readers.population.householdMembers(row.householdId)]);
+      // A household id the population source does not hold is missing data, not an empty household.
+      if (!household) {
+        return notFound("population", "CITIZEN", id, `The applicant's record names household ${row.householdId}, which the population database does not hold: bring the household book; a correction request has been raised with the source.`);
+      }
       const relation = members.find((m) => m.personalId === id)?.relationToHead ?? "unknown";
       const record = `household ${row.householdId}`;
       const head = household?.headPersonalId;
