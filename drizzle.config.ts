@@ -8,7 +8,13 @@ const schemas: Record<string, string[]> = {
   population: ["./src/modules/population/tables.ts"],
   land: ["./src/modules/land/tables.ts"],
   business: ["./src/modules/business/tables.ts"],
-  gateway: ["./src/platform/db/gateway-schema.ts", "./src/modules/admin-units/tables.ts", "./src/modules/access/tables.ts", "./src/modules/procedures/tables.ts", "./src/modules/documents/tables.ts"],
+  gateway: [
+    "./src/platform/db/gateway-schema.ts",
+    "./src/modules/admin-units/tables.ts",
+    "./src/modules/access/tables.ts",
+    "./src/modules/procedures/tables.ts",
+    "./src/modules/documents/tables.ts",
+  ],
 };
 
 const source = process.env.DRIZZLE_SOURCE ?? "";

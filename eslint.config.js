@@ -54,12 +54,22 @@ export default tseslint.config(
             { from: { element: { type: "module" } }, allow: [...layers("platform", "shared"), { to: ownModule }, { to: moduleDoor }] },
             {
               from: { element: { type: "worker" } },
-              allow: [...layers("platform", "shared", "composition"), { to: module({ captured: { name: "{{ from.element.captured.name }}" } }) }, { to: moduleDoor }],
+              allow: [
+                ...layers("platform", "shared", "composition"),
+                { to: module({ captured: { name: "{{ from.element.captured.name }}" } }) },
+                { to: moduleDoor },
+              ],
             },
             { from: { element: { type: "seed" } }, allow: [...layers("platform", "shared", "seed"), { to: moduleDoor }] },
             { from: { element: { type: "http" } }, allow: [...layers("platform", "shared", "http", "composition"), { to: moduleDoor }] },
-            { from: { element: { type: "composition" } }, allow: [...layers("platform", "shared", "http", "seed", "composition"), { to: moduleDoor }] },
-            { from: { element: { type: "cli" } }, allow: [...layers("platform", "shared", "seed", "cli", "composition", "http"), { to: moduleDoor }] },
+            {
+              from: { element: { type: "composition" } },
+              allow: [...layers("platform", "shared", "http", "seed", "composition"), { to: moduleDoor }],
+            },
+            {
+              from: { element: { type: "cli" } },
+              allow: [...layers("platform", "shared", "seed", "cli", "composition", "http"), { to: moduleDoor }],
+            },
           ],
         },
       ],

@@ -37,7 +37,18 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "postgres", include: ["test/api/**/*.test.ts", "test/db/**/*.test.ts", "test/access/**/*.test.ts", "test/procedures/**/*.test.ts", "test/documents/**/*.test.ts", "test/reliability/{source-failure,hostile-input,http-spec}.test.ts"], env: { NODE_ENV: "test", TEST_DB: "postgres" } },
+        test: {
+          name: "postgres",
+          include: [
+            "test/api/**/*.test.ts",
+            "test/db/**/*.test.ts",
+            "test/access/**/*.test.ts",
+            "test/procedures/**/*.test.ts",
+            "test/documents/**/*.test.ts",
+            "test/reliability/{source-failure,hostile-input,http-spec}.test.ts",
+          ],
+          env: { NODE_ENV: "test", TEST_DB: "postgres" },
+        },
       },
     ],
   },

@@ -25,10 +25,14 @@ const RelationsPlugin = jsonPgSmartTags({
       "land.certificates": { tags: { foreignKey: [fk("parcel_id", "land.parcels (id)")] } },
       "land.encumbrances": { tags: { foreignKey: [fk("parcel_id", "land.parcels (id)")] } },
       "land.holders": {
-        tags: { foreignKey: [fk("certificate_serial", "land.certificates (serial)"), fk("personal_id", "population.citizens (personal_id)")] },
+        tags: {
+          foreignKey: [fk("certificate_serial", "land.certificates (serial)"), fk("personal_id", "population.citizens (personal_id)")],
+        },
       },
       "business.enterprise_people": {
-        tags: { foreignKey: [fk("enterprise_code", "business.enterprises (code)"), fk("personal_id", "population.citizens (personal_id)")] },
+        tags: {
+          foreignKey: [fk("enterprise_code", "business.enterprises (code)"), fk("personal_id", "population.citizens (personal_id)")],
+        },
       },
     },
   },
@@ -37,7 +41,13 @@ const RelationsPlugin = jsonPgSmartTags({
 const preset = {
   extends: [PostGraphileAmberPreset],
   plugins: [RelationsPlugin],
-  pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ["population", "land", "business"], poolConfig: { max: Number(process.env.DATABASE_POOL_SIZE || 10) } })],
+  pgServices: [
+    makePgService({
+      connectionString: process.env.DATABASE_URL,
+      schemas: ["population", "land", "business"],
+      poolConfig: { max: Number(process.env.DATABASE_POOL_SIZE || 10) },
+    }),
+  ],
   grafserv: { graphqlPath: "/graphql", graphiql: false },
   grafast: { explain: false },
 };

@@ -62,7 +62,12 @@ async function cleanup() {
 
 function configFor(urls: Record<SourceName, string>): GatewayConfig {
   const base = loadConfig({ NODE_ENV: "production" });
-  return { ...base, sources: Object.fromEntries(SOURCE_NAMES.map((n) => [n, { name: n, url: urls[n], resilience: BATCH_RESILIENCE }])) as GatewayConfig["sources"] };
+  return {
+    ...base,
+    sources: Object.fromEntries(
+      SOURCE_NAMES.map((n) => [n, { name: n, url: urls[n], resilience: BATCH_RESILIENCE }]),
+    ) as GatewayConfig["sources"],
+  };
 }
 
 async function seed(urls: Record<SourceName, string>) {
@@ -128,7 +133,13 @@ async function measure(server: string, port: number, scenario: Scenario, stateme
       url: `http://127.0.0.1:${port}`,
       connections,
       duration: seconds,
-      requests: [{ method: scenario.method, headers: { "content-type": "application/json", ...scenario.headers }, setupRequest: (req) => ({ ...req, path: scenario.path(), body: scenario.body?.() }) }],
+      requests: [
+        {
+          method: scenario.method,
+          headers: { "content-type": "application/json", ...scenario.headers },
+          setupRequest: (req) => ({ ...req, path: scenario.path(), body: scenario.body?.() }),
+        },
+      ],
       verifyBody: (raw) => {
         const text = String(raw ?? "");
         const ok = text.startsWith('{"data"') && !text.includes('"errors"');
@@ -184,9 +195,18 @@ try {
 
   // A client with every grant in both gateway databases, and real ids to ask about (same seed: same data).
   const keys: Record<string, string> = {};
-  for (const [label, urls] of [["four", separate], ["one", single]] as const) {
+  for (const [label, urls] of [
+    ["four", separate],
+    ["one", single],
+  ] as const) {
     const app = await createApp(configFor(urls));
-    keys[label] = (await app.clients.register({ id: "VN:GOV:BENCH:RUN", name: "Benchmark client", grants: [{ sources: ["population", "land", "business"], classes: ["basic", "sensitive"], procedures: ["*"] }] })).key;
+    keys[label] = (
+      await app.clients.register({
+        id: "VN:GOV:BENCH:RUN",
+        name: "Benchmark client",
+        grants: [{ sources: ["population", "land", "business"], classes: ["basic", "sensitive"], procedures: ["*"] }],
+      })
+    ).key;
     await app.close();
   }
   const sample = postgres(oneUrl, { max: 1, onnotice: () => {} });
@@ -194,7 +214,9 @@ try {
     `select h.personal_id, c.parcel_id from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE'
      where h.personal_id is not null order by md5(h.personal_id) limit 2000`,
   );
-  const people = (await sample.unsafe<{ personal_id: string }[]>("select personal_id from population.citizens order by md5(personal_id) limit 2000")).map((r) => r.personal_id);
+  const people = (
+    await sample.unsafe<{ personal_id: string }[]>("select personal_id from population.citizens order by md5(personal_id) limit 2000")
+  ).map((r) => r.personal_id);
   const provinces = (await sample.unsafe<{ code: string }[]>("select code from gateway.provinces")).map((r) => r.code);
   await sample.end();
 
@@ -208,27 +230,58 @@ try {
     const headers = { authorization: `Bearer ${key}`, "x-purpose-procedure": "1.013980", "x-purpose-case": "HS-BENCH-1" };
     const post = (name: string, body: () => string): Scenario => ({ name, method: "POST", path: () => "/graphql", body, headers });
     return [
-      post("lookup", gql("query Lookup($id: PersonalId!) { citizen(personalId: $id) { fullName dateOfBirth sex } }", () => ({ id: pick(people) }))),
-      post("nested", gql(NESTED_GATEWAY, () => ({ id: pick(holders).personal_id }))),
-      post("list", gql("query List($p: AdministrativeUnitCode) { citizens(first: 20, filter: { provinceCode: $p }) { edges { node { personalId fullName } } pageInfo { endCursor } } }", () => ({ p: pick(provinces) }))),
+      post(
+        "lookup",
+        gql("query Lookup($id: PersonalId!) { citizen(personalId: $id) { fullName dateOfBirth sex } }", () => ({ id: pick(people) })),
+      ),
+      post(
+        "nested",
+        gql(NESTED_GATEWAY, () => ({ id: pick(holders).personal_id })),
+      ),
+      post(
+        "list",
+        gql(
+          "query List($p: AdministrativeUnitCode) { citizens(first: 20, filter: { provinceCode: $p }) { edges { node { personalId fullName } } pageInfo { endCursor } } }",
+          () => ({ p: pick(provinces) }),
+        ),
+      ),
       post(
         "dossier",
         gql("query Eval($input: DossierInput!) { evaluateDossier(input: $input) { status components { status } } }", () => {
           const h = pick(holders);
-          return { input: { procedureCode: "1.013980", applicant: { personalId: h.personal_id }, subjects: { parcel: h.parcel_id, buyer: pick(people) } } };
+          return {
+            input: {
+              procedureCode: "1.013980",
+              applicant: { personalId: h.personal_id },
+              subjects: { parcel: h.parcel_id, buyer: pick(people) },
+            },
+          };
         }),
       ),
-      post("verification", gql("query Alive($id: PersonalId!) { verifyAliveAdult(personalId: $id) { answer } }", () => ({ id: pick(people) }))),
+      post(
+        "verification",
+        gql("query Alive($id: PersonalId!) { verifyAliveAdult(personalId: $id) { answer } }", () => ({ id: pick(people) })),
+      ),
     ];
   };
   const postgraphileScenarios: Scenario[] = [
-    { name: "lookup", method: "POST", path: () => "/graphql", body: gql("query Lookup($id: String!) { citizenByPersonalId(personalId: $id) { fullName dateOfBirth sex } }", () => ({ id: pick(people) })) },
+    {
+      name: "lookup",
+      method: "POST",
+      path: () => "/graphql",
+      body: gql("query Lookup($id: String!) { citizenByPersonalId(personalId: $id) { fullName dateOfBirth sex } }", () => ({
+        id: pick(people),
+      })),
+    },
     { name: "nested", method: "POST", path: () => "/graphql", body: gql(NESTED_POSTGRAPHILE, () => ({ id: pick(holders).personal_id })) },
     {
       name: "list",
       method: "POST",
       path: () => "/graphql",
-      body: gql("query List($p: String!) { allCitizens(first: 20, orderBy: PERSONAL_ID_ASC, condition: { permanentProvinceCode: $p }) { nodes { personalId fullName } pageInfo { endCursor } } }", () => ({ p: pick(provinces) })),
+      body: gql(
+        "query List($p: String!) { allCitizens(first: 20, orderBy: PERSONAL_ID_ASC, condition: { permanentProvinceCode: $p }) { nodes { personalId fullName } pageInfo { endCursor } } }",
+        () => ({ p: pick(provinces) }),
+      ),
     },
   ];
   const floorScenarios: Scenario[] = [
@@ -261,7 +314,8 @@ try {
       run: async () => {
         const server = await startGateway("gateway-one-db", gatewayEnv(single));
         const { port } = server;
-        for (const s of gatewayScenarios(keys.one).slice(0, 3)) push(await measure("gateway-one-db", port, s, () => gatewayStatements(port)));
+        for (const s of gatewayScenarios(keys.one).slice(0, 3))
+          push(await measure("gateway-one-db", port, s, () => gatewayStatements(port)));
         peaks["gateway-one-db"] = peakRssMb(server.pid);
         await stop(server);
       },
@@ -269,7 +323,11 @@ try {
     {
       name: "postgraphile",
       run: async () => {
-        const server = await start("postgraphile", ["--require", "./bench/promise-with-resolvers.cjs", "bench/postgraphile.mjs"], { DATABASE_URL: oneUrl, PORT: "0", NODE_ENV: "production" });
+        const server = await start("postgraphile", ["--require", "./bench/promise-with-resolvers.cjs", "bench/postgraphile.mjs"], {
+          DATABASE_URL: oneUrl,
+          PORT: "0",
+          NODE_ENV: "production",
+        });
         const { port } = server;
         const count = async () => Number(await (await fetch(`http://127.0.0.1:${port}/__statements`)).text());
         for (const s of postgraphileScenarios) push(await measure("postgraphile", port, s, count));
@@ -311,18 +369,27 @@ try {
 
   // Report.
   const find = (server: string, scenario: string) => rows.find((r) => r.server === server && r.scenario === scenario);
-  const fmt = (n: number | null, digits = 0) => (n === null || Number.isNaN(n) ? "—" : n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+  const fmt = (n: number | null, digits = 0) =>
+    n === null || Number.isNaN(n) ? "—" : n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const table = [
     "| server | scenario | requests/s | p50 ms | p99 ms | errors | SQL statements / request | peak RSS MB |",
     "|---|---|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.server} | ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${fmt(r.statements, 2)} | ${fmt(peaks[r.server])} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.server} | ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${fmt(r.statements, 2)} | ${fmt(peaks[r.server])} |`,
+    ),
   ];
-  const ratios = ["| scenario | gateway / PostGraphile (req/s) | gateway / floor (req/s) | gateway p99 / floor p99 |", "|---|---:|---:|---:|"];
+  const ratios = [
+    "| scenario | gateway / PostGraphile (req/s) | gateway / floor (req/s) | gateway p99 / floor p99 |",
+    "|---|---:|---:|---:|",
+  ];
   for (const scenario of ["lookup", "nested", "list"]) {
     const g = find("gateway", scenario);
     const p = find("postgraphile", scenario);
     const f = find("floor", scenario);
-    ratios.push(`| ${scenario} | ${g && p ? fmt(g.rps / p.rps, 2) : "—"} | ${g && f ? fmt(g.rps / f.rps, 2) : "—"} | ${g && f ? fmt(g.p99 / Math.max(1, f.p99), 1) : "—"} |`);
+    ratios.push(
+      `| ${scenario} | ${g && p ? fmt(g.rps / p.rps, 2) : "—"} | ${g && f ? fmt(g.rps / f.rps, 2) : "—"} | ${g && f ? fmt(g.p99 / Math.max(1, f.p99), 1) : "—"} |`,
+    );
   }
   const version = (pkg: string) => {
     try {
@@ -358,7 +425,9 @@ try {
     "",
   ].join("\n");
   fs.writeFileSync(path.resolve(ROOT, values.output!), report);
-  console.log(`\n${table.join("\n")}\n\n${ratios.join("\n")}\n\nSeed: ${seedLine}\nCold start: ${coldLine}\n\nWritten to ${values.output}.`);
+  console.log(
+    `\n${table.join("\n")}\n\n${ratios.join("\n")}\n\nSeed: ${seedLine}\nCold start: ${coldLine}\n\nWritten to ${values.output}.`,
+  );
 } finally {
   await cleanup();
 }

@@ -28,8 +28,16 @@ try {
   await migrateSource(gateway);
   const fields = ["Citizen.fullName", "Citizen.dateOfBirth", "Citizen.permanentResidence", "IdentityCard.number"];
   const entries = (r: number): AuditEntry[] =>
-    Array.from({ length: subjects }, (_, i) => ({ action: "READ", subject: { kind: "CITIZEN", id: String(100_000_000_000 + r * subjects + i) }, fields }));
-  const context = (r: number) => ({ requestId: `bench-${r}`, clientId: "VN:GOV:BENCH:AUDIT", purpose: { procedure: "1.001193", caseId: `BENCH-${r}` } });
+    Array.from({ length: subjects }, (_, i) => ({
+      action: "READ",
+      subject: { kind: "CITIZEN", id: String(100_000_000_000 + r * subjects + i) },
+      fields,
+    }));
+  const context = (r: number) => ({
+    requestId: `bench-${r}`,
+    clientId: "VN:GOV:BENCH:AUDIT",
+    purpose: { procedure: "1.001193", caseId: `BENCH-${r}` },
+  });
 
   console.log(`audit write: ${requests} requests × ${subjects} subjects on ${values.embedded ? "PGlite" : "PostgreSQL"}`);
   console.log("concurrency  requests/s  rows/s     p50 ms  p99 ms");
@@ -58,7 +66,9 @@ try {
   }
   const t = performance.now();
   const report = await verifyAuditChain(gateway);
-  console.log(`verify: ${report.rows.toLocaleString("en")} rows in ${((performance.now() - t) / 1000).toFixed(2)} s, ${report.problem ? `PROBLEM ${report.problem.message}` : "intact"}`);
+  console.log(
+    `verify: ${report.rows.toLocaleString("en")} rows in ${((performance.now() - t) / 1000).toFixed(2)} s, ${report.problem ? `PROBLEM ${report.problem.message}` : "intact"}`,
+  );
 } finally {
   await gateway.close();
   await throwaway?.close();

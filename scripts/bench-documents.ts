@@ -78,7 +78,9 @@ if (values.postgres) {
   config = { ...base, sources };
 } else {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ndaf-bench-documents-"));
-  const sources = Object.fromEntries(SOURCE_NAMES.map((name) => [name, { name, dataDir: path.join(dataDir!, name), resilience: BATCH_RESILIENCE }])) as Record<SourceName, GatewayConfig["sources"][SourceName]>;
+  const sources = Object.fromEntries(
+    SOURCE_NAMES.map((name) => [name, { name, dataDir: path.join(dataDir!, name), resilience: BATCH_RESILIENCE }]),
+  ) as Record<SourceName, GatewayConfig["sources"][SourceName]>;
   config = { ...base, dataDir, sources };
   envOfSources.DATA_DIR = dataDir;
 }
@@ -93,7 +95,9 @@ try {
   // Seed, register a client, publish the operations, and pick people who hold land to ask about.
   const seedStarted = performance.now();
   const app = await createApp(config, { seedIfEmpty: citizens });
-  console.log(`Seeded ${citizens.toLocaleString("en")} citizens (${values.postgres ? "Postgres" : "embedded PGlite"}) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Seeded ${citizens.toLocaleString("en")} citizens (${values.postgres ? "Postgres" : "embedded PGlite"}) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s.`,
+  );
   const { key } = await app.clients.register({
     id: `VN:GOV:BENCH:DOCS-${runId.toUpperCase()}`,
     name: "Trusted documents benchmark client",
@@ -102,7 +106,11 @@ try {
   const documents = OPERATIONS.map((op, i) => documentsOf([{ name: `op${i}.graphql`, content: op.text }])[0]);
   await app.documents.publish(documents, null);
   provinces = [...app.adminUnits.provinces.keys()];
-  ids = (await app.sources.land.raw<{ personal_id: string }>("select distinct personal_id from land.holders where personal_id is not null order by personal_id limit 2000")).map((r) => r.personal_id);
+  ids = (
+    await app.sources.land.raw<{ personal_id: string }>(
+      "select distinct personal_id from land.holders where personal_id is not null order by personal_id limit 2000",
+    )
+  ).map((r) => r.personal_id);
   await app.close();
 
   gateway = await spawnGateway({
@@ -111,12 +119,20 @@ try {
   });
   const { port } = gateway;
 
-  const headers = { "content-type": "application/json", authorization: `Bearer ${key}`, "x-purpose-procedure": "1.013980", "x-purpose-case": "HS-BENCH-1" };
+  const headers = {
+    "content-type": "application/json",
+    authorization: `Bearer ${key}`,
+    "x-purpose-procedure": "1.013980",
+    "x-purpose-case": "HS-BENCH-1",
+  };
   let counter = 0;
   const ways = [
     { way: "as text", body: (op: number) => JSON.stringify({ query: documents[op].body, variables: OPERATIONS[op].variables() }) },
     { way: "by id", body: (op: number) => JSON.stringify({ documentId: documents[op].id, variables: OPERATIONS[op].variables() }) },
-    { way: "text, new each time", body: (op: number) => JSON.stringify({ query: `# ${++counter}\n${documents[op].body}`, variables: OPERATIONS[op].variables() }) },
+    {
+      way: "text, new each time",
+      body: (op: number) => JSON.stringify({ query: `# ${++counter}\n${documents[op].body}`, variables: OPERATIONS[op].variables() }),
+    },
   ];
   let failures = 0;
   const rows: { operation: string; way: string; rps: number; p99: number }[] = [];
@@ -159,7 +175,9 @@ try {
       const text = median(of("as text").map((r) => r.rps));
       for (const { way } of ways) {
         const rps = median(of(way).map((r) => r.rps));
-        console.log(`${operation.padEnd(18)}${way.padEnd(20)}${rps.toFixed(0).padStart(8)}${String(median(of(way).map((r) => r.p99))).padStart(9)}${`${((rps / text) * 100).toFixed(0)} %`.padStart(21)}`);
+        console.log(
+          `${operation.padEnd(18)}${way.padEnd(20)}${rps.toFixed(0).padStart(8)}${String(median(of(way).map((r) => r.p99))).padStart(9)}${`${((rps / text) * 100).toFixed(0)} %`.padStart(21)}`,
+        );
       }
     }
   }

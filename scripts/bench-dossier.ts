@@ -28,9 +28,16 @@ const requests = Number(values.requests ?? 500);
 const concurrency = Number(values.concurrency ?? 1);
 
 const base = loadConfig({ NODE_ENV: "test", GATEWAY_RATE_LIMIT: "0" });
-let config: GatewayConfig = { ...base, sources: Object.fromEntries(SOURCE_NAMES.map((name) => [name, { name }])) as GatewayConfig["sources"] };
+let config: GatewayConfig = {
+  ...base,
+  sources: Object.fromEntries(SOURCE_NAMES.map((name) => [name, { name }])) as GatewayConfig["sources"],
+};
 const throwaway = values.postgres ? await createThrowawayDatabases("ndaf_bench_dossier", SOURCE_NAMES) : undefined;
-if (throwaway) config = { ...base, sources: Object.fromEntries(SOURCE_NAMES.map((name) => [name, { name, url: throwaway.urls[name] }])) as GatewayConfig["sources"] };
+if (throwaway)
+  config = {
+    ...base,
+    sources: Object.fromEntries(SOURCE_NAMES.map((name) => [name, { name, url: throwaway.urls[name] }])) as GatewayConfig["sources"],
+  };
 
 // Until the try below, a failure would leave the databases behind.
 const app = await createApp(config, { seedIfEmpty: citizens }).catch(async (error: unknown) => {
@@ -81,12 +88,17 @@ try {
     subjects: Object.fromEntries(
       procedure.subjects.map((s) => {
         const value =
-          s.role === "PARCEL" ? parcelOf.get(id) :
-          s.role === "ENTERPRISE" ? repOf.get(id) :
-          s.role === "CHILD" ? childOf.get(id) ?? anyone[i % anyone.length] :
-          s.role === "SPOUSE" ? people.find((p) => p.personal_id === id)?.spouse_id ?? anyone[(i + 1) % anyone.length] :
-          s.role === "DECEASED" ? deceased :
-          anyone[(i + 7) % anyone.length];
+          s.role === "PARCEL"
+            ? parcelOf.get(id)
+            : s.role === "ENTERPRISE"
+              ? repOf.get(id)
+              : s.role === "CHILD"
+                ? (childOf.get(id) ?? anyone[i % anyone.length])
+                : s.role === "SPOUSE"
+                  ? (people.find((p) => p.personal_id === id)?.spouse_id ?? anyone[(i + 1) % anyone.length])
+                  : s.role === "DECEASED"
+                    ? deceased
+                    : anyone[(i + 7) % anyone.length];
         return [s.role.toLowerCase(), value];
       }),
     ),
@@ -94,9 +106,18 @@ try {
 
   const query = `query($input: DossierInput!) { evaluateDossier(input: $input) { status components { status evidence { fact value } } } }`;
   // A dossier reads personal data: the gateway answers it only for a declared purpose, the procedure evaluated.
-  const headers = { "content-type": "application/json", authorization: `Bearer ${DEFAULT_DEMO_API_KEY}`, "x-purpose-procedure": procedure.code, "x-purpose-case": "HS-BENCH-DOSSIER-1" };
+  const headers = {
+    "content-type": "application/json",
+    authorization: `Bearer ${DEFAULT_DEMO_API_KEY}`,
+    "x-purpose-procedure": procedure.code,
+    "x-purpose-case": "HS-BENCH-DOSSIER-1",
+  };
   const send = async (input: unknown) => {
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables: { input } }) });
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query, variables: { input } }),
+    });
     const body = (await response.json()) as { errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
   };
@@ -120,9 +141,15 @@ try {
   const statements = Object.values(app.sources).reduce((n, s) => n + s.statements.count, 0) - statementsBefore;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(2);
-  console.log(`evaluateDossier ${procedure.code} (${procedure.nameEn}): ${dataComponents.length} data components of ${procedure.components.length}, sources ${sources.join(", ")}`);
-  console.log(`${values.postgres ? "PostgreSQL" : "embedded PGlite"}, ${citizens.toLocaleString("en")} citizens, ${requests} requests at concurrency ${concurrency}, ${pool.length} distinct applicants`);
-  console.log(`p50 ${q(0.5)} ms   p99 ${q(0.99)} ms   ${(requests / seconds).toFixed(0)} requests/s   ${(statements / requests).toFixed(1)} SQL statements per evaluation (audit insert included)`);
+  console.log(
+    `evaluateDossier ${procedure.code} (${procedure.nameEn}): ${dataComponents.length} data components of ${procedure.components.length}, sources ${sources.join(", ")}`,
+  );
+  console.log(
+    `${values.postgres ? "PostgreSQL" : "embedded PGlite"}, ${citizens.toLocaleString("en")} citizens, ${requests} requests at concurrency ${concurrency}, ${pool.length} distinct applicants`,
+  );
+  console.log(
+    `p50 ${q(0.5)} ms   p99 ${q(0.99)} ms   ${(requests / seconds).toFixed(0)} requests/s   ${(statements / requests).toFixed(1)} SQL statements per evaluation (audit insert included)`,
+  );
 } finally {
   await server.close();
   await app.close();

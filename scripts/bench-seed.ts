@@ -30,7 +30,12 @@ function fail(message: string): never {
 let values: { citizens?: string; seed?: string; embedded?: boolean; "generate-only"?: boolean };
 try {
   values = parseArgs({
-    options: { citizens: { type: "string" }, seed: { type: "string" }, embedded: { type: "boolean" }, "generate-only": { type: "boolean" } },
+    options: {
+      citizens: { type: "string" },
+      seed: { type: "string" },
+      embedded: { type: "boolean" },
+      "generate-only": { type: "boolean" },
+    },
     strict: true,
   }).values;
 } catch (error) {
@@ -48,7 +53,9 @@ async function generateOnly(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const total = Object.values(rows).reduce((s, n) => s + n, 0);
   for (const [table, n] of Object.entries(rows)) console.log(`${table.padEnd(22)} ${n.toLocaleString("en").padStart(12)}`);
-  console.log(`generated ${total.toLocaleString("en")} rows (${(bytes / 1e6).toFixed(0)} MB of CSV) in ${seconds.toFixed(2)} s: ${Math.round(total / seconds).toLocaleString("en")} rows/s`);
+  console.log(
+    `generated ${total.toLocaleString("en")} rows (${(bytes / 1e6).toFixed(0)} MB of CSV) in ${seconds.toFixed(2)} s: ${Math.round(total / seconds).toLocaleString("en")} rows/s`,
+  );
 }
 
 async function run(
@@ -105,7 +112,11 @@ async function onPostgres(): Promise<void> {
   const databases = await createThrowawayDatabases("ndaf_bench_seed", SOURCE_NAMES);
   await run(
     async () => {
-      const entries = await Promise.all(SOURCE_NAMES.map(async (name) => [name, await openSource({ name, url: databases.urls[name], resilience: BATCH_RESILIENCE })] as const));
+      const entries = await Promise.all(
+        SOURCE_NAMES.map(
+          async (name) => [name, await openSource({ name, url: databases.urls[name], resilience: BATCH_RESILIENCE })] as const,
+        ),
+      );
       return Object.fromEntries(entries) as Record<SourceName, Source>;
     },
     () => databases.close(),
@@ -118,7 +129,11 @@ async function onPglite(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ndaf-bench-seed-"));
   await run(
     async () => {
-      const entries = await Promise.all(SOURCE_NAMES.map(async (name) => [name, await openSource({ name, dataDir: path.join(dir, name), resilience: BATCH_RESILIENCE })] as const));
+      const entries = await Promise.all(
+        SOURCE_NAMES.map(
+          async (name) => [name, await openSource({ name, dataDir: path.join(dir, name), resilience: BATCH_RESILIENCE })] as const,
+        ),
+      );
       return Object.fromEntries(entries) as Record<SourceName, Source>;
     },
     async () => fs.rmSync(dir, { recursive: true, force: true }),

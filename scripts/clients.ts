@@ -24,11 +24,18 @@ import { ProcedureCatalogue } from "../src/modules/procedures/catalogue.js";
 import { type ClientCommand, CLIENTS_USAGE, describeFailure, parseClientCommand, UsageError } from "./lib/client-command.js";
 
 function describe(client: Awaited<ReturnType<ClientStore["list"]>>[number]): string {
-  const state = client.revokedAt ? `revoked ${client.revokedAt.toISOString()}` : client.expiresAt ? `expires ${client.expiresAt.toISOString()}` : "active";
+  const state = client.revokedAt
+    ? `revoked ${client.revokedAt.toISOString()}`
+    : client.expiresAt
+      ? `expires ${client.expiresAt.toISOString()}`
+      : "active";
   const limit = client.rateLimitPerMinute ? `  ${client.rateLimitPerMinute}/min` : "";
   const documents = client.trustedDocumentsOnly ? "  trusted documents only" : "";
   const grants = client.grants.map((g) => `    grant: ${g.sources.join(",")} / ${g.classes.join(",")} / ${g.procedures.join(",")}`);
-  return [`${client.id}  ${client.kind}${client.demo ? " DEMO" : ""}  key ${client.keyPrefix}…  ${state}${limit}${documents}  ${client.name}`, ...grants].join("\n");
+  return [
+    `${client.id}  ${client.kind}${client.demo ? " DEMO" : ""}  key ${client.keyPrefix}…  ${state}${limit}${documents}  ${client.name}`,
+    ...grants,
+  ].join("\n");
 }
 
 async function run(command: Exclude<ClientCommand, { command: "help" }>, store: ClientStore): Promise<void> {

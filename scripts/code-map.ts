@@ -32,11 +32,13 @@ interface Line {
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function entries(dir: string): fs.Dirent[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    // Specs sit beside the code they test; the map is of the code.
-    .filter((e) => !e.name.startsWith(".") && !e.name.endsWith(".spec.ts") && (e.isDirectory() || e.isFile()))
-    .sort((a, b) => byName(a.name, b.name));
+  return (
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      // Specs sit beside the code they test; the map is of the code.
+      .filter((e) => !e.name.startsWith(".") && !e.name.endsWith(".spec.ts") && (e.isDirectory() || e.isFile()))
+      .sort((a, b) => byName(a.name, b.name))
+  );
 }
 
 /** The text of the comment a file opens with (after a shebang; lint, compiler and `/// <reference>` directives skipped), or "". */
@@ -94,11 +96,12 @@ function describeFolder(dir: string, withOwnLines: Set<string>): string {
   }
   const all = entries(dir);
   const first = all.find((e) => e.isFile() && e.name.endsWith(".ts") && describeFile(path.join(dir, e.name)));
-  const others = all
-    .filter((e) => e !== first && !withOwnLines.has(e.name))
-    .map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+  const others = all.filter((e) => e !== first && !withOwnLines.has(e.name)).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
   const sentence = first ? describeFile(path.join(dir, first.name)) : "";
-  const parts = [first ? `${first.name}: ${/[.!?]$/.test(sentence) ? sentence : `${sentence}.`}` : "", others.length > 0 ? `Also: ${others.join(", ")}.` : ""];
+  const parts = [
+    first ? `${first.name}: ${/[.!?]$/.test(sentence) ? sentence : `${sentence}.`}` : "",
+    others.length > 0 ? `Also: ${others.join(", ")}.` : "",
+  ];
   return parts.filter(Boolean).join(" ");
 }
 
@@ -113,7 +116,8 @@ function codeMapLines(root: string): Line[] {
     }
     const subfolders = EXPANDED.includes(entry.name) ? entries(full).filter((e) => e.isDirectory()) : [];
     lines.push({ depth: 1, name: `${entry.name}/`, text: describeFolder(full, new Set(subfolders.map((e) => e.name))) });
-    for (const sub of subfolders) lines.push({ depth: 2, name: `${sub.name}/`, text: describeFolder(path.join(full, sub.name), new Set()) });
+    for (const sub of subfolders)
+      lines.push({ depth: 2, name: `${sub.name}/`, text: describeFolder(path.join(full, sub.name), new Set()) });
   }
   return lines;
 }
@@ -149,7 +153,10 @@ function withMap(readme: string, map: string): { text: string; current: string }
   if (start < 0 || end < 0 || end < start || readme.indexOf(START, start + 1) >= 0 || readme.indexOf(END, end + 1) >= 0) {
     return { error: `README.md needs exactly one ${START} followed by one ${END}, around the map of the code` };
   }
-  const current = readme.slice(start + START.length, end).replace(/^\n/, "").replace(/\n$/, "");
+  const current = readme
+    .slice(start + START.length, end)
+    .replace(/^\n/, "")
+    .replace(/\n$/, "");
   return { text: `${readme.slice(0, start + START.length)}\n${map}\n${readme.slice(end)}`, current };
 }
 

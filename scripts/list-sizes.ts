@@ -7,7 +7,10 @@ import { parseArgs } from "node:util";
 import { buildGatewaySchema } from "../src/schema.js";
 import { checkListSizes, largestInGeneratedData, largestInReferenceData, largestInSchema, NOT_FROM_DATA } from "./lib/list-sizes.js";
 
-const { values } = parseArgs({ options: { citizens: { type: "string", default: "1000000" }, seed: { type: "string", default: "2025" } }, strict: true });
+const { values } = parseArgs({
+  options: { citizens: { type: "string", default: "1000000" }, seed: { type: "string", default: "2025" } },
+  strict: true,
+});
 const citizens = Number(values.citizens!.replace(/_/g, ""));
 const seed = Number(values.seed);
 if (!Number.isSafeInteger(citizens) || citizens < 1 || !Number.isSafeInteger(seed)) {
@@ -24,8 +27,13 @@ const checks = checkListSizes(schema, largest);
 const width = Math.max(...checks.map((c) => c.coordinate.length));
 console.log(`${"field".padEnd(width)}  declared  largest`);
 for (const c of checks) {
-  const found = c.largest === undefined ? (NOT_FROM_DATA[c.coordinate] ?? (c.declared === "first" ? "its `first`" : c.declared === "page" ? "its connection's page" : "")) : String(c.largest);
-  console.log(`${c.coordinate.padEnd(width)}  ${String(c.declared ?? "—").padStart(8)}  ${found}${c.ok ? "" : "   <-- missing or too small"}`);
+  const found =
+    c.largest === undefined
+      ? (NOT_FROM_DATA[c.coordinate] ?? (c.declared === "first" ? "its `first`" : c.declared === "page" ? "its connection's page" : ""))
+      : String(c.largest);
+  console.log(
+    `${c.coordinate.padEnd(width)}  ${String(c.declared ?? "—").padStart(8)}  ${found}${c.ok ? "" : "   <-- missing or too small"}`,
+  );
 }
 const bad = checks.filter((c) => !c.ok);
 if (bad.length > 0) {

@@ -49,7 +49,9 @@ function expect(condition: boolean, message: string, output?: { stdout: string; 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "ndaf-pack-check-"));
 try {
   let done = step("npm pack");
-  const packed = JSON.parse(execFileSync(npm, ["pack", "--json", "--pack-destination", work], { cwd: ROOT, env: cleanEnv(), encoding: "utf8" })) as {
+  const packed = JSON.parse(
+    execFileSync(npm, ["pack", "--json", "--pack-destination", work], { cwd: ROOT, env: cleanEnv(), encoding: "utf8" }),
+  ) as {
     filename: string;
     size: number;
     entryCount: number;
@@ -61,33 +63,71 @@ try {
   for (const needed of ["bin/ndaf-gateway.js", "src/cli/main.ts", "schema.graphql", "tsconfig.json", "seeds/procedures/catalogue.json"]) {
     expect(paths.includes(needed), `the tarball lacks ${needed}`);
   }
-  expect(!paths.some((p) => p.startsWith("test/") || p.startsWith(".data/") || p.startsWith("node_modules/")), "the tarball holds tests, data or node_modules");
+  expect(
+    !paths.some((p) => p.startsWith("test/") || p.startsWith(".data/") || p.startsWith("node_modules/")),
+    "the tarball holds tests, data or node_modules",
+  );
   console.log(`  ${packed[0].filename}: ${(packed[0].size / 1024).toFixed(0)} KB, ${packed[0].entryCount} files`);
 
   // An empty project, as a provincial system's CI has: the tarball installed like any dependency.
   const project = path.join(work, "provincial-system");
   fs.mkdirSync(project);
-  fs.writeFileSync(path.join(project, "package.json"), `${JSON.stringify({ name: "provincial-system", version: "1.0.0", private: true }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(project, "package.json"),
+    `${JSON.stringify({ name: "provincial-system", version: "1.0.0", private: true }, null, 2)}\n`,
+  );
   done = step("npm install <tarball> in an empty folder");
   const install = run(npm, ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", tarball], project);
   done();
   expect(install.status === 0, `npm install exited ${install.status}`, install);
 
   const help = run(npx, ["--no-install", "ndaf-gateway", "conformance", "--help"], project);
-  expect(help.status === 0 && help.stdout.includes("Usage: ndaf-gateway conformance"), "`npx ndaf-gateway conformance --help` did not print its usage", help);
+  expect(
+    help.status === 0 && help.stdout.includes("Usage: ndaf-gateway conformance"),
+    "`npx ndaf-gateway conformance --help` did not print its usage",
+    help,
+  );
   console.log("  npx ndaf-gateway conformance --help: usage printed, exit 0");
 
   // The provincial system's own files, in its own folder.
   fs.cpSync(FIXTURE, path.join(project, "conformant"), { recursive: true });
   done = step("npx ndaf-gateway conformance on a conformant system");
-  const check = run(npx, ["--no-install", "ndaf-gateway", "conformance", "--operations", "conformant/operations", "--data", "conformant/samples", "--schema", "conformant/schema.graphql"], project);
+  const check = run(
+    npx,
+    [
+      "--no-install",
+      "ndaf-gateway",
+      "conformance",
+      "--operations",
+      "conformant/operations",
+      "--data",
+      "conformant/samples",
+      "--schema",
+      "conformant/schema.graphql",
+    ],
+    project,
+  );
   done();
-  expect(check.status === 0 && /CONFORMANT: 0 errors/.test(check.stdout), `the conformant system was not found conformant (exit ${check.status})`, check);
+  expect(
+    check.status === 0 && /CONFORMANT: 0 errors/.test(check.stdout),
+    `the conformant system was not found conformant (exit ${check.status})`,
+    check,
+  );
 
   fs.mkdirSync(path.join(project, "broken"));
   fs.writeFileSync(
     path.join(project, "broken", "citizens.json"),
-    JSON.stringify({ citizens: [{ personalId: "12345", fullName: "Trần Minh Khoa", dateOfBirth: "1990-03-14", sex: "MALE", permanentResidence: { communeCode: "00004" } }] }),
+    JSON.stringify({
+      citizens: [
+        {
+          personalId: "12345",
+          fullName: "Trần Minh Khoa",
+          dateOfBirth: "1990-03-14",
+          sex: "MALE",
+          permanentResidence: { communeCode: "00004" },
+        },
+      ],
+    }),
   );
   done = step("npx ndaf-gateway conformance --format json on a record with a malformed personal id");
   const broken = run(npx, ["--no-install", "ndaf-gateway", "conformance", "--data", "broken", "--format", "json"], project);
@@ -99,7 +139,11 @@ try {
       return {};
     }
   })();
-  expect(broken.status === 1 && report.conformant === false && !!report.findings?.some((f) => f.rule === "DATA_PERSONAL_ID"), `expected exit 1 with DATA_PERSONAL_ID (exit ${broken.status})`, broken);
+  expect(
+    broken.status === 1 && report.conformant === false && !!report.findings?.some((f) => f.rule === "DATA_PERSONAL_ID"),
+    `expected exit 1 with DATA_PERSONAL_ID (exit ${broken.status})`,
+    broken,
+  );
   console.log("pack:check passed: the packed CLI installs and checks outside the repository.");
 } finally {
   if (keep) console.log(`kept ${work}`);

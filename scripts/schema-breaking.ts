@@ -17,13 +17,19 @@ const fail = (message: string): never => {
 
 const { values } = parseArgs({ options: { against: { type: "string" } } });
 const release: Release =
-  (values.against ? { version: path.basename(values.against, ".graphql"), file: values.against } : latestRelease(path.join(root, "schema", "releases"))) ??
+  (values.against
+    ? { version: path.basename(values.against, ".graphql"), file: values.against }
+    : latestRelease(path.join(root, "schema", "releases"))) ??
   fail("no release snapshot in schema/releases/ (<major>.<minor>.<patch>.graphql); add the last release's schema.graphql there.");
 const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : fail(`cannot read ${file}`));
 
 const changelog = read(path.join(root, "CHANGELOG.md"));
 const breakingList = unreleasedBreaking(changelog) ?? fail('CHANGELOG.md has no "## [Unreleased]" section.');
-const comparison = await compareSchemas(read(path.isAbsolute(release.file) ? release.file : path.join(root, release.file)), read(path.join(root, "schema.graphql")), breakingList);
+const comparison = await compareSchemas(
+  read(path.isAbsolute(release.file) ? release.file : path.join(root, release.file)),
+  read(path.join(root, "schema.graphql")),
+  breakingList,
+);
 const shown = { ...release, file: path.relative(root, path.resolve(root, release.file)) };
 console.log(describe(comparison, shown, "schema.graphql").join("\n"));
 process.exit(comparison.breaking.some((c) => !c.listed) ? 1 : 0);

@@ -111,7 +111,8 @@ function describeOpening(config: GatewayConfig): string {
  */
 async function loadSecret(gateway: Source): Promise<Buffer> {
   const [row] = await gateway.db.select({ value: gatewaySecrets.value }).from(gatewaySecrets).where(eq(gatewaySecrets.name, "cursor"));
-  if (!row || !/^[0-9a-f]{64}$/.test(row.value)) throw new Error("The gateway database has no cursor key (gateway.secrets 'cursor'); run the migrations.");
+  if (!row || !/^[0-9a-f]{64}$/.test(row.value))
+    throw new Error("The gateway database has no cursor key (gateway.secrets 'cursor'); run the migrations.");
   return Buffer.from(row.value, "hex");
 }
 
@@ -127,8 +128,15 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     // One after another: sources may share a database, and concurrent CREATE SCHEMA IF NOT EXISTS can collide.
     for (const source of Object.values(sources)) await migrateSource(source);
     if (options.seedIfEmpty && !(await isSeeded(sources))) {
-      log(`Empty databases: seeding ${options.seedIfEmpty.toLocaleString("en")} citizens (seed ${config.seed}), after the administrative map`);
-      const summary = await seedDatabases(sources, { citizens: options.seedIfEmpty, seed: config.seed, reset: true, onProgress: seedProgressLog(log) });
+      log(
+        `Empty databases: seeding ${options.seedIfEmpty.toLocaleString("en")} citizens (seed ${config.seed}), after the administrative map`,
+      );
+      const summary = await seedDatabases(sources, {
+        citizens: options.seedIfEmpty,
+        seed: config.seed,
+        reset: true,
+        onProgress: seedProgressLog(log),
+      });
       log(`Seeded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
     }
     log("Loading the administrative map and the procedure catalogue");
@@ -144,13 +152,32 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     if (config.access.demoClients) demo = await ensureDemoClients(clients, await demoCitizenOf(sources.population.db), config.access);
     else await assertNoDemoClients(clients, config.access);
     const rateLimits = new RateLimits(config.access.rateLimitPerMinute, config.access.anonymousRateLimitPerMinute);
-    const conformance = new ConformancePool({ ...config.conformance, adminUnits, catalogue: procedures, production: config.environment === "production" });
+    const conformance = new ConformancePool({
+      ...config.conformance,
+      adminUnits,
+      catalogue: procedures,
+      production: config.environment === "production",
+    });
     const documents = new DocumentStore(sources.gateway.db);
     const closeAll = async () => {
       await conformance.close();
       await close();
     };
-    return { config, sources, adminUnits, procedures, cursors, nodeIds, schema, clients, rateLimits, conformance, documents, demo, close: closeAll };
+    return {
+      config,
+      sources,
+      adminUnits,
+      procedures,
+      cursors,
+      nodeIds,
+      schema,
+      clients,
+      rateLimits,
+      conformance,
+      documents,
+      demo,
+      close: closeAll,
+    };
   } catch (error) {
     await close();
     throw error;

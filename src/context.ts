@@ -40,7 +40,11 @@ export interface ContextServices {
   conformance: ConformancePool;
 }
 
-export function createContext(services: ContextServices, requestId: string = randomUUID(), access: RequestAccess = new RequestAccess(null, null)): GatewayContext {
+export function createContext(
+  services: ContextServices,
+  requestId: string = randomUUID(),
+  access: RequestAccess = new RequestAccess(null, null),
+): GatewayContext {
   const { sources, adminUnits, cursors } = services;
   return {
     request: { id: requestId, log: {} },

@@ -7,7 +7,9 @@ const config = loadConfig();
 const started = performance.now();
 // On a first start, writing the embedded databases is the long step: it begins here, on libuv's and a worker's
 // threads, while the rest of the gateway (imported below, not statically) loads.
-prepareDataDirs(SOURCE_NAMES.map((name) => config.sources[name]).flatMap((source) => (!source.url && source.dataDir ? [source.dataDir] : [])));
+prepareDataDirs(
+  SOURCE_NAMES.map((name) => config.sources[name]).flatMap((source) => (!source.url && source.dataDir ? [source.dataDir] : [])),
+);
 // Said first, so an operator sees at once which guards are on (anything but development or test is production).
 logger.info(
   { environment: config.environment, nodeEnv: process.env.NODE_ENV ?? null, introspection: config.access.introspection },
@@ -17,7 +19,10 @@ logger.info(
 );
 const { createApp } = await import("./app.js");
 const { createServer } = await import("./http/server.js");
-const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, log: (m) => logger.info({ sinceProcessStartMs: Math.round(performance.now()) }, m) }).catch((error: Error) => {
+const app = await createApp(config, {
+  seedIfEmpty: config.defaultSeedCitizens,
+  log: (m) => logger.info({ sinceProcessStartMs: Math.round(performance.now()) }, m),
+}).catch((error: Error) => {
   // A start-up failure (busy data folder, unreachable database, failed migration) is said in one line, no stack.
   logger.fatal({ error: error.message }, "NDAF Gateway could not start");
   process.exit(1);
@@ -25,7 +30,13 @@ const app = await createApp(config, { seedIfEmpty: config.defaultSeedCitizens, l
 const server = await createServer(app);
 const port = await server.listen(config.port);
 logger.info(
-  { port, environment: config.environment, sources: Object.fromEntries(Object.values(app.sources).map((s) => [s.name, s.driver])), startupMs: Math.round(performance.now() - started), sinceProcessStartMs: Math.round(performance.now()) },
+  {
+    port,
+    environment: config.environment,
+    sources: Object.fromEntries(Object.values(app.sources).map((s) => [s.name, s.driver])),
+    startupMs: Math.round(performance.now() - started),
+    sinceProcessStartMs: Math.round(performance.now()),
+  },
   `NDAF Gateway ready: IDE at http://localhost:${port}/ , GraphQL at http://localhost:${port}/graphql`,
 );
 

@@ -26,7 +26,9 @@ let built: Promise<GraphQLSchema> | undefined;
 function withOneOf(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.INPUT_OBJECT_TYPE]: (type) =>
-      type.astNode?.directives?.some((d) => d.name.value === "oneOf") && !type.isOneOf ? new GraphQLInputObjectType({ ...type.toConfig(), isOneOf: true }) : type,
+      type.astNode?.directives?.some((d) => d.name.value === "oneOf") && !type.isOneOf
+        ? new GraphQLInputObjectType({ ...type.toConfig(), isOneOf: true })
+        : type,
   });
 }
 
@@ -60,7 +62,11 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
     const config = schema.toConfig();
     const complete = new GraphQLSchema({
       ...config,
-      directives: [...specifiedDirectives, accessDirective(own(GraphQLDataSource), own(GraphQLDataClass)), subjectDirective(own(GraphQLSubjectKind))],
+      directives: [
+        ...specifiedDirectives,
+        accessDirective(own(GraphQLDataSource), own(GraphQLDataClass)),
+        subjectDirective(own(GraphQLSubjectKind)),
+      ],
       // Types no field returns, but which clients need: the codes of `extensions.code`.
       types: [...config.types, GraphQLErrorCode],
     });

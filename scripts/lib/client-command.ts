@@ -83,11 +83,15 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
 export function parseExpiry(text: string, now: Date): Date {
   const dateOnly = DATE.exec(text);
   const match = dateOnly ?? DATE_TIME.exec(text);
-  const at = match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) ? new Date(dateOnly ? `${text}T00:00:00Z` : text) : null;
+  const at =
+    match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) ? new Date(dateOnly ? `${text}T00:00:00Z` : text) : null;
   if (!at || Number.isNaN(at.getTime())) {
-    throw new UsageError(`--expires "${text}" is not a date: write YYYY-MM-DD (00:00 UTC that day) or a date-time with its offset, e.g. 2027-06-30T17:00:00+07:00`);
+    throw new UsageError(
+      `--expires "${text}" is not a date: write YYYY-MM-DD (00:00 UTC that day) or a date-time with its offset, e.g. 2027-06-30T17:00:00+07:00`,
+    );
   }
-  if (at.getTime() <= now.getTime()) throw new UsageError(`--expires ${text} is not in the future (now ${now.toISOString()}): a new key must not be born expired`);
+  if (at.getTime() <= now.getTime())
+    throw new UsageError(`--expires ${text} is not in the future (now ${now.toISOString()}): a new key must not be born expired`);
   return at;
 }
 
@@ -96,19 +100,31 @@ export function parseRateLimit(text: string): number {
     // Digits only: Number() would also take "1e3", "0x10" and " 5 ".
     return validateRateLimit(/^\d{1,10}$/.test(text) ? Number(text) : Number.NaN)!;
   } catch {
-    throw new UsageError(`--rate-limit "${text}" must be a whole number of requests a minute from 1 to ${MAX_RATE_LIMIT_PER_MINUTE}; leave it out for the gateway's default`);
+    throw new UsageError(
+      `--rate-limit "${text}" must be a whole number of requests a minute from 1 to ${MAX_RATE_LIMIT_PER_MINUTE}; leave it out for the gateway's default`,
+    );
   }
 }
 
 export function parseGrant(text: string, procedures: KnownProcedures): Grant {
   const parts = text.split("/");
   if (parts.length !== 3) {
-    throw new UsageError(`--grant "${text}" must be <sources>/<classes>/<procedures>, e.g. population/basic,sensitive/1.001193 or land/basic/*`);
+    throw new UsageError(
+      `--grant "${text}" must be <sources>/<classes>/<procedures>, e.g. population/basic,sensitive/1.001193 or land/basic/*`,
+    );
   }
-  const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+  const list = (s: string) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean);
   let grant: Grant;
   try {
-    grant = validateGrant({ sources: list(parts[0]) as DataSourceName[], classes: list(parts[1]) as DataClass[], procedures: list(parts[2]) });
+    grant = validateGrant({
+      sources: list(parts[0]) as DataSourceName[],
+      classes: list(parts[1]) as DataClass[],
+      procedures: list(parts[2]),
+    });
   } catch (error) {
     throw new UsageError(`--grant "${text}": ${(error as Error).message}`);
   }
@@ -123,7 +139,9 @@ export function parseGrant(text: string, procedures: KnownProcedures): Grant {
 function clientId(id: string | undefined, command: string): string {
   if (!id) throw new UsageError(`${command} needs a client id: VN:GOV:<agency code>:<system> or VN:CIT:<12-digit personal id>`);
   if (!SYSTEM_CLIENT_ID.test(id) && !CITIZEN_CLIENT_ID.test(id)) {
-    throw new UsageError(`"${id}" is not a client id: VN:GOV:<agency code>:<system> (letters, digits, ".", "-") or VN:CIT:<12-digit personal id>`);
+    throw new UsageError(
+      `"${id}" is not a client id: VN:GOV:<agency code>:<system> (letters, digits, ".", "-") or VN:CIT:<12-digit personal id>`,
+    );
   }
   return id;
 }
@@ -195,8 +213,10 @@ export function parseClientCommand(argv: string[], procedures: KnownProcedures, 
       const citizen = values.citizen;
       if (citizen !== undefined && !PERSONAL_ID.test(citizen)) throw new UsageError(`--citizen "${citizen}" is not a 12-digit personal id`);
       const checkedId = clientId(id, name);
-      if (citizen !== undefined && checkedId !== `VN:CIT:${citizen}`) throw new UsageError(`a citizen client's id is VN:CIT:${citizen}, not ${checkedId}`);
-      if (citizen === undefined && !SYSTEM_CLIENT_ID.test(checkedId)) throw new UsageError(`${checkedId} is a citizen's id: add --citizen ${checkedId.slice("VN:CIT:".length)}`);
+      if (citizen !== undefined && checkedId !== `VN:CIT:${citizen}`)
+        throw new UsageError(`a citizen client's id is VN:CIT:${citizen}, not ${checkedId}`);
+      if (citizen === undefined && !SYSTEM_CLIENT_ID.test(checkedId))
+        throw new UsageError(`${checkedId} is a citizen's id: add --citizen ${checkedId.slice("VN:CIT:".length)}`);
       return {
         command: "add",
         client: {
@@ -221,11 +241,15 @@ export function parseClientCommand(argv: string[], procedures: KnownProcedures, 
 export function describeFailure(error: unknown): { message: string; usage: boolean } {
   if (error instanceof GatewayError) {
     const reason = (error as GatewayError & { reason?: unknown }).reason;
-    if (error.code === "SOURCE_UNAVAILABLE") return { message: `the gateway database is unavailable${typeof reason === "string" ? `: ${reason}` : ""}`, usage: false };
+    if (error.code === "SOURCE_UNAVAILABLE")
+      return { message: `the gateway database is unavailable${typeof reason === "string" ? `: ${reason}` : ""}`, usage: false };
     return { message: error.message, usage: error.code === "INVALID_ARGUMENT" };
   }
   const e = error as { message?: unknown; cause?: { message?: unknown } };
-  const firstLine = (text: unknown) => String(text ?? "").split("\n")[0].trim();
+  const firstLine = (text: unknown) =>
+    String(text ?? "")
+      .split("\n")[0]
+      .trim();
   const message = firstLine(e?.message);
   if (/^Failed query:/.test(message)) {
     const cause = firstLine(e.cause?.message);

@@ -78,7 +78,9 @@ export async function compareSchemas(releasedSdl: string, currentSdl: string, br
   const changes = await diff(released, buildSchema(currentSdl));
   const listed = listedCoordinates(breakingList);
   const level = (c: Change) => c.criticality.level;
-  const breaking = changes.filter((c) => level(c) === CriticalityLevel.Breaking).map((c) => ({ ...c, listed: !!c.path && listed.has(c.path) }));
+  const breaking = changes
+    .filter((c) => level(c) === CriticalityLevel.Breaking)
+    .map((c) => ({ ...c, listed: !!c.path && listed.has(c.path) }));
   const seen = new Set(breaking.map((c) => c.path));
   return {
     breaking,
@@ -104,7 +106,10 @@ export function describe(comparison: Comparison, release: Release, current: stri
     for (const c of dangerous) lines.push(`  · ${c.path ?? "(schema)"} — ${c.message}`);
   }
   if (notDetected.length > 0) {
-    lines.push("", `Listed as breaking, with the same type in the SDL (a change of value only the changelog can tell): ${notDetected.join(", ")}`);
+    lines.push(
+      "",
+      `Listed as breaking, with the same type in the SDL (a change of value only the changelog can tell): ${notDetected.join(", ")}`,
+    );
   }
   lines.push(
     "",

@@ -145,7 +145,7 @@ export async function spawnServer(options: SpawnServerOptions): Promise<RunningS
 
   const deadline = Date.now() + timeoutMs;
   const seconds = `${Math.round(timeoutMs / 1000)} s`;
-  for (let ready = false; !ready; ) {
+  for (let ready = false; !ready;) {
     if (spawnError) throw await failed(spawnError.message);
     if (child.exitCode !== null) throw await failed(`it exited with code ${child.exitCode} before it was ready`);
     if (child.signalCode !== null) throw await failed(`${child.signalCode} ended it before it was ready`);
@@ -181,7 +181,9 @@ export async function spawnServer(options: SpawnServerOptions): Promise<RunningS
 }
 
 /** The gateway's `npm start` (src/main.ts under tsx), ready when it logs "NDAF Gateway ready" and its port answers. */
-export function spawnGateway(options: Omit<SpawnServerOptions, "name" | "args" | "announce"> & { name?: string; nodeArgs?: readonly string[] } = {}): Promise<RunningServer> {
+export function spawnGateway(
+  options: Omit<SpawnServerOptions, "name" | "args" | "announce"> & { name?: string; nodeArgs?: readonly string[] } = {},
+): Promise<RunningServer> {
   const { nodeArgs = [], name = "gateway", ...rest } = options;
   return spawnServer({ ...rest, name, args: [...nodeArgs, "--import", "tsx", "src/main.ts"], announce: /NDAF Gateway ready/ });
 }

@@ -46,7 +46,11 @@ function sanitise(part: string): string {
  * Creates one database per name, `<prefix>_<pid>_<random>_<name>`, on the server of `adminUrl` (default
  * postgresAdminUrl()). When one cannot be created, those already made are dropped before the error is thrown.
  */
-export async function createThrowawayDatabases<const N extends string>(prefix: string, names: readonly N[], options: { adminUrl?: string } = {}): Promise<ThrowawayDatabases<N>> {
+export async function createThrowawayDatabases<const N extends string>(
+  prefix: string,
+  names: readonly N[],
+  options: { adminUrl?: string } = {},
+): Promise<ThrowawayDatabases<N>> {
   const adminUrl = options.adminUrl ?? postgresAdminUrl();
   const tag = `${sanitise(prefix)}_${process.pid}_${randomBytes(3).toString("hex")}`;
   const databases = {} as Record<N, string>;
@@ -54,7 +58,8 @@ export async function createThrowawayDatabases<const N extends string>(prefix: s
   const seen = new Set<string>();
   for (const name of names) {
     const database = `${tag}_${sanitise(name)}`;
-    if (Buffer.byteLength(database) > MAX_IDENTIFIER) throw new Error(`database name ${database} is longer than ${MAX_IDENTIFIER} bytes: use a shorter prefix or name`);
+    if (Buffer.byteLength(database) > MAX_IDENTIFIER)
+      throw new Error(`database name ${database} is longer than ${MAX_IDENTIFIER} bytes: use a shorter prefix or name`);
     if (seen.has(database)) throw new Error(`two databases would be named ${database}`);
     seen.add(database);
     databases[name] = database;
@@ -68,7 +73,10 @@ export async function createThrowawayDatabases<const N extends string>(prefix: s
   // DROP DATABASE … WITH (FORCE) arrived in PostgreSQL 13; before it, the open connections are ended first.
   let force = true;
   const drop = async (database: string) => {
-    if (!force) await admin.unsafe("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+    if (!force)
+      await admin.unsafe("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
+        database,
+      ]);
     await admin.unsafe(`DROP DATABASE IF EXISTS "${database}"${force ? " WITH (FORCE)" : ""}`);
   };
   const dropAll = async () => {

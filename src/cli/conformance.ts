@@ -9,7 +9,15 @@ import { parseArgs } from "node:util";
 import { CITIZEN_CLIENT_ID, type Client, type Grant, SYSTEM_CLIENT_ID, validateGrant } from "../modules/access/index.js";
 import { formatReport, formatRules, FORMATS, type ReportFormat } from "../modules/conformance/index.js";
 import { mayHoldDocuments } from "../modules/conformance/index.js";
-import { ConformanceInputError, type ConformanceInputs, type InputFile, isCodeFile, isOperationsFile, isVariablesFile, JsonDocument } from "../modules/conformance/index.js";
+import {
+  ConformanceInputError,
+  type ConformanceInputs,
+  type InputFile,
+  isCodeFile,
+  isOperationsFile,
+  isVariablesFile,
+  JsonDocument,
+} from "../modules/conformance/index.js";
 import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/index.js";
 import { ProcedureCatalogue } from "../modules/procedures/index.js";
 import { buildGatewaySchema } from "../schema.js";
@@ -68,7 +76,12 @@ export function offlineEnvironment(): Promise<ConformanceEnvironment> {
 }
 
 /** A file named, or a folder's files that `accept` (by name) and then `keep` (by content). */
-function listFiles(target: string, cwd: string, accept: (name: string) => boolean, keep: (file: InputFile) => boolean = () => true): InputFile[] {
+function listFiles(
+  target: string,
+  cwd: string,
+  accept: (name: string) => boolean,
+  keep: (file: InputFile) => boolean = () => true,
+): InputFile[] {
   const absolute = path.resolve(cwd, target);
   let stat: fs.Stats;
   try {
@@ -109,7 +122,9 @@ function listFiles(target: string, cwd: string, accept: (name: string) => boolea
 export function readInputs(options: { operations: string[]; data: string[]; schema?: string }, cwd: string): ConformanceInputs {
   const keep = (f: InputFile) => !isCodeFile(f.name) || mayHoldDocuments(f.content);
   return {
-    operations: options.operations.flatMap((p) => listFiles(p, cwd, (n) => isOperationsFile(n) || isCodeFile(n) || isVariablesFile(n), keep)),
+    operations: options.operations.flatMap((p) =>
+      listFiles(p, cwd, (n) => isOperationsFile(n) || isCodeFile(n) || isVariablesFile(n), keep),
+    ),
     samples: options.data.flatMap((p) => listFiles(p, cwd, (n) => /\.json$/i.test(n))),
     schema: options.schema ? listFiles(options.schema, cwd, () => true)[0] : null,
   };
@@ -124,7 +139,9 @@ async function clientFromDatabase(id: string): Promise<Client | null> {
   const config = loadConfig();
   const gateway = config.sources.gateway;
   if (!gateway.url && gateway.dataDir && !fs.existsSync(gateway.dataDir)) {
-    throw new UsageError(`--client needs the gateway database: none at ${gateway.dataDir} (start the gateway once, or set GATEWAY_DATABASE_URL).`);
+    throw new UsageError(
+      `--client needs the gateway database: none at ${gateway.dataDir} (start the gateway once, or set GATEWAY_DATABASE_URL).`,
+    );
   }
   const release = gateway.url ? () => {} : lockDataDir(config.dataDir);
   try {
@@ -143,11 +160,15 @@ async function clientFromDatabase(id: string): Promise<Client | null> {
 export function readGrantsFile(file: InputFile, clientId?: string): Client {
   const value = JsonDocument.parse(file).value as { client?: unknown; kind?: unknown; personalId?: unknown; grants?: unknown };
   const id = clientId ?? (typeof value?.client === "string" ? value.client : undefined);
-  if (!id) throw new ConformanceInputError(file.name, 'a grants file names its client ("client": "VN:GOV:<agency>:<system>"), or --client does.');
+  if (!id)
+    throw new ConformanceInputError(file.name, 'a grants file names its client ("client": "VN:GOV:<agency>:<system>"), or --client does.');
   const kind = value.kind === "CITIZEN" ? "CITIZEN" : "SYSTEM";
-  if (kind === "SYSTEM" && !SYSTEM_CLIENT_ID.test(id)) throw new ConformanceInputError(file.name, `"${id}" is not a system client id (VN:GOV:<agency code>:<system>).`);
-  if (kind === "CITIZEN" && !CITIZEN_CLIENT_ID.test(id)) throw new ConformanceInputError(file.name, `"${id}" is not a citizen client id (VN:CIT:<personal id>).`);
-  if (!Array.isArray(value.grants)) throw new ConformanceInputError(file.name, '"grants" must be a list of {sources, classes, procedures}.');
+  if (kind === "SYSTEM" && !SYSTEM_CLIENT_ID.test(id))
+    throw new ConformanceInputError(file.name, `"${id}" is not a system client id (VN:GOV:<agency code>:<system>).`);
+  if (kind === "CITIZEN" && !CITIZEN_CLIENT_ID.test(id))
+    throw new ConformanceInputError(file.name, `"${id}" is not a citizen client id (VN:CIT:<personal id>).`);
+  if (!Array.isArray(value.grants))
+    throw new ConformanceInputError(file.name, '"grants" must be a list of {sources, classes, procedures}.');
   const grants = value.grants.map((g, i) => {
     const grant = g as Grant;
     if (!Array.isArray(grant?.sources) || !Array.isArray(grant?.classes) || !Array.isArray(grant?.procedures)) {
@@ -225,7 +246,10 @@ export async function runConformance(argv: string[], io: CliIo, deps: CliDepende
     if (options.operations.length + options.data.length === 0 && !options.schema) {
       throw new UsageError("nothing to check: give --operations, --data or --schema (see --help).");
     }
-    const inputs = { ...readInputs({ operations: options.operations, data: options.data, schema: options.schema }, io.cwd), schemaTypeMap: parseTypeMap(options.map) };
+    const inputs = {
+      ...readInputs({ operations: options.operations, data: options.data, schema: options.schema }, io.cwd),
+      schemaTypeMap: parseTypeMap(options.map),
+    };
     let client: Client | null = null;
     if (options.grants) {
       client = readGrantsFile(listFiles(options.grants, io.cwd, () => true)[0], options.client);
@@ -238,7 +262,9 @@ export async function runConformance(argv: string[], io: CliIo, deps: CliDepende
     const text = formatReport(report, format);
     if (options.output) {
       fs.writeFileSync(path.resolve(io.cwd, options.output), text);
-      io.stderr(`${report.conformant ? "Conformant" : "Not conformant"}: ${report.errors} error(s), ${report.warnings} warning(s); report written to ${options.output}.\n`);
+      io.stderr(
+        `${report.conformant ? "Conformant" : "Not conformant"}: ${report.errors} error(s), ${report.warnings} warning(s); report written to ${options.output}.\n`,
+      );
     } else {
       io.stdout(text);
     }

@@ -71,16 +71,22 @@ async function withGatewayDatabase<T>(work: (db: GatewayDatabase) => Promise<T>)
 
 function refuse(io: CliIo, report: Report): number {
   io.stderr(formatReport(report, "text"));
-  io.stderr(`Nothing published: the operations are not conformant (${report.errors} error(s)). Fix the findings above and publish again.\n`);
+  io.stderr(
+    `Nothing published: the operations are not conformant (${report.errors} error(s)). Fix the findings above and publish again.\n`,
+  );
   return 1;
 }
 
 /** One line, without a stack or a statement: what an operator can act on. */
 function failureLine(error: unknown): string {
   const e = error as { message?: unknown; cause?: { message?: unknown } };
-  const first = (text: unknown) => String(text ?? "").split("\n")[0].trim();
+  const first = (text: unknown) =>
+    String(text ?? "")
+      .split("\n")[0]
+      .trim();
   const message = first(e?.message);
-  if (/^Failed query:/.test(message)) return `the gateway database refused the statement${e.cause?.message ? `: ${first(e.cause.message)}` : ""}`;
+  if (/^Failed query:/.test(message))
+    return `the gateway database refused the statement${e.cause?.message ? `: ${first(e.cause.message)}` : ""}`;
   return message || String(error);
 }
 
@@ -91,7 +97,11 @@ export async function runDocuments(argv: string[], io: CliIo, deps: DocumentsDep
     try {
       parsed = parseArgs({
         args: argv,
-        options: { client: { type: "string" }, format: { type: "string", default: "text" }, help: { type: "boolean", short: "h", default: false } },
+        options: {
+          client: { type: "string" },
+          format: { type: "string", default: "text" },
+          help: { type: "boolean", short: "h", default: false },
+        },
         allowPositionals: true,
         strict: true,
       });
@@ -104,9 +114,15 @@ export async function runDocuments(argv: string[], io: CliIo, deps: DocumentsDep
       return 0;
     }
     const [subcommand, ...paths] = positionals;
-    if (subcommand !== "publish") throw new UsageError(subcommand ? `unknown subcommand "${subcommand}"; the subcommand is publish.` : "no subcommand given: ndaf-gateway documents publish <folder>.");
+    if (subcommand !== "publish")
+      throw new UsageError(
+        subcommand
+          ? `unknown subcommand "${subcommand}"; the subcommand is publish.`
+          : "no subcommand given: ndaf-gateway documents publish <folder>.",
+      );
     if (paths.length === 0) throw new UsageError("publish needs a folder or file of .graphql operations.");
-    if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json; got "${values.format}".`);
+    if (values.format !== "text" && values.format !== "json")
+      throw new UsageError(`--format must be text or json; got "${values.format}".`);
     const clientId = values.client;
     if (clientId !== undefined && !SYSTEM_CLIENT_ID.test(clientId) && !CITIZEN_CLIENT_ID.test(clientId)) {
       throw new UsageError(`--client "${clientId}" is not a client id: VN:GOV:<agency code>:<system> or VN:CIT:<12-digit personal id>.`);
@@ -138,7 +154,13 @@ export async function runDocuments(argv: string[], io: CliIo, deps: DocumentsDep
     if (outcome.checked.warnings > 0) io.stderr(formatReport(outcome.checked, "text"));
     const { published } = outcome;
     if (values.format === "json") {
-      const documents = published.map(({ document: d, outcome }) => ({ id: d.id, operationName: d.operationName, operationType: d.operationType, file: d.file, outcome }));
+      const documents = published.map(({ document: d, outcome }) => ({
+        id: d.id,
+        operationName: d.operationName,
+        operationType: d.operationType,
+        file: d.file,
+        outcome,
+      }));
       io.stdout(`${JSON.stringify({ client: clientId ?? null, documents }, null, 2)}\n`);
     } else {
       for (const { document: d, outcome } of published) io.stdout(`${d.id}  ${d.operationName ?? "(anonymous)"}  ${d.file}  ${outcome}\n`);

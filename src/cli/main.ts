@@ -4,7 +4,10 @@ import { DOCUMENTS_USAGE, runDocuments } from "./documents.js";
 
 const [command, ...args] = process.argv.slice(2);
 const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), cwd: process.cwd() };
-const commands: Record<string, (argv: string[], cliIo: typeof io) => Promise<number>> = { conformance: runConformance, documents: runDocuments };
+const commands: Record<string, (argv: string[], cliIo: typeof io) => Promise<number>> = {
+  conformance: runConformance,
+  documents: runDocuments,
+};
 
 let status: number;
 const run = command ? commands[command] : undefined;

@@ -53,6 +53,13 @@ export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContex
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
     // The process owns shutdown (src/main.ts): close HTTP, then Apollo, then the pools, in that order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), logUnexpectedErrors, noteOperation, ...limits.plugins, accessPlugin(app.sources.gateway, DEFAULT_LIMITS.maxCost), ...plugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      logUnexpectedErrors,
+      noteOperation,
+      ...limits.plugins,
+      accessPlugin(app.sources.gateway, DEFAULT_LIMITS.maxCost),
+      ...plugins,
+    ],
   });
 }

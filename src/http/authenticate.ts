@@ -23,7 +23,11 @@ export async function authenticate(app: App, req: http.IncomingMessage): Promise
       if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
       client = await app.clients.authenticate(match[1]);
     }
-    purpose = parsePurpose(header(req, PURPOSE_PROCEDURE_HEADER), header(req, PURPOSE_CASE_HEADER), (code) => app.procedures.get(code) !== undefined);
+    purpose = parsePurpose(
+      header(req, PURPOSE_PROCEDURE_HEADER),
+      header(req, PURPOSE_CASE_HEADER),
+      (code) => app.procedures.get(code) !== undefined,
+    );
   } catch (error) {
     // A refused credential or purpose counts against the caller's address, so guessing keys is rate-limited too.
     await byAddress();

@@ -80,7 +80,9 @@ export function applyCors(config: CorsConfig, req: http.IncomingMessage, res: ht
   if (!allowed) {
     // A preflight's body is never shown to the page; the status and this text are for the developer's network tab.
     res.writeHead(403, { "content-type": "text/plain; charset=utf-8" });
-    res.end(`Origin ${origin.slice(0, 200)} may not call this gateway from a browser; the gateway's operator lists allowed origins in GATEWAY_CORS_ORIGINS.\n`);
+    res.end(
+      `Origin ${origin.slice(0, 200)} may not call this gateway from a browser; the gateway's operator lists allowed origins in GATEWAY_CORS_ORIGINS.\n`,
+    );
     return "answered";
   }
   const headers: Record<string, string> = {

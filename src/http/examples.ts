@@ -124,8 +124,20 @@ query CheckConformance($input: ConformanceInput!) {
 }`,
     variables: {
       input: {
-        operations: [{ name: "ops/applicant.graphql", content: "# purpose: 1.001193\nquery Applicant($id: PersonalId!) {\n  citizen(personalId: $id) { fullname permanentResidence { text } }\n}\n" }],
-        samples: [{ name: "samples/citizens.json", content: '{ "citizens": [{ "personalId": "056090001234", "fullName": "Trần Minh Khoa", "dateOfBirth": "1990-03-14", "sex": "MALE", "permanentResidence": { "communeCode": "22327" } }] }' }],
+        operations: [
+          {
+            name: "ops/applicant.graphql",
+            content:
+              "# purpose: 1.001193\nquery Applicant($id: PersonalId!) {\n  citizen(personalId: $id) { fullname permanentResidence { text } }\n}\n",
+          },
+        ],
+        samples: [
+          {
+            name: "samples/citizens.json",
+            content:
+              '{ "citizens": [{ "personalId": "056090001234", "fullName": "Trần Minh Khoa", "dateOfBirth": "1990-03-14", "sex": "MALE", "permanentResidence": { "communeCode": "22327" } }] }',
+          },
+        ],
       },
     },
   },

@@ -35,7 +35,15 @@ export function createGraphQLEndpoint(app: App, apollo: ApolloServer<GatewayCont
 
     const raw = await readBody(req);
     if (raw === null) {
-      return sendError(res, metrics, 413, "PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes.`, {}, { connection: "close" });
+      return sendError(
+        res,
+        metrics,
+        413,
+        "PAYLOAD_TOO_LARGE",
+        `The request body exceeds ${MAX_BODY_BYTES} bytes.`,
+        {},
+        { connection: "close" },
+      );
     }
     if (raw === undefined) {
       return sendError(res, metrics, 400, "BAD_REQUEST", "The request body is not valid UTF-8; GraphQL requests are UTF-8 JSON.");

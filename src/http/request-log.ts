@@ -44,7 +44,14 @@ export interface RequestLogEntry {
 const UNLOGGED_ROUTES = new Set(["/health/live", "/health", "/metrics"]);
 
 /** One line per request, with its id; never variables, query text or a citizen's id. */
-export function logRequest(req: http.IncomingMessage, res: http.ServerResponse, metrics: GatewayMetrics, ids: RequestIds, route: string, started: number): RequestLogEntry {
+export function logRequest(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  metrics: GatewayMetrics,
+  ids: RequestIds,
+  route: string,
+  started: number,
+): RequestLogEntry {
   const entry: RequestLogEntry = {};
   res.once("finish", () => {
     const seconds = (performance.now() - started) / 1000;

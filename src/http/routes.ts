@@ -27,7 +27,11 @@ export function createRoutes(app: App, metrics: GatewayMetrics, isShuttingDown: 
   // In development the IDE sends the demo key and a demo purpose, so every example runs as it is.
   const ideHeaders = app.demo
     ? {
-        all: { Authorization: `Bearer ${app.demo.allGrantsKey}`, "X-Purpose-Procedure": DEMO_PURPOSE.procedure, "X-Purpose-Case": DEMO_PURPOSE.caseId },
+        all: {
+          Authorization: `Bearer ${app.demo.allGrantsKey}`,
+          "X-Purpose-Procedure": DEMO_PURPOSE.procedure,
+          "X-Purpose-Case": DEMO_PURPOSE.caseId,
+        },
         citizen: { Authorization: `Bearer ${DEMO_CITIZEN_KEY}` },
       }
     : undefined;

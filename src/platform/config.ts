@@ -46,7 +46,12 @@ export interface ResilienceConfig {
   volumeThreshold: number;
 }
 
-export const DEFAULT_RESILIENCE: ResilienceConfig = { queryTimeoutMs: 5_000, resetTimeoutMs: 5_000, errorThresholdPercentage: 50, volumeThreshold: 5 };
+export const DEFAULT_RESILIENCE: ResilienceConfig = {
+  queryTimeoutMs: 5_000,
+  resetTimeoutMs: 5_000,
+  errorThresholdPercentage: 50,
+  volumeThreshold: 5,
+};
 
 export interface GatewayConfig {
   port: number;
@@ -125,10 +130,15 @@ function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
  * gateway names the apps it serves.
  */
 export function corsOriginsFrom(raw: string | undefined, environment: Environment): { origins: string[]; anyOrigin: boolean } {
-  const entries = (raw ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const entries = (raw ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   const anyOrigin = entries.includes("*");
   if (anyOrigin && environment === "production") {
-    throw new Error("GATEWAY_CORS_ORIGINS=* is refused in production: list the origins of the browser apps, e.g. https://portal.example.gov.vn");
+    throw new Error(
+      "GATEWAY_CORS_ORIGINS=* is refused in production: list the origins of the browser apps, e.g. https://portal.example.gov.vn",
+    );
   }
   const origins = entries
     .filter((e) => e !== "*")
@@ -137,7 +147,9 @@ export function corsOriginsFrom(raw: string | undefined, environment: Environmen
       const web = url !== undefined && (url.protocol === "http:" || url.protocol === "https:") && !url.hostname.includes("*");
       if (!web || url.origin.toLowerCase() !== entry.toLowerCase()) {
         const hint = web ? ` (write ${url.origin})` : "";
-        throw new Error(`GATEWAY_CORS_ORIGINS: "${entry.slice(0, 100)}" is not an origin: scheme://host[:port], no path or trailing slash${hint}`);
+        throw new Error(
+          `GATEWAY_CORS_ORIGINS: "${entry.slice(0, 100)}" is not an origin: scheme://host[:port], no path or trailing slash${hint}`,
+        );
       }
       return url.origin;
     });

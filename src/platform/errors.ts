@@ -12,8 +12,10 @@ export const ERROR_CODES = {
   // Arguments and input values.
   INVALID_PERSONAL_ID: "A personal identification number is not 12 digits of the national format (see the PersonalId scalar).",
   INVALID_TAX_CODE: "An enterprise code (tax code) is not 10 digits with a valid check digit (see the TaxCode scalar).",
-  INVALID_ADMINISTRATIVE_UNIT_CODE: "An administrative unit code is not 2 digits (province) or 5 digits (commune) (see the AdministrativeUnitCode scalar).",
-  UNKNOWN_ADMINISTRATIVE_UNIT: "A well-formed administrative unit code names no unit of the 2025 map; the message names its successors when it is a pre-2025 code.",
+  INVALID_ADMINISTRATIVE_UNIT_CODE:
+    "An administrative unit code is not 2 digits (province) or 5 digits (commune) (see the AdministrativeUnitCode scalar).",
+  UNKNOWN_ADMINISTRATIVE_UNIT:
+    "A well-formed administrative unit code names no unit of the 2025 map; the message names its successors when it is a pre-2025 code.",
   INVALID_PAGINATION: "A page size (`first`) outside 1–100.",
   INVALID_CURSOR: "A cursor that this list did not return (another list's, altered or forged).",
   INVALID_NODE_ID: "A global id (`node`, `nodes`) that the gateway did not issue, or that it issued under a key it no longer holds.",
@@ -27,9 +29,11 @@ export const ERROR_CODES = {
   INVALID_PURPOSE: "The purpose headers are malformed, only one is sent, or the procedure is not in the catalogue.",
   PURPOSE_NOT_GRANTED: "The client holds no grant for the declared procedure.",
   PURPOSE_MISMATCH: "The declared procedure is not the procedure of the dossier (or list of dossiers) asked for.",
-  FIELD_NOT_GRANTED: "A field needs a grant (source and class) the client does not hold under the declared procedure; `extensions.missingGrant` names it.",
+  FIELD_NOT_GRANTED:
+    "A field needs a grant (source and class) the client does not hold under the declared procedure; `extensions.missingGrant` names it.",
   SUBJECT_NOT_PERMITTED: "A citizen client reached someone else's data, or a root field not open to citizen clients.",
-  RATE_LIMITED: "Too many requests for this client (or address) in a minute; `extensions.retryAfterSeconds` and the Retry-After header say when to retry.",
+  RATE_LIMITED:
+    "Too many requests for this client (or address) in a minute; `extensions.retryAfterSeconds` and the Retry-After header say when to retry.",
   // Query limits.
   QUERY_TOO_DEEP: "The operation nests fields more deeply than the gateway answers.",
   TOO_MANY_ALIASES: "The operation uses more aliases than the gateway answers.",
@@ -42,21 +46,26 @@ export const ERROR_CODES = {
   INVALID_DOSSIER: "The dossier does not fit its procedure: applicant kind, subjects, a certificate standing for a parcel.",
   IDEMPOTENCY_CONFLICT: "The idempotency key was used before with a different request.",
   // The conformance check.
-  INVALID_CONFORMANCE_INPUT: "An input of the conformance check is malformed or past one of its bounds; file, line and `extensions.limit` say where.",
+  INVALID_CONFORMANCE_INPUT:
+    "An input of the conformance check is malformed or past one of its bounds; file, line and `extensions.limit` say where.",
   CONFORMANCE_TIMEOUT: "The conformance check ran past its time budget and was stopped.",
   // Trusted documents.
-  TRUSTED_DOCUMENTS_ONLY: "The client is set to trusted documents only and sent query text (or an automatic persisted query's hash) instead of a published `documentId`.",
-  INVALID_DOCUMENT_ID: "A `documentId` that is not `sha256:` and 64 lower-case hex digits, given twice, or sent with `query` or `extensions.persistedQuery`.",
+  TRUSTED_DOCUMENTS_ONLY:
+    "The client is set to trusted documents only and sent query text (or an automatic persisted query's hash) instead of a published `documentId`.",
+  INVALID_DOCUMENT_ID:
+    "A `documentId` that is not `sha256:` and 64 lower-case hex digits, given twice, or sent with `query` or `extensions.persistedQuery`.",
   DOCUMENT_NOT_FOUND: "No trusted document with this id is published for this client.",
   // The gateway's own state.
-  SOURCE_UNAVAILABLE: "A national source did not answer (or its breaker is open); `extensions.source` names it. Fields from it are null; retry shortly.",
+  SOURCE_UNAVAILABLE:
+    "A national source did not answer (or its breaker is open); `extensions.source` names it. Fields from it are null; retry shortly.",
   AUDIT_UNAVAILABLE: "The audit trail could not be written, so an answer holding personal data was withheld; retry later.",
   INTERNAL_SERVER_ERROR: "An unexpected failure; it is logged under the request id (x-request-id) to quote when reporting it.",
   // Apollo Server's, for documents and requests it refuses before the gateway sees them.
   GRAPHQL_PARSE_FAILED: "The document is not valid GraphQL syntax.",
   GRAPHQL_VALIDATION_FAILED: "The document does not validate against the schema (an unknown field, a wrong argument type, …).",
   BAD_USER_INPUT: "A variable's value does not fit its type (a missing required variable, a oneOf input with two fields, …).",
-  OPERATION_RESOLUTION_FAILURE: "The operation to run cannot be chosen: `operationName` names none of the document's operations, or several are given without one.",
+  OPERATION_RESOLUTION_FAILURE:
+    "The operation to run cannot be chosen: `operationName` names none of the document's operations, or several are given without one.",
   PERSISTED_QUERY_NOT_FOUND: "An automatic persisted query's hash is not known yet: send the query text with it once.",
   PERSISTED_QUERY_NOT_SUPPORTED: "Automatic persisted queries are switched off.",
   // The HTTP front's.

@@ -7,26 +7,113 @@ import type { Commune, Region } from "./geography.js";
 import type { Random } from "./random.js";
 
 const STREETS = [
-  "Hoàng Hoa Thám", "Lê Lợi", "Trần Hưng Đạo", "Nguyễn Huệ", "Hai Bà Trưng", "Lý Thường Kiệt", "Quang Trung",
-  "Nguyễn Trãi", "Lê Duẩn", "Điện Biên Phủ", "Phan Đình Phùng", "Trần Phú", "Nguyễn Du", "Lê Thánh Tông",
-  "Nguyễn Văn Cừ", "Võ Thị Sáu", "Nguyễn Thị Minh Khai", "Phan Chu Trinh", "Bà Triệu", "Lý Thái Tổ",
-  "Trường Chinh", "Giải Phóng", "Hùng Vương", "Nguyễn Chí Thanh", "Tôn Đức Thắng", "Cách Mạng Tháng Tám",
-  "Lạc Long Quân", "Âu Cơ", "Nguyễn Văn Linh", "Phạm Văn Đồng", "Võ Văn Kiệt", "Lê Văn Sỹ", "Pasteur",
-  "Nguyễn Đình Chiểu", "Chu Văn An", "Ngô Quyền", "Đinh Tiên Hoàng", "Lê Hồng Phong", "Nguyễn Thái Học",
-  "Kim Mã", "Xã Đàn", "Láng", "Cầu Giấy", "Minh Khai", "Tây Sơn", "Hoàng Diệu", "Trần Quang Khải",
-  "Nguyễn Tất Thành", "Bạch Đằng", "Lý Tự Trọng", "Yên Phụ", "Thụy Khuê", "Đội Cấn", "Nguyễn Khánh Toàn",
+  "Hoàng Hoa Thám",
+  "Lê Lợi",
+  "Trần Hưng Đạo",
+  "Nguyễn Huệ",
+  "Hai Bà Trưng",
+  "Lý Thường Kiệt",
+  "Quang Trung",
+  "Nguyễn Trãi",
+  "Lê Duẩn",
+  "Điện Biên Phủ",
+  "Phan Đình Phùng",
+  "Trần Phú",
+  "Nguyễn Du",
+  "Lê Thánh Tông",
+  "Nguyễn Văn Cừ",
+  "Võ Thị Sáu",
+  "Nguyễn Thị Minh Khai",
+  "Phan Chu Trinh",
+  "Bà Triệu",
+  "Lý Thái Tổ",
+  "Trường Chinh",
+  "Giải Phóng",
+  "Hùng Vương",
+  "Nguyễn Chí Thanh",
+  "Tôn Đức Thắng",
+  "Cách Mạng Tháng Tám",
+  "Lạc Long Quân",
+  "Âu Cơ",
+  "Nguyễn Văn Linh",
+  "Phạm Văn Đồng",
+  "Võ Văn Kiệt",
+  "Lê Văn Sỹ",
+  "Pasteur",
+  "Nguyễn Đình Chiểu",
+  "Chu Văn An",
+  "Ngô Quyền",
+  "Đinh Tiên Hoàng",
+  "Lê Hồng Phong",
+  "Nguyễn Thái Học",
+  "Kim Mã",
+  "Xã Đàn",
+  "Láng",
+  "Cầu Giấy",
+  "Minh Khai",
+  "Tây Sơn",
+  "Hoàng Diệu",
+  "Trần Quang Khải",
+  "Nguyễn Tất Thành",
+  "Bạch Đằng",
+  "Lý Tự Trọng",
+  "Yên Phụ",
+  "Thụy Khuê",
+  "Đội Cấn",
+  "Nguyễn Khánh Toàn",
 ];
 
 const VILLAGES = [
-  "Đông", "Tây", "Nam", "Bắc", "Thượng", "Hạ", "Trung", "Đoài", "Đình", "An Lạc", "Phú Mỹ", "Tân Lập",
-  "Hòa Bình", "Thắng Lợi", "Đoàn Kết", "Quyết Tiến", "Tiền Phong", "Đồng Tâm", "An Thịnh", "Bình Minh",
-  "Hưng Long", "Tân Hòa", "Phước Lộc", "Mỹ Hòa", "Tân Thành", "Bình Thạnh", "Long Hưng", "Vĩnh Phú",
-  "Phú Lợi", "Hòa Lạc", "Đồng Xuân", "Cổ Loan", "Văn Giáp", "Thanh Xuân", "Yên Thái", "Phú Thứ",
+  "Đông",
+  "Tây",
+  "Nam",
+  "Bắc",
+  "Thượng",
+  "Hạ",
+  "Trung",
+  "Đoài",
+  "Đình",
+  "An Lạc",
+  "Phú Mỹ",
+  "Tân Lập",
+  "Hòa Bình",
+  "Thắng Lợi",
+  "Đoàn Kết",
+  "Quyết Tiến",
+  "Tiền Phong",
+  "Đồng Tâm",
+  "An Thịnh",
+  "Bình Minh",
+  "Hưng Long",
+  "Tân Hòa",
+  "Phước Lộc",
+  "Mỹ Hòa",
+  "Tân Thành",
+  "Bình Thạnh",
+  "Long Hưng",
+  "Vĩnh Phú",
+  "Phú Lợi",
+  "Hòa Lạc",
+  "Đồng Xuân",
+  "Cổ Loan",
+  "Văn Giáp",
+  "Thanh Xuân",
+  "Yên Thái",
+  "Phú Thứ",
 ];
 
 const MOUNTAIN_FIRST = ["Nà", "Pác", "Nậm", "Huổi", "Phiêng", "Khau", "Co", "Hua", "Tà", "Lũng", "Bó", "Kéo"];
 const MOUNTAIN_SECOND = ["Phai", "Lẹng", "Cắt", "Mò", "Luông", "Sán", "Pe", "Mạ", "Vai", "Pục", "Chang", "Sảo"];
-const HIGHLAND_VILLAGES = ["Buôn Ea Tu", "Buôn Kô Sia", "Buôn Ko Tam", "Plei Ơi", "Plei Rơ Ngheo", "Làng Kon Klor", "Buôn Đôn", "Bon Bu Prăng"];
+const HIGHLAND_VILLAGES = [
+  "Buôn Ea Tu",
+  "Buôn Kô Sia",
+  "Buôn Ko Tam",
+  "Plei Ơi",
+  "Plei Rơ Ngheo",
+  "Làng Kon Klor",
+  "Buôn Đôn",
+  "Bon Bu Prăng",
+];
 const FIELDS = ["Cửa Đình", "Đồng Trên", "Đồng Dưới", "Bãi Giữa", "Gò Cao", "Ao Cá", "Đồng Chùa", "Bờ Sông", "Đồng Mả", "Cầu Đá"];
 
 const isSouth = (region: Region) => region === "south-east" || region === "mekong" || region === "south-central" || region === "highlands";
@@ -60,7 +147,11 @@ function rural(random: Random, region: Region): string {
     case "south-central":
       return roll < 0.5 ? `Thôn ${random.pick(VILLAGES)}` : `Thôn ${random.int(1, 12)}`;
     default:
-      return roll < 0.55 ? `Thôn ${random.pick(VILLAGES)}` : roll < 0.85 ? `Xóm ${random.int(1, 15)}` : `Thôn ${random.pick(VILLAGES)} ${random.int(1, 4)}`;
+      return roll < 0.55
+        ? `Thôn ${random.pick(VILLAGES)}`
+        : roll < 0.85
+          ? `Xóm ${random.int(1, 15)}`
+          : `Thôn ${random.pick(VILLAGES)} ${random.int(1, 4)}`;
   }
 }
 

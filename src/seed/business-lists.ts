@@ -86,22 +86,106 @@ export const INDUSTRIES: [string, number, string, string][] = [
 export const INDUSTRY_PICKER = new Weighted(INDUSTRIES.map((row) => [row, row[1]] as const));
 
 export const WORDS = [
-  "AN", "BÌNH", "PHÁT", "THÀNH", "ĐẠT", "HƯNG", "THỊNH", "PHÚ", "QUÝ", "MINH", "ANH", "HOÀNG", "GIA", "BẢO", "NAM",
-  "VIỆT", "TÂN", "TIẾN", "THÁI", "TRƯỜNG", "SƠN", "HẢI", "LONG", "KHANG", "TÍN", "NGHĨA", "ĐỨC", "TOÀN", "THẮNG",
-  "LỢI", "LỘC", "TÀI", "PHÚC", "HÒA", "KIM", "NGỌC", "HUY", "QUANG", "VĨNH", "THIÊN", "ĐÔNG", "Á", "SAO", "ĐẠI",
-  "HỒNG", "HÀ", "LINH", "TUẤN", "KHÔI", "NGUYÊN", "PHƯƠNG", "THUẬN", "XUÂN", "MỸ", "HẠNH", "TRÍ", "DŨNG", "CƯỜNG",
-  "THANH", "UY", "VƯƠNG", "BẮC", "TRUNG", "ÂU", "HOA", "SEN", "MAI", "TRÚC", "NHẬT", "QUỐC", "HỢP", "NHÂN",
+  "AN",
+  "BÌNH",
+  "PHÁT",
+  "THÀNH",
+  "ĐẠT",
+  "HƯNG",
+  "THỊNH",
+  "PHÚ",
+  "QUÝ",
+  "MINH",
+  "ANH",
+  "HOÀNG",
+  "GIA",
+  "BẢO",
+  "NAM",
+  "VIỆT",
+  "TÂN",
+  "TIẾN",
+  "THÁI",
+  "TRƯỜNG",
+  "SƠN",
+  "HẢI",
+  "LONG",
+  "KHANG",
+  "TÍN",
+  "NGHĨA",
+  "ĐỨC",
+  "TOÀN",
+  "THẮNG",
+  "LỢI",
+  "LỘC",
+  "TÀI",
+  "PHÚC",
+  "HÒA",
+  "KIM",
+  "NGỌC",
+  "HUY",
+  "QUANG",
+  "VĨNH",
+  "THIÊN",
+  "ĐÔNG",
+  "Á",
+  "SAO",
+  "ĐẠI",
+  "HỒNG",
+  "HÀ",
+  "LINH",
+  "TUẤN",
+  "KHÔI",
+  "NGUYÊN",
+  "PHƯƠNG",
+  "THUẬN",
+  "XUÂN",
+  "MỸ",
+  "HẠNH",
+  "TRÍ",
+  "DŨNG",
+  "CƯỜNG",
+  "THANH",
+  "UY",
+  "VƯƠNG",
+  "BẮC",
+  "TRUNG",
+  "ÂU",
+  "HOA",
+  "SEN",
+  "MAI",
+  "TRÚC",
+  "NHẬT",
+  "QUỐC",
+  "HỢP",
+  "NHÂN",
 ];
 
 export const POSITIONS: Record<LegalForm, Weighted<string>> = {
-  SINGLE_MEMBER_LLC: new Weighted([["Giám đốc", 70], ["Tổng giám đốc", 15], ["Chủ tịch công ty", 15]]),
-  MULTI_MEMBER_LLC: new Weighted([["Giám đốc", 70], ["Tổng giám đốc", 15], ["Chủ tịch Hội đồng thành viên", 15]]),
-  JOINT_STOCK: new Weighted([["Tổng giám đốc", 45], ["Giám đốc", 25], ["Chủ tịch Hội đồng quản trị", 30]]),
+  SINGLE_MEMBER_LLC: new Weighted([
+    ["Giám đốc", 70],
+    ["Tổng giám đốc", 15],
+    ["Chủ tịch công ty", 15],
+  ]),
+  MULTI_MEMBER_LLC: new Weighted([
+    ["Giám đốc", 70],
+    ["Tổng giám đốc", 15],
+    ["Chủ tịch Hội đồng thành viên", 15],
+  ]),
+  JOINT_STOCK: new Weighted([
+    ["Tổng giám đốc", 45],
+    ["Giám đốc", 25],
+    ["Chủ tịch Hội đồng quản trị", 30],
+  ]),
   PRIVATE_ENTERPRISE: new Weighted([["Giám đốc", 1]]),
   PARTNERSHIP: new Weighted([["Giám đốc", 1]]),
 };
 
-export const STATUSES = new Weighted<string>([["ACTIVE", 82], ["SUSPENDED", 8], ["DISSOLVED", 9], ["BANKRUPT", 1]]);
+export const STATUSES = new Weighted<string>([
+  ["ACTIVE", 82],
+  ["SUSPENDED", 8],
+  ["DISSOLVED", 9],
+  ["BANKRUPT", 1],
+]);
 
 /** [business line, VSIC code, name word, capital range in VND, relative frequency]. */
 export const HOUSEHOLD_LINES: [string, string, string, number, number, number][] = [
@@ -123,5 +207,8 @@ export const HOUSEHOLD_LINES: [string, string, string, number, number, number][]
   ["Bán buôn nông sản", "4620", "NÔNG SẢN", 100e6, 2e9, 1.5],
 ];
 export const HOUSEHOLD_LINE_PICKER = new Weighted(HOUSEHOLD_LINES.map((l) => [l, l[5]] as const));
-export const HOUSEHOLD_STATUSES = new Weighted<string>([["ACTIVE", 85], ["SUSPENDED", 5], ["CLOSED", 10]]);
-
+export const HOUSEHOLD_STATUSES = new Weighted<string>([
+  ["ACTIVE", 85],
+  ["SUSPENDED", 5],
+  ["CLOSED", 10],
+]);

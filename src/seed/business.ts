@@ -99,7 +99,11 @@ export class BusinessGenerator {
   }
 
   /** The owners a legal form requires, all adults by `registered` (which moves later if the reservoir is young). */
-  private owners(form: LegalForm, representative: PersonRef, registered: number): { owners: PersonRef[]; role: string; registered: number } {
+  private owners(
+    form: LegalForm,
+    representative: PersonRef,
+    registered: number,
+  ): { owners: PersonRef[]; role: string; registered: number } {
     const r = this.r;
     if (form === "PRIVATE_ENTERPRISE") return { owners: [representative], role: "OWNER", registered };
     if (form === "SINGLE_MEMBER_LLC") {

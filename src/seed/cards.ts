@@ -55,7 +55,13 @@ export function writeIdentityCards(world: World, random: Random, p: Person): voi
     const to = Math.min(DAYS.cccdStart - 1, lastDay, from + 8 * 365);
     if (from <= to) {
       const issued = random.day(from, to);
-      cards.push({ type: "CMND", number: world.ids.cmnd(p.birthProvince), issued, expires: addYears(issued, 15), authority: cmndAuthority(world, p.birthProvince) });
+      cards.push({
+        type: "CMND",
+        number: world.ids.cmnd(p.birthProvince),
+        issued,
+        expires: addYears(issued, 15),
+        authority: cmndAuthority(world, p.birthProvince),
+      });
     }
   }
 

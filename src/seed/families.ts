@@ -21,7 +21,15 @@ export class FamilyBuilder {
   /** One household's people: 12% single adults, 13% couples, 45% parents with children, 7% single parents, 23% three generations. */
   build(): Person[] {
     const roll = this.r.next();
-    return roll < 0.12 ? this.single() : roll < 0.25 ? this.couple() : roll < 0.7 ? this.nuclear() : roll < 0.77 ? this.singleParent() : this.threeGenerations();
+    return roll < 0.12
+      ? this.single()
+      : roll < 0.25
+        ? this.couple()
+        : roll < 0.7
+          ? this.nuclear()
+          : roll < 0.77
+            ? this.singleParent()
+            : this.threeGenerations();
   }
 
   // ---- people ----------------------------------------------------------------------------------------------
@@ -280,5 +288,4 @@ export class FamilyBuilder {
     }
     return [grandfather, grandmother, son, ...siblings, wife, ...grandchildren];
   }
-
 }

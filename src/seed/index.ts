@@ -35,7 +35,8 @@ export interface SeedOptions {
   onProgress?: (progress: SeedProgress) => void;
 }
 
-export type SeedProgress = { phase: "population"; citizens: number; of: number } | { phase: "land and business"; fraction: number } | { phase: "indexes" };
+export type SeedProgress =
+  { phase: "population"; citizens: number; of: number } | { phase: "land and business"; fraction: number } | { phase: "indexes" };
 
 export interface TableSummary {
   source: SourceName;
@@ -146,7 +147,11 @@ export async function seedDatabases(sources: Record<SourceName, Source>, options
       (index, ms) => void (timings.get(index.table)!.indexMs += ms),
     );
     // Fresh statistics, so the first queries are planned on the real row counts.
-    await sources[name].raw(`ANALYZE ${SEED_TABLE_KEYS.filter((k) => SEED_TABLES[k].source === name).map((k) => SEED_TABLES[k].table).join(", ")}`);
+    await sources[name].raw(
+      `ANALYZE ${SEED_TABLE_KEYS.filter((k) => SEED_TABLES[k].source === name)
+        .map((k) => SEED_TABLES[k].table)
+        .join(", ")}`,
+    );
   };
 
   const bar =
@@ -176,7 +181,8 @@ export async function seedDatabases(sources: Record<SourceName, Source>, options
       onProgress: (fraction) => {
         bar?.update(Math.round(fraction * 100));
         // The population is the first 60 % of generation (generate.ts), citizen by citizen.
-        if (fraction <= 0.6) options.onProgress?.({ phase: "population", citizens: Math.round((fraction / 0.6) * options.citizens), of: options.citizens });
+        if (fraction <= 0.6)
+          options.onProgress?.({ phase: "population", citizens: Math.round((fraction / 0.6) * options.citizens), of: options.citizens });
         else if (fraction < 1) options.onProgress?.({ phase: "land and business", fraction: (fraction - 0.6) / 0.4 });
       },
     });

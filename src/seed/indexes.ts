@@ -63,7 +63,9 @@ export interface DeferredIndex {
 /** Creates the to-do table for deferred index builds (Postgres sources; the `drizzle` schema holds bookkeeping). */
 export async function prepareDeferredIndexes(source: Source): Promise<void> {
   await source.raw("CREATE SCHEMA IF NOT EXISTS drizzle");
-  await source.raw(`CREATE TABLE IF NOT EXISTS ${DEFERRED_TABLE} (name text PRIMARY KEY, create_sql text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`);
+  await source.raw(
+    `CREATE TABLE IF NOT EXISTS ${DEFERRED_TABLE} (name text PRIMARY KEY, create_sql text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`,
+  );
 }
 
 /** Builds the indexes an interrupted seed left on the to-do list; returns how many. */

@@ -35,18 +35,64 @@ type Purpose = "ODT" | "ONT" | "LUC" | "BHK" | "NHK" | "CLN" | "NTS" | "RSX" | "
 
 /** Area range in m² (log-uniform). */
 const AREA: Record<Purpose, [number, number]> = {
-  ODT: [40, 300], ONT: [100, 1000], LUC: [300, 5000], BHK: [200, 3000], NHK: [500, 5000], CLN: [500, 10000],
-  NTS: [500, 20000], RSX: [5000, 50000], TMD: [200, 5000], SKC: [1000, 20000],
+  ODT: [40, 300],
+  ONT: [100, 1000],
+  LUC: [300, 5000],
+  BHK: [200, 3000],
+  NHK: [500, 5000],
+  CLN: [500, 10000],
+  NTS: [500, 20000],
+  RSX: [5000, 50000],
+  TMD: [200, 5000],
+  SKC: [1000, 20000],
 };
 
 const FARM_BY_REGION: Record<string, Weighted<Purpose>> = {
-  "north-delta": new Weighted<Purpose>([["LUC", 60], ["BHK", 20], ["NTS", 10], ["CLN", 10]]),
-  "north-mountain": new Weighted<Purpose>([["LUC", 25], ["BHK", 15], ["RSX", 35], ["CLN", 20], ["NHK", 5]]),
-  "north-central": new Weighted<Purpose>([["LUC", 45], ["BHK", 15], ["RSX", 20], ["CLN", 15], ["NTS", 5]]),
-  "south-central": new Weighted<Purpose>([["LUC", 35], ["BHK", 20], ["CLN", 20], ["RSX", 15], ["NTS", 10]]),
-  highlands: new Weighted<Purpose>([["CLN", 60], ["BHK", 15], ["RSX", 15], ["LUC", 10]]),
-  "south-east": new Weighted<Purpose>([["CLN", 55], ["BHK", 15], ["LUC", 10], ["NTS", 10], ["RSX", 10]]),
-  mekong: new Weighted<Purpose>([["LUC", 50], ["CLN", 25], ["NTS", 25]]),
+  "north-delta": new Weighted<Purpose>([
+    ["LUC", 60],
+    ["BHK", 20],
+    ["NTS", 10],
+    ["CLN", 10],
+  ]),
+  "north-mountain": new Weighted<Purpose>([
+    ["LUC", 25],
+    ["BHK", 15],
+    ["RSX", 35],
+    ["CLN", 20],
+    ["NHK", 5],
+  ]),
+  "north-central": new Weighted<Purpose>([
+    ["LUC", 45],
+    ["BHK", 15],
+    ["RSX", 20],
+    ["CLN", 15],
+    ["NTS", 5],
+  ]),
+  "south-central": new Weighted<Purpose>([
+    ["LUC", 35],
+    ["BHK", 20],
+    ["CLN", 20],
+    ["RSX", 15],
+    ["NTS", 10],
+  ]),
+  highlands: new Weighted<Purpose>([
+    ["CLN", 60],
+    ["BHK", 15],
+    ["RSX", 15],
+    ["LUC", 10],
+  ]),
+  "south-east": new Weighted<Purpose>([
+    ["CLN", 55],
+    ["BHK", 15],
+    ["LUC", 10],
+    ["NTS", 10],
+    ["RSX", 10],
+  ]),
+  mekong: new Weighted<Purpose>([
+    ["LUC", 50],
+    ["CLN", 25],
+    ["NTS", 25],
+  ]),
 };
 
 interface Holder {
@@ -69,7 +115,9 @@ export class LandGenerator {
     if (!texts) {
       const geo = this.world.geo;
       const oldCode = commune.predecessors[0]?.provinceCode ?? commune.province.mergedFrom[0];
-      const oldName = (geo.legacyProvinceByCode.get(oldCode)?.name ?? commune.province.name).replace(/^Tỉnh/, "tỉnh").replace(/^Thành phố/, "thành phố");
+      const oldName = (geo.legacyProvinceByCode.get(oldCode)?.name ?? commune.province.name)
+        .replace(/^Tỉnh/, "tỉnh")
+        .replace(/^Thành phố/, "thành phố");
       const newName = commune.province.name.replace(/^Tỉnh/, "tỉnh").replace(/^Thành phố/, "thành phố");
       texts = [
         field(`Sở Tài nguyên và Môi trường ${oldName}`),
@@ -91,7 +139,9 @@ export class LandGenerator {
   private certificate(parcelId: string, commune: Commune, issued: number, status: "ACTIVE" | "REPLACED", holders: Holder[]): string {
     const w = this.world;
     const serial = w.ids.certificateSerial(issued, this.r.int(0, 25));
-    w.buffers.certificates.add(`${serial},${parcelId},${iso(issued)},${this.authority(commune, issued)},${status},${w.updatedAt(this.r)}\n`);
+    w.buffers.certificates.add(
+      `${serial},${parcelId},${iso(issued)},${this.authority(commune, issued)},${status},${w.updatedAt(this.r)}\n`,
+    );
     for (const h of holders) {
       w.buffers.holders.add(
         h.enterpriseCode
@@ -113,7 +163,9 @@ export class LandGenerator {
     const amount = Math.round(this.r.logUniform(100e6 * scale, 3e9 * scale) / 1e6) * 1e6;
     let released = "";
     if (this.r.chance(0.5) && registered + 180 <= DAYS.today - 1) released = iso(this.r.day(registered + 180, DAYS.today - 1));
-    w.buffers.encumbrances.add(`${++w.serials.encumbrances},${parcelId},${serial},${LENDERS.pick(this.r)},,${amount},${iso(registered)},${released}\n`);
+    w.buffers.encumbrances.add(
+      `${++w.serials.encumbrances},${parcelId},${serial},${LENDERS.pick(this.r)},,${amount},${iso(registered)},${released}\n`,
+    );
   }
 
   /** `addressField`: the address as a CSV field (csv.ts `field`). */
@@ -159,7 +211,10 @@ export class LandGenerator {
     const spouse = h.spouse;
     const coOwned = spouse !== null && r.chance(0.5);
     const owners: Holder[] = coOwned
-      ? [{ personalId: head.id, share: "50" }, { personalId: spouse.id, share: "50" }]
+      ? [
+          { personalId: head.id, share: "50" },
+          { personalId: spouse.id, share: "50" },
+        ]
       : [{ personalId: head.id, share: "100" }];
     let adultFrom = Math.max(FIRST_CERTIFICATE, addYears(head.birth, 18));
     if (coOwned) adultFrom = Math.max(adultFrom, addYears(spouse.birth, 18));

@@ -55,11 +55,16 @@ export class NameGenerator {
     this.family = new Weighted([...familyFreq].map(([name, count]) => [part(name), count] as const));
 
     const givenFreq = frequencies("given_name_freq.csv");
-    const givenOf = (file: string) => new Weighted([...new Set(lines(file))].map((name) => [part(name), givenFreq.get(name) ?? 2] as const));
+    const givenOf = (file: string) =>
+      new Weighted([...new Set(lines(file))].map((name) => [part(name), givenFreq.get(name) ?? 2] as const));
     this.given = { MALE: givenOf("boy_one_word.txt"), FEMALE: givenOf("girl_one_word.txt") };
     this.givenDouble = {
-      MALE: lines("boy.txt").filter((n) => n.split(" ").length === 2).map(part),
-      FEMALE: lines("girl.txt").filter((n) => n.split(" ").length === 2).map(part),
+      MALE: lines("boy.txt")
+        .filter((n) => n.split(" ").length === 2)
+        .map(part),
+      FEMALE: lines("girl.txt")
+        .filter((n) => n.split(" ").length === 2)
+        .map(part),
     };
 
     const middleFreq = frequencies("middle_name_freq.csv");
@@ -96,8 +101,20 @@ export class NameGenerator {
     const classic = sex === "FEMALE" ? this.thi : this.van;
     const classicShare =
       sex === "FEMALE"
-        ? birthYear < 1970 ? 0.75 : birthYear < 1990 ? 0.55 : birthYear < 2005 ? 0.25 : 0.08
-        : birthYear < 1970 ? 0.55 : birthYear < 1990 ? 0.4 : birthYear < 2005 ? 0.2 : 0.08;
+        ? birthYear < 1970
+          ? 0.75
+          : birthYear < 1990
+            ? 0.55
+            : birthYear < 2005
+              ? 0.25
+              : 0.08
+        : birthYear < 1970
+          ? 0.55
+          : birthYear < 1990
+            ? 0.4
+            : birthYear < 2005
+              ? 0.2
+              : 0.08;
     if (random.chance(classicShare)) return classic;
     const modernShare = birthYear < 1975 ? 0.1 : birthYear < 1995 ? 0.5 : 0.85;
     const lists = this.middle[sex];

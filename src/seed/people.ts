@@ -85,7 +85,9 @@ export class PopulationGenerator {
       }
       const roll = this.r.next();
       const migrantShare = province.code === "01" || province.code === "79" ? 0.45 : 0.15;
-      p.hometown = (roll < migrantShare ? w.anyCommune(this.r) : roll < migrantShare + 0.3 ? w.residentialCommune(this.r, province) : place).code;
+      p.hometown = (
+        roll < migrantShare ? w.anyCommune(this.r) : roll < migrantShare + 0.3 ? w.residentialCommune(this.r, province) : place
+      ).code;
     }
   }
 
@@ -100,7 +102,8 @@ export class PopulationGenerator {
       const roll = this.r.next();
       const local = p.bornHere ? 0.85 : 0.45;
       let old: LegacyCommune;
-      if (roll < local) old = legacy ?? (place.predecessors.length ? this.r.pick(place.predecessors) : this.r.pick(place.province.oldCommunes));
+      if (roll < local)
+        old = legacy ?? (place.predecessors.length ? this.r.pick(place.predecessors) : this.r.pick(place.province.oldCommunes));
       else if (roll < local + (p.bornHere ? 0.15 : 0.35)) old = this.r.pick(place.province.oldCommunes);
       else old = this.r.pick(w.geo.listedOldCommunes);
       p.birthRegistration = preferredSuccessor(old);
@@ -153,7 +156,8 @@ export class PopulationGenerator {
 
     // Members in key order (household_id, personal_id): with household ids rising, the primary key builds from
     // presorted input.
-    for (const p of people.slice().sort((x, y) => (x.id < y.id ? -1 : 1))) if (p.death < 0) b.householdMembers.add(`${id},${p.id},${p.relation}\n`);
+    for (const p of people.slice().sort((x, y) => (x.id < y.id ? -1 : 1)))
+      if (p.death < 0) b.householdMembers.add(`${id},${p.id},${p.relation}\n`);
     for (const p of people) {
       const alive = p.death < 0;
       let temporary = "";

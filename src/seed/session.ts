@@ -62,7 +62,8 @@ export async function inTransaction<T>(source: Source, work: (session: Session, 
   return work(
     {
       query: (text, params) => source.raw(text, params),
-      copy: (table, columns, csv) => source.copyCsv(table, columns, Buffer.from(csv.buffer, csv.byteOffset, csv.byteLength).toString("utf8")),
+      copy: (table, columns, csv) =>
+        source.copyCsv(table, columns, Buffer.from(csv.buffer, csv.byteOffset, csv.byteLength).toString("utf8")),
     },
     false,
   );

@@ -101,11 +101,16 @@ export class World {
     this.random = { people: new Random(seed, 1), land: new Random(seed, 2), business: new Random(seed, 3), meta: new Random(seed, 4) };
     this.provinces = new Weighted(this.geo.provinces.map((p) => [p, p.population] as const));
     this.businessProvinces = new Weighted(
-      this.geo.provinces.map((p) => [p, p.population * (p.code === "79" ? 2.2 : p.code === "01" ? 2.8 : p.code === "48" || p.code === "31" ? 1.3 : 1)] as const),
+      this.geo.provinces.map(
+        (p) => [p, p.population * (p.code === "79" ? 2.2 : p.code === "01" ? 2.8 : p.code === "48" || p.code === "31" ? 1.3 : 1)] as const,
+      ),
     );
     for (const p of this.geo.provinces) {
       this.residentialCommunes.set(p.code, new Weighted(p.communes.map((c) => [c, residentialWeight(c)] as const)));
-      this.businessCommunes.set(p.code, new Weighted(p.communes.map((c) => [c, residentialWeight(c) * (c.kind === "PHUONG" ? 3 : 1)] as const)));
+      this.businessCommunes.set(
+        p.code,
+        new Weighted(p.communes.map((c) => [c, residentialWeight(c) * (c.kind === "PHUONG" ? 3 : 1)] as const)),
+      );
     }
     this.ethnicities = ethnicityByProvince(this.geo);
     this.religions = religionByRegion();

@@ -37,7 +37,8 @@ describe("code lists", () => {
 describe("lookups", () => {
   it("name a known code with its list's entry", () => {
     for (const entry of ETHNICITIES) expect(ethnicity(entry.code)).toEqual({ code: entry.code, name: entry.name, nameEn: entry.nameEn });
-    for (const entry of LAND_USE_PURPOSES) expect(landUsePurpose(entry.code)).toEqual({ code: entry.code, name: entry.name, nameEn: entry.nameEn });
+    for (const entry of LAND_USE_PURPOSES)
+      expect(landUsePurpose(entry.code)).toEqual({ code: entry.code, name: entry.name, nameEn: entry.nameEn });
     for (const entry of VSIC_INDUSTRIES) expect(industry(entry.code)).toEqual({ code: entry.code, name: entry.name, nameEn: entry.nameEn });
   });
 

@@ -110,12 +110,14 @@ describe("enterprise codes (tax codes)", () => {
 describe("other code shapes", () => {
   it("parcel ids: a 5-digit commune, a map sheet and a parcel number", () => {
     expect(PARCEL_ID_PATTERN.exec("00004-12-345")?.slice(1)).toEqual(["00004", "12", "345"]);
-    for (const id of ["0004-12-345", "00004-12345-1", "00004-1-123456", "00004-12", "00004-12-345-1"]) expect(PARCEL_ID_PATTERN.test(id), id).toBe(false);
+    for (const id of ["0004-12-345", "00004-12345-1", "00004-1-123456", "00004-12", "00004-12-345-1"])
+      expect(PARCEL_ID_PATTERN.test(id), id).toBe(false);
   });
 
   it("certificate serials: two capital letters, an optional space, 6 to 8 digits", () => {
     for (const serial of ["DA 123456", "DA123456", "CS 12345678"]) expect(CERTIFICATE_SERIAL_PATTERN.test(serial), serial).toBe(true);
-    for (const serial of ["da 123456", "D 123456", "DA  123456", "DA 12345", "DA 123456789"]) expect(CERTIFICATE_SERIAL_PATTERN.test(serial), serial).toBe(false);
+    for (const serial of ["da 123456", "D 123456", "DA  123456", "DA 12345", "DA 123456789"])
+      expect(CERTIFICATE_SERIAL_PATTERN.test(serial), serial).toBe(false);
   });
 
   it("administrative unit codes: 2 digits for a province, 5 for a commune", () => {

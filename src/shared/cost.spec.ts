@@ -4,7 +4,8 @@ import { declaredListSize, listCost, listOf } from "./cost.js";
 import { connectionPage, pagedConnection } from "./pagination.js";
 
 /** The estimator's arguments for a field whose selection costs `childComplexity`. */
-const args = (childComplexity: number, fieldArgs: Record<string, unknown> = {}) => ({ childComplexity, args: fieldArgs }) as Parameters<ReturnType<typeof listOf>>[0];
+const args = (childComplexity: number, fieldArgs: Record<string, unknown> = {}) =>
+  ({ childComplexity, args: fieldArgs }) as Parameters<ReturnType<typeof listOf>>[0];
 
 describe("listOf", () => {
   it("charges each item the field's 1 plus what it selects", () => {

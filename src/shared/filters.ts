@@ -5,6 +5,7 @@ import { InvalidInputError } from "../platform/errors.js";
 export function searchPattern(text: string | null | undefined, fold: (s: string) => string): string | undefined {
   if (text === null || text === undefined) return undefined;
   const folded = fold(text);
-  if (folded.length < 2) throw new InvalidInputError("INVALID_ARGUMENT", `A name search needs at least 2 letters; got ${JSON.stringify(text)}.`);
+  if (folded.length < 2)
+    throw new InvalidInputError("INVALID_ARGUMENT", `A name search needs at least 2 letters; got ${JSON.stringify(text)}.`);
   return `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -52,7 +52,14 @@ describe("groupLoader", () => {
     ]);
     const loader = groupLoader(fetch, (row) => row.key);
     const answers = await Promise.all(["b", "a", "z"].map((k) => loader.load(k)));
-    expect(answers).toEqual([[{ key: "b", value: 2 }], [{ key: "a", value: 3 }, { key: "a", value: 1 }], []]);
+    expect(answers).toEqual([
+      [{ key: "b", value: 2 }],
+      [
+        { key: "a", value: 3 },
+        { key: "a", value: 1 },
+      ],
+      [],
+    ]);
     expect(batches).toHaveLength(1);
   });
 });

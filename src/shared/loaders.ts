@@ -25,7 +25,11 @@ const prepared = new WeakMap<object, Map<string, Statement<unknown>>>();
  * A batch statement built and prepared once per database, then run with each batch's keys: building drizzle's SQL
  * for every batch cost more CPU than anything else the gateway did per request (bench --profile).
  */
-export function batchQuery<R>(db: object, name: string, build: () => { prepare(name: string): Statement<R> }): (keys: readonly unknown[]) => Promise<R[]> {
+export function batchQuery<R>(
+  db: object,
+  name: string,
+  build: () => { prepare(name: string): Statement<R> },
+): (keys: readonly unknown[]) => Promise<R[]> {
   return (keys) => {
     let byName = prepared.get(db);
     if (!byName) {
@@ -42,7 +46,10 @@ export function batchQuery<R>(db: object, name: string, build: () => { prepare(n
 }
 
 /** One row (or null) per key. */
-export function rowLoader<K extends string | number, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R | null> {
+export function rowLoader<K extends string | number, R>(
+  fetch: (keys: readonly K[]) => Promise<R[]>,
+  keyOf: (row: R) => K,
+): DataLoader<K, R | null> {
   return new DataLoader<K, R | null>(async (keys) => {
     const rows = await fetch(keys);
     const byKey = new Map<K, R>();
@@ -52,7 +59,10 @@ export function rowLoader<K extends string | number, R>(fetch: (keys: readonly K
 }
 
 /** All rows per key (possibly none). */
-export function groupLoader<K extends string | number, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
+export function groupLoader<K extends string | number, R>(
+  fetch: (keys: readonly K[]) => Promise<R[]>,
+  keyOf: (row: R) => K,
+): DataLoader<K, R[]> {
   return new DataLoader<K, R[]>(async (keys) => {
     const rows = await fetch(keys);
     const byKey = new Map<K, R[]>();

@@ -56,7 +56,10 @@ describe("NodeIdCodec", () => {
     for (let i = 0; i < raw.length; i++) {
       const altered = Buffer.from(raw);
       altered[i] ^= 0x80;
-      expect(refusedWith(() => codec.decode(altered.toString("base64url"))), `byte ${i}`).toBe("INVALID_NODE_ID");
+      expect(
+        refusedWith(() => codec.decode(altered.toString("base64url"))),
+        `byte ${i}`,
+      ).toBe("INVALID_NODE_ID");
     }
   });
 
@@ -78,7 +81,11 @@ describe("NodeIdCodec", () => {
   });
 
   it("refuses what is not an id at all, naming the argument", () => {
-    for (const text of ["", "abc", "not an id", "a+b/c=", "A".repeat(201)]) expect(refusedWith(() => codec.decode(text, "ids")), text.slice(0, 20)).toBe("INVALID_NODE_ID");
+    for (const text of ["", "abc", "not an id", "a+b/c=", "A".repeat(201)])
+      expect(
+        refusedWith(() => codec.decode(text, "ids")),
+        text.slice(0, 20),
+      ).toBe("INVALID_NODE_ID");
     try {
       codec.decode("abc", "ids");
     } catch (error) {

@@ -14,7 +14,9 @@ export const NODE_TYPE = Symbol("node type");
   resolveType: (value: object) => (value as { [NODE_TYPE]?: string })[NODE_TYPE],
 })
 export abstract class Node {
-  @Field(() => ID, { description: "Globally unique, opaque id of this object (for caches and `node(id:)`); its natural key is a field of its own." })
+  @Field(() => ID, {
+    description: "Globally unique, opaque id of this object (for caches and `node(id:)`); its natural key is a field of its own.",
+  })
   id!: string;
 }
 

@@ -56,7 +56,10 @@ describe("CursorCodec", () => {
     for (let i = 0; i < raw.length; i++) {
       const altered = Buffer.from(raw);
       altered[i] ^= 0x01;
-      expect(refusedWith(() => codec.decode("citizens", altered.toString("base64url"))), `byte ${i}`).toBe("INVALID_CURSOR");
+      expect(
+        refusedWith(() => codec.decode("citizens", altered.toString("base64url"))),
+        `byte ${i}`,
+      ).toBe("INVALID_CURSOR");
     }
   });
 
@@ -64,12 +67,17 @@ describe("CursorCodec", () => {
     const cursor = codec.encode("citizens", "001085012345");
     const raw = Buffer.from(cursor, "base64url");
     expect(refusedWith(() => codec.decode("citizens", raw.subarray(0, raw.length - 1).toString("base64url")))).toBe("INVALID_CURSOR");
-    expect(refusedWith(() => codec.decode("citizens", Buffer.concat([raw, Buffer.from([0])]).toString("base64url")))).toBe("INVALID_CURSOR");
+    expect(refusedWith(() => codec.decode("citizens", Buffer.concat([raw, Buffer.from([0])]).toString("base64url")))).toBe(
+      "INVALID_CURSOR",
+    );
   });
 
   it("refuses what is not a cursor at all, with the argument named", () => {
     for (const text of ["", "abc", "not a cursor!", "a+b/c=", "A".repeat(600), "ü"]) {
-      expect(refusedWith(() => codec.decode("citizens", text)), text.slice(0, 20)).toBe("INVALID_CURSOR");
+      expect(
+        refusedWith(() => codec.decode("citizens", text)),
+        text.slice(0, 20),
+      ).toBe("INVALID_CURSOR");
     }
     try {
       codec.decode("citizens", "abc");
@@ -93,7 +101,11 @@ describe("page sizes", () => {
   });
 
   it("refuse anything else as INVALID_PAGINATION", () => {
-    for (const first of [0, -1, MAX_PAGE_SIZE + 1, 2.5, Number.NaN]) expect(refusedWith(() => checkPageSize(first)), String(first)).toBe("INVALID_PAGINATION");
+    for (const first of [0, -1, MAX_PAGE_SIZE + 1, 2.5, Number.NaN])
+      expect(
+        refusedWith(() => checkPageSize(first)),
+        String(first),
+      ).toBe("INVALID_PAGINATION");
   });
 
   it("count toward the cost held to what can run", () => {
@@ -181,7 +193,9 @@ describe("paginate", () => {
   it("refuses a bad page size or a cursor of another list before reading anything", async () => {
     const { options, calls } = source();
     await expect(paginate({ ...options, first: 0 })).rejects.toMatchObject({ extensions: { code: "INVALID_PAGINATION" } });
-    await expect(paginate({ ...options, after: codec.encode("other", "k1") })).rejects.toMatchObject({ extensions: { code: "INVALID_CURSOR" } });
+    await expect(paginate({ ...options, after: codec.encode("other", "k1") })).rejects.toMatchObject({
+      extensions: { code: "INVALID_CURSOR" },
+    });
     expect(calls).toEqual([]);
   });
 });

@@ -109,7 +109,11 @@ export class CursorCodec {
   /** The key a cursor of this list sealed; INVALID_CURSOR for anything else (another list's, altered, forged). */
   decode(kind: string, cursor: string): string {
     const refuse = () =>
-      new InvalidInputError("INVALID_CURSOR", `That is not a cursor of this ${kind} list; pass a cursor it returned (pageInfo.endCursor).`, { argument: "after" });
+      new InvalidInputError(
+        "INVALID_CURSOR",
+        `That is not a cursor of this ${kind} list; pass a cursor it returned (pageInfo.endCursor).`,
+        { argument: "after" },
+      );
     if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw refuse();
     const raw = Buffer.from(cursor, "base64url");
     if (raw.length < IV_BYTES + TAG_BYTES + 1) throw refuse();
@@ -127,10 +131,14 @@ export class CursorCodec {
 export function checkPageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new InvalidInputError("INVALID_PAGINATION", `"first" must be between 1 and ${MAX_PAGE_SIZE}; got ${first}. Page through longer lists with "after".`, {
-      argument: "first",
-      max: MAX_PAGE_SIZE,
-    });
+    throw new InvalidInputError(
+      "INVALID_PAGINATION",
+      `"first" must be between 1 and ${MAX_PAGE_SIZE}; got ${first}. Page through longer lists with "after".`,
+      {
+        argument: "first",
+        max: MAX_PAGE_SIZE,
+      },
+    );
   }
   return size;
 }

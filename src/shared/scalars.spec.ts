@@ -2,7 +2,15 @@
 import { type GraphQLScalarType, parseValue as parseLiteralText } from "graphql";
 import { describe, expect, it } from "vitest";
 import { GatewayError } from "../platform/errors.js";
-import { AdministrativeUnitCodeScalar, DateTimeScalar, LocalDateScalar, PersonalIdScalar, SafeIntScalar, TaxCodeScalar, specifiedBy } from "./scalars.js";
+import {
+  AdministrativeUnitCodeScalar,
+  DateTimeScalar,
+  LocalDateScalar,
+  PersonalIdScalar,
+  SafeIntScalar,
+  TaxCodeScalar,
+  specifiedBy,
+} from "./scalars.js";
 
 function refusal(run: () => unknown): GatewayError {
   try {
@@ -17,9 +25,24 @@ function refusal(run: () => unknown): GatewayError {
 const literal = (scalar: GraphQLScalarType, text: string) => scalar.parseLiteral(parseLiteralText(text), undefined);
 
 const CASES = [
-  { scalar: PersonalIdScalar, code: "INVALID_PERSONAL_ID", valid: ["001085012345", "079301000001"], invalid: ["00108501234", "0010850123456", "00108501234a", ""] },
-  { scalar: TaxCodeScalar, code: "INVALID_TAX_CODE", valid: ["0100109106", "0300588569"], invalid: ["0100109107", "010010910", "000000000" + "0"] },
-  { scalar: AdministrativeUnitCodeScalar, code: "INVALID_ADMINISTRATIVE_UNIT_CODE", valid: ["01", "00004"], invalid: ["1", "001", "0004", "ab"] },
+  {
+    scalar: PersonalIdScalar,
+    code: "INVALID_PERSONAL_ID",
+    valid: ["001085012345", "079301000001"],
+    invalid: ["00108501234", "0010850123456", "00108501234a", ""],
+  },
+  {
+    scalar: TaxCodeScalar,
+    code: "INVALID_TAX_CODE",
+    valid: ["0100109106", "0300588569"],
+    invalid: ["0100109107", "010010910", "000000000" + "0"],
+  },
+  {
+    scalar: AdministrativeUnitCodeScalar,
+    code: "INVALID_ADMINISTRATIVE_UNIT_CODE",
+    valid: ["01", "00004"],
+    invalid: ["1", "001", "0004", "ab"],
+  },
 ] as const;
 
 describe.each(CASES)("$scalar.name", ({ scalar, code, valid, invalid }) => {

@@ -27,7 +27,12 @@ function codeScalar(options: {
 }): GraphQLScalarType<string, string> {
   const parse = (value: unknown, node?: ValueNode): string => {
     if (typeof value !== "string") {
-      throw new InvalidInputError(options.code, `${options.name} must be given as a string of digits (quoted), got ${typeof value}.`, {}, node);
+      throw new InvalidInputError(
+        options.code,
+        `${options.name} must be given as a string of digits (quoted), got ${typeof value}.`,
+        {},
+        node,
+      );
     }
     const problem = options.problem(value);
     if (problem) throw new InvalidInputError(options.code, `Invalid ${options.name}: ${problem}.`, { value }, node);
@@ -41,7 +46,12 @@ function codeScalar(options: {
     parseValue: parse,
     parseLiteral: (ast: ValueNode) => {
       if (ast.kind !== Kind.STRING) {
-        throw new InvalidInputError(options.code, `${options.name} must be a quoted string, e.g. "001203004567"; got a ${ast.kind.toLowerCase()} literal.`, {}, ast);
+        throw new InvalidInputError(
+          options.code,
+          `${options.name} must be a quoted string, e.g. "001203004567"; got a ${ast.kind.toLowerCase()} literal.`,
+          {},
+          ast,
+        );
       }
       return parse(ast.value, ast);
     },
@@ -76,7 +86,9 @@ export const AdministrativeUnitCodeScalar = codeScalar({
     "(Decision 19/2025/QĐ-TTg). Pre-2025 codes use the same shapes; see `legacyAdministrativeUnit`.",
   code: "INVALID_ADMINISTRATIVE_UNIT_CODE",
   problem: (value) =>
-    ADMIN_UNIT_CODE_PATTERN.test(value) ? null : `an administrative unit code is 2 digits (province) or 5 digits (commune); got ${JSON.stringify(value)}`,
+    ADMIN_UNIT_CODE_PATTERN.test(value)
+      ? null
+      : `an administrative unit code is 2 digits (province) or 5 digits (commune); got ${JSON.stringify(value)}`,
 });
 
 /** A graphql-scalars scalar with its `@specifiedBy` pointing at docs/scalars.md (one instance each: use these). */

@@ -63,7 +63,9 @@ beforeAll(async () => {
   expect(holders.length, "a parcel held by a citizen").toBeGreaterThan(0);
   parcelId = holders[0].parcel_id;
   parcelHolderIds = holders.map((h) => h.personal_id);
-  [{ code: enterpriseCode }] = await gw.app.sources.business.raw<{ code: string }>("select code from business.enterprises order by code limit 1");
+  [{ code: enterpriseCode }] = await gw.app.sources.business.raw<{ code: string }>(
+    "select code from business.enterprises order by code limit 1",
+  );
   [{ registration_number: householdBusinessNumber }] = await gw.app.sources.business.raw<{ registration_number: string }>(
     "select registration_number from business.household_businesses order by registration_number limit 1",
   );
@@ -77,7 +79,12 @@ interface Reply {
 }
 
 /** POST an operation with exactly these headers ({} = anonymous); `extra` adds body members (operationName). */
-async function send(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>, extra: Record<string, unknown> = {}): Promise<Reply> {
+async function send(
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  headers: Record<string, string>,
+  extra: Record<string, unknown> = {},
+): Promise<Reply> {
   const response = await fetch(`${gw.url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -122,24 +129,36 @@ describe("default deny", () => {
     ["Query.landParcels", `{ landParcels(first: 2) { edges { node { id } } } }`, () => ({})],
     ["Query.enterprise", `query($code: TaxCode!) { enterprise(code: $code) { name } }`, () => ({ code: enterpriseCode })],
     ["Query.enterprises", `{ enterprises(first: 2) { edges { node { name } } } }`, () => ({})],
-    ["Query.householdBusiness", `query($n: String!) { householdBusiness(registrationNumber: $n) { name } }`, () => ({ n: householdBusinessNumber })],
+    [
+      "Query.householdBusiness",
+      `query($n: String!) { householdBusiness(registrationNumber: $n) { name } }`,
+      () => ({ n: householdBusinessNumber }),
+    ],
   ];
 
-  it.each(privateRoots)("refuses %s to an anonymous caller with 401 and a www-authenticate challenge, serving nothing", async (coordinate, query, variables) => {
-    // The same request does find data for a client holding every grant, so the refusal is the access rule's.
-    const granted = served(await send(query, variables(), DEMO_HEADERS));
-    expect(Object.values(granted)[0]).not.toBeNull();
+  it.each(privateRoots)(
+    "refuses %s to an anonymous caller with 401 and a www-authenticate challenge, serving nothing",
+    async (coordinate, query, variables) => {
+      // The same request does find data for a client holding every grant, so the refusal is the access rule's.
+      const granted = served(await send(query, variables(), DEMO_HEADERS));
+      expect(Object.values(granted)[0]).not.toBeNull();
 
-    const reply = await send(query, variables(), {});
-    const [error] = refused(reply, 401, "UNAUTHENTICATED");
-    expect(reply.headers.get("www-authenticate")).toMatch(/^Bearer realm=/);
-    expect(error.extensions.fields).toContain(coordinate);
-    expect(error.message).toContain(coordinate);
-    expect(error.message).toContain("Authorization: Bearer");
-  });
+      const reply = await send(query, variables(), {});
+      const [error] = refused(reply, 401, "UNAUTHENTICATED");
+      expect(reply.headers.get("www-authenticate")).toMatch(/^Bearer realm=/);
+      expect(error.extensions.fields).toContain(coordinate);
+      expect(error.message).toContain(coordinate);
+      expect(error.message).toContain("Authorization: Bearer");
+    },
+  );
 
   it("serves public reference data to an anonymous caller: provinces, administrative units, legacy units", async () => {
-    const provinces = fs.readFileSync("seeds/admin-units/provinces_34.csv", "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const provinces = fs
+      .readFileSync("seeds/admin-units/provinces_34.csv", "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
     const ward = fs.readFileSync("seeds/admin-units/wards_3321.csv", "utf8").trim().split("\n")[1].split(",");
     const legacy = fs.readFileSync("seeds/admin-units/old_to_new_commune.csv", "utf8").trim().split("\n")[1].split(",");
 
@@ -163,7 +182,11 @@ describe("default deny", () => {
   });
 
   it("refuses the whole request, public part included, when it also asks for personal data", async () => {
-    const reply = await send(`query($id: PersonalId!) { provinces { code } citizen(personalId: $id) { fullName } }`, { id: person.personal_id }, {});
+    const reply = await send(
+      `query($id: PersonalId!) { provinces { code } citizen(personalId: $id) { fullName } }`,
+      { id: person.personal_id },
+      {},
+    );
     const [error] = refused(reply, 401, "UNAUTHENTICATED");
     expect(error.extensions.fields).toEqual(["Query.citizen", "Citizen.fullName"]);
   });
@@ -184,7 +207,11 @@ describe("declared purpose", () => {
   });
 
   it("asks a registered client for a purpose before it reads personal data (400 PURPOSE_REQUIRED), not for public data", async () => {
-    const [error] = refused(await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, null)), 400, "PURPOSE_REQUIRED");
+    const [error] = refused(
+      await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, null)),
+      400,
+      "PURPOSE_REQUIRED",
+    );
     expect(error.message).toContain("X-Purpose-Procedure");
     expect(error.message).toContain("X-Purpose-Case");
     expect(error.extensions.fields).toEqual(expect.arrayContaining(["Query.citizen", "Citizen.fullName"]));
@@ -195,14 +222,26 @@ describe("declared purpose", () => {
 
   it("refuses half a purpose or a malformed one with 400 INVALID_PURPOSE, naming what is wrong", async () => {
     const auth = { authorization: `Bearer ${client.key}` };
-    const onlyProcedure = refused(await send(CITIZEN_BY_ID, { id: person.personal_id }, { ...auth, "x-purpose-procedure": BIRTH }), 400, "INVALID_PURPOSE");
+    const onlyProcedure = refused(
+      await send(CITIZEN_BY_ID, { id: person.personal_id }, { ...auth, "x-purpose-procedure": BIRTH }),
+      400,
+      "INVALID_PURPOSE",
+    );
     expect(onlyProcedure[0].message).toMatch(/X-Purpose-Case is missing/);
 
-    const onlyCase = refused(await send(CITIZEN_BY_ID, { id: person.personal_id }, { ...auth, "x-purpose-case": "HS-2026-0001" }), 400, "INVALID_PURPOSE");
+    const onlyCase = refused(
+      await send(CITIZEN_BY_ID, { id: person.personal_id }, { ...auth, "x-purpose-case": "HS-2026-0001" }),
+      400,
+      "INVALID_PURPOSE",
+    );
     expect(onlyCase[0].message).toMatch(/X-Purpose-Procedure is missing/);
 
     const badCode = refused(
-      await send(CITIZEN_BY_ID, { id: person.personal_id }, { ...auth, "x-purpose-procedure": "1001193", "x-purpose-case": "HS-2026-0001" }),
+      await send(
+        CITIZEN_BY_ID,
+        { id: person.personal_id },
+        { ...auth, "x-purpose-procedure": "1001193", "x-purpose-case": "HS-2026-0001" },
+      ),
       400,
       "INVALID_PURPOSE",
     );
@@ -210,7 +249,11 @@ describe("declared purpose", () => {
     expect(badCode[0].message).toContain("procedure code");
 
     const badCase = refused(
-      await send(CITIZEN_BY_ID, { id: person.personal_id }, { ...auth, "x-purpose-procedure": BIRTH, "x-purpose-case": "case with spaces" }),
+      await send(
+        CITIZEN_BY_ID,
+        { id: person.personal_id },
+        { ...auth, "x-purpose-procedure": BIRTH, "x-purpose-case": "case with spaces" },
+      ),
       400,
       "INVALID_PURPOSE",
     );
@@ -218,7 +261,11 @@ describe("declared purpose", () => {
   });
 
   it("refuses a procedure outside the client's grants with 403 PURPOSE_NOT_GRANTED, naming the client, the procedure and its grants", async () => {
-    const [error] = refused(await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, purpose(MARRIAGE))), 403, "PURPOSE_NOT_GRANTED");
+    const [error] = refused(
+      await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, purpose(MARRIAGE))),
+      403,
+      "PURPOSE_NOT_GRANTED",
+    );
     expect(error.extensions.procedure).toBe(MARRIAGE);
     expect(error.message).toContain(client.id);
     expect(error.message).toContain(MARRIAGE);
@@ -242,12 +289,22 @@ describe("field classes and sources", () => {
   });
 
   it("serves basic fields to a client with a basic population grant", async () => {
-    const data = served(await send(`query($id: PersonalId!) { citizen(personalId: $id) { fullName } }`, { id: person.personal_id }, clientHeaders(basic.key, purpose(BIRTH))));
+    const data = served(
+      await send(
+        `query($id: PersonalId!) { citizen(personalId: $id) { fullName } }`,
+        { id: person.personal_id },
+        clientHeaders(basic.key, purpose(BIRTH)),
+      ),
+    );
     expect(data.citizen.fullName).toBe(person.full_name);
   });
 
   it("refuses religion and ethnicity to it with 403: one FIELD_NOT_GRANTED per field, naming the missing grant", async () => {
-    const errors = refused(await send(CITIZEN_SENSITIVE, { id: person.personal_id }, clientHeaders(basic.key, purpose(BIRTH))), 403, "FIELD_NOT_GRANTED");
+    const errors = refused(
+      await send(CITIZEN_SENSITIVE, { id: person.personal_id }, clientHeaders(basic.key, purpose(BIRTH))),
+      403,
+      "FIELD_NOT_GRANTED",
+    );
     expect(errors.map((e) => e.extensions.field).sort()).toEqual(["Citizen.ethnicity", "Citizen.religion"]);
     for (const error of errors) {
       expect(error.extensions.missingGrant).toEqual({ source: "population", class: "sensitive", procedure: BIRTH });
@@ -264,7 +321,11 @@ describe("field classes and sources", () => {
 
   it("refuses a cross-source field without a grant on that source: Citizen.landParcels needs land", async () => {
     const query = `query($id: PersonalId!) { citizen(personalId: $id) { fullName landParcels { sharePercent parcel { parcelId } } } }`;
-    const errors = refused(await send(query, { id: parcelHolderIds[0] }, clientHeaders(sensitive.key, purpose(BIRTH))), 403, "FIELD_NOT_GRANTED");
+    const errors = refused(
+      await send(query, { id: parcelHolderIds[0] }, clientHeaders(sensitive.key, purpose(BIRTH))),
+      403,
+      "FIELD_NOT_GRANTED",
+    );
     const landParcels = errors.find((e) => e.extensions.field === "Citizen.landParcels");
     expect(landParcels?.extensions.missingGrant).toEqual({ source: "land", class: "basic", procedure: BIRTH });
     expect(landParcels?.message).toContain("land");
@@ -282,26 +343,42 @@ describe("field classes and sources", () => {
 
   it("checks fields selected in a named fragment on a member of the LandHolderSubject union", async () => {
     const errors = refused(
-      await send(holdersQuery("...Holder", "fragment Holder on Citizen { fullName religion }"), { id: parcelId }, clientHeaders(populationAndLand.key, purpose(BIRTH))),
+      await send(
+        holdersQuery("...Holder", "fragment Holder on Citizen { fullName religion }"),
+        { id: parcelId },
+        clientHeaders(populationAndLand.key, purpose(BIRTH)),
+      ),
       403,
       "FIELD_NOT_GRANTED",
     );
     expect(errors).toHaveLength(1);
-    expect(errors[0].extensions).toMatchObject({ field: "Citizen.religion", missingGrant: { source: "population", class: "sensitive", procedure: BIRTH } });
+    expect(errors[0].extensions).toMatchObject({
+      field: "Citizen.religion",
+      missingGrant: { source: "population", class: "sensitive", procedure: BIRTH },
+    });
   });
 
   it("checks fields selected in an inline fragment on the union: Enterprise.name needs business", async () => {
     const errors = refused(
-      await send(holdersQuery("... on Citizen { fullName } ... on Enterprise { name }"), { id: parcelId }, clientHeaders(populationAndLand.key, purpose(BIRTH))),
+      await send(
+        holdersQuery("... on Citizen { fullName } ... on Enterprise { name }"),
+        { id: parcelId },
+        clientHeaders(populationAndLand.key, purpose(BIRTH)),
+      ),
       403,
       "FIELD_NOT_GRANTED",
     );
     expect(errors).toHaveLength(1);
-    expect(errors[0].extensions).toMatchObject({ field: "Enterprise.name", missingGrant: { source: "business", class: "basic", procedure: BIRTH } });
+    expect(errors[0].extensions).toMatchObject({
+      field: "Enterprise.name",
+      missingGrant: { source: "business", class: "basic", procedure: BIRTH },
+    });
   });
 
   it("serves the union's fields a grant covers: the holders the land source names", async () => {
-    const data = served(await send(holdersQuery("... on Citizen { personalId }"), { id: parcelId }, clientHeaders(populationAndLand.key, purpose(BIRTH))));
+    const data = served(
+      await send(holdersQuery("... on Citizen { personalId }"), { id: parcelId }, clientHeaders(populationAndLand.key, purpose(BIRTH))),
+    );
     const ids = data.landParcel.holders.map((h: { subject: { personalId?: string } }) => h.subject?.personalId).filter(Boolean);
     expect(ids.sort()).toEqual(parcelHolderIds);
   });
@@ -316,9 +393,14 @@ describe("grants per procedure", () => {
   });
 
   it("does not let a grant for one procedure cover another: sensitive fields under birth registration are refused", async () => {
-    const errors = refused(await send(CITIZEN_SENSITIVE, { id: person.personal_id }, clientHeaders(client.key, purpose(BIRTH))), 403, "FIELD_NOT_GRANTED");
+    const errors = refused(
+      await send(CITIZEN_SENSITIVE, { id: person.personal_id }, clientHeaders(client.key, purpose(BIRTH))),
+      403,
+      "FIELD_NOT_GRANTED",
+    );
     expect(errors.map((e) => e.extensions.field).sort()).toEqual(["Citizen.ethnicity", "Citizen.religion"]);
-    for (const error of errors) expect(error.extensions.missingGrant).toEqual({ source: "population", class: "sensitive", procedure: BIRTH });
+    for (const error of errors)
+      expect(error.extensions.missingGrant).toEqual({ source: "population", class: "sensitive", procedure: BIRTH });
     // Basic fields under birth registration are fine.
     const data = served(await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, purpose(BIRTH))));
     expect(data.citizen.fullName).toBe(person.full_name);
@@ -330,7 +412,11 @@ describe("grants per procedure", () => {
   });
 
   it("refuses a procedure neither grant names", async () => {
-    const [error] = refused(await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, purpose(MARRIAGE))), 403, "PURPOSE_NOT_GRANTED");
+    const [error] = refused(
+      await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, purpose(MARRIAGE))),
+      403,
+      "PURPOSE_NOT_GRANTED",
+    );
     expect(error.message).toContain(BIRTH);
     expect(error.message).toContain(DEATH);
   });
@@ -359,7 +445,10 @@ describe("API keys", () => {
     ["a key too short", "Bearer abc"],
     ["an empty header", ""],
   ])("refuses a malformed Authorization header (%s) with 401", async (_, authorization) => {
-    const error = rejectedKey(await send(CITIZEN_BY_ID, { id: person.personal_id }, { authorization, "x-purpose-procedure": BIRTH, "x-purpose-case": "HS-1" }), "INVALID_CREDENTIAL");
+    const error = rejectedKey(
+      await send(CITIZEN_BY_ID, { id: person.personal_id }, { authorization, "x-purpose-procedure": BIRTH, "x-purpose-case": "HS-1" }),
+      "INVALID_CREDENTIAL",
+    );
     expect(error.message).toContain("Bearer <API key>");
   });
 
@@ -367,20 +456,32 @@ describe("API keys", () => {
     const client = await registerSystem(grants);
     served(await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, purpose(BIRTH))));
     await gw.app.clients.revoke(client.id);
-    const error = rejectedKey(await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, purpose(BIRTH))), "CREDENTIAL_REVOKED");
+    const error = rejectedKey(
+      await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, purpose(BIRTH))),
+      "CREDENTIAL_REVOKED",
+    );
     expect(error.extensions.clientId).toBe(client.id);
     expect(error.message).toContain(client.id);
   });
 
   it("refuses an expired client's key with 401 CREDENTIAL_EXPIRED, and serves one that expires later", async () => {
     const expired = await registerSystem(grants, { expiresAt: new Date(Date.now() - 24 * 3600_000) });
-    const error = rejectedKey(await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(expired.key, purpose(BIRTH))), "CREDENTIAL_EXPIRED");
+    const error = rejectedKey(
+      await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(expired.key, purpose(BIRTH))),
+      "CREDENTIAL_EXPIRED",
+    );
     expect(error.extensions.clientId).toBe(expired.id);
     expect(error.message).toContain("expired");
 
     const expiresAt = new Date(Date.now() + 24 * 3600_000);
     const valid = await registerSystem(grants, { expiresAt });
-    const data = served(await send(`query($id: PersonalId!) { viewer { expiresAt } citizen(personalId: $id) { fullName } }`, { id: person.personal_id }, clientHeaders(valid.key, purpose(BIRTH))));
+    const data = served(
+      await send(
+        `query($id: PersonalId!) { viewer { expiresAt } citizen(personalId: $id) { fullName } }`,
+        { id: person.personal_id },
+        clientHeaders(valid.key, purpose(BIRTH)),
+      ),
+    );
     expect(new Date(data.viewer.expiresAt).getTime()).toBe(expiresAt.getTime());
     expect(data.citizen.fullName).toBe(person.full_name);
   });
@@ -391,7 +492,13 @@ describe("API keys", () => {
     const newKey = await gw.app.clients.rotateKey(client.id);
     expect(newKey).not.toBe(client.key);
     rejectedKey(await send(CITIZEN_BY_ID, { id: person.personal_id }, clientHeaders(client.key, purpose(BIRTH))), "INVALID_CREDENTIAL");
-    const data = served(await send(`query($id: PersonalId!) { viewer { clientId } citizen(personalId: $id) { fullName } }`, { id: person.personal_id }, clientHeaders(newKey, purpose(BIRTH))));
+    const data = served(
+      await send(
+        `query($id: PersonalId!) { viewer { clientId } citizen(personalId: $id) { fullName } }`,
+        { id: person.personal_id },
+        clientHeaders(newKey, purpose(BIRTH)),
+      ),
+    );
     expect(data).toEqual({ viewer: { clientId: client.id }, citizen: { fullName: person.full_name } });
   });
 
@@ -415,7 +522,10 @@ describe("citizen client", () => {
       name: "Test citizen",
     }));
     citizen = clientHeaders(citizenKey, null);
-    const [found] = await gw.app.sources.population.raw<{ id: string }>("select personal_id as id from population.citizens where personal_id = $1", [person.father_id]);
+    const [found] = await gw.app.sources.population.raw<{ id: string }>(
+      "select personal_id as id from population.citizens where personal_id = $1",
+      [person.father_id],
+    );
     parent = found ? "father" : "mother";
   });
 
@@ -445,12 +555,19 @@ describe("citizen client", () => {
     expect(reply.status).toBeLessThan(500);
     expect(reply.body.data).toEqual({ citizen: { fullName: person.full_name, [parent]: null } });
     expect(reply.body.errors).toHaveLength(1);
-    expect(reply.body.errors![0]).toMatchObject({ path: ["citizen", parent, "fullName"], extensions: { code: "SUBJECT_NOT_PERMITTED", field: "Citizen.fullName" } });
+    expect(reply.body.errors![0]).toMatchObject({
+      path: ["citizen", parent, "fullName"],
+      extensions: { code: "SUBJECT_NOT_PERMITTED", field: "Citizen.fullName" },
+    });
     expect(JSON.stringify(reply.body)).not.toContain(parentName);
   });
 
   it("is refused the citizen list with 403 SUBJECT_NOT_PERMITTED, pointed to its own record", async () => {
-    const [error] = refused(await send(`{ citizens(first: 5) { edges { node { fullName } } } }`, undefined, citizen), 403, "SUBJECT_NOT_PERMITTED");
+    const [error] = refused(
+      await send(`{ citizens(first: 5) { edges { node { fullName } } } }`, undefined, citizen),
+      403,
+      "SUBJECT_NOT_PERMITTED",
+    );
     expect(error.extensions.fields).toEqual(["Query.citizens"]);
     expect(error.message).toContain(`citizen(personalId: "${person.personal_id}")`);
   });
@@ -458,10 +575,20 @@ describe("citizen client", () => {
   it("sees in its access log who read its record, for which procedure and case, and which fields", async () => {
     const reader = await registerSystem([{ sources: ["population"], classes: ["basic", "sensitive"], procedures: [BIRTH] }]);
     const declared = purpose(BIRTH);
-    served(await send(`query($id: PersonalId!) { citizen(personalId: $id) { fullName religion } }`, { id: person.personal_id }, clientHeaders(reader.key, declared)));
+    served(
+      await send(
+        `query($id: PersonalId!) { citizen(personalId: $id) { fullName religion } }`,
+        { id: person.personal_id },
+        clientHeaders(reader.key, declared),
+      ),
+    );
 
     const data = served(
-      await send(`{ accessLog(first: 1) { totalCount edges { node { clientId clientName action procedureCode caseId fields requestId recordedAt } } } }`, undefined, citizen),
+      await send(
+        `{ accessLog(first: 1) { totalCount edges { node { clientId clientName action procedureCode caseId fields requestId recordedAt } } } }`,
+        undefined,
+        citizen,
+      ),
     );
     expect(data.accessLog.edges).toHaveLength(1);
     expect(data.accessLog.edges[0].node).toMatchObject({
@@ -490,7 +617,11 @@ describe("citizen client", () => {
 
   it("keeps the access log from agency systems and anonymous callers", async () => {
     const system = await registerSystem([{ sources: ["population"], classes: ["basic"], procedures: ["*"] }]);
-    const bySystem = await send(`query($id: PersonalId!) { accessLog(personalId: $id) { totalCount } }`, { id: person.personal_id }, clientHeaders(system.key, purpose(BIRTH)));
+    const bySystem = await send(
+      `query($id: PersonalId!) { accessLog(personalId: $id) { totalCount } }`,
+      { id: person.personal_id },
+      clientHeaders(system.key, purpose(BIRTH)),
+    );
     expect(bySystem.body.data).toEqual({ accessLog: null });
     expect(bySystem.body.errors?.[0].extensions.code).toBe("SUBJECT_NOT_PERMITTED");
     expect(bySystem.body.errors?.[0].message).toContain(system.id);
@@ -514,7 +645,15 @@ describe("viewer", () => {
     const client = await registerSystem(grants);
     const declared = purpose(DEATH);
     const data = served(await send(VIEWER, undefined, clientHeaders(client.key, declared)));
-    expect(data.viewer).toEqual({ clientId: client.id, name: client.name, kind: "SYSTEM", personalId: null, grants, purpose: declared, expiresAt: null });
+    expect(data.viewer).toEqual({
+      clientId: client.id,
+      name: client.name,
+      kind: "SYSTEM",
+      personalId: null,
+      grants,
+      purpose: declared,
+      expiresAt: null,
+    });
 
     const undeclared = served(await send(VIEWER, undefined, clientHeaders(client.key, null)));
     expect(undeclared.viewer.purpose).toBeNull();
@@ -525,9 +664,20 @@ describe("viewer", () => {
       "select personal_id as id from population.citizens where personal_id not in ($1, $2) order by personal_id desc limit 1",
       [person.personal_id, gw.app.demo?.citizenPersonalId ?? ""],
     );
-    const { key } = await gw.app.clients.register({ id: `VN:CIT:${someone.id}`, kind: "CITIZEN", personalId: someone.id, name: "Viewer citizen" });
+    const { key } = await gw.app.clients.register({
+      id: `VN:CIT:${someone.id}`,
+      kind: "CITIZEN",
+      personalId: someone.id,
+      name: "Viewer citizen",
+    });
     const data = served(await send(VIEWER, undefined, clientHeaders(key, null)));
-    expect(data.viewer).toMatchObject({ clientId: `VN:CIT:${someone.id}`, kind: "CITIZEN", personalId: someone.id, grants: [], purpose: null });
+    expect(data.viewer).toMatchObject({
+      clientId: `VN:CIT:${someone.id}`,
+      kind: "CITIZEN",
+      personalId: someone.id,
+      grants: [],
+      purpose: null,
+    });
   });
 
   it("is null for an anonymous caller", async () => {

@@ -18,7 +18,11 @@ afterAll(() => gw?.close());
 
 const pop = <T = Record<string, any>>(sql: string, params: unknown[] = []) => gw.app.sources.population.raw<T>(sql, params);
 const CITIZEN = { authorization: `Bearer ${DEMO_CITIZEN_KEY}` };
-const agency = (procedure: string, caseId = "HS-ADV-0001") => ({ ...DEMO_HEADERS, "x-purpose-procedure": procedure, "x-purpose-case": caseId });
+const agency = (procedure: string, caseId = "HS-ADV-0001") => ({
+  ...DEMO_HEADERS,
+  "x-purpose-procedure": procedure,
+  "x-purpose-case": caseId,
+});
 
 /** POST with the response's request id, to read that request's audit rows. */
 async function send(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) {
@@ -27,14 +31,24 @@ async function send(query: string, variables: Record<string, unknown> | undefine
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, requestId: response.headers.get("x-request-id")!, body: (await response.json()) as { data?: any; errors?: any[] } };
+  return {
+    status: response.status,
+    requestId: response.headers.get("x-request-id")!,
+    body: (await response.json()) as { data?: any; errors?: any[] },
+  };
 }
 
 async function trail(requestId: string) {
-  return gw.app.sources.gateway.raw<{ action: string; subject_kind: string | null; subject_id: string | null; fields: string[]; procedure_code: string | null; case_id: string | null }>(
-    "select action, subject_kind, subject_id, fields, procedure_code, case_id from gateway.audit_log where request_id = $1 order by seq",
-    [requestId],
-  );
+  return gw.app.sources.gateway.raw<{
+    action: string;
+    subject_kind: string | null;
+    subject_id: string | null;
+    fields: string[];
+    procedure_code: string | null;
+    case_id: string | null;
+  }>("select action, subject_kind, subject_id, fields, procedure_code, case_id from gateway.audit_log where request_id = $1 order by seq", [
+    requestId,
+  ]);
 }
 
 /** A procedure of the catalogue using this rule, filed by a citizen (and naming this subject role, when given). */
@@ -76,7 +90,11 @@ describe("a citizen client and other people named in a dossier", () => {
     const aboutOther = rows.find((r) => r.subject_id === other.personal_id);
     expect(aboutOther?.fields).toContain(`Procedure:${code}:${spouse.component.key}`);
 
-    const official = await send(EVALUATE, { input }, { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}`, "x-purpose-procedure": code, "x-purpose-case": "HS-ADV-2" });
+    const official = await send(
+      EVALUATE,
+      { input },
+      { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}`, "x-purpose-procedure": code, "x-purpose-case": "HS-ADV-2" },
+    );
     expect(official.body.errors).toBeUndefined();
     const facts = official.body.data.evaluateDossier.components.find((c: any) => c.component.rule === "SPOUSE_SINGLE").evidence;
     expect(facts.map((e: any) => e.value)).toContain(other.full_name);
@@ -90,7 +108,10 @@ describe("a citizen client and other people named in a dossier", () => {
       ["SPOUSE_SINGLE", "spouse"],
       ["DECEASED_PERSON", "deceased"],
     ];
-    const people = await pop<{ personal_id: string; full_name: string }>("select personal_id, full_name from population.citizens where personal_id <> $1 order by personal_id desc limit 10", [me]);
+    const people = await pop<{ personal_id: string; full_name: string }>(
+      "select personal_id, full_name from population.citizens where personal_id <> $1 order by personal_id desc limit 10",
+      [me],
+    );
     const [parcel] = await gw.app.sources.land.raw<{ id: string }>("select id from land.parcels order by id limit 1");
     const fields = people.flatMap((p, i) =>
       roles.map(([rule, role]) => {
@@ -119,7 +140,11 @@ describe("a citizen client and other people named in a dossier", () => {
     const code = procedureWith("SPOUSE_SINGLE");
     const query = `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) {
       dossier { id dossierId subjectsJson subjects { role kind id withheld } applicantId components { evidence { value } message } } } }`;
-    const submitted = await send(query, { input: { procedureCode: code, applicant: { personalId: me }, subjects: { spouse: other.personal_id } }, key: `adv-${Date.now()}` }, CITIZEN);
+    const submitted = await send(
+      query,
+      { input: { procedureCode: code, applicant: { personalId: me }, subjects: { spouse: other.personal_id } }, key: `adv-${Date.now()}` },
+      CITIZEN,
+    );
     expect(submitted.body.errors).toBeUndefined();
     const dossier = submitted.body.data.submitDossier.dossier;
     expect(JSON.parse(dossier.subjectsJson)).toEqual({ SPOUSE: "[withheld]" });
@@ -140,7 +165,11 @@ describe("a citizen client and other people named in a dossier", () => {
   });
 
   it("still files as the applicant only", async () => {
-    const { body } = await send(EVALUATE, { input: { procedureCode: procedureWith("IDENTITY"), applicant: { personalId: other.personal_id } } }, CITIZEN);
+    const { body } = await send(
+      EVALUATE,
+      { input: { procedureCode: procedureWith("IDENTITY"), applicant: { personalId: other.personal_id } } },
+      CITIZEN,
+    );
     expect(body.errors?.[0].extensions.code).toBe("SUBJECT_NOT_PERMITTED");
     expect(body.data?.evaluateDossier ?? null).toBeNull();
   });
@@ -152,21 +181,36 @@ describe("personal ids leave only with an audit row naming the person", () => {
     const cursors: string[] = first.body.data.citizens.edges.map((e: any) => e.cursor);
     expect(cursors).toHaveLength(5);
     for (const cursor of cursors) expect(Buffer.from(cursor, "base64url").toString("latin1")).not.toMatch(/\d{12}/);
-    const next = await send(`query($a: String) { citizens(first: 5, after: $a) { edges { node { personalId } } } }`, { a: first.body.data.citizens.pageInfo.endCursor }, DEMO_HEADERS);
+    const next = await send(
+      `query($a: String) { citizens(first: 5, after: $a) { edges { node { personalId } } } }`,
+      { a: first.body.data.citizens.pageInfo.endCursor },
+      DEMO_HEADERS,
+    );
     const [page] = await pop<{ personal_id: string }>("select personal_id from population.citizens order by personal_id offset 5 limit 1");
     expect(next.body.data.citizens.edges[0].node.personalId).toBe(page.personal_id);
 
     const forged = Buffer.from(`citizen:${page.personal_id}`).toString("base64url");
-    const refused = await send(`query($a: String) { citizens(first: 5, after: $a) { edges { node { personalId } } } }`, { a: forged }, DEMO_HEADERS);
+    const refused = await send(
+      `query($a: String) { citizens(first: 5, after: $a) { edges { node { personalId } } } }`,
+      { a: forged },
+      DEMO_HEADERS,
+    );
     expect(refused.body.errors?.[0].extensions.code).toBe("INVALID_CURSOR");
     // One bit of the sealed bytes flipped (editing the text's last character could touch only padding bits).
     const bytes = Buffer.from(cursors[0], "base64url");
     bytes[bytes.length - 1] ^= 1;
     const altered = bytes.toString("base64url");
-    expect((await send(`query($a: String) { citizens(after: $a) { edges { cursor } } }`, { a: altered }, DEMO_HEADERS)).body.errors?.[0].extensions.code).toBe("INVALID_CURSOR");
+    expect(
+      (await send(`query($a: String) { citizens(after: $a) { edges { cursor } } }`, { a: altered }, DEMO_HEADERS)).body.errors?.[0]
+        .extensions.code,
+    ).toBe("INVALID_CURSOR");
     // A parcel cursor is not a citizen cursor.
     const parcels = await send(`{ landParcels(first: 1) { pageInfo { endCursor } } }`, undefined, DEMO_HEADERS);
-    const crossed = await send(`query($a: String) { citizens(after: $a) { edges { cursor } } }`, { a: parcels.body.data.landParcels.pageInfo.endCursor }, DEMO_HEADERS);
+    const crossed = await send(
+      `query($a: String) { citizens(after: $a) { edges { cursor } } }`,
+      { a: parcels.body.data.landParcels.pageInfo.endCursor },
+      DEMO_HEADERS,
+    );
     expect(crossed.body.errors?.[0].extensions.code).toBe("INVALID_CURSOR");
   });
 
@@ -174,10 +218,16 @@ describe("personal ids leave only with an audit row naming the person", () => {
     const [business] = await gw.app.sources.business.raw<{ registration_number: string; owner_personal_id: string }>(
       "select registration_number, owner_personal_id from business.household_businesses order by registration_number limit 1",
     );
-    const { body, requestId } = await send(`query($n: String!) { householdBusiness(registrationNumber: $n) { ownerPersonalId } }`, { n: business.registration_number }, DEMO_HEADERS);
+    const { body, requestId } = await send(
+      `query($n: String!) { householdBusiness(registrationNumber: $n) { ownerPersonalId } }`,
+      { n: business.registration_number },
+      DEMO_HEADERS,
+    );
     expect(body.data.householdBusiness.ownerPersonalId).toBe(business.owner_personal_id);
     const rows = await trail(requestId);
-    expect(rows.find((r) => r.subject_kind === "CITIZEN" && r.subject_id === business.owner_personal_id)?.fields).toContain("HouseholdBusiness.ownerPersonalId");
+    expect(rows.find((r) => r.subject_kind === "CITIZEN" && r.subject_id === business.owner_personal_id)?.fields).toContain(
+      "HouseholdBusiness.ownerPersonalId",
+    );
     expect(rows.find((r) => r.subject_kind === "HOUSEHOLD_BUSINESS")?.subject_id).toBe(business.registration_number);
   });
 
@@ -185,7 +235,11 @@ describe("personal ids leave only with an audit row naming the person", () => {
     const [holder] = await gw.app.sources.land.raw<{ parcel_id: string; personal_id: string }>(
       "select c.parcel_id, h.personal_id from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE' where h.personal_id is not null order by c.parcel_id limit 1",
     );
-    const { body, requestId } = await send(`query($id: ID!) { landParcel(id: $id) { holders { personalId } } }`, { id: holder.parcel_id }, DEMO_HEADERS);
+    const { body, requestId } = await send(
+      `query($id: ID!) { landParcel(id: $id) { holders { personalId } } }`,
+      { id: holder.parcel_id },
+      DEMO_HEADERS,
+    );
     expect(body.data.landParcel.holders.map((h: any) => h.personalId)).toContain(holder.personal_id);
     const rows = await trail(requestId);
     expect(rows.some((r) => r.subject_kind === "CITIZEN" && r.subject_id === holder.personal_id)).toBe(true);
@@ -198,7 +252,11 @@ describe("personal ids leave only with an audit row naming the person", () => {
     );
     const code = procedureWith("HOUSEHOLD");
     const [parcel] = await gw.app.sources.land.raw<{ id: string }>("select id from land.parcels order by id limit 1");
-    const result = await send(EVALUATE, { input: { procedureCode: code, applicant: { personalId: member.personal_id }, subjects: { parcel: parcel.id } } }, agency(code));
+    const result = await send(
+      EVALUATE,
+      { input: { procedureCode: code, applicant: { personalId: member.personal_id }, subjects: { parcel: parcel.id } } },
+      agency(code),
+    );
     expect(result.body.errors).toBeUndefined();
     const household = result.body.data.evaluateDossier.components.find((c: any) => c.component.rule === "HOUSEHOLD");
     expect(household.evidence.find((e: any) => e.fact === "head").value).toBe(member.head);
@@ -214,7 +272,11 @@ describe("one client's arguments cannot harm the trail", () => {
     expect(long.body.errors?.[0].extensions.code).toBe("INVALID_ARGUMENT");
     expect(long.body.errors?.[0].message.length).toBeLessThan(300);
     expect(await trail(long.requestId)).toEqual([]);
-    const nul = await send(`query($n: String!) { householdBusiness(registrationNumber: $n) { name } }`, { n: "01A8\u0000123" }, DEMO_HEADERS);
+    const nul = await send(
+      `query($n: String!) { householdBusiness(registrationNumber: $n) { name } }`,
+      { n: "01A8\u0000123" },
+      DEMO_HEADERS,
+    );
     expect(nul.status).toBe(400);
     expect(nul.body.errors?.[0].extensions.code).toBe("INVALID_ARGUMENT");
     const literal = await send(`{ householdBusiness(registrationNumber: "${"x".repeat(2000)}") { name } }`, undefined, DEMO_HEADERS);
@@ -229,17 +291,24 @@ describe("one client's arguments cannot harm the trail", () => {
 
 describe("purpose on every dossier path", () => {
   // Identity only, no other subject.
-  const identity = () => gw.app.procedures.procedures.find((p) => p.applicant === "CITIZEN" && p.subjects.length === 0 && p.components.some((c) => c.rule === "IDENTITY"))!.code;
+  const identity = () =>
+    gw.app.procedures.procedures.find(
+      (p) => p.applicant === "CITIZEN" && p.subjects.length === 0 && p.components.some((c) => c.rule === "IDENTITY"),
+    )!.code;
   let applicant: string;
   beforeAll(async () => {
-    [{ personal_id: applicant }] = await pop<{ personal_id: string }>("select personal_id from population.citizens where date_of_death is null order by personal_id offset 11 limit 1");
+    [{ personal_id: applicant }] = await pop<{ personal_id: string }>(
+      "select personal_id from population.citizens where date_of_death is null order by personal_id offset 11 limit 1",
+    );
   });
 
   it("asks an agency for the purpose, and for the dossier's own procedure; records the declared case", async () => {
     const input = { procedureCode: "1.000656", applicant: { personalId: applicant }, subjects: {} };
     const code = input.procedureCode;
     const needs = gw.app.procedures.get(code)!.subjects.filter((s) => s.role === "DECEASED");
-    const [dead] = await pop<{ personal_id: string }>("select personal_id from population.citizens where date_of_death is not null limit 1");
+    const [dead] = await pop<{ personal_id: string }>(
+      "select personal_id from population.citizens where date_of_death is not null limit 1",
+    );
     const full = { ...input, subjects: needs.length ? { deceased: dead.personal_id } : {} };
     const civil = { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}` };
     expect((await send(EVALUATE, { input: full }, civil)).body.errors?.[0].extensions.code).toBe("PURPOSE_REQUIRED");
@@ -257,14 +326,23 @@ describe("purpose on every dossier path", () => {
     const noPurpose = { authorization: DEMO_HEADERS.authorization };
     const submit = `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) { dossier { dossierId } } }`;
     const input = { procedureCode: code, applicant: { personalId: applicant } };
-    expect((await send(submit, { input, key: `adv-p-${Date.now()}` }, noPurpose)).body.errors?.[0].extensions.code).toBe("PURPOSE_REQUIRED");
+    expect((await send(submit, { input, key: `adv-p-${Date.now()}` }, noPurpose)).body.errors?.[0].extensions.code).toBe(
+      "PURPOSE_REQUIRED",
+    );
     const stored = await send(submit, { input, key: `adv-p2-${Date.now()}` }, agency(code));
     const id = stored.body.data.submitDossier.dossier.dossierId;
-    expect((await send(`query($id: ID!) { dossier(id: $id) { dossierId } }`, { id }, noPurpose)).body.errors?.[0].extensions.code).toBe("PURPOSE_REQUIRED");
-    expect((await send(`query($id: ID!) { dossier(id: $id) { dossierId } }`, { id }, agency("1.001193"))).body.errors?.[0].extensions.code).toBe("PURPOSE_MISMATCH");
+    expect((await send(`query($id: ID!) { dossier(id: $id) { dossierId } }`, { id }, noPurpose)).body.errors?.[0].extensions.code).toBe(
+      "PURPOSE_REQUIRED",
+    );
+    expect(
+      (await send(`query($id: ID!) { dossier(id: $id) { dossierId } }`, { id }, agency("1.001193"))).body.errors?.[0].extensions.code,
+    ).toBe("PURPOSE_MISMATCH");
     expect((await send(`query($id: ID!) { dossier(id: $id) { dossierId } }`, { id }, agency(code))).body.data.dossier.dossierId).toBe(id);
     expect((await send(`{ dossiers { totalCount } }`, undefined, noPurpose)).body.errors?.[0].extensions.code).toBe("PURPOSE_REQUIRED");
-    expect((await send(`query($c: String) { dossiers(procedureCode: $c) { totalCount } }`, { c: "1.001193" }, agency(code))).body.errors?.[0].extensions.code).toBe("PURPOSE_MISMATCH");
+    expect(
+      (await send(`query($c: String) { dossiers(procedureCode: $c) { totalCount } }`, { c: "1.001193" }, agency(code))).body.errors?.[0]
+        .extensions.code,
+    ).toBe("PURPOSE_MISMATCH");
     const listed = await send(`{ dossiers(first: 100) { edges { node { dossierId procedure { code } } } } }`, undefined, agency(code));
     expect(listed.body.data.dossiers.edges.map((e: any) => e.node.dossierId)).toContain(id);
     expect(listed.body.data.dossiers.edges.every((e: any) => e.node.procedure.code === code)).toBe(true);
@@ -281,7 +359,11 @@ describe("purpose on every dossier path", () => {
 
 describe("a citizen's own household", () => {
   it("keeps the household and their own member entry; other members' fields are refused one by one", async () => {
-    const { body } = await send(`{ citizen(personalId: "${me}") { household { id members { relationToHead personalId } } } }`, undefined, CITIZEN);
+    const { body } = await send(
+      `{ citizen(personalId: "${me}") { household { id members { relationToHead personalId } } } }`,
+      undefined,
+      CITIZEN,
+    );
     const household = body.data.citizen.household;
     expect(household).not.toBeNull();
     const own = household.members.find((m: any) => m.personalId === me);
@@ -313,13 +395,25 @@ describe("found by the attack review", () => {
       "select personal_id from population.citizens where personal_id <> $1 and date_of_death is null and date_of_birth <= current_date - interval '20 years' order by personal_id offset 3 limit 1",
       [me],
     );
-    await gw.app.clients.register({ id: `VN:CIT:${other.personal_id}`, kind: "CITIZEN", personalId: other.personal_id, name: "Test citizen", key: "test-citizen-two-key" });
+    await gw.app.clients.register({
+      id: `VN:CIT:${other.personal_id}`,
+      kind: "CITIZEN",
+      personalId: other.personal_id,
+      name: "Test citizen",
+      key: "test-citizen-two-key",
+    });
     const code = procedureWith("SPOUSE_SINGLE");
-    const filed = await send(EVALUATE, { input: { procedureCode: code, applicant: { personalId: other.personal_id }, subjects: { spouse: me } } }, { authorization: "Bearer test-citizen-two-key" });
+    const filed = await send(
+      EVALUATE,
+      { input: { procedureCode: code, applicant: { personalId: other.personal_id }, subjects: { spouse: me } } },
+      { authorization: "Bearer test-citizen-two-key" },
+    );
     expect(filed.body.errors).toBeUndefined();
     const log = await send(`{ accessLog(first: 20) { edges { node { clientId clientName action } } } }`, undefined, CITIZEN);
     expect(log.body.errors).toBeUndefined();
-    const entry = log.body.data.accessLog.edges.map((e: any) => e.node).find((n: any) => n.action === "DOSSIER_EVALUATE" && n.clientId.startsWith("VN:CIT:"));
+    const entry = log.body.data.accessLog.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.action === "DOSSIER_EVALUATE" && n.clientId.startsWith("VN:CIT:"));
     expect(entry).toEqual({ clientId: "VN:CIT:[citizen]", clientName: "A citizen (their own filing)", action: "DOSSIER_EVALUATE" });
     expect(JSON.stringify(log.body)).not.toContain(other.personal_id);
   });
@@ -327,14 +421,22 @@ describe("found by the attack review", () => {
   it("refuses a case id holding a personal id, which every subject's access log would show", async () => {
     const refused = await send(`{ provinces { code } }`, undefined, { ...DEMO_HEADERS, "x-purpose-case": `HS-${me}` });
     expect(refused.body.errors?.[0].extensions.code).toBe("INVALID_PURPOSE");
-    expect((await send(`{ provinces { code } }`, undefined, { ...DEMO_HEADERS, "x-purpose-case": "HS-2026-000123" })).body.errors).toBeUndefined();
+    expect(
+      (await send(`{ provinces { code } }`, undefined, { ...DEMO_HEADERS, "x-purpose-case": "HS-2026-000123" })).body.errors,
+    ).toBeUndefined();
   });
 
   it("asks for a grant naming the procedure even when it reads no source", async () => {
     const code = gw.app.procedures.procedures.find((p) => p.applicant === "CITIZEN" && p.components.every((c) => c.kind !== "DATA"))!.code;
-    const { body } = await send(EVALUATE, { input: { procedureCode: code, applicant: { personalId: me } } }, { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}`, "x-purpose-procedure": code, "x-purpose-case": "HS-ADV-9" });
+    const { body } = await send(
+      EVALUATE,
+      { input: { procedureCode: code, applicant: { personalId: me } } },
+      { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}`, "x-purpose-procedure": code, "x-purpose-case": "HS-ADV-9" },
+    );
     expect(body.errors?.[0].extensions).toMatchObject({ code: "PURPOSE_NOT_GRANTED", procedure: code });
-    expect((await send(EVALUATE, { input: { procedureCode: code, applicant: { personalId: me } } }, agency(code))).body.errors).toBeUndefined();
+    expect(
+      (await send(EVALUATE, { input: { procedureCode: code, applicant: { personalId: me } } }, agency(code))).body.errors,
+    ).toBeUndefined();
   });
 
   it("answers a birth-date filter in the year 0000 with a typed error, not an internal one", async () => {
@@ -342,4 +444,3 @@ describe("found by the attack review", () => {
     expect(body.errors?.[0].extensions.code).toBe("INVALID_ARGUMENT");
   });
 });
-

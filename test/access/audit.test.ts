@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain, writeAudit } from "../../src/modules/access/audit.js";
 import { SourceUnavailableError } from "../../src/platform/db/resilience.js";
 import type { Source } from "../../src/platform/db/source.js";
-import { DEFAULT_DEMO_API_KEY, DEMO_ALL_CLIENT_ID, DEMO_CIVIL_STATUS_CLIENT_ID, DEMO_CIVIL_STATUS_KEY, DEMO_PURPOSE } from "../../src/modules/access/demo.js";
+import {
+  DEFAULT_DEMO_API_KEY,
+  DEMO_ALL_CLIENT_ID,
+  DEMO_CIVIL_STATUS_CLIENT_ID,
+  DEMO_CIVIL_STATUS_KEY,
+  DEMO_PURPOSE,
+} from "../../src/modules/access/demo.js";
 import { clientHeaders, countStatements, DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;
@@ -20,7 +26,16 @@ afterAll(() => gw?.close());
 const gatewayDb = () => gw.app.sources.gateway;
 
 async function trailOf(requestId: string) {
-  return gatewayDb().raw<{ seq: number; client_id: string; procedure_code: string; case_id: string; subject_kind: string | null; subject_id: string | null; fields: string[]; action: string }>(
+  return gatewayDb().raw<{
+    seq: number;
+    client_id: string;
+    procedure_code: string;
+    case_id: string;
+    subject_kind: string | null;
+    subject_id: string | null;
+    fields: string[];
+    action: string;
+  }>(
     "select seq, client_id, procedure_code, case_id, subject_kind, subject_id, fields, action from gateway.audit_log where request_id = $1 order by seq",
     [requestId],
   );
@@ -30,7 +45,9 @@ async function trailOf(requestId: string) {
 async function asSuperuserBypassingTriggers(statement: string, params: unknown[] = []) {
   await gatewayDb().db.transaction(async (tx) => {
     await tx.execute(sql.raw("set local session_replication_role = replica"));
-    await tx.execute(sql.raw(params.reduce<string>((text, value, i) => text.replace(`$${i + 1}`, `'${String(value).replace(/'/g, "''")}'`), statement)));
+    await tx.execute(
+      sql.raw(params.reduce<string>((text, value, i) => text.replace(`$${i + 1}`, `'${String(value).replace(/'/g, "''")}'`), statement)),
+    );
   });
 }
 
@@ -61,7 +78,9 @@ describe("audit trail", () => {
     const holders = await gw.app.sources.land.raw<{ personal_id: string }>(
       "select distinct personal_id from land.holders where personal_id is not null order by personal_id",
     );
-    const roles = await gw.app.sources.business.raw<{ personal_id: string }>("select distinct personal_id from business.enterprise_people order by personal_id");
+    const roles = await gw.app.sources.business.raw<{ personal_id: string }>(
+      "select distinct personal_id from business.enterprise_people order by personal_id",
+    );
     const roleIds = new Set(roles.map((r) => r.personal_id));
     const person = holders.map((h) => h.personal_id).find((id) => roleIds.has(id));
     expect(person, "a seeded citizen holds land and has an enterprise role").toBeDefined();
@@ -107,7 +126,12 @@ describe("audit trail", () => {
     expect(new Set(rows.map((r) => `${r.subject_kind}:${r.subject_id}`))).toEqual(expected);
     expect(rows).toHaveLength(expected.size); // one row per subject
     for (const row of rows) {
-      expect(row).toMatchObject({ client_id: DEMO_ALL_CLIENT_ID, procedure_code: DEMO_PURPOSE.procedure, case_id: DEMO_PURPOSE.caseId, action: "READ" });
+      expect(row).toMatchObject({
+        client_id: DEMO_ALL_CLIENT_ID,
+        procedure_code: DEMO_PURPOSE.procedure,
+        case_id: DEMO_PURPOSE.caseId,
+        action: "READ",
+      });
     }
     // Consecutive sequence numbers: the rows went in together.
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => Number(rows[0].seq) + i));
@@ -124,7 +148,10 @@ describe("audit trail", () => {
     const response = await fetch(`${gw.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", ...DEMO_HEADERS },
-      body: JSON.stringify({ query: `query($id: PersonalId!) { citizen(personalId: $id) { fullName } provinces { code } }`, variables: { id: missing[0].id } }),
+      body: JSON.stringify({
+        query: `query($id: PersonalId!) { citizen(personalId: $id) { fullName } provinces { code } }`,
+        variables: { id: missing[0].id },
+      }),
     });
     const requestId = response.headers.get("x-request-id")!;
     const body = await response.json();
@@ -141,14 +168,19 @@ describe("audit trail", () => {
   });
 
   it("names every request by the gateway's own id, whatever x-request-id the caller sends", async () => {
-    const [person] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens order by personal_id limit 1");
+    const [person] = await gw.app.sources.population.raw<{ personal_id: string }>(
+      "select personal_id from population.citizens order by personal_id limit 1",
+    );
     const callerId = `trace-${randomUUID()}`;
     // Two clients send the same x-request-id: the second cannot make its reads look like the first's.
     const ask = (key: string) =>
       fetch(`${gw.url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-request-id": callerId, ...clientHeaders(key) },
-        body: JSON.stringify({ query: `query($id: PersonalId!) { citizen(personalId: $id) { fullName } }`, variables: { id: person.personal_id } }),
+        body: JSON.stringify({
+          query: `query($id: PersonalId!) { citizen(personalId: $id) { fullName } }`,
+          variables: { id: person.personal_id },
+        }),
       });
     const first = await ask(DEFAULT_DEMO_API_KEY);
     const second = await ask(DEMO_CIVIL_STATUS_KEY);
@@ -176,7 +208,12 @@ describe("audit trail", () => {
     await gw.query(`{ citizens(first: 2) { edges { node { fullName } } } }`);
     const before = await verifyAuditChain(gatewayDb());
     expect(before.problem).toBeNull();
-    for (const statement of ["update gateway.audit_log set client_id = 'someone-else'", "delete from gateway.audit_log", "truncate gateway.audit_log", "update gateway.audit_chain_head set last_seq = 0"]) {
+    for (const statement of [
+      "update gateway.audit_log set client_id = 'someone-else'",
+      "delete from gateway.audit_log",
+      "truncate gateway.audit_log",
+      "update gateway.audit_chain_head set last_seq = 0",
+    ]) {
       await expect(gatewayDb().raw(statement), statement).rejects.toThrow(/append-only/);
     }
     const after = await verifyAuditChain(gatewayDb());
@@ -191,7 +228,9 @@ describe("audit trail", () => {
         await tx.execute(sql.raw(statement));
       });
     await attempt(`insert into gateway.audit_log (request_id, client_id, action, fields) values ('role-test', 'role-test', 'READ', '{}')`);
-    expect(await failure(attempt("update gateway.audit_log set client_id = 'x' where request_id = 'role-test'"))).toMatch(/permission denied/);
+    expect(await failure(attempt("update gateway.audit_log set client_id = 'x' where request_id = 'role-test'"))).toMatch(
+      /permission denied/,
+    );
     expect(await failure(attempt("delete from gateway.audit_log where request_id = 'role-test'"))).toMatch(/permission denied/);
     expect(await failure(attempt("alter table gateway.audit_log disable trigger audit_log_append_only"))).toMatch(/must be owner/);
     expect(await failure(attempt("update gateway.audit_chain_head set last_seq = 0"))).toMatch(/permission denied/);
@@ -238,7 +277,9 @@ describe("audit trail", () => {
 
     // Removed at the end: the head still names the last row.
     const last = intact.rows;
-    const [tail] = await gatewayDb().raw<Record<string, any>>("select * from gateway.audit_log where seq = (select max(seq) from gateway.audit_log)");
+    const [tail] = await gatewayDb().raw<Record<string, any>>(
+      "select * from gateway.audit_log where seq = (select max(seq) from gateway.audit_log)",
+    );
     await asSuperuserBypassingTriggers("delete from gateway.audit_log where seq = $1", [Number(tail.seq)]);
     const truncated = await verifyAuditChain(gatewayDb());
     expect(truncated.problem?.kind).toBe("REMOVED");
@@ -296,7 +337,13 @@ describe("audit trail", () => {
     await gatewayDb().raw("alter table gateway.audit_log rename to audit_log_offline");
     try {
       const outcomes = await Promise.allSettled(
-        ids.slice(0, 4).map((requestId) => writeAudit(gatewayDb(), { requestId: `${requestId}-x`, clientId: DEMO_ALL_CLIENT_ID, purpose: DEMO_PURPOSE }, [{ action: "READ", subject: null, fields: ["Query.citizens"] }])),
+        ids
+          .slice(0, 4)
+          .map((requestId) =>
+            writeAudit(gatewayDb(), { requestId: `${requestId}-x`, clientId: DEMO_ALL_CLIENT_ID, purpose: DEMO_PURPOSE }, [
+              { action: "READ", subject: null, fields: ["Query.citizens"] },
+            ]),
+          ),
       );
       expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected", "rejected", "rejected"]);
     } finally {
@@ -335,7 +382,9 @@ describe("audit trail", () => {
     );
     const innocent = ids.filter((_, i) => !hostile.has(i));
     expect(rows.map((r) => r.request_id)).toEqual(innocent.flatMap((id) => [id, id]));
-    expect(rows.map((r) => r.subject_id)).toEqual(ids.flatMap((_, i) => (hostile.has(i) ? [] : [String(300_000_000_000 + i), `01-001-${i}`])));
+    expect(rows.map((r) => r.subject_id)).toEqual(
+      ids.flatMap((_, i) => (hostile.has(i) ? [] : [String(300_000_000_000 + i), `01-001-${i}`])),
+    );
     expect(rows.every((r, i) => i === 0 || (Number(r.seq) === Number(rows[i - 1].seq) + 1 && r.prev_hash === rows[i - 1].hash))).toBe(true);
     expect((await verifyAuditChain(gatewayDb())).problem).toBeNull();
   });
@@ -351,10 +400,13 @@ describe("audit writer, when the database is not there", () => {
   const write = (source: Source, n: number) =>
     Promise.allSettled(
       Array.from({ length: n }, (_, i) =>
-        writeAudit(source, { requestId: `down-${i}`, clientId: DEMO_ALL_CLIENT_ID, purpose: DEMO_PURPOSE }, [{ action: "READ", subject: { kind: "CITIZEN", id: String(i) }, fields: ["Citizen.fullName"] }]),
+        writeAudit(source, { requestId: `down-${i}`, clientId: DEMO_ALL_CLIENT_ID, purpose: DEMO_PURPOSE }, [
+          { action: "READ", subject: { kind: "CITIZEN", id: String(i) }, fields: ["Citizen.fullName"] },
+        ]),
       ),
     );
-  const refused = (call: number) => Object.assign(new Error(`Failed query ${call}`), { cause: Object.assign(new Error("invalid byte sequence"), { code: "22021" }) });
+  const refused = (call: number) =>
+    Object.assign(new Error(`Failed query ${call}`), { cause: Object.assign(new Error("invalid byte sequence"), { code: "22021" }) });
 
   it("fails the whole batch at once, without retrying each request", async () => {
     const down = failingSource(() => new SourceUnavailableError("gateway", "it cannot be reached (ECONNREFUSED)"));
@@ -364,7 +416,9 @@ describe("audit writer, when the database is not there", () => {
     expect(down.calls(), "one alone, then one batch").toBe(2);
 
     // A driver's own connection error, not yet translated by the guard, counts as unavailability too.
-    const reset = failingSource(() => Object.assign(new Error("Failed query"), { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) }));
+    const reset = failingSource(() =>
+      Object.assign(new Error("Failed query"), { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) }),
+    );
     await write(reset.source, 6);
     expect(reset.calls()).toBe(2);
   });
@@ -375,7 +429,9 @@ describe("audit writer, when the database is not there", () => {
     expect(refusing.calls(), "one alone, one batch, then each of its five").toBe(1 + 1 + 5);
 
     // Refused as a batch; the first retry finds the database gone: the other four fail without being tried.
-    const vanishing = failingSource((call) => (call <= 2 ? refused(call) : new SourceUnavailableError("gateway", "it cannot be reached (ECONNREFUSED)")));
+    const vanishing = failingSource((call) =>
+      call <= 2 ? refused(call) : new SourceUnavailableError("gateway", "it cannot be reached (ECONNREFUSED)"),
+    );
     const outcomes = await write(vanishing.source, 6);
     expect(outcomes.map((o) => o.status)).toEqual(Array(6).fill("rejected"));
     expect(vanishing.calls()).toBe(3);

@@ -51,7 +51,8 @@ function stringPaths(type: GraphQLInputType, path: string[] = [], depth = 0): st
   if (isListType(bare)) return [];
   const named = getNamedType(bare);
   if (isScalarType(named)) return NOT_STRINGS.has(named.name) ? [] : [path];
-  if (isInputObjectType(named) && depth < 3) return Object.values(named.getFields()).flatMap((f) => stringPaths(f.type, [...path, f.name], depth + 1));
+  if (isInputObjectType(named) && depth < 3)
+    return Object.values(named.getFields()).flatMap((f) => stringPaths(f.type, [...path, f.name], depth + 1));
   return [];
 }
 
@@ -91,7 +92,10 @@ beforeAll(async () => {
     for (const arg of field.args) {
       for (const path of stringPaths(arg.type, [arg.name])) {
         const real = path.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], args);
-        for (const [kind, value] of [["3,000 characters", long()], ["a NUL byte", withNul(real)]] as const) {
+        for (const [kind, value] of [
+          ["3,000 characters", long()],
+          ["a NUL byte", withNul(real)],
+        ] as const) {
           const variables = setAt(args, path, value);
           const rendered = generator.render({ roots: [generator.complete(field.name, variables, 2)] });
           requests.push({ name: `${field.name}(${path.join(".")}: ${kind})`, query: rendered.query, variables: rendered.variables });
@@ -123,7 +127,11 @@ beforeAll(async () => {
   await Promise.all(
     Array.from({ length: INNOCENT }, async (_, i) => {
       const id = people[i % people.length];
-      const answer = await gw.send(`query Innocent($id: PersonalId!) { citizen(personalId: $id) { personalId fullName dateOfBirth } }`, { id }, DEMO_HEADERS);
+      const answer = await gw.send(
+        `query Innocent($id: PersonalId!) { citizen(personalId: $id) { personalId fullName dateOfBirth } }`,
+        { id },
+        DEMO_HEADERS,
+      );
       innocentAnswers.push({ id, answer });
     }),
   );
@@ -131,24 +139,36 @@ beforeAll(async () => {
   await Promise.all(streams);
   innocent = innocentAnswers;
   hostile = hostileAnswers.sort((a, b) => a.request.name.localeCompare(b.request.name));
-  console.log(`hostile neighbour: ${innocent.length} innocent requests at once, ${hostile.length} hostile ones (${requests.length} kinds) in ${HOSTILE_STREAMS} streams meanwhile`);
+  console.log(
+    `hostile neighbour: ${innocent.length} innocent requests at once, ${hostile.length} hostile ones (${requests.length} kinds) in ${HOSTILE_STREAMS} streams meanwhile`,
+  );
 }, 180_000);
 afterAll(() => gw?.close());
 
 function tally(values: string[]): string {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([v, n]) => `${v} ×${n}`).join(", ");
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([v, n]) => `${v} ×${n}`)
+    .join(", ");
 }
 
 describe("hostile neighbour", () => {
   it("answers every innocent request with its data, no errors, and its audit row", async () => {
-    const failed = innocent.filter(({ id, answer }) => answer.status !== 200 || answer.body.errors || answer.body.data?.citizen?.personalId !== id);
-    const summary = tally(failed.map(({ answer }) => `${answer.status} ${(answer.body.errors ?? []).map((e: any) => e.extensions?.code).join("+") || "no error"}`));
+    const failed = innocent.filter(
+      ({ id, answer }) => answer.status !== 200 || answer.body.errors || answer.body.data?.citizen?.personalId !== id,
+    );
+    const summary = tally(
+      failed.map(
+        ({ answer }) => `${answer.status} ${(answer.body.errors ?? []).map((e: any) => e.extensions?.code).join("+") || "no error"}`,
+      ),
+    );
     console.log(`hostile neighbour: innocent requests failed: ${failed.length}/${innocent.length}${failed.length ? ` (${summary})` : ""}`);
     expect(failed.length, `innocent requests of the demo client failed while another client sent hostile ones: ${summary}`).toBe(0);
     const unaudited: string[] = [];
-    for (const { id, answer } of innocent) if (!(await auditedCitizens(gw.app.sources.gateway, answer.requestIds)).has(id)) unaudited.push(id);
+    for (const { id, answer } of innocent)
+      if (!(await auditedCitizens(gw.app.sources.gateway, answer.requestIds)).has(id)) unaudited.push(id);
     expect(unaudited, "every innocent lookup is in the trail").toEqual([]);
     // Nor did the hostile traffic trip a source's breaker: the gateway is still ready.
     expect((await fetch(`${gw.url}/health/ready`)).status).toBe(200);
@@ -159,12 +179,16 @@ describe("hostile neighbour", () => {
       const failures = outcome.codes.filter((c) => FAILURE_CODES.has(c) || c === "NONE");
       return outcome.status >= 500 || failures.length ? [`${request.name}: HTTP ${outcome.status} [${outcome.codes.join(", ")}]`] : [];
     });
-    console.log(`hostile neighbour: hostile outcomes: ${tally(hostile.map(({ outcome }) => `${outcome.status} ${outcome.codes.join("+") || "no error"}`))}`);
+    console.log(
+      `hostile neighbour: hostile outcomes: ${tally(hostile.map(({ outcome }) => `${outcome.status} ${outcome.codes.join("+") || "no error"}`))}`,
+    );
     expect([...new Set(problems)].sort(), "hostile requests answered with a failure instead of a refusal").toEqual([]);
   });
 
   it("refuses every hostile argument with a typed error code, as invalid input", () => {
-    const accepted = hostile.filter(({ outcome }) => outcome.codes.length === 0).map(({ request, outcome }) => `${request.name}: HTTP ${outcome.status}, ${outcome.hasData ? "data answered" : "no data"}, no error`);
+    const accepted = hostile
+      .filter(({ outcome }) => outcome.codes.length === 0)
+      .map(({ request, outcome }) => `${request.name}: HTTP ${outcome.status}, ${outcome.hasData ? "data answered" : "no data"}, no error`);
     expect([...new Set(accepted)].sort(), "hostile arguments accepted as if they were ordinary input").toEqual([]);
   });
 });

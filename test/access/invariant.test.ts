@@ -57,10 +57,13 @@ beforeAll(async () => {
   // Stored dossiers for `dossier` and `dossiers`: one per procedure, every role named.
   for (const procedure of data.procedures) {
     const [input] = fc.sample(dossierInputFor(data, procedure, { allRoles: true }), { seed: SEED, numRuns: 1 });
-    const { body } = await gw.query(`mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) { dossier { id dossierId } } }`, {
-      input,
-      key: `invariant-${procedure.code}`,
-    });
+    const { body } = await gw.query(
+      `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) { dossier { id dossierId } } }`,
+      {
+        input,
+        key: `invariant-${procedure.code}`,
+      },
+    );
     if (body.data?.submitDossier) {
       data.dossiers.push(body.data.submitDossier.dossier.dossierId);
       data.nodeIds.Dossier.push(body.data.submitDossier.dossier.id);
@@ -85,7 +88,15 @@ async function check(operation: Operation): Promise<Checked> {
   const refused = answer.body.data === undefined && codes.some((c: string) => LIMIT_CODES.has(c));
   const occurrences = personalIdsIn(answer.body).filter((o) => !published.has(o.id));
   const audited = occurrences.length > 0 ? await auditedCitizens(gw.app.sources.gateway, answer.requestIds) : new Set<string>();
-  return { operation, status: answer.status, refused, codes, occurrences, unaudited: occurrences.filter((o) => !audited.has(o.id)), body: answer.body };
+  return {
+    operation,
+    status: answer.status,
+    refused,
+    codes,
+    occurrences,
+    unaudited: occurrences.filter((o) => !audited.has(o.id)),
+    body: answer.body,
+  };
 }
 
 /** The value at a JSON path of the answer (`data.r0.edges[2].node`). */
@@ -103,13 +114,20 @@ function classify(checked: Checked, occurrence: Occurrence): { key: string; deta
   const path = occurrence.path.replace(/^data\.r\d+/, field ? `Query.${field.name}` : "").replace(/\[\d+\]/g, "[]");
   const notes: string[] = [];
   if (occurrence.path.startsWith("errors[")) {
-    const error = at(checked.body, occurrence.path.replace(/^(errors\[\d+\]).*$/, "$1")) as { extensions?: { code?: string }; path?: (string | number)[] } | undefined;
-    const where = (error?.path ?? []).map((p) => (typeof p === "number" ? "[]" : p)).join(".").replace(/^r(\d+)/, (_, i) => `Query.${checked.operation.roots[Number(i)]?.name}`);
+    const error = at(checked.body, occurrence.path.replace(/^(errors\[\d+\]).*$/, "$1")) as
+      { extensions?: { code?: string }; path?: (string | number)[] } | undefined;
+    const where = (error?.path ?? [])
+      .map((p) => (typeof p === "number" ? "[]" : p))
+      .join(".")
+      .replace(/^r(\d+)/, (_, i) => `Query.${checked.operation.roots[Number(i)]?.name}`);
     notes.push(`code=${error?.extensions?.code}`, `field=${where}`);
   }
   // Evidence names its fact and record: "spouse" of "citizen …", "head" of "household …".
   const container = at(checked.body, occurrence.path.replace(/\.[^.[\]]+$/, "")) as Record<string, unknown> | undefined;
-  const detail = container && typeof container.fact === "string" ? `${container.fact}${typeof container.record === "string" ? ` of ${container.record.split(" ")[0]}` : ""}` : undefined;
+  const detail =
+    container && typeof container.fact === "string"
+      ? `${container.fact}${typeof container.record === "string" ? ` of ${container.record.split(" ")[0]}` : ""}`
+      : undefined;
   const input = field?.args.input as { procedureCode?: string } | undefined;
   return { key: `${path} [${occurrence.via}]${notes.length ? ` ${notes.join(" ")}` : ""}`, detail, procedure: input?.procedureCode };
 }
@@ -137,7 +155,9 @@ describe("audit invariant", () => {
     const coverage: Operation[] = [
       ...generator.roots.flatMap(({ field }) => {
         const arbitrary = generator.rootField(field);
-        return arbitrary ? fc.sample(arbitrary, { seed: SEED, numRuns: 1 }).map((root) => ({ roots: [generator.complete(field.name, root.args, 5)] })) : [];
+        return arbitrary
+          ? fc.sample(arbitrary, { seed: SEED, numRuns: 1 }).map((root) => ({ roots: [generator.complete(field.name, root.args, 5)] }))
+          : [];
       }),
       ...data.dossiers.map((id) => ({ roots: [generator.complete("dossier", { id }, 4)] })),
       // Each kind of global id through node, with every field of its type.
@@ -148,7 +168,9 @@ describe("audit invariant", () => {
         }),
       ),
       ...data.procedures.flatMap((p) =>
-        fc.sample(dossierInputFor(data, p, { allRoles: true }), { seed: SEED, numRuns: 5 }).map((input) => ({ roots: [generator.complete("evaluateDossier", { input }, 4)] })),
+        fc
+          .sample(dossierInputFor(data, p, { allRoles: true }), { seed: SEED, numRuns: 5 })
+          .map((input) => ({ roots: [generator.complete("evaluateDossier", { input }, 4)] })),
       ),
     ];
     const generated = fc.sample(generator.operation(), { seed: SEED, numRuns: RUNS });
@@ -187,7 +209,14 @@ describe("audit invariant", () => {
         const { key, detail, procedure } = classify(checked, occurrence);
         let c = classes.get(key);
         if (!c) {
-          c = { key, count: 0, ids: new Set(), procedures: new Set(), details: new Set(), example: { id: occurrence.id, path: occurrence.path, query, variables } };
+          c = {
+            key,
+            count: 0,
+            ids: new Set(),
+            procedures: new Set(),
+            details: new Set(),
+            example: { id: occurrence.id, path: occurrence.path, query, variables },
+          };
           classes.set(key, c);
         }
         c.count++;
@@ -207,12 +236,33 @@ describe("audit invariant", () => {
         `error codes: ${JSON.stringify(Object.fromEntries(codes))}`,
     );
     console.log(`invariant: published 12-digit examples, not counted as personal data: ${[...published].join(", ") || "none"}`);
-    if (generator.uncovered.size > 0) console.log(`invariant: fields not generated (a required argument has no real value): ${[...generator.uncovered].join(", ")}`);
+    if (generator.uncovered.size > 0)
+      console.log(`invariant: fields not generated (a required argument has no real value): ${[...generator.uncovered].join(", ")}`);
 
-    expect.soft([...published].filter((id) => data.people.has(id)), "published examples name no seeded person").toEqual([]);
-    expect.soft([...generator.uncovered], "every field can be generated: a required argument without a source needs a pool in test/support/argument-values.ts").toEqual([]);
-    expect.soft(generator.roots.map((r) => r.field.name).filter((name) => !answeredRoots.has(name)), "every root field answered at least once").toEqual([]);
-    expect.soft(data.procedures.map((p) => p.code).filter((code) => !procedures.has(code)), "every procedure evaluated").toEqual([]);
+    expect
+      .soft(
+        [...published].filter((id) => data.people.has(id)),
+        "published examples name no seeded person",
+      )
+      .toEqual([]);
+    expect
+      .soft(
+        [...generator.uncovered],
+        "every field can be generated: a required argument without a source needs a pool in test/support/argument-values.ts",
+      )
+      .toEqual([]);
+    expect
+      .soft(
+        generator.roots.map((r) => r.field.name).filter((name) => !answeredRoots.has(name)),
+        "every root field answered at least once",
+      )
+      .toEqual([]);
+    expect
+      .soft(
+        data.procedures.map((p) => p.code).filter((code) => !procedures.has(code)),
+        "every procedure evaluated",
+      )
+      .toEqual([]);
     expect.soft(refused / total, "most generated operations are within the query limits").toBeLessThan(0.2);
 
     let smallest = "";
@@ -229,6 +279,9 @@ describe("audit invariant", () => {
         smallest = `\n\nSmallest failing generated operation (shrunk ${result.numShrinks} times):\n${query}\nvariables ${JSON.stringify(variables)}\nunaudited: ${unaudited.join("; ")}`;
       }
     }
-    expect(classes.size, `personal ids left the gateway without an audit row naming the person:\n${describeClasses([...classes.values()])}${smallest}`).toBe(0);
+    expect(
+      classes.size,
+      `personal ids left the gateway without an audit row naming the person:\n${describeClasses([...classes.values()])}${smallest}`,
+    ).toBe(0);
   }, 240_000);
 });

@@ -37,7 +37,12 @@ async function post(url: string, body: string, headers: Record<string, string>):
 }
 
 /** POST an operation; headers default to the demo client holding every grant, with the demo purpose. */
-function send(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = DEMO_HEADERS, url = gw.url): Promise<Reply> {
+function send(
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = DEMO_HEADERS,
+  url = gw.url,
+): Promise<Reply> {
   return post(url, JSON.stringify({ query, variables }), { "content-type": "application/json", ...headers });
 }
 
@@ -183,8 +188,12 @@ describe("the cost of unpaged lists", () => {
   });
 
   it("costs lists inside fragments and inline fragments as where they are spread", async () => {
-    const viaFragment = await refusedAtOnce(`{ a: provinces { ...P } b: provinces { ...P } } fragment P on Province { communes { province { communes { code name } } } }`);
-    const viaInline = await refusedAtOnce(`{ a: provinces { ... on Province { communes { ... { province { communes { code name } } } } } } b: ${ATTACK} }`);
+    const viaFragment = await refusedAtOnce(
+      `{ a: provinces { ...P } b: provinces { ...P } } fragment P on Province { communes { province { communes { code name } } } }`,
+    );
+    const viaInline = await refusedAtOnce(
+      `{ a: provinces { ... on Province { communes { ... { province { communes { code name } } } } } } b: ${ATTACK} }`,
+    );
     const plain = costOf(aliased(2));
     expect(viaFragment.extensions.cost).toBe(plain);
     expect(viaInline.extensions.cost).toBe(plain);
@@ -199,7 +208,8 @@ describe("the cost of unpaged lists", () => {
   });
 
   it("holds one conformance check a request: a second alias of the check is refused at once, one is answered", async () => {
-    const check = (n: number) => `query($i: ConformanceInput!) { ${Array.from({ length: n }, (_, k) => `a${k}: checkConformance(input: $i) { errors }`).join(" ")} }`;
+    const check = (n: number) =>
+      `query($i: ConformanceInput!) { ${Array.from({ length: n }, (_, k) => `a${k}: checkConformance(input: $i) { errors }`).join(" ")} }`;
     const records = JSON.stringify({ citizens: Array.from({ length: 2_000 }, (_, i) => ({ personalId: String(i) })) });
     const input = { samples: [{ name: "c.json", content: records }] };
     const one = costOf(check(1), { i: input });
@@ -251,13 +261,21 @@ describe("introspection", () => {
   it("counts unknown keys against the caller's address: guessing keys runs into 429 RATE_LIMITED", async () => {
     const codes: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const reply = await send(`{ viewer { clientId } }`, undefined, { authorization: `Bearer ndaf_guess_${i}_${"x".repeat(20)}` }, closed!.url);
+      const reply = await send(
+        `{ viewer { clientId } }`,
+        undefined,
+        { authorization: `Bearer ndaf_guess_${i}_${"x".repeat(20)}` },
+        closed!.url,
+      );
       codes.push(reply.body.errors?.[0]?.extensions?.code);
     }
     expect(codes).toContain("INVALID_CREDENTIAL");
     const first429 = codes.indexOf("RATE_LIMITED");
     expect(first429, codes.join(",")).toBeGreaterThan(0);
-    expect(codes.slice(first429).every((c) => c === "RATE_LIMITED"), codes.join(",")).toBe(true);
+    expect(
+      codes.slice(first429).every((c) => c === "RATE_LIMITED"),
+      codes.join(","),
+    ).toBe(true);
   });
 
   it("answers introspection with the default configuration", async () => {
@@ -271,7 +289,9 @@ describe("rate limit", () => {
     const limited = await registerSystem({ rateLimitPerMinute: 3 });
     const neighbour = await registerSystem({ rateLimitPerMinute: 3 });
     for (let i = 0; i < 3; i++) {
-      expect(served(await send(`{ viewer { clientId } }`, undefined, clientHeaders(limited.key, null)))).toEqual({ viewer: { clientId: limited.id } });
+      expect(served(await send(`{ viewer { clientId } }`, undefined, clientHeaders(limited.key, null)))).toEqual({
+        viewer: { clientId: limited.id },
+      });
     }
     const reply = await send(`{ viewer { clientId } }`, undefined, clientHeaders(limited.key, null));
     const error = refused(reply, "RATE_LIMITED", 429);
@@ -282,7 +302,9 @@ describe("rate limit", () => {
     expect(error.message).toContain("3 a minute");
 
     // Another client with the same limit, and anonymous callers, are counted apart.
-    expect(served(await send(`{ viewer { clientId } }`, undefined, clientHeaders(neighbour.key, null)))).toEqual({ viewer: { clientId: neighbour.id } });
+    expect(served(await send(`{ viewer { clientId } }`, undefined, clientHeaders(neighbour.key, null)))).toEqual({
+      viewer: { clientId: neighbour.id },
+    });
     expect(served(await send(`{ viewer { clientId } }`, undefined, {}))).toEqual({ viewer: null });
   });
 });
@@ -304,6 +326,10 @@ describe("malformed requests", () => {
     const asText = refused(await post(gw.url, `query=${randomUUID()}`, { "content-type": "text/plain", ...headers }), "BAD_REQUEST");
     expect(asText.message).toMatch(/content-type/i);
     // An unknown key is refused first, whatever the body.
-    refused(await post(gw.url, "not json", { "content-type": "application/json", authorization: "Bearer ndaf_unknown-key-0000" }), "INVALID_CREDENTIAL", 401);
+    refused(
+      await post(gw.url, "not json", { "content-type": "application/json", authorization: "Bearer ndaf_unknown-key-0000" }),
+      "INVALID_CREDENTIAL",
+      401,
+    );
   });
 });

@@ -8,7 +8,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, Kind, parse, validate } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkListSizes, largestInGeneratedData, largestInReferenceData, largestInSchema, listFields } from "../../scripts/lib/list-sizes.js";
+import {
+  checkListSizes,
+  largestInGeneratedData,
+  largestInReferenceData,
+  largestInSchema,
+  listFields,
+} from "../../scripts/lib/list-sizes.js";
 import { costRefusal, MAX_COST_NODES, operationCost } from "../../src/modules/access/cost.js";
 import { DEFAULT_LIMITS } from "../../src/modules/access/limits.js";
 import { EXAMPLE_OPERATIONS } from "../../src/http/examples.js";
@@ -25,7 +31,8 @@ beforeAll(async () => {
   schema = await buildGatewaySchema();
 });
 
-const cost = (query: string, variables?: Record<string, unknown>, operationName?: string) => operationCost(schema, parse(query), operationName, variables);
+const cost = (query: string, variables?: Record<string, unknown>, operationName?: string) =>
+  operationCost(schema, parse(query), operationName, variables);
 
 // provinces 34 × (1 + code + name + communes 168 × (1 + code + name))
 const MAP = `{ provinces { code name communes { code name } } }`;
@@ -41,7 +48,8 @@ describe("list sizes", () => {
     const missing = checkListSizes(schema, new Map()).filter((c) => !c.ok && c.declared === undefined);
     expect(missing.map((c) => c.coordinate)).toEqual([]);
     for (const field of fields.filter((f) => f.paged)) expect(field.declared, field.coordinate).toBe("first");
-    for (const field of fields.filter((f) => f.coordinate.endsWith("Connection.edges"))) expect(field.declared, field.coordinate).toBe("page");
+    for (const field of fields.filter((f) => f.coordinate.endsWith("Connection.edges")))
+      expect(field.declared, field.coordinate).toBe("page");
   });
 
   it("finds a list field that declares nothing, and a paged field declared as a fixed list", () => {
@@ -58,8 +66,16 @@ describe("list sizes", () => {
       }),
     });
     const checks = checkListSizes(probe, new Map([["Query.sized", 2]]));
-    expect(Object.fromEntries(checks.map((c) => [c.coordinate, c.ok]))).toEqual({ "Query.forgotten": false, "Query.paged": true, "Query.pagedAsList": false, "Query.sized": true });
-    expect(checkListSizes(probe, new Map([["Query.sized", 4]])).find((c) => c.coordinate === "Query.sized")?.ok, "a declared size under the data").toBe(false);
+    expect(Object.fromEntries(checks.map((c) => [c.coordinate, c.ok]))).toEqual({
+      "Query.forgotten": false,
+      "Query.paged": true,
+      "Query.pagedAsList": false,
+      "Query.sized": true,
+    });
+    expect(
+      checkListSizes(probe, new Map([["Query.sized", 4]])).find((c) => c.coordinate === "Query.sized")?.ok,
+      "a declared size under the data",
+    ).toBe(false);
   });
 
   it("declares sizes that cover the data: generated citizens, seeds/ and the schema", async () => {
@@ -159,7 +175,9 @@ describe("the operations the project ships", () => {
   it("are within the limit: every operation written in bench/, scripts/, the test suites and the conformant fixtures", () => {
     const listed = execFileSync("git", ["ls-files", "bench", "scripts", "test"], { cwd: ROOT, encoding: "utf8" }).split("\n");
     const files = listed.filter(
-      (f) => (/\.(ts|mjs)$/.test(f) && !/^test\/access\/(limits|list-cost)\.test\.ts$/.test(f) && !f.startsWith("test/conformance/fixtures")) || /^test\/conformance\/fixtures\/conformant\/.*\.graphql$/.test(f),
+      (f) =>
+        (/\.(ts|mjs)$/.test(f) && !/^test\/access\/(limits|list-cost)\.test\.ts$/.test(f) && !f.startsWith("test/conformance/fixtures")) ||
+        /^test\/conformance\/fixtures\/conformant\/.*\.graphql$/.test(f),
     );
     const operations = operationsIn(files);
     const fromFile = (prefix: string) => operations.filter((o) => o.file.startsWith(prefix)).length;

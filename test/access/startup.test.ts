@@ -16,7 +16,10 @@ describe("demo clients", () => {
     const demo = clients.filter((c) => c.demo);
     expect(demo.map((c) => c.id)).toEqual(expect.arrayContaining([DEMO_ALL_CLIENT_ID, DEMO_CIVIL_STATUS_CLIENT_ID]));
     const citizen = demo.find((c) => c.kind === "CITIZEN")!;
-    const [row] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens where personal_id = $1", [citizen.personalId]);
+    const [row] = await gw.app.sources.population.raw<{ personal_id: string }>(
+      "select personal_id from population.citizens where personal_id = $1",
+      [citizen.personalId],
+    );
     expect(row?.personal_id).toBe(citizen.personalId);
   });
 
@@ -30,7 +33,11 @@ describe("demo clients", () => {
   it("a production start with GATEWAY_DEMO_API_KEY set is refused", async () => {
     const { config, cleanup } = await testConfig();
     try {
-      const production = { ...config, environment: "production" as const, access: { ...config.access, demoClients: false, demoApiKey: "some-demo-key" } };
+      const production = {
+        ...config,
+        environment: "production" as const,
+        access: { ...config.access, demoClients: false, demoApiKey: "some-demo-key" },
+      };
       await expect(createApp(production, { seedIfEmpty: 0 })).rejects.toThrow(/GATEWAY_DEMO_API_KEY is set/);
     } finally {
       await cleanup();

@@ -33,13 +33,20 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 let gw: TestGateway;
 let me: string;
 const CITIZEN = { authorization: `Bearer ${DEMO_CITIZEN_KEY}` };
-const CIVIL_STATUS = { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}`, "x-purpose-procedure": "1.001193", "x-purpose-case": "HS-CONTRACT-1" };
+const CIVIL_STATUS = {
+  authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}`,
+  "x-purpose-procedure": "1.001193",
+  "x-purpose-case": "HS-CONTRACT-1",
+};
 
 /** Global ids of each kind, with the natural key each stands for. */
 const ids: Record<string, { id: string; key: string }[]> = {};
 
 beforeAll(async () => {
-  gw = await startTestGateway({ citizens: 600, configure: (c) => ({ ...c, access: { ...c.access, rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0 } }) });
+  gw = await startTestGateway({
+    citizens: 600,
+    configure: (c) => ({ ...c, access: { ...c.access, rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0 } }),
+  });
   me = gw.app.demo!.citizenPersonalId!;
   const { body } = await gw.query(`{
     citizens(first: 40) { edges { node { id personalId household { id code } householdBusinesses { id registrationNumber } } } }
@@ -107,8 +114,26 @@ describe("global object identification (Relay)", () => {
   it("has a Node interface that every main entity implements, each with an entry that loads it", () => {
     const node = gw.app.schema.getType("Node");
     expect(isInterfaceType(node)).toBe(true);
-    const implementations = gw.app.schema.getPossibleTypes(node as never).map((t) => t.name).sort();
-    expect(implementations).toEqual(expect.arrayContaining(["Citizen", "Household", "Enterprise", "LandParcel", "LandCertificate", "Procedure", "ProcedureComponent", "Dossier", "Province", "Commune", "HouseholdBusiness", "Branch"]));
+    const implementations = gw.app.schema
+      .getPossibleTypes(node as never)
+      .map((t) => t.name)
+      .sort();
+    expect(implementations).toEqual(
+      expect.arrayContaining([
+        "Citizen",
+        "Household",
+        "Enterprise",
+        "LandParcel",
+        "LandCertificate",
+        "Procedure",
+        "ProcedureComponent",
+        "Dossier",
+        "Province",
+        "Commune",
+        "HouseholdBusiness",
+        "Branch",
+      ]),
+    );
     expect(Object.keys(NODE_TYPES).sort()).toEqual(implementations);
     // A type that is a subject of personal data names the same subject from its key as it does from its record.
     for (const type of implementations) {
@@ -139,7 +164,18 @@ describe("global object identification (Relay)", () => {
   it("fetches every kind of node again by its id, as its direct lookup answers it", async () => {
     for (const [type, list] of Object.entries(ids)) {
       const key = NATURAL_KEY[type] ?? "key";
-      const { body } = await gw.query(`query($id: ID!) { node(id: $id) { __typename id ... on ${type} { ${key} } } }`, { id: list[0].id }, { ...DEMO_HEADERS, ...(type === "Dossier" ? { "x-purpose-procedure": gw.app.procedures.procedures.find((p) => p.applicant === "CITIZEN" && p.subjects.length === 0)!.code } : {}) });
+      const { body } = await gw.query(
+        `query($id: ID!) { node(id: $id) { __typename id ... on ${type} { ${key} } } }`,
+        { id: list[0].id },
+        {
+          ...DEMO_HEADERS,
+          ...(type === "Dossier"
+            ? {
+                "x-purpose-procedure": gw.app.procedures.procedures.find((p) => p.applicant === "CITIZEN" && p.subjects.length === 0)!.code,
+              }
+            : {}),
+        },
+      );
       expect(body.errors, type).toBeUndefined();
       expect(body.data.node.__typename).toBe(type);
       expect(body.data.node.id).toBe(list[0].id);
@@ -154,7 +190,11 @@ describe("global object identification (Relay)", () => {
     expect(new Set(components.map((c: any) => c.id)).size).toBe(components.length);
     expect(new Set(components.map((c: any) => c.key)).size).toBeLessThan(components.length);
     const shared = components.find((c: any) => components.some((d: any) => d.key === c.key && d.procedure !== c.procedure));
-    const { body: again } = await gw.query(`query($id: ID!) { node(id: $id) { ... on ProcedureComponent { key name } } }`, { id: shared.id }, {});
+    const { body: again } = await gw.query(
+      `query($id: ID!) { node(id: $id) { ... on ProcedureComponent { key name } } }`,
+      { id: shared.id },
+      {},
+    );
     expect(again.data.node).toEqual({ key: shared.key, name: shared.name });
   });
 
@@ -191,12 +231,21 @@ describe("global object identification (Relay)", () => {
     const { body } = await gw.query(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: many });
     expect(body.errors![0].extensions).toMatchObject({ code: "INVALID_ARGUMENT", argument: "ids", max: 100 });
     // This selection costs about 330 an object: one is cheap, a hundred cost as a page of a hundred would.
-    const heavy = parse(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Citizen { fullName children { fullName household { members { citizen { fullName enterpriseRoles { enterprise { name owners { citizen { fullName } } } } } } } } } } }`);
+    const heavy = parse(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Citizen { fullName children { fullName household { members { citizen { fullName enterpriseRoles { enterprise { name owners { citizen { fullName } } } } } } } } } } }`,
+    );
     const limit = 10_000;
     expect(limit).toBeLessThan(DEFAULT_LIMITS.maxCost);
     expect(costRefusal(gw.app.schema, heavy, undefined, { ids: [ids.Citizen[0].id] }, limit)).toBeNull();
     expect(costRefusal(gw.app.schema, heavy, undefined, { ids: many.slice(0, 100) }, limit)?.extensions.code).toBe("QUERY_TOO_COSTLY");
-    const literal = parse(`{ nodes(ids: [${many.slice(0, 100).map((id) => `"${id}"`).join(", ")}]) { ... on Citizen { fullName children { fullName household { members { citizen { fullName enterpriseRoles { enterprise { name owners { citizen { fullName } } } } } } } } } } }`);
+    const literal = parse(
+      `{ nodes(ids: [${many
+        .slice(0, 100)
+        .map((id) => `"${id}"`)
+        .join(
+          ", ",
+        )}]) { ... on Citizen { fullName children { fullName household { members { citizen { fullName enterpriseRoles { enterprise { name owners { citizen { fullName } } } } } } } } } } }`,
+    );
     expect(costRefusal(gw.app.schema, literal, undefined, undefined, limit)?.extensions.code).toBe("QUERY_TOO_COSTLY");
   });
 });
@@ -212,7 +261,11 @@ describe("node and nodes go through the access checks and the audit trail of the
   });
 
   it("refuses anonymous callers at the field when only the id is asked for, and serves public reference data", async () => {
-    const { body } = await gw.query(`query($a: ID!, $b: ID!) { a: node(id: $a) { id __typename } b: node(id: $b) { id ... on Province { name } } }`, { a: ids.Citizen[0].id, b: ids.Province[0].id }, {});
+    const { body } = await gw.query(
+      `query($a: ID!, $b: ID!) { a: node(id: $a) { id __typename } b: node(id: $b) { id ... on Province { name } } }`,
+      { a: ids.Citizen[0].id, b: ids.Province[0].id },
+      {},
+    );
     expect(body.data.a).toBeNull();
     expect(body.errors!.map((e: any) => e.extensions.code)).toEqual(["UNAUTHENTICATED"]);
     expect(body.data.b.name).toBeTruthy();
@@ -222,9 +275,17 @@ describe("node and nodes go through the access checks and the audit trail of the
     const { status, body } = await gw.query(religion, { id: ids.Citizen[0].id }, CIVIL_STATUS);
     expect(status).toBe(403);
     expect(body.errors![0].extensions).toMatchObject({ code: "FIELD_NOT_GRANTED", field: "Citizen.religion" });
-    const named = await gw.query(`query($id: ID!) { node(id: $id) { ...Person } } fragment Person on Citizen { fullName religion }`, { id: ids.Citizen[0].id }, CIVIL_STATUS);
+    const named = await gw.query(
+      `query($id: ID!) { node(id: $id) { ...Person } } fragment Person on Citizen { fullName religion }`,
+      { id: ids.Citizen[0].id },
+      CIVIL_STATUS,
+    );
     expect(named.body.errors![0].extensions).toMatchObject({ code: "FIELD_NOT_GRANTED", field: "Citizen.religion" });
-    const basic = await gw.query(`query($id: ID!) { node(id: $id) { ... on Citizen { fullName } } }`, { id: ids.Citizen[0].id }, CIVIL_STATUS);
+    const basic = await gw.query(
+      `query($id: ID!) { node(id: $id) { ... on Citizen { fullName } } }`,
+      { id: ids.Citizen[0].id },
+      CIVIL_STATUS,
+    );
     expect(basic.body.errors).toBeUndefined();
     expect(basic.body.data.node.fullName).toBeTruthy();
   });
@@ -232,8 +293,15 @@ describe("node and nodes go through the access checks and the audit trail of the
   it("refuses a node from a source the client holds no grant on, and asks for a purpose, as the lookup would", async () => {
     const parcel = await gw.query(`query($id: ID!) { node(id: $id) { id } }`, { id: ids.LandParcel[0].id }, CIVIL_STATUS);
     expect(parcel.body.data.node).toBeNull();
-    expect(parcel.body.errors![0].extensions).toMatchObject({ code: "FIELD_NOT_GRANTED", missingGrant: { source: "land", class: "basic" } });
-    const noPurpose = await gw.query(`query($id: ID!) { node(id: $id) { id } }`, { id: ids.Citizen[0].id }, { authorization: DEMO_HEADERS.authorization });
+    expect(parcel.body.errors![0].extensions).toMatchObject({
+      code: "FIELD_NOT_GRANTED",
+      missingGrant: { source: "land", class: "basic" },
+    });
+    const noPurpose = await gw.query(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: ids.Citizen[0].id },
+      { authorization: DEMO_HEADERS.authorization },
+    );
     expect(noPurpose.body.errors![0].extensions.code).toBe("PURPOSE_REQUIRED");
   });
 
@@ -247,16 +315,26 @@ describe("node and nodes go through the access checks and the audit trail of the
     expect(refused.body.errors![0].extensions.code).toBe("SUBJECT_NOT_PERMITTED");
     expect(JSON.stringify(refused.body)).not.toContain(other.key);
     for (const type of ["Enterprise", "LandParcel", "Household", "LandCertificate", "Branch", "HouseholdBusiness"]) {
-      const { body } = await gw.query(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [ids[type][0].id, ids.Province[0].id] }, CITIZEN);
+      const { body } = await gw.query(
+        `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+        { ids: [ids[type][0].id, ids.Province[0].id] },
+        CITIZEN,
+      );
       expect(body.data.nodes[0], type).toBeNull();
       expect(body.data.nodes[1]).toEqual({ id: ids.Province[0].id });
-      expect(body.errors!.map((e: any) => e.extensions.code), type).toEqual(["SUBJECT_NOT_PERMITTED"]);
+      expect(
+        body.errors!.map((e: any) => e.extensions.code),
+        type,
+      ).toEqual(["SUBJECT_NOT_PERMITTED"]);
     }
   });
 
   it("records every node read in the audit trail against its subject, an unknown person's lookup included", async () => {
     const household = ids.Household[0];
-    const [{ head_personal_id: head }] = await gw.app.sources.population.raw<{ head_personal_id: string }>("select head_personal_id from population.households where id = $1", [household.key]);
+    const [{ head_personal_id: head }] = await gw.app.sources.population.raw<{ head_personal_id: string }>(
+      "select head_personal_id from population.households where id = $1",
+      [household.key],
+    );
     const nobody = String(BigInt(ids.Citizen.at(-1)!.key) + 1n).padStart(12, "0");
     const answer = await gw.send(
       `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Citizen { fullName } ... on Household { address { text } } ... on Enterprise { name } } }`,
@@ -274,9 +352,17 @@ describe("node and nodes go through the access checks and the audit trail of the
   it("shows a stored dossier through node as dossier(id:) shows it, with its purpose checked", async () => {
     const dossier = ids.Dossier[0];
     const procedure = gw.app.procedures.procedures.find((p) => p.applicant === "CITIZEN" && p.subjects.length === 0)!.code;
-    const wrong = await gw.query(`query($id: ID!) { node(id: $id) { id } }`, { id: dossier.id }, { ...DEMO_HEADERS, "x-purpose-procedure": procedure === "1.001193" ? "1.000656" : "1.001193" });
+    const wrong = await gw.query(
+      `query($id: ID!) { node(id: $id) { id } }`,
+      { id: dossier.id },
+      { ...DEMO_HEADERS, "x-purpose-procedure": procedure === "1.001193" ? "1.000656" : "1.001193" },
+    );
     expect(wrong.body.errors![0].extensions.code).toBe("PURPOSE_MISMATCH");
-    const byNode = await gw.query(`query($id: ID!, $d: ID!) { node(id: $id) { ... on Dossier { dossierId status applicantPersonalId } } dossier(id: $d) { dossierId status applicantPersonalId } }`, { id: dossier.id, d: dossier.key }, { ...DEMO_HEADERS, "x-purpose-procedure": procedure });
+    const byNode = await gw.query(
+      `query($id: ID!, $d: ID!) { node(id: $id) { ... on Dossier { dossierId status applicantPersonalId } } dossier(id: $d) { dossierId status applicantPersonalId } }`,
+      { id: dossier.id, d: dossier.key },
+      { ...DEMO_HEADERS, "x-purpose-procedure": procedure },
+    );
     expect(byNode.body.errors).toBeUndefined();
     expect(byNode.body.data.node).toEqual(byNode.body.data.dossier);
     const asApplicant = await gw.query(`query($id: ID!) { node(id: $id) { ... on Dossier { dossierId } } }`, { id: dossier.id }, CITIZEN);
@@ -302,7 +388,8 @@ function codesInSource(): Map<string, string[]> {
       if (entry.isDirectory()) walk(file);
       else if (/\.(ts|mjs|js)$/.test(entry.name) && !notErrors.has(path.relative(ROOT, file))) {
         const text = fs.readFileSync(file, "utf8");
-        for (const pattern of patterns) for (const m of text.matchAll(pattern)) found.set(m[1], [...(found.get(m[1]) ?? []), path.relative(ROOT, file)]);
+        for (const pattern of patterns)
+          for (const m of text.matchAll(pattern)) found.set(m[1], [...(found.get(m[1]) ?? []), path.relative(ROOT, file)]);
       }
     }
   };
@@ -312,20 +399,33 @@ function codesInSource(): Map<string, string[]> {
 }
 
 /** Codes only Apollo Server or the protocol produce; no source line names them. */
-const FROM_APOLLO = new Set(["GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "OPERATION_RESOLUTION_FAILURE", "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED"]);
+const FROM_APOLLO = new Set([
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
 
 describe("the ErrorCode enum", () => {
   it("is in the schema, built from ERROR_CODES, every value described", () => {
     const type = gw.app.schema.getType("ErrorCode");
     expect(isEnumType(type)).toBe(true);
     if (!isEnumType(type)) return;
-    expect(type.getValues().map((v) => v.name).sort()).toEqual([...ERROR_CODE_NAMES].sort());
+    expect(
+      type
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual([...ERROR_CODE_NAMES].sort());
     for (const value of type.getValues()) expect(value.description, value.name).toBeTruthy();
   });
 
   it("holds every code the source emits, and no code nothing emits", () => {
     const emitted = codesInSource();
-    const outside = [...emitted].filter(([code]) => !(code in ERROR_CODES)).map(([code, files]) => `${code} (${[...new Set(files)].join(", ")})`);
+    const outside = [...emitted]
+      .filter(([code]) => !(code in ERROR_CODES))
+      .map(([code, files]) => `${code} (${[...new Set(files)].join(", ")})`);
     expect(outside, "codes emitted outside ERROR_CODES: add them to src/platform/errors.ts").toEqual([]);
     const unused = ERROR_CODE_NAMES.filter((code) => !emitted.has(code) && !FROM_APOLLO.has(code));
     expect(unused, "codes in ERROR_CODES that nothing emits").toEqual([]);
@@ -341,7 +441,10 @@ describe("the ErrorCode enum", () => {
     const cases: [string, Promise<Response>][] = [
       ["GRAPHQL_PARSE_FAILED", post({ query: "{ provinces { code " })],
       ["GRAPHQL_VALIDATION_FAILED", post({ query: "{ provinces { nope } }" })],
-      ["BAD_USER_INPUT", post({ query: "query($code: AdministrativeUnitCode!) { administrativeUnit(code: $code) { name } }", variables: {} })],
+      [
+        "BAD_USER_INPUT",
+        post({ query: "query($code: AdministrativeUnitCode!) { administrativeUnit(code: $code) { name } }", variables: {} }),
+      ],
       ["OPERATION_RESOLUTION_FAILURE", post({ query: "query A { provinces { code } } query B { provinces { name } }" })],
       ["OPERATION_RESOLUTION_FAILURE", post({ query: "query A { provinces { code } }", operationName: "C" })],
       ["PERSISTED_QUERY_NOT_FOUND", post({ extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } })],
@@ -376,14 +479,23 @@ function anchorsOf(file: string): Set<string> {
 describe("custom scalars", () => {
   it("each carries @specifiedBy pointing at an existing section of docs/scalars.md", () => {
     const scalars = Object.values(gw.app.schema.getTypeMap()).filter((t) => isScalarType(t) && !isSpecifiedScalarType(t));
-    expect(scalars.map((s) => s.name).sort()).toEqual(["AdministrativeUnitCode", "DateTime", "LocalDate", "PersonalId", "SafeInt", "TaxCode"]);
+    expect(scalars.map((s) => s.name).sort()).toEqual([
+      "AdministrativeUnitCode",
+      "DateTime",
+      "LocalDate",
+      "PersonalId",
+      "SafeInt",
+      "TaxCode",
+    ]);
     const anchors = anchorsOf(path.join(ROOT, "docs/scalars.md"));
     for (const scalar of scalars) {
       const url = isScalarType(scalar) ? scalar.specifiedByURL : undefined;
       expect(url, scalar.name).toMatch(/^docs\/scalars\.md#[a-z0-9-]+$/);
       expect(anchors, `${scalar.name}: ${url}`).toContain(url!.split("#")[1]);
     }
-    expect(fs.readFileSync(path.join(ROOT, "schema.graphql"), "utf8")).toContain('scalar PersonalId @specifiedBy(url: "docs/scalars.md#personalid")');
+    expect(fs.readFileSync(path.join(ROOT, "schema.graphql"), "utf8")).toContain(
+      'scalar PersonalId @specifiedBy(url: "docs/scalars.md#personalid")',
+    );
   });
 });
 
@@ -424,7 +536,15 @@ const NOT_CLOSED_SETS: Record<string, string> = {
 };
 
 /** The String fields they replace, kept (deprecated) with the same value for existing clients. */
-const DEPRECATED_TWINS = ["EvidenceFact.source", "Verification.source", "AccessGrant.sources", "AccessGrant.classes", "ProcedureComponent.sources", "Dossier.subjectsJson", "Dossier.applicantId"];
+const DEPRECATED_TWINS = [
+  "EvidenceFact.source",
+  "Verification.source",
+  "AccessGrant.sources",
+  "AccessGrant.classes",
+  "ProcedureComponent.sources",
+  "Dossier.subjectsJson",
+  "Dossier.applicantId",
+];
 
 describe("types that say what a value is", () => {
   const field = (coordinate: string) => {
@@ -458,7 +578,8 @@ describe("types that say what a value is", () => {
         if (getNamedType(f.type).name !== "String" || f.deprecationReason || `${type.name}.${f.name}` in NOT_CLOSED_SETS) continue;
         // A description that lists the values of an enum ("CITIZEN or ENTERPRISE") is a closed set typed as text.
         const words = new Set(f.description?.match(/\b[A-Z][A-Z_]{2,}\b/g) ?? []);
-        for (const [name, values] of enums) if (words.size >= 2 && [...words].filter((w) => values.has(w)).length >= 2) stringly.push(`${type.name}.${f.name} (${name})`);
+        for (const [name, values] of enums)
+          if (words.size >= 2 && [...words].filter((w) => values.has(w)).length >= 2) stringly.push(`${type.name}.${f.name} (${name})`);
       }
     }
     expect(stringly).toEqual([]);
@@ -466,7 +587,10 @@ describe("types that say what a value is", () => {
 
   it("shows a dossier's subjects typed to an agency, and its deprecated JSON with the same value", async () => {
     const procedure = gw.app.procedures.procedures.find((p) => p.applicant === "CITIZEN" && p.subjects.some((s) => s.role === "SPOUSE"))!;
-    const [spouse] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens where personal_id <> $1 order by personal_id limit 1", [me]);
+    const [spouse] = await gw.app.sources.population.raw<{ personal_id: string }>(
+      "select personal_id from population.citizens where personal_id <> $1 order by personal_id limit 1",
+      [me],
+    );
     const { body } = await gw.query(
       `mutation($input: DossierInput!) { submitDossier(input: $input, idempotencyKey: "contract-subjects-1") { dossier { subjects { role kind id withheld } subjectsJson applicantKind applicantPersonalId applicantEnterpriseCode applicantId } } }`,
       { input: { procedureCode: procedure.code, applicant: { personalId: me }, subjects: { spouse: spouse.personal_id } } },
@@ -480,12 +604,15 @@ describe("types that say what a value is", () => {
   });
 
   it("answers the typed twins with the values of the old fields, upper-cased", async () => {
-    const { body } = await gw.query(`{ viewer { kind grants { sources dataSources classes dataClasses } } procedures { applicant components { sources dataSources } } }`);
+    const { body } = await gw.query(
+      `{ viewer { kind grants { sources dataSources classes dataClasses } } procedures { applicant components { sources dataSources } } }`,
+    );
     const grant = body.data.viewer.grants[0];
     expect(grant.dataSources).toEqual(grant.sources.map((s: string) => s.toUpperCase()));
     expect(grant.dataClasses).toEqual(grant.classes.map((s: string) => s.toUpperCase()));
     expect(body.data.viewer.kind).toBe("SYSTEM");
-    for (const c of body.data.procedures.flatMap((p: any) => p.components)) expect(c.dataSources).toEqual(c.sources.map((s: string) => s.toUpperCase()));
+    for (const c of body.data.procedures.flatMap((p: any) => p.components))
+      expect(c.dataSources).toEqual(c.sources.map((s: string) => s.toUpperCase()));
   });
 });
 
@@ -495,18 +622,28 @@ describe("ApplicantInput is @oneOf", () => {
     expect(isInputObjectType(applicant) && applicant.isOneOf).toBe(true);
     const procedure = gw.app.procedures.procedures.find((p) => p.applicant === "CITIZEN" && p.subjects.length === 0)!.code;
     const query = `query($input: DossierInput!) { evaluateDossier(input: $input) { status } }`;
-    const both = await gw.query(query, { input: { procedureCode: procedure, applicant: { personalId: me, enterpriseCode: "0100109106" } } });
+    const both = await gw.query(query, {
+      input: { procedureCode: procedure, applicant: { personalId: me, enterpriseCode: "0100109106" } },
+    });
     expect(both.body.errors![0].extensions.code).toBe("BAD_USER_INPUT");
     const none = await gw.query(query, { input: { procedureCode: procedure, applicant: {} } });
     expect(none.body.errors![0].extensions.code).toBe("BAD_USER_INPUT");
-    const literal = await gw.query(`{ evaluateDossier(input: { procedureCode: "${procedure}", applicant: { personalId: "${me}", enterpriseCode: "0100109106" } }) { status } }`);
+    const literal = await gw.query(
+      `{ evaluateDossier(input: { procedureCode: "${procedure}", applicant: { personalId: "${me}", enterpriseCode: "0100109106" } }) { status } }`,
+    );
     expect(literal.body.errors![0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    const one = await gw.query(query, { input: { procedureCode: procedure, applicant: { personalId: me } } }, { ...DEMO_HEADERS, "x-purpose-procedure": procedure });
+    const one = await gw.query(
+      query,
+      { input: { procedureCode: procedure, applicant: { personalId: me } } },
+      { ...DEMO_HEADERS, "x-purpose-procedure": procedure },
+    );
     expect(one.body.errors).toBeUndefined();
   });
 
   it("keeps the resolver's own exactly-one check behind the validation", () => {
-    expect(() => toRequest({ procedureCode: "1.001193", applicant: { personalId: me, enterpriseCode: "0100109106" } })).toThrow(/exactly one/);
+    expect(() => toRequest({ procedureCode: "1.001193", applicant: { personalId: me, enterpriseCode: "0100109106" } })).toThrow(
+      /exactly one/,
+    );
     expect(() => toRequest({ procedureCode: "1.001193", applicant: {} })).toThrow(/exactly one/);
   });
 });

@@ -52,8 +52,18 @@ describe("malformed national codes", () => {
   it("explains an unknown code, and a pre-2025 code with its successors", async () => {
     const unknown = await errorOf(`{ administrativeUnit(code: "99999") { name } }`);
     expect(unknown.extensions.code).toBe("UNKNOWN_ADMINISTRATIVE_UNIT");
-    const newCodes = new Set(fs.readFileSync("seeds/admin-units/wards_3321.csv", "utf8").split("\n").map((l) => l.split(",")[0]));
-    const oldRows = fs.readFileSync("seeds/admin-units/old_to_new_commune.csv", "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const newCodes = new Set(
+      fs
+        .readFileSync("seeds/admin-units/wards_3321.csv", "utf8")
+        .split("\n")
+        .map((l) => l.split(",")[0]),
+    );
+    const oldRows = fs
+      .readFileSync("seeds/admin-units/old_to_new_commune.csv", "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
     const old = oldRows.find((r) => !newCodes.has(r[0]))!;
     const legacy = await errorOf(`query($c: AdministrativeUnitCode!) { administrativeUnit(code: $c) { name } }`, { c: old[0] });
     expect(legacy.extensions.code).toBe("UNKNOWN_ADMINISTRATIVE_UNIT");
@@ -84,7 +94,9 @@ describe("pagination and search", () => {
     const error = await errorOf(`{ citizens(after: "bm90LWEtY3Vyc29y") { totalCount } }`);
     expect(error.extensions.code).toBe("INVALID_CURSOR");
     const page = await gw.query(`{ enterprises(first: 1) { pageInfo { endCursor } } }`);
-    const crossed = await errorOf(`query($a: String) { citizens(after: $a) { totalCount } }`, { a: page.body.data.enterprises.pageInfo.endCursor });
+    const crossed = await errorOf(`query($a: String) { citizens(after: $a) { totalCount } }`, {
+      a: page.body.data.enterprises.pageInfo.endCursor,
+    });
     expect(crossed.extensions.code).toBe("INVALID_CURSOR");
   });
 

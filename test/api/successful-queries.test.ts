@@ -32,7 +32,9 @@ describe("administrative units", () => {
   });
 
   it("resolves a commune code to the commune and its province", async () => {
-    const { body } = await gw.query(`{ administrativeUnit(code: "00004") { __typename code name level ... on Commune { kind province { code name } } } }`);
+    const { body } = await gw.query(
+      `{ administrativeUnit(code: "00004") { __typename code name level ... on Commune { kind province { code name } } } }`,
+    );
     expect(body.data.administrativeUnit).toEqual({
       __typename: "Commune",
       code: "00004",
@@ -44,19 +46,33 @@ describe("administrative units", () => {
   });
 
   it("maps a split old commune to every candidate and says it is ambiguous", async () => {
-    const lines = fs.readFileSync("seeds/admin-units/old_to_new_commune.csv", "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const lines = fs
+      .readFileSync("seeds/admin-units/old_to_new_commune.csv", "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
     const byOld = new Map<string, string[][]>();
     for (const l of lines) byOld.set(l[0], [...(byOld.get(l[0]) ?? []), l]);
     const [splitCode, splitRows] = [...byOld].find(([, rows]) => rows.length >= 3)!;
-    const { body } = await gw.query(`query($c: String!) { legacyAdministrativeUnit(code: $c) { code ambiguous explanation successors { mergeType unit { code } } } }`, { c: splitCode });
+    const { body } = await gw.query(
+      `query($c: String!) { legacyAdministrativeUnit(code: $c) { code ambiguous explanation successors { mergeType unit { code } } } }`,
+      { c: splitCode },
+    );
     const unit = body.data.legacyAdministrativeUnit;
     expect(unit.ambiguous).toBe(true);
     expect(unit.successors.map((s: any) => s.unit.code).sort()).toEqual(splitRows.map((r) => r[3]).sort());
     expect(unit.explanation).toMatch(/split between/);
 
     const [fullCode, fullRows] = [...byOld].find(([, rows]) => rows.length === 1 && rows[0][6] === "full")!;
-    const full = await gw.query(`query($c: String!) { legacyAdministrativeUnit(code: $c) { ambiguous successors { mergeType unit { code } } } }`, { c: fullCode });
-    expect(full.body.data.legacyAdministrativeUnit).toEqual({ ambiguous: false, successors: [{ mergeType: "FULL", unit: { code: fullRows[0][3] } }] });
+    const full = await gw.query(
+      `query($c: String!) { legacyAdministrativeUnit(code: $c) { ambiguous successors { mergeType unit { code } } } }`,
+      { c: fullCode },
+    );
+    expect(full.body.data.legacyAdministrativeUnit).toEqual({
+      ambiguous: false,
+      successors: [{ mergeType: "FULL", unit: { code: fullRows[0][3] } }],
+    });
   });
 
   it("maps an old province to the new one (Bình Dương 74 → TP Hồ Chí Minh 79)", async () => {
@@ -71,9 +87,11 @@ describe("administrative units", () => {
 
 describe("citizens", () => {
   it("returns a citizen's record as the population database holds it", async () => {
-    const row = await one(gw.app.sources.population.raw<any>(
-      `select personal_id, full_name, sex, date_of_birth::text as dob, permanent_commune_code from population.citizens where permanent_commune_code is not null and father_id is not null order by personal_id limit 1`,
-    ));
+    const row = await one(
+      gw.app.sources.population.raw<any>(
+        `select personal_id, full_name, sex, date_of_birth::text as dob, permanent_commune_code from population.citizens where permanent_commune_code is not null and father_id is not null order by personal_id limit 1`,
+      ),
+    );
     const { body } = await gw.query(
       `query($id: PersonalId!) { citizen(personalId: $id) { personalId fullName sex dateOfBirth ethnicity { code name } permanentResidence { communeCode commune { code } province { code } } father { personalId } } }`,
       { id: row.personal_id },
@@ -97,17 +115,21 @@ describe("citizens", () => {
   });
 
   it("answers one question across population, land and business", async () => {
-    const holder = await one(gw.app.sources.business.raw<any>(
-      `select personal_id, enterprise_code from business.enterprise_people where role = 'LEGAL_REPRESENTATIVE' order by enterprise_code`,
-    ).then(async (reps) => {
-      const ids = reps.map((r) => r.personal_id);
-      const landHolders = await gw.app.sources.land.raw<any>(
-        `select distinct h.personal_id from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE' where h.personal_id = any($1::char(12)[])`,
-        [ids],
-      );
-      const set = new Set(landHolders.map((r) => r.personal_id));
-      return reps.filter((r) => set.has(r.personal_id));
-    }));
+    const holder = await one(
+      gw.app.sources.business
+        .raw<any>(
+          `select personal_id, enterprise_code from business.enterprise_people where role = 'LEGAL_REPRESENTATIVE' order by enterprise_code`,
+        )
+        .then(async (reps) => {
+          const ids = reps.map((r) => r.personal_id);
+          const landHolders = await gw.app.sources.land.raw<any>(
+            `select distinct h.personal_id from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE' where h.personal_id = any($1::char(12)[])`,
+            [ids],
+          );
+          const set = new Set(landHolders.map((r) => r.personal_id));
+          return reps.filter((r) => set.has(r.personal_id));
+        }),
+    );
     const parcels = await gw.app.sources.land.raw<any>(
       `select c.parcel_id from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE' where h.personal_id = $1 order by c.parcel_id`,
       [holder.personal_id],
@@ -127,18 +149,23 @@ describe("citizens", () => {
       expect(holding.parcel.holders.map((h: any) => h.subject?.personalId)).toContain(holder.personal_id);
     }
     expect(c.enterpriseRoles.map((r: any) => r.enterprise.code)).toContain(holder.enterprise_code);
-    for (const role of c.enterpriseRoles) expect(role.enterprise.legalRepresentatives.map((p: any) => p.personalId)).toContain(holder.personal_id);
+    for (const role of c.enterpriseRoles)
+      expect(role.enterprise.legalRepresentatives.map((p: any) => p.personalId)).toContain(holder.personal_id);
     expect(c.household.members.map((m: any) => m.citizen.personalId)).toContain(holder.personal_id);
   });
 
   it("pages through a commune's citizens with cursors, matching the source", async () => {
-    const { permanent_commune_code: commune } = await one(gw.app.sources.population.raw<any>(
-      `select permanent_commune_code from population.citizens where permanent_commune_code is not null group by 1 having count(*) >= 7 order by count(*) desc, 1 limit 1`,
-    ));
-    const expected = (await gw.app.sources.population.raw<any>(
-      `select personal_id from population.citizens where permanent_commune_code = $1 order by personal_id`,
-      [commune],
-    )).map((r) => r.personal_id);
+    const { permanent_commune_code: commune } = await one(
+      gw.app.sources.population.raw<any>(
+        `select permanent_commune_code from population.citizens where permanent_commune_code is not null group by 1 having count(*) >= 7 order by count(*) desc, 1 limit 1`,
+      ),
+    );
+    const expected = (
+      await gw.app.sources.population.raw<any>(
+        `select personal_id from population.citizens where permanent_commune_code = $1 order by personal_id`,
+        [commune],
+      )
+    ).map((r) => r.personal_id);
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
@@ -157,9 +184,14 @@ describe("citizens", () => {
   });
 
   it("finds citizens by name with or without diacritics", async () => {
-    const row = await one(gw.app.sources.population.raw<any>(`select personal_id, full_name from population.citizens order by personal_id limit 1 offset 17`));
+    const row = await one(
+      gw.app.sources.population.raw<any>(`select personal_id, full_name from population.citizens order by personal_id limit 1 offset 17`),
+    );
     const plain = foldName(row.full_name).toUpperCase();
-    const { body } = await gw.query(`query($n: String!) { citizens(first: 100, filter: { name: $n }) { totalCount edges { node { personalId fullName } } } }`, { n: plain });
+    const { body } = await gw.query(
+      `query($n: String!) { citizens(first: 100, filter: { name: $n }) { totalCount edges { node { personalId fullName } } } }`,
+      { n: plain },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.citizens.edges.map((e: any) => e.node.personalId)).toContain(row.personal_id);
     for (const e of body.data.citizens.edges) expect(foldName(e.node.fullName)).toContain(foldName(row.full_name));
@@ -168,9 +200,13 @@ describe("citizens", () => {
 
 describe("land and business", () => {
   it("lists mortgaged parcels, each with an unreleased registration", async () => {
-    const { body } = await gw.query(`{ landParcels(first: 50, filter: { mortgaged: true }) { totalCount edges { node { id mortgaged encumbrances { active releasedOn } } } } }`);
+    const { body } = await gw.query(
+      `{ landParcels(first: 50, filter: { mortgaged: true }) { totalCount edges { node { id mortgaged encumbrances { active releasedOn } } } } }`,
+    );
     expect(body.errors).toBeUndefined();
-    const [{ n }] = await gw.app.sources.land.raw<any>(`select count(distinct parcel_id)::int as n from land.encumbrances where released_on is null`);
+    const [{ n }] = await gw.app.sources.land.raw<any>(
+      `select count(distinct parcel_id)::int as n from land.encumbrances where released_on is null`,
+    );
     expect(body.data.landParcels.totalCount).toBe(n);
     expect(n).toBeGreaterThan(0);
     for (const { node } of body.data.landParcels.edges) {
@@ -180,9 +216,11 @@ describe("land and business", () => {
   });
 
   it("resolves an enterprise holder of a parcel through the business source", async () => {
-    const row = await one(gw.app.sources.land.raw<any>(
-      `select c.parcel_id, h.enterprise_code from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE' where h.kind = 'ENTERPRISE' order by c.parcel_id limit 1`,
-    ));
+    const row = await one(
+      gw.app.sources.land.raw<any>(
+        `select c.parcel_id, h.enterprise_code from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE' where h.kind = 'ENTERPRISE' order by c.parcel_id limit 1`,
+      ),
+    );
     const { body } = await gw.query(
       `query($id: ID!) { landParcel(id: $id) { parcelId holders { kind enterpriseCode subject { __typename ... on Enterprise { code name landParcels { parcel { parcelId } } } } } } }`,
       { id: row.parcel_id },
@@ -195,8 +233,12 @@ describe("land and business", () => {
   });
 
   it("filters enterprises by status, matching the registry", async () => {
-    const [{ n }] = await gw.app.sources.business.raw<any>(`select count(*)::int as n from business.enterprises where status = 'DISSOLVED'`);
-    const { body } = await gw.query(`{ enterprises(first: 100, filter: { status: DISSOLVED }) { totalCount edges { node { code status statusChangedOn legalRepresentatives { citizen { personalId } } } } } }`);
+    const [{ n }] = await gw.app.sources.business.raw<any>(
+      `select count(*)::int as n from business.enterprises where status = 'DISSOLVED'`,
+    );
+    const { body } = await gw.query(
+      `{ enterprises(first: 100, filter: { status: DISSOLVED }) { totalCount edges { node { code status statusChangedOn legalRepresentatives { citizen { personalId } } } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(n).toBeGreaterThan(0);
     expect(body.data.enterprises.totalCount).toBe(n);

@@ -79,7 +79,13 @@ describe("checkConformance through the API", () => {
     const { status, body } = await check(gateway, { operations: inputs.operations, samples: inputs.samples, schema: inputs.schema! });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect(body.data.checkConformance).toMatchObject({ conformant: true, errors: 0, warnings: 0, findings: [], inputs: { operationFiles: 6, operations: 7, sampleFiles: 2, records: 8 } });
+    expect(body.data.checkConformance).toMatchObject({
+      conformant: true,
+      errors: 0,
+      warnings: 0,
+      findings: [],
+      inputs: { operationFiles: 6, operations: 7, sampleFiles: 2, records: 8 },
+    });
   });
 
   it("refuses one fragment of 2,000 fields spread by 60 operations at once, naming the bound", async () => {
@@ -121,18 +127,37 @@ describe("checkConformance through the API", () => {
     ],
     [
       "maxOperationFiles",
-      () => ({ operations: Array.from({ length: API_LIMITS.maxOperationFiles + 1 }, (_, i) => ({ name: `q${i}.graphql`, content: `query Q${i} { provinces { code } }` })) }),
+      () => ({
+        operations: Array.from({ length: API_LIMITS.maxOperationFiles + 1 }, (_, i) => ({
+          name: `q${i}.graphql`,
+          content: `query Q${i} { provinces { code } }`,
+        })),
+      }),
       API_LIMITS.maxOperationFiles + 1,
     ],
     [
       "maxOperations",
-      () => ({ operations: [{ name: "many.graphql", content: Array.from({ length: API_LIMITS.maxOperations + 1 }, (_, i) => `query Q${i} { provinces { code } }`).join("\n") }] }),
+      () => ({
+        operations: [
+          {
+            name: "many.graphql",
+            content: Array.from({ length: API_LIMITS.maxOperations + 1 }, (_, i) => `query Q${i} { provinces { code } }`).join("\n"),
+          },
+        ],
+      }),
       API_LIMITS.maxOperations + 1,
     ],
     ["maxDocumentTokens", () => ({ operations: [tokens(API_LIMITS.maxDocumentTokens + 1)] }), API_LIMITS.maxDocumentTokens + 1],
     [
       "maxFragmentSpreads",
-      () => ({ operations: [{ name: "spreads.graphql", content: `fragment C on Province { code }\nquery Q { provinces { ${"...C ".repeat(API_LIMITS.maxFragmentSpreads + 1)}} }` }] }),
+      () => ({
+        operations: [
+          {
+            name: "spreads.graphql",
+            content: `fragment C on Province { code }\nquery Q { provinces { ${"...C ".repeat(API_LIMITS.maxFragmentSpreads + 1)}} }`,
+          },
+        ],
+      }),
       API_LIMITS.maxFragmentSpreads + 1,
     ],
     [
@@ -141,7 +166,14 @@ describe("checkConformance through the API", () => {
         // provinces + 1,000 spreads × 25 fields = 25,001: one field over, with the spreads within their bound.
         const spreads = API_LIMITS.maxFragmentSpreads;
         const size = API_LIMITS.maxExpandedFields / spreads;
-        return { operations: [{ name: "expanded.graphql", content: `fragment F on Province { ${provinceFields(size)} }\nquery Q { provinces { ${"...F ".repeat(spreads)}} }` }] };
+        return {
+          operations: [
+            {
+              name: "expanded.graphql",
+              content: `fragment F on Province { ${provinceFields(size)} }\nquery Q { provinces { ${"...F ".repeat(spreads)}} }`,
+            },
+          ],
+        };
       },
       API_LIMITS.maxExpandedFields + 1,
     ],
@@ -214,7 +246,10 @@ describe("checkConformance through the API", () => {
 describe("checkConformance's time budget and queue", () => {
   let tight: TestGateway;
   beforeAll(async () => {
-    tight = await startTestGateway({ citizens: 50, configure: (config) => ({ ...config, conformance: { timeoutMs: 100, threads: 1, queue: 1 } }) });
+    tight = await startTestGateway({
+      citizens: 50,
+      configure: (config) => ({ ...config, conformance: { timeoutMs: 100, threads: 1, queue: 1 } }),
+    });
   });
   afterAll(() => tight?.close());
 
@@ -233,7 +268,8 @@ describe("checkConformance's time budget and queue", () => {
     expect(body.errors![0].extensions).toEqual({ code: "CONFORMANCE_TIMEOUT", timeoutMs: 100 });
     expect(body.errors![0].message).toContain("time budget of 100 ms");
 
-    for (let i = 0; i < 100 && tight.app.conformance.threadIds.includes(running[0]); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 100 && tight.app.conformance.threadIds.includes(running[0]); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(tight.app.conformance.threadIds).not.toContain(running[0]);
 
     // A fresh thread takes the next check.
@@ -266,7 +302,11 @@ describe("checkConformance in production", () => {
   beforeAll(async () => {
     production = await startTestGateway({
       citizens: 50,
-      configure: (config) => ({ ...config, environment: "production", access: { ...config.access, demoClients: false, demoApiKey: undefined, introspection: false } }),
+      configure: (config) => ({
+        ...config,
+        environment: "production",
+        access: { ...config.access, demoClients: false, demoApiKey: undefined, introspection: false },
+      }),
     });
   });
   afterAll(() => production?.close());
@@ -276,11 +316,20 @@ describe("checkConformance in production", () => {
     operations: [
       {
         name: "ops.graphql",
-        content: 'query P { provinces { cod nme communes(serch: "x") { code } ...U } }\nfragment U on Provinc { code }\n# purpose: 1.001193\nquery V($s: Sex) { citizens(first: 1, filter: { sex: $s }) { totalCount } }\n',
+        content:
+          'query P { provinces { cod nme communes(serch: "x") { code } ...U } }\nfragment U on Provinc { code }\n# purpose: 1.001193\nquery V($s: Sex) { citizens(first: 1, filter: { sex: $s }) { totalCount } }\n',
       },
       { name: "ops.variables.json", content: JSON.stringify({ P: {}, V: { s: "MALEE" } }) },
     ],
-    samples: [{ name: "s.json", content: JSON.stringify({ citizenz: [], citizens: [{ personalId: "056090001234", fullNme: "Trần Minh Khoa", dateOfBirth: "1990-03-14", sex: "MALEE" }] }) }],
+    samples: [
+      {
+        name: "s.json",
+        content: JSON.stringify({
+          citizenz: [],
+          citizens: [{ personalId: "056090001234", fullNme: "Trần Minh Khoa", dateOfBirth: "1990-03-14", sex: "MALEE" }],
+        }),
+      },
+    ],
   };
 
   it("gives findings without 'Did you mean' suggestions, where a development gateway gives them", async () => {

@@ -9,7 +9,10 @@ import { checkConformance } from "../../src/modules/conformance/service.js";
 
 async function check(operations: InputFile[]) {
   const report = await checkConformance(await offlineEnvironment(), { operations, samples: [], schema: null }, { today: "2026-12-01" });
-  return { inputs: report.inputs, findings: report.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, operation: f.operation })) };
+  return {
+    inputs: report.inputs,
+    findings: report.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, operation: f.operation })),
+  };
 }
 
 const lines = (...l: string[]) => `${l.join("\n")}\n`;
@@ -73,7 +76,11 @@ describe("operations written in code", () => {
 
   it("checks sample variables beside a code file, and counts no file that holds no operation", async () => {
     const { inputs, findings } = await check([
-      { name: "src/applicant.ts", content: "export const A = graphql(`\n  # purpose: 1.001193\n  query A($id: PersonalId!) { citizen(personalId: $id) { fullName } }\n`);\n" },
+      {
+        name: "src/applicant.ts",
+        content:
+          "export const A = graphql(`\n  # purpose: 1.001193\n  query A($id: PersonalId!) { citizen(personalId: $id) { fullName } }\n`);\n",
+      },
       { name: "src/applicant.variables.json", content: '{ "id": "12345" }' },
       { name: "src/util.ts", content: "export const graphqlEndpoint = '/graphql';\n" },
     ]);
@@ -82,11 +89,15 @@ describe("operations written in code", () => {
   });
 
   it("refuses code that does not parse, naming the line and column", async () => {
-    const error = await check([{ name: "broken.ts", content: "const a = 1;\nconst = graphql(`{ provinces { code } }`);\n" }]).catch((e: unknown) => e);
+    const error = await check([{ name: "broken.ts", content: "const a = 1;\nconst = graphql(`{ provinces { code } }`);\n" }]).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConformanceInputError);
     expect((error as Error).message).toMatch(/^broken\.ts:2:7: not parseable as TypeScript or JavaScript: /);
 
-    const syntax = await check([{ name: "bad-query.ts", content: "\nconst a = gql`\n  query A { provinces { code }\n`;\n" }]).catch((e: unknown) => e);
+    const syntax = await check([{ name: "bad-query.ts", content: "\nconst a = gql`\n  query A { provinces { code }\n`;\n" }]).catch(
+      (e: unknown) => e,
+    );
     expect((syntax as Error).message).toMatch(/^bad-query\.ts:4:1: not a GraphQL document: Expected Name, found <EOF>/);
   });
 

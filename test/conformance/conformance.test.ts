@@ -50,7 +50,11 @@ function fixtureArgs(dir: string): string[] {
 function capture(cwd: string) {
   let stdout = "";
   let stderr = "";
-  return { io: { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd }, out: () => stdout, err: () => stderr };
+  return {
+    io: { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd },
+    out: () => stdout,
+    err: () => stderr,
+  };
 }
 
 const run = promisify(execFile);
@@ -58,7 +62,10 @@ const run = promisify(execFile);
 /** The real command, as a provincial CI runs it: exit status, stdout and stderr. */
 async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, "bin/ndaf-gateway.js"), "conformance", ...args], { cwd, env: { ...process.env, NODE_ENV: "test" } });
+    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, "bin/ndaf-gateway.js"), "conformance", ...args], {
+      cwd,
+      env: { ...process.env, NODE_ENV: "test" },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -73,7 +80,14 @@ describe("conformance check", () => {
     expect(report.findings).toEqual([]);
     expect(report.conformant).toBe(true);
     // household.ts holds two operations in graphql() templates, one spreading a fragment of fragments.graphql.
-    expect(report.inputs).toEqual({ operationFiles: 6, operations: 7, variableFiles: 5, sampleFiles: 2, records: 8, schemaTypesCompared: 3 });
+    expect(report.inputs).toEqual({
+      operationFiles: 6,
+      operations: 7,
+      variableFiles: 5,
+      sampleFiles: 2,
+      records: 8,
+      schemaTypesCompared: 3,
+    });
     expect(report.nationalSchema).toMatch(/^sha256:[0-9a-f]{16}$/);
   });
 
@@ -88,7 +102,9 @@ describe("conformance check", () => {
         messageIncludes?: string;
         fixIncludes?: string;
       };
-      const client = fs.existsSync(path.join(dir, "grants.json")) ? readGrantsFile({ name: "grants.json", content: fs.readFileSync(path.join(dir, "grants.json"), "utf8") }) : null;
+      const client = fs.existsSync(path.join(dir, "grants.json"))
+        ? readGrantsFile({ name: "grants.json", content: fs.readFileSync(path.join(dir, "grants.json"), "utf8") })
+        : null;
       const report = await checkConformance(await offlineEnvironment(), fixtureInputs(dir), { today: TODAY, client });
       expect(report.findings.map((f) => `${f.rule} ${f.file}:${f.line} ${f.message}`)).toHaveLength(1);
       const [finding] = report.findings;
@@ -104,7 +120,13 @@ describe("conformance check", () => {
   });
 
   it("reads operations written in code, naming the line and column in the .tsx file", async () => {
-    const expected = JSON.parse(fs.readFileSync(path.join(CODE, "expected.json"), "utf8")) as { rule: string; file: string; line: number; column: number; messageIncludes: string };
+    const expected = JSON.parse(fs.readFileSync(path.join(CODE, "expected.json"), "utf8")) as {
+      rule: string;
+      file: string;
+      line: number;
+      column: number;
+      messageIncludes: string;
+    };
     const report = await checkConformance(await offlineEnvironment(), fixtureInputs(CODE), { today: TODAY });
     expect(report.inputs).toMatchObject({ operationFiles: 1, operations: 1 });
     expect(report.findings.map((f) => ({ rule: f.rule, file: f.file, line: f.line, column: f.column, operation: f.operation }))).toEqual([
@@ -226,7 +248,13 @@ describe("conformance through the API", () => {
 
   it("gives the command line's report, anonymously", async () => {
     // The conformant set and CODE hold .ts and .tsx files, which the API reads by their names as the command line does.
-    for (const dir of [CONFORMANT, CODE, path.join(RULE_FIXTURES, "DATA_ADMIN_UNIT_LEGACY"), path.join(RULE_FIXTURES, "OP_UNKNOWN_FIELD"), path.join(RULE_FIXTURES, "SCHEMA_BREAKING")]) {
+    for (const dir of [
+      CONFORMANT,
+      CODE,
+      path.join(RULE_FIXTURES, "DATA_ADMIN_UNIT_LEGACY"),
+      path.join(RULE_FIXTURES, "OP_UNKNOWN_FIELD"),
+      path.join(RULE_FIXTURES, "SCHEMA_BREAKING"),
+    ]) {
       const { io, out } = capture(dir);
       await runConformance([...fixtureArgs(dir), "--format", "json"], io);
       const fromCli = JSON.parse(out()) as Report;
@@ -242,10 +270,14 @@ describe("conformance through the API", () => {
     try {
       fs.writeFileSync(
         path.join(dir, "religion.graphql"),
-        '# purpose: 1.001193\nquery ParentForBirth($id: PersonalId!) {\n  citizen(personalId: $id) { fullName religion landParcels { sharePercent } }\n}\n',
+        "# purpose: 1.001193\nquery ParentForBirth($id: PersonalId!) {\n  citizen(personalId: $id) { fullName religion landParcels { sharePercent } }\n}\n",
       );
       const inputs = readInputs({ operations: ["religion.graphql"], data: [] }, dir);
-      const { status, body } = await gateway.query(REPORT, { input: asInput(inputs) }, { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}` });
+      const { status, body } = await gateway.query(
+        REPORT,
+        { input: asInput(inputs) },
+        { authorization: `Bearer ${DEMO_CIVIL_STATUS_KEY}` },
+      );
       expect(status).toBe(200);
       const report = body.data.checkConformance as Report;
       expect(report.client).toBe(DEMO_CIVIL_STATUS_CLIENT_ID);
@@ -257,15 +289,25 @@ describe("conformance through the API", () => {
       expect(report.findings[0].expected).toBe("a grant for population/sensitive under procedure 1.001193");
 
       // The gateway itself refuses exactly those fields when the operation is sent with that key and purpose.
-      const [personalId] = (await gateway.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens limit 1")).map((r) => r.personal_id);
-      const sent = await gateway.query(inputs.operations[0].content, { id: personalId }, clientHeaders(DEMO_CIVIL_STATUS_KEY, { procedure: "1.001193", caseId: "HS-1" }));
+      const [personalId] = (
+        await gateway.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens limit 1")
+      ).map((r) => r.personal_id);
+      const sent = await gateway.query(
+        inputs.operations[0].content,
+        { id: personalId },
+        clientHeaders(DEMO_CIVIL_STATUS_KEY, { procedure: "1.001193", caseId: "HS-1" }),
+      );
       expect(sent.status).toBe(403);
       expect(sent.body.errors!.map((e) => e.extensions.field).sort()).toEqual(report.findings.map((f) => f.found).sort());
 
       const { io, out } = capture(dir);
-      const status2 = await runConformance(["--operations", "religion.graphql", "--client", DEMO_CIVIL_STATUS_CLIENT_ID, "--format", "json"], io, {
-        findClient: (id) => gateway.app.clients.get(id),
-      });
+      const status2 = await runConformance(
+        ["--operations", "religion.graphql", "--client", DEMO_CIVIL_STATUS_CLIENT_ID, "--format", "json"],
+        io,
+        {
+          findClient: (id) => gateway.app.clients.get(id),
+        },
+      );
       expect(status2).toBe(1);
       expect(JSON.parse(out())).toEqual(report);
     } finally {
@@ -274,7 +316,11 @@ describe("conformance through the API", () => {
   });
 
   it("answers malformed input with INVALID_CONFORMANCE_INPUT naming file and line", async () => {
-    const { status, body } = await gateway.query(REPORT, { input: { samples: [{ name: "citizens.json", content: '{\n  "citizens": [\n    { "personalId": "056090001234", }\n  ]\n}' }] } }, {});
+    const { status, body } = await gateway.query(
+      REPORT,
+      { input: { samples: [{ name: "citizens.json", content: '{\n  "citizens": [\n    { "personalId": "056090001234", }\n  ]\n}' }] } },
+      {},
+    );
     expect(status).toBe(200);
     expect(body.data).toBeNull();
     expect(body.errors![0].extensions).toMatchObject({ code: "INVALID_CONFORMANCE_INPUT", file: "citizens.json", line: 3 });
@@ -285,7 +331,10 @@ describe("conformance through the API", () => {
   });
 
   it("takes a type map for a schema named in Vietnamese, as --map does", async () => {
-    const schema = { name: "their.graphql", content: "type CongDan { personalId: String! fullName: String! }\ntype Query { congDan(personalId: String!): CongDan }\n" };
+    const schema = {
+      name: "their.graphql",
+      content: "type CongDan { personalId: String! fullName: String! }\ntype Query { congDan(personalId: String!): CongDan }\n",
+    };
     const { body } = await gateway.query(REPORT, { input: { schema, schemaTypeMap: [{ theirs: "CongDan", national: "Citizen" }] } }, {});
     const fromApi = body.data.checkConformance as Report;
     expect(fromApi.inputs.schemaTypesCompared).toBe(1);

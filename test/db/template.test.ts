@@ -55,7 +55,9 @@ describe.skipIf(TEST_DB === "postgres")("embedded databases from the initialised
   });
 
   it("keeps the copy where NDAF_CACHE_DIR or XDG_CACHE_HOME says, named by PGlite's version, or nowhere", () => {
-    expect(templateCacheFile({ NDAF_CACHE_DIR: "/var/cache/ndaf" })).toMatch(/^\/var\/cache\/ndaf\/pglite-\d+\.\d+\.\d+-pg_trgm-v\d+\.tar$/);
+    expect(templateCacheFile({ NDAF_CACHE_DIR: "/var/cache/ndaf" })).toMatch(
+      /^\/var\/cache\/ndaf\/pglite-\d+\.\d+\.\d+-pg_trgm-v\d+\.tar$/,
+    );
     expect(templateCacheFile({ XDG_CACHE_HOME: "/home/u/.cache" })).toMatch(/^\/home\/u\/\.cache\/ndaf-gateway\/pglite-/);
     expect(templateCacheFile({})).toMatch(/ndaf-gateway\/pglite-/);
     expect(templateCacheFile({ NDAF_CACHE_DIR: "off" })).toBeUndefined();

@@ -32,7 +32,13 @@ beforeAll(async () => {
   config =
     TEST_DB === "postgres"
       ? made.config
-      : { ...made.config, dataDir, sources: Object.fromEntries(SOURCE_NAMES.map((name) => [name, { name, dataDir: path.join(dataDir, name) }])) as GatewayConfig["sources"] };
+      : {
+          ...made.config,
+          dataDir,
+          sources: Object.fromEntries(
+            SOURCE_NAMES.map((name) => [name, { name, dataDir: path.join(dataDir, name) }]),
+          ) as GatewayConfig["sources"],
+        };
   databaseEnv = TEST_DB === "postgres" ? { GATEWAY_DATABASE_URL: config.sources.gateway.url } : { DATA_DIR: dataDir };
 });
 afterAll(async () => {
@@ -75,7 +81,9 @@ describe("ndaf-gateway documents publish", () => {
     const refused = await documents(["publish", NON_CONFORMANT]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe("");
-    expect(refused.stderr).toMatch(/error {3}OP_PURPOSE_MISSING {2}test\/documents\/fixtures\/non-conformant\/applicant\.graphql:1:1 {2}operation ApplicantWithoutPurpose/);
+    expect(refused.stderr).toMatch(
+      /error {3}OP_PURPOSE_MISSING {2}test\/documents\/fixtures\/non-conformant\/applicant\.graphql:1:1 {2}operation ApplicantWithoutPurpose/,
+    );
     expect(refused.stderr).toMatch(/Nothing published: the operations are not conformant \(1 error\(s\)\)/);
     // The conformant operation beside it was not stored either: published alone, it is new.
     const alone = await documents(["publish", `${NON_CONFORMANT}/province.graphql`]);
@@ -90,7 +98,11 @@ describe("ndaf-gateway documents publish", () => {
     const lines = idLines(first.stdout);
     expect(lines.map(({ id, operation }) => ({ id, operation }))).toEqual(expected);
     expect(lines.map((l) => l.operation)).toEqual(["ApplicantName", "ApplicantReligion", "ProvinceName"]);
-    expect(lines.map((l) => l.file)).toEqual([`${OPERATIONS}/citizen.graphql`, `${OPERATIONS}/citizen.graphql`, `${OPERATIONS}/province.graphql`]);
+    expect(lines.map((l) => l.file)).toEqual([
+      `${OPERATIONS}/citizen.graphql`,
+      `${OPERATIONS}/citizen.graphql`,
+      `${OPERATIONS}/province.graphql`,
+    ]);
     // ProvinceName's text is the one the previous test published alone.
     expect(lines.map((l) => l.outcome)).toEqual(["published", "published", "unchanged"]);
     expect(first.stderr).toBe("3 trusted document(s) for every client: 2 published, 0 made available, 1 already there.\n");
@@ -109,7 +121,15 @@ describe("ndaf-gateway documents publish", () => {
     const malformed = await documents(["publish", OPERATIONS, "--client", "nobody"]);
     expect(malformed.code).toBe(2);
 
-    const added = await clients(["add", "VN:GOV:SO-TP:MOTCUA", "--name", "Một cửa", "--grant", "population/basic/1.001193", "--trusted-documents-only"]);
+    const added = await clients([
+      "add",
+      "VN:GOV:SO-TP:MOTCUA",
+      "--name",
+      "Một cửa",
+      "--grant",
+      "population/basic/1.001193",
+      "--trusted-documents-only",
+    ]);
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toMatch(/^VN:GOV:SO-TP:MOTCUA {2}SYSTEM {2}key ndaf_.{4}… {2}active {2}trusted documents only {2}Một cửa\n/);
 
@@ -120,7 +140,10 @@ describe("ndaf-gateway documents publish", () => {
 
     const own = path.join(root, "motcua");
     fs.mkdirSync(own);
-    fs.writeFileSync(path.join(own, "applicant.graphql"), "# purpose: 1.001193\nquery MotCuaApplicant($personalId: PersonalId!) {\n  citizen(personalId: $personalId) { fullName }\n}\n");
+    fs.writeFileSync(
+      path.join(own, "applicant.graphql"),
+      "# purpose: 1.001193\nquery MotCuaApplicant($personalId: PersonalId!) {\n  citizen(personalId: $personalId) { fullName }\n}\n",
+    );
     fs.copyFileSync(path.join(ROOT, OPERATIONS, "province.graphql"), path.join(own, "province.graphql"));
     const bound = await documents(["publish", own, "--client", "VN:GOV:SO-TP:MOTCUA"]);
     expect(bound.code, bound.stderr).toBe(0);
@@ -137,32 +160,64 @@ describe("ndaf-gateway documents publish", () => {
     expect(rotated.code, rotated.stderr).toBe(0);
     const key = /(ndaf_\S{43})/.exec(rotated.stdout)![1];
     const ids = Object.fromEntries(
-      [...documentsOf(fixtureFiles(OPERATIONS)), ...documentsOf([{ name: "a", content: fs.readFileSync(path.join(root, "motcua/applicant.graphql"), "utf8") }])].map((d) => [d.operationName, d.id]),
+      [
+        ...documentsOf(fixtureFiles(OPERATIONS)),
+        ...documentsOf([{ name: "a", content: fs.readFileSync(path.join(root, "motcua/applicant.graphql"), "utf8") }]),
+      ].map((d) => [d.operationName, d.id]),
     );
 
     const gw = await startTestGateway({ citizens: 300, configure: () => config });
     try {
-      const [personalId] = (await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens order by personal_id limit 1")).map((r) => r.personal_id);
+      const [personalId] = (
+        await gw.app.sources.population.raw<{ personal_id: string }>(
+          "select personal_id from population.citizens order by personal_id limit 1",
+        )
+      ).map((r) => r.personal_id);
       const post = async (body: unknown, headers: Record<string, string>) => {
-        const response = await fetch(`${gw.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+        const response = await fetch(`${gw.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify(body),
+        });
         return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
       };
       const motcua = clientHeaders(key, { procedure: "1.001193", caseId: "HS-2026-1" });
-      expect(await post({ documentId: ids.ProvinceName, variables: { code: "56" } }, {})).toMatchObject({ status: 200, body: { data: { administrativeUnit: { code: "56" } } } });
-      expect(await post({ documentId: ids.ApplicantName, variables: { personalId } }, DEMO_HEADERS)).toMatchObject({ status: 200, body: { data: { citizen: { personalId } } } });
-      expect(await post({ documentId: ids.MotCuaApplicant, variables: { personalId } }, motcua)).toMatchObject({ status: 200, body: { data: { citizen: { fullName: expect.any(String) } } } });
-      expect(await post({ documentId: ids.MotCuaApplicant, variables: { personalId } }, DEMO_HEADERS)).toMatchObject({ status: 404, body: { errors: [{ extensions: { code: "DOCUMENT_NOT_FOUND" } }] } });
-      expect(await post({ query: "{ provinces { code } }" }, motcua)).toMatchObject({ status: 403, body: { errors: [{ extensions: { code: "TRUSTED_DOCUMENTS_ONLY" } }] } });
+      expect(await post({ documentId: ids.ProvinceName, variables: { code: "56" } }, {})).toMatchObject({
+        status: 200,
+        body: { data: { administrativeUnit: { code: "56" } } },
+      });
+      expect(await post({ documentId: ids.ApplicantName, variables: { personalId } }, DEMO_HEADERS)).toMatchObject({
+        status: 200,
+        body: { data: { citizen: { personalId } } },
+      });
+      expect(await post({ documentId: ids.MotCuaApplicant, variables: { personalId } }, motcua)).toMatchObject({
+        status: 200,
+        body: { data: { citizen: { fullName: expect.any(String) } } },
+      });
+      expect(await post({ documentId: ids.MotCuaApplicant, variables: { personalId } }, DEMO_HEADERS)).toMatchObject({
+        status: 404,
+        body: { errors: [{ extensions: { code: "DOCUMENT_NOT_FOUND" } }] },
+      });
+      expect(await post({ query: "{ provinces { code } }" }, motcua)).toMatchObject({
+        status: 403,
+        body: { errors: [{ extensions: { code: "TRUSTED_DOCUMENTS_ONLY" } }] },
+      });
 
       const later = path.join(root, "later");
       fs.mkdirSync(later);
-      fs.writeFileSync(path.join(later, "communes.graphql"), "query ProvinceCode($code: AdministrativeUnitCode!) {\n  administrativeUnit(code: $code) { code name }\n}\n");
+      fs.writeFileSync(
+        path.join(later, "communes.graphql"),
+        "query ProvinceCode($code: AdministrativeUnitCode!) {\n  administrativeUnit(code: $code) { code name }\n}\n",
+      );
       const whileRunning = await documents(["publish", later]);
       if (TEST_DB === "postgres") {
         // On Postgres the command runs beside the gateway, and the gateway finds the new document at once.
         expect(whileRunning.code, whileRunning.stderr).toBe(0);
         const [{ id }] = idLines(whileRunning.stdout);
-        expect(await post({ documentId: id, variables: { code: "01" } }, {})).toMatchObject({ status: 200, body: { data: { administrativeUnit: { code: "01" } } } });
+        expect(await post({ documentId: id, variables: { code: "01" } }, {})).toMatchObject({
+          status: 200,
+          body: { data: { administrativeUnit: { code: "01" } } },
+        });
       } else {
         // Embedded: one process per data folder, so the command refuses while the gateway holds it.
         expect(whileRunning.code).toBe(1);

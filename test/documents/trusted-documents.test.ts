@@ -32,8 +32,16 @@ let keys: { trusted: string; other: string };
 let people: string[];
 
 async function post(body: unknown, headers: Record<string, string> = DEMO_HEADERS) {
-  const response = await fetch(`${gw.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] }, requestIds: requestIdsOf(response.headers) };
+  const response = await fetch(`${gw.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: any[] },
+    requestIds: requestIdsOf(response.headers),
+  };
 }
 
 async function get(params: Record<string, string | string[]>, headers: Record<string, string> = DEMO_HEADERS) {
@@ -50,12 +58,26 @@ beforeAll(async () => {
   const documents = documentsOf(files);
   await gw.app.documents.publish(documents, null);
   shared = Object.fromEntries(documents.map((d) => [d.operationName!, d]));
-  const trusted = await gw.app.clients.register({ id: TRUSTED_ID, name: "Một cửa (trusted documents only)", grants: GRANTS, trustedDocumentsOnly: true });
+  const trusted = await gw.app.clients.register({
+    id: TRUSTED_ID,
+    name: "Một cửa (trusted documents only)",
+    grants: GRANTS,
+    trustedDocumentsOnly: true,
+  });
   const other = await gw.app.clients.register({ id: OTHER_ID, name: "Hộ tịch", grants: GRANTS });
   keys = { trusted: trusted.key, other: other.key };
-  [boundDocument] = documentsOf([{ name: "bound.graphql", content: "query ProvinceForMotCua($code: AdministrativeUnitCode!) { administrativeUnit(code: $code) { name } }" }]);
+  [boundDocument] = documentsOf([
+    {
+      name: "bound.graphql",
+      content: "query ProvinceForMotCua($code: AdministrativeUnitCode!) { administrativeUnit(code: $code) { name } }",
+    },
+  ]);
   await gw.app.documents.publish([boundDocument], TRUSTED_ID);
-  people = (await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens where date_of_death is null order by personal_id limit 2")).map((r) => r.personal_id);
+  people = (
+    await gw.app.sources.population.raw<{ personal_id: string }>(
+      "select personal_id from population.citizens where date_of_death is null order by personal_id limit 2",
+    )
+  ).map((r) => r.personal_id);
 });
 afterAll(() => gw?.close());
 
@@ -67,7 +89,11 @@ describe("running a trusted document by id", () => {
       const byText = await post({ query: sourceText, operationName: "ApplicantName", variables: { personalId } });
       expect(byId.status, JSON.stringify(byId.body)).toBe(200);
       expect(byId.body).toEqual(byText.body);
-      expect(byId.body.data.citizen).toMatchObject({ personalId, fullName: expect.any(String), permanentResidence: { communeCode: expect.stringMatching(/^\d{5}$/) } });
+      expect(byId.body.data.citizen).toMatchObject({
+        personalId,
+        fullName: expect.any(String),
+        permanentResidence: { communeCode: expect.stringMatching(/^\d{5}$/) },
+      });
       answers.push(byId.body.data.citizen.personalId);
     }
     // The variables reach the operation: two people, two answers.
@@ -77,7 +103,10 @@ describe("running a trusted document by id", () => {
     expect(named.body.data.citizen.personalId).toBe(people[0]);
     // Public reference data by id needs no key, as its text does not.
     const anonymous = await post({ documentId: shared.ProvinceName.id, variables: { code: "56" } }, {});
-    expect(anonymous).toMatchObject({ status: 200, body: { data: { administrativeUnit: { code: "56", name: expect.stringMatching(/Khánh Hòa/) } } } });
+    expect(anonymous).toMatchObject({
+      status: 200,
+      body: { data: { administrativeUnit: { code: "56", name: expect.stringMatching(/Khánh Hòa/) } } },
+    });
   });
 
   it("runs by id on a GET too (?documentId=…&variables=…)", async () => {
@@ -86,7 +115,12 @@ describe("running a trusted document by id", () => {
   });
 
   it("reads a document from the database once, and Apollo parses and validates it once: its id is the hash Apollo keys it by", async () => {
-    const [fresh] = documentsOf([{ name: "fresh.graphql", content: "query FreshProvince($code: AdministrativeUnitCode!) { administrativeUnit(code: $code) { code } }" }]);
+    const [fresh] = documentsOf([
+      {
+        name: "fresh.graphql",
+        content: "query FreshProvince($code: AdministrativeUnitCode!) { administrativeUnit(code: $code) { code } }",
+      },
+    ]);
     await gw.app.documents.publish([fresh], null);
     const seen = { parsed: 0, validated: 0, hashes: new Set<string>() };
     const probe: ApolloServerPlugin = {
@@ -121,7 +155,9 @@ describe("document ids that cannot be run", () => {
     const unknown = `sha256:${"0".repeat(64)}`;
     const answer = await post({ documentId: unknown, variables: {} });
     expect(answer.status).toBe(404);
-    expect(answer.body.errors).toEqual([{ message: expect.stringContaining(unknown), extensions: { code: "DOCUMENT_NOT_FOUND", documentId: unknown } }]);
+    expect(answer.body.errors).toEqual([
+      { message: expect.stringContaining(unknown), extensions: { code: "DOCUMENT_NOT_FOUND", documentId: unknown } },
+    ]);
     expect((await get({ documentId: unknown })).status).toBe(404);
   });
 
@@ -144,7 +180,11 @@ describe("document ids that cannot be run", () => {
     const both = await post({ query: "{ provinces { code } }", documentId: shared.ProvinceName.id });
     expect([both.status, codeOf(both)]).toEqual([400, "INVALID_DOCUMENT_ID"]);
     expect(both.body.errors![0].message).toMatch(/`query` \(the text\) or `documentId`/);
-    const apq = await post({ documentId: shared.ProvinceName.id, extensions: { persistedQuery: { version: 1, sha256Hash: shared.ProvinceName.id.slice(7) } }, variables: { code: "01" } });
+    const apq = await post({
+      documentId: shared.ProvinceName.id,
+      extensions: { persistedQuery: { version: 1, sha256Hash: shared.ProvinceName.id.slice(7) } },
+      variables: { code: "01" },
+    });
     expect([apq.status, codeOf(apq)]).toEqual([400, "INVALID_DOCUMENT_ID"]);
     const twice = await get({ documentId: [shared.ProvinceName.id, shared.ProvinceName.id] });
     expect([twice.status, codeOf(twice)]).toEqual([400, "INVALID_DOCUMENT_ID"]);
@@ -161,11 +201,19 @@ describe("clients and trusted documents", () => {
       await post({ query: sourceText, operationName: "ApplicantName", variables: { personalId: people[0] } }, headers),
       await get({ query: "{ provinces { code } }" }, headers),
       // Apollo's automatic persisted queries are text registered by anyone: not a trusted document.
-      await post({ extensions: { persistedQuery: { version: 1, sha256Hash: shared.ProvinceName.id.slice(7) } }, variables: { code: "01" } }, headers),
+      await post(
+        { extensions: { persistedQuery: { version: 1, sha256Hash: shared.ProvinceName.id.slice(7) } }, variables: { code: "01" } },
+        headers,
+      ),
     ];
     for (const refused of refusals) {
       expect(refused.status).toBe(403);
-      expect(refused.body.errors).toEqual([{ message: expect.stringMatching(/^Client VN:GOV:SO-TP:MOTCUA runs trusted documents only: send \{"documentId"/), extensions: { code: "TRUSTED_DOCUMENTS_ONLY", clientId: TRUSTED_ID } }]);
+      expect(refused.body.errors).toEqual([
+        {
+          message: expect.stringMatching(/^Client VN:GOV:SO-TP:MOTCUA runs trusted documents only: send \{"documentId"/),
+          extensions: { code: "TRUSTED_DOCUMENTS_ONLY", clientId: TRUSTED_ID },
+        },
+      ]);
     }
 
     const own = await post({ documentId: boundDocument.id, variables: { code: "56" } }, headers);
@@ -189,7 +237,9 @@ describe("clients and trusted documents", () => {
     const unknown = await post({ documentId: `sha256:${"1".repeat(64)}`, variables }, clientHeaders(keys.other, null));
     // The same answer as for an id nobody published: another client's documents are not revealed.
     expect([forOther.status, codeOf(forOther)]).toEqual([404, "DOCUMENT_NOT_FOUND"]);
-    expect(forOther.body.errors![0].message.replace(boundDocument.id, "<id>")).toBe(unknown.body.errors![0].message.replace(/sha256:1{64}/, "<id>"));
+    expect(forOther.body.errors![0].message.replace(boundDocument.id, "<id>")).toBe(
+      unknown.body.errors![0].message.replace(/sha256:1{64}/, "<id>"),
+    );
     const anonymous = await post({ documentId: boundDocument.id, variables }, {});
     expect([anonymous.status, codeOf(anonymous)]).toEqual([404, "DOCUMENT_NOT_FOUND"]);
     // The client it is bound to still runs it, after the others' misses.
@@ -202,18 +252,30 @@ describe("access, purpose and audit by id", () => {
     const variables = { personalId: people[0] };
     const religion = await post({ documentId: shared.ApplicantReligion.id, variables }, clientHeaders(DEMO_CIVIL_STATUS_KEY, DEMO_PURPOSE));
     expect(religion.status).toBe(403);
-    expect(religion.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "FIELD_NOT_GRANTED", field: "Citizen.religion" }) })]);
+    expect(religion.body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "FIELD_NOT_GRANTED", field: "Citizen.religion" }) }),
+    ]);
     expect(religion.body.data).toBeUndefined();
 
     const noPurpose = await post({ documentId: shared.ApplicantName.id, variables }, clientHeaders(keys.other, null));
     expect([noPurpose.status, codeOf(noPurpose)]).toEqual([400, "PURPOSE_REQUIRED"]);
-    const wrongPurpose = await post({ documentId: shared.ApplicantName.id, variables }, clientHeaders(keys.other, { procedure: "1.000894", caseId: "HS-1" }));
+    const wrongPurpose = await post(
+      { documentId: shared.ApplicantName.id, variables },
+      clientHeaders(keys.other, { procedure: "1.000894", caseId: "HS-1" }),
+    );
     expect([wrongPurpose.status, codeOf(wrongPurpose)]).toEqual([403, "PURPOSE_NOT_GRANTED"]);
   });
 
   it("records the read in the audit trail under the request's id; a refused request records nothing", async () => {
     const trail = (requestId: string) =>
-      gw.app.sources.gateway.raw<{ client_id: string; procedure_code: string; case_id: string; subject_kind: string; subject_id: string; fields: string[] }>(
+      gw.app.sources.gateway.raw<{
+        client_id: string;
+        procedure_code: string;
+        case_id: string;
+        subject_kind: string;
+        subject_id: string;
+        fields: string[];
+      }>(
         "select client_id, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_log where request_id = $1 order by seq",
         [requestId],
       );
@@ -231,7 +293,10 @@ describe("access, purpose and audit by id", () => {
       },
     ]);
 
-    const refused = await post({ documentId: shared.ApplicantReligion.id, variables: { personalId: people[1] } }, clientHeaders(DEMO_CIVIL_STATUS_KEY, DEMO_PURPOSE));
+    const refused = await post(
+      { documentId: shared.ApplicantReligion.id, variables: { personalId: people[1] } },
+      clientHeaders(DEMO_CIVIL_STATUS_KEY, DEMO_PURPOSE),
+    );
     expect(refused.status).toBe(403);
     expect(await trail(refused.requestIds[0])).toEqual([]);
   });

@@ -26,7 +26,11 @@ function preflight(url: string, origin: string, extra: Record<string, string> = 
 }
 
 function post(url: string, origin: string | undefined, headers: Record<string, string> = DEMO_HEADERS, body = QUERY): Promise<Response> {
-  return fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...(origin ? { origin } : {}), ...headers }, body });
+  return fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(origin ? { origin } : {}), ...headers },
+    body,
+  });
 }
 
 function expectReadableBy(response: Response, origin: string): void {
@@ -58,7 +62,15 @@ describe("successful CORS in development (localhost on any port by default)", ()
       expect(response.headers.get("access-control-allow-origin")).toBe(origin);
       expect(response.headers.get("access-control-allow-methods")?.split(/,\s*/)).toEqual(["GET", "POST", "OPTIONS"]);
       const allowed = response.headers.get("access-control-allow-headers")?.split(/,\s*/) ?? [];
-      for (const name of ["authorization", "content-type", "x-purpose-procedure", "x-purpose-case", "x-request-id", "apollo-require-preflight", "x-apollo-operation-name"]) {
+      for (const name of [
+        "authorization",
+        "content-type",
+        "x-purpose-procedure",
+        "x-purpose-case",
+        "x-request-id",
+        "apollo-require-preflight",
+        "x-apollo-operation-name",
+      ]) {
         expect(allowed).toContain(name);
       }
       expect(allowed).toEqual([...CORS_ALLOWED_HEADERS]);
@@ -88,7 +100,12 @@ describe("successful CORS in development (localhost on any port by default)", ()
     expect(badJson.status).toBe(400);
     expectReadableBy(badJson, VITE);
 
-    const tooLarge = await post(gw.url, VITE, {}, JSON.stringify({ query: "{ provinces { code } }", variables: { pad: "x".repeat(1_100_000) } }));
+    const tooLarge = await post(
+      gw.url,
+      VITE,
+      {},
+      JSON.stringify({ query: "{ provinces { code } }", variables: { pad: "x".repeat(1_100_000) } }),
+    );
     expect(tooLarge.status).toBe(413);
     expectReadableBy(tooLarge, VITE);
 
@@ -133,7 +150,11 @@ describe("successful CORS with a listed origin and localhost off (as in producti
   beforeAll(async () => {
     gw = await startTestGateway({
       citizens: 100,
-      configure: (c) => ({ ...c, cors: { origins: [PORTAL], anyOrigin: false, localhost: false }, access: { ...c.access, anonymousRateLimitPerMinute: 1 } }),
+      configure: (c) => ({
+        ...c,
+        cors: { origins: [PORTAL], anyOrigin: false, localhost: false },
+        access: { ...c.access, anonymousRateLimitPerMinute: 1 },
+      }),
     });
   });
   afterAll(async () => {
@@ -142,7 +163,12 @@ describe("successful CORS with a listed origin and localhost off (as in producti
 
   it("allows exactly the listed origin", async () => {
     expect((await preflight(gw.url, PORTAL)).status).toBe(204);
-    for (const origin of [VITE, "https://portal.example.gov.vn:8443", "http://portal.example.gov.vn", "https://evil.portal.example.gov.vn"]) {
+    for (const origin of [
+      VITE,
+      "https://portal.example.gov.vn:8443",
+      "http://portal.example.gov.vn",
+      "https://evil.portal.example.gov.vn",
+    ]) {
       const response = await preflight(gw.url, origin);
       expect(response.status, origin).toBe(403);
       expectNotReadable(response);

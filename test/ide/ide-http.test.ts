@@ -64,7 +64,12 @@ describe("the IDE's page and files over HTTP", () => {
     expect(icon).toMatch(/^data:image\/svg\+xml,/);
     expect(icon.length).toBeLessThan(600);
 
-    for (const [accept, encoding] of [["gzip, deflate, br", "br"], ["gzip", "gzip"], ["br;q=0, gzip;q=0.5", "gzip"], ["identity", undefined]] as const) {
+    for (const [accept, encoding] of [
+      ["gzip, deflate, br", "br"],
+      ["gzip", "gzip"],
+      ["br;q=0, gzip;q=0.5", "gzip"],
+      ["identity", undefined],
+    ] as const) {
       const response = await get(`${gw.url}/`, { ...HTML, "accept-encoding": accept });
       expect(response.headers["content-encoding"], accept).toBe(encoding);
       expect(decode(response)).toBe(page);
@@ -84,7 +89,13 @@ describe("the IDE's page and files over HTTP", () => {
   it("serves GraphiQL's script, stylesheet and workers from hashed URLs, cached for a year, and prints what a visit costs", async () => {
     const page = (await get(`${gw.url}/`, HTML)).body.toString("utf8");
     const files = [...page.matchAll(/"(ide\/[\w-]+\/[\w.]+)"/g)].map((m) => m[1]);
-    expect(files.map((f) => f.split("/").pop()).sort()).toEqual(["editor.worker.js", "graphiql.css", "graphiql.js", "graphql.worker.js", "json.worker.js"]);
+    expect(files.map((f) => f.split("/").pop()).sort()).toEqual([
+      "editor.worker.js",
+      "graphiql.css",
+      "graphiql.js",
+      "graphql.worker.js",
+      "json.worker.js",
+    ]);
     let raw = Buffer.byteLength(page);
     let compressed = (await get(`${gw.url}/`, { ...HTML, "accept-encoding": "br" })).body.length;
     for (const file of files) {
@@ -96,12 +107,18 @@ describe("the IDE's page and files over HTTP", () => {
       const text = decode(response);
       raw += Buffer.byteLength(text);
       compressed += response.body.length;
-      expect((await get(`${gw.url}/${file}`, { "accept-encoding": "br", "if-none-match": String(response.headers.etag) })).status).toBe(304);
+      expect((await get(`${gw.url}/${file}`, { "accept-encoding": "br", "if-none-match": String(response.headers.etag) })).status).toBe(
+        304,
+      );
       const head = await get(`${gw.url}/${file}`, { "accept-encoding": "br" }, "HEAD");
       expect(head.status).toBe(200);
       expect(head.body.length).toBe(0);
     }
-    const revisit = await get(`${gw.url}/`, { ...HTML, "accept-encoding": "br", "if-none-match": String((await get(`${gw.url}/`, { ...HTML, "accept-encoding": "br" })).headers.etag) });
+    const revisit = await get(`${gw.url}/`, {
+      ...HTML,
+      "accept-encoding": "br",
+      "if-none-match": String((await get(`${gw.url}/`, { ...HTML, "accept-encoding": "br" })).headers.etag),
+    });
     console.info(
       `IDE first visit: ${raw.toLocaleString("en")} bytes raw, ${compressed.toLocaleString("en")} sent (brotli); ` +
         `a later visit: one 304 for the page (${revisit.body.length} bytes), the files from the browser's cache`,
@@ -129,7 +146,16 @@ describe("compression choices", () => {
     const face = (family: string, range?: string) =>
       `@font-face{font-family:${family};src:url(data:font/woff2;base64,${Buffer.from(`${family} ${range}`).toString("base64")})${range ? `;unicode-range:${range}` : ""}}`;
     const reordered = face("codicon").replace("font-family:codicon;src:", "src:").replace("}", ";font-family:codicon}");
-    const css = [face("codicon"), reordered, face("Roboto", "U+0460-052F"), face("Roboto", "U+0102-0103,U+0110-0111"), face("Roboto", "U+0000-00FF"), ".x{color:red}"].join("");
-    expect(trimStylesheet(css)).toBe([face("codicon"), face("Roboto", "U+0102-0103,U+0110-0111"), face("Roboto", "U+0000-00FF"), ".x{color:red}"].join(""));
+    const css = [
+      face("codicon"),
+      reordered,
+      face("Roboto", "U+0460-052F"),
+      face("Roboto", "U+0102-0103,U+0110-0111"),
+      face("Roboto", "U+0000-00FF"),
+      ".x{color:red}",
+    ].join("");
+    expect(trimStylesheet(css)).toBe(
+      [face("codicon"), face("Roboto", "U+0102-0103,U+0110-0111"), face("Roboto", "U+0000-00FF"), ".x{color:red}"].join(""),
+    );
   });
 });

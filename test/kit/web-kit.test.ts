@@ -67,14 +67,20 @@ describe("frontend kit", () => {
     const citizen = await citizenForCase(client, row.personal_id, PURPOSE);
     expect(citizen).toMatchObject({ __typename: "Citizen", personalId: row.personal_id, fullName: row.full_name });
     expect(citizen!.dateOfBirth).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(Object.fromEntries(["authorization", "x-purpose-procedure", "x-purpose-case"].map((h) => [h, recorded.sent[0].get(h)]))).toEqual({
-      authorization: `Bearer ${DEFAULT_DEMO_API_KEY}`,
-      "x-purpose-procedure": PURPOSE.procedure,
-      "x-purpose-case": PURPOSE.caseId,
-    });
+    expect(Object.fromEntries(["authorization", "x-purpose-procedure", "x-purpose-case"].map((h) => [h, recorded.sent[0].get(h)]))).toEqual(
+      {
+        authorization: `Bearer ${DEFAULT_DEMO_API_KEY}`,
+        "x-purpose-procedure": PURPOSE.procedure,
+        "x-purpose-case": PURPOSE.caseId,
+      },
+    );
     // Normalised by its personal id; a read for the same person under another case goes to the gateway again.
-    expect(client.cache.identify({ __typename: "Citizen", personalId: row.personal_id })).toBe(`Citizen:{"personalId":"${row.personal_id}"}`);
-    expect((client.cache.extract() as Record<string, unknown>)[`Citizen:{"personalId":"${row.personal_id}"}`]).toMatchObject({ fullName: row.full_name });
+    expect(client.cache.identify({ __typename: "Citizen", personalId: row.personal_id })).toBe(
+      `Citizen:{"personalId":"${row.personal_id}"}`,
+    );
+    expect((client.cache.extract() as Record<string, unknown>)[`Citizen:{"personalId":"${row.personal_id}"}`]).toMatchObject({
+      fullName: row.full_name,
+    });
     await citizenForCase(client, row.personal_id, { ...PURPOSE, caseId: "KIT-2026-0002" });
     expect(recorded.sent.map((h) => h.get("x-purpose-case"))).toEqual(["KIT-2026-0001", "KIT-2026-0002"]);
     client.stop();
@@ -105,7 +111,9 @@ describe("frontend kit", () => {
   });
 
   it("reports a refused field and a missing purpose by their codes", async () => {
-    const [row] = await gateway.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens order by personal_id limit 1");
+    const [row] = await gateway.app.sources.population.raw<{ personal_id: string }>(
+      "select personal_id from population.citizens order by personal_id limit 1",
+    );
     const civilStatus = createGatewayClient({ url, apiKey: DEMO_CIVIL_STATUS_KEY });
     const refused = await citizenReligion(civilStatus, row.personal_id, PURPOSE);
     expect(refused.religion).toBeNull();
@@ -113,21 +121,30 @@ describe("frontend kit", () => {
     civilStatus.stop();
 
     const client = createGatewayClient({ url, apiKey: DEFAULT_DEMO_API_KEY });
-    const error = await client.query({ query: citizenForCaseQuery, variables: { personalId: row.personal_id }, fetchPolicy: "network-only" }).catch((e: unknown) => e);
+    const error = await client
+      .query({ query: citizenForCaseQuery, variables: { personalId: row.personal_id }, fetchPolicy: "network-only" })
+      .catch((e: unknown) => e);
     expect(errorCodes(error)).toEqual(["PURPOSE_REQUIRED"]);
     // Nobody with a well-formed personal id is null data, not an error.
     expect(await citizenForCase(client, "001099999999", PURPOSE)).toBeNull();
     client.stop();
 
     const badKey = createGatewayClient({ url, apiKey: "not-a-key" });
-    const refusedKey = await provinces(badKey).then(() => null, (e: unknown) => e);
+    const refusedKey = await provinces(badKey).then(
+      () => null,
+      (e: unknown) => e,
+    );
     // A public read with a bad key is refused too: a key, when sent, must be valid.
     expect(errorCodes(refusedKey)).toEqual(["INVALID_CREDENTIAL"]);
     badKey.stop();
   });
 
   it("keeps each procedure's components apart, though component ids repeat across procedures today", async () => {
-    const { body } = await gateway.query<{ procedures: { code: string; components: { id: string; name: string }[] }[] }>("{ procedures { code components { id name } } }", undefined, {});
+    const { body } = await gateway.query<{ procedures: { code: string; components: { id: string; name: string }[] }[] }>(
+      "{ procedures { code components { id name } } }",
+      undefined,
+      {},
+    );
     const catalogue = body.data!.procedures;
     // Keyed by its id, which repeats across procedures until the Node ids, a component would show one procedure's
     // text under another: the second loop would read it back.
@@ -136,14 +153,25 @@ describe("frontend kit", () => {
     for (const p of catalogue) await procedureComponents(client, p.code);
     expect(recorded.sent).toHaveLength(catalogue.length);
     // Read back from the cache, after every procedure has been written to it.
-    for (const p of catalogue) expect((await procedureComponents(client, p.code)).map((c) => [c.id, c.name]), p.code).toEqual(p.components.map((c) => [c.id, c.name]));
+    for (const p of catalogue)
+      expect(
+        (await procedureComponents(client, p.code)).map((c) => [c.id, c.name]),
+        p.code,
+      ).toEqual(p.components.map((c) => [c.id, c.name]));
     expect(recorded.sent).toHaveLength(catalogue.length);
     client.stop();
   });
 
   it("runs its tour end to end", async () => {
     const lines: string[] = [];
-    const result = await tour({ url, apiKey: DEFAULT_DEMO_API_KEY, purpose: PURPOSE, provinceCode: province.code, pageSize: 3, log: (l) => lines.push(l) });
+    const result = await tour({
+      url,
+      apiKey: DEFAULT_DEMO_API_KEY,
+      purpose: PURPOSE,
+      provinceCode: province.code,
+      pageSize: 3,
+      log: (l) => lines.push(l),
+    });
     expect(result.provinces).toBe(34);
     expect(result.firstPage).toHaveLength(3);
     expect(result.secondPage).toHaveLength(3);

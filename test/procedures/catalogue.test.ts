@@ -32,7 +32,11 @@ describe("procedure catalogue", () => {
       expect(p.field).toBe(record!.linh_vuc.trim().normalize("NFC"));
       expect(p.legalBasis.length, p.code).toBeGreaterThan(0);
     }
-    const { body } = await gw.query(`{ procedures { code componentCount replaceableCount replaceableShare components { kind rule sources reason } } }`, undefined, {});
+    const { body } = await gw.query(
+      `{ procedures { code componentCount replaceableCount replaceableShare components { kind rule sources reason } } }`,
+      undefined,
+      {},
+    );
     expect(body.data.procedures).toHaveLength(catalogue.length);
     for (const p of body.data.procedures) {
       const data = p.components.filter((c: any) => c.kind === "DATA");
@@ -50,13 +54,24 @@ describe("procedure catalogue", () => {
     expect(codes).toContain("1.001193");
     // The phrase, in the Vietnamese or the English name, ignoring case and diacritics.
     const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
-    const expected = catalogue.filter((p) => fold(p.name).includes("dang ky khai sinh") || fold(p.nameEn).includes("dang ky khai sinh")).map((p) => p.code);
+    const expected = catalogue
+      .filter((p) => fold(p.name).includes("dang ky khai sinh") || fold(p.nameEn).includes("dang ky khai sinh"))
+      .map((p) => p.code);
     expect(expected).toEqual(expect.arrayContaining(["1.001193", "1.000689"]));
     expect(expected).not.toContain("1.013980");
     expect(codes.sort()).toEqual(expected.sort());
     const civil = await gw.query(`{ procedures(field: "Hộ tịch", level: COMMUNE) { code field level } }`, undefined, {});
-    expect(civil.body.data.procedures.map((p: any) => p.code).sort()).toEqual(catalogue.filter((p) => p.field === "Hộ tịch" && p.level === "COMMUNE").map((p) => p.code).sort());
-    const one = await gw.query(`{ procedure(code: "1.000894") { code nameEn subjects { role kind } } unknown: procedure(code: "9.999999") { code } }`, undefined, {});
+    expect(civil.body.data.procedures.map((p: any) => p.code).sort()).toEqual(
+      catalogue
+        .filter((p) => p.field === "Hộ tịch" && p.level === "COMMUNE")
+        .map((p) => p.code)
+        .sort(),
+    );
+    const one = await gw.query(
+      `{ procedure(code: "1.000894") { code nameEn subjects { role kind } } unknown: procedure(code: "9.999999") { code } }`,
+      undefined,
+      {},
+    );
     expect(one.body.data.procedure.code).toBe("1.000894");
     expect(one.body.data.unknown).toBeNull();
   });
@@ -68,7 +83,14 @@ describe("procedure catalogue", () => {
   });
 
   it("reports per procedure and overall, and counts submitted dossiers (the paper saved)", async () => {
-    const report = async () => (await gw.query(`{ procedureReport { overall { procedures components replaceable share dossiers fulfilledByData documentsRequested } procedures { code components replaceable dossiers fulfilledByData documentsRequested } } }`, undefined, {})).body.data.procedureReport;
+    const report = async () =>
+      (
+        await gw.query(
+          `{ procedureReport { overall { procedures components replaceable share dossiers fulfilledByData documentsRequested } procedures { code components replaceable dossiers fulfilledByData documentsRequested } } }`,
+          undefined,
+          {},
+        )
+      ).body.data.procedureReport;
     const before = await report();
     const components = catalogue.reduce((n, p) => n + p.components.length, 0);
     const replaceable = catalogue.reduce((n, p) => n + p.components.filter((c) => c.kind === "DATA").length, 0);
@@ -77,7 +99,9 @@ describe("procedure catalogue", () => {
 
     // Submit one dossier of the household-business procedure and watch its line move by the dossier's own counts.
     const code = catalogue.find((p) => p.components.some((c) => c.rule === "NO_OTHER_HOUSEHOLD_BUSINESS"))!.code;
-    const [person] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens where date_of_death is null order by personal_id limit 1");
+    const [person] = await gw.app.sources.population.raw<{ personal_id: string }>(
+      "select personal_id from population.citizens where date_of_death is null order by personal_id limit 1",
+    );
     const { body } = await gw.query(
       `mutation($input: DossierInput!, $key: String!) { submitDossier(input: $input, idempotencyKey: $key) { dossier { fulfilledByData documentsRequested } } }`,
       { input: { procedureCode: code, applicant: { personalId: person.personal_id } }, key: randomUUID() },
@@ -100,7 +124,9 @@ describe("verification answers", () => {
       "select personal_id, permanent_commune_code, date_of_birth from population.citizens where permanent_commune_code is not null and date_of_death is null and date_of_birth < current_date - interval '20 years' order by personal_id limit 1",
     );
     const otherCommune = [...gw.app.adminUnits.communes.keys()].find((c) => c !== person.permanent_commune_code)!;
-    const enterprises = await gw.app.sources.business.raw<{ code: string; status: string }>("select code, status from business.enterprises order by status = 'ACTIVE', code");
+    const enterprises = await gw.app.sources.business.raw<{ code: string; status: string }>(
+      "select code, status from business.enterprises order by status = 'ACTIVE', code",
+    );
     const enterprise = enterprises[0];
     const [holding] = await gw.app.sources.land.raw<{ personal_id: string; serial: string }>(
       "select h.personal_id, c.serial from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE' where h.personal_id is not null limit 1",
@@ -117,7 +143,16 @@ describe("verification answers", () => {
         holds: verifyCertificateHolder(personalId: $h, certificateSerial: $s) { answer source }
         replaced: verifyCertificateHolder(personalId: $rp, certificateSerial: $rs) { answer }
       }`,
-      { p: person.personal_id, c: person.permanent_commune_code, o: otherCommune, e: enterprise.code, h: holding.personal_id, s: holding.serial, rp: replaced?.personal_id ?? holding.personal_id, rs: replaced?.serial ?? "ZZ 000000" },
+      {
+        p: person.personal_id,
+        c: person.permanent_commune_code,
+        o: otherCommune,
+        e: enterprise.code,
+        h: holding.personal_id,
+        s: holding.serial,
+        rp: replaced?.personal_id ?? holding.personal_id,
+        rs: replaced?.serial ?? "ZZ 000000",
+      },
     );
     expect(body.errors).toBeUndefined();
     const d = body.data;
@@ -135,18 +170,37 @@ describe("verification answers", () => {
   });
 
   it("needs a credential and a purpose like any personal data, and are audited against the person asked about", async () => {
-    const [person] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens order by personal_id desc limit 1");
-    const anonymous = await gw.query(`query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } }`, { p: person.personal_id }, {});
+    const [person] = await gw.app.sources.population.raw<{ personal_id: string }>(
+      "select personal_id from population.citizens order by personal_id desc limit 1",
+    );
+    const anonymous = await gw.query(
+      `query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } }`,
+      { p: person.personal_id },
+      {},
+    );
     expect(anonymous.status).toBe(401);
     const response = await fetch(`${gw.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: "Bearer ndaf-demo-all-grants", "x-purpose-procedure": "1.001612", "x-purpose-case": "HS-TEST-1" },
-      body: JSON.stringify({ query: `query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } }`, variables: { p: person.personal_id } }),
+      headers: {
+        "content-type": "application/json",
+        authorization: "Bearer ndaf-demo-all-grants",
+        "x-purpose-procedure": "1.001612",
+        "x-purpose-case": "HS-TEST-1",
+      },
+      body: JSON.stringify({
+        query: `query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } }`,
+        variables: { p: person.personal_id },
+      }),
     });
     expect(response.status).toBe(200);
     const requestId = response.headers.get("x-request-id");
-    const trail = await gw.app.sources.gateway.raw<Record<string, any>>("select subject_kind, subject_id, fields, procedure_code from gateway.audit_log where request_id = $1", [requestId]);
-    expect(trail).toEqual([{ subject_kind: "CITIZEN", subject_id: person.personal_id, fields: ["Query.verifyAliveAdult"], procedure_code: "1.001612" }]);
+    const trail = await gw.app.sources.gateway.raw<Record<string, any>>(
+      "select subject_kind, subject_id, fields, procedure_code from gateway.audit_log where request_id = $1",
+      [requestId],
+    );
+    expect(trail).toEqual([
+      { subject_kind: "CITIZEN", subject_id: person.personal_id, fields: ["Query.verifyAliveAdult"], procedure_code: "1.001612" },
+    ]);
   });
 
   it("count an age in Vietnam's time: a person turns 18 at midnight in Hanoi, 17:00 UTC the day before", async () => {
@@ -157,7 +211,10 @@ describe("verification answers", () => {
     const ask = async (at: Date) => {
       vi.useFakeTimers({ toFake: ["Date"], now: at });
       try {
-        const { body } = await gw.query(`query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } citizen(personalId: $p) { lifeStatus { age } } }`, { p: person.personal_id });
+        const { body } = await gw.query(
+          `query($p: PersonalId!) { verifyAliveAdult(personalId: $p) { answer } citizen(personalId: $p) { lifeStatus { age } } }`,
+          { p: person.personal_id },
+        );
         expect(body.errors).toBeUndefined();
         return { adult: body.data.verifyAliveAdult.answer, age: body.data.citizen.lifeStatus.age };
       } finally {

@@ -60,7 +60,10 @@ function facts(component: any): Record<string, string> {
 }
 
 function catalogueRules(code: string): string[] {
-  return gw.app.procedures.get(code)!.components.filter((c) => c.kind === "DATA").map((c) => c.rule!);
+  return gw.app.procedures
+    .get(code)!
+    .components.filter((c) => c.kind === "DATA")
+    .map((c) => c.rule!);
 }
 
 /** A procedure of the catalogue whose data components use every one of these rules. */
@@ -75,11 +78,14 @@ function procedureWith(...rules: string[]): string {
 
 describe("dossier evaluation", () => {
   it("birth registration by a parent: identity, marriage and residence from data; the form and the medical certificate as documents", async () => {
-    const [row] = await pop(`select c.personal_id, c.full_name, c.date_of_birth, c.spouse_id, c.permanent_commune_code from population.citizens c
+    const [row] =
+      await pop(`select c.personal_id, c.full_name, c.date_of_birth, c.spouse_id, c.permanent_commune_code from population.citizens c
       where c.marital_status = 'MARRIED' and c.spouse_id is not null and ${GOOD_APPLICANT}
       and exists (select 1 from population.citizens k where k.father_id = c.personal_id or k.mother_id = c.personal_id) order by c.personal_id limit 1`);
     expect(row).toBeDefined();
-    const [child] = await pop("select personal_id from population.citizens where father_id = $1 or mother_id = $1 limit 1", [row.personal_id]);
+    const [child] = await pop("select personal_id from population.citizens where father_id = $1 or mother_id = $1 limit 1", [
+      row.personal_id,
+    ]);
     const code = "1.001193";
     const rules = catalogueRules(code);
     const subjects = gw.app.procedures.get(code)!.subjects.some((s) => s.role === "CHILD") ? { child: child.personal_id } : {};
@@ -102,7 +108,9 @@ describe("dossier evaluation", () => {
   });
 
   it("refuses a deceased applicant and a pre-2025 residence code, naming the new commune(s)", async () => {
-    const [dead] = await pop(`select personal_id, full_name, date_of_death from population.citizens where date_of_death is not null order by personal_id limit 1`);
+    const [dead] = await pop(
+      `select personal_id, full_name, date_of_death from population.citizens where date_of_death is not null order by personal_id limit 1`,
+    );
     const code = procedureWith("IDENTITY", "RESIDENCE");
     const deadResult = await evaluate({ procedureCode: code, applicant: { personalId: dead.personal_id } });
     expect(deadResult.status).toBe("BLOCKED");
@@ -111,7 +119,9 @@ describe("dossier evaluation", () => {
     expect(identity.message).toContain("deceased");
     expect(identity.message).toContain(dead.date_of_death);
 
-    const [legacy] = await pop(`select personal_id, permanent_legacy_commune_code from population.citizens where permanent_legacy_commune_code is not null and date_of_death is null limit 1`);
+    const [legacy] = await pop(
+      `select personal_id, permanent_legacy_commune_code from population.citizens where permanent_legacy_commune_code is not null and date_of_death is null limit 1`,
+    );
     expect(legacy, "the seed has legacy addresses").toBeDefined();
     const legacyResult = await evaluate({ procedureCode: code, applicant: { personalId: legacy.personal_id } });
     const residence = byRule(legacyResult, "RESIDENCE");
@@ -139,13 +149,21 @@ describe("dossier evaluation", () => {
     );
     expect(member, "a household member of a land holder").toBeDefined();
     const parcel = holders.find((h) => h.personal_id === member.holder)!;
-    const ok = await evaluate({ procedureCode: code, applicant: { personalId: member.personal_id }, subjects: { parcel: parcel.parcel_id } });
+    const ok = await evaluate({
+      procedureCode: code,
+      applicant: { personalId: member.personal_id },
+      subjects: { parcel: parcel.parcel_id },
+    });
     const proof = byRule(ok, "FAMILY_HOLDS_PARCEL");
     expect(proof.status).toBe("FULFILLED_BY_DATA");
     expect(facts(proof)).toEqual({ address: parcel.address_line, holder: `household member ${member.holder}` });
 
     const stranger = holders.find((h) => h.personal_id !== member.holder && h.personal_id !== member.personal_id)!;
-    const elsewhere = await evaluate({ procedureCode: code, applicant: { personalId: member.personal_id }, subjects: { parcel: stranger.parcel_id } });
+    const elsewhere = await evaluate({
+      procedureCode: code,
+      applicant: { personalId: member.personal_id },
+      subjects: { parcel: stranger.parcel_id },
+    });
     const lease = byRule(elsewhere, "FAMILY_HOLDS_PARCEL");
     expect(lease).toMatchObject({ status: "NEEDS_DOCUMENT", reason: "DATA_NOT_FOUND" });
     expect(lease.message).toContain(stranger.parcel_id);
@@ -163,25 +181,45 @@ describe("dossier evaluation", () => {
          where h.personal_id is not null and not exists (select 1 from land.encumbrances e where e.parcel_id = c.parcel_id and e.released_on is null)
          order by h.personal_id`,
       );
-      const good = await pop<{ personal_id: string }>(`select c.personal_id from population.citizens c where c.personal_id = any($1::text[]) and ${GOOD_APPLICANT}`, [rows.map((r) => r.personal_id)]);
+      const good = await pop<{ personal_id: string }>(
+        `select c.personal_id from population.citizens c where c.personal_id = any($1::text[]) and ${GOOD_APPLICANT}`,
+        [rows.map((r) => r.personal_id)],
+      );
       const goodIds = new Set(good.map((g) => g.personal_id));
       holder = rows.find((r) => goodIds.has(r.personal_id))!;
-      const [b] = await pop(`select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> $1 order by c.personal_id desc limit 1`, [holder.personal_id]);
+      const [b] = await pop(
+        `select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> $1 order by c.personal_id desc limit 1`,
+        [holder.personal_id],
+      );
       buyer = b.personal_id;
     });
 
     it("goes through when the seller holds the certificate, no mortgage is open and the buyer exists", async () => {
-      const result = await evaluate({ procedureCode: code, applicant: { personalId: holder.personal_id }, subjects: { parcel: holder.parcel_id, buyer } });
-      for (const rule of ["CERTIFICATE_HELD", "PARCEL_UNENCUMBERED", "BUYER_IDENTITY"]) expect(byRule(result, rule).status, rule).toBe("FULFILLED_BY_DATA");
-      const [certificate] = await land("select serial from land.certificates where parcel_id = $1 and status = 'ACTIVE'", [holder.parcel_id]);
+      const result = await evaluate({
+        procedureCode: code,
+        applicant: { personalId: holder.personal_id },
+        subjects: { parcel: holder.parcel_id, buyer },
+      });
+      for (const rule of ["CERTIFICATE_HELD", "PARCEL_UNENCUMBERED", "BUYER_IDENTITY"])
+        expect(byRule(result, rule).status, rule).toBe("FULFILLED_BY_DATA");
+      const [certificate] = await land("select serial from land.certificates where parcel_id = $1 and status = 'ACTIVE'", [
+        holder.parcel_id,
+      ]);
       expect(facts(byRule(result, "CERTIFICATE_HELD")).certificate).toContain(certificate.serial);
       expect(facts(byRule(result, "PARCEL_UNENCUMBERED")).openMortgages).toBe("none");
       expect(result.status).toBe("READY");
     });
 
     it("takes the certificate instead of the parcel, and refuses a certificate no longer in force", async () => {
-      const [certificate] = await land<{ serial: string }>("select serial from land.certificates where parcel_id = $1 and status = 'ACTIVE'", [holder.parcel_id]);
-      const byCertificate = await evaluate({ procedureCode: code, applicant: { personalId: holder.personal_id }, subjects: { certificate: certificate.serial, buyer } });
+      const [certificate] = await land<{ serial: string }>(
+        "select serial from land.certificates where parcel_id = $1 and status = 'ACTIVE'",
+        [holder.parcel_id],
+      );
+      const byCertificate = await evaluate({
+        procedureCode: code,
+        applicant: { personalId: holder.personal_id },
+        subjects: { certificate: certificate.serial, buyer },
+      });
       expect(byRule(byCertificate, "CERTIFICATE_HELD").status).toBe("FULFILLED_BY_DATA");
       expect(facts(byRule(byCertificate, "CERTIFICATE_HELD")).parcel).toContain(holder.parcel_id);
 
@@ -190,13 +228,22 @@ describe("dossier evaluation", () => {
          where r.status = 'REPLACED' order by r.serial limit 1`,
       );
       expect(old, "the seed has replaced certificates").toBeDefined();
-      const [oldHolder] = await land<{ personal_id: string }>("select personal_id from land.holders where certificate_serial = $1 and personal_id is not null", [old.serial]);
-      const stale = await evaluate({ procedureCode: code, applicant: { personalId: oldHolder?.personal_id ?? holder.personal_id }, subjects: { certificate: old.serial, buyer } });
+      const [oldHolder] = await land<{ personal_id: string }>(
+        "select personal_id from land.holders where certificate_serial = $1 and personal_id is not null",
+        [old.serial],
+      );
+      const stale = await evaluate({
+        procedureCode: code,
+        applicant: { personalId: oldHolder?.personal_id ?? holder.personal_id },
+        subjects: { certificate: old.serial, buyer },
+      });
       const check = byRule(stale, "CERTIFICATE_HELD");
       expect(check.status).toBe("FAILED_CHECK");
       expect(check.message).toContain(`now ${old.current}`);
 
-      const unknown = await ask(EVALUATE, { input: { procedureCode: code, applicant: { personalId: holder.personal_id }, subjects: { certificate: "ZZ 000000", buyer } } });
+      const unknown = await ask(EVALUATE, {
+        input: { procedureCode: code, applicant: { personalId: holder.personal_id }, subjects: { certificate: "ZZ 000000", buyer } },
+      });
       expect(unknown.body.errors![0].extensions.code).toBe("INVALID_DOSSIER");
       expect(unknown.body.errors![0].message).toContain("No certificate ZZ 000000");
     });
@@ -207,7 +254,11 @@ describe("dossier evaluation", () => {
          join land.holders h on h.certificate_serial = c.serial where e.released_on is null and h.personal_id is not null order by e.id limit 1`,
       );
       expect(mortgaged, "the seed has open mortgages").toBeDefined();
-      const result = await evaluate({ procedureCode: code, applicant: { personalId: mortgaged.personal_id }, subjects: { parcel: mortgaged.parcel_id, buyer } });
+      const result = await evaluate({
+        procedureCode: code,
+        applicant: { personalId: mortgaged.personal_id },
+        subjects: { parcel: mortgaged.parcel_id, buyer },
+      });
       const check = byRule(result, "PARCEL_UNENCUMBERED");
       expect(check.status).toBe("FAILED_CHECK");
       expect(check.message).toContain(mortgaged.lender_name);
@@ -215,7 +266,11 @@ describe("dossier evaluation", () => {
     });
 
     it("is blocked when the seller is not a holder", async () => {
-      const result = await evaluate({ procedureCode: code, applicant: { personalId: buyer }, subjects: { parcel: holder.parcel_id, buyer: holder.personal_id } });
+      const result = await evaluate({
+        procedureCode: code,
+        applicant: { personalId: buyer },
+        subjects: { parcel: holder.parcel_id, buyer: holder.personal_id },
+      });
       const check = byRule(result, "CERTIFICATE_HELD");
       expect(check.status).toBe("FAILED_CHECK");
       expect(check.message).toContain("not named on the certificate");
@@ -231,7 +286,10 @@ describe("dossier evaluation", () => {
     );
     const households = await biz<{ owner_personal_id: string }>("select owner_personal_id from business.household_businesses");
     const busy = [...owners.map((o) => o.personal_id), ...households.map((h) => h.owner_personal_id)];
-    const [free] = await pop(`select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> all($1::text[]) order by c.personal_id limit 1`, [busy]);
+    const [free] = await pop(
+      `select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> all($1::text[]) order by c.personal_id limit 1`,
+      [busy],
+    );
     const ok = await evaluate({ procedureCode: code, applicant: { personalId: free.personal_id } });
     for (const rule of catalogueRules(code)) expect(byRule(ok, rule).status, rule).toBe("FULFILLED_BY_DATA");
     expect(ok.status).toBe("READY");
@@ -249,9 +307,10 @@ describe("dossier evaluation", () => {
     const households = await biz<{ owner_personal_id: string; registration_number: string }>(
       "select owner_personal_id, registration_number from business.household_businesses where status <> 'CLOSED' order by registration_number",
     );
-    const [free] = await pop(`select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> all($1::text[]) order by c.personal_id desc limit 1`, [
-      households.map((h) => h.owner_personal_id),
-    ]);
+    const [free] = await pop(
+      `select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> all($1::text[]) order by c.personal_id desc limit 1`,
+      [households.map((h) => h.owner_personal_id)],
+    );
     const ok = await evaluate({ procedureCode: code, applicant: { personalId: free.personal_id } });
     expect(byRule(ok, "NO_OTHER_HOUSEHOLD_BUSINESS")).toMatchObject({ status: "FULFILLED_BY_DATA" });
     const owner = households[0];
@@ -263,7 +322,9 @@ describe("dossier evaluation", () => {
 
   it("states a married applicant's status for the marital-status certificate rather than blocking it", async () => {
     const code = procedureWith("MARITAL_STATUS");
-    const [married] = await pop(`select c.personal_id, c.spouse_id from population.citizens c where c.marital_status = 'MARRIED' and ${GOOD_APPLICANT} limit 1`);
+    const [married] = await pop(
+      `select c.personal_id, c.spouse_id from population.citizens c where c.marital_status = 'MARRIED' and ${GOOD_APPLICANT} limit 1`,
+    );
     const result = await evaluate({ procedureCode: code, applicant: { personalId: married.personal_id } });
     const status = byRule(result, "MARITAL_STATUS");
     expect(status.status).toBe("FULFILLED_BY_DATA");
@@ -271,9 +332,13 @@ describe("dossier evaluation", () => {
   });
 
   it("lets a suspended enterprise dissolve, and refuses one already dissolved", async () => {
-    const procedure = gw.app.procedures.procedures.find((p) => p.applicant === "ENTERPRISE" && p.components.some((c) => c.rule === "ENTERPRISE_REGISTERED"))!;
+    const procedure = gw.app.procedures.procedures.find(
+      (p) => p.applicant === "ENTERPRISE" && p.components.some((c) => c.rule === "ENTERPRISE_REGISTERED"),
+    )!;
     expect(procedure).toBeDefined();
-    const rows = await biz<{ code: string; status: string }>("select code, status from business.enterprises where status in ('SUSPENDED', 'DISSOLVED', 'ACTIVE') order by code");
+    const rows = await biz<{ code: string; status: string }>(
+      "select code, status from business.enterprises where status in ('SUSPENDED', 'DISSOLVED', 'ACTIVE') order by code",
+    );
     for (const status of ["ACTIVE", "SUSPENDED", "DISSOLVED"]) {
       const enterprise = rows.find((r) => r.status === status);
       if (!enterprise) continue; // a small seed may lack one status; ACTIVE and DISSOLVED are checked below
@@ -299,7 +364,10 @@ describe("dossier evaluation", () => {
     const { body } = await ask(SUBMIT, { input: { procedureCode: code, applicant: { personalId: max.id } }, key: randomUUID() });
     expect(body.errors).toBeUndefined();
     const dossier = body.data.submitDossier.dossier;
-    const corrections = await gw.app.sources.gateway.raw<Record<string, any>>("select * from gateway.data_correction_requests where dossier_id = $1", [dossier.dossierId]);
+    const corrections = await gw.app.sources.gateway.raw<Record<string, any>>(
+      "select * from gateway.data_correction_requests where dossier_id = $1",
+      [dossier.dossierId],
+    );
     expect(corrections.length).toBeGreaterThan(0);
     expect(corrections[0]).toMatchObject({ source: "population", subject_kind: "CITIZEN", subject_id: max.id, status: "OPEN" });
     const after = await gw.app.sources.gateway.raw<{ n: number }>("select count(*)::int as n from gateway.data_correction_requests");
@@ -312,7 +380,9 @@ describe("submission", () => {
   let code: string;
   beforeAll(async () => {
     code = procedureWith("IDENTITY", "ALIVE_ADULT");
-    const [row] = await pop(`select c.personal_id from population.citizens c where ${GOOD_APPLICANT} order by c.personal_id limit 1 offset 3`);
+    const [row] = await pop(
+      `select c.personal_id from population.citizens c where ${GOOD_APPLICANT} order by c.personal_id limit 1 offset 3`,
+    );
     applicant = row.personal_id;
   });
 
@@ -325,13 +395,31 @@ describe("submission", () => {
     expect(dossier.dossierId).toMatch(/^HS-\d{8}-[0-9A-F]{12}$/);
     expect(dossier.components).toHaveLength(gw.app.procedures.get(code)!.components.length);
 
-    const read = await gw.query(`query($id: ID!) { dossier(id: $id) { dossierId status applicantId components { status evidence { fact value } } } }`, { id: dossier.dossierId }, forProcedure(code));
-    expect(read.body.data.dossier).toEqual({ dossierId: dossier.dossierId, status: dossier.status, applicantId: applicant, components: dossier.components.map((c: any) => ({ status: c.status, evidence: c.evidence })) });
-    const list = await ask(`query($p: PersonalId, $c: String) { dossiers(applicantPersonalId: $p, procedureCode: $c) { totalCount edges { node { dossierId } } } }`, { p: applicant, c: code });
+    const read = await gw.query(
+      `query($id: ID!) { dossier(id: $id) { dossierId status applicantId components { status evidence { fact value } } } }`,
+      { id: dossier.dossierId },
+      forProcedure(code),
+    );
+    expect(read.body.data.dossier).toEqual({
+      dossierId: dossier.dossierId,
+      status: dossier.status,
+      applicantId: applicant,
+      components: dossier.components.map((c: any) => ({ status: c.status, evidence: c.evidence })),
+    });
+    const list = await ask(
+      `query($p: PersonalId, $c: String) { dossiers(applicantPersonalId: $p, procedureCode: $c) { totalCount edges { node { dossierId } } } }`,
+      { p: applicant, c: code },
+    );
     expect(list.body.data.dossiers.edges.map((e: any) => e.node.dossierId)).toContain(dossier.dossierId);
 
-    const trail = await gw.app.sources.gateway.raw<Record<string, any>>("select action, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_log where case_id = $1 order by seq", [dossier.dossierId]);
-    expect(trail.find((t) => t.action === "DOSSIER_SUBMIT" && t.subject_id === applicant)).toMatchObject({ procedure_code: code, subject_kind: "CITIZEN" });
+    const trail = await gw.app.sources.gateway.raw<Record<string, any>>(
+      "select action, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_log where case_id = $1 order by seq",
+      [dossier.dossierId],
+    );
+    expect(trail.find((t) => t.action === "DOSSIER_SUBMIT" && t.subject_id === applicant)).toMatchObject({
+      procedure_code: code,
+      subject_kind: "CITIZEN",
+    });
     expect(trail.find((t) => t.action === "DOSSIER_SUBMIT")!.fields).toEqual(expect.arrayContaining(["population.fullName"]));
   });
 
@@ -341,12 +429,17 @@ describe("submission", () => {
     const replies = await Promise.all([1, 2, 3, 4].map(() => ask(SUBMIT, { input, key })));
     const ids = new Set(replies.map((r) => r.body.data?.submitDossier.dossier.dossierId));
     expect(ids.size).toBe(1);
-    const [stored] = await gw.app.sources.gateway.raw<{ n: number }>("select count(*)::int as n from gateway.dossiers where idempotency_key = $1", [key]);
+    const [stored] = await gw.app.sources.gateway.raw<{ n: number }>(
+      "select count(*)::int as n from gateway.dossiers where idempotency_key = $1",
+      [key],
+    );
     expect(Number(stored.n)).toBe(1);
     const again = await ask(SUBMIT, { input, key });
     expect(again.body.data.submitDossier).toMatchObject({ replayed: true, dossier: { dossierId: [...ids][0] } });
 
-    const [other] = await pop(`select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> $1 limit 1`, [applicant]);
+    const [other] = await pop(`select c.personal_id from population.citizens c where ${GOOD_APPLICANT} and c.personal_id <> $1 limit 1`, [
+      applicant,
+    ]);
     const conflict = await ask(SUBMIT, { input: { ...input, applicant: { personalId: other.personal_id } }, key });
     expect(conflict.body.errors![0].extensions).toMatchObject({ code: "IDEMPOTENCY_CONFLICT", dossierId: [...ids][0] });
   });
@@ -361,12 +454,18 @@ describe("bad dossiers", () => {
       return body.errors![0];
     };
     const [person] = await pop("select personal_id from population.citizens limit 1");
-    expect((await errorOf({ procedureCode: "9.999999", applicant: { personalId: person.personal_id } })).extensions.code).toBe("UNKNOWN_PROCEDURE");
+    expect((await errorOf({ procedureCode: "9.999999", applicant: { personalId: person.personal_id } })).extensions.code).toBe(
+      "UNKNOWN_PROCEDURE",
+    );
     const transfer = procedureWith("CERTIFICATE_HELD", "BUYER_IDENTITY");
     const missing = await errorOf({ procedureCode: transfer, applicant: { personalId: person.personal_id } });
     expect(missing.extensions.code).toBe("INVALID_DOSSIER");
     expect(missing.message).toMatch(/needs the (PARCEL|BUYER) subject/);
-    const badParcel = await errorOf({ procedureCode: transfer, applicant: { personalId: person.personal_id }, subjects: { parcel: "not-a-parcel", buyer: person.personal_id } });
+    const badParcel = await errorOf({
+      procedureCode: transfer,
+      applicant: { personalId: person.personal_id },
+      subjects: { parcel: "not-a-parcel", buyer: person.personal_id },
+    });
     expect(badParcel.extensions.code).toBe("INVALID_DOSSIER");
     expect(badParcel.message).toContain("not a parcel id");
     const badId = await errorOf({ procedureCode: transfer, applicant: { personalId: person.personal_id }, subjects: { buyer: "12345" } });
@@ -375,7 +474,11 @@ describe("bad dossiers", () => {
     const both = await errorOf({ procedureCode: "1.001193", applicant: { personalId: person.personal_id, enterpriseCode: "0100109106" } });
     expect(both.extensions.code).toBe("BAD_USER_INPUT");
     expect(both.message).toContain("ApplicantInput");
-    const wrongRole = await errorOf({ procedureCode: procedureWith("NO_OTHER_HOUSEHOLD_BUSINESS"), applicant: { personalId: person.personal_id }, subjects: { deceased: person.personal_id } });
+    const wrongRole = await errorOf({
+      procedureCode: procedureWith("NO_OTHER_HOUSEHOLD_BUSINESS"),
+      applicant: { personalId: person.personal_id },
+      subjects: { deceased: person.personal_id },
+    });
     expect(wrongRole.extensions.code).toBe("INVALID_DOSSIER");
   });
 
@@ -384,11 +487,15 @@ describe("bad dossiers", () => {
     const anonymous = await gw.query(EVALUATE, { input: { procedureCode: "1.001193", applicant: { personalId: person.personal_id } } }, {});
     expect(anonymous.body.errors![0].extensions.code).toBe("UNAUTHENTICATED");
     const landProcedure = procedureWith("CERTIFICATE_HELD");
-    const civil = await gw.query(EVALUATE, { input: { procedureCode: landProcedure, applicant: { personalId: person.personal_id }, subjects: {} } }, {
-      authorization: "Bearer ndaf-demo-civil-status",
-      "x-purpose-procedure": landProcedure,
-      "x-purpose-case": "HS-TEST-1",
-    });
+    const civil = await gw.query(
+      EVALUATE,
+      { input: { procedureCode: landProcedure, applicant: { personalId: person.personal_id }, subjects: {} } },
+      {
+        authorization: "Bearer ndaf-demo-civil-status",
+        "x-purpose-procedure": landProcedure,
+        "x-purpose-case": "HS-TEST-1",
+      },
+    );
     // The civil-status system serves no land procedure at all.
     expect(civil.body.errors![0].extensions).toMatchObject({ code: "PURPOSE_NOT_GRANTED", procedure: landProcedure });
     // A system serving the procedure with population data only lacks the land grant it reads.
@@ -398,11 +505,15 @@ describe("bad dossiers", () => {
       key: "test-population-only-key",
       grants: [{ sources: ["population"], classes: ["basic"], procedures: [landProcedure] }],
     });
-    const partial = await gw.query(EVALUATE, { input: { procedureCode: landProcedure, applicant: { personalId: person.personal_id }, subjects: {} } }, {
-      authorization: "Bearer test-population-only-key",
-      "x-purpose-procedure": landProcedure,
-      "x-purpose-case": "HS-TEST-2",
-    });
+    const partial = await gw.query(
+      EVALUATE,
+      { input: { procedureCode: landProcedure, applicant: { personalId: person.personal_id }, subjects: {} } },
+      {
+        authorization: "Bearer test-population-only-key",
+        "x-purpose-procedure": landProcedure,
+        "x-purpose-case": "HS-TEST-2",
+      },
+    );
     expect(partial.body.errors![0].extensions).toMatchObject({ code: "FIELD_NOT_GRANTED", missingGrant: { source: "land" } });
   });
 });

@@ -12,11 +12,65 @@ import { ERROR_CODES } from "../../src/platform/errors.js";
 import { startTestGateway, type TestGateway } from "../support/gateway.js";
 
 const TOKENS = [
-  "{", "}", "(", ")", "[", "]", ":", "!", "=", "$", "...", "@include(if: true)", "@skip", "query", "mutation", "subscription",
-  "fragment", "on", "Citizen", "citizen", "citizens", "personalId", '"001203004567"', '"x"', "first", "100", "-1", "1e309",
-  "after", '"bm90IGEgY3Vyc29y"', "enterprises", "landParcels", "provinces", "communes", "code", "name", "__schema", "__typename",
-  "__type(name: \"Citizen\")", "evaluateDossier", "checkConformance", "input", "null", "true", '"\\u0000"', "#", "\n", "$id",
-  "$id: PersonalId!", "religion", "fullName", "household", "members", "edges", "node", "totalCount", "filter", ",", '"""block"""',
+  "{",
+  "}",
+  "(",
+  ")",
+  "[",
+  "]",
+  ":",
+  "!",
+  "=",
+  "$",
+  "...",
+  "@include(if: true)",
+  "@skip",
+  "query",
+  "mutation",
+  "subscription",
+  "fragment",
+  "on",
+  "Citizen",
+  "citizen",
+  "citizens",
+  "personalId",
+  '"001203004567"',
+  '"x"',
+  "first",
+  "100",
+  "-1",
+  "1e309",
+  "after",
+  '"bm90IGEgY3Vyc29y"',
+  "enterprises",
+  "landParcels",
+  "provinces",
+  "communes",
+  "code",
+  "name",
+  "__schema",
+  "__typename",
+  '__type(name: "Citizen")',
+  "evaluateDossier",
+  "checkConformance",
+  "input",
+  "null",
+  "true",
+  '"\\u0000"',
+  "#",
+  "\n",
+  "$id",
+  "$id: PersonalId!",
+  "religion",
+  "fullName",
+  "household",
+  "members",
+  "edges",
+  "node",
+  "totalCount",
+  "filter",
+  ",",
+  '"""block"""',
 ];
 
 const LEAKS = /\bat [\w.<>]+ \(|node_modules|Failed query|postgres:\/\/|stacktrace|SELECT |ECONNREFUSED|TypeError|ReferenceError/i;
@@ -29,8 +83,16 @@ const document = fc.oneof(
   fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((t) => t.join(" ")),
   // A real example with a few characters cut, repeated or replaced.
   fc
-    .tuple(fc.constantFrom(...EXAMPLE_OPERATIONS.map((o) => o.query)), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.string({ maxLength: 4 })), { maxLength: 4 }))
-    .map(([q, edits]) => edits.reduce((text, [at, cut, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + cut), q)),
+    .tuple(
+      fc.constantFrom(...EXAMPLE_OPERATIONS.map((o) => o.query)),
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.string({ maxLength: 4 })), { maxLength: 4 }),
+    )
+    .map(([q, edits]) =>
+      edits.reduce(
+        (text, [at, cut, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + cut),
+        q,
+      ),
+    ),
 );
 
 const headerValue = fc.oneof(
@@ -44,22 +106,52 @@ const request = fc.record({
   query: document,
   variables: fc.oneof(
     { arbitrary: fc.constant(undefined), weight: 4 },
-    { arbitrary: fc.dictionary(fc.constantFrom("id", "input", "search", "province", "first", "after", "c"), fc.jsonValue({ maxDepth: 3 })), weight: 3 },
+    {
+      arbitrary: fc.dictionary(fc.constantFrom("id", "input", "search", "province", "first", "after", "c"), fc.jsonValue({ maxDepth: 3 })),
+      weight: 3,
+    },
     { arbitrary: fc.record({ id: fc.oneof(fc.string(), fc.integer(), fc.constant("001203004567")) }), weight: 2 },
     { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 1 },
   ),
-  operationName: fc.oneof({ arbitrary: fc.constant(undefined), weight: 8 }, { arbitrary: fc.oneof(fc.string({ maxLength: 20 }), fc.constant(null), fc.integer()), weight: 1 }),
+  operationName: fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 8 },
+    { arbitrary: fc.oneof(fc.string({ maxLength: 20 }), fc.constant(null), fc.integer()), weight: 1 },
+  ),
   extraField: fc.oneof({ arbitrary: fc.constant(undefined), weight: 8 }, { arbitrary: fc.jsonValue({ maxDepth: 2 }), weight: 1 }),
-  rawBody: fc.oneof({ arbitrary: fc.constant(undefined), weight: 12 }, { arbitrary: fc.oneof(fc.string({ maxLength: 100 }), fc.constantFrom("[]", "null", '{"query":1}', '{"query":"{ provinces { code } }","variables":"x"}')), weight: 1 }),
+  rawBody: fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 12 },
+    {
+      arbitrary: fc.oneof(
+        fc.string({ maxLength: 100 }),
+        fc.constantFrom("[]", "null", '{"query":1}', '{"query":"{ provinces { code } }","variables":"x"}'),
+      ),
+      weight: 1,
+    },
+  ),
   contentType: fc.oneof(
     { arbitrary: fc.constantFrom("application/json", "application/json; charset=utf-8"), weight: 8 },
-    { arbitrary: fc.constantFrom("application/graphql-response+json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(
+        "application/graphql-response+json",
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "",
+      ),
+      weight: 1,
+    },
   ),
   authorization: headerValue,
   purpose: fc.oneof(
     { arbitrary: fc.constant({ procedure: undefined as string | undefined, caseId: undefined as string | undefined }), weight: 2 },
     { arbitrary: fc.constant({ procedure: "1.001193", caseId: "HS-1" }), weight: 6 },
-    { arbitrary: fc.record({ procedure: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }), caseId: fc.option(fc.string({ maxLength: 70 }), { nil: undefined }) }), weight: 1 },
+    {
+      arbitrary: fc.record({
+        procedure: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+        caseId: fc.option(fc.string({ maxLength: 70 }), { nil: undefined }),
+      }),
+      weight: 1,
+    },
   ),
   requestId: fc.oneof(fc.constant(undefined), fc.string({ maxLength: 100 })),
   method: fc.oneof({ arbitrary: fc.constant("POST"), weight: 10 }, { arbitrary: fc.constantFrom("GET", "PUT"), weight: 1 }),
@@ -71,7 +163,10 @@ const headerSafe = (value: string | undefined) => (value === undefined ? undefin
 describe("hostile input", () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway({ citizens: 200, configure: (c) => ({ ...c, access: { ...c.access, rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0 } }) });
+    gw = await startTestGateway({
+      citizens: 200,
+      configure: (c) => ({ ...c, access: { ...c.access, rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0 } }),
+    });
   });
   afterAll(async () => {
     await gw?.close();
@@ -88,7 +183,8 @@ describe("hostile input", () => {
     set("x-purpose-procedure", r.purpose.procedure);
     set("x-purpose-case", r.purpose.caseId);
     set("x-request-id", r.requestId);
-    const body = r.rawBody ?? JSON.stringify({ query: r.query, variables: r.variables, operationName: r.operationName, extra: r.extraField });
+    const body =
+      r.rawBody ?? JSON.stringify({ query: r.query, variables: r.variables, operationName: r.operationName, extra: r.extraField });
     const url = r.method === "GET" ? `${gw.url}/graphql?query=${encodeURIComponent(r.query)}` : `${gw.url}/graphql`;
     const response = await fetch(url, { method: r.method, headers, body: r.method === "GET" ? undefined : body });
     return { status: response.status, text: await response.text(), type: response.headers.get("content-type") ?? "" };
@@ -106,7 +202,9 @@ describe("hostile input", () => {
         for (const error of body.errors ?? []) {
           expect(typeof error.message).toBe("string");
           expect(typeof error.extensions?.code, JSON.stringify(error)).toBe("string");
-          expect(Object.keys(ERROR_CODES), `a code outside the schema's ErrorCode enum: ${JSON.stringify(error)}`).toContain(error.extensions!.code);
+          expect(Object.keys(ERROR_CODES), `a code outside the schema's ErrorCode enum: ${JSON.stringify(error)}`).toContain(
+            error.extensions!.code,
+          );
           codes.set(String(error.extensions!.code), (codes.get(String(error.extensions!.code)) ?? 0) + 1);
         }
         expect(text).not.toMatch(LEAKS);
@@ -121,10 +219,16 @@ describe("hostile input", () => {
   }, 180_000);
 
   it("refuses invalid UTF-8, wrong content types, batches and oversized bodies with clear errors", async () => {
-    const post = (body: BodyInit, contentType = "application/json") => fetch(`${gw.url}/graphql`, { method: "POST", headers: { "content-type": contentType }, body });
-    const invalidUtf8 = await post(Buffer.concat([Buffer.from('{"query":"{ provinces { name } }", "x": "'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]));
+    const post = (body: BodyInit, contentType = "application/json") =>
+      fetch(`${gw.url}/graphql`, { method: "POST", headers: { "content-type": contentType }, body });
+    const invalidUtf8 = await post(
+      Buffer.concat([Buffer.from('{"query":"{ provinces { name } }", "x": "'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]),
+    );
     expect(invalidUtf8.status).toBe(400);
-    expect((await invalidUtf8.json()).errors[0]).toMatchObject({ extensions: { code: "BAD_REQUEST" }, message: expect.stringContaining("UTF-8") });
+    expect((await invalidUtf8.json()).errors[0]).toMatchObject({
+      extensions: { code: "BAD_REQUEST" },
+      message: expect.stringContaining("UTF-8"),
+    });
 
     const textPlain = await post("{ provinces { code } }", "text/plain");
     expect([400, 415]).toContain(textPlain.status);
@@ -138,7 +242,9 @@ describe("hostile input", () => {
     expect(big.status).toBe(413);
     expect((await big.json()).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
 
-    const wide = await post(JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `p${i}: provinces { code }`).join(" ")} }` }));
+    const wide = await post(
+      JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `p${i}: provinces { code }`).join(" ")} }` }),
+    );
     expect((await wide.json()).errors[0].extensions.code).toBe("TOO_MANY_ALIASES");
     const deep = await post(JSON.stringify({ query: `{ provinces { ${"communes { province { ".repeat(7)}code${" } }".repeat(7)} } }` }));
     expect((await deep.json()).errors[0].extensions.code).toBe("QUERY_TOO_DEEP");

@@ -9,16 +9,23 @@ import { startTestGateway, type TestGateway } from "../support/gateway.js";
 describe("GraphQL over HTTP (graphql-http audit)", () => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway({ citizens: 200, configure: (c) => ({ ...c, access: { ...c.access, rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0 } }) });
+    gw = await startTestGateway({
+      citizens: 200,
+      configure: (c) => ({ ...c, access: { ...c.access, rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0 } }),
+    });
   });
   afterAll(async () => {
     await gw?.close();
   });
 
   it("passes every MUST of the specification", async () => {
-    const results = await Promise.all(serverAudits({ url: `${gw.url}/graphql` }).map(async (audit) => ({ ...(await audit.fn()), name: audit.name })));
+    const results = await Promise.all(
+      serverAudits({ url: `${gw.url}/graphql` }).map(async (audit) => ({ ...(await audit.fn()), name: audit.name })),
+    );
     const failed = results.filter((r) => r.status !== "ok");
-    console.log(`graphql-http audit: ${results.length - failed.length}/${results.length} ok\n${failed.map((r) => `${r.status} ${r.name}: ${r.reason}`).join("\n")}`);
+    console.log(
+      `graphql-http audit: ${results.length - failed.length}/${results.length} ok\n${failed.map((r) => `${r.status} ${r.name}: ${r.reason}`).join("\n")}`,
+    );
     expect(failed.filter((r) => r.name.startsWith("MUST")).map((r) => `${r.name}: ${"reason" in r ? r.reason : ""}`)).toEqual([]);
   });
 
@@ -28,7 +35,8 @@ describe("GraphQL over HTTP (graphql-http audit)", () => {
     expect(ready.status).toBe(200);
     const body = await ready.json();
     expect(body.status).toBe("READY");
-    for (const name of ["population", "land", "business", "gateway"]) expect(body.sources[name]).toMatchObject({ state: "UP", circuit: "CLOSED" });
+    for (const name of ["population", "land", "business", "gateway"])
+      expect(body.sources[name]).toMatchObject({ state: "UP", circuit: "CLOSED" });
 
     const before = gw.statements().population;
     await gw.query(`{ citizens(first: 3) { edges { node { fullName } } } }`);

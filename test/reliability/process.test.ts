@@ -20,17 +20,43 @@ describe("the gateway process", () => {
 
   it("logs JSON with request ids and no personal data, and shuts down gracefully on SIGTERM", async () => {
     gateway = await spawnGateway({
-      env: { NODE_ENV: "development", LOG_LEVEL: "info", PORT: "0", DATA_DIR: dataDir, SEED_CITIZENS: "150", GATEWAY_RATE_LIMIT: "0", VITEST: undefined },
+      env: {
+        NODE_ENV: "development",
+        LOG_LEVEL: "info",
+        PORT: "0",
+        DATA_DIR: dataDir,
+        SEED_CITIZENS: "150",
+        GATEWAY_RATE_LIMIT: "0",
+        VITEST: undefined,
+      },
       timeoutMs: 60_000,
       keepOutput: true,
     });
     const { child, port, exited } = gateway;
     const url = `http://127.0.0.1:${port}/graphql`;
-    const headers = { "content-type": "application/json", authorization: "Bearer ndaf-demo-all-grants", "x-purpose-procedure": "1.001193", "x-purpose-case": "HS-LOG-1" };
+    const headers = {
+      "content-type": "application/json",
+      authorization: "Bearer ndaf-demo-all-grants",
+      "x-purpose-procedure": "1.001193",
+      "x-purpose-case": "HS-LOG-1",
+    };
 
-    const list = await (await fetch(url, { method: "POST", headers, body: JSON.stringify({ query: "query FirstCitizen { citizens(first: 1) { edges { node { personalId } } } }" }) })).json();
+    const list = await (
+      await fetch(url, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ query: "query FirstCitizen { citizens(first: 1) { edges { node { personalId } } } }" }),
+      })
+    ).json();
     const personalId = list.data.citizens.edges[0].node.personalId as string;
-    const one = await fetch(url, { method: "POST", headers: { ...headers, "x-request-id": "trace-123" }, body: JSON.stringify({ query: "query Who($id: PersonalId!) { citizen(personalId: $id) { fullName } }", variables: { id: personalId } }) });
+    const one = await fetch(url, {
+      method: "POST",
+      headers: { ...headers, "x-request-id": "trace-123" },
+      body: JSON.stringify({
+        query: "query Who($id: PersonalId!) { citizen(personalId: $id) { fullName } }",
+        variables: { id: personalId },
+      }),
+    });
     expect(one.status).toBe(200);
     // The gateway's own id, not the caller's; the caller's is echoed beside it.
     const gatewayId = one.headers.get("x-request-id")!;
@@ -45,7 +71,9 @@ describe("the gateway process", () => {
     let response = "";
     socket.on("data", (chunk) => (response += chunk));
     const answered = new Promise((r) => socket.once("close", r));
-    socket.write(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`);
+    socket.write(
+      `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+    );
     await new Promise((r) => setTimeout(r, 200));
     child.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 300));
@@ -62,11 +90,19 @@ describe("the gateway process", () => {
     const requests = records.filter((r) => r.msg === "request");
     expect(requests.length).toBeGreaterThanOrEqual(3);
     for (const r of requests) expect(r.requestId, JSON.stringify(r)).toMatch(/^[\w.-]+$/);
-    expect(requests.find((r) => r.requestId === gatewayId)).toMatchObject({ callerRequestId: "trace-123", operation: "Who", status: 200, client: "VN:GOV:DEMO:ALL-GRANTS", route: "/graphql" });
+    expect(requests.find((r) => r.requestId === gatewayId)).toMatchObject({
+      callerRequestId: "trace-123",
+      operation: "Who",
+      status: 200,
+      client: "VN:GOV:DEMO:ALL-GRANTS",
+      route: "/graphql",
+    });
     expect(requests.filter((r) => r.requestId === "trace-123")).toEqual([]);
     expect(requests.filter((r) => r.callerRequestId !== undefined)).toHaveLength(1);
     expect(requests.find((r) => r.operation === "InFlight")).toMatchObject({ status: 200 });
     expect(out).not.toContain(personalId);
-    expect(records.map((r) => r.msg)).toEqual(expect.arrayContaining(["shutting down", "requests in flight finished; closing the sources", "stopped"]));
+    expect(records.map((r) => r.msg)).toEqual(
+      expect.arrayContaining(["shutting down", "requests in flight finished; closing the sources", "stopped"]),
+    );
   }, 120_000);
 });

@@ -44,7 +44,9 @@ describe.skipIf(TEST_DB !== "postgres")("a source failing while the gateway runs
       configure: (config) => {
         const resilience = { queryTimeoutMs: TIMEOUT_MS, resetTimeoutMs: RESET_MS, errorThresholdPercentage: 50, volumeThreshold: 3 };
         const land = new URL(config.sources.land.url!);
-        const sources = Object.fromEntries(Object.entries(config.sources).map(([name, s]) => [name, { ...s, resilience }])) as typeof config.sources;
+        const sources = Object.fromEntries(
+          Object.entries(config.sources).map(([name, s]) => [name, { ...s, resilience }]),
+        ) as typeof config.sources;
         sources.land = { ...sources.land, url: proxy.url(land.pathname.slice(1), config.sources.land.url!) };
         return { ...config, sources, access: { ...config.access, rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0 } };
       },
@@ -56,7 +58,10 @@ describe.skipIf(TEST_DB !== "postgres")("a source failing while the gateway runs
     );
     holder = row.personal_id;
     parcel = row.parcel_id;
-    const [other] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens where personal_id <> $1 and date_of_death is null order by personal_id limit 1", [holder]);
+    const [other] = await gw.app.sources.population.raw<{ personal_id: string }>(
+      "select personal_id from population.citizens where personal_id <> $1 and date_of_death is null order by personal_id limit 1",
+      [holder],
+    );
     buyer = other.personal_id;
   }, 180_000);
 
@@ -200,12 +205,16 @@ describe.skipIf(TEST_DB !== "postgres")("the gateway's own database failing", ()
       configure: (config) => {
         const resilience = { queryTimeoutMs: TIMEOUT_MS, resetTimeoutMs: RESET_MS, errorThresholdPercentage: 50, volumeThreshold: 3 };
         const gateway = new URL(config.sources.gateway.url!);
-        const sources = Object.fromEntries(Object.entries(config.sources).map(([name, s]) => [name, { ...s, resilience }])) as typeof config.sources;
+        const sources = Object.fromEntries(
+          Object.entries(config.sources).map(([name, s]) => [name, { ...s, resilience }]),
+        ) as typeof config.sources;
         sources.gateway = { ...sources.gateway, url: proxy.url(gateway.pathname.slice(1), config.sources.gateway.url!) };
-        return { ...config, access: { ...config.access, rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0 } , sources };
+        return { ...config, access: { ...config.access, rateLimitPerMinute: 0, anonymousRateLimitPerMinute: 0 }, sources };
       },
     });
-    [{ personal_id: personalId }] = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens order by personal_id limit 1");
+    [{ personal_id: personalId }] = await gw.app.sources.population.raw<{ personal_id: string }>(
+      "select personal_id from population.citizens order by personal_id limit 1",
+    );
   }, 180_000);
 
   afterAll(async () => {

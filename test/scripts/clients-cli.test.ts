@@ -18,7 +18,10 @@ const dataDir = path.join(root, "data");
 
 async function clients(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/clients.ts", ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/clients.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -41,8 +44,14 @@ describe("npm run clients", () => {
     // Every check is in test/unit/client-command.test.ts; here, what the process does with a few of them.
     const cases: [string[], RegExp][] = [
       [["add", "VN:GOV:SO-TP:HOTICH", "--name", "Hộ tịch", "--rate-limit", "abc"], /^error: --rate-limit "abc" must be a whole number/],
-      [["add", "VN:GOV:SO-TP:HOTICH", "--name", "Hộ tịch", "--expires", "2020-01-01", "--grant", "population/basic/1.001193"], /^error: --expires 2020-01-01 is not in the future/],
-      [["grant", "VN:GOV:SO-TP:HOTICH", "--grant", "population/basic/9.999999"], /^error: --grant "population\/basic\/9.999999": procedure 9.999999 is not in the procedure catalogue/],
+      [
+        ["add", "VN:GOV:SO-TP:HOTICH", "--name", "Hộ tịch", "--expires", "2020-01-01", "--grant", "population/basic/1.001193"],
+        /^error: --expires 2020-01-01 is not in the future/,
+      ],
+      [
+        ["grant", "VN:GOV:SO-TP:HOTICH", "--grant", "population/basic/9.999999"],
+        /^error: --grant "population\/basic\/9.999999": procedure 9.999999 is not in the procedure catalogue/,
+      ],
       [[], /^error: no command given/],
     ];
     for (const [args, message] of cases) {
@@ -60,9 +69,22 @@ describe("npm run clients", () => {
   }, 120_000);
 
   it("registers a client, then refuses a second one of the same id and an unknown client, in one line", async () => {
-    const added = await clients(["add", "VN:GOV:SO-TP:HOTICH", "--name", "Hộ tịch", "--rate-limit", "30", "--expires", "2099-12-31", "--grant", "population/basic/1.001193,1.000894"]);
+    const added = await clients([
+      "add",
+      "VN:GOV:SO-TP:HOTICH",
+      "--name",
+      "Hộ tịch",
+      "--rate-limit",
+      "30",
+      "--expires",
+      "2099-12-31",
+      "--grant",
+      "population/basic/1.001193,1.000894",
+    ]);
     expect(added.code, added.stderr).toBe(0);
-    expect(added.stdout).toMatch(/^VN:GOV:SO-TP:HOTICH {2}SYSTEM {2}key ndaf_.{4}… {2}expires 2099-12-31T00:00:00.000Z {2}30\/min {2}Hộ tịch\n {4}grant: population \/ basic \/ 1.001193,1.000894\nAPI key \(shown once, store it now\): ndaf_\S{43}\n$/);
+    expect(added.stdout).toMatch(
+      /^VN:GOV:SO-TP:HOTICH {2}SYSTEM {2}key ndaf_.{4}… {2}expires 2099-12-31T00:00:00.000Z {2}30\/min {2}Hộ tịch\n {4}grant: population \/ basic \/ 1.001193,1.000894\nAPI key \(shown once, store it now\): ndaf_\S{43}\n$/,
+    );
 
     const again = await clients(["add", "VN:GOV:SO-TP:HOTICH", "--name", "Hộ tịch"]);
     expect(again.code).toBe(2);
@@ -83,8 +105,12 @@ describe("npm run clients", () => {
     // The gateway database refuses every new client (as a full disk or a constraint would): the INSERT fails.
     const gateway = await openSource({ name: "gateway", dataDir: path.join(dataDir, "gateway") });
     try {
-      await gateway.raw(`create function gateway.freeze_clients() returns trigger language plpgsql as $$ begin raise exception 'clients are frozen'; end $$`);
-      await gateway.raw("create trigger freeze_clients before insert on gateway.clients for each row execute function gateway.freeze_clients()");
+      await gateway.raw(
+        `create function gateway.freeze_clients() returns trigger language plpgsql as $$ begin raise exception 'clients are frozen'; end $$`,
+      );
+      await gateway.raw(
+        "create trigger freeze_clients before insert on gateway.clients for each row execute function gateway.freeze_clients()",
+      );
     } finally {
       await gateway.close();
     }

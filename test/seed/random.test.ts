@@ -16,7 +16,11 @@ describe("Random", () => {
 
   it("keeps int() within bounds and weighted picks near their weights", () => {
     const r = new Random(7);
-    const weighted = new Weighted([["a", 1], ["b", 3], ["never", 0]] as const);
+    const weighted = new Weighted([
+      ["a", 1],
+      ["b", 3],
+      ["never", 0],
+    ] as const);
     const counts: Record<string, number> = { a: 0, b: 0 };
     for (let i = 0; i < 20_000; i++) {
       const n = r.int(3, 5);
@@ -64,6 +68,9 @@ describe("dates and CSV", () => {
     expect(field('Số 12, "ngõ" 45')).toBe(utf8Bytes('"Số 12, ""ngõ"" 45"'));
     expect(Buffer.from(utf8Bytes("Nguyễn Thị Đào"), "latin1").toString("utf8")).toBe("Nguyễn Thị Đào");
     expect(field(null)).toBe("");
-    expect(parseCsv('a,"b, c","d ""e"""\r\n1,,3\n')).toEqual([["a", "b, c", 'd "e"'], ["1", "", "3"]]);
+    expect(parseCsv('a,"b, c","d ""e"""\r\n1,,3\n')).toEqual([
+      ["a", "b, c", 'd "e"'],
+      ["1", "", "3"],
+    ]);
   });
 });

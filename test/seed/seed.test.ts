@@ -17,7 +17,9 @@ const SEED = 2025;
 
 async function openAll(): Promise<{ sources: Sources; cleanup: () => Promise<void> }> {
   const { config, cleanup } = await testConfig();
-  const sources = Object.fromEntries(await Promise.all(SOURCE_NAMES.map(async (name) => [name, await openSource(config.sources[name])] as const))) as Sources;
+  const sources = Object.fromEntries(
+    await Promise.all(SOURCE_NAMES.map(async (name) => [name, await openSource(config.sources[name])] as const)),
+  ) as Sources;
   await Promise.all(Object.values(sources).map(migrateSource));
   return {
     sources,
@@ -81,7 +83,9 @@ describe("seeded data", () => {
     expect(parcels / summary.citizens).toBeLessThan(0.7);
     expect(summary.rows["business.enterprises"]).toBeCloseTo(summary.citizens / 25, -1);
     expect(summary.rows["business.household_businesses"]).toBeCloseTo(summary.citizens / 40, -1);
-    const [hcm] = await first.sources.gateway.raw<{ successor_code: string }>("SELECT successor_code FROM gateway.legacy_provinces WHERE code = '74'");
+    const [hcm] = await first.sources.gateway.raw<{ successor_code: string }>(
+      "SELECT successor_code FROM gateway.legacy_provinces WHERE code = '74'",
+    );
     expect(hcm.successor_code).toBe("79");
   });
 
@@ -123,14 +127,29 @@ describe("seeded data", () => {
     expect(await one("business", "SELECT count(*) AS n FROM business.branches")).toBeGreaterThan(0);
     expect(await one("land", "SELECT count(*) AS n FROM land.encumbrances WHERE released_on IS NULL")).toBeGreaterThan(0);
     expect(await one("land", "SELECT count(*) AS n FROM land.encumbrances WHERE released_on IS NOT NULL")).toBeGreaterThan(0);
-    expect(await one("land", "SELECT count(*) AS n FROM (SELECT certificate_serial FROM land.holders GROUP BY 1 HAVING count(*) = 2 AND min(share_percent) = 50) t")).toBeGreaterThan(0);
+    expect(
+      await one(
+        "land",
+        "SELECT count(*) AS n FROM (SELECT certificate_serial FROM land.holders GROUP BY 1 HAVING count(*) = 2 AND min(share_percent) = 50) t",
+      ),
+    ).toBeGreaterThan(0);
     expect(await one("land", "SELECT count(*) AS n FROM land.holders WHERE kind = 'ENTERPRISE'")).toBeGreaterThan(0);
     expect(await one("land", "SELECT count(*) AS n FROM land.transfers")).toBeGreaterThan(0);
-    expect(await one("population", "SELECT count(*) AS n FROM population.households WHERE legacy_commune_code IS NOT NULL")).toBeGreaterThan(0);
-    expect(await one("population", "SELECT count(*) AS n FROM population.citizens WHERE hometown_legacy_commune_code IS NOT NULL")).toBeGreaterThan(0);
-    expect(await one("population", "SELECT count(*) AS n FROM population.citizens WHERE temporary_commune_code IS NOT NULL")).toBeGreaterThan(0);
+    expect(
+      await one("population", "SELECT count(*) AS n FROM population.households WHERE legacy_commune_code IS NOT NULL"),
+    ).toBeGreaterThan(0);
+    expect(
+      await one("population", "SELECT count(*) AS n FROM population.citizens WHERE hometown_legacy_commune_code IS NOT NULL"),
+    ).toBeGreaterThan(0);
+    expect(
+      await one("population", "SELECT count(*) AS n FROM population.citizens WHERE temporary_commune_code IS NOT NULL"),
+    ).toBeGreaterThan(0);
     expect(await one("population", "SELECT count(*) AS n FROM population.citizens WHERE date_of_birth >= '2025-07-01'")).toBeGreaterThan(0);
-    const holders = new Set((await first.sources.land.raw<{ id: string }>("SELECT DISTINCT personal_id AS id FROM land.holders WHERE personal_id IS NOT NULL")).map((r) => r.id));
+    const holders = new Set(
+      (
+        await first.sources.land.raw<{ id: string }>("SELECT DISTINCT personal_id AS id FROM land.holders WHERE personal_id IS NOT NULL")
+      ).map((r) => r.id),
+    );
     const landless = [...facts.citizens.keys()].filter((id) => !holders.has(id)).length;
     expect(landless).toBeGreaterThan(0);
     expect(holders.size).toBeGreaterThan(0);

@@ -24,7 +24,9 @@ describe("seed table specs", () => {
       const columns = getTableConfig(table!).columns;
       const names = columns.map((c) => c.name);
       expect(spec.columns.filter((c) => !names.includes(c))).toEqual([]);
-      const required = columns.filter((c) => c.notNull && !c.hasDefault && !(spec.columns as readonly string[]).includes(c.name)).map((c) => c.name);
+      const required = columns
+        .filter((c) => c.notNull && !c.hasDefault && !(spec.columns as readonly string[]).includes(c.name))
+        .map((c) => c.name);
       expect(required).toEqual([]);
     });
   }

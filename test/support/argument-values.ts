@@ -19,7 +19,17 @@ function weighted(...pools: [number, readonly string[]][]): fc.Arbitrary<string>
 
 export function personalIds(data: RealData): fc.Arbitrary<string> {
   const p = data.personalIds;
-  return weighted([6, p.all], [2, p.dead], [2, p.children], [2, p.spouses], [1, p.heads], [1, p.holders], [1, p.enterprisePeople], [2, p.businessOwners], [1, p.unknown])!;
+  return weighted(
+    [6, p.all],
+    [2, p.dead],
+    [2, p.children],
+    [2, p.spouses],
+    [1, p.heads],
+    [1, p.holders],
+    [1, p.enterprisePeople],
+    [2, p.businessOwners],
+    [1, p.unknown],
+  )!;
 }
 
 const DATES = ["1940-01-01", "1975-04-30", "1990-06-15", "2007-01-01", "2025-07-01"];
@@ -88,7 +98,13 @@ export function realDataValues(data: RealData): ArgumentValues {
 const orElse = (own: readonly string[], pool: readonly string[]) => weighted([3, own], [1, pool]);
 
 /** The value of a subject role for an applicant: their own relation where the role is one. */
-function subjectValue(data: RealData, role: string, kind: string, applicant: Person | undefined, enterprise: string | undefined): fc.Arbitrary<[string, string]> | null {
+function subjectValue(
+  data: RealData,
+  role: string,
+  kind: string,
+  applicant: Person | undefined,
+  enterprise: string | undefined,
+): fc.Arbitrary<[string, string]> | null {
   const p = data.personalIds;
   const as = (field: string, arb: fc.Arbitrary<string> | null) => arb && arb.map((v): [string, string] => [field, v]);
   switch (role) {
@@ -108,7 +124,13 @@ function subjectValue(data: RealData, role: string, kind: string, applicant: Per
       return parcel && certificate ? fc.oneof({ weight: 3, arbitrary: parcel }, { weight: 1, arbitrary: certificate }) : parcel;
     }
     case "ENTERPRISE":
-      return as("enterprise", orElse(applicant?.enterprises ?? [], data.enterprises.filter((e) => e !== enterprise)));
+      return as(
+        "enterprise",
+        orElse(
+          applicant?.enterprises ?? [],
+          data.enterprises.filter((e) => e !== enterprise),
+        ),
+      );
   }
   // A role this suite does not know yet: any real value of its kind, under the role's own field name.
   const field = role.toLowerCase();
@@ -132,12 +154,20 @@ function applicants(data: RealData, procedure: ProcedureShape): fc.Arbitrary<str
 }
 
 /** A DossierInput for one procedure: its applicant kind, and every declared role (each left out now and then). */
-export function dossierInputFor(data: RealData, procedure: ProcedureShape, options: { allRoles?: boolean } = {}): fc.Arbitrary<Record<string, unknown>> {
+export function dossierInputFor(
+  data: RealData,
+  procedure: ProcedureShape,
+  options: { allRoles?: boolean } = {},
+): fc.Arbitrary<Record<string, unknown>> {
   const applicant: fc.Arbitrary<{ personalId?: string; enterpriseCode?: string }> =
-    procedure.applicant === "ENTERPRISE" ? fc.constantFrom(...data.enterprises).map((code) => ({ enterpriseCode: code })) : applicants(data, procedure).map((id) => ({ personalId: id }));
+    procedure.applicant === "ENTERPRISE"
+      ? fc.constantFrom(...data.enterprises).map((code) => ({ enterpriseCode: code }))
+      : applicants(data, procedure).map((id) => ({ personalId: id }));
   return applicant.chain((who) => {
     const person = who.personalId ? data.people.get(who.personalId) : undefined;
-    const roles = procedure.subjects.map((s) => subjectValue(data, s.role, s.kind, person, who.enterpriseCode)).filter((r): r is fc.Arbitrary<[string, string]> => !!r);
+    const roles = procedure.subjects
+      .map((s) => subjectValue(data, s.role, s.kind, person, who.enterpriseCode))
+      .filter((r): r is fc.Arbitrary<[string, string]> => !!r);
     const subjects = fc.tuple(...roles.map((r) => (options.allRoles ? r : fc.option(r, { nil: null, freq: 10 }))));
     return subjects.map((entries) => {
       const chosen = Object.fromEntries(entries.filter((e): e is [string, string] => !!e));

@@ -53,7 +53,10 @@ export async function launchChromium(executablePath: string, options: LaunchOpti
   ];
   if (options.loopbackOnly) {
     // Port 9 (discard) on loopback is closed: anything proxied fails at once. Chromium never proxies loopback.
-    args.push("--proxy-server=http://127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]");
+    args.push(
+      "--proxy-server=http://127.0.0.1:9",
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]",
+    );
   }
   return chromium.launch({ executablePath, headless: true, args, timeout: 30_000 });
 }

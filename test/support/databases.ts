@@ -19,4 +19,3 @@ export async function testConfig(overrides: Partial<GatewayConfig> = {}): Promis
   const sources = Object.fromEntries(SOURCE_NAMES.map((name) => [name, { name }])) as GatewayConfig["sources"];
   return { config: { ...base, sources, ...overrides }, cleanup: async () => {} };
 }
-

@@ -49,7 +49,9 @@ export function assertKnownCodes(body: { errors?: { extensions?: { code?: unknow
   for (const error of body?.errors ?? []) {
     const code = error.extensions?.code;
     if (typeof code !== "string" || !(code in ERROR_CODES)) {
-      throw new Error(`${what} carries extensions.code ${JSON.stringify(code)}, which is not in the schema's ErrorCode enum (src/platform/errors.ts ERROR_CODES): ${JSON.stringify(error).slice(0, 300)}`);
+      throw new Error(
+        `${what} carries extensions.code ${JSON.stringify(code)}, which is not in the schema's ErrorCode enum (src/platform/errors.ts ERROR_CODES): ${JSON.stringify(error).slice(0, 300)}`,
+      );
     }
   }
 }
@@ -62,7 +64,11 @@ export interface TestGateway {
    * POST a GraphQL operation; returns HTTP status and parsed body. Without `headers` it is sent as the demo client
    * holding every grant, with the demo purpose; with `headers`, exactly those are sent (`{}` = anonymous).
    */
-  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
   /**
    * As `query`, and also the response headers and the request's ids: the `x-request-id` the gateway answered with,
    * and `x-gateway-request-id` when it sends one (its own id, apart from the one a client may choose). Audit rows

@@ -22,7 +22,15 @@ import {
   isNonNullType,
   isObjectType,
 } from "graphql";
-import { completeField, type FieldSelection, isListOf, type Operation, operationSize, renderOperation, type Selection } from "./operations.js";
+import {
+  completeField,
+  type FieldSelection,
+  isListOf,
+  type Operation,
+  operationSize,
+  renderOperation,
+  type Selection,
+} from "./operations.js";
 
 export type { FieldSelection, FragmentSelection, Operation, Selection } from "./operations.js";
 
@@ -139,7 +147,9 @@ export class OperationGenerator {
 
   /** One operation of 1 to maxRoots root fields, chosen by weight. */
   operation(): fc.Arbitrary<Operation> {
-    const roots = this.roots.map(({ field, weight }) => ({ weight, arbitrary: this.rootField(field) })).filter((r): r is { weight: number; arbitrary: fc.Arbitrary<FieldSelection> } => !!r.arbitrary);
+    const roots = this.roots
+      .map(({ field, weight }) => ({ weight, arbitrary: this.rootField(field) }))
+      .filter((r): r is { weight: number; arbitrary: fc.Arbitrary<FieldSelection> } => !!r.arbitrary);
     return fc.array(fc.oneof(...roots), { minLength: 1, maxLength: this.options.maxRoots ?? 3 }).map((list) => ({ roots: list }));
   }
 
@@ -148,7 +158,12 @@ export class OperationGenerator {
     return this.field(this.schema.getQueryType()!, field, 1);
   }
 
-  private field(parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>, depth: number, lists: readonly string[] = []): fc.Arbitrary<FieldSelection> | undefined {
+  private field(
+    parent: GraphQLObjectType,
+    field: GraphQLField<unknown, unknown>,
+    depth: number,
+    lists: readonly string[] = [],
+  ): fc.Arbitrary<FieldSelection> | undefined {
     const coordinate = `${parent.name}.${field.name}`;
     const returns = getNamedType(field.type);
     const args: Record<string, fc.Arbitrary<unknown>> = {};
@@ -170,11 +185,19 @@ export class OperationGenerator {
   }
 
   /** Values for the field's required arguments only (undefined when one cannot be filled). */
-  requiredArguments(field: GraphQLField<unknown, unknown>, parent = this.schema.getQueryType()!): fc.Arbitrary<Record<string, unknown>> | undefined {
+  requiredArguments(
+    field: GraphQLField<unknown, unknown>,
+    parent = this.schema.getQueryType()!,
+  ): fc.Arbitrary<Record<string, unknown>> | undefined {
     const args: Record<string, fc.Arbitrary<unknown>> = {};
     for (const arg of field.args) {
       if (!isNonNullType(arg.type) || arg.defaultValue !== undefined) continue;
-      const value = this.argument(arg, { coordinate: `${parent.name}.${field.name}`, name: arg.name, type: getNamedType(arg.type).name, returns: getNamedType(field.type).name });
+      const value = this.argument(arg, {
+        coordinate: `${parent.name}.${field.name}`,
+        name: arg.name,
+        type: getNamedType(arg.type).name,
+        returns: getNamedType(field.type).name,
+      });
       if (!value) return undefined;
       args[arg.name] = value;
     }
@@ -236,7 +259,12 @@ export class OperationGenerator {
     const built = new Lazy(() => {
       const typename: Selection = { kind: "field", name: "__typename", args: {} };
       if (isAbstractType(type)) {
-        const parts = this.schema.getPossibleTypes(type).map((t) => maybe(this.selection(t, depth, lists).map((s): Selection => ({ kind: "fragment", on: t.name, selection: s })), 0.7));
+        const parts = this.schema.getPossibleTypes(type).map((t) =>
+          maybe(
+            this.selection(t, depth, lists).map((s): Selection => ({ kind: "fragment", on: t.name, selection: s })),
+            0.7,
+          ),
+        );
         return fc.tuple(...parts).map((list) => [typename, ...list.filter((s): s is Selection => s !== null)]);
       }
       const fields = Object.values(type.getFields()).filter((f) => !lists.includes(`${type.name}.${f.name}`));

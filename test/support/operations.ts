@@ -45,7 +45,10 @@ export function completeField(schema: GraphQLSchema, name: string, args: Record<
   const everything = (type: GraphQLNamedType, level: number, lists: readonly string[]): Selection[] | undefined => {
     if (isLeafType(type)) return undefined;
     if (isAbstractType(type)) {
-      return [{ kind: "field", name: "__typename", args: {} }, ...schema.getPossibleTypes(type).map((t): Selection => ({ kind: "fragment", on: t.name, selection: everything(t, level, lists)! }))];
+      return [
+        { kind: "field", name: "__typename", args: {} },
+        ...schema.getPossibleTypes(type).map((t): Selection => ({ kind: "fragment", on: t.name, selection: everything(t, level, lists)! })),
+      ];
     }
     const object = type as GraphQLObjectType;
     const fields = Object.values(object.getFields()).filter(
@@ -56,13 +59,23 @@ export function completeField(schema: GraphQLSchema, name: string, args: Record<
     );
     const selection = fields.map((f): Selection => {
       const coordinate = `${object.name}.${f.name}`;
-      return { kind: "field", name: f.name, args: {}, selection: everything(getNamedType(f.type), level + 1, isListOf(f) ? [...lists, coordinate] : lists) };
+      return {
+        kind: "field",
+        name: f.name,
+        args: {},
+        selection: everything(getNamedType(f.type), level + 1, isListOf(f) ? [...lists, coordinate] : lists),
+      };
     });
     return selection.length > 0 ? selection : [{ kind: "field", name: "__typename", args: {} }];
   };
   const query = schema.getQueryType()!;
   const field = query.getFields()[name];
-  return { kind: "field", name, args, selection: everything(getNamedType(field.type), 2, isListOf(field) ? [`${query.name}.${name}`] : []) };
+  return {
+    kind: "field",
+    name,
+    args,
+    selection: everything(getNamedType(field.type), 2, isListOf(field) ? [`${query.name}.${name}`] : []),
+  };
 }
 
 /** Fields in an operation, and its deepest field (root fields are depth 1). */
@@ -99,7 +112,9 @@ export function renderOperation(schema: GraphQLSchema, operation: Operation): { 
       for (const s of f.selection) {
         if (s.kind !== "field" || s.name === "__typename") continue;
         const type = fields[s.name].type;
-        (shapes.get(s.name) ?? shapes.set(s.name, new Set()).get(s.name)!).add(isLeafType(getNamedType(type)) ? String(type) : `${f.on}.${s.name}`);
+        (shapes.get(s.name) ?? shapes.set(s.name, new Set()).get(s.name)!).add(
+          isLeafType(getNamedType(type)) ? String(type) : `${f.on}.${s.name}`,
+        );
       }
     }
     const seen = new Map([...shapes].map(([name, types]) => [name, types.size]));
@@ -108,7 +123,8 @@ export function renderOperation(schema: GraphQLSchema, operation: Operation): { 
         if (s.kind === "field") return renderField(parent, s);
         const type = schema.getType(s.on) as GraphQLCompositeType;
         const fields = s.selection.map((inner) => {
-          if (inner.kind === "field" && inner.name !== "__typename" && (seen.get(inner.name) ?? 0) > 1) return renderField(type, inner, `${inner.name}_${s.on}`);
+          if (inner.kind === "field" && inner.name !== "__typename" && (seen.get(inner.name) ?? 0) > 1)
+            return renderField(type, inner, `${inner.name}_${s.on}`);
           return inner.kind === "field" ? renderField(type, inner) : renderSelection(type, [inner]);
         });
         return `... on ${s.on} { ${fields.join(" ")} }`;

@@ -7,7 +7,13 @@ const token = (text: string) => Buffer.from(text, "utf8").toString("base64url");
 describe("personal ids in an answer", () => {
   it("finds whole values, ids inside longer strings and ids inside readable cursors, with their paths", () => {
     const answer = {
-      data: { r0: { personalId: "001203004567", edges: [{ cursor: token("citizen:054039124345") }], evidence: [{ value: "Trần Thị B (079123456789)" }] } },
+      data: {
+        r0: {
+          personalId: "001203004567",
+          edges: [{ cursor: token("citizen:054039124345") }],
+          evidence: [{ value: "Trần Thị B (079123456789)" }],
+        },
+      },
       errors: [{ message: "The applicant is recorded as married (spouse 036188001234)." }],
     };
     expect(personalIdsIn(answer)).toEqual([

@@ -28,7 +28,10 @@ export interface ProcedureShape {
 export interface RealData {
   people: Map<string, Person>;
   /** Personal ids by what makes them interesting; `all` holds every one. */
-  personalIds: Record<"all" | "dead" | "children" | "spouses" | "heads" | "holders" | "enterprisePeople" | "businessOwners" | "unknown", string[]>;
+  personalIds: Record<
+    "all" | "dead" | "children" | "spouses" | "heads" | "holders" | "enterprisePeople" | "businessOwners" | "unknown",
+    string[]
+  >;
   parcels: string[];
   certificates: string[];
   enterprises: string[];
@@ -55,8 +58,12 @@ async function pages<T>(gw: TestGateway, field: string, selection: string, limit
   const cursors: string[] = [];
   let after: string | null = null;
   for (let page = 0; page < limit; page++) {
-    const { status, body }: { status: number; body: { data?: any; errors?: any[] } } = await gw.query(`query($after: String) { list: ${field}(first: ${PAGE}, after: $after) { pageInfo { endCursor hasNextPage } edges { cursor node { ${selection} } } } }`, { after });
-    if (status !== 200 || body.errors) throw new Error(`collecting ${field}: ${status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+    const { status, body }: { status: number; body: { data?: any; errors?: any[] } } = await gw.query(
+      `query($after: String) { list: ${field}(first: ${PAGE}, after: $after) { pageInfo { endCursor hasNextPage } edges { cursor node { ${selection} } } } }`,
+      { after },
+    );
+    if (status !== 200 || body.errors)
+      throw new Error(`collecting ${field}: ${status} ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
     const list: { pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: { cursor: string; node: T }[] } = body.data.list;
     for (const edge of list.edges) {
       nodes.push(edge.node);
@@ -68,7 +75,8 @@ async function pages<T>(gw: TestGateway, field: string, selection: string, limit
   return { nodes, cursors };
 }
 
-const distinct = (values: (string | null | undefined)[]) => [...new Set(values.filter((v): v is string => typeof v === "string" && v.length > 0))].sort();
+const distinct = (values: (string | null | undefined)[]) =>
+  [...new Set(values.filter((v): v is string => typeof v === "string" && v.length > 0))].sort();
 
 export async function collectRealData(gw: TestGateway, options: { maxPages?: number } = {}): Promise<RealData> {
   const limit = options.maxPages ?? 40;
@@ -84,9 +92,21 @@ export async function collectRealData(gw: TestGateway, options: { maxPages?: num
      householdBusinesses { id registrationNumber ownerPersonalId }`,
     limit,
   );
-  const parcels = await pages<any>(gw, "landParcels", "id parcelId landUsePurpose { code } certificates { id serial } holders { personalId }", limit);
-  const enterprises = await pages<any>(gw, "enterprises", "id code mainIndustry { code } owners { personalId } legalRepresentatives { personalId } branches { id }", limit);
-  const reference = await gw.query(`{ procedures { id code applicant subjects { role kind } components { id } } provinces { id code communes { id } } }`);
+  const parcels = await pages<any>(
+    gw,
+    "landParcels",
+    "id parcelId landUsePurpose { code } certificates { id serial } holders { personalId }",
+    limit,
+  );
+  const enterprises = await pages<any>(
+    gw,
+    "enterprises",
+    "id code mainIndustry { code } owners { personalId } legalRepresentatives { personalId } branches { id }",
+    limit,
+  );
+  const reference = await gw.query(
+    `{ procedures { id code applicant subjects { role kind } components { id } } provinces { id code communes { id } } }`,
+  );
   if (reference.body.errors) throw new Error(JSON.stringify(reference.body.errors));
 
   const people = new Map<string, Person>();
@@ -152,7 +172,11 @@ export async function collectRealData(gw: TestGateway, options: { maxPages?: num
 
 /** Counts per pool, for the log. */
 export function describeRealData(data: RealData): string {
-  const ids = Object.entries(data.personalIds).map(([k, v]) => `${k} ${v.length}`).join(", ");
-  const nodes = Object.entries(data.nodeIds).map(([k, v]) => `${k} ${v.length}`).join(", ");
+  const ids = Object.entries(data.personalIds)
+    .map(([k, v]) => `${k} ${v.length}`)
+    .join(", ");
+  const nodes = Object.entries(data.nodeIds)
+    .map(([k, v]) => `${k} ${v.length}`)
+    .join(", ");
   return `personal ids: ${ids}; global ids: ${nodes}; parcels ${data.parcels.length}, certificates ${data.certificates.length}, enterprises ${data.enterprises.length}, household businesses ${data.householdBusinesses.length}, procedures ${data.procedures.length}, dossiers ${data.dossiers.length}`;
 }

@@ -72,7 +72,20 @@ describe("the clients command line", () => {
   });
 
   it("reads a system client with every option", () => {
-    expect(parse([...system, "--rate-limit", "30", "--expires", "2027-01-31", "--grant", "population,land/basic/1.001193", "--grant", "business/basic,sensitive/*", "--trusted-documents-only"])).toEqual({
+    expect(
+      parse([
+        ...system,
+        "--rate-limit",
+        "30",
+        "--expires",
+        "2027-01-31",
+        "--grant",
+        "population,land/basic/1.001193",
+        "--grant",
+        "business/basic,sensitive/*",
+        "--trusted-documents-only",
+      ]),
+    ).toEqual({
       command: "add",
       client: {
         id: "VN:GOV:SO-TP:HOTICH",
@@ -91,8 +104,26 @@ describe("the clients command line", () => {
   });
 
   it("reads an expiry with a time and its offset, and a citizen client", () => {
-    const add = parse(["add", "VN:CIT:001090000001", "--name", "Nguyễn Văn A", "--citizen", "001090000001", "--expires", "2026-06-01T07:00:01+07:00"]);
-    expect(add).toMatchObject({ command: "add", client: { kind: "CITIZEN", personalId: "001090000001", expiresAt: new Date("2026-06-01T00:00:01Z"), rateLimitPerMinute: null, grants: [] } });
+    const add = parse([
+      "add",
+      "VN:CIT:001090000001",
+      "--name",
+      "Nguyễn Văn A",
+      "--citizen",
+      "001090000001",
+      "--expires",
+      "2026-06-01T07:00:01+07:00",
+    ]);
+    expect(add).toMatchObject({
+      command: "add",
+      client: {
+        kind: "CITIZEN",
+        personalId: "001090000001",
+        expiresAt: new Date("2026-06-01T00:00:01Z"),
+        rateLimitPerMinute: null,
+        grants: [],
+      },
+    });
   });
 
   it("reads the other commands", () => {
@@ -105,8 +136,16 @@ describe("the clients command line", () => {
       id: "VN:GOV:SO-TP:HOTICH",
       grants: [{ sources: ["land"], classes: ["basic"], procedures: ["1.000894"] }],
     });
-    expect(parse(["update", "VN:GOV:SO-TP:HOTICH", "--trusted-documents-only"])).toEqual({ command: "update", id: "VN:GOV:SO-TP:HOTICH", trustedDocumentsOnly: true });
-    expect(parse(["update", "VN:GOV:SO-TP:HOTICH", "--no-trusted-documents-only"])).toEqual({ command: "update", id: "VN:GOV:SO-TP:HOTICH", trustedDocumentsOnly: false });
+    expect(parse(["update", "VN:GOV:SO-TP:HOTICH", "--trusted-documents-only"])).toEqual({
+      command: "update",
+      id: "VN:GOV:SO-TP:HOTICH",
+      trustedDocumentsOnly: true,
+    });
+    expect(parse(["update", "VN:GOV:SO-TP:HOTICH", "--no-trusted-documents-only"])).toEqual({
+      command: "update",
+      id: "VN:GOV:SO-TP:HOTICH",
+      trustedDocumentsOnly: false,
+    });
     expect(parse(["--help"])).toEqual({ command: "help" });
     expect(parse(["add", "-h"])).toEqual({ command: "help" });
   });
@@ -114,14 +153,28 @@ describe("the clients command line", () => {
 
 describe("a failure after the command was accepted", () => {
   it("is the database's first line, never the statement or its parameters", () => {
-    const failed = Object.assign(new Error('Failed query: insert into "gateway"."clients" values ($1, $2)\nparams: VN:GOV:X:Y,9b62376566032245ba542c69062e5f9a7a9dc77b7fd86e922c49201883b8df55'), {
-      cause: new Error('duplicate key value violates unique constraint "clients_pkey"\nDETAIL: Key (id)=(VN:GOV:X:Y) already exists.'),
+    const failed = Object.assign(
+      new Error(
+        'Failed query: insert into "gateway"."clients" values ($1, $2)\nparams: VN:GOV:X:Y,9b62376566032245ba542c69062e5f9a7a9dc77b7fd86e922c49201883b8df55',
+      ),
+      {
+        cause: new Error('duplicate key value violates unique constraint "clients_pkey"\nDETAIL: Key (id)=(VN:GOV:X:Y) already exists.'),
+      },
+    );
+    expect(describeFailure(failed)).toEqual({
+      message: 'the gateway database refused the statement: duplicate key value violates unique constraint "clients_pkey"',
+      usage: false,
     });
-    expect(describeFailure(failed)).toEqual({ message: 'the gateway database refused the statement: duplicate key value violates unique constraint "clients_pkey"', usage: false });
-    expect(describeFailure(Object.assign(new Error("Failed query: select 1\nparams: "), {}))).toEqual({ message: "the gateway database refused the statement", usage: false });
+    expect(describeFailure(Object.assign(new Error("Failed query: select 1\nparams: "), {}))).toEqual({
+      message: "the gateway database refused the statement",
+      usage: false,
+    });
   });
 
   it("is a typed error's message; a wrong id or an existing client is the caller's mistake (exit 2)", () => {
-    expect(describeFailure(new GatewayError("INVALID_ARGUMENT", "No client VN:GOV:A:B is registered."))).toEqual({ message: "No client VN:GOV:A:B is registered.", usage: true });
+    expect(describeFailure(new GatewayError("INVALID_ARGUMENT", "No client VN:GOV:A:B is registered."))).toEqual({
+      message: "No client VN:GOV:A:B is registered.",
+      usage: true,
+    });
   });
 });

@@ -17,10 +17,13 @@ describe("the environment", () => {
     expect(loadConfig({ NODE_ENV: nodeEnv }).environment).toBe(expected);
   });
 
-  it.each(["production", "PRODUCTION", "Production", "prod", "dev", "staging", "developmentx", "", "  "])("NODE_ENV=%j is production", (nodeEnv) => {
-    expect(environmentFrom(nodeEnv)).toBe("production");
-    expect(loadConfig({ NODE_ENV: nodeEnv }).environment).toBe("production");
-  });
+  it.each(["production", "PRODUCTION", "Production", "prod", "dev", "staging", "developmentx", "", "  "])(
+    "NODE_ENV=%j is production",
+    (nodeEnv) => {
+      expect(environmentFrom(nodeEnv)).toBe("production");
+      expect(loadConfig({ NODE_ENV: nodeEnv }).environment).toBe("production");
+    },
+  );
 
   it("is production when NODE_ENV is unset", () => {
     expect(environmentFrom(undefined)).toBe("production");
@@ -58,7 +61,8 @@ describe("the rest of the configuration", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 4000, dataDir: path.resolve(".data"), defaultSeedCitizens: 10_000, seed: 2025 });
     expect(config.access).toMatchObject({ rateLimitPerMinute: 600, anonymousRateLimitPerMinute: 120, clientCacheMs: 10_000 });
-    for (const name of SOURCE_NAMES) expect(config.sources[name]).toMatchObject({ name, url: undefined, dataDir: path.join(path.resolve(".data"), name) });
+    for (const name of SOURCE_NAMES)
+      expect(config.sources[name]).toMatchObject({ name, url: undefined, dataDir: path.join(path.resolve(".data"), name) });
   });
 
   it("uses a database URL instead of the embedded folder when one is set", () => {
@@ -78,7 +82,9 @@ describe("browser origins (GATEWAY_CORS_ORIGINS, GATEWAY_CORS_LOCALHOST)", () =>
   it("allows localhost by default except in production, and lists exact origins", () => {
     expect(loadConfig({ NODE_ENV: "development" }).cors).toEqual({ origins: [], anyOrigin: false, localhost: true });
     expect(loadConfig({}).cors).toEqual({ origins: [], anyOrigin: false, localhost: false });
-    expect(loadConfig({ GATEWAY_CORS_ORIGINS: " https://portal.example.gov.vn, http://10.0.0.5:8080 ,https://Portal.Example.gov.vn" }).cors).toEqual({
+    expect(
+      loadConfig({ GATEWAY_CORS_ORIGINS: " https://portal.example.gov.vn, http://10.0.0.5:8080 ,https://Portal.Example.gov.vn" }).cors,
+    ).toEqual({
       origins: ["https://portal.example.gov.vn", "http://10.0.0.5:8080"],
       anyOrigin: false,
       localhost: false,
@@ -88,8 +94,12 @@ describe("browser origins (GATEWAY_CORS_ORIGINS, GATEWAY_CORS_LOCALHOST)", () =>
   });
 
   it("refuses what is not an origin, naming the origin to write instead", () => {
-    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "https://portal.example.gov.vn/" })).toThrow(/not an origin.*write https:\/\/portal\.example\.gov\.vn\)/);
-    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "https://portal.example.gov.vn:443" })).toThrow(/write https:\/\/portal\.example\.gov\.vn\)/);
+    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "https://portal.example.gov.vn/" })).toThrow(
+      /not an origin.*write https:\/\/portal\.example\.gov\.vn\)/,
+    );
+    expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "https://portal.example.gov.vn:443" })).toThrow(
+      /write https:\/\/portal\.example\.gov\.vn\)/,
+    );
     expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "portal.example.gov.vn" })).toThrow(/not an origin/);
     expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "https://*.example.gov.vn" })).toThrow(/not an origin/);
     expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "ftp://files.example.gov.vn" })).toThrow(/not an origin/);

@@ -4,10 +4,24 @@ import { isLocalOrigin, mergeVary, originAllowed } from "../../src/http/cors.js"
 
 describe("the CORS policy", () => {
   it("counts http(s) on localhost, 127.0.0.1 and [::1] as local, on any port", () => {
-    for (const origin of ["http://localhost:5173", "http://localhost", "https://127.0.0.1:8443", "http://[::1]:3000", "http://app.localhost:5173"]) {
+    for (const origin of [
+      "http://localhost:5173",
+      "http://localhost",
+      "https://127.0.0.1:8443",
+      "http://[::1]:3000",
+      "http://app.localhost:5173",
+    ]) {
       expect(isLocalOrigin(origin), origin).toBe(true);
     }
-    for (const origin of ["http://localhost.example.com", "http://127.0.0.2", "http://10.0.0.1", "file://", "null", "chrome-extension://abc", "not a url"]) {
+    for (const origin of [
+      "http://localhost.example.com",
+      "http://127.0.0.2",
+      "http://10.0.0.1",
+      "file://",
+      "null",
+      "chrome-extension://abc",
+      "not a url",
+    ]) {
       expect(isLocalOrigin(origin), origin).toBe(false);
     }
   });

@@ -16,7 +16,11 @@ const schema = new GraphQLSchema({
   query: new GraphQLObjectType<unknown, Context>({
     name: "Query",
     fields: {
-      greeting: { type: GraphQLString, args: { name: { type: GraphQLString } }, resolve: (_root, { name }, context) => `${name} from ${context.who}` },
+      greeting: {
+        type: GraphQLString,
+        args: { name: { type: GraphQLString } },
+        resolve: (_root, { name }, context) => `${name} from ${context.who}`,
+      },
       other: { type: GraphQLString, resolve: () => "other" },
     },
   }),
@@ -63,13 +67,22 @@ describe("the executor seam", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ schema, operationName: "B", variableValues: { name: "Lan" } });
     expect(calls[0].contextValue).toBe(pluginsContext);
-    expect(contextValue.hooks).toEqual(["requestDidStart", "didResolveOperation", "executionDidStart", "willResolveField", "willSendResponse"]);
+    expect(contextValue.hooks).toEqual([
+      "requestDidStart",
+      "didResolveOperation",
+      "executionDidStart",
+      "willResolveField",
+      "willSendResponse",
+    ]);
     await apollo.stop();
   });
 
   it("executes with graphql-js when given no executor", async () => {
     const apollo = await serve();
-    const response = await apollo.executeOperation({ query: "{ greeting(name: \"Minh\") }" }, { contextValue: { who: "graphql-js", hooks: [] } });
+    const response = await apollo.executeOperation(
+      { query: '{ greeting(name: "Minh") }' },
+      { contextValue: { who: "graphql-js", hooks: [] } },
+    );
     expect(response.body).toMatchObject({ kind: "single", singleResult: { data: { greeting: "Minh from graphql-js" } } });
     await apollo.stop();
   });
@@ -78,7 +91,10 @@ describe("the executor seam", () => {
     let calls = 0;
     const apollo = await serve((args) => (calls++, execute(args)));
     const response = await apollo.executeOperation({ query: "{ missing }" }, { contextValue: { who: "x", hooks: [] } });
-    expect(response.body).toMatchObject({ kind: "single", singleResult: { errors: [{ extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }] } });
+    expect(response.body).toMatchObject({
+      kind: "single",
+      singleResult: { errors: [{ extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }] },
+    });
     expect(calls).toBe(0);
     await apollo.stop();
   });

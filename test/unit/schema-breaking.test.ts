@@ -42,10 +42,9 @@ describe("schema:breaking", () => {
   });
 
   it("names arguments as Type.field(argument:) or as inspector's path", () => {
-    expect([...listedCoordinates("`Query.citizen(personalId:)`, `Query.citizen.personalId`, `ApplicantInput.@oneOf`, `not a coordinate`")]).toEqual([
-      "Query.citizen.personalId",
-      "ApplicantInput.@oneOf",
-    ]);
+    expect([
+      ...listedCoordinates("`Query.citizen(personalId:)`, `Query.citizen.personalId`, `ApplicantInput.@oneOf`, `not a coordinate`"),
+    ]).toEqual(["Query.citizen.personalId", "ApplicantInput.@oneOf"]);
   });
 
   it("fails only on breaking changes the changelog does not name; dangerous and safe ones are reported", async () => {
@@ -65,7 +64,11 @@ enum Sex { MALE FEMALE OTHER }
     // A new field, even a deprecated one, breaks nobody.
     expect(unlisted.safe.map((c) => c.path)).toContain("Citizen.nickname");
 
-    const listed = await compareSchemas(RELEASED, current, "- `Citizen.kind`, `Citizen.children`, `Query.citizen(personalId:)`: see above. `Citizen.fullName` keeps its type but changes its value.");
+    const listed = await compareSchemas(
+      RELEASED,
+      current,
+      "- `Citizen.kind`, `Citizen.children`, `Query.citizen(personalId:)`: see above. `Citizen.fullName` keeps its type but changes its value.",
+    );
     expect(listed.breaking.every((c) => c.listed)).toBe(true);
     // A value change the SDL cannot show is reported as listed, not detected.
     expect(listed.notDetected).toEqual(["Citizen.fullName"]);

@@ -6,7 +6,13 @@ import type { ApolloClient, ObservableQuery } from "@apollo/client";
 import { filter, firstValueFrom } from "rxjs";
 import type { Purpose } from "./client.js";
 import { errorCodes, type GatewayErrorDetail, gatewayErrors } from "./errors.js";
-import type { CitizenForCaseQuery, CitizensPageQuery, CitizensPageQueryVariables, ProcedureComponentsQuery, ProvincesQuery } from "./gql/graphql.js";
+import type {
+  CitizenForCaseQuery,
+  CitizensPageQuery,
+  CitizensPageQueryVariables,
+  ProcedureComponentsQuery,
+  ProvincesQuery,
+} from "./gql/graphql.js";
 import { citizenForCaseQuery, citizenReligionQuery, citizensPageQuery, procedureComponentsQuery, provincesQuery } from "./queries.js";
 
 export type Province = ProvincesQuery["provinces"][number];
@@ -24,7 +30,12 @@ export async function provinces(client: ApolloClient): Promise<Province[]> {
  * which purpose it holds a citizen, and a read for this case must reach the gateway to be allowed and recorded.
  */
 export async function citizenForCase(client: ApolloClient, personalId: string, purpose: Purpose): Promise<CitizenForCase | null> {
-  const { data } = await client.query({ query: citizenForCaseQuery, variables: { personalId }, context: { purpose }, fetchPolicy: "network-only" });
+  const { data } = await client.query({
+    query: citizenForCaseQuery,
+    variables: { personalId },
+    context: { purpose },
+    fetchPolicy: "network-only",
+  });
   return data?.citizen ?? null;
 }
 
@@ -32,13 +43,26 @@ export async function citizenForCase(client: ApolloClient, personalId: string, p
  * A field the client may not be granted: the value, or null with the gateway's refusal. `errorPolicy: "all"` keeps
  * the errors (and any partial data) instead of throwing.
  */
-export async function citizenReligion(client: ApolloClient, personalId: string, purpose: Purpose): Promise<{ religion: string | null; refused: GatewayErrorDetail[] }> {
-  const { data, error } = await client.query({ query: citizenReligionQuery, variables: { personalId }, context: { purpose }, fetchPolicy: "network-only", errorPolicy: "all" });
+export async function citizenReligion(
+  client: ApolloClient,
+  personalId: string,
+  purpose: Purpose,
+): Promise<{ religion: string | null; refused: GatewayErrorDetail[] }> {
+  const { data, error } = await client.query({
+    query: citizenReligionQuery,
+    variables: { personalId },
+    context: { purpose },
+    fetchPolicy: "network-only",
+    errorPolicy: "all",
+  });
   return { religion: data?.citizen?.religion ?? null, refused: gatewayErrors(error) };
 }
 
 /** A procedure's components, each kept under its procedure in the cache (see typePolicies). */
-export async function procedureComponents(client: ApolloClient, code: string): Promise<NonNullable<ProcedureComponentsQuery["procedure"]>["components"]> {
+export async function procedureComponents(
+  client: ApolloClient,
+  code: string,
+): Promise<NonNullable<ProcedureComponentsQuery["procedure"]>["components"]> {
   const { data } = await client.query({ query: procedureComponentsQuery, variables: { code } });
   return data?.procedure?.components ?? [];
 }

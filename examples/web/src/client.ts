@@ -58,10 +58,14 @@ export const typePolicies: TypePolicies = {
       landParcels: relayStylePagination(["filter"]),
       // Public reference data looked up by key is answered from the cache when it is there. Personal data is not
       // (no such redirect for citizen or enterprise): a read for a new case goes to the gateway, which records it.
-      procedure: { read: (_, { args, toReference }) => (args?.code ? toReference({ __typename: "Procedure", code: args.code }) : undefined) },
+      procedure: {
+        read: (_, { args, toReference }) => (args?.code ? toReference({ __typename: "Procedure", code: args.code }) : undefined),
+      },
       administrativeUnit: {
         read: (_, { args, toReference }) =>
-          typeof args?.code === "string" ? toReference({ __typename: args.code.length === 2 ? "Province" : "Commune", code: args.code }) : undefined,
+          typeof args?.code === "string"
+            ? toReference({ __typename: args.code.length === 2 ? "Province" : "Commune", code: args.code })
+            : undefined,
       },
     },
   },

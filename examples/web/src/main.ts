@@ -39,10 +39,15 @@ export async function tour(options: TourOptions): Promise<TourResult> {
       log(`page 2: ${second.rows.map((c) => c.fullName).join(", ")} (${second.all.length} loaded)`);
 
       const someone = first.rows[0] ? await citizenForCase(client, first.rows[0].personalId, options.purpose) : null;
-      if (someone) log(`${someone.fullName}, born ${someone.dateOfBirth}, lives in ${someone.permanentResidence?.text ?? "(no permanent residence)"}`);
+      if (someone)
+        log(`${someone.fullName}, born ${someone.dateOfBirth}, lives in ${someone.permanentResidence?.text ?? "(no permanent residence)"}`);
 
       const religion = someone ? await citizenReligion(client, someone.personalId, options.purpose) : { religion: null, refused: [] };
-      log(religion.refused.length ? `religion refused: ${religion.refused.map((e) => `${e.code} (${e.field ?? "?"})`).join(", ")}` : `religion: ${religion.religion ?? "(none recorded)"}`);
+      log(
+        religion.refused.length
+          ? `religion refused: ${religion.refused.map((e) => `${e.code} (${e.field ?? "?"})`).join(", ")}`
+          : `religion: ${religion.religion ?? "(none recorded)"}`,
+      );
 
       return {
         provinces: units.length,

@@ -30,7 +30,10 @@ export const citizenForCaseQuery = graphql(`
       permanentResidence {
         text
         communeCode
-        province { code name }
+        province {
+          code
+          name
+        }
       }
     }
   }

@@ -42,7 +42,12 @@ const small = buildSchema(`${DIRECTIVES}
 `);
 
 const uses = (query: string, operationName?: string) =>
-  analyzeOperation(small, parse(query), operationName).map((u) => ({ coordinate: u.coordinate, source: u.access.source, class: u.access.class, root: u.root }));
+  analyzeOperation(small, parse(query), operationName).map((u) => ({
+    coordinate: u.coordinate,
+    source: u.access.source,
+    class: u.access.class,
+    root: u.root,
+  }));
 
 describe("analyzeOperation", () => {
   it("finds nothing in an operation on public data", () => {
@@ -101,7 +106,11 @@ describe("analyzeOperation", () => {
       fragment A on Person { name ...B }
       fragment B on Person { religion ...A }
       { person(id: "1") { ...A } }`);
-    expect(reachableDefinitions(document).map((d) => (d.kind === "FragmentDefinition" ? d.name.value : "operation"))).toEqual(["operation", "A", "B"]);
+    expect(reachableDefinitions(document).map((d) => (d.kind === "FragmentDefinition" ? d.name.value : "operation"))).toEqual([
+      "operation",
+      "A",
+      "B",
+    ]);
     expect(analyzeOperation(small, document).map((u) => u.coordinate)).toEqual(["Query.person", "Person.name", "Person.religion"]);
   });
 });
@@ -148,12 +157,20 @@ describe("the published schema, decided by the policy", () => {
     landParcels { sharePercent parcel { areaM2 } } } }`);
 
   it("holds religion and ethnic origin as sensitive data (Decree 13/2023/NĐ-CP, art. 2)", () => {
-    const refusal = checkAccess(analyzeOperation(published, query), agency([{ sources: ["population", "land"], classes: ["basic"], procedures: [BIRTH.procedure] }]), BIRTH);
+    const refusal = checkAccess(
+      analyzeOperation(published, query),
+      agency([{ sources: ["population", "land"], classes: ["basic"], procedures: [BIRTH.procedure] }]),
+      BIRTH,
+    );
     expect(refusal?.errors.map((e) => e.extensions?.field)).toEqual(["Citizen.religion", "Citizen.ethnicity"]);
   });
 
   it("holds land held by a person as land data, needing a land grant", () => {
-    const refusal = checkAccess(analyzeOperation(published, query), agency([{ sources: ["population"], classes: ["basic", "sensitive"], procedures: [BIRTH.procedure] }]), BIRTH);
+    const refusal = checkAccess(
+      analyzeOperation(published, query),
+      agency([{ sources: ["population"], classes: ["basic", "sensitive"], procedures: [BIRTH.procedure] }]),
+      BIRTH,
+    );
     const missing = refusal?.errors.map((e) => e.extensions?.missingGrant as { source: string }) ?? [];
     expect(missing.length).toBeGreaterThan(0);
     expect(new Set(missing.map((m) => m.source))).toEqual(new Set(["land"]));

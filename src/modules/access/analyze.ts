@@ -28,7 +28,10 @@ export interface AccessUse {
 const cache = new WeakMap<DocumentNode, Map<string, AccessUse[]>>();
 
 /** The named operation (or the first one) and the fragments it reaches, directly or through other fragments. */
-export function reachableDefinitions(document: DocumentNode, operationName?: string | null): (OperationDefinitionNode | FragmentDefinitionNode)[] {
+export function reachableDefinitions(
+  document: DocumentNode,
+  operationName?: string | null,
+): (OperationDefinitionNode | FragmentDefinitionNode)[] {
   const operation = document.definitions.find(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );

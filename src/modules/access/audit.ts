@@ -250,8 +250,16 @@ export async function verifyAuditChain(gateway: Source): Promise<ChainReport> {
       if (row.prevHash !== expectedPrev) {
         return report(
           contentIntact
-            ? { kind: "INSERTED", seq: row.seq, message: `Row ${row.seq} does not follow row ${row.seq - 1}: its predecessor was replaced, or it was inserted.` }
-            : { kind: "ALTERED", seq: row.seq, message: `Row ${row.seq} was altered: its stored previous hash does not match row ${row.seq - 1}.` },
+            ? {
+                kind: "INSERTED",
+                seq: row.seq,
+                message: `Row ${row.seq} does not follow row ${row.seq - 1}: its predecessor was replaced, or it was inserted.`,
+              }
+            : {
+                kind: "ALTERED",
+                seq: row.seq,
+                message: `Row ${row.seq} was altered: its stored previous hash does not match row ${row.seq - 1}.`,
+              },
         );
       }
       if (!contentIntact) {
@@ -265,7 +273,9 @@ export async function verifyAuditChain(gateway: Source): Promise<ChainReport> {
     if (page.length < PAGE) break;
   }
 
-  const [head] = await gateway.raw<{ last_seq: unknown; last_hash: string }>("select last_seq, last_hash from gateway.audit_chain_head where id = 1");
+  const [head] = await gateway.raw<{ last_seq: unknown; last_hash: string }>(
+    "select last_seq, last_hash from gateway.audit_chain_head where id = 1",
+  );
   if (!head || Number(head.last_seq) !== expectedSeq - 1 || head.last_hash !== expectedPrev) {
     return report({
       kind: head && Number(head.last_seq) > expectedSeq - 1 ? "REMOVED" : "HEAD_MISMATCH",

@@ -96,7 +96,10 @@ export const MAX_RATE_LIMIT_PER_MINUTE = 2_147_483_647;
 export function validateRateLimit(value: number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isSafeInteger(value) || value < 1 || value > MAX_RATE_LIMIT_PER_MINUTE) {
-    throw new GatewayError("INVALID_ARGUMENT", `A client's rate limit is a whole number of requests a minute from 1 to ${MAX_RATE_LIMIT_PER_MINUTE}, or none for the gateway's default; got ${value}.`);
+    throw new GatewayError(
+      "INVALID_ARGUMENT",
+      `A client's rate limit is a whole number of requests a minute from 1 to ${MAX_RATE_LIMIT_PER_MINUTE}, or none for the gateway's default; got ${value}.`,
+    );
   }
   return value;
 }
@@ -106,12 +109,14 @@ export function validateGrant(grant: Grant): Grant {
     throw new GatewayError("INVALID_ARGUMENT", message);
   };
   if (grant.sources.length === 0) fail("A grant names at least one source.");
-  for (const s of grant.sources) if (!DATA_SOURCE_NAMES.includes(s)) fail(`Unknown source "${s}"; sources are ${DATA_SOURCE_NAMES.join(", ")}.`);
+  for (const s of grant.sources)
+    if (!DATA_SOURCE_NAMES.includes(s)) fail(`Unknown source "${s}"; sources are ${DATA_SOURCE_NAMES.join(", ")}.`);
   if (grant.classes.length === 0) fail("A grant names at least one field class.");
   for (const c of grant.classes) if (!DATA_CLASSES.includes(c)) fail(`Unknown field class "${c}"; classes are ${DATA_CLASSES.join(", ")}.`);
   if (grant.procedures.length === 0) fail(`A grant names at least one procedure code, or "${ANY_PROCEDURE}".`);
   for (const p of grant.procedures) {
-    if (p !== ANY_PROCEDURE && !PROCEDURE_CODE.test(p)) fail(`"${p}" is not a procedure code like 1.001193 (National Public Service Portal).`);
+    if (p !== ANY_PROCEDURE && !PROCEDURE_CODE.test(p))
+      fail(`"${p}" is not a procedure code like 1.001193 (National Public Service Portal).`);
   }
   return { sources: [...new Set(grant.sources)], classes: [...new Set(grant.classes)], procedures: [...new Set(grant.procedures)] };
 }
@@ -137,14 +142,26 @@ export class ClientStore {
       else this.cache.delete(hash);
     }
     const client = entry.client;
-    if (!client) throw new GatewayError("INVALID_CREDENTIAL", "The API key is not known to this gateway. Check the Authorization header (Bearer <key>).");
+    if (!client)
+      throw new GatewayError(
+        "INVALID_CREDENTIAL",
+        "The API key is not known to this gateway. Check the Authorization header (Bearer <key>).",
+      );
     if (client.revokedAt && client.revokedAt <= now) {
-      throw new GatewayError("CREDENTIAL_REVOKED", `The API key of client ${shownClientId(client.id)} was revoked on ${client.revokedAt.toISOString()}.`, { clientId: shownClientId(client.id) });
+      throw new GatewayError(
+        "CREDENTIAL_REVOKED",
+        `The API key of client ${shownClientId(client.id)} was revoked on ${client.revokedAt.toISOString()}.`,
+        { clientId: shownClientId(client.id) },
+      );
     }
     if (client.expiresAt && client.expiresAt <= now) {
-      throw new GatewayError("CREDENTIAL_EXPIRED", `The API key of client ${shownClientId(client.id)} expired on ${client.expiresAt.toISOString()}; ask the gateway operator for a new one.`, {
-        clientId: shownClientId(client.id),
-      });
+      throw new GatewayError(
+        "CREDENTIAL_EXPIRED",
+        `The API key of client ${shownClientId(client.id)} expired on ${client.expiresAt.toISOString()}; ask the gateway operator for a new one.`,
+        {
+          clientId: shownClientId(client.id),
+        },
+      );
     }
     return client;
   }
@@ -166,7 +183,12 @@ export class ClientStore {
   async list(): Promise<Client[]> {
     const rows = await this.db.select().from(clients).orderBy(clients.id);
     const grants = await this.db.select().from(clientGrants).orderBy(clientGrants.id);
-    return rows.map((row) => toClient(row, grants.filter((g) => g.clientId === row.id)));
+    return rows.map((row) =>
+      toClient(
+        row,
+        grants.filter((g) => g.clientId === row.id),
+      ),
+    );
   }
 
   /** Registers a client (or replaces a demo client of the same id); returns the key, which is not stored. */
@@ -199,7 +221,10 @@ export class ClientStore {
       if (row.demo) await tx.delete(clients).where(eq(clients.id, row.id));
       // Said plainly rather than as the primary key's violation (whose statement carries the new key's hash).
       else if ((await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, row.id))).length > 0) {
-        throw new GatewayError("INVALID_ARGUMENT", `Client ${row.id} is already registered; add grants with \`grant\`, or give it a new key with \`rotate-key\`.`);
+        throw new GatewayError(
+          "INVALID_ARGUMENT",
+          `Client ${row.id} is already registered; add grants with \`grant\`, or give it a new key with \`rotate-key\`.`,
+        );
       }
       await tx.insert(clients).values(row);
       if (grants.length > 0) await tx.insert(clientGrants).values(grants.map((g) => ({ clientId: row.id, ...g })));
@@ -235,13 +260,19 @@ export class ClientStore {
   async rotateKey(clientId: string): Promise<string> {
     await this.requireClient(clientId);
     const key = generateApiKey();
-    await this.db.update(clients).set({ keyHash: hashApiKey(key), keyPrefix: key.slice(0, 9) }).where(eq(clients.id, clientId));
+    await this.db
+      .update(clients)
+      .set({ keyHash: hashApiKey(key), keyPrefix: key.slice(0, 9) })
+      .where(eq(clients.id, clientId));
     this.cache.clear();
     return key;
   }
 
   async countDemoClients(): Promise<number> {
-    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(clients).where(eq(clients.demo, true));
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(clients)
+      .where(eq(clients.demo, true));
     return Number(row?.n ?? 0);
   }
 

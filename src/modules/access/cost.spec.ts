@@ -3,7 +3,17 @@
  * (listOf, pagedConnection, connectionPage). Expected costs are worked out from the rule, not read off the code:
  * a field costs 1 plus what it selects, a list that times its size.
  */
-import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString, GraphQLUnionType, parse } from "graphql";
+import {
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  GraphQLSchema,
+  GraphQLString,
+  GraphQLUnionType,
+  parse,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { listOf } from "../../shared/cost.js";
 import { connectionPage, pagedConnection } from "../../shared/pagination.js";
@@ -22,7 +32,10 @@ const PersonalId = new GraphQLScalarType({
   },
 });
 
-const Commune: GraphQLObjectType = new GraphQLObjectType({ name: "Commune", fields: { code: { type: GraphQLString }, name: { type: GraphQLString } } });
+const Commune: GraphQLObjectType = new GraphQLObjectType({
+  name: "Commune",
+  fields: { code: { type: GraphQLString }, name: { type: GraphQLString } },
+});
 const Province: GraphQLObjectType = new GraphQLObjectType({
   name: "Province",
   fields: {
@@ -57,17 +70,20 @@ const schema = new GraphQLSchema({
   }),
 });
 
-const cost = (query: string, variables?: Record<string, unknown>, operationName?: string) => operationCost(schema, parse(query), operationName, variables);
+const cost = (query: string, variables?: Record<string, unknown>, operationName?: string) =>
+  operationCost(schema, parse(query), operationName, variables);
 
 describe("operationCost", () => {
   it("charges a field 1 and a list its size times what each item selects", () => {
-    expect(cost("{ citizen(personalId: \"001085012345\") { fullName } }")).toBe(1 + 1);
+    expect(cost('{ citizen(personalId: "001085012345") { fullName } }')).toBe(1 + 1);
     expect(cost("{ provinces { code name } }")).toBe(PROVINCES * (1 + 2));
   });
 
   it("multiplies at every level of lists", () => {
     expect(cost("{ provinces { code communes { code name } } }")).toBe(PROVINCES * (1 + 1 + COMMUNES * (1 + 2)));
-    expect(cost("{ citizen(personalId: \"001085012345\") { children { children { fullName } } } }")).toBe(1 + CHILDREN * (1 + CHILDREN * (1 + 1)));
+    expect(cost('{ citizen(personalId: "001085012345") { children { children { fullName } } } }')).toBe(
+      1 + CHILDREN * (1 + CHILDREN * (1 + 1)),
+    );
   });
 
   it("counts every alias", () => {
@@ -127,7 +143,7 @@ describe("operationCost", () => {
   });
 
   it("costs the named operation, each of a document's own", () => {
-    const document = parse("query Small { citizen(personalId: \"001085012345\") { fullName } } query Big { provinces { code } }");
+    const document = parse('query Small { citizen(personalId: "001085012345") { fullName } } query Big { provinces { code } }');
     expect(operationCost(schema, document, "Small", null)).toBe(2);
     expect(operationCost(schema, document, "Big", null)).toBe(PROVINCES * 2);
     expect(operationCost(schema, document, "Small", null)).toBe(2);

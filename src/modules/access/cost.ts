@@ -49,7 +49,9 @@ function costSchemaOf(schema: GraphQLSchema): GraphQLSchema {
   if (!relaxed) {
     relaxed = mapSchema(schema, {
       [MapperKind.SCALAR_TYPE]: (type) =>
-        isSpecifiedScalarType(type) ? type : new GraphQLScalarType({ name: type.name, parseValue: (value) => value, parseLiteral: (node) => valueFromASTUntyped(node) }),
+        isSpecifiedScalarType(type)
+          ? type
+          : new GraphQLScalarType({ name: type.name, parseValue: (value) => value, parseLiteral: (node) => valueFromASTUntyped(node) }),
       [MapperKind.ARGUMENT]: (argument) => ({ ...argument, type: optional(argument.type) }),
       [MapperKind.DIRECTIVE]: (directive) => {
         const config = directive.toConfig();
@@ -84,7 +86,12 @@ function withOptionalVariables(document: DocumentNode): DocumentNode {
  * expands to more than MAX_COST_NODES selections; null when its variables do not fit their types (execution
  * refuses those before running anything).
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number | null {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): number | null {
   const costSchema = costSchemaOf(schema);
   const relaxed = withOptionalVariables(document);
   const operation = relaxed.definitions.find(
@@ -99,7 +106,14 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   if (definitions.length > 0 && getVariableValues(costSchema, definitions, variables ?? {}).errors) return null;
   let cost: number;
   try {
-    cost = getComplexity({ schema: costSchema, query: relaxed, operationName: name, variables: variables ?? {}, estimators: COST_ESTIMATORS, maxQueryNodes: MAX_COST_NODES });
+    cost = getComplexity({
+      schema: costSchema,
+      query: relaxed,
+      operationName: name,
+      variables: variables ?? {},
+      estimators: COST_ESTIMATORS,
+      maxQueryNodes: MAX_COST_NODES,
+    });
   } catch {
     // The node limit, or anything else the calculation cannot answer: refused as too costly rather than run uncosted.
     cost = Number.POSITIVE_INFINITY;
@@ -121,7 +135,10 @@ export function costError(cost: number | null, maxCost: number): GatewayError | 
       { maxCost, maxSelections: MAX_COST_NODES },
     );
   }
-  return new GatewayError("QUERY_TOO_COSTLY", `The query would cost ${cost}, over the limit of ${maxCost}. ${COST_MESSAGE}`, { cost, maxCost });
+  return new GatewayError("QUERY_TOO_COSTLY", `The query would cost ${cost}, over the limit of ${maxCost}. ${COST_MESSAGE}`, {
+    cost,
+    maxCost,
+  });
 }
 
 /** The refusal of an operation that costs more than `maxCost` with these variables, or null. */

@@ -58,6 +58,8 @@ export async function assertNoDemoClients(store: ClientStore, access: AccessConf
   if (access.demoApiKey) throw new Error("GATEWAY_DEMO_API_KEY is set, but demo clients are refused in production. Unset it.");
   const count = await store.countDemoClients();
   if (count > 0) {
-    throw new Error(`${count} demo client(s) are registered in the gateway database; production refuses to start with them. Remove them with \`npm run clients -- remove-demo\`.`);
+    throw new Error(
+      `${count} demo client(s) are registered in the gateway database; production refuses to start with them. Remove them with \`npm run clients -- remove-demo\`.`,
+    );
   }
 }

@@ -26,17 +26,24 @@ export type { DataSourceName } from "../../platform/config.js";
  * it) and the same definition as a GraphQLEnumType (for the directives' arguments). schema.ts hands the directives
  * the schema's own instance when a field uses the enum, so the schema holds one type of each name.
  */
-function accessEnum<E extends Record<string, string>>(enumObj: E, config: { name: string; description: string; valuesConfig: Record<keyof E, { description: string }> }): GraphQLEnumType {
+function accessEnum<E extends Record<string, string>>(
+  enumObj: E,
+  config: { name: string; description: string; valuesConfig: Record<keyof E, { description: string }> },
+): GraphQLEnumType {
   registerEnumType(enumObj, config);
   return new GraphQLEnumType({
     name: config.name,
     description: config.description,
-    values: Object.fromEntries(Object.entries(enumObj).map(([key, value]) => [key, { value, description: config.valuesConfig[key].description }])),
+    values: Object.fromEntries(
+      Object.entries(enumObj).map(([key, value]) => [key, { value, description: config.valuesConfig[key].description }]),
+    ),
   });
 }
 
 /** Internal values are the lower-case names the grants and the code use; GraphQL shows the upper-case names. */
-export const DataSource = { POPULATION: "population", LAND: "land", BUSINESS: "business" } as const satisfies { [N in DataSourceName as Uppercase<N>]: N };
+export const DataSource = { POPULATION: "population", LAND: "land", BUSINESS: "business" } as const satisfies {
+  [N in DataSourceName as Uppercase<N>]: N;
+};
 export type DataSource = EnumValue<typeof DataSource>;
 
 export const GraphQLDataSource = accessEnum(DataSource, {
@@ -62,16 +69,17 @@ export const GraphQLDataClass = accessEnum(DataClass, {
 });
 
 /** The `@access` directive, its arguments typed with the schema's own DataSource and DataClass enums. */
-export const accessDirective = (dataSource: GraphQLEnumType = GraphQLDataSource, dataClass: GraphQLEnumType = GraphQLDataClass) => new GraphQLDirective({
-  name: "access",
-  description:
-    "Data from a national source. Reading it needs a client credential, a grant on that source and class for the declared purpose (headers X-Purpose-Procedure and X-Purpose-Case), and is recorded in the audit trail.",
-  locations: [DirectiveLocation.OBJECT, DirectiveLocation.FIELD_DEFINITION],
-  args: {
-    source: { type: new GraphQLNonNull(dataSource), description: "The source that holds the data." },
-    class: { type: new GraphQLNonNull(dataClass), defaultValue: "basic", description: "The class of the data." },
-  },
-});
+export const accessDirective = (dataSource: GraphQLEnumType = GraphQLDataSource, dataClass: GraphQLEnumType = GraphQLDataClass) =>
+  new GraphQLDirective({
+    name: "access",
+    description:
+      "Data from a national source. Reading it needs a client credential, a grant on that source and class for the declared purpose (headers X-Purpose-Procedure and X-Purpose-Case), and is recorded in the audit trail.",
+    locations: [DirectiveLocation.OBJECT, DirectiveLocation.FIELD_DEFINITION],
+    args: {
+      source: { type: new GraphQLNonNull(dataSource), description: "The source that holds the data." },
+      class: { type: new GraphQLNonNull(dataClass), defaultValue: "basic", description: "The class of the data." },
+    },
+  });
 
 const SOURCE_ENUM: Record<DataSourceName, string> = { population: "POPULATION", land: "LAND", business: "BUSINESS" };
 
@@ -115,18 +123,19 @@ export const GraphQLSubjectKind = accessEnum(enumOf(SUBJECT_KINDS), {
  * enterprise). On a root field: `argument` names the argument that holds it, so the lookup itself is a read of
  * that subject. Objects of an `@access` type without `@subject` belong to the subject they were reached from.
  */
-export const subjectDirective = (subjectKind: GraphQLEnumType = GraphQLSubjectKind) => new GraphQLDirective({
-  name: "subject",
-  description:
-    "Whose personal data this is: the object's field (`key`) or the root field's argument (`argument`) that holds the subject's id. Every read is recorded in the audit trail against that subject.",
-  locations: [DirectiveLocation.OBJECT, DirectiveLocation.FIELD_DEFINITION],
-  isRepeatable: true,
-  args: {
-    kind: { type: new GraphQLNonNull(subjectKind), description: "The kind of subject." },
-    key: { type: GraphQLString, description: "On a type: the field holding the subject's id." },
-    argument: { type: GraphQLString, description: "On a root field: the argument holding the subject's id." },
-  },
-});
+export const subjectDirective = (subjectKind: GraphQLEnumType = GraphQLSubjectKind) =>
+  new GraphQLDirective({
+    name: "subject",
+    description:
+      "Whose personal data this is: the object's field (`key`) or the root field's argument (`argument`) that holds the subject's id. Every read is recorded in the audit trail against that subject.",
+    locations: [DirectiveLocation.OBJECT, DirectiveLocation.FIELD_DEFINITION],
+    isRepeatable: true,
+    args: {
+      kind: { type: new GraphQLNonNull(subjectKind), description: "The kind of subject." },
+      key: { type: GraphQLString, description: "On a type: the field holding the subject's id." },
+      argument: { type: GraphQLString, description: "On a root field: the argument holding the subject's id." },
+    },
+  });
 
 /** type-graphql decorator on a type: `@SubjectKey("CITIZEN", "personalId")`. */
 export function SubjectKey(kind: SubjectKind, key: string) {

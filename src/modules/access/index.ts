@@ -7,7 +7,19 @@ export { analyzeOperation, reachableDefinitions } from "./analyze.js";
 export { CITIZEN_CLIENT_ID, type Client, ClientStore, type Grant, PROCEDURE_CODE, SYSTEM_CLIENT_ID, validateGrant } from "./clients.js";
 export { MAX_COST_NODES, costError, operationCost } from "./cost.js";
 export { DEMO_CITIZEN_KEY, DEMO_PURPOSE, type DemoClients, assertNoDemoClients, ensureDemoClients } from "./demo.js";
-export { Access, GraphQLDataClass, GraphQLDataSource, GraphQLSubjectKind, DataSource, type DataSourceName, SubjectArgument, SubjectKey, accessDirective, subjectDirective, typeAccess } from "./directive.js";
+export {
+  Access,
+  GraphQLDataClass,
+  GraphQLDataSource,
+  GraphQLSubjectKind,
+  DataSource,
+  type DataSourceName,
+  SubjectArgument,
+  SubjectKey,
+  accessDirective,
+  subjectDirective,
+  typeAccess,
+} from "./directive.js";
 export { instrumentAccess } from "./instrument.js";
 export { DEFAULT_LIMITS, RateLimits, noIntrospection, queryLimitProtection } from "./limits.js";
 export { accessPlugin } from "./plugin.js";

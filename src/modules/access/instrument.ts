@@ -6,7 +6,14 @@
  * number is also a read of the person it names (a business's owner, a co-holder): every personal id that leaves
  * has its own audit row. A citizen client reaching another person's record is refused at that field.
  */
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, getNamedType, isObjectType, type GraphQLObjectType } from "graphql";
+import {
+  defaultFieldResolver,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  getNamedType,
+  isObjectType,
+  type GraphQLObjectType,
+} from "graphql";
 import type { AccessContext } from "./context.js";
 import { fieldAccess, subjectDeclarations, typeAccess } from "./directive.js";
 import { checkedSubject, type Subject } from "./subjects.js";
@@ -92,7 +99,8 @@ export function instrumentAccess(schema: GraphQLSchema): void {
         const result = resolve(source, args, context, info);
         if (namesPerson) {
           const note = (value: unknown) => {
-            for (const id of personalIds(value)) if (!subject || subject.kind !== "CITIZEN" || subject.id !== id) access.read({ kind: "CITIZEN", id }, coordinate);
+            for (const id of personalIds(value))
+              if (!subject || subject.kind !== "CITIZEN" || subject.id !== id) access.read({ kind: "CITIZEN", id }, coordinate);
             return value;
           };
           return isThenable(result) ? Promise.resolve(result).then(note) : note(result);

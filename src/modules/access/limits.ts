@@ -36,7 +36,10 @@ function reject(code: ErrorCode, what: string) {
   };
 }
 
-export function queryLimitProtection(limits: QueryLimits, production: boolean): { plugins: ApolloServerPlugin<AccessContext>[]; validationRules: ValidationRule[] } {
+export function queryLimitProtection(
+  limits: QueryLimits,
+  production: boolean,
+): { plugins: ApolloServerPlugin<AccessContext>[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
     maxDepth: {
       n: limits.maxDepth,
@@ -59,14 +62,19 @@ export function queryLimitProtection(limits: QueryLimits, production: boolean): 
     blockFieldSuggestion: { enabled: production },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: plugins as unknown as ApolloServerPlugin<AccessContext>[], validationRules: validationRules as unknown as ValidationRule[] };
+  return {
+    plugins: plugins as unknown as ApolloServerPlugin<AccessContext>[],
+    validationRules: validationRules as unknown as ValidationRule[],
+  };
 }
 
 /** Refuses `__schema` and `__type` when introspection is off (`__typename` stays allowed). */
 export const noIntrospection: ValidationRule = (context) => ({
   Field(node) {
     if (node.name.value === "__schema" || node.name.value === "__type") {
-      context.reportError(new GatewayError("INTROSPECTION_DISABLED", "Introspection is disabled on this gateway; the schema is published as schema.graphql."));
+      context.reportError(
+        new GatewayError("INTROSPECTION_DISABLED", "Introspection is disabled on this gateway; the schema is published as schema.graphql."),
+      );
     }
   },
 });
@@ -97,9 +105,13 @@ export class RateLimits {
     } catch (result) {
       if (!(result instanceof RateLimiterRes)) throw result;
       const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-      throw new GatewayError("RATE_LIMITED", `Too many requests: the limit is ${perMinute} a minute for this client. Retry in ${retryAfterSeconds} s.`, {
-        retryAfterSeconds,
-      });
+      throw new GatewayError(
+        "RATE_LIMITED",
+        `Too many requests: the limit is ${perMinute} a minute for this client. Retry in ${retryAfterSeconds} s.`,
+        {
+          retryAfterSeconds,
+        },
+      );
     }
   }
 }

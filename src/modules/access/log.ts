@@ -28,7 +28,8 @@ export class AccessLogStore {
     return {
       fetch: (afterKey: string | null, limit: number): Promise<AccessLogRow[]> => {
         const before = afterKey === null ? undefined : Number(afterKey);
-        if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", "The cursor is not an access-log cursor.");
+        if (before !== undefined && !Number.isSafeInteger(before))
+          throw new GatewayError("INVALID_CURSOR", "The cursor is not an access-log cursor.");
         return this.db
           .select({
             seq: auditLog.seq,

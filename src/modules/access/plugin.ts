@@ -31,8 +31,10 @@ function badString(value: unknown, where: string): string | null {
   for (let seen = 0; pending.length > 0 && seen < 100_000; seen++) {
     const [item, path] = pending.pop()!;
     if (typeof item === "string") {
-      if (item.includes(NUL)) return `${path} holds a NUL character (U+0000), which no identifier or text of the national sources can contain.`;
-      if (item.length > MAX_ARGUMENT_LENGTH) return `${path} is ${item.length} characters long; arguments are at most ${MAX_ARGUMENT_LENGTH}.`;
+      if (item.includes(NUL))
+        return `${path} holds a NUL character (U+0000), which no identifier or text of the national sources can contain.`;
+      if (item.length > MAX_ARGUMENT_LENGTH)
+        return `${path} is ${item.length} characters long; arguments are at most ${MAX_ARGUMENT_LENGTH}.`;
     } else if (item && typeof item === "object") {
       for (const [key, inner] of Object.entries(item)) pending.push([inner, Array.isArray(item) ? path : `${path}.${key}`]);
     }
@@ -135,7 +137,11 @@ export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlug
           const entries = access.entries();
           if (entries.length === 0) return;
           try {
-            await writeAudit(gateway, { requestId: contextValue.request.id, clientId: access.client?.id ?? "anonymous", purpose: access.purpose }, entries);
+            await writeAudit(
+              gateway,
+              { requestId: contextValue.request.id, clientId: access.client?.id ?? "anonymous", purpose: access.purpose },
+              entries,
+            );
           } catch (error) {
             logger.error({ requestId: contextValue.request.id, err: error }, "audit trail write failed; answer withheld");
             response.http.status = 503;

@@ -82,7 +82,10 @@ describe("checkAccess", () => {
     expect(refusal?.status).toBe(401);
     expect(codes(refusal)).toEqual(["UNAUTHENTICATED"]);
     expect(refusal!.errors[0].extensions?.fields).toEqual(["Query.citizen", "Citizen.fullName"]);
-    expect(refusal!.errors[0].locations).toEqual([{ line: 1, column: 3 }, { line: 2, column: 3 }]);
+    expect(refusal!.errors[0].locations).toEqual([
+      { line: 1, column: 3 },
+      { line: 2, column: 3 },
+    ]);
   });
 
   it("names at most three fields in the message of a refusal without a client, all of them in its details", () => {
@@ -95,7 +98,9 @@ describe("checkAccess", () => {
 
   it("lets a citizen client start from its open root fields, with no purpose asked", () => {
     for (const root of CITIZEN_ROOT_FIELDS) {
-      expect(checkAccess([use(root, { source: "population", class: "basic" }, true), FULL_NAME, RELIGION], citizenClient(), null)).toBeNull();
+      expect(
+        checkAccess([use(root, { source: "population", class: "basic" }, true), FULL_NAME, RELIGION], citizenClient(), null),
+      ).toBeNull();
     }
   });
 
@@ -132,7 +137,11 @@ describe("checkAccess", () => {
     const refusal = checkAccess([CITIZEN_ROOT, FULL_NAME, RELIGION, PARCEL], client, purpose(BIRTH));
     expect(refusal?.status).toBe(403);
     expect(refusal!.errors.map((e) => e.extensions)).toEqual([
-      { code: "FIELD_NOT_GRANTED", field: "Citizen.religion", missingGrant: { source: "population", class: "sensitive", procedure: BIRTH } },
+      {
+        code: "FIELD_NOT_GRANTED",
+        field: "Citizen.religion",
+        missingGrant: { source: "population", class: "sensitive", procedure: BIRTH },
+      },
       { code: "FIELD_NOT_GRANTED", field: "Query.landParcel", missingGrant: { source: "land", class: "basic", procedure: BIRTH } },
     ]);
     expect(refusal!.errors.map((e) => e.locations)).toEqual([RELIGION.locations, PARCEL.locations]);
@@ -187,9 +196,13 @@ describe("checkProcedureUse", () => {
     expect(() => checkProcedureUse(citizenClient(), null, BIRTH, ["population", "land"])).not.toThrow();
     expect(() => checkProcedureUse(citizenClient(), null, BIRTH, ["population"], { kind: "CITIZEN", id: ME })).not.toThrow();
     expect(() => checkProcedureUse(citizenClient(), purpose(BIRTH), BIRTH, ["population"], { kind: "CITIZEN", id: ME })).not.toThrow();
-    expect(thrown(() => checkProcedureUse(citizenClient(), null, BIRTH, [], { kind: "CITIZEN", id: SOMEONE_ELSE })).code).toBe("SUBJECT_NOT_PERMITTED");
+    expect(thrown(() => checkProcedureUse(citizenClient(), null, BIRTH, [], { kind: "CITIZEN", id: SOMEONE_ELSE })).code).toBe(
+      "SUBJECT_NOT_PERMITTED",
+    );
     // An enterprise code that happens to be read as the citizen's id is still not the citizen.
-    expect(thrown(() => checkProcedureUse(citizenClient(), null, BIRTH, [], { kind: "ENTERPRISE", id: ME })).code).toBe("SUBJECT_NOT_PERMITTED");
+    expect(thrown(() => checkProcedureUse(citizenClient(), null, BIRTH, [], { kind: "ENTERPRISE", id: ME })).code).toBe(
+      "SUBJECT_NOT_PERMITTED",
+    );
   });
 
   it("asks an agency for the procedure as its purpose", () => {
@@ -234,7 +247,9 @@ describe("checkNodeAccess", () => {
   });
 
   it("asks of an agency what the direct lookup would", () => {
-    expect(codes(checkNodeAccess("Query.citizen", population, system(grant(["population"], ["basic"], [BIRTH])), null))).toEqual(["PURPOSE_REQUIRED"]);
+    expect(codes(checkNodeAccess("Query.citizen", population, system(grant(["population"], ["basic"], [BIRTH])), null))).toEqual([
+      "PURPOSE_REQUIRED",
+    ]);
     expect(codes(checkNodeAccess("Query.citizen", population, null, null))).toEqual(["UNAUTHENTICATED"]);
     expect(checkNodeAccess("Query.citizen", population, system(grant(["population"], ["basic"], [BIRTH])), purpose(BIRTH))).toBeNull();
   });
@@ -248,7 +263,9 @@ describe("checkAccessLogRead", () => {
 
   it("refuses anyone else", () => {
     expect(thrown(() => checkAccessLogRead(null, ME)).code).toBe("UNAUTHENTICATED");
-    expect(thrown(() => checkAccessLogRead(system(grant(["population"], ["basic", "sensitive"], [ANY_PROCEDURE])), ME)).code).toBe("SUBJECT_NOT_PERMITTED");
+    expect(thrown(() => checkAccessLogRead(system(grant(["population"], ["basic", "sensitive"], [ANY_PROCEDURE])), ME)).code).toBe(
+      "SUBJECT_NOT_PERMITTED",
+    );
     expect(thrown(() => checkAccessLogRead(citizenClient(), SOMEONE_ELSE)).code).toBe("SUBJECT_NOT_PERMITTED");
   });
 });
@@ -261,7 +278,8 @@ describe("refusal statuses and headers", () => {
       429: ["RATE_LIMITED"],
       503: ["SOURCE_UNAVAILABLE", "AUDIT_UNAVAILABLE"],
     };
-    for (const [status, list] of Object.entries(byMeaning)) for (const code of list) expect([code, REFUSAL_STATUS[code]]).toEqual([code, Number(status)]);
+    for (const [status, list] of Object.entries(byMeaning))
+      for (const code of list) expect([code, REFUSAL_STATUS[code]]).toEqual([code, Number(status)]);
   });
 
   it("lists only codes of the schema's ErrorCode enum", () => {
@@ -296,7 +314,9 @@ describe("refusal statuses and headers", () => {
 describe("describeGrants", () => {
   it("says what a client holds, for the message of a refusal", () => {
     expect(describeGrants(system())).toBe("it holds no grants");
-    const text = describeGrants(system(grant(["population", "land"], ["basic"], [BIRTH, MARRIAGE]), grant(["business"], ["basic", "sensitive"], [ANY_PROCEDURE])));
+    const text = describeGrants(
+      system(grant(["population", "land"], ["basic"], [BIRTH, MARRIAGE]), grant(["business"], ["basic", "sensitive"], [ANY_PROCEDURE])),
+    );
     expect(text).toContain(`population+land basic for ${BIRTH}, ${MARRIAGE}`);
     expect(text).toContain("business basic+sensitive for any procedure");
   });

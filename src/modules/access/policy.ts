@@ -41,7 +41,9 @@ export const REFUSAL_STATUS: Partial<Record<ErrorCode, number>> = {
 /** Headers that go with a refusal of this status. */
 export function refusalHeaders(status: number, code: ErrorCode, details: Record<string, unknown> = {}): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (status === 401) headers["www-authenticate"] = code === "UNAUTHENTICATED" ? 'Bearer realm="ndaf-gateway"' : 'Bearer realm="ndaf-gateway", error="invalid_token"';
+  if (status === 401)
+    headers["www-authenticate"] =
+      code === "UNAUTHENTICATED" ? 'Bearer realm="ndaf-gateway"' : 'Bearer realm="ndaf-gateway", error="invalid_token"';
   if (code === "RATE_LIMITED" && details.retryAfterSeconds !== undefined) headers["retry-after"] = String(details.retryAfterSeconds);
   return headers;
 }
@@ -60,10 +62,14 @@ export interface Refusal {
 export const CITIZEN_ROOT_FIELDS = new Set(["Query.citizen", "Query.accessLog"]);
 
 function refusal(code: ErrorCode, message: string, uses: AccessUse[], details: Record<string, unknown> = {}): Refusal {
-  return { status: REFUSAL_STATUS[code] ?? 400, errors: [{ message, locations: uses.flatMap((u) => u.locations.slice(0, 1)), extensions: { code, ...details } }] };
+  return {
+    status: REFUSAL_STATUS[code] ?? 400,
+    errors: [{ message, locations: uses.flatMap((u) => u.locations.slice(0, 1)), extensions: { code, ...details } }],
+  };
 }
 
-const namesProcedure = (grant: Grant, procedure: string): boolean => grant.procedures.includes(ANY_PROCEDURE) || grant.procedures.includes(procedure);
+const namesProcedure = (grant: Grant, procedure: string): boolean =>
+  grant.procedures.includes(ANY_PROCEDURE) || grant.procedures.includes(procedure);
 
 /** Some grant of the client serves this procedure (whatever it covers). */
 function servesProcedure(client: Client, procedure: string): boolean {
@@ -71,11 +77,7 @@ function servesProcedure(client: Client, procedure: string): boolean {
 }
 
 function grantCovers(grant: Grant, access: { source: DataSourceName; class: "basic" | "sensitive" }, procedure: string): boolean {
-  return (
-    grant.sources.includes(access.source) &&
-    grant.classes.includes(access.class) &&
-    namesProcedure(grant, procedure)
-  );
+  return grant.sources.includes(access.source) && grant.classes.includes(access.class) && namesProcedure(grant, procedure);
 }
 
 /**
@@ -90,7 +92,11 @@ export function checkProcedureUse(
   sources: readonly DataSourceName[],
   applicant?: { kind: "CITIZEN" | "ENTERPRISE"; id: string },
 ): void {
-  if (!client) throw new GatewayError("UNAUTHENTICATED", "Dossiers hold personal data: send the API key of a registered client (Authorization: Bearer <key>).");
+  if (!client)
+    throw new GatewayError(
+      "UNAUTHENTICATED",
+      "Dossiers hold personal data: send the API key of a registered client (Authorization: Bearer <key>).",
+    );
   if (purpose && purpose.procedure !== procedure) {
     throw new GatewayError(
       "PURPOSE_MISMATCH",
@@ -113,7 +119,11 @@ export function checkProcedureUse(
   }
   // Even a procedure that reads no source stores a dossier about its applicant: the client must serve that procedure.
   if (!servesProcedure(client, procedure)) {
-    throw new GatewayError("PURPOSE_NOT_GRANTED", `Client ${client.id} has no grant for procedure ${procedure}; ${describeGrants(client)}.`, { procedure });
+    throw new GatewayError(
+      "PURPOSE_NOT_GRANTED",
+      `Client ${client.id} has no grant for procedure ${procedure}; ${describeGrants(client)}.`,
+      { procedure },
+    );
   }
   for (const source of sources) {
     if (!client.grants.some((g) => grantCovers(g, { source, class: "basic" }, procedure))) {
@@ -136,7 +146,8 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
   const fields = uses.map((u) => u.coordinate);
 
   if (!client) {
-    return refusal("UNAUTHENTICATED",
+    return refusal(
+      "UNAUTHENTICATED",
       `${fields.slice(0, 3).join(", ")}${fields.length > 3 ? ", …" : ""} ${fields.length === 1 ? "is" : "are"} personal data from the national sources. Send the API key of a registered client (Authorization: Bearer <key>); without one, only public reference data (administrative units, the procedure catalogue) is served.`,
       uses,
       { fields },
@@ -146,7 +157,8 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
   if (client.kind === "CITIZEN") {
     const roots = uses.filter((u) => u.root && !CITIZEN_ROOT_FIELDS.has(u.coordinate));
     if (roots.length === 0) return null;
-    return refusal("SUBJECT_NOT_PERMITTED",
+    return refusal(
+      "SUBJECT_NOT_PERMITTED",
       `A citizen client may read only their own records: start from citizen(personalId: "${client.personalId}"); ${roots.map((u) => u.coordinate).join(", ")} is not open to citizen clients.`,
       roots,
       { fields: roots.map((u) => u.coordinate) },
@@ -154,16 +166,22 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
   }
 
   if (!purpose) {
-    return refusal("PURPOSE_REQUIRED",
+    return refusal(
+      "PURPOSE_REQUIRED",
       "Reading personal data needs a declared purpose: send X-Purpose-Procedure (the procedure code, e.g. 1.001193) and X-Purpose-Case (the case or dossier id).",
       uses,
       { fields },
     );
   }
   if (!servesProcedure(client, purpose.procedure)) {
-    return refusal("PURPOSE_NOT_GRANTED", `Client ${client.id} has no grant for procedure ${purpose.procedure}; ${describeGrants(client)}.`, uses, {
-      procedure: purpose.procedure,
-    });
+    return refusal(
+      "PURPOSE_NOT_GRANTED",
+      `Client ${client.id} has no grant for procedure ${purpose.procedure}; ${describeGrants(client)}.`,
+      uses,
+      {
+        procedure: purpose.procedure,
+      },
+    );
   }
 
   const errors: GraphQLFormattedError[] = [];
@@ -173,7 +191,11 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
     errors.push({
       message: `${use.coordinate} is ${dataClass} data from the ${source} source, and client ${client.id} has no grant for ${source}/${dataClass} under procedure ${purpose.procedure}.`,
       locations: use.locations,
-      extensions: { code: "FIELD_NOT_GRANTED", field: use.coordinate, missingGrant: { source, class: dataClass, procedure: purpose.procedure } },
+      extensions: {
+        code: "FIELD_NOT_GRANTED",
+        field: use.coordinate,
+        missingGrant: { source, class: dataClass, procedure: purpose.procedure },
+      },
     });
   }
   return errors.length > 0 ? { status: REFUSAL_STATUS.FIELD_NOT_GRANTED!, errors } : null;
@@ -187,16 +209,28 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
  */
 export function checkNodeAccess(lookup: string, access: FieldAccess, client: Client | null, purpose: Purpose | null): Refusal | null {
   if (client?.kind === "CITIZEN" && !CITIZEN_ROOT_FIELDS.has(lookup)) {
-    return refusal("SUBJECT_NOT_PERMITTED", `A citizen client may fetch by id only their own records (their Citizen, their dossiers) and public reference data; this id names ${access.source} data that ${lookup} does not open to citizen clients.`, [], { fields: [lookup] });
+    return refusal(
+      "SUBJECT_NOT_PERMITTED",
+      `A citizen client may fetch by id only their own records (their Citizen, their dossiers) and public reference data; this id names ${access.source} data that ${lookup} does not open to citizen clients.`,
+      [],
+      { fields: [lookup] },
+    );
   }
   return checkAccess([{ coordinate: lookup, access, root: true, locations: [] }], client, purpose);
 }
 
 /** The access log is the citizen's own view of the trail: only a citizen client, only about themselves. Returns whose log. */
 export function checkAccessLogRead(client: Client | null, personalId: string | undefined): string {
-  if (!client) throw new GatewayError("UNAUTHENTICATED", "The access log is open to the person it is about: authenticate as a citizen client (Authorization: Bearer <key>).");
+  if (!client)
+    throw new GatewayError(
+      "UNAUTHENTICATED",
+      "The access log is open to the person it is about: authenticate as a citizen client (Authorization: Bearer <key>).",
+    );
   if (client.kind !== "CITIZEN") {
-    throw new GatewayError("SUBJECT_NOT_PERMITTED", `The access log is open to the person it is about; client ${client.id} is an agency system.`);
+    throw new GatewayError(
+      "SUBJECT_NOT_PERMITTED",
+      `The access log is open to the person it is about; client ${client.id} is an agency system.`,
+    );
   }
   const who = personalId ?? client.personalId!;
   if (who !== client.personalId) {

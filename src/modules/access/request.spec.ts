@@ -173,7 +173,12 @@ describe("RequestAccess", () => {
     access.recordAction("DOSSIER_READ", []);
     expect(access.entries()).toEqual([
       { action: "READ", subject: { kind: "CITIZEN", id: ME }, fields: ["Citizen.fullName"] },
-      { action: "DOSSIER_EVALUATE", subject: { kind: "CITIZEN", id: ME }, fields: ["population.alive", "population.fullName"], purpose: own },
+      {
+        action: "DOSSIER_EVALUATE",
+        subject: { kind: "CITIZEN", id: ME },
+        fields: ["population.alive", "population.fullName"],
+        purpose: own,
+      },
       { action: "DOSSIER_EVALUATE", subject: { kind: "CITIZEN", id: SOMEONE_ELSE }, fields: ["population.dateOfBirth"], purpose: own },
       { action: "DOSSIER_READ", subject: null, fields: [], purpose: undefined },
     ]);

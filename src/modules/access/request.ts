@@ -35,17 +35,30 @@ export function parsePurpose(procedure: string | undefined, caseId: string | und
     );
   }
   if (!PROCEDURE_CODE.test(p)) {
-    throw new GatewayError("INVALID_PURPOSE", `X-Purpose-Procedure "${p.slice(0, 40)}" is not a procedure code like 1.001193 (National Public Service Portal).`);
+    throw new GatewayError(
+      "INVALID_PURPOSE",
+      `X-Purpose-Procedure "${p.slice(0, 40)}" is not a procedure code like 1.001193 (National Public Service Portal).`,
+    );
   }
   if (!CASE_ID.test(c)) {
-    throw new GatewayError("INVALID_PURPOSE", "X-Purpose-Case must be 1–64 characters: letters, digits and . _ : / - (the case or dossier id).");
+    throw new GatewayError(
+      "INVALID_PURPOSE",
+      "X-Purpose-Case must be 1–64 characters: letters, digits and . _ : / - (the case or dossier id).",
+    );
   }
   // The case is shown to every person whose data the request reads (their access log): it must name no one.
   if (/\d{12}/.test(c)) {
-    throw new GatewayError("INVALID_PURPOSE", "X-Purpose-Case must not hold a personal identification number (12 digits in a row): name the case, not a person.");
+    throw new GatewayError(
+      "INVALID_PURPOSE",
+      "X-Purpose-Case must not hold a personal identification number (12 digits in a row): name the case, not a person.",
+    );
   }
   if (known && !known(p)) {
-    throw new GatewayError("INVALID_PURPOSE", `X-Purpose-Procedure ${p} names no procedure of the catalogue; list them with \`procedures\`.`, { procedure: p });
+    throw new GatewayError(
+      "INVALID_PURPOSE",
+      `X-Purpose-Procedure ${p} names no procedure of the catalogue; list them with \`procedures\`.`,
+      { procedure: p },
+    );
   }
   return { procedure: p, caseId: c };
 }
@@ -89,12 +102,20 @@ export class RequestAccess {
    */
   read(subject: Subject | undefined, coordinate: string): void {
     if (subject && !isWellFormed(subject)) {
-      throw new GatewayError("INVALID_ARGUMENT", `${coordinate}: ${shown(subject.id)} is not a well-formed ${subject.kind.toLowerCase().replace("_", " ")} id.`, { field: coordinate });
+      throw new GatewayError(
+        "INVALID_ARGUMENT",
+        `${coordinate}: ${shown(subject.id)} is not a well-formed ${subject.kind.toLowerCase().replace("_", " ")} id.`,
+        { field: coordinate },
+      );
     }
     if (subject && !citizenMayRead(this.client, subject)) {
-      throw new GatewayError("SUBJECT_NOT_PERMITTED", `A citizen client may read only their own records; ${coordinate} here belongs to another person.`, {
-        field: coordinate,
-      });
+      throw new GatewayError(
+        "SUBJECT_NOT_PERMITTED",
+        `A citizen client may read only their own records; ${coordinate} here belongs to another person.`,
+        {
+          field: coordinate,
+        },
+      );
     }
     const key = subject ? subjectKey(subject) : "";
     let entry = this.reads.get(key);
@@ -108,7 +129,11 @@ export class RequestAccess {
   /** Records an action (a dossier evaluated or submitted, ...) about subjects, with the facts it read about each. */
   recordAction(action: AuditAction, subjects: { subject: Subject; fields: string[] }[], purpose?: Purpose): void {
     const malformed = subjects.find((s) => !isWellFormed(s.subject));
-    if (malformed) throw new GatewayError("INVALID_ARGUMENT", `${action}: ${shown(malformed.subject.id)} is not a well-formed ${malformed.subject.kind.toLowerCase()} id.`);
+    if (malformed)
+      throw new GatewayError(
+        "INVALID_ARGUMENT",
+        `${action}: ${shown(malformed.subject.id)} is not a well-formed ${malformed.subject.kind.toLowerCase()} id.`,
+      );
     if (subjects.length === 0) this.actions.push({ action, subject: null, fields: [], purpose });
     for (const { subject, fields } of subjects) this.actions.push({ action, subject, fields: [...fields].sort(), purpose });
   }

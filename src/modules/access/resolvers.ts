@@ -75,7 +75,10 @@ export class Viewer {
   personalId!: string | null;
 
   // One grant per source and class is the finest a grant needs to be (3 × 2); the demo clients have one each.
-  @Field(() => [AccessGrant], { complexity: listOf(DATA_SOURCE_NAMES.length * DATA_CLASSES.length), description: "What the client may read, and for which procedures." })
+  @Field(() => [AccessGrant], {
+    complexity: listOf(DATA_SOURCE_NAMES.length * DATA_CLASSES.length),
+    description: "What the client may read, and for which procedures.",
+  })
   grants!: AccessGrant[];
 
   @Field(() => DeclaredPurpose, { nullable: true, description: "The purpose declared with this request, if any." })
@@ -107,7 +110,10 @@ export class AccessLogEntry {
 
   // At most every `@access` field of the schema: 144 (`npm run list-sizes` counts them).
   // Every @access field of the schema at most (151 today; test/access/list-cost.test.ts counts them), with room to grow.
-  @Field(() => [String], { complexity: listOf(200), description: "The fields read, as schema coordinates (Citizen.fullName, IdentityCard.number, …)." })
+  @Field(() => [String], {
+    complexity: listOf(200),
+    description: "The fields read, as schema coordinates (Citizen.fullName, IdentityCard.number, …).",
+  })
   fields!: string[];
 
   @Field(() => String, { description: "The request id, to quote in a complaint or a question to the agency." })
@@ -131,7 +137,10 @@ export class AccessGrantResolver {
 
 @Resolver()
 export class AccessResolver {
-  @Query(() => Viewer, { nullable: true, description: "The client this request is authenticated as, its grants and declared purpose; null without a credential." })
+  @Query(() => Viewer, {
+    nullable: true,
+    description: "The client this request is authenticated as, its grants and declared purpose; null without a credential.",
+  })
   viewer(@Ctx() ctx: AccessContext): Viewer | null {
     const { client, purpose } = ctx.access;
     if (!client) return null;
@@ -156,14 +165,15 @@ export class AccessResolver {
   })
   async accessLog(
     @Ctx() ctx: AccessContext,
-    @Arg("personalId", () => PersonalIdScalar, { nullable: true, description: "Whose log; a citizen client may name only themselves." }) personalId?: string,
+    @Arg("personalId", () => PersonalIdScalar, { nullable: true, description: "Whose log; a citizen client may name only themselves." })
+    personalId?: string,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
   ) {
     const client = ctx.access.client;
     const who = checkAccessLogRead(client, personalId);
     const page = ctx.gateway.accessLog.page(who);
-        return paginate<AccessLogRow, AccessLogEntry>({
+    return paginate<AccessLogRow, AccessLogEntry>({
       cursors: ctx.gateway.cursors,
       kind: "access-log",
       first,

@@ -21,8 +21,14 @@ export const HOUSEHOLD_BUSINESS_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9./-]{0,3
 const SHAPES: Record<SubjectKind, { pattern: RegExp; what: string }> = {
   CITIZEN: { pattern: PERSONAL_ID_PATTERN, what: "a personal identification number (12 digits)" },
   ENTERPRISE: { pattern: TAX_CODE_PATTERN, what: "an enterprise code (10 digits)" },
-  LAND_PARCEL: { pattern: PARCEL_ID_PATTERN, what: 'a parcel id ("<5-digit commune code>-<map sheet>-<parcel number>", e.g. "00004-12-345")' },
-  HOUSEHOLD_BUSINESS: { pattern: HOUSEHOLD_BUSINESS_NUMBER_PATTERN, what: "a household business registration number (up to 40 letters, digits, '.', '/' or '-')" },
+  LAND_PARCEL: {
+    pattern: PARCEL_ID_PATTERN,
+    what: 'a parcel id ("<5-digit commune code>-<map sheet>-<parcel number>", e.g. "00004-12-345")',
+  },
+  HOUSEHOLD_BUSINESS: {
+    pattern: HOUSEHOLD_BUSINESS_NUMBER_PATTERN,
+    what: "a household business registration number (up to 40 letters, digits, '.', '/' or '-')",
+  },
 };
 
 /** A short, printable rendering of what was sent, for messages (never the whole of a hostile value). */
@@ -34,7 +40,8 @@ export function shown(value: string): string {
 /** The subject when its id has its kind's shape; a typed INVALID_ARGUMENT error otherwise. */
 export function checkedSubject(kind: SubjectKind, id: string, where: string): Subject {
   const shape = SHAPES[kind];
-  if (!shape.pattern.test(id)) throw new GatewayError("INVALID_ARGUMENT", `${where}: expected ${shape.what}; got ${shown(id)}.`, { argument: where });
+  if (!shape.pattern.test(id))
+    throw new GatewayError("INVALID_ARGUMENT", `${where}: expected ${shape.what}; got ${shown(id)}.`, { argument: where });
   return { kind, id };
 }
 

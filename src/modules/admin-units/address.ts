@@ -10,22 +10,41 @@ import { Commune, LegacyAdministrativeUnit, Province, toCommune, toProvince } fr
 
 @ObjectType({ description: "A postal address on the administrative map (địa chỉ)." })
 export class Address {
-  @Field(() => String, { nullable: true, description: "House number, street, hamlet or residential group (số nhà, đường, thôn, tổ dân phố)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "House number, street, hamlet or residential group (số nhà, đường, thôn, tổ dân phố).",
+  })
   line!: string | null;
 
-  @Field(() => AdministrativeUnitCodeScalar, { nullable: true, description: "2025 commune code; null when the record still names a pre-2025 commune." })
+  @Field(() => AdministrativeUnitCodeScalar, {
+    nullable: true,
+    description: "2025 commune code; null when the record still names a pre-2025 commune.",
+  })
   communeCode!: string | null;
 
-  @Field(() => AdministrativeUnitCodeScalar, { nullable: true, description: "Pre-2025 commune code the record names, when it has not been updated to the 2025 map." })
+  @Field(() => AdministrativeUnitCodeScalar, {
+    nullable: true,
+    description: "Pre-2025 commune code the record names, when it has not been updated to the 2025 map.",
+  })
   legacyCommuneCode!: string | null;
 
   /** Province known from the record itself (kept by the sources for legacy addresses). */
   provinceCode?: string | null;
 }
 
-export function address(line: string | null | undefined, communeCode: string | null | undefined, legacyCommuneCode?: string | null, provinceCode?: string | null): Address | null {
+export function address(
+  line: string | null | undefined,
+  communeCode: string | null | undefined,
+  legacyCommuneCode?: string | null,
+  provinceCode?: string | null,
+): Address | null {
   if (!communeCode && !legacyCommuneCode) return null;
-  return { line: line ?? null, communeCode: communeCode ?? null, legacyCommuneCode: legacyCommuneCode ?? null, provinceCode: provinceCode ?? null };
+  return {
+    line: line ?? null,
+    communeCode: communeCode ?? null,
+    legacyCommuneCode: legacyCommuneCode ?? null,
+    provinceCode: provinceCode ?? null,
+  };
 }
 
 @Resolver(() => Address)
@@ -36,19 +55,27 @@ export class AddressResolver {
     return record ? toCommune(record) : null;
   }
 
-  @FieldResolver(() => Province, { nullable: true, description: "The 2025 province, also for a legacy address when its successors lie in one province." })
+  @FieldResolver(() => Province, {
+    nullable: true,
+    description: "The 2025 province, also for a legacy address when its successors lie in one province.",
+  })
   province(@Root() a: Address, @Ctx() ctx: AdminUnitsContext): Province | null {
     const code = provinceCodeOf(a, ctx);
     const record = code ? ctx.adminUnits.province(code) : undefined;
     return record ? toProvince(record) : null;
   }
 
-  @FieldResolver(() => Boolean, { description: "True when the record still names a pre-2025 commune; see `legacyCommune` for its successors." })
+  @FieldResolver(() => Boolean, {
+    description: "True when the record still names a pre-2025 commune; see `legacyCommune` for its successors.",
+  })
   isLegacy(@Root() a: Address): boolean {
     return !a.communeCode && !!a.legacyCommuneCode;
   }
 
-  @FieldResolver(() => LegacyAdministrativeUnit, { nullable: true, description: "The pre-2025 commune named by a legacy address, with its 2025 successor(s)." })
+  @FieldResolver(() => LegacyAdministrativeUnit, {
+    nullable: true,
+    description: "The pre-2025 commune named by a legacy address, with its 2025 successor(s).",
+  })
   legacyCommune(@Root() a: Address, @Ctx() ctx: AdminUnitsContext): LegacyAdministrativeUnit | null {
     const record = a.legacyCommuneCode ? ctx.adminUnits.legacyUnit(a.legacyCommuneCode) : undefined;
     return record ? toLegacyUnit(ctx.adminUnits, record) : null;

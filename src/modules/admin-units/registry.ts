@@ -6,7 +6,16 @@
 import { asc } from "drizzle-orm";
 import type { Source } from "../../platform/db/source.js";
 import { enumOf, type EnumValue } from "../../shared/enums.js";
-import { communeKindEnum, communes, legacyCommunes, legacyCommuneSuccessors, legacyDistricts, legacyProvinces, mergeTypeEnum, provinces } from "./tables.js";
+import {
+  communeKindEnum,
+  communes,
+  legacyCommunes,
+  legacyCommuneSuccessors,
+  legacyDistricts,
+  legacyProvinces,
+  mergeTypeEnum,
+  provinces,
+} from "./tables.js";
 
 // Each closed set once: the Postgres enum's values where the table has one; types.ts registers each as a GraphQL enum.
 export const CommuneKind = enumOf(communeKindEnum.enumValues);
@@ -86,9 +95,19 @@ export class AdminUnitRegistry {
       db.select().from(legacyProvinces).orderBy(asc(legacyProvinces.code)),
       db.select().from(legacyDistricts).orderBy(asc(legacyDistricts.code)),
       db.select().from(legacyCommunes).orderBy(asc(legacyCommunes.code)),
-      db.select().from(legacyCommuneSuccessors).orderBy(asc(legacyCommuneSuccessors.legacyCode), asc(legacyCommuneSuccessors.successorCode)),
+      db
+        .select()
+        .from(legacyCommuneSuccessors)
+        .orderBy(asc(legacyCommuneSuccessors.legacyCode), asc(legacyCommuneSuccessors.successorCode)),
     ]);
-    return AdminUnitRegistry.build({ provinceRows, communeRows, legacyProvinceRows, legacyDistrictRows, legacyCommuneRows, successionRows });
+    return AdminUnitRegistry.build({
+      provinceRows,
+      communeRows,
+      legacyProvinceRows,
+      legacyDistrictRows,
+      legacyCommuneRows,
+      successionRows,
+    });
   }
 
   /** A registry from the map's rows, from the database (load) or from the reference files (the seed's geography). */

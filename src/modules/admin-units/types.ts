@@ -52,13 +52,15 @@ registerEnumType(MergeType, {
   resolveType: (value: { level: AdministrativeLevel }) => (value.level === AdministrativeLevel.PROVINCE ? "Province" : "Commune"),
 })
 export abstract class AdministrativeUnit {
-  @Field(() => AdministrativeUnitCodeScalar, { description: "Official code: 2 digits for a province, 5 for a commune (Decision 19/2025/QĐ-TTg)." })
+  @Field(() => AdministrativeUnitCodeScalar, {
+    description: "Official code: 2 digits for a province, 5 for a commune (Decision 19/2025/QĐ-TTg).",
+  })
   code!: string;
 
-  @Field(() => String, { description: "Official Vietnamese name, with its kind (e.g. \"Phường Ba Đình\")." })
+  @Field(() => String, { description: 'Official Vietnamese name, with its kind (e.g. "Phường Ba Đình").' })
   name!: string;
 
-  @Field(() => String, { description: "Name without diacritics or kind, as used in English (e.g. \"Ba Dinh\")." })
+  @Field(() => String, { description: 'Name without diacritics or kind, as used in English (e.g. "Ba Dinh").' })
   nameEn!: string;
 
   @Field(() => AdministrativeLevel, { description: "Province or commune." })
@@ -73,7 +75,7 @@ export class Province extends AdministrativeUnit {
 
 @ObjectType({ implements: [AdministrativeUnit, Node], description: "Commune-level unit (xã, phường or đặc khu), one of 3,321." })
 export class Commune extends AdministrativeUnit {
-  @Field(() => String, { description: "Name without the kind (e.g. \"Ba Đình\")." })
+  @Field(() => String, { description: 'Name without the kind (e.g. "Ba Đình").' })
   shortName!: string;
 
   @Field(() => CommuneKind, { description: "Xã, phường or đặc khu." })

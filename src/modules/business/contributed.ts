@@ -15,7 +15,11 @@ export class CitizenBusinessResolver {
   @Access("business")
   // Not fixed by the generator: representatives and owners are drawn from all adults. The 1,000,000-citizen data
   // set has at most 8 roles a person (`npm run list-sizes`); 10 leaves room for a larger one.
-  @FieldResolver(() => [EnterpriseRole], { nullable: true, complexity: listOf(10), description: "Enterprises the person represents, owns, or holds capital in." })
+  @FieldResolver(() => [EnterpriseRole], {
+    nullable: true,
+    complexity: listOf(10),
+    description: "Enterprises the person represents, owns, or holds capital in.",
+  })
   async enterpriseRoles(
     @Root() citizen: Citizen,
     @Ctx() ctx: BusinessContext,
@@ -27,7 +31,11 @@ export class CitizenBusinessResolver {
 
   @Access("business")
   // One a person (Decree 01/2021/NĐ-CP, art. 80; the generator gives each owner one).
-  @FieldResolver(() => [HouseholdBusiness], { nullable: true, complexity: listOf(1), description: "Household businesses the person owns (hộ kinh doanh)." })
+  @FieldResolver(() => [HouseholdBusiness], {
+    nullable: true,
+    complexity: listOf(1),
+    description: "Household businesses the person owns (hộ kinh doanh).",
+  })
   async householdBusinesses(@Root() citizen: Citizen, @Ctx() ctx: BusinessContext): Promise<HouseholdBusiness[]> {
     return (await ctx.business.loaders.householdBusinessesOfOwner.load(citizen.personalId)).map(toHouseholdBusiness);
   }

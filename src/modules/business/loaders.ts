@@ -49,12 +49,18 @@ export function createBusinessLoaders(db: Database) {
       (row) => row.enterpriseCode,
     ),
     branchesOfEnterprise: groupLoader(
-      batchQuery(db, "business.branchesOfEnterprise", () => db.select().from(branches).where(anyKey(branches.enterpriseCode)).orderBy(asc(branches.code))),
+      batchQuery(db, "business.branchesOfEnterprise", () =>
+        db.select().from(branches).where(anyKey(branches.enterpriseCode)).orderBy(asc(branches.code)),
+      ),
       (row) => row.enterpriseCode,
     ),
     householdBusinessesOfOwner: groupLoader(
       batchQuery(db, "business.householdBusinessesOfOwner", () =>
-        db.select().from(householdBusinesses).where(anyKey(householdBusinesses.ownerPersonalId)).orderBy(asc(householdBusinesses.registrationNumber)),
+        db
+          .select()
+          .from(householdBusinesses)
+          .where(anyKey(householdBusinesses.ownerPersonalId))
+          .orderBy(asc(householdBusinesses.registrationNumber)),
       ),
       (row) => row.ownerPersonalId,
     ),

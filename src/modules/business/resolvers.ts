@@ -9,7 +9,16 @@ import { loadCitizen } from "../population/index.js";
 import { Citizen } from "../population/index.js";
 import { EnterpriseFilter } from "./inputs.js";
 import { type BusinessContext, loadEnterprise } from "./slice.js";
-import { Branch, Enterprise, EnterpriseIndustry, EnterprisePerson, HouseholdBusiness, toBranch, toEnterprisePerson, toHouseholdBusiness } from "./types.js";
+import {
+  Branch,
+  Enterprise,
+  EnterpriseIndustry,
+  EnterprisePerson,
+  HouseholdBusiness,
+  toBranch,
+  toEnterprisePerson,
+  toHouseholdBusiness,
+} from "./types.js";
 
 export const EnterpriseConnection = connectionType(Enterprise, "Enterprise", "enterprise");
 
@@ -22,18 +31,29 @@ export class EnterpriseRole extends EnterprisePerson {}
 export class EnterpriseResolver {
   @Access("business")
   @SubjectArgument("ENTERPRISE", "code")
-  @Query(() => Enterprise, { nullable: true, description: "An enterprise by its code (tax code); null when the registry has no such enterprise." })
-  enterprise(@Arg("code", () => TaxCodeScalar, { description: "10-digit enterprise code (tax code)." }) code: string, @Ctx() ctx: BusinessContext): Promise<Enterprise | null> {
+  @Query(() => Enterprise, {
+    nullable: true,
+    description: "An enterprise by its code (tax code); null when the registry has no such enterprise.",
+  })
+  enterprise(
+    @Arg("code", () => TaxCodeScalar, { description: "10-digit enterprise code (tax code)." }) code: string,
+    @Ctx() ctx: BusinessContext,
+  ): Promise<Enterprise | null> {
     return loadEnterprise(ctx, code);
   }
 
   @Access("business")
-  @Query(() => EnterpriseConnection, { nullable: true, complexity: pagedConnection, description: "Enterprises matching a filter, ordered by code, a page at a time." })
+  @Query(() => EnterpriseConnection, {
+    nullable: true,
+    complexity: pagedConnection,
+    description: "Enterprises matching a filter, ordered by code, a page at a time.",
+  })
   enterprises(
     @Ctx() ctx: BusinessContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
-    @Arg("filter", () => EnterpriseFilter, { nullable: true, description: "Conditions the enterprises must meet." }) filter?: EnterpriseFilter,
+    @Arg("filter", () => EnterpriseFilter, { nullable: true, description: "Conditions the enterprises must meet." })
+    filter?: EnterpriseFilter,
   ) {
     return ctx.business.enterprises({ first, after, filter });
   }
@@ -54,15 +74,29 @@ export class EnterpriseResolver {
   }
 
   // Exactly one an enterprise (src/seed/business.ts).
-  @FieldResolver(() => [EnterprisePerson], { complexity: listOf(1), nullable: "items", description: "Legal representatives (người đại diện theo pháp luật); an entry refused to this client (another person, to a citizen client) is null, with an error." })
+  @FieldResolver(() => [EnterprisePerson], {
+    complexity: listOf(1),
+    nullable: "items",
+    description:
+      "Legal representatives (người đại diện theo pháp luật); an entry refused to this client (another person, to a citizen client) is null, with an error.",
+  })
   async legalRepresentatives(@Root() enterprise: Enterprise, @Ctx() ctx: BusinessContext): Promise<EnterprisePerson[]> {
-    return (await ctx.business.loaders.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role === "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
+    return (await ctx.business.loaders.peopleOfEnterprise.load(enterprise.code))
+      .filter((r) => r.role === "LEGAL_REPRESENTATIVE")
+      .map(toEnterprisePerson);
   }
 
   // Up to 5 members or founding shareholders (src/seed/business.ts).
-  @FieldResolver(() => [EnterprisePerson], { complexity: listOf(5), nullable: "items", description: "Owners, members and founding shareholders, with their shares of charter capital; an entry refused to this client is null, with an error." })
+  @FieldResolver(() => [EnterprisePerson], {
+    complexity: listOf(5),
+    nullable: "items",
+    description:
+      "Owners, members and founding shareholders, with their shares of charter capital; an entry refused to this client is null, with an error.",
+  })
   async owners(@Root() enterprise: Enterprise, @Ctx() ctx: BusinessContext): Promise<EnterprisePerson[]> {
-    return (await ctx.business.loaders.peopleOfEnterprise.load(enterprise.code)).filter((r) => r.role !== "LEGAL_REPRESENTATIVE").map(toEnterprisePerson);
+    return (await ctx.business.loaders.peopleOfEnterprise.load(enterprise.code))
+      .filter((r) => r.role !== "LEGAL_REPRESENTATIVE")
+      .map(toEnterprisePerson);
   }
 
   // Up to 3 branches (src/seed/business.ts).
@@ -100,8 +134,14 @@ export class BranchResolver {
 export class HouseholdBusinessResolver {
   @Access("business")
   @SubjectArgument("HOUSEHOLD_BUSINESS", "registrationNumber")
-  @Query(() => HouseholdBusiness, { nullable: true, description: "A household business by registration number; null when none is registered." })
-  async householdBusiness(@Arg("registrationNumber", () => String, { description: "Registration number of the household business." }) registrationNumber: string, @Ctx() ctx: BusinessContext): Promise<HouseholdBusiness | null> {
+  @Query(() => HouseholdBusiness, {
+    nullable: true,
+    description: "A household business by registration number; null when none is registered.",
+  })
+  async householdBusiness(
+    @Arg("registrationNumber", () => String, { description: "Registration number of the household business." }) registrationNumber: string,
+    @Ctx() ctx: BusinessContext,
+  ): Promise<HouseholdBusiness | null> {
     const row = await ctx.business.loaders.householdBusiness.load(registrationNumber);
     return row ? toHouseholdBusiness(row) : null;
   }

@@ -16,7 +16,10 @@ function enterpriseConditions(registry: AdminUnitRegistry, filter: EnterpriseFil
   checkCommuneFilter(registry, filter.communeCode);
   checkProvinceFilter(registry, filter.provinceCode);
   if (filter.industryCode !== undefined && filter.industryCode !== null && !/^\d{4}$/.test(filter.industryCode)) {
-    throw new InvalidInputError("INVALID_ARGUMENT", `industryCode is a 4-digit VSIC 2018 code (e.g. "6201"); got ${JSON.stringify(filter.industryCode)}.`);
+    throw new InvalidInputError(
+      "INVALID_ARGUMENT",
+      `industryCode is a 4-digit VSIC 2018 code (e.g. "6201"); got ${JSON.stringify(filter.industryCode)}.`,
+    );
   }
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(enterprises.status, filter.status));
@@ -29,7 +32,11 @@ function enterpriseConditions(registry: AdminUnitRegistry, filter: EnterpriseFil
   return conditions;
 }
 
-export function listEnterprises(db: Database, registry: AdminUnitRegistry, args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: EnterpriseFilter }) {
+export function listEnterprises(
+  db: Database,
+  registry: AdminUnitRegistry,
+  args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: EnterpriseFilter },
+) {
   const conditions = enterpriseConditions(registry, args.filter);
   return paginate<typeof enterprises.$inferSelect, Enterprise>({
     cursors: args.cursors,
@@ -45,6 +52,12 @@ export function listEnterprises(db: Database, registry: AdminUnitRegistry, args:
         .where(and(...conditions, afterKey ? gt(enterprises.code, afterKey) : undefined))
         .orderBy(asc(enterprises.code))
         .limit(limit),
-    count: async () => (await db.select({ n: count() }).from(enterprises).where(and(...conditions)))[0].n,
+    count: async () =>
+      (
+        await db
+          .select({ n: count() })
+          .from(enterprises)
+          .where(and(...conditions))
+      )[0].n,
   });
 }

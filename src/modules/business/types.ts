@@ -5,7 +5,17 @@ import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/index.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar, SafeIntScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import { enumOf, type EnumValue } from "../../shared/enums.js";
-import { branchStatusEnum, enterpriseRoleEnum, enterpriseStatusEnum, householdBusinessStatusEnum, legalFormEnum, type BranchRow, type EnterprisePersonRow, type EnterpriseRow, type HouseholdBusinessRow } from "./tables.js";
+import {
+  branchStatusEnum,
+  enterpriseRoleEnum,
+  enterpriseStatusEnum,
+  householdBusinessStatusEnum,
+  legalFormEnum,
+  type BranchRow,
+  type EnterprisePersonRow,
+  type EnterpriseRow,
+  type HouseholdBusinessRow,
+} from "./tables.js";
 
 // Each GraphQL enum is registered over its Postgres enum's values (tables.ts): one list per closed set.
 export const LegalForm = enumOf(legalFormEnum.enumValues);
@@ -90,7 +100,10 @@ export class Enterprise {
   @Field(() => EnterpriseStatus, { description: "Legal status (tình trạng pháp lý)." })
   status!: EnterpriseStatus;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Date the current status took effect, when it is not the original registration." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Date the current status took effect, when it is not the original registration.",
+  })
   statusChangedOn!: string | null;
 
   @Field(() => LocalDateScalar, { description: "Date of first registration (ngày thành lập)." })

@@ -2,7 +2,14 @@
 import { type DocumentNode, type FragmentDefinitionNode, Kind, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { GatewayError } from "../../platform/errors.js";
-import { API_LIMITS, ConformanceLimitError, type ConformanceLimits, assertDocumentBounds, assertInputSizes, tokenLimitError } from "./bounds.js";
+import {
+  API_LIMITS,
+  ConformanceLimitError,
+  type ConformanceLimits,
+  assertDocumentBounds,
+  assertInputSizes,
+  tokenLimitError,
+} from "./bounds.js";
 import type { ConformanceInputs } from "./inputs.js";
 
 const LIMITS: ConformanceLimits = {
@@ -55,8 +62,14 @@ describe("assertInputSizes", () => {
 
   it("counts documents and code files, not their variables files", () => {
     const files = ["a.graphql", "b.gql", "c.tsx"].map((name) => ({ name, content: "" }));
-    expect(exceeded(() => assertInputSizes(inputs({ operations: files }), LIMITS))).toMatchObject({ limit: "maxOperationFiles", maximum: 2, actual: 3 });
-    expect(() => assertInputSizes(inputs({ operations: [...files.slice(0, 2), { name: "a.variables.json", content: "" }] }), LIMITS)).not.toThrow();
+    expect(exceeded(() => assertInputSizes(inputs({ operations: files }), LIMITS))).toMatchObject({
+      limit: "maxOperationFiles",
+      maximum: 2,
+      actual: 3,
+    });
+    expect(() =>
+      assertInputSizes(inputs({ operations: [...files.slice(0, 2), { name: "a.variables.json", content: "" }] }), LIMITS),
+    ).not.toThrow();
   });
 
   it("measures sizes in UTF-8 bytes, the names too", () => {
@@ -66,14 +79,32 @@ describe("assertInputSizes", () => {
       actual: 120,
       file: "s.json",
     });
-    const total = exceeded(() => assertInputSizes(inputs({ operations: [{ name: "x".repeat(995), content: "{ a }" }, { name: "b.graphql", content: "" }] }), LIMITS));
+    const total = exceeded(() =>
+      assertInputSizes(
+        inputs({
+          operations: [
+            { name: "x".repeat(995), content: "{ a }" },
+            { name: "b.graphql", content: "" },
+          ],
+        }),
+        LIMITS,
+      ),
+    );
     expect(total).toMatchObject({ limit: "maxInputBytes", actual: 995 + 5 + 9 });
   });
 
   it("refuses one over each other bound, naming it", () => {
-    expect(exceeded(() => assertInputSizes(inputs({ samples: [1, 2, 3].map((i) => ({ name: `${i}.json`, content: "" })) }), LIMITS))).toMatchObject({ limit: "maxSampleFiles" });
-    expect(exceeded(() => assertInputSizes(inputs({ schema: { name: "s.graphql", content: " ".repeat(201) } }), LIMITS))).toMatchObject({ limit: "maxSchemaBytes", file: "s.graphql" });
-    expect(exceeded(() => assertInputSizes(inputs({ schemaTypeMap: { A: "a", B: "b", C: "c" } }), LIMITS))).toMatchObject({ limit: "maxTypeMapEntries", actual: 3 });
+    expect(
+      exceeded(() => assertInputSizes(inputs({ samples: [1, 2, 3].map((i) => ({ name: `${i}.json`, content: "" })) }), LIMITS)),
+    ).toMatchObject({ limit: "maxSampleFiles" });
+    expect(exceeded(() => assertInputSizes(inputs({ schema: { name: "s.graphql", content: " ".repeat(201) } }), LIMITS))).toMatchObject({
+      limit: "maxSchemaBytes",
+      file: "s.graphql",
+    });
+    expect(exceeded(() => assertInputSizes(inputs({ schemaTypeMap: { A: "a", B: "b", C: "c" } }), LIMITS))).toMatchObject({
+      limit: "maxTypeMapEntries",
+      actual: 3,
+    });
   });
 
   it("says in the message what was given, the bound and the way around it", () => {
@@ -109,7 +140,10 @@ describe("assertDocumentBounds", () => {
     const ops = (n: number) => Array.from({ length: n }, (_, i) => `query Q${i} { x { ...F } }`).join("\n");
     expect(() => assertDocumentBounds(...documents(`${fragment}\n${ops(3)}`), { ...LIMITS, maxOperations: 10 })).not.toThrow();
     const [docs, fragments] = documents(`${fragment}\n${ops(5)}`);
-    expect(exceeded(() => assertDocumentBounds(docs, fragments, { ...LIMITS, maxOperations: 10, maxFragmentSpreads: 10 }))).toMatchObject({ limit: "maxExpandedFields", actual: 25 });
+    expect(exceeded(() => assertDocumentBounds(docs, fragments, { ...LIMITS, maxOperations: 10, maxFragmentSpreads: 10 }))).toMatchObject({
+      limit: "maxExpandedFields",
+      actual: 25,
+    });
   });
 
   it("counts a fragment that doubles at every level without writing it out, saying 'more than' past what a double holds", () => {
@@ -129,7 +163,12 @@ describe("assertDocumentBounds", () => {
 
 describe("tokenLimitError", () => {
   it("counts the document's tokens for the message", () => {
-    expect(tokenLimitError({ name: "q.graphql", content: "query Q { a b }" }, 5).extensions).toMatchObject({ limit: "maxDocumentTokens", maximum: 5, actual: 6, file: "q.graphql" });
+    expect(tokenLimitError({ name: "q.graphql", content: "query Q { a b }" }, 5).extensions).toMatchObject({
+      limit: "maxDocumentTokens",
+      maximum: 5,
+      actual: 6,
+      file: "q.graphql",
+    });
   });
 
   it("says 'more than' when the document does not even lex", () => {

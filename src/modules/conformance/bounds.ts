@@ -98,7 +98,11 @@ function atMost(limit: keyof ConformanceLimits, limits: ConformanceLimits, actua
 /** The bounds that need no parsing: sizes and counts. Cheap, so also run before a call waits for a worker. */
 export function assertInputSizes(inputs: ConformanceInputs, limits: ConformanceLimits): void {
   const files: InputFile[] = [...inputs.operations, ...inputs.samples, ...(inputs.schema ? [inputs.schema] : [])];
-  atMost("maxInputBytes", limits, files.reduce((sum, f) => sum + bytes(f.name) + bytes(f.content), 0));
+  atMost(
+    "maxInputBytes",
+    limits,
+    files.reduce((sum, f) => sum + bytes(f.name) + bytes(f.content), 0),
+  );
   atMost("maxOperationFiles", limits, inputs.operations.filter((f) => isOperationsFile(f.name) || isCodeFile(f.name)).length);
   atMost("maxSampleFiles", limits, inputs.samples.length);
   for (const file of inputs.samples) atMost("maxSampleBytes", limits, bytes(file.content), file.name);
@@ -124,7 +128,11 @@ export function tokenLimitError(file: InputFile, maximum: number): ConformanceLi
  * linear time, however large it expands; a spread of an unknown fragment or a cycle counts nothing (validation
  * reports those).
  */
-export function assertDocumentBounds(documents: DocumentNode[], fragments: ReadonlyMap<string, FragmentDefinitionNode>, limits: ConformanceLimits): void {
+export function assertDocumentBounds(
+  documents: DocumentNode[],
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  limits: ConformanceLimits,
+): void {
   let operations = 0;
   let spreads = 0;
   const sizes = new Map<string, number>();
@@ -158,7 +166,8 @@ export function assertDocumentBounds(documents: DocumentNode[], fragments: Reado
   for (const document of documents) {
     for (const definition of document.definitions) {
       if (definition.kind === Kind.OPERATION_DEFINITION) operations++;
-      if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) countSpreads(definition.selectionSet);
+      if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION)
+        countSpreads(definition.selectionSet);
     }
   }
   atMost("maxOperations", limits, operations);
@@ -171,6 +180,10 @@ export function assertDocumentBounds(documents: DocumentNode[], fragments: Reado
   }
   // Nested spreads can expand past what a double holds exactly; past that, "more than" says enough.
   if (fields > limits.maxExpandedFields) {
-    throw new ConformanceLimitError("maxExpandedFields", limits.maxExpandedFields, Number.isSafeInteger(fields) ? fields : `more than ${count(Number.MAX_SAFE_INTEGER)}`);
+    throw new ConformanceLimitError(
+      "maxExpandedFields",
+      limits.maxExpandedFields,
+      Number.isSafeInteger(fields) ? fields : `more than ${count(Number.MAX_SAFE_INTEGER)}`,
+    );
   }
 }

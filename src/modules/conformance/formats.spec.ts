@@ -9,8 +9,26 @@ const ORDER = CONFORMANCE_RULES.map((r) => r.id);
 
 function report() {
   const findings = new Findings();
-  findings.add({ rule: "OP_UNKNOWN_FIELD", file: "ops/a.graphql", line: 3, column: 5, operation: "Applicant", message: "Citizen has no field fulName.", found: "fulName", expected: "a field of Citizen", fix: "fullName" });
-  findings.add({ rule: "DATA_PERSONAL_ID", file: "samples/c.json", line: 2, column: 9, path: "$.citizens[0].personalId", message: "Not 12 digits | a pipe\nand a new line.", found: "123" });
+  findings.add({
+    rule: "OP_UNKNOWN_FIELD",
+    file: "ops/a.graphql",
+    line: 3,
+    column: 5,
+    operation: "Applicant",
+    message: "Citizen has no field fulName.",
+    found: "fulName",
+    expected: "a field of Citizen",
+    fix: "fullName",
+  });
+  findings.add({
+    rule: "DATA_PERSONAL_ID",
+    file: "samples/c.json",
+    line: 2,
+    column: 9,
+    path: "$.citizens[0].personalId",
+    message: "Not 12 digits | a pipe\nand a new line.",
+    found: "123",
+  });
   findings.add({ rule: "SCHEMA_NO_SHARED_TYPES", file: "schema.graphql", message: "No shared types." });
   return buildReport(findings.all(), INPUTS, "0123456789abcdef", null, ORDER);
 }
@@ -22,7 +40,9 @@ describe("formatText", () => {
     const r = report();
     const text = formatText(r);
     expect(text).toContain("national schema 0123456789abcdef");
-    expect(text).toContain("Checked 5 operation(s) in 2 file(s), 1 variables file(s), 7 record(s) in 1 sample file(s), 3 shared schema type(s).");
+    expect(text).toContain(
+      "Checked 5 operation(s) in 2 file(s), 1 variables file(s), 7 record(s) in 1 sample file(s), 3 shared schema type(s).",
+    );
     expect(text).toContain("OP_UNKNOWN_FIELD  ops/a.graphql:3:5  operation Applicant");
     expect(text).toContain("fix:      fullName");
     expect(text).toContain("samples/c.json:2:9  $.citizens[0].personalId");

@@ -15,9 +15,11 @@ function where(f: Finding): string {
 }
 
 function details(f: Finding): string[] {
-  return [f.found !== null ? `found:    ${f.found}` : null, f.expected !== null ? `expected: ${f.expected}` : null, f.fix !== null ? `fix:      ${f.fix}` : null].filter(
-    (line): line is string => line !== null,
-  );
+  return [
+    f.found !== null ? `found:    ${f.found}` : null,
+    f.expected !== null ? `expected: ${f.expected}` : null,
+    f.fix !== null ? `fix:      ${f.fix}` : null,
+  ].filter((line): line is string => line !== null);
 }
 
 function verdict(report: Report): string {
@@ -31,7 +33,11 @@ function checked(report: Report): string {
 }
 
 export function formatText(report: Report): string {
-  const lines = [`NDAF conformance — national schema ${report.nationalSchema}${report.client ? `, grants of ${report.client}` : ""}`, `Checked ${checked(report)}.`, ""];
+  const lines = [
+    `NDAF conformance — national schema ${report.nationalSchema}${report.client ? `, grants of ${report.client}` : ""}`,
+    `Checked ${checked(report)}.`,
+    "",
+  ];
   for (const f of report.findings) {
     lines.push(`${f.severity === "ERROR" ? "error  " : "warning"} ${f.rule}  ${where(f)}`);
     lines.push(`        ${f.message}`);
@@ -53,7 +59,9 @@ export function formatJson(report: Report): string {
 }
 
 // A CommonJS module whose default export is the builder; depending on the loader it arrives as is or wrapped once more.
-const junit = ((junitModule as unknown as { newBuilder?: unknown }).newBuilder ? junitModule : (junitModule as unknown as { default: Builder }).default) as unknown as Builder;
+const junit = ((junitModule as unknown as { newBuilder?: unknown }).newBuilder
+  ? junitModule
+  : (junitModule as unknown as { default: Builder }).default) as unknown as Builder;
 
 const SUITES: Record<RuleCategory, string> = { OPERATION: "operations", PAYLOAD: "payloads", SCHEMA: "schema" };
 
@@ -79,11 +87,18 @@ export function formatJunit(report: Report): string {
 }
 
 function cell(value: string | number | null): string {
-  return String(value ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return String(value ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");
 }
 
 export function formatMarkdown(report: Report): string {
-  const lines = [`## NDAF conformance: ${verdict(report)}`, "", `National schema \`${report.nationalSchema}\`${report.client ? `, grants of \`${report.client}\`` : ""}. Checked ${checked(report)}.`, ""];
+  const lines = [
+    `## NDAF conformance: ${verdict(report)}`,
+    "",
+    `National schema \`${report.nationalSchema}\`${report.client ? `, grants of \`${report.client}\`` : ""}. Checked ${checked(report)}.`,
+    "",
+  ];
   if (report.findings.length > 0) {
     lines.push("| severity | rule | where | finding | fix |", "|---|---|---|---|---|");
     for (const f of report.findings) {

@@ -5,7 +5,15 @@
  */
 export { mayHoldDocuments } from "./code-documents.js";
 export { FORMATS, type ReportFormat, formatReport, formatRules } from "./formats.js";
-export { ConformanceInputError, type ConformanceInputs, type InputFile, JsonDocument, isCodeFile, isOperationsFile, isVariablesFile } from "./inputs.js";
+export {
+  ConformanceInputError,
+  type ConformanceInputs,
+  type InputFile,
+  JsonDocument,
+  isCodeFile,
+  isOperationsFile,
+  isVariablesFile,
+} from "./inputs.js";
 export { ConformancePool } from "./pool.js";
 export { type Report } from "./report.js";
 export { conformanceResolvers } from "./resolvers.js";

@@ -1,6 +1,15 @@
 /** Input files by kind, and JSON read with positions so a finding can say file, line and column. */
 import { describe, expect, it } from "vitest";
-import { ConformanceInputError, JsonDocument, LineIndex, documentBase, formatJsonPath, isCodeFile, isOperationsFile, isVariablesFile } from "./inputs.js";
+import {
+  ConformanceInputError,
+  JsonDocument,
+  LineIndex,
+  documentBase,
+  formatJsonPath,
+  isCodeFile,
+  isOperationsFile,
+  isVariablesFile,
+} from "./inputs.js";
 
 function inputError(run: () => unknown): ConformanceInputError {
   try {
@@ -17,7 +26,12 @@ describe("file kinds", () => {
     expect(["a.graphql", "b.GQL"].every(isOperationsFile)).toBe(true);
     expect(["a.ts", "a.tsx", "a.mts", "a.cts", "a.js", "a.jsx", "a.mjs", "a.cjs"].every(isCodeFile)).toBe(true);
     expect(isVariablesFile("ops/a.variables.json")).toBe(true);
-    expect([isOperationsFile("a.json"), isCodeFile("a.d.json"), isVariablesFile("a.json"), isCodeFile("a.graphql")]).toEqual([false, false, false, false]);
+    expect([isOperationsFile("a.json"), isCodeFile("a.d.json"), isVariablesFile("a.json"), isCodeFile("a.graphql")]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("keys sample variables by the document's name without its extension", () => {
@@ -51,7 +65,10 @@ describe("formatJsonPath", () => {
 
 describe("JsonDocument", () => {
   it("locates a value by its path, or the nearest enclosing value that exists", () => {
-    const doc = JsonDocument.parse({ name: "c.json", content: '{\n  "citizens": [\n    { "personalId": "1" },\n    { "personalId": "2" }\n  ]\n}' });
+    const doc = JsonDocument.parse({
+      name: "c.json",
+      content: '{\n  "citizens": [\n    { "personalId": "1" },\n    { "personalId": "2" }\n  ]\n}',
+    });
     expect(doc.value).toEqual({ citizens: [{ personalId: "1" }, { personalId: "2" }] });
     expect(doc.at(["citizens", 1, "personalId"])).toEqual({ file: "c.json", line: 4, column: 21, path: "$.citizens[1].personalId" });
     expect(doc.locate(["citizens", 1, "missing"])).toEqual({ line: 4, column: 5 });
@@ -70,7 +87,9 @@ describe("JsonDocument", () => {
   });
 
   it("is strict: no comments, no trailing commas, no empty file", () => {
-    expect(inputError(() => JsonDocument.parse({ name: "c.json", content: '{ "a": 1 // no\n}' })).message).toMatch(/comments are not allowed/);
+    expect(inputError(() => JsonDocument.parse({ name: "c.json", content: '{ "a": 1 // no\n}' })).message).toMatch(
+      /comments are not allowed/,
+    );
     expect(inputError(() => JsonDocument.parse({ name: "t.json", content: "[1, 2,]" })).extensions).toMatchObject({ line: 1 });
     expect(inputError(() => JsonDocument.parse({ name: "e.json", content: "  \n" })).message).toMatch(/the file is empty/);
   });

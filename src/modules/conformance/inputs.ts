@@ -78,7 +78,8 @@ export type JsonPath = (string | number)[];
 
 export function formatJsonPath(path: JsonPath): string {
   let out = "$";
-  for (const part of path) out += typeof part === "number" ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
+  for (const part of path)
+    out += typeof part === "number" ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
   return out;
 }
 

@@ -52,7 +52,16 @@ import { checkAccess } from "../access/index.js";
 import { findGatewayError } from "../../platform/errors.js";
 import { assertDocumentBounds, type ConformanceLimits, tokenLimitError } from "./bounds.js";
 import { documentsInCode, inFile } from "./code-documents.js";
-import { ConformanceInputError, documentBase, type InputFile, isCodeFile, isOperationsFile, isVariablesFile, JsonDocument, type JsonPath } from "./inputs.js";
+import {
+  ConformanceInputError,
+  documentBase,
+  type InputFile,
+  isCodeFile,
+  isOperationsFile,
+  isVariablesFile,
+  JsonDocument,
+  type JsonPath,
+} from "./inputs.js";
 import { adminUnitProblem, checkTypedValue, type At, type PayloadContext } from "./payloads.js";
 import type { Findings } from "./report.js";
 import { type RuleId, ruleForInputError } from "./rules.js";
@@ -147,13 +156,15 @@ function parseSource(file: InputFile, source: Source, maxTokens: number | undefi
     return parse(source, { maxTokens });
   } catch (error) {
     const e = error as GraphQLError;
-    if (maxTokens !== undefined && /Document contains more tha[nt] \d+ tokens/.test(e.message)) throw tokenLimitError({ name: file.name, content: source.body }, maxTokens);
+    if (maxTokens !== undefined && /Document contains more tha[nt] \d+ tokens/.test(e.message))
+      throw tokenLimitError({ name: file.name, content: source.body }, maxTokens);
     const position = e.locations?.[0] ? inFile(source, e.locations[0]) : undefined;
     throw new ConformanceInputError(file.name, `not a GraphQL document: ${e.message.replace(/^Syntax Error: /, "")}`, position);
   }
 }
 
-const isExecutable = (d: DocumentNode["definitions"][number]) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION;
+const isExecutable = (d: DocumentNode["definitions"][number]) =>
+  d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION;
 
 /** The file's document, or null for code that holds none. */
 function parseFile(file: InputFile, maxTokens: number | undefined): ParsedFile | null {
@@ -179,9 +190,24 @@ function parseFile(file: InputFile, maxTokens: number | undefined): ParsedFile |
   return { file, document: documents.length === 1 ? documents[0] : { kind: Kind.DOCUMENT, definitions } };
 }
 
-function add(findings: Findings, rule: RuleId, error: { message: string; nodes?: readonly ASTNode[] | undefined }, fallback: ASTNode, operation: string | null, extra: { found?: string; expected?: string; fix?: string } = {}): void {
+function add(
+  findings: Findings,
+  rule: RuleId,
+  error: { message: string; nodes?: readonly ASTNode[] | undefined },
+  fallback: ASTNode,
+  operation: string | null,
+  extra: { found?: string; expected?: string; fix?: string } = {},
+): void {
   const node = error.nodes?.[0] ?? fallback;
-  findings.add({ rule, ...locationOf(node), operation, message: error.message, found: extra.found ?? null, expected: extra.expected ?? null, fix: extra.fix ?? null });
+  findings.add({
+    rule,
+    ...locationOf(node),
+    operation,
+    message: error.message,
+    found: extra.found ?? null,
+    expected: extra.expected ?? null,
+    fix: extra.fix ?? null,
+  });
 }
 
 /** What the message of a graphql-js validation error names, for `found`; its suggestion, if any, for `fix`. */
@@ -222,7 +248,10 @@ class OperationChecker {
   run(files: InputFile[]): OperationCounts {
     for (const file of files) {
       if (!isOperationsFile(file.name) && !isCodeFile(file.name) && !isVariablesFile(file.name)) {
-        throw new ConformanceInputError(file.name, "operations are .graphql or .gql documents or code holding them (.ts, .tsx, .js, .jsx), and sample variables <document>.variables.json files.");
+        throw new ConformanceInputError(
+          file.name,
+          "operations are .graphql or .gql documents or code holding them (.ts, .tsx, .js, .jsx), and sample variables <document>.variables.json files.",
+        );
       }
     }
     const limits = this.ctx.limits;
@@ -233,7 +262,10 @@ class OperationChecker {
     for (const file of files.filter((f) => isVariablesFile(f.name))) {
       const base = file.name.replace(/\.variables\.json$/i, "");
       if (!parsed.some((p) => documentBase(p.file.name) === base)) {
-        throw new ConformanceInputError(file.name, `no operations file ${base}.graphql (or code file ${base}.ts holding operations) beside it: sample variables belong to the document of the same name.`);
+        throw new ConformanceInputError(
+          file.name,
+          `no operations file ${base}.graphql (or code file ${base}.ts holding operations) beside it: sample variables belong to the document of the same name.`,
+        );
       }
       this.variables.set(base, JsonDocument.parse(file));
     }
@@ -242,7 +274,13 @@ class OperationChecker {
         if (definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
         const existing = this.fragments.get(definition.name.value);
         if (existing) {
-          add(this.findings, "OP_INVALID", { message: `Fragment ${definition.name.value} is defined twice: in ${existing.file} and in ${p.file.name}.` }, definition, null);
+          add(
+            this.findings,
+            "OP_INVALID",
+            { message: `Fragment ${definition.name.value} is defined twice: in ${existing.file} and in ${p.file.name}.` },
+            definition,
+            null,
+          );
           continue;
         }
         this.fragments.set(definition.name.value, { node: definition, file: p.file.name });
@@ -262,7 +300,10 @@ class OperationChecker {
       if (variables && ops.length > 1) {
         const names = ops.flatMap((op) => (op.name ? [op.name.value] : []));
         const value = variables.value;
-        const stray = value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value).find((key) => !names.includes(key)) : "(not an object)";
+        const stray =
+          value && typeof value === "object" && !Array.isArray(value)
+            ? Object.keys(value).find((key) => !names.includes(key))
+            : "(not an object)";
         if (stray !== undefined) {
           throw new ConformanceInputError(
             variables.file,
@@ -272,12 +313,19 @@ class OperationChecker {
         }
       }
       for (const error of validate(this.ctx.schema, p.document, [UniqueOperationNamesRule], this.validation)) {
-        add(this.findings, "OP_INVALID", { message: `${error.message} Operation names identify exchanges in logs and audit reviews.`, nodes: error.nodes?.slice(1) }, p.document, null);
+        add(
+          this.findings,
+          "OP_INVALID",
+          { message: `${error.message} Operation names identify exchanges in logs and audit reviews.`, nodes: error.nodes?.slice(1) },
+          p.document,
+          null,
+        );
       }
       for (const op of ops) {
         // In code, each template is a document of its own, sent alone.
         const alone = ops.every((other) => other === op || other.loc?.source !== op.loc?.source);
-        if (!op.name && !alone) add(this.findings, "OP_INVALID", { message: "This anonymous operation must be the only operation in its document." }, op, null);
+        if (!op.name && !alone)
+          add(this.findings, "OP_INVALID", { message: "This anonymous operation must be the only operation in its document." }, op, null);
       }
       for (const op of ops) {
         operations++;
@@ -300,9 +348,16 @@ class OperationChecker {
     const document = this.documentFor(op);
 
     if (!name) {
-      add(findings, "OP_UNNAMED", { message: `An unnamed ${op.operation}: name it so logs and audit reviews can tell exchanges apart.` }, op, null, {
-        expected: `${op.operation} <Name>`,
-      });
+      add(
+        findings,
+        "OP_UNNAMED",
+        { message: `An unnamed ${op.operation}: name it so logs and audit reviews can tell exchanges apart.` },
+        op,
+        null,
+        {
+          expected: `${op.operation} <Name>`,
+        },
+      );
     }
 
     let valid = true;
@@ -311,19 +366,40 @@ class OperationChecker {
         valid = false;
         const id = RULE_OF.get(rule) ?? "OP_INVALID";
         const typed = findGatewayError(error.originalError);
-        add(findings, id, { message: typed?.message ? `${error.message.split(";")[0]}; ${typed.message}` : error.message, nodes: error.nodes }, op, name, foundIn(id, error.message));
+        add(
+          findings,
+          id,
+          { message: typed?.message ? `${error.message.split(";")[0]}; ${typed.message}` : error.message, nodes: error.nodes },
+          op,
+          name,
+          foundIn(id, error.message),
+        );
       }
     }
     for (const error of validate(schema, document, [NoDeprecatedCustomRule], this.validation)) {
-      add(findings, "OP_DEPRECATED", { message: error.message.replace(/ is deprecated\. .*$/s, " is deprecated."), nodes: error.nodes }, op, name, foundIn("OP_DEPRECATED", error.message));
+      add(
+        findings,
+        "OP_DEPRECATED",
+        { message: error.message.replace(/ is deprecated\. .*$/s, " is deprecated."), nodes: error.nodes },
+        op,
+        name,
+        foundIn("OP_DEPRECATED", error.message),
+      );
     }
     visit(document, {
       Field(node) {
         if (node.name.value === "__schema" || node.name.value === "__type") {
-          add(findings, "OP_INTROSPECTION", { message: `${node.name.value} is introspection, which the production gateway refuses (INTROSPECTION_DISABLED).` }, node, name, {
-            found: node.name.value,
-            expected: "the published schema.graphql",
-          });
+          add(
+            findings,
+            "OP_INTROSPECTION",
+            { message: `${node.name.value} is introspection, which the production gateway refuses (INTROSPECTION_DISABLED).` },
+            node,
+            name,
+            {
+              found: node.name.value,
+              expected: "the published schema.graphql",
+            },
+          );
         }
       },
     });
@@ -336,20 +412,36 @@ class OperationChecker {
     const variables = this.variablesFor(parsed, op, opsInFile);
     // The gateway's own cost: with the sample variables when they fit the operation, else as sent without any.
     const values = variables?.values;
-    const samples = valid && typeof values === "object" && values !== null && !Array.isArray(values) ? (values as Record<string, unknown>) : null;
+    const samples =
+      valid && typeof values === "object" && values !== null && !Array.isArray(values) ? (values as Record<string, unknown>) : null;
     const sampled = samples ? operationCost(schema, document, name, samples) : null;
     const cost = sampled ?? operationCost(schema, document, name, null);
     const tooCostly = costError(cost, DEFAULT_LIMITS.maxCost);
     if (tooCostly) {
-      add(findings, "OP_TOO_COSTLY", { message: sampled !== null ? `With the sample variables: ${tooCostly.message}` : tooCostly.message }, op, name, {
-        found: Number.isFinite(cost) ? `cost ${cost}` : `more than ${MAX_COST_NODES} selections`,
-        expected: `cost at most ${DEFAULT_LIMITS.maxCost}`,
-      });
+      add(
+        findings,
+        "OP_TOO_COSTLY",
+        { message: sampled !== null ? `With the sample variables: ${tooCostly.message}` : tooCostly.message },
+        op,
+        name,
+        {
+          found: Number.isFinite(cost) ? `cost ${cost}` : `more than ${MAX_COST_NODES} selections`,
+          expected: `cost at most ${DEFAULT_LIMITS.maxCost}`,
+        },
+      );
     }
     try {
       parse(print(document), { maxTokens: DEFAULT_LIMITS.maxTokens });
     } catch {
-      add(findings, "OP_TOO_MANY_TOKENS", { message: `The operation with its fragments has more than ${DEFAULT_LIMITS.maxTokens} tokens; the gateway refuses it (TOO_MANY_TOKENS).` }, op, name);
+      add(
+        findings,
+        "OP_TOO_MANY_TOKENS",
+        {
+          message: `The operation with its fragments has more than ${DEFAULT_LIMITS.maxTokens} tokens; the gateway refuses it (TOO_MANY_TOKENS).`,
+        },
+        op,
+        name,
+      );
     }
 
     // Codes written into the operation are held to the 2025 map like codes in payloads.
@@ -363,7 +455,15 @@ class OperationChecker {
           if (!type || getNamedType(type).name !== "AdministrativeUnitCode" || !/^\d+$/.test(node.value)) return;
           const problem = adminUnitProblem(node.value, node.value.length === 2 ? "PROVINCE" : "COMMUNE", registry);
           if (problem) {
-            findings.add({ rule: problem.rule, ...locationOf(node), operation: name, message: problem.message, found: String(problem.found ?? node.value), expected: problem.expected ?? null, fix: problem.fix ?? null });
+            findings.add({
+              rule: problem.rule,
+              ...locationOf(node),
+              operation: name,
+              message: problem.message,
+              found: String(problem.found ?? node.value),
+              expected: problem.expected ?? null,
+              fix: problem.fix ?? null,
+            });
           }
         },
       }),
@@ -385,22 +485,39 @@ class OperationChecker {
     }
     const purpose = declaredPurpose(parsed, op);
     if (!purpose) {
-      add(this.findings, "OP_PURPOSE_MISSING", { message: `The operation reads personal data (${fieldList}) but declares no purpose; the gateway answers PURPOSE_REQUIRED without one.` }, op, name, {
-        found: fieldList,
-        expected: "# purpose: <procedure code> above the operation, sent as X-Purpose-Procedure",
-      });
+      add(
+        this.findings,
+        "OP_PURPOSE_MISSING",
+        {
+          message: `The operation reads personal data (${fieldList}) but declares no purpose; the gateway answers PURPOSE_REQUIRED without one.`,
+        },
+        op,
+        name,
+        {
+          found: fieldList,
+          expected: "# purpose: <procedure code> above the operation, sent as X-Purpose-Procedure",
+        },
+      );
       return;
     }
     if (!PROCEDURE_CODE.test(purpose) || !catalogue.get(purpose)) {
-      add(this.findings, "OP_PURPOSE_UNKNOWN", { message: `The declared purpose ${purpose} is not a procedure of the national catalogue.` }, op, name, {
-        found: purpose,
-        expected: "a National Public Service Portal code, e.g. 1.001193",
-      });
+      add(
+        this.findings,
+        "OP_PURPOSE_UNKNOWN",
+        { message: `The declared purpose ${purpose} is not a procedure of the national catalogue.` },
+        op,
+        name,
+        {
+          found: purpose,
+          expected: "a National Public Service Portal code, e.g. 1.001193",
+        },
+      );
       return;
     }
     if (client) {
       const nodes = this.fieldNodes(document);
-      for (const error of checkAccess(uses, client, { procedure: purpose, caseId: "CONFORMANCE-CHECK" })?.errors ?? []) this.refused(error, op, name, nodes);
+      for (const error of checkAccess(uses, client, { procedure: purpose, caseId: "CONFORMANCE-CHECK" })?.errors ?? [])
+        this.refused(error, op, name, nodes);
     }
   }
 
@@ -420,18 +537,34 @@ class OperationChecker {
     return nodes;
   }
 
-  private refused(error: { message: string; extensions?: Record<string, unknown> }, op: OperationDefinitionNode, name: string | null, nodes: Map<string, ASTNode>): void {
+  private refused(
+    error: { message: string; extensions?: Record<string, unknown> },
+    op: OperationDefinitionNode,
+    name: string | null,
+    nodes: Map<string, ASTNode>,
+  ): void {
     const ext = error.extensions ?? {};
     const missing = ext.missingGrant as { source: string; class: string; procedure: string } | undefined;
     const fieldNode = typeof ext.field === "string" ? nodes.get(ext.field) : undefined;
-    add(this.findings, "OP_NOT_GRANTED", { message: `${error.message} (the gateway answers ${String(ext.code)})`, nodes: fieldNode ? [fieldNode] : undefined }, op, name, {
-      found: typeof ext.field === "string" ? ext.field : undefined,
-      expected: missing ? `a grant for ${missing.source}/${missing.class} under procedure ${missing.procedure}` : undefined,
-    });
+    add(
+      this.findings,
+      "OP_NOT_GRANTED",
+      { message: `${error.message} (the gateway answers ${String(ext.code)})`, nodes: fieldNode ? [fieldNode] : undefined },
+      op,
+      name,
+      {
+        found: typeof ext.field === "string" ? ext.field : undefined,
+        expected: missing ? `a grant for ${missing.source}/${missing.class} under procedure ${missing.procedure}` : undefined,
+      },
+    );
   }
 
   /** The sample variables of an operation: the whole file for the only operation, else the file's entry under its name. */
-  private variablesFor(parsed: ParsedFile, op: OperationDefinitionNode, opsInFile: number): { doc: JsonDocument; path: JsonPath; values: unknown } | null {
+  private variablesFor(
+    parsed: ParsedFile,
+    op: OperationDefinitionNode,
+    opsInFile: number,
+  ): { doc: JsonDocument; path: JsonPath; values: unknown } | null {
     const doc = this.variables.get(documentBase(parsed.file.name));
     if (!doc) return null;
     const value = doc.value as Record<string, unknown>;
@@ -441,10 +574,18 @@ class OperationChecker {
     return { doc, path: [name], values: value[name] };
   }
 
-  private coerceVariables(op: OperationDefinitionNode, name: string | null, variables: { doc: JsonDocument; path: JsonPath; values: unknown }): void {
+  private coerceVariables(
+    op: OperationDefinitionNode,
+    name: string | null,
+    variables: { doc: JsonDocument; path: JsonPath; values: unknown },
+  ): void {
     const { doc } = variables;
     if (typeof variables.values !== "object" || variables.values === null || Array.isArray(variables.values)) {
-      throw new ConformanceInputError(doc.file, "sample variables are a JSON object of variable values (or, for a document of several operations, one such object per operation name).", doc.locate(variables.path));
+      throw new ConformanceInputError(
+        doc.file,
+        "sample variables are a JSON object of variable values (or, for a document of several operations, one such object per operation name).",
+        doc.locate(variables.path),
+      );
     }
     const values = variables.values as Record<string, unknown>;
     const declared = (op.variableDefinitions ?? []).map((d) => d.variable.name.value);
@@ -471,7 +612,8 @@ class OperationChecker {
         this.findings.add({ rule, ...doc.at(path), operation: name, message, found: null, expected: String(type), fix: null });
       if (value === undefined) {
         const misspelt = Object.keys(values).some((key) => key !== variable && key.toLowerCase() === variable.toLowerCase());
-        if (isNonNullType(type) && !definition.defaultValue && !misspelt) report("OP_VARIABLES_INVALID", `Variable $${variable} of required type ${String(type)} is not given.`, at.path);
+        if (isNonNullType(type) && !definition.defaultValue && !misspelt)
+          report("OP_VARIABLES_INVALID", `Variable $${variable} of required type ${String(type)} is not given.`, at.path);
         continue;
       }
       let ok = true;
@@ -512,4 +654,3 @@ class OperationChecker {
 export function checkOperations(files: InputFile[], ctx: OperationContext, findings: Findings): OperationCounts {
   return new OperationChecker(ctx, findings).run(files);
 }
-

@@ -4,7 +4,16 @@
  * is reported with its 2025 successor(s)), ISO dates, required fields and code lists. Dossiers are checked against
  * the national DossierInput type and the procedure catalogue.
  */
-import { coerceInputValue, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType, type GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from "graphql";
+import {
+  coerceInputValue,
+  type GraphQLEnumType,
+  type GraphQLInputObjectType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isObjectType,
+} from "graphql";
 import { didYouMean, suggestionList } from "./suggest.js";
 import { branchCodeProblem, CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
 import { findGatewayError } from "../../platform/errors.js";
@@ -15,7 +24,15 @@ import { checkRequest, toRequest } from "../procedures/index.js";
 import { type InputFile, JsonDocument, type JsonPath, ConformanceInputError } from "./inputs.js";
 import type { Findings } from "./report.js";
 import { type RuleId, ruleForInputError } from "./rules.js";
-import { ADDRESS_FIELDS, DISTRICT_FIELDS, DOSSIER_KEY, type FieldSpec, RECORD_KIND_KEYS, RECORD_KINDS, type ValueSpec } from "./standards.js";
+import {
+  ADDRESS_FIELDS,
+  DISTRICT_FIELDS,
+  DOSSIER_KEY,
+  type FieldSpec,
+  RECORD_KIND_KEYS,
+  RECORD_KINDS,
+  type ValueSpec,
+} from "./standards.js";
 
 export interface PayloadContext {
   schema: GraphQLSchema;
@@ -36,9 +53,15 @@ export interface At {
   path: JsonPath;
 }
 
-const show = (value: unknown): string => (typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value));
+const show = (value: unknown): string => (typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value)));
 
-function add(findings: Findings, at: At, rule: RuleId, message: string, details: { found?: unknown; expected?: string; fix?: string } = {}): void {
+function add(
+  findings: Findings,
+  at: At,
+  rule: RuleId,
+  message: string,
+  details: { found?: unknown; expected?: string; fix?: string } = {},
+): void {
   findings.add({
     rule,
     ...at.doc.at(at.path),
@@ -58,10 +81,16 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 function expectString(findings: Findings, at: At, value: unknown, what: string): value is string {
   if (typeof value === "string") return true;
   const lost = typeof value === "number" ? ` As a number it loses leading zeros and precision; write it in quotes.` : "";
-  add(findings, at, "DATA_TYPE", `${label(at)} must be a string (${what}); got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}.${lost}`, {
-    found: value,
-    expected: `a string: ${what}`,
-  });
+  add(
+    findings,
+    at,
+    "DATA_TYPE",
+    `${label(at)} must be a string (${what}); got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}.${lost}`,
+    {
+      found: value,
+      expected: `a string: ${what}`,
+    },
+  );
   return false;
 }
 
@@ -79,21 +108,32 @@ function checkDate(findings: Findings, at: At, value: unknown, past: boolean, to
   if (!match) {
     const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
     const fix = dmy ? `write ${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}` : undefined;
-    add(findings, at, "DATA_DATE", `${label(at)} ${show(value)} is not an ISO 8601 date (YYYY-MM-DD).`, { found: value, expected: "YYYY-MM-DD", fix });
+    add(findings, at, "DATA_DATE", `${label(at)} ${show(value)} is not an ISO 8601 date (YYYY-MM-DD).`, {
+      found: value,
+      expected: "YYYY-MM-DD",
+      fix,
+    });
     return;
   }
   if (!realDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    add(findings, at, "DATA_DATE", `${label(at)} ${value} is not a day of the calendar.`, { found: value, expected: "a real calendar date" });
+    add(findings, at, "DATA_DATE", `${label(at)} ${value} is not a day of the calendar.`, {
+      found: value,
+      expected: "a real calendar date",
+    });
     return;
   }
-  if (past && value > today) add(findings, at, "DATA_DATE", `${label(at)} ${value} lies in the future.`, { found: value, expected: `a date on or before ${today}` });
+  if (past && value > today)
+    add(findings, at, "DATA_DATE", `${label(at)} ${value} lies in the future.`, { found: value, expected: `a date on or before ${today}` });
 }
 
 function checkDateTime(findings: Findings, at: At, value: unknown): void {
   if (!expectString(findings, at, value, "an RFC 3339 date-time")) return;
   const match = RFC3339.exec(value);
   if (!match || !realDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    add(findings, at, "DATA_DATE", `${label(at)} ${show(value)} is not an RFC 3339 date-time.`, { found: value, expected: "YYYY-MM-DDThh:mm:ssZ (or with an offset)" });
+    add(findings, at, "DATA_DATE", `${label(at)} ${show(value)} is not an RFC 3339 date-time.`, {
+      found: value,
+      expected: "YYYY-MM-DDThh:mm:ssZ (or with an offset)",
+    });
   }
 }
 
@@ -101,12 +141,21 @@ function checkPersonalId(findings: Findings, at: At, value: unknown, today: stri
   if (!expectString(findings, at, value, "a 12-digit personal identification number")) return;
   const parts = parsePersonalId(value);
   if ("error" in parts) {
-    add(findings, at, "DATA_PERSONAL_ID", `Invalid personal identification number: ${parts.error}.`, { found: value, expected: "12 digits (Decree 137/2015/NĐ-CP, art. 7)" });
-  } else if (parts.birthYear > Number(today.slice(0, 4))) {
-    add(findings, at, "DATA_PERSONAL_ID", `${value} encodes the birth year ${parts.birthYear}, which has not come yet (digit 4 is century and sex, digits 5–6 the year).`, {
+    add(findings, at, "DATA_PERSONAL_ID", `Invalid personal identification number: ${parts.error}.`, {
       found: value,
-      expected: "a birth year that has passed",
+      expected: "12 digits (Decree 137/2015/NĐ-CP, art. 7)",
     });
+  } else if (parts.birthYear > Number(today.slice(0, 4))) {
+    add(
+      findings,
+      at,
+      "DATA_PERSONAL_ID",
+      `${value} encodes the birth year ${parts.birthYear}, which has not come yet (digit 4 is century and sex, digits 5–6 the year).`,
+      {
+        found: value,
+        expected: "a birth year that has passed",
+      },
+    );
   }
 }
 
@@ -123,7 +172,12 @@ export function adminUnitProblem(value: string, level: "PROVINCE" | "COMMUNE", r
   const digits = level === "PROVINCE" ? 2 : 5;
   const what = level === "PROVINCE" ? "a 2-digit province code" : "a 5-digit commune code";
   if (!/^\d+$/.test(value) || (value.length !== digits && !(level === "COMMUNE" && value.length === 3))) {
-    return { rule: "DATA_ADMIN_UNIT_FORMAT", message: `${name} ${show(value)} is not ${what}.`, found: value, expected: `${what} (Decision 19/2025/QĐ-TTg)` };
+    return {
+      rule: "DATA_ADMIN_UNIT_FORMAT",
+      message: `${name} ${show(value)} is not ${what}.`,
+      found: value,
+      expected: `${what} (Decision 19/2025/QĐ-TTg)`,
+    };
   }
   const current = level === "PROVINCE" ? registry.province(value) : registry.commune(value);
   if (current) return null;
@@ -157,7 +211,13 @@ export function adminUnitProblem(value: string, level: "PROVINCE" | "COMMUNE", r
 }
 
 /** Checks an administrative unit code at a level; returns it when it is on the 2025 map. */
-export function checkAdminUnit(findings: Findings, at: At, value: unknown, level: "PROVINCE" | "COMMUNE", registry: AdminUnitRegistry): string | null {
+export function checkAdminUnit(
+  findings: Findings,
+  at: At,
+  value: unknown,
+  level: "PROVINCE" | "COMMUNE",
+  registry: AdminUnitRegistry,
+): string | null {
   if (!expectString(findings, at, value, level === "PROVINCE" ? "a 2-digit province code" : "a 5-digit commune code")) return null;
   const problem = adminUnitProblem(value, level, registry, label(at));
   if (!problem) return value;
@@ -194,13 +254,18 @@ class PayloadChecker {
       case "taxCode":
         if (expectString(findings, at, value, "a 10-digit enterprise code")) {
           const problem = taxCodeProblem(value);
-          if (problem) add(findings, at, "DATA_TAX_CODE", `Invalid enterprise code (tax code): ${problem}.`, { found: value, expected: "10 digits with a valid check digit" });
+          if (problem)
+            add(findings, at, "DATA_TAX_CODE", `Invalid enterprise code (tax code): ${problem}.`, {
+              found: value,
+              expected: "10 digits with a valid check digit",
+            });
         }
         return;
       case "branchCode":
         if (expectString(findings, at, value, "a branch code NNNNNNNNNN-NNN")) {
           const problem = branchCodeProblem(value);
-          if (problem) add(findings, at, "DATA_BRANCH_CODE", `Invalid branch code: ${problem}.`, { found: value, expected: "NNNNNNNNNN-NNN" });
+          if (problem)
+            add(findings, at, "DATA_BRANCH_CODE", `Invalid branch code: ${problem}.`, { found: value, expected: "NNNNNNNNNN-NNN" });
         }
         return;
       case "date":
@@ -238,7 +303,10 @@ class PayloadChecker {
         const code = isObject(value) ? value.code : value;
         const codeAt = isObject(value) ? child(at, "code") : at;
         if (expectString(findings, codeAt, code, "a 4-digit VSIC 2018 code") && !/^\d{4}$/.test(code)) {
-          add(findings, codeAt, "DATA_CODE_LIST", `${show(code)} is not a VSIC 2018 level-4 industry code.`, { found: code, expected: "4 digits (VSIC 2018, Decision 27/2018/QĐ-TTg)" });
+          add(findings, codeAt, "DATA_CODE_LIST", `${show(code)} is not a VSIC 2018 level-4 industry code.`, {
+            found: code,
+            expected: "4 digits (VSIC 2018, Decision 27/2018/QĐ-TTg)",
+          });
         }
         return;
       }
@@ -265,7 +333,10 @@ class PayloadChecker {
         return;
       case "certificateSerial":
         if (expectString(findings, at, value, "a certificate serial") && !CERTIFICATE_SERIAL_PATTERN.test(value)) {
-          add(findings, at, "DATA_CERTIFICATE_SERIAL", `${show(value)} is not a certificate serial.`, { found: value, expected: "two capital letters, a space and 6–8 digits, e.g. DA 123456" });
+          add(findings, at, "DATA_CERTIFICATE_SERIAL", `${show(value)} is not a certificate serial.`, {
+            found: value,
+            expected: "two capital letters, a space and 6–8 digits, e.g. DA 123456",
+          });
         }
         return;
       case "list":
@@ -283,10 +354,16 @@ class PayloadChecker {
 
   private number(at: At, value: unknown, spec: Extract<ValueSpec, { kind: "number" }>): void {
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      add(this.findings, at, "DATA_TYPE", `${label(at)} must be a number; got ${typeof value === "string" ? `the string ${show(value)}` : show(value)}.`, {
-        found: value,
-        expected: "a JSON number",
-      });
+      add(
+        this.findings,
+        at,
+        "DATA_TYPE",
+        `${label(at)} must be a number; got ${typeof value === "string" ? `the string ${show(value)}` : show(value)}.`,
+        {
+          found: value,
+          expected: "a JSON number",
+        },
+      );
       return;
     }
     const problems: string[] = [];
@@ -294,7 +371,11 @@ class PayloadChecker {
     if (spec.positive && value <= 0) problems.push("greater than 0");
     if (spec.min !== undefined && value < spec.min) problems.push(`at least ${spec.min}`);
     if (spec.max !== undefined && value > spec.max) problems.push(`at most ${spec.max}`);
-    if (problems.length > 0) add(this.findings, at, "DATA_TYPE", `${label(at)} ${value} must be ${problems.join(" and ")}.`, { found: value, expected: problems.join(", ") });
+    if (problems.length > 0)
+      add(this.findings, at, "DATA_TYPE", `${label(at)} ${value} must be ${problems.join(" and ")}.`, {
+        found: value,
+        expected: problems.join(", "),
+      });
   }
 
   /** Field by field, required ones first; fields outside the national type are reported with the nearest name. */
@@ -305,19 +386,29 @@ class PayloadChecker {
     }
     for (const [name, field] of Object.entries(fields)) {
       if (field.required && isEmpty(value[name])) {
-        add(this.findings, at, "DATA_REQUIRED", `${type}.${name} is required and ${value[name] === undefined ? "missing" : "empty"}.`, { expected: `${type}.${name}` });
+        add(this.findings, at, "DATA_REQUIRED", `${type}.${name} is required and ${value[name] === undefined ? "missing" : "empty"}.`, {
+          expected: `${type}.${name}`,
+        });
       }
     }
     const known = new Set([...Object.keys(fields), ...nationalFields(this.ctx.schema, type)]);
     for (const [name, fieldValue] of Object.entries(value)) {
       const at2 = child(at, name);
       if (DISTRICT_FIELDS.has(name)) {
-        add(this.findings, at2, "DATA_DISTRICT", `${name} names a district; districts were abolished on 1 July 2025.`, { found: fieldValue, expected: "no district", fix: `remove ${name}` });
+        add(this.findings, at2, "DATA_DISTRICT", `${name} names a district; districts were abolished on 1 July 2025.`, {
+          found: fieldValue,
+          expected: "no district",
+          fix: `remove ${name}`,
+        });
         continue;
       }
       if (!known.has(name)) {
         const near = this.ctx.suggestions ? suggestionList(name, [...known]) : [];
-        add(this.findings, at2, "DATA_UNKNOWN_FIELD", `${type} has no field ${name}.${didYouMean(near)}`, { found: name, expected: `a field of ${type}`, fix: near[0] ? `rename to ${near[0]}` : undefined });
+        add(this.findings, at2, "DATA_UNKNOWN_FIELD", `${type} has no field ${name}.${didYouMean(near)}`, {
+          found: name,
+          expected: `a field of ${type}`,
+          fix: near[0] ? `rename to ${near[0]}` : undefined,
+        });
         continue;
       }
       const field = fields[name];
@@ -330,7 +421,9 @@ class PayloadChecker {
     const record = this.record(at, value, "Address", ADDRESS_FIELDS);
     if (!record) return;
     if (isEmpty(record.communeCode) && isEmpty(record.legacyCommuneCode)) {
-      add(this.findings, at, "DATA_REQUIRED", "Address.communeCode is required: an address names its 2025 commune.", { expected: "Address.communeCode" });
+      add(this.findings, at, "DATA_REQUIRED", "Address.communeCode is required: an address names its 2025 commune.", {
+        expected: "Address.communeCode",
+      });
     }
     const commune = typeof record.communeCode === "string" ? this.ctx.adminUnits.commune(record.communeCode) : undefined;
     const legacyCode = record.legacyCommuneCode;
@@ -343,24 +436,39 @@ class PayloadChecker {
         // Both: the old commune is history, but it must be one the new commune took over.
         const legacy = /^\d{5}$/.test(legacyCode) ? this.ctx.adminUnits.legacyUnit(legacyCode) : undefined;
         if (!legacy) {
-          add(this.findings, legacyAt, "DATA_ADMIN_UNIT_UNKNOWN", `legacyCommuneCode ${show(legacyCode)} names no pre-2025 commune.`, { found: legacyCode, expected: "a 5-digit pre-2025 commune code" });
+          add(this.findings, legacyAt, "DATA_ADMIN_UNIT_UNKNOWN", `legacyCommuneCode ${show(legacyCode)} names no pre-2025 commune.`, {
+            found: legacyCode,
+            expected: "a 5-digit pre-2025 commune code",
+          });
         } else if (!legacy.successors.some((s) => s.code === commune.code)) {
           const went = legacy.successors.map((s) => `${s.code} (${this.ctx.adminUnits.commune(s.code)?.name ?? "?"})`).join(", ");
-          add(this.findings, legacyAt, "DATA_ADMIN_UNIT_MISMATCH", `${legacy.name} (${legacyCode}, pre-2025) went to ${went}, not to ${commune.name} (${commune.code}).`, {
-            found: legacyCode,
-            expected: `a pre-2025 commune merged into ${commune.code}`,
-          });
+          add(
+            this.findings,
+            legacyAt,
+            "DATA_ADMIN_UNIT_MISMATCH",
+            `${legacy.name} (${legacyCode}, pre-2025) went to ${went}, not to ${commune.name} (${commune.code}).`,
+            {
+              found: legacyCode,
+              expected: `a pre-2025 commune merged into ${commune.code}`,
+            },
+          );
         }
       }
     }
     const province = typeof record.provinceCode === "string" ? this.ctx.adminUnits.province(record.provinceCode) : undefined;
     if (commune && province && commune.provinceCode !== province.code) {
       const actual = this.ctx.adminUnits.province(commune.provinceCode);
-      add(this.findings, child(at, "provinceCode"), "DATA_ADMIN_UNIT_MISMATCH", `${commune.name} (${commune.code}) is in ${actual?.name} (${commune.provinceCode}), not in ${province.name} (${province.code}).`, {
-        found: province.code,
-        expected: commune.provinceCode,
-        fix: `use ${commune.provinceCode}`,
-      });
+      add(
+        this.findings,
+        child(at, "provinceCode"),
+        "DATA_ADMIN_UNIT_MISMATCH",
+        `${commune.name} (${commune.code}) is in ${actual?.name} (${commune.provinceCode}), not in ${province.name} (${province.code}).`,
+        {
+          found: province.code,
+          expected: commune.provinceCode,
+          fix: `use ${commune.provinceCode}`,
+        },
+      );
     }
   }
 
@@ -369,7 +477,10 @@ class PayloadChecker {
     if (!expectString(this.findings, at, value, "a parcel id <commune code>-<map sheet>-<parcel number>")) return false;
     const match = PARCEL_ID_PATTERN.exec(value);
     if (!match) {
-      add(this.findings, at, "DATA_PARCEL_ID", `${show(value)} is not a parcel id.`, { found: value, expected: "<5-digit commune code>-<map sheet>-<parcel number>, e.g. 00004-12-345" });
+      add(this.findings, at, "DATA_PARCEL_ID", `${show(value)} is not a parcel id.`, {
+        found: value,
+        expected: "<5-digit commune code>-<map sheet>-<parcel number>, e.g. 00004-12-345",
+      });
       return false;
     }
     checkAdminUnit(this.findings, at, match[1], "COMMUNE", this.ctx.adminUnits);
@@ -383,19 +494,34 @@ class PayloadChecker {
     if ("error" in parts) return;
     const year = typeof dateOfBirth === "string" && ISO_DATE.test(dateOfBirth) ? Number(dateOfBirth.slice(0, 4)) : null;
     if (year !== null && year !== parts.birthYear) {
-      add(this.findings, child(at, "personalId"), "DATA_PERSONAL_ID_MISMATCH", `${personalId} encodes the birth year ${parts.birthYear}, but dateOfBirth is ${dateOfBirth}.`, {
-        found: `${personalId} → ${parts.birthYear}`,
-        expected: `an id encoding ${year} (digit 4: century and sex; digits 5–6: year)`,
-      });
+      add(
+        this.findings,
+        child(at, "personalId"),
+        "DATA_PERSONAL_ID_MISMATCH",
+        `${personalId} encodes the birth year ${parts.birthYear}, but dateOfBirth is ${dateOfBirth}.`,
+        {
+          found: `${personalId} → ${parts.birthYear}`,
+          expected: `an id encoding ${year} (digit 4: century and sex; digits 5–6: year)`,
+        },
+      );
     }
     if ((sex === "MALE" || sex === "FEMALE") && sex !== parts.sex) {
-      add(this.findings, child(at, "personalId"), "DATA_PERSONAL_ID_MISMATCH", `${personalId} encodes the sex ${parts.sex}, but the record says ${sex}.`, {
-        found: `${personalId} → ${parts.sex}`,
-        expected: `an id encoding ${sex} (digit 4: even for male, odd for female)`,
-      });
+      add(
+        this.findings,
+        child(at, "personalId"),
+        "DATA_PERSONAL_ID_MISMATCH",
+        `${personalId} encodes the sex ${parts.sex}, but the record says ${sex}.`,
+        {
+          found: `${personalId} → ${parts.sex}`,
+          expected: `an id encoding ${sex} (digit 4: even for male, odd for female)`,
+        },
+      );
     }
     if (typeof dateOfDeath === "string" && typeof dateOfBirth === "string" && ISO_DATE.test(dateOfDeath) && dateOfDeath < dateOfBirth) {
-      add(this.findings, child(at, "dateOfDeath"), "DATA_DATE", `dateOfDeath ${dateOfDeath} is before dateOfBirth ${dateOfBirth}.`, { found: dateOfDeath, expected: `a date on or after ${dateOfBirth}` });
+      add(this.findings, child(at, "dateOfDeath"), "DATA_DATE", `dateOfDeath ${dateOfDeath} is before dateOfBirth ${dateOfBirth}.`, {
+        found: dateOfDeath,
+        expected: `a date on or after ${dateOfBirth}`,
+      });
     }
   }
 
@@ -412,10 +538,16 @@ class PayloadChecker {
     if (typeof branch.code !== "string" || typeof enterpriseCode !== "string" || branchCodeProblem(branch.code)) return;
     const prefix = branch.code.slice(0, 10);
     if (prefix !== enterpriseCode) {
-      add(this.findings, child(at, "code"), "DATA_BRANCH_CODE", `Branch ${branch.code} belongs to enterprise ${prefix}, not to ${enterpriseCode}.`, {
-        found: branch.code,
-        expected: `${enterpriseCode}-NNN`,
-      });
+      add(
+        this.findings,
+        child(at, "code"),
+        "DATA_BRANCH_CODE",
+        `Branch ${branch.code} belongs to enterprise ${prefix}, not to ${enterpriseCode}.`,
+        {
+          found: branch.code,
+          expected: `${enterpriseCode}-NNN`,
+        },
+      );
     }
   }
 
@@ -425,14 +557,29 @@ class PayloadChecker {
     const [, commune, sheet, number] = match;
     const addressCommune = isObject(record.address) ? record.address.communeCode : undefined;
     if (typeof addressCommune === "string" && addressCommune !== commune && this.ctx.adminUnits.commune(commune)) {
-      add(this.findings, child(child(at, "address"), "communeCode"), "DATA_ADMIN_UNIT_MISMATCH", `Parcel ${record.id} lies in commune ${commune}, but its address names ${addressCommune}.`, {
-        found: addressCommune,
-        expected: commune,
-      });
+      add(
+        this.findings,
+        child(child(at, "address"), "communeCode"),
+        "DATA_ADMIN_UNIT_MISMATCH",
+        `Parcel ${record.id} lies in commune ${commune}, but its address names ${addressCommune}.`,
+        {
+          found: addressCommune,
+          expected: commune,
+        },
+      );
     }
-    for (const [field, part] of [["mapSheetNumber", sheet], ["parcelNumber", number]] as const) {
+    for (const [field, part] of [
+      ["mapSheetNumber", sheet],
+      ["parcelNumber", number],
+    ] as const) {
       if (typeof record[field] === "number" && record[field] !== Number(part)) {
-        add(this.findings, child(at, field), "DATA_PARCEL_ID", `${field} ${record[field]} disagrees with the parcel id ${record.id} (${Number(part)}).`, { found: record[field], expected: String(Number(part)) });
+        add(
+          this.findings,
+          child(at, field),
+          "DATA_PARCEL_ID",
+          `${field} ${record[field]} disagrees with the parcel id ${record.id} (${Number(part)}).`,
+          { found: record[field], expected: String(Number(part)) },
+        );
       }
     }
   }
@@ -450,12 +597,19 @@ class PayloadChecker {
         const code = findGatewayError(error)?.code;
         const rule = ruleForInputError(code, "DATA_DOSSIER");
         const message = findGatewayError(error)?.message ?? error.message;
-        add(this.findings, place, rule, path.length ? `${path.join(".")}: ${message}` : message, { found: invalid, expected: rule === "DATA_DOSSIER" ? "a DossierInput (see schema.graphql)" : undefined });
+        add(this.findings, place, rule, path.length ? `${path.join(".")}: ${message}` : message, {
+          found: invalid,
+          expected: rule === "DATA_DOSSIER" ? "a DossierInput (see schema.graphql)" : undefined,
+        });
       },
       !this.ctx.suggestions,
     );
     if (!valid || !isObject(coerced)) return;
-    const input = coerced as { procedureCode: string; applicant: { personalId?: string; enterpriseCode?: string }; subjects?: Record<string, string> };
+    const input = coerced as {
+      procedureCode: string;
+      applicant: { personalId?: string; enterpriseCode?: string };
+      subjects?: Record<string, string>;
+    };
     if (!this.ctx.catalogue.get(input.procedureCode.trim())) {
       add(this.findings, child(at, "procedureCode"), "DATA_PROCEDURE", `No procedure ${input.procedureCode} in the national catalogue.`, {
         found: input.procedureCode,
@@ -466,10 +620,16 @@ class PayloadChecker {
     const subjects = input.subjects ?? {};
     const procedure = this.ctx.catalogue.get(input.procedureCode.trim())!;
     if (subjects.certificate && !procedure.subjects.some((sub) => sub.kind === "PARCEL")) {
-      add(this.findings, child(child(at, "subjects"), "certificate"), "DATA_DOSSIER", `Procedure ${procedure.code} is about no parcel, so it takes no certificate.`, {
-        found: subjects.certificate,
-        expected: `the subjects of ${procedure.code}: ${procedure.subjects.map((sub) => sub.role).join(", ") || "none"}`,
-      });
+      add(
+        this.findings,
+        child(child(at, "subjects"), "certificate"),
+        "DATA_DOSSIER",
+        `Procedure ${procedure.code} is about no parcel, so it takes no certificate.`,
+        {
+          found: subjects.certificate,
+          expected: `the subjects of ${procedure.code}: ${procedure.subjects.map((sub) => sub.role).join(", ") || "none"}`,
+        },
+      );
       return;
     }
     // A malformed parcel id is reported as DATA_PARCEL_ID; the procedure check would only say it again.
@@ -490,14 +650,21 @@ class PayloadChecker {
 export function checkSampleFile(file: InputFile, ctx: PayloadContext, findings: Findings): number {
   const doc = JsonDocument.parse(file);
   if (!isObject(doc.value)) {
-    throw new ConformanceInputError(file.name, `a sample file is a JSON object whose keys are record kinds (${RECORD_KIND_KEYS.join(", ")}), each holding a list of records.`, doc.locate([]));
+    throw new ConformanceInputError(
+      file.name,
+      `a sample file is a JSON object whose keys are record kinds (${RECORD_KIND_KEYS.join(", ")}), each holding a list of records.`,
+      doc.locate([]),
+    );
   }
   const checker = new PayloadChecker(ctx, findings);
   let records = 0;
   for (const [key, value] of Object.entries(doc.value)) {
     const at: At = { doc, path: [key] };
     if (!Array.isArray(value) && RECORD_KIND_KEYS.includes(key)) {
-      add(findings, at, "DATA_TYPE", `${key} must be a list of records.`, { found: Array.isArray(value) ? "a list" : value === null ? "null" : typeof value, expected: "a JSON array" });
+      add(findings, at, "DATA_TYPE", `${key} must be a list of records.`, {
+        found: Array.isArray(value) ? "a list" : value === null ? "null" : typeof value,
+        expected: "a JSON array",
+      });
       continue;
     }
     const items = Array.isArray(value) ? value.map((v, i) => [v, child(at, i)] as const) : [[value, at] as const];
@@ -509,16 +676,25 @@ export function checkSampleFile(file: InputFile, ctx: PayloadContext, findings: 
     const kind = RECORD_KINDS.find((k) => k.key === key);
     if (!kind) {
       const near = ctx.suggestions ? suggestionList(key, RECORD_KIND_KEYS) : [];
-      add(findings, at, "DATA_UNKNOWN_KIND", `${key} is not a record kind the national standards cover; it was not checked.${didYouMean(near)}`, {
-        found: key,
-        expected: RECORD_KIND_KEYS.join(", "),
-        fix: near[0] ? `rename to ${near[0]}` : undefined,
-      });
+      add(
+        findings,
+        at,
+        "DATA_UNKNOWN_KIND",
+        `${key} is not a record kind the national standards cover; it was not checked.${didYouMean(near)}`,
+        {
+          found: key,
+          expected: RECORD_KIND_KEYS.join(", "),
+          fix: near[0] ? `rename to ${near[0]}` : undefined,
+        },
+      );
       continue;
     }
     for (const [item, itemAt] of items) {
       records++;
-      const record = kind.key === "addresses" ? (checker.value(itemAt, item, { kind: "address" }), null) : checker.record(itemAt, item, kind.type, kind.fields);
+      const record =
+        kind.key === "addresses"
+          ? (checker.value(itemAt, item, { kind: "address" }), null)
+          : checker.record(itemAt, item, kind.type, kind.fields);
       if (!record) continue;
       if (kind.key === "citizens") checker.citizen(itemAt, record);
       if (kind.key === "enterprises") checker.enterprise(itemAt, record);

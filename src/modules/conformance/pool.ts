@@ -97,7 +97,10 @@ export class ConformancePool {
     // The call has a free thread (turn()); it waits only for the thread to start (~1–2 s). Not started long after
     // that means a broken worker, answered as an internal error.
     const startDeadlineMs = 20_000;
-    const startBy = setTimeout(() => abort.abort(new Error(`the conformance worker did not start a check within ${startDeadlineMs} ms`)), startDeadlineMs);
+    const startBy = setTimeout(
+      () => abort.abort(new Error(`the conformance worker did not start a check within ${startDeadlineMs} ms`)),
+      startDeadlineMs,
+    );
     started.once("message", () => {
       clearTimeout(startBy);
       budget = setTimeout(() => {

@@ -74,7 +74,13 @@ describe("buildReport", () => {
   });
 
   it("sums findings per rule in the order of the rule list, naming only rules that found something", () => {
-    const report = buildReport([finding("DATA_TAX_CODE", "a", 1), finding("OP_UNKNOWN_FIELD", "o", 1), finding("DATA_TAX_CODE", "a", 2)], INPUTS, "h", null, ORDER);
+    const report = buildReport(
+      [finding("DATA_TAX_CODE", "a", 1), finding("OP_UNKNOWN_FIELD", "o", 1), finding("DATA_TAX_CODE", "a", 2)],
+      INPUTS,
+      "h",
+      null,
+      ORDER,
+    );
     expect(report.summary).toEqual([
       { rule: "OP_UNKNOWN_FIELD", severity: ruleById("OP_UNKNOWN_FIELD").severity, count: 1 },
       { rule: "DATA_TAX_CODE", severity: ruleById("DATA_TAX_CODE").severity, count: 2 },

@@ -61,7 +61,13 @@ export interface Report {
   summary: RuleCount[];
 }
 
-export type FindingInput = Partial<Location> & { rule: RuleId; message: string; found?: string | null; expected?: string | null; fix?: string | null };
+export type FindingInput = Partial<Location> & {
+  rule: RuleId;
+  message: string;
+  found?: string | null;
+  expected?: string | null;
+  fix?: string | null;
+};
 
 /** Collects findings, dropping exact repeats (a fragment shared by several operations is reported once). */
 export class Findings {
@@ -97,7 +103,13 @@ export class Findings {
 
 const CATEGORY_ORDER: Record<RuleCategory, number> = { OPERATION: 0, PAYLOAD: 1, SCHEMA: 2 };
 
-export function buildReport(findings: Finding[], inputs: CheckedInputs, nationalSchema: string, client: string | null, ruleOrder: readonly RuleId[]): Report {
+export function buildReport(
+  findings: Finding[],
+  inputs: CheckedInputs,
+  nationalSchema: string,
+  client: string | null,
+  ruleOrder: readonly RuleId[],
+): Report {
   const sorted = [...findings].sort(
     (a, b) =>
       CATEGORY_ORDER[a.category] - CATEGORY_ORDER[b.category] ||
@@ -108,7 +120,9 @@ export function buildReport(findings: Finding[], inputs: CheckedInputs, national
   );
   const counts = new Map<RuleId, number>();
   for (const f of sorted) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  const summary = ruleOrder.filter((id) => counts.has(id)).map((id) => ({ rule: id, severity: ruleById(id).severity, count: counts.get(id)! }));
+  const summary = ruleOrder
+    .filter((id) => counts.has(id))
+    .map((id) => ({ rule: id, severity: ruleById(id).severity, count: counts.get(id)! }));
   const errors = sorted.filter((f) => f.severity === "ERROR").length;
   return {
     conformant: errors === 0,

@@ -27,7 +27,10 @@ export class ConformanceResolver {
     description:
       "Checks a provincial system's operations, sample records and schema against the national schema and data standards — the same check as `npx ndaf-gateway conformance`. Public; sent with a client's key, operations are also checked against that client's grants. Malformed input is INVALID_CONFORMANCE_INPUT, naming file and line; so is input past one of the API's bounds (size, documents, operations, tokens, fragment expansion, samples, schema), naming the bound in `extensions.limit`. A check runs off the request thread and is stopped past its time budget (CONFORMANCE_TIMEOUT).",
   })
-  async checkConformance(@Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput, @Ctx() ctx: ConformanceContext): Promise<ConformanceReport> {
+  async checkConformance(
+    @Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput,
+    @Ctx() ctx: ConformanceContext,
+  ): Promise<ConformanceReport> {
     const report = await ctx.gateway.conformance.check(
       {
         operations: input.operations ?? [],
@@ -42,7 +45,10 @@ export class ConformanceResolver {
     return { ...report, findings: report.findings.slice(0, MAX_API_FINDINGS), findingsOmitted: report.findings.length - MAX_API_FINDINGS };
   }
 
-  @Query(() => [ConformanceRule], { complexity: listOf(CONFORMANCE_RULES.length), description: "The conformance rules, with their legal or technical basis and the usual fix." })
+  @Query(() => [ConformanceRule], {
+    complexity: listOf(CONFORMANCE_RULES.length),
+    description: "The conformance rules, with their legal or technical basis and the usual fix.",
+  })
   conformanceRules(): ConformanceRule[] {
     return [...CONFORMANCE_RULES];
   }

@@ -61,7 +61,9 @@ describe("checkSchema", () => {
 
   it("reports a changed field type where it is in their file", async () => {
     const { findings } = await compare(CONFORMING.replace("dateOfBirth: String!", "dateOfBirth: Int!"));
-    expect(findings).toEqual([expect.objectContaining({ rule: "SCHEMA_BREAKING", path: "Citizen.dateOfBirth", file: "theirs.graphql", line: 5, column: 3 })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: "SCHEMA_BREAKING", path: "Citizen.dateOfBirth", file: "theirs.graphql", line: 5, column: 3 }),
+    ]);
   });
 
   it("tells what may break from what will: a value added to an enum is dangerous", async () => {
@@ -76,7 +78,10 @@ describe("checkSchema", () => {
   });
 
   it("compares types named otherwise once they are mapped to the national names, naming theirs in messages", async () => {
-    const vietnamese = CONFORMING.replace("type Citizen", "type CongDan").replace("type Address", "type DiaChi").replace("address: Address", "address: DiaChi").replace("  fullName: String!\n", "");
+    const vietnamese = CONFORMING.replace("type Citizen", "type CongDan")
+      .replace("type Address", "type DiaChi")
+      .replace("address: Address", "address: DiaChi")
+      .replace("  fullName: String!\n", "");
     const { compared, findings } = await compare(vietnamese, { CongDan: "Citizen", DiaChi: "Address" });
     expect(compared).toBe(3);
     expect(findings).toHaveLength(1);
@@ -87,7 +92,9 @@ describe("checkSchema", () => {
   it("refuses a type map that names a type neither schema has, or that would clash", async () => {
     await expect(compare(CONFORMING, { CongDan: "Citizen" })).rejects.toThrow(/has no type CongDan/);
     await expect(compare("type CongDan { a: String }", { CongDan: "Nobody" })).rejects.toThrow(/national schema has no type Nobody/);
-    await expect(compare(`${CONFORMING}\ntype CongDan { a: String }`, { CongDan: "Citizen" })).rejects.toThrow(/already has a type Citizen/);
+    await expect(compare(`${CONFORMING}\ntype CongDan { a: String }`, { CongDan: "Citizen" })).rejects.toThrow(
+      /already has a type Citizen/,
+    );
   });
 });
 
@@ -118,7 +125,11 @@ describe("loadProvincialSchema", () => {
   });
 
   it("refuses SDL that does not parse, at the place it stops", () => {
-    expect(refused("s.graphql", "type Citizen {\n  personalId String\n}").extensions).toMatchObject({ file: "s.graphql", line: 2, column: 14 });
+    expect(refused("s.graphql", "type Citizen {\n  personalId String\n}").extensions).toMatchObject({
+      file: "s.graphql",
+      line: 2,
+      column: 14,
+    });
   });
 
   it("names an unknown type and where it is used", () => {

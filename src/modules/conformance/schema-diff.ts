@@ -37,7 +37,8 @@ export function loadProvincialSchema(file: InputFile): GraphQLSchema {
     const doc = JsonDocument.parse(file);
     const value = doc.value as { data?: IntrospectionQuery } & Partial<IntrospectionQuery>;
     const introspection = value?.__schema ? (value as IntrospectionQuery) : value?.data?.__schema ? value.data : null;
-    if (!introspection) throw new ConformanceInputError(file.name, "a JSON schema must be an introspection result with __schema (or data.__schema).");
+    if (!introspection)
+      throw new ConformanceInputError(file.name, "a JSON schema must be an introspection result with __schema (or data.__schema).");
     try {
       return buildClientSchema(introspection);
     } catch (error) {
@@ -52,7 +53,12 @@ export function loadProvincialSchema(file: InputFile): GraphQLSchema {
     throw new ConformanceInputError(file.name, `not a valid GraphQL schema: ${e.message.replace(/^Syntax Error: /, "")}`, e.locations?.[0]);
   }
   // The first unknown type, with its place (buildASTSchema would only say "Unknown type").
-  const defined = new Set([...specifiedScalarTypes.map((t) => t.name), ...document.definitions.flatMap((d) => ("name" in d && d.name && (d.kind.endsWith("Definition") || d.kind.endsWith("Extension")) ? [d.name.value] : []))]);
+  const defined = new Set([
+    ...specifiedScalarTypes.map((t) => t.name),
+    ...document.definitions.flatMap((d) =>
+      "name" in d && d.name && (d.kind.endsWith("Definition") || d.kind.endsWith("Extension")) ? [d.name.value] : [],
+    ),
+  ]);
   let unknown: NamedTypeNode | undefined;
   visit(document, {
     NamedType(node) {
@@ -60,7 +66,11 @@ export function loadProvincialSchema(file: InputFile): GraphQLSchema {
     },
   });
   if (unknown?.loc) {
-    throw new ConformanceInputError(file.name, `not a valid GraphQL schema: unknown type "${unknown.name.value}".`, getLocation(unknown.loc.source, unknown.loc.start));
+    throw new ConformanceInputError(
+      file.name,
+      `not a valid GraphQL schema: unknown type "${unknown.name.value}".`,
+      getLocation(unknown.loc.source, unknown.loc.start),
+    );
   }
   try {
     const schema = buildASTSchema(document);
@@ -76,7 +86,9 @@ export function loadProvincialSchema(file: InputFile): GraphQLSchema {
 }
 
 function userTypeNames(schema: GraphQLSchema): Set<string> {
-  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean).map((t) => t!.name));
+  const roots = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean).map((t) => t!.name),
+  );
   return new Set(
     Object.values(schema.getTypeMap())
       .filter((t) => !isIntrospectionType(t) && !isSpecifiedScalarType(t) && !roots.has(t.name))
@@ -107,7 +119,8 @@ function nodeFor(schema: GraphQLSchema, path: string): ASTNode | undefined {
 function renamed(theirs: GraphQLSchema, national: GraphQLSchema, map: Record<string, string>, file: string): GraphQLSchema {
   for (const [own, nationalName] of Object.entries(map)) {
     if (!theirs.getType(own)) throw new ConformanceInputError(file, `--map ${own}=${nationalName}: the schema has no type ${own}.`);
-    if (!national.getType(nationalName)) throw new ConformanceInputError(file, `--map ${own}=${nationalName}: the national schema has no type ${nationalName}.`);
+    if (!national.getType(nationalName))
+      throw new ConformanceInputError(file, `--map ${own}=${nationalName}: the national schema has no type ${nationalName}.`);
     if (theirs.getType(nationalName) && !map[nationalName]) {
       throw new ConformanceInputError(file, `--map ${own}=${nationalName}: the schema already has a type ${nationalName}.`);
     }
@@ -123,7 +136,8 @@ function renamed(theirs: GraphQLSchema, national: GraphQLSchema, map: Record<str
  * its own contract with client caches, not part of a record's shape: a provincial system's types need not carry it.
  */
 function isGatewayIdentity(national: GraphQLSchema, change: Change): boolean {
-  if (change.type === "OBJECT_TYPE_INTERFACE_REMOVED") return (change.meta as { removedInterfaceName?: string }).removedInterfaceName === "Node";
+  if (change.type === "OBJECT_TYPE_INTERFACE_REMOVED")
+    return (change.meta as { removedInterfaceName?: string }).removedInterfaceName === "Node";
   if (change.type !== "FIELD_REMOVED" || !change.path) return false;
   const [typeName, member] = change.path.split(".");
   const type = national.getType(typeName);
@@ -131,7 +145,12 @@ function isGatewayIdentity(national: GraphQLSchema, change: Change): boolean {
 }
 
 /** Returns the number of types compared. `map`: their type name → the national type it stands for. */
-export async function checkSchema(file: InputFile, national: GraphQLSchema, findings: Findings, map: Record<string, string> = {}): Promise<number> {
+export async function checkSchema(
+  file: InputFile,
+  national: GraphQLSchema,
+  findings: Findings,
+  map: Record<string, string> = {},
+): Promise<number> {
   const theirs = renamed(loadProvincialSchema(file), national, map, file.name);
   const ownName = Object.fromEntries(Object.entries(map).map(([own, nationalName]) => [nationalName, own]));
   const nationalTypes = userTypeNames(national);

@@ -49,10 +49,15 @@ export function nationalSchemaHash(schema: GraphQLSchema): string {
 export const MAX_FILES = 200;
 
 /** Runs every check the inputs allow. Malformed inputs throw ConformanceInputError; everything else is a finding. */
-export async function checkConformance(env: ConformanceEnvironment, inputs: ConformanceInputs, options: CheckOptions = {}): Promise<Report> {
+export async function checkConformance(
+  env: ConformanceEnvironment,
+  inputs: ConformanceInputs,
+  options: CheckOptions = {},
+): Promise<Report> {
   const total = inputs.operations.length + inputs.samples.length + (inputs.schema ? 1 : 0);
   if (total === 0) throw new ConformanceInputError("(input)", "nothing to check: give operations, sample data or a schema.");
-  if (!inputs.schema && Object.keys(inputs.schemaTypeMap ?? {}).length > 0) throw new ConformanceInputError("(input)", "a type map needs a schema to compare (--schema).");
+  if (!inputs.schema && Object.keys(inputs.schemaTypeMap ?? {}).length > 0)
+    throw new ConformanceInputError("(input)", "a type map needs a schema to compare (--schema).");
   if (total > MAX_FILES) throw new ConformanceInputError("(input)", `${total} files is more than ${MAX_FILES}; check them in parts.`);
   const limits = options.limits ?? null;
   if (limits) assertInputSizes(inputs, limits);
@@ -65,7 +70,13 @@ export async function checkConformance(env: ConformanceEnvironment, inputs: Conf
   const findings = new Findings();
   const today = options.today ?? todayInVietnam();
   const client = options.client ?? null;
-  const context = { schema: env.schema, adminUnits: env.adminUnits, catalogue: env.catalogue, today, suggestions: options.suggestions ?? true };
+  const context = {
+    schema: env.schema,
+    adminUnits: env.adminUnits,
+    catalogue: env.catalogue,
+    today,
+    suggestions: options.suggestions ?? true,
+  };
 
   const operations = checkOperations(inputs.operations, { ...context, client, limits }, findings);
   let records = 0;

@@ -61,7 +61,11 @@ export const ADDRESS_FIELDS: Record<string, FieldSpec> = {
 /** Field names that name a district, in records from before 1 July 2025. */
 export const DISTRICT_FIELDS = new Set(["district", "districtCode", "districtName"]);
 
-const citizenRef: ValueSpec = { kind: "record", type: "Citizen", fields: { personalId: req({ kind: "personalId" }), fullName: opt(string) } };
+const citizenRef: ValueSpec = {
+  kind: "record",
+  type: "Citizen",
+  fields: { personalId: req({ kind: "personalId" }), fullName: opt(string) },
+};
 const personRef = (type: string): ValueSpec => ({
   kind: "record",
   type,
@@ -156,10 +160,22 @@ export const RECORD_KINDS: readonly RecordKind[] = [
           },
         },
       }),
-      activeCertificate: opt({ kind: "record", type: "LandCertificate", fields: { serial: req({ kind: "certificateSerial" }), issuedOn: opt(pastDate) } }),
+      activeCertificate: opt({
+        kind: "record",
+        type: "LandCertificate",
+        fields: { serial: req({ kind: "certificateSerial" }), issuedOn: opt(pastDate) },
+      }),
       certificates: opt({
         kind: "list",
-        of: { kind: "record", type: "LandCertificate", fields: { serial: req({ kind: "certificateSerial" }), issuedOn: opt(pastDate), status: opt({ kind: "enum", type: "CertificateStatus" }) } },
+        of: {
+          kind: "record",
+          type: "LandCertificate",
+          fields: {
+            serial: req({ kind: "certificateSerial" }),
+            issuedOn: opt(pastDate),
+            status: opt({ kind: "enum", type: "CertificateStatus" }),
+          },
+        },
       }),
       updatedAt: opt({ kind: "dateTime" }),
     },
@@ -170,4 +186,3 @@ export const RECORD_KINDS: readonly RecordKind[] = [
 export const DOSSIER_KEY = "dossiers";
 
 export const RECORD_KIND_KEYS = [...RECORD_KINDS.map((k) => k.key), DOSSIER_KEY];
-

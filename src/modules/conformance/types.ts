@@ -35,7 +35,10 @@ registerEnumType(RuleCategory, {
 
 @InputType({ description: "One input file: its name (used in the report's locations) and its text." })
 export class ConformanceFileInput {
-  @Field(() => String, { description: 'File name, e.g. "ops/citizen.graphql"; it decides how the file is read (.graphql, .ts/.tsx/.js/.jsx, .variables.json, .json).' })
+  @Field(() => String, {
+    description:
+      'File name, e.g. "ops/citizen.graphql"; it decides how the file is read (.graphql, .ts/.tsx/.js/.jsx, .variables.json, .json).',
+  })
   name!: string;
 
   @Field(() => String, { description: "The file's text (UTF-8)." })
@@ -62,16 +65,21 @@ export class ConformanceInput {
 
   @Field(() => [ConformanceFileInput], {
     defaultValue: [],
-    description: "JSON sample records: an object whose keys are record kinds (citizens, addresses, enterprises, branches, parcels, dossiers), each a list of records.",
+    description:
+      "JSON sample records: an object whose keys are record kinds (citizens, addresses, enterprises, branches, parcels, dossiers), each a list of records.",
   })
   samples!: ConformanceFileInput[];
 
-  @Field(() => ConformanceFileInput, { nullable: true, description: "The system's own schema (SDL, or an introspection result as .json); its types named as national ones are compared." })
+  @Field(() => ConformanceFileInput, {
+    nullable: true,
+    description: "The system's own schema (SDL, or an introspection result as .json); its types named as national ones are compared.",
+  })
   schema?: ConformanceFileInput | null;
 
   @Field(() => [ConformanceTypeMapInput], {
     defaultValue: [],
-    description: "Types of the schema named otherwise than the national ones they stand for (CongDan → Citizen), so they are compared (`--map`).",
+    description:
+      "Types of the schema named otherwise than the national ones they stand for (CongDan → Citizen), so they are compared (`--map`).",
   })
   schemaTypeMap!: ConformanceTypeMapInput[];
 }
@@ -96,7 +104,10 @@ export class ConformanceFinding implements Finding {
   @Field(() => Int, { nullable: true, description: "1-based column in the file." })
   column!: number | null;
 
-  @Field(() => String, { nullable: true, description: "JSON path of the value ($.citizens[2].personalId), or the schema coordinate (Citizen.personalId)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "JSON path of the value ($.citizens[2].personalId), or the schema coordinate (Citizen.personalId).",
+  })
   path!: string | null;
 
   @Field(() => String, { nullable: true, description: "The operation the finding is about." })
@@ -111,7 +122,10 @@ export class ConformanceFinding implements Finding {
   @Field(() => String, { nullable: true, description: "What the national standard expects." })
   expected!: string | null;
 
-  @Field(() => String, { nullable: true, description: "How to fix this finding (for a pre-2025 code: the 2025 code, or why it cannot be chosen)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "How to fix this finding (for a pre-2025 code: the 2025 code, or why it cannot be chosen).",
+  })
   fix!: string | null;
 }
 
@@ -156,7 +170,10 @@ export class ConformanceReport implements Report {
   @Field(() => String, { description: "The national schema checked against: the first 16 hex digits of the SHA-256 of its SDL." })
   nationalSchema!: string;
 
-  @Field(() => String, { nullable: true, description: "The client whose grants the operations were checked against: the caller's, when it sent a key." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The client whose grants the operations were checked against: the caller's, when it sent a key.",
+  })
   client!: string | null;
 
   @Field(() => ConformanceInputsChecked, { description: "What was read." })
@@ -171,14 +188,22 @@ export class ConformanceReport implements Report {
   // The API lists at most MAX_API_FINDINGS (bounds.ts); the command line lists every one.
   @Field(() => [ConformanceFinding], {
     complexity: listOf(MAX_API_FINDINGS),
-    description: "The findings, by category, file and line: through the API the first 1,000 (findingsOmitted counts the rest); the command line lists every one.",
+    description:
+      "The findings, by category, file and line: through the API the first 1,000 (findingsOmitted counts the rest); the command line lists every one.",
   })
   findings!: ConformanceFinding[];
 
-  @Field(() => Int, { nullable: true, description: "Findings past the first 1,000 that the API answer does not list (counted in errors, warnings and summary); null from the command line." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Findings past the first 1,000 that the API answer does not list (counted in errors, warnings and summary); null from the command line.",
+  })
   findingsOmitted?: number | null;
 
-  @Field(() => [ConformanceRuleCount], { complexity: listOf(CONFORMANCE_RULES.length), description: "Findings per rule, in the order of the rule list." })
+  @Field(() => [ConformanceRuleCount], {
+    complexity: listOf(CONFORMANCE_RULES.length),
+    description: "Findings per rule, in the order of the rule list.",
+  })
   summary!: ConformanceRuleCount[];
 }
 

@@ -19,4 +19,5 @@ export interface CheckTask {
   started: MessagePort;
 }
 
-export type CheckOutcome = { report: Report } | { error: { code: GatewayError["code"]; message: string; details: Record<string, unknown> } };
+export type CheckOutcome =
+  { report: Report } | { error: { code: GatewayError["code"]; message: string; details: Record<string, unknown> } };

@@ -33,16 +33,21 @@ export function documentsOf(files: InputFile[]): TrustedDocument[] {
   const parsed = files.map((file) => ({ file, document: parse(new Source(file.content, file.name), { noLocation: true }) }));
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const { document } of parsed) {
-    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(d.name.value)) fragments.set(d.name.value, d);
+    for (const d of document.definitions)
+      if (d.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(d.name.value)) fragments.set(d.name.value, d);
   }
   const byId = new Map<string, TrustedDocument>();
   for (const { file, document } of parsed) {
     for (const operation of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
       const candidates: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] };
-      const [op, ...used] = reachableDefinitions(candidates, operation.name?.value) as [OperationDefinitionNode, ...FragmentDefinitionNode[]];
+      const [op, ...used] = reachableDefinitions(candidates, operation.name?.value) as [
+        OperationDefinitionNode,
+        ...FragmentDefinitionNode[],
+      ];
       const body = print({ kind: Kind.DOCUMENT, definitions: [op, ...used.sort((a, b) => (a.name.value < b.name.value ? -1 : 1))] });
       const id = documentIdOf(body);
-      if (!byId.has(id)) byId.set(id, { id, body, operationName: operation.name?.value ?? null, operationType: operation.operation, file: file.name });
+      if (!byId.has(id))
+        byId.set(id, { id, body, operationName: operation.name?.value ?? null, operationType: operation.operation, file: file.name });
     }
   }
   return [...byId.values()];

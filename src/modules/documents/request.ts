@@ -23,7 +23,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function shownId(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`;
+  return typeof value === "string"
+    ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)
+    : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`;
 }
 
 function invalid(message: string): GatewayError {
@@ -32,7 +34,9 @@ function invalid(message: string): GatewayError {
 
 async function lookUp(store: DocumentStore, id: unknown, client: Client | null): Promise<string> {
   if (typeof id !== "string" || !DOCUMENT_ID.test(id)) {
-    throw invalid(`documentId must be "sha256:" and 64 lower-case hex digits, as \`ndaf-gateway documents publish\` printed it; got ${shownId(id)}.`);
+    throw invalid(
+      `documentId must be "sha256:" and 64 lower-case hex digits, as \`ndaf-gateway documents publish\` printed it; got ${shownId(id)}.`,
+    );
   }
   const document = await store.find(id, client);
   if (!document) {
@@ -48,7 +52,11 @@ async function lookUp(store: DocumentStore, id: unknown, client: Client | null):
 const BOTH = "A request names its operation once: `query` (the text) or `documentId` (a published document), not both.";
 
 /** The request as Apollo should see it: a named document replaced by its text; a trusted-only client's text refused. */
-export async function resolveTrustedDocument(store: DocumentStore, request: GraphQLHttpParts, client: Client | null): Promise<GraphQLHttpParts> {
+export async function resolveTrustedDocument(
+  store: DocumentStore,
+  request: GraphQLHttpParts,
+  client: Client | null,
+): Promise<GraphQLHttpParts> {
   if (request.method === "GET") {
     const params = new URLSearchParams(request.search);
     const ids = params.getAll("documentId");
@@ -64,7 +72,8 @@ export async function resolveTrustedDocument(store: DocumentStore, request: Grap
     const { documentId, ...rest } = request.body;
     if (rest.query !== undefined && rest.query !== null) throw invalid(BOTH);
     // Apollo's automatic persisted queries would key the request on another hash; a document id already names it.
-    if (isRecord(rest.extensions) && rest.extensions.persistedQuery !== undefined) throw invalid("A request names its document by documentId or by extensions.persistedQuery, not both.");
+    if (isRecord(rest.extensions) && rest.extensions.persistedQuery !== undefined)
+      throw invalid("A request names its document by documentId or by extensions.persistedQuery, not both.");
     return { ...request, body: { ...rest, query: await lookUp(store, documentId, client) } };
   }
   if (client?.trustedDocumentsOnly) {

@@ -69,7 +69,9 @@ export class DocumentStore {
         body: trustedDocuments.body,
         operationName: trustedDocuments.operationName,
         forEveryClient: trustedDocuments.forEveryClient,
-        clients: sql<string[]>`coalesce((select array_agg(${trustedDocumentClients.clientId}) from ${trustedDocumentClients} where ${trustedDocumentClients.documentId} = ${trustedDocuments.id}), '{}')`,
+        clients: sql<
+          string[]
+        >`coalesce((select array_agg(${trustedDocumentClients.clientId}) from ${trustedDocumentClients} where ${trustedDocumentClients.documentId} = ${trustedDocuments.id}), '{}')`,
       })
       .from(trustedDocuments)
       .where(eq(trustedDocuments.id, id));
@@ -87,7 +89,13 @@ export class DocumentStore {
       for (const document of documents) {
         const inserted = await tx
           .insert(trustedDocuments)
-          .values({ id: document.id, body: document.body, operationName: document.operationName, operationType: document.operationType, forEveryClient: clientId === null })
+          .values({
+            id: document.id,
+            body: document.body,
+            operationName: document.operationName,
+            operationType: document.operationType,
+            forEveryClient: clientId === null,
+          })
           .onConflictDoNothing()
           .returning({ id: trustedDocuments.id });
         if (inserted.length > 0) {
@@ -96,14 +104,31 @@ export class DocumentStore {
           continue;
         }
         // Known (the same text has the same id, whoever published it): widen who may run it, if anything.
-        const [existing] = await tx.select({ forEveryClient: trustedDocuments.forEveryClient }).from(trustedDocuments).where(eq(trustedDocuments.id, document.id));
+        const [existing] = await tx
+          .select({ forEveryClient: trustedDocuments.forEveryClient })
+          .from(trustedDocuments)
+          .where(eq(trustedDocuments.id, document.id));
         let changed = false;
         if (existing.forEveryClient) {
           // Every client may run it already: binding it to one changes nothing.
         } else if (clientId === null) {
-          changed = (await tx.update(trustedDocuments).set({ forEveryClient: true }).where(eq(trustedDocuments.id, document.id)).returning({ id: trustedDocuments.id })).length > 0;
+          changed =
+            (
+              await tx
+                .update(trustedDocuments)
+                .set({ forEveryClient: true })
+                .where(eq(trustedDocuments.id, document.id))
+                .returning({ id: trustedDocuments.id })
+            ).length > 0;
         } else {
-          changed = (await tx.insert(trustedDocumentClients).values({ documentId: document.id, clientId }).onConflictDoNothing().returning({ id: trustedDocumentClients.documentId })).length > 0;
+          changed =
+            (
+              await tx
+                .insert(trustedDocumentClients)
+                .values({ documentId: document.id, clientId })
+                .onConflictDoNothing()
+                .returning({ id: trustedDocumentClients.documentId })
+            ).length > 0;
         }
         out.push({ document, outcome: changed ? "bound" : "unchanged" });
       }

@@ -38,4 +38,3 @@ export const trustedDocumentClients = gateway.table(
   },
   (t) => [primaryKey({ columns: [t.documentId, t.clientId] }), index("trusted_document_clients_client_idx").on(t.clientId)],
 );
-

@@ -10,7 +10,10 @@ import { Citizen } from "../population/index.js";
 import type { LandContext } from "./slice.js";
 import { ParcelHolding, toParcel } from "./types.js";
 
-function toHolding(row: { holder: { sharePercent: number; certificateSerial: string }; parcel: Parameters<typeof toParcel>[0] }): ParcelHolding {
+function toHolding(row: {
+  holder: { sharePercent: number; certificateSerial: string };
+  parcel: Parameters<typeof toParcel>[0];
+}): ParcelHolding {
   return { parcel: toParcel(row.parcel), sharePercent: row.holder.sharePercent, certificateSerial: row.holder.certificateSerial };
 }
 
@@ -19,7 +22,11 @@ function toHolding(row: { holder: { sharePercent: number; certificateSerial: str
 export class CitizenLandResolver {
   @Access("land")
   // A household's parcels in a xã: residential land and up to 3 farm parcels (src/seed/land.ts).
-  @FieldResolver(() => [ParcelHolding], { nullable: true, complexity: listOf(4), description: "Parcels the person holds under a certificate in force, with their share." })
+  @FieldResolver(() => [ParcelHolding], {
+    nullable: true,
+    complexity: listOf(4),
+    description: "Parcels the person holds under a certificate in force, with their share.",
+  })
   async landParcels(@Root() citizen: Citizen, @Ctx() ctx: LandContext): Promise<ParcelHolding[]> {
     return (await ctx.land.loaders.holdingsOfCitizen.load(citizen.personalId)).map(toHolding);
   }
@@ -29,7 +36,11 @@ export class CitizenLandResolver {
 export class EnterpriseLandResolver {
   @Access("land")
   // At most two parcels at an enterprise's head office (src/seed/business.ts).
-  @FieldResolver(() => [ParcelHolding], { nullable: true, complexity: listOf(2), description: "Parcels the enterprise holds under a certificate in force." })
+  @FieldResolver(() => [ParcelHolding], {
+    nullable: true,
+    complexity: listOf(2),
+    description: "Parcels the enterprise holds under a certificate in force.",
+  })
   async landParcels(@Root() enterprise: Enterprise, @Ctx() ctx: LandContext): Promise<ParcelHolding[]> {
     return (await ctx.land.loaders.holdingsOfEnterprise.load(enterprise.code)).map(toHolding);
   }

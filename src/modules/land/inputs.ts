@@ -12,6 +12,9 @@ export class LandParcelFilter {
   @Field(() => String, { nullable: true, description: "Land-use purpose code (mục đích sử dụng đất), e.g. ODT, ONT, LUC, CLN." })
   landUsePurpose?: string;
 
-  @Field(() => Boolean, { nullable: true, description: "True for parcels under a mortgage not yet released; false for parcels without one." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "True for parcels under a mortgage not yet released; false for parcels without one.",
+  })
   mortgaged?: boolean;
 }

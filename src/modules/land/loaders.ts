@@ -47,7 +47,9 @@ export function createLandLoaders(db: Database) {
       (row) => row.parcelId,
     ),
     holdersOfCertificate: groupLoader(
-      batchQuery(db, "land.holdersOfCertificate", () => db.select().from(holders).where(anyKey(holders.certificateSerial)).orderBy(asc(holders.id))),
+      batchQuery(db, "land.holdersOfCertificate", () =>
+        db.select().from(holders).where(anyKey(holders.certificateSerial)).orderBy(asc(holders.id)),
+      ),
       (row) => row.certificateSerial,
     ),
     /** Current holders of a parcel: those named on its active certificate(s). */
@@ -69,7 +71,9 @@ export function createLandLoaders(db: Database) {
       (row) => row.parcelId,
     ),
     transfersOfParcel: groupLoader(
-      batchQuery(db, "land.transfersOfParcel", () => db.select().from(transfers).where(anyKey(transfers.parcelId)).orderBy(desc(transfers.registeredOn))),
+      batchQuery(db, "land.transfersOfParcel", () =>
+        db.select().from(transfers).where(anyKey(transfers.parcelId)).orderBy(desc(transfers.registeredOn)),
+      ),
       (row) => row.parcelId,
     ),
     holdingsOfCitizen: holdings(holders.personalId),

@@ -12,10 +12,21 @@ import { loadCitizen } from "../population/index.js";
 import { Citizen } from "../population/index.js";
 import { LandParcelFilter } from "./inputs.js";
 import type { LandContext } from "./slice.js";
-import { Encumbrance, LandCertificate, LandHolder, LandHolderSubject, LandParcel, LandTransfer, toCertificate, toEncumbrance, toHolder, toParcel, toTransfer } from "./types.js";
+import {
+  Encumbrance,
+  LandCertificate,
+  LandHolder,
+  LandHolderSubject,
+  LandParcel,
+  LandTransfer,
+  toCertificate,
+  toEncumbrance,
+  toHolder,
+  toParcel,
+  toTransfer,
+} from "./types.js";
 
 export const LandParcelConnection = connectionType(LandParcel, "LandParcel", "land parcel");
-
 
 async function loadCertificate(ctx: LandContext, serial: string): Promise<LandCertificate | null> {
   const row = await ctx.land.loaders.certificate.load(serial);
@@ -26,17 +37,30 @@ async function loadCertificate(ctx: LandContext, serial: string): Promise<LandCe
 export class LandParcelResolver {
   @Access("land")
   @SubjectArgument("LAND_PARCEL", "id")
-  @Query(() => LandParcel, { nullable: true, description: "A parcel by identifier (`<commune code>-<map sheet>-<parcel number>`); null when the land database has none." })
-  async landParcel(@Arg("id", () => ID, { description: "Parcel identifier, e.g. \"00004-12-345\"." }) id: string, @Ctx() ctx: LandContext): Promise<LandParcel | null> {
+  @Query(() => LandParcel, {
+    nullable: true,
+    description: "A parcel by identifier (`<commune code>-<map sheet>-<parcel number>`); null when the land database has none.",
+  })
+  async landParcel(
+    @Arg("id", () => ID, { description: 'Parcel identifier, e.g. "00004-12-345".' }) id: string,
+    @Ctx() ctx: LandContext,
+  ): Promise<LandParcel | null> {
     if (!PARCEL_ID_PATTERN.test(id)) {
-      throw new InvalidInputError("INVALID_ARGUMENT", `A parcel id is "<5-digit commune code>-<map sheet>-<parcel number>", e.g. "00004-12-345"; got ${JSON.stringify(id)}.`);
+      throw new InvalidInputError(
+        "INVALID_ARGUMENT",
+        `A parcel id is "<5-digit commune code>-<map sheet>-<parcel number>", e.g. "00004-12-345"; got ${JSON.stringify(id)}.`,
+      );
     }
     const row = await ctx.land.loaders.parcel.load(id);
     return row ? toParcel(row) : null;
   }
 
   @Access("land")
-  @Query(() => LandParcelConnection, { nullable: true, complexity: pagedConnection, description: "Parcels matching a filter, ordered by identifier, a page at a time." })
+  @Query(() => LandParcelConnection, {
+    nullable: true,
+    complexity: pagedConnection,
+    description: "Parcels matching a filter, ordered by identifier, a page at a time.",
+  })
   landParcels(
     @Ctx() ctx: LandContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
@@ -64,13 +88,21 @@ export class LandParcelResolver {
   }
 
   // A household head alone or husband and wife (src/seed/land.ts).
-  @FieldResolver(() => [LandHolder], { complexity: listOf(2), nullable: "items", description: "Current land users (named on the certificate in force), with shares; an entry refused to this client (a co-holder, to a citizen client) is null, with an error." })
+  @FieldResolver(() => [LandHolder], {
+    complexity: listOf(2),
+    nullable: "items",
+    description:
+      "Current land users (named on the certificate in force), with shares; an entry refused to this client (a co-holder, to a citizen client) is null, with an error.",
+  })
   async holders(@Root() parcel: LandParcel, @Ctx() ctx: LandContext): Promise<LandHolder[]> {
     return (await ctx.land.loaders.holdersOfParcel.load(parcel.parcelId)).map(toHolder);
   }
 
   // At most one mortgage a parcel (src/seed/land.ts).
-  @FieldResolver(() => [Encumbrance], { complexity: listOf(1), description: "Mortgage registrations, newest first, released ones included." })
+  @FieldResolver(() => [Encumbrance], {
+    complexity: listOf(1),
+    description: "Mortgage registrations, newest first, released ones included.",
+  })
   async encumbrances(@Root() parcel: LandParcel, @Ctx() ctx: LandContext): Promise<Encumbrance[]> {
     return (await ctx.land.loaders.encumbrancesOfParcel.load(parcel.parcelId)).map(toEncumbrance);
   }
@@ -90,7 +122,11 @@ export class LandParcelResolver {
 @Resolver(() => LandCertificate)
 export class LandCertificateResolver {
   // A household head alone or husband and wife; a previous holder alone (src/seed/land.ts).
-  @FieldResolver(() => [LandHolder], { complexity: listOf(2), nullable: "items", description: "Land users named on this certificate; an entry refused to this client is null, with an error." })
+  @FieldResolver(() => [LandHolder], {
+    complexity: listOf(2),
+    nullable: "items",
+    description: "Land users named on this certificate; an entry refused to this client is null, with an error.",
+  })
   async holders(@Root() certificate: LandCertificate, @Ctx() ctx: LandContext): Promise<LandHolder[]> {
     return (await ctx.land.loaders.holdersOfCertificate.load(certificate.serial)).map(toHolder);
   }
@@ -104,7 +140,10 @@ export class LandCertificateResolver {
 
 @Resolver(() => LandHolder)
 export class LandHolderResolver {
-  @FieldResolver(() => LandHolderSubject, { nullable: true, description: "The holder's record: a Citizen or an Enterprise, from its own source." })
+  @FieldResolver(() => LandHolderSubject, {
+    nullable: true,
+    description: "The holder's record: a Citizen or an Enterprise, from its own source.",
+  })
   async subject(@Root() holder: LandHolder, @Ctx() ctx: LandContext): Promise<Citizen | Enterprise | null> {
     return holder.personalId ? loadCitizen(ctx, holder.personalId) : loadEnterprise(ctx, holder.enterpriseCode);
   }

@@ -18,20 +18,32 @@ function parcelConditions(db: Database, registry: AdminUnitRegistry, filter: Lan
   if (filter.landUsePurpose) {
     const code = filter.landUsePurpose.toUpperCase();
     if (!landUsePurposeCodes().includes(code)) {
-      throw new InvalidInputError("INVALID_ARGUMENT", `Unknown land-use purpose "${filter.landUsePurpose}"; use one of ${landUsePurposeCodes().join(", ")}.`);
+      throw new InvalidInputError(
+        "INVALID_ARGUMENT",
+        `Unknown land-use purpose "${filter.landUsePurpose}"; use one of ${landUsePurposeCodes().join(", ")}.`,
+      );
     }
     conditions.push(eq(parcels.landUsePurpose, code));
   }
   if (filter.communeCode) conditions.push(eq(parcels.communeCode, filter.communeCode));
   if (filter.provinceCode) conditions.push(eq(parcels.provinceCode, filter.provinceCode));
   if (filter.mortgaged !== undefined && filter.mortgaged !== null) {
-    const open = exists(db.select({ one: encumbrances.id }).from(encumbrances).where(and(eq(encumbrances.parcelId, parcels.id), isNull(encumbrances.releasedOn))));
+    const open = exists(
+      db
+        .select({ one: encumbrances.id })
+        .from(encumbrances)
+        .where(and(eq(encumbrances.parcelId, parcels.id), isNull(encumbrances.releasedOn))),
+    );
     conditions.push(filter.mortgaged ? open : not(open));
   }
   return conditions;
 }
 
-export function listParcels(db: Database, registry: AdminUnitRegistry, args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: LandParcelFilter }) {
+export function listParcels(
+  db: Database,
+  registry: AdminUnitRegistry,
+  args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: LandParcelFilter },
+) {
   const conditions = parcelConditions(db, registry, args.filter);
   return paginate<typeof parcels.$inferSelect, LandParcel>({
     cursors: args.cursors,
@@ -47,6 +59,12 @@ export function listParcels(db: Database, registry: AdminUnitRegistry, args: { c
         .where(and(...conditions, afterKey ? gt(parcels.id, afterKey) : undefined))
         .orderBy(asc(parcels.id))
         .limit(limit),
-    count: async () => (await db.select({ n: count() }).from(parcels).where(and(...conditions)))[0].n,
+    count: async () =>
+      (
+        await db
+          .select({ n: count() })
+          .from(parcels)
+          .where(and(...conditions))
+      )[0].n,
   });
 }

@@ -7,7 +7,16 @@ import { Enterprise } from "../business/index.js";
 import { Citizen } from "../population/index.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar, SafeIntScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import { enumOf, type EnumValue } from "../../shared/enums.js";
-import { certificateStatusEnum, holderKindEnum, transferKindEnum, type CertificateRow, type EncumbranceRow, type HolderRow, type ParcelRow, type TransferRow } from "./tables.js";
+import {
+  certificateStatusEnum,
+  holderKindEnum,
+  transferKindEnum,
+  type CertificateRow,
+  type EncumbranceRow,
+  type HolderRow,
+  type ParcelRow,
+  type TransferRow,
+} from "./tables.js";
 
 // Each GraphQL enum is registered over its Postgres enum's values (tables.ts): one list per closed set.
 export const CertificateStatus = enumOf(certificateStatusEnum.enumValues);
@@ -50,7 +59,9 @@ registerEnumType(TransferKind, {
 @Access("land")
 @SubjectKey("LAND_PARCEL", "parcelId")
 export class LandParcel {
-  @Field(() => String, { description: "Parcel identifier: `<commune code>-<map sheet>-<parcel number>`, e.g. \"00004-12-345\"; until 0.2.0 this was `id`." })
+  @Field(() => String, {
+    description: 'Parcel identifier: `<commune code>-<map sheet>-<parcel number>`, e.g. "00004-12-345"; until 0.2.0 this was `id`.',
+  })
   parcelId!: string;
 
   @Field(() => Int, { description: "Cadastral map sheet number (số tờ bản đồ)." })
@@ -62,7 +73,10 @@ export class LandParcel {
   @Field(() => Number, { description: "Area in square metres (diện tích)." })
   areaM2!: number;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "End of the land-use term (thời hạn sử dụng); null for long-term use (lâu dài)." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "End of the land-use term (thời hạn sử dụng); null for long-term use (lâu dài).",
+  })
   useTermUntil!: string | null;
 
   @Field(() => Address, { description: "Address of the parcel." })

@@ -19,7 +19,13 @@ import { NODE_TYPES } from "./registry.js";
 export const MAX_NODE_IDS = 100;
 
 /** The object a global id names, after the checks and the audit row its direct lookup would have. */
-async function resolveNode(ctx: NodesContext, info: GraphQLResolveInfo, id: string, coordinate: string, argument: string): Promise<object | null> {
+async function resolveNode(
+  ctx: NodesContext,
+  info: GraphQLResolveInfo,
+  id: string,
+  coordinate: string,
+  argument: string,
+): Promise<object | null> {
   const ref = ctx.gateway.nodeIds.decode(id, argument);
   const entry = NODE_TYPES[ref.type];
   const type = info.schema.getType(ref.type) as GraphQLObjectType | undefined;
@@ -60,19 +66,34 @@ export class NodeResolver {
     description:
       "Any object implementing Node, by its global id (Relay): what its direct lookup answers (citizen, enterprise, landParcel, dossier, …), with the same checks and audit trail; a citizen client reaches its own records and public reference data only. Null when the record no longer exists; INVALID_NODE_ID for an id the gateway did not issue.",
   })
-  node(@Arg("id", () => ID, { description: "A global id: the `id` of an object the gateway returned." }) id: string, @Ctx() ctx: NodesContext, @Info() info: GraphQLResolveInfo) {
+  node(
+    @Arg("id", () => ID, { description: "A global id: the `id` of an object the gateway returned." }) id: string,
+    @Ctx() ctx: NodesContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return resolveNode(ctx, info, id, "Query.node", "id");
   }
 
   @Query(() => [Node], {
     nullable: "items",
     // One object per id, as a page answers one per item: the cost multiplies by the ids asked for.
-    complexity: listCost(MAX_NODE_IDS, ({ args, childComplexity }) => (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1) * (1 + childComplexity)),
+    complexity: listCost(
+      MAX_NODE_IDS,
+      ({ args, childComplexity }) => (Array.isArray(args.ids) ? Math.max(1, args.ids.length) : 1) * (1 + childComplexity),
+    ),
     description: `Objects by global id, in the order asked (at most ${MAX_NODE_IDS}): each as \`node(id:)\` would answer it — an entry is null when its record no longer exists, or null with an error (its path names the entry) when it is refused or not an id the gateway issued.`,
   })
-  nodes(@Arg("ids", () => [ID], { description: `Global ids, at most ${MAX_NODE_IDS}.` }) ids: string[], @Ctx() ctx: NodesContext, @Info() info: GraphQLResolveInfo) {
+  nodes(
+    @Arg("ids", () => [ID], { description: `Global ids, at most ${MAX_NODE_IDS}.` }) ids: string[],
+    @Ctx() ctx: NodesContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     if (ids.length > MAX_NODE_IDS) {
-      throw new InvalidInputError("INVALID_ARGUMENT", `nodes takes at most ${MAX_NODE_IDS} ids; got ${ids.length}. Ask for the rest in another call.`, { argument: "ids", max: MAX_NODE_IDS });
+      throw new InvalidInputError(
+        "INVALID_ARGUMENT",
+        `nodes takes at most ${MAX_NODE_IDS} ids; got ${ids.length}. Ask for the rest in another call.`,
+        { argument: "ids", max: MAX_NODE_IDS },
+      );
     }
     return ids.map((id, i) => resolveNode(ctx, info, id, "Query.nodes", `ids[${i}]`));
   }

@@ -10,7 +10,10 @@ export class CitizenFilter {
   @Field(() => AdministrativeUnitCodeScalar, { nullable: true, description: "2025 province code of the permanent residence." })
   provinceCode?: string;
 
-  @Field(() => String, { nullable: true, description: "Part of the full name; diacritics and case are ignored (\"nguyen van\" finds \"Nguyễn Văn An\")." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the full name; diacritics and case are ignored ("nguyen van" finds "Nguyễn Văn An").',
+  })
   name?: string;
 
   @Field(() => Sex, { nullable: true, description: "Sex." })

@@ -22,7 +22,9 @@ export function createPopulationLoaders(db: Database) {
       for (const row of rows) citizen.prime(row.personalId, row);
       const wanted = new Set(ids);
       return rows.flatMap((row) =>
-        [row.fatherId, row.motherId].filter((parent): parent is string => !!parent && wanted.has(parent)).map((parent) => ({ parent, row })),
+        [row.fatherId, row.motherId]
+          .filter((parent): parent is string => !!parent && wanted.has(parent))
+          .map((parent) => ({ parent, row })),
       );
     },
     (entry) => entry.parent,

@@ -8,16 +8,7 @@ import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { PersonalIdScalar } from "../../shared/scalars.js";
 import { CitizenFilter } from "./inputs.js";
 import { loadCitizen, type PopulationContext } from "./slice.js";
-import {
-  Citizen,
-  Household,
-  HouseholdMember,
-  IdentityCard,
-  LifeStatus,
-  toCitizen,
-  toHousehold,
-  toIdentityCard,
-} from "./types.js";
+import { Citizen, Household, HouseholdMember, IdentityCard, LifeStatus, toCitizen, toHousehold, toIdentityCard } from "./types.js";
 
 export const CitizenConnection = connectionType(Citizen, "Citizen", "citizen");
 
@@ -25,13 +16,23 @@ export const CitizenConnection = connectionType(Citizen, "Citizen", "citizen");
 export class CitizenResolver {
   @Access("population")
   @SubjectArgument("CITIZEN", "personalId")
-  @Query(() => Citizen, { nullable: true, description: "A citizen by personal identification number; null when the population database has no such person." })
-  citizen(@Arg("personalId", () => PersonalIdScalar, { description: "12-digit personal identification number." }) personalId: string, @Ctx() ctx: PopulationContext): Promise<Citizen | null> {
+  @Query(() => Citizen, {
+    nullable: true,
+    description: "A citizen by personal identification number; null when the population database has no such person.",
+  })
+  citizen(
+    @Arg("personalId", () => PersonalIdScalar, { description: "12-digit personal identification number." }) personalId: string,
+    @Ctx() ctx: PopulationContext,
+  ): Promise<Citizen | null> {
     return loadCitizen(ctx, personalId);
   }
 
   @Access("population")
-  @Query(() => CitizenConnection, { nullable: true, complexity: pagedConnection, description: "Citizens matching a filter, ordered by personal identification number, a page at a time." })
+  @Query(() => CitizenConnection, {
+    nullable: true,
+    complexity: pagedConnection,
+    description: "Citizens matching a filter, ordered by personal identification number, a page at a time.",
+  })
   citizens(
     @Ctx() ctx: PopulationContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
@@ -68,7 +69,12 @@ export class CitizenResolver {
   }
 
   // The generator gives a couple at most 4 children (src/seed/families.ts); `npm run list-sizes` checks.
-  @FieldResolver(() => [Citizen], { complexity: listOf(4), nullable: "items", description: "Children (con) recorded with this person as father or mother, eldest first; an entry refused to this client (to a citizen client, a child is another person) is null, with an error." })
+  @FieldResolver(() => [Citizen], {
+    complexity: listOf(4),
+    nullable: "items",
+    description:
+      "Children (con) recorded with this person as father or mother, eldest first; an entry refused to this client (to a citizen client, a child is another person) is null, with an error.",
+  })
   async children(@Root() citizen: Citizen, @Ctx() ctx: PopulationContext): Promise<Citizen[]> {
     return (await ctx.population.loaders.children.load(citizen.personalId)).map(toCitizen);
   }
@@ -95,7 +101,10 @@ export class HouseholdResolver {
   }
 
   // The largest household the generator makes: three generations, 8 living members (src/seed/families.ts).
-  @FieldResolver(() => [HouseholdMember], { complexity: listOf(8), description: "Everyone registered in the household, with their relation to the head." })
+  @FieldResolver(() => [HouseholdMember], {
+    complexity: listOf(8),
+    description: "Everyone registered in the household, with their relation to the head.",
+  })
   async members(@Root() household: Household, @Ctx() ctx: PopulationContext): Promise<HouseholdMember[]> {
     return (await ctx.population.loaders.householdMembers.load(household.code)).map((row) => ({
       relationToHead: row.relationToHead as HouseholdMember["relationToHead"],

@@ -22,11 +22,18 @@ export function citizenConditions(registry: AdminUnitRegistry, filter: CitizenFi
   if (filter.sex) conditions.push(eq(citizens.sex, filter.sex));
   if (filter.alive === true) conditions.push(isNull(citizens.dateOfDeath));
   if (filter.alive === false) conditions.push(isNotNull(citizens.dateOfDeath));
-  for (const [name, value] of [["bornFrom", filter.bornFrom], ["bornTo", filter.bornTo]] as const) {
+  for (const [name, value] of [
+    ["bornFrom", filter.bornFrom],
+    ["bornTo", filter.bornTo],
+  ] as const) {
     // Postgres dates start at 4713 BC but the year 0000 does not exist; the registers start long after 1800.
     const year = value ? Number(value.slice(0, 4)) : undefined;
     if (year !== undefined && (year < 1800 || year > 2200)) {
-      throw new GatewayError("INVALID_ARGUMENT", `filter.${name}: ${value} is outside the years the population database covers (1800–2200).`, { argument: `filter.${name}` });
+      throw new GatewayError(
+        "INVALID_ARGUMENT",
+        `filter.${name}: ${value} is outside the years the population database covers (1800–2200).`,
+        { argument: `filter.${name}` },
+      );
     }
   }
   if (filter.bornFrom) conditions.push(gte(citizens.dateOfBirth, filter.bornFrom));
@@ -36,7 +43,11 @@ export function citizenConditions(registry: AdminUnitRegistry, filter: CitizenFi
   return conditions;
 }
 
-export function listCitizens(db: Database, registry: AdminUnitRegistry, args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: CitizenFilter }) {
+export function listCitizens(
+  db: Database,
+  registry: AdminUnitRegistry,
+  args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: CitizenFilter },
+) {
   const conditions = citizenConditions(registry, args.filter);
   return paginate<typeof citizens.$inferSelect, Citizen>({
     cursors: args.cursors,
@@ -52,7 +63,13 @@ export function listCitizens(db: Database, registry: AdminUnitRegistry, args: { 
         .where(and(...conditions, afterKey ? gt(citizens.personalId, afterKey) : undefined))
         .orderBy(asc(citizens.personalId))
         .limit(limit),
-    count: async () => (await db.select({ n: count() }).from(citizens).where(and(...conditions)))[0].n,
+    count: async () =>
+      (
+        await db
+          .select({ n: count() })
+          .from(citizens)
+          .where(and(...conditions))
+      )[0].n,
   });
 }
 
@@ -64,7 +81,13 @@ export async function demoCitizenOf(db: Database, today: string = todayInVietnam
   const [row] = await db
     .select({ personalId: citizens.personalId })
     .from(citizens)
-    .where(and(isNull(citizens.dateOfDeath), lte(citizens.dateOfBirth, sql`${today}::date - interval '30 years'`), isNotNull(citizens.householdId)))
+    .where(
+      and(
+        isNull(citizens.dateOfDeath),
+        lte(citizens.dateOfBirth, sql`${today}::date - interval '30 years'`),
+        isNotNull(citizens.householdId),
+      ),
+    )
     .orderBy(asc(citizens.personalId))
     .limit(1);
   return row?.personalId ?? null;

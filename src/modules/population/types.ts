@@ -5,7 +5,16 @@ import { Node } from "../../shared/node.js";
 import { Address, address } from "../admin-units/index.js";
 import { DateTimeScalar, LocalDateScalar, PersonalIdScalar } from "../../shared/scalars.js";
 import { enumOf, type EnumValue } from "../../shared/enums.js";
-import { householdRelationEnum, identityCardStatusEnum, identityCardTypeEnum, maritalStatusEnum, sexEnum, type CitizenRow, type HouseholdRow, type IdentityCardRow } from "./tables.js";
+import {
+  householdRelationEnum,
+  identityCardStatusEnum,
+  identityCardTypeEnum,
+  maritalStatusEnum,
+  sexEnum,
+  type CitizenRow,
+  type HouseholdRow,
+  type IdentityCardRow,
+} from "./tables.js";
 
 // Each GraphQL enum is registered over its Postgres enum's values (tables.ts): one list per closed set.
 export const Sex = enumOf(sexEnum.enumValues);
@@ -124,7 +133,10 @@ export class Citizen {
   householdId!: string | null;
 }
 
-@ObjectType({ implements: Node, description: "A household (hộ gia đình) registered at a permanent residence; it replaced the paper household book in 2023." })
+@ObjectType({
+  implements: Node,
+  description: "A household (hộ gia đình) registered at a permanent residence; it replaced the paper household book in 2023.",
+})
 @Access("population")
 export class Household {
   @Field(() => String, { description: "Household code (mã hộ); until 0.2.0 this was `id`." })
@@ -148,11 +160,15 @@ export class Household {
 export class HouseholdMember {
   @Field(() => HouseholdRelation, {
     nullable: true,
-    description: "Relation to the head of household (quan hệ với chủ hộ); null, with an error, where it is refused (another member, to a citizen client).",
+    description:
+      "Relation to the head of household (quan hệ với chủ hộ); null, with an error, where it is refused (another member, to a citizen client).",
   })
   relationToHead!: HouseholdRelation;
 
-  @Field(() => PersonalIdScalar, { nullable: true, description: "The member's personal identification number; null, with an error, where it is refused." })
+  @Field(() => PersonalIdScalar, {
+    nullable: true,
+    description: "The member's personal identification number; null, with an error, where it is refused.",
+  })
   personalId!: string;
 }
 
@@ -200,7 +216,12 @@ export function toCitizen(row: CitizenRow): Citizen {
     maritalStatus: row.maritalStatus,
     placeOfBirthRegistration: address(null, row.birthRegistrationCommuneCode, row.birthRegistrationLegacyCommuneCode),
     hometown: address(null, row.hometownCommuneCode, row.hometownLegacyCommuneCode),
-    permanentResidence: address(row.permanentAddressLine, row.permanentCommuneCode, row.permanentLegacyCommuneCode, row.permanentProvinceCode),
+    permanentResidence: address(
+      row.permanentAddressLine,
+      row.permanentCommuneCode,
+      row.permanentLegacyCommuneCode,
+      row.permanentProvinceCode,
+    ),
     temporaryResidence: address(row.temporaryAddressLine, row.temporaryCommuneCode),
     currentResidence: address(row.currentAddressLine, row.currentCommuneCode),
     updatedAt: row.updatedAt,

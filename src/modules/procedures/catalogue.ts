@@ -79,7 +79,8 @@ export function validateCatalogue(entries: CatalogueProcedure[]): CatalogueProce
     if (!/^\d\.\d{6}$/.test(p.code)) throw new Error(`${where}: code must look like 1.001193`);
     if (codes.has(p.code)) throw new Error(`${where}: duplicate code`);
     codes.add(p.code);
-    if (!p.name || !p.field || !Array.isArray(p.components) || p.components.length === 0) throw new Error(`${where}: name, field and components are required`);
+    if (!p.name || !p.field || !Array.isArray(p.components) || p.components.length === 0)
+      throw new Error(`${where}: name, field and components are required`);
     const roles = new Set((p.subjects ?? []).map((s) => s.role));
     const ids = new Set<string>();
     for (const c of p.components) {
@@ -88,9 +89,11 @@ export function validateCatalogue(entries: CatalogueProcedure[]): CatalogueProce
       if (c.kind === "DATA") {
         const rule = c.rule && RULES[c.rule];
         if (!rule) throw new Error(`${where}, component ${c.id}: unknown rule ${c.rule}`);
-        for (const role of rule.needs) if (!roles.has(role)) throw new Error(`${where}, component ${c.id}: rule ${c.rule} needs a ${role} subject`);
+        for (const role of rule.needs)
+          if (!roles.has(role)) throw new Error(`${where}, component ${c.id}: rule ${c.rule} needs a ${role} subject`);
       } else if (c.kind === "DOCUMENT") {
-        if (!c.reason || !DOCUMENT_REASONS.includes(c.reason)) throw new Error(`${where}, component ${c.id}: unknown document reason ${c.reason}`);
+        if (!c.reason || !DOCUMENT_REASONS.includes(c.reason))
+          throw new Error(`${where}, component ${c.id}: unknown document reason ${c.reason}`);
       } else {
         throw new Error(`${where}, component ${c.id}: kind must be DATA or DOCUMENT`);
       }

@@ -5,7 +5,15 @@
 import { describe, expect, it } from "vitest";
 import type { Client, Subject } from "../access/index.js";
 import type { CatalogueProcedure } from "./catalogue.js";
-import { type DisclosableComponent, type DossierParties, WITHHELD, disclose, distinct, roleSubjects, visibleSubjects } from "./disclosure.js";
+import {
+  type DisclosableComponent,
+  type DossierParties,
+  WITHHELD,
+  disclose,
+  distinct,
+  roleSubjects,
+  visibleSubjects,
+} from "./disclosure.js";
 import type { Evidence } from "./rules.js";
 
 const AN = "001085012345";
@@ -39,7 +47,13 @@ function fact(source: Evidence["source"], name: string, subject: Subject, ...men
   return { source, record: `${subject.kind} ${subject.id}`, fact: name, value: "v", recordUpdatedAt: null, subject, mentions };
 }
 
-function component(id: string, status: string, evidence: Evidence[], about: Subject[], extra: Partial<DisclosableComponent> = {}): DisclosableComponent {
+function component(
+  id: string,
+  status: string,
+  evidence: Evidence[],
+  about: Subject[],
+  extra: Partial<DisclosableComponent> = {},
+): DisclosableComponent {
   return { component: { id, name: id }, status, reason: null, message: `message of ${id} naming ${HOA}`, evidence, about, ...extra };
 }
 

@@ -81,7 +81,9 @@ export function disclose<T extends DisclosableComponent>(client: Client | null, 
 
   const shown = components.map((result) => {
     const others = citizen ? result.about.filter((s) => !isSelf(client, s) && !sameSubject(s, parties.applicant)) : [];
-    const evidence = citizen ? result.evidence.filter((e) => e.subject && isSelf(client, e.subject) && (e.mentions ?? []).every((m) => isSelf(client, m))) : result.evidence;
+    const evidence = citizen
+      ? result.evidence.filter((e) => e.subject && isSelf(client, e.subject) && (e.mentions ?? []).every((m) => isSelf(client, m)))
+      : result.evidence;
     for (const e of evidence) {
       const subject = e.subject ?? parties.applicant; // rows stored before facts carried their subject
       note(subject, `${e.source}.${e.fact}`);
@@ -91,7 +93,11 @@ export function disclose<T extends DisclosableComponent>(client: Client | null, 
     // The verdict is what the citizen learns about each other subject: recorded against each.
     for (const s of others) note(s, `Procedure:${code}:${result.component.id}`);
     const message =
-      result.status === "FAILED_CHECK" ? WITHHELD_FAILED : result.status === "NEEDS_DOCUMENT" && result.reason === "DATA_NOT_FOUND" ? WITHHELD_NOT_FOUND : result.message;
+      result.status === "FAILED_CHECK"
+        ? WITHHELD_FAILED
+        : result.status === "NEEDS_DOCUMENT" && result.reason === "DATA_NOT_FOUND"
+          ? WITHHELD_NOT_FOUND
+          : result.message;
     return { ...result, evidence, message };
   });
   return { components: shown, reads: [...reads.values()].map((r) => ({ subject: r.subject, fields: [...r.fields].sort() })) };

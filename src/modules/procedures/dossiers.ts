@@ -17,7 +17,9 @@ import { todayInVietnam } from "../../platform/dates.js";
 
 function requestHash(request: DossierRequest): string {
   const subjects = Object.entries(request.subjects).sort(([a], [b]) => a.localeCompare(b));
-  return createHash("sha256").update(JSON.stringify([request.procedureCode, request.applicant.kind, request.applicant.id, subjects])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([request.procedureCode, request.applicant.kind, request.applicant.id, subjects]))
+    .digest("hex");
 }
 
 export function newDossierId(): string {
@@ -31,9 +33,17 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,99}$/;
  * Evaluates and stores a dossier. The idempotency key is per client: a retry with the same key and request returns
  * the stored dossier (never a second one); the same key with a different request is refused.
  */
-export async function submit(ctx: ProceduresContext, catalogue: ProcedureCatalogue, request: DossierRequest, idempotencyKey: string): Promise<{ dossier: DossierRow; replayed: boolean }> {
+export async function submit(
+  ctx: ProceduresContext,
+  catalogue: ProcedureCatalogue,
+  request: DossierRequest,
+  idempotencyKey: string,
+): Promise<{ dossier: DossierRow; replayed: boolean }> {
   if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new GatewayError("INVALID_ARGUMENT", "idempotencyKey must be 8–100 characters: letters, digits and . _ : - (a UUID is a good choice).");
+    throw new GatewayError(
+      "INVALID_ARGUMENT",
+      "idempotencyKey must be 8–100 characters: letters, digits and . _ : - (a UUID is a good choice).",
+    );
   }
   const procedure = await admit(ctx, catalogue, request);
   const clientId = ctx.access.client!.id;
@@ -55,16 +65,24 @@ export async function submit(ctx: ProceduresContext, catalogue: ProcedureCatalog
   }
   const inserted = await ctx.gateway.dossiers.insert({ id, clientId, idempotencyKey, requestHash: hash, evaluation });
   // What was read and stored for the dossier, about whom: the agency handling it sees all of it.
-  if (inserted) ctx.access.recordAction("DOSSIER_SUBMIT", disclose(null, partiesOf(procedure, request), evaluation.components).reads, { procedure: procedure.code, caseId: id });
+  if (inserted)
+    ctx.access.recordAction("DOSSIER_SUBMIT", disclose(null, partiesOf(procedure, request), evaluation.components).reads, {
+      procedure: procedure.code,
+      caseId: id,
+    });
   if (inserted) return { dossier: inserted, replayed: false };
   return replay((await ctx.gateway.dossiers.byIdempotencyKey(clientId, idempotencyKey))!, hash);
 }
 
 function replay(existing: DossierRow, hash: string): { dossier: DossierRow; replayed: boolean } {
   if (existing.requestHash !== hash) {
-    throw new GatewayError("IDEMPOTENCY_CONFLICT", `Idempotency key already used for dossier ${existing.id} with a different request; use a new key for a new dossier.`, {
-      dossierId: existing.id,
-    });
+    throw new GatewayError(
+      "IDEMPOTENCY_CONFLICT",
+      `Idempotency key already used for dossier ${existing.id} with a different request; use a new key for a new dossier.`,
+      {
+        dossierId: existing.id,
+      },
+    );
   }
   return { dossier: existing, replayed: true };
 }
@@ -98,15 +116,25 @@ export async function dossierComponentsOf(ctx: ProceduresContext, id: string) {
 export function listDossiers(
   ctx: ProceduresContext,
   catalogue: ProcedureCatalogue,
-  args: { first?: number | null; after?: string | null; procedureCode?: string | null; applicantPersonalId?: string | null; applicantEnterpriseCode?: string | null },
+  args: {
+    first?: number | null;
+    after?: string | null;
+    procedureCode?: string | null;
+    applicantPersonalId?: string | null;
+    applicantEnterpriseCode?: string | null;
+  },
 ) {
   const client = readerOf(ctx);
   const declared = ctx.access.purpose?.procedure;
   if (declared && args.procedureCode && args.procedureCode !== declared) {
-    throw new GatewayError("PURPOSE_MISMATCH", `The declared purpose is procedure ${declared}; dossiers of procedure ${args.procedureCode} need a purpose naming it.`, {
-      procedure: args.procedureCode,
-      declared,
-    });
+    throw new GatewayError(
+      "PURPOSE_MISMATCH",
+      `The declared purpose is procedure ${declared}; dossiers of procedure ${args.procedureCode} need a purpose naming it.`,
+      {
+        procedure: args.procedureCode,
+        declared,
+      },
+    );
   }
   // An agency lists the dossiers of the procedure it declared, and needs its grants for that procedure.
   const procedureCode = declared ?? args.procedureCode;

@@ -9,7 +9,17 @@ import { ApplicantKind, ComponentKind, DOCUMENT_REASONS, DocumentReason, Procedu
 import { RULES, type RuleName, SubjectRole } from "./rules.js";
 import { ComponentStatus, ComponentStatusReason, DossierStatus } from "./outcome.js";
 
-export { ApplicantKind, ComponentKind, ComponentStatus, ComponentStatusReason, DocumentReason, DossierStatus, ProcedureLevel, ProcedureSubjectKind, SubjectRole };
+export {
+  ApplicantKind,
+  ComponentKind,
+  ComponentStatus,
+  ComponentStatusReason,
+  DocumentReason,
+  DossierStatus,
+  ProcedureLevel,
+  ProcedureSubjectKind,
+  SubjectRole,
+};
 
 registerEnumType(ProcedureLevel, {
   name: "ProcedureLevel",
@@ -40,7 +50,10 @@ registerEnumType(SubjectRole, {
     BUYER: { description: "The transferee of a land-use right: `subjects.buyer`." },
     PARCEL: { description: "A land parcel: `subjects.parcel` (or `subjects.certificate`, which stands for its parcel)." },
     ENTERPRISE: { description: "An enterprise: `subjects.enterprise`." },
-    CERTIFICATE: { description: "A land-use right certificate named instead of its parcel: `subjects.certificate` (a dossier's subjects only; procedures declare PARCEL)." },
+    CERTIFICATE: {
+      description:
+        "A land-use right certificate named instead of its parcel: `subjects.certificate` (a dossier's subjects only; procedures declare PARCEL).",
+    },
   },
 });
 
@@ -93,9 +106,14 @@ registerEnumType(ComponentStatus, {
   description: "How a dossier component was answered.",
   valuesConfig: {
     FULFILLED_BY_DATA: { description: "Answered from shared data; see the evidence. No paper is asked for." },
-    NEEDS_DOCUMENT: { description: "The applicant brings the document: it is document-only, or its data was not found (a correction request is raised)." },
+    NEEDS_DOCUMENT: {
+      description: "The applicant brings the document: it is document-only, or its data was not found (a correction request is raised).",
+    },
     FAILED_CHECK: { description: "The data shows a rule is not met; see the message." },
-    NOT_EVALUATED: { description: "A source this component reads was unavailable (reason SOURCE_UNAVAILABLE): neither fulfilled nor failed. Evaluate again later." },
+    NOT_EVALUATED: {
+      description:
+        "A source this component reads was unavailable (reason SOURCE_UNAVAILABLE): neither fulfilled nor failed. Evaluate again later.",
+    },
   },
 });
 
@@ -116,6 +134,8 @@ registerEnumType(DossierStatus, {
     READY: { description: "Every data component was answered from data; only document-only components remain to attach." },
     NEEDS_DOCUMENTS: { description: "No check failed, but some data was missing: those documents must be brought." },
     BLOCKED: { description: "At least one check failed; the dossier cannot proceed as it is." },
-    INCOMPLETE: { description: "No check failed, but some components could not be evaluated because a source was unavailable; evaluate again later." },
+    INCOMPLETE: {
+      description: "No check failed, but some components could not be evaluated because a source was unavailable; evaluate again later.",
+    },
   },
 });

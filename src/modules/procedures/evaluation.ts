@@ -16,7 +16,12 @@ import { type ComponentResult, type Evaluation, overallStatus } from "./outcome.
  * Answers every component as a preview, disclosed as the client may see it; reads run concurrently so their loads
  * share batches. No side effect but the audit rows of what the answer shows, about whom, under the declared case.
  */
-export async function evaluate(ctx: ProceduresContext, catalogue: ProcedureCatalogue, request: DossierRequest, action: AuditAction): Promise<Evaluation> {
+export async function evaluate(
+  ctx: ProceduresContext,
+  catalogue: ProcedureCatalogue,
+  request: DossierRequest,
+  action: AuditAction,
+): Promise<Evaluation> {
   const procedure = await admit(ctx, catalogue, request);
   const evaluation = await evaluateAdmitted(ctx, procedure, request);
   const { components, reads } = disclose(ctx.access.client, partiesOf(procedure, request), evaluation.components);
@@ -30,7 +35,11 @@ export function purposeOf(ctx: ProceduresContext, procedure: string, caseId: str
 }
 
 /** Components of a dossier already admitted (access and form checked), with everything they found. */
-export async function evaluateAdmitted(ctx: ProceduresContext, procedure: CatalogueProcedure, request: DossierRequest): Promise<Evaluation> {
+export async function evaluateAdmitted(
+  ctx: ProceduresContext,
+  procedure: CatalogueProcedure,
+  request: DossierRequest,
+): Promise<Evaluation> {
   const today = todayInVietnam();
   const components = await Promise.all(
     procedure.components.map(async (component): Promise<ComponentResult> => {
@@ -40,16 +49,37 @@ export async function evaluateAdmitted(ctx: ProceduresContext, procedure: Catalo
       const about = (evidence: Evidence[]) => aboutOf(procedure, request, component.rule, evidence);
       let outcome;
       try {
-        outcome = await RULES[component.rule!].check({ readers: readersOf(ctx), applicant: request.applicant, subjects: request.subjects, today });
+        outcome = await RULES[component.rule!].check({
+          readers: readersOf(ctx),
+          applicant: request.applicant,
+          subjects: request.subjects,
+          today,
+        });
       } catch (error) {
         // A source that is down leaves the component open: never fulfilled, never failed, on missing data.
         const unavailable = findGatewayError(error);
         if (unavailable?.code !== "SOURCE_UNAVAILABLE") throw error;
         const source = String(unavailable.extensions.source);
-        return { component, status: "NOT_EVALUATED", reason: "SOURCE_UNAVAILABLE", message: unavailable.message, evidence: [], unavailableSource: source, about: about([]) };
+        return {
+          component,
+          status: "NOT_EVALUATED",
+          reason: "SOURCE_UNAVAILABLE",
+          message: unavailable.message,
+          evidence: [],
+          unavailableSource: source,
+          about: about([]),
+        };
       }
       if (outcome.status === "NEEDS_DOCUMENT") {
-        return { component, status: "NEEDS_DOCUMENT", reason: "DATA_NOT_FOUND", message: outcome.message, evidence: [], correction: outcome.correction, about: about([]) };
+        return {
+          component,
+          status: "NEEDS_DOCUMENT",
+          reason: "DATA_NOT_FOUND",
+          message: outcome.message,
+          evidence: [],
+          correction: outcome.correction,
+          about: about([]),
+        };
       }
       return {
         component,

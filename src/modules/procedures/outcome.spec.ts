@@ -26,7 +26,14 @@ describe("overallStatus", () => {
   });
 
   it("is BLOCKED by any failed check, over everything else", () => {
-    expect(overallStatus([result("NOT_EVALUATED", "SOURCE_UNAVAILABLE"), result("NEEDS_DOCUMENT", "DATA_NOT_FOUND"), result("FAILED_CHECK"), result("FULFILLED_BY_DATA")])).toBe("BLOCKED");
+    expect(
+      overallStatus([
+        result("NOT_EVALUATED", "SOURCE_UNAVAILABLE"),
+        result("NEEDS_DOCUMENT", "DATA_NOT_FOUND"),
+        result("FAILED_CHECK"),
+        result("FULFILLED_BY_DATA"),
+      ]),
+    ).toBe("BLOCKED");
   });
 });
 

@@ -8,9 +8,18 @@ import type { Evidence } from "./rules.js";
 
 // How a component and a dossier were answered: each one object, the TS type derived from it, registered by enums.ts
 // as the GraphQL enum of the same name.
-export const ComponentStatus = { FULFILLED_BY_DATA: "FULFILLED_BY_DATA", NEEDS_DOCUMENT: "NEEDS_DOCUMENT", FAILED_CHECK: "FAILED_CHECK", NOT_EVALUATED: "NOT_EVALUATED" } as const;
+export const ComponentStatus = {
+  FULFILLED_BY_DATA: "FULFILLED_BY_DATA",
+  NEEDS_DOCUMENT: "NEEDS_DOCUMENT",
+  FAILED_CHECK: "FAILED_CHECK",
+  NOT_EVALUATED: "NOT_EVALUATED",
+} as const;
 export type ComponentStatus = EnumValue<typeof ComponentStatus>;
-export const ComponentStatusReason = { DOCUMENT_ONLY: "DOCUMENT_ONLY", DATA_NOT_FOUND: "DATA_NOT_FOUND", SOURCE_UNAVAILABLE: "SOURCE_UNAVAILABLE" } as const;
+export const ComponentStatusReason = {
+  DOCUMENT_ONLY: "DOCUMENT_ONLY",
+  DATA_NOT_FOUND: "DATA_NOT_FOUND",
+  SOURCE_UNAVAILABLE: "SOURCE_UNAVAILABLE",
+} as const;
 export type ComponentStatusReason = EnumValue<typeof ComponentStatusReason>;
 export const DossierStatus = { READY: "READY", NEEDS_DOCUMENTS: "NEEDS_DOCUMENTS", BLOCKED: "BLOCKED", INCOMPLETE: "INCOMPLETE" } as const;
 export type DossierStatus = EnumValue<typeof DossierStatus>;

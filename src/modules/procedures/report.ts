@@ -17,7 +17,10 @@ export interface ReportLine {
 }
 
 /** Per procedure and overall: the catalogue's components and those replaceable by data; over submitted dossiers, the paper saved. */
-export function procedureReport(catalogue: ProcedureCatalogue, totals: Map<string, ProcedureTotals>): { procedures: ReportLine[]; overall: ReportLine } {
+export function procedureReport(
+  catalogue: ProcedureCatalogue,
+  totals: Map<string, ProcedureTotals>,
+): { procedures: ReportLine[]; overall: ReportLine } {
   const lines = catalogue.procedures.map((p): ReportLine => {
     const replaceable = p.components.filter((c) => c.kind === "DATA").length;
     const t = totals.get(p.code);

@@ -70,7 +70,11 @@ async function asyncRefusal(run: () => Promise<unknown>): Promise<GatewayError> 
   return error as GatewayError;
 }
 
-const request = (procedureCode: string, applicant: DossierRequest["applicant"], subjects: DossierRequest["subjects"] = {}): DossierRequest => ({
+const request = (
+  procedureCode: string,
+  applicant: DossierRequest["applicant"],
+  subjects: DossierRequest["subjects"] = {},
+): DossierRequest => ({
   procedureCode,
   applicant,
   subjects,
@@ -79,20 +83,35 @@ const request = (procedureCode: string, applicant: DossierRequest["applicant"], 
 describe("toRequest", () => {
   it("takes exactly one applicant", () => {
     expect(toRequest({ procedureCode: "1.000001", applicant: { personalId: AN } }).applicant).toEqual({ kind: "CITIZEN", id: AN });
-    expect(toRequest({ procedureCode: "1.000001", applicant: { enterpriseCode: VIETTEL } }).applicant).toEqual({ kind: "ENTERPRISE", id: VIETTEL });
+    expect(toRequest({ procedureCode: "1.000001", applicant: { enterpriseCode: VIETTEL } }).applicant).toEqual({
+      kind: "ENTERPRISE",
+      id: VIETTEL,
+    });
     expect(refusal(() => toRequest({ procedureCode: "1.000001", applicant: {} })).code).toBe("INVALID_DOSSIER");
-    expect(refusal(() => toRequest({ procedureCode: "1.000001", applicant: { personalId: AN, enterpriseCode: VIETTEL } })).code).toBe("INVALID_DOSSIER");
+    expect(refusal(() => toRequest({ procedureCode: "1.000001", applicant: { personalId: AN, enterpriseCode: VIETTEL } })).code).toBe(
+      "INVALID_DOSSIER",
+    );
   });
 
   it("names the subjects by role, leaving out those not given, and trims the procedure code", () => {
-    const input = { procedureCode: " 1.000001 ", applicant: { personalId: AN }, subjects: { buyer: HOA, parcel: "00004-12-345", spouse: "", certificate: "DA 123456" } };
-    expect(toRequest(input)).toEqual({ procedureCode: "1.000001", applicant: { kind: "CITIZEN", id: AN }, subjects: { BUYER: HOA, PARCEL: "00004-12-345", CERTIFICATE: "DA 123456" } });
+    const input = {
+      procedureCode: " 1.000001 ",
+      applicant: { personalId: AN },
+      subjects: { buyer: HOA, parcel: "00004-12-345", spouse: "", certificate: "DA 123456" },
+    };
+    expect(toRequest(input)).toEqual({
+      procedureCode: "1.000001",
+      applicant: { kind: "CITIZEN", id: AN },
+      subjects: { BUYER: HOA, PARCEL: "00004-12-345", CERTIFICATE: "DA 123456" },
+    });
   });
 });
 
 describe("checkRequest", () => {
   it("passes a dossier that fits its procedure", () => {
-    expect(checkRequest(catalogue, request("1.000001", { kind: "CITIZEN", id: AN }, { PARCEL: "00004-12-345", BUYER: HOA }))).toBe(TRANSFER);
+    expect(checkRequest(catalogue, request("1.000001", { kind: "CITIZEN", id: AN }, { PARCEL: "00004-12-345", BUYER: HOA }))).toBe(
+      TRANSFER,
+    );
   });
 
   it("refuses an unknown procedure", () => {
@@ -103,8 +122,12 @@ describe("checkRequest", () => {
 
   it("refuses an applicant of the wrong kind, or one whose id is malformed", () => {
     expect(refusal(() => checkRequest(catalogue, request("2.000003", { kind: "CITIZEN", id: AN }))).code).toBe("INVALID_DOSSIER");
-    expect(refusal(() => checkRequest(catalogue, request("1.000002", { kind: "CITIZEN", id: "123" }, { SPOUSE: HOA }))).code).toBe("INVALID_PERSONAL_ID");
-    expect(refusal(() => checkRequest(catalogue, request("2.000003", { kind: "ENTERPRISE", id: "0100109107" }))).code).toBe("INVALID_TAX_CODE");
+    expect(refusal(() => checkRequest(catalogue, request("1.000002", { kind: "CITIZEN", id: "123" }, { SPOUSE: HOA }))).code).toBe(
+      "INVALID_PERSONAL_ID",
+    );
+    expect(refusal(() => checkRequest(catalogue, request("2.000003", { kind: "ENTERPRISE", id: "0100109107" }))).code).toBe(
+      "INVALID_TAX_CODE",
+    );
   });
 
   it("refuses a subject the procedure does not take, naming those it does", () => {
@@ -114,9 +137,15 @@ describe("checkRequest", () => {
   });
 
   it("holds each subject to the shape of its kind", () => {
-    expect(refusal(() => checkRequest(catalogue, request("1.000001", { kind: "CITIZEN", id: AN }, { PARCEL: "12-345", BUYER: HOA }))).code).toBe("INVALID_DOSSIER");
-    expect(refusal(() => checkRequest(catalogue, request("1.000001", { kind: "CITIZEN", id: AN }, { PARCEL: "00004-12-345", BUYER: "x" }))).code).toBe("INVALID_PERSONAL_ID");
-    expect(refusal(() => checkRequest(catalogue, request("2.000003", { kind: "ENTERPRISE", id: VIETTEL }, { ENTERPRISE: "0100109107" }))).code).toBe("INVALID_TAX_CODE");
+    expect(
+      refusal(() => checkRequest(catalogue, request("1.000001", { kind: "CITIZEN", id: AN }, { PARCEL: "12-345", BUYER: HOA }))).code,
+    ).toBe("INVALID_DOSSIER");
+    expect(
+      refusal(() => checkRequest(catalogue, request("1.000001", { kind: "CITIZEN", id: AN }, { PARCEL: "00004-12-345", BUYER: "x" }))).code,
+    ).toBe("INVALID_PERSONAL_ID");
+    expect(
+      refusal(() => checkRequest(catalogue, request("2.000003", { kind: "ENTERPRISE", id: VIETTEL }, { ENTERPRISE: "0100109107" }))).code,
+    ).toBe("INVALID_TAX_CODE");
   });
 
   it("wants every subject a data component's rule needs, naming the component", () => {
@@ -127,7 +156,12 @@ describe("checkRequest", () => {
   });
 
   it("leaves a certificate to admit(), where it stands for its parcel", () => {
-    expect(checkRequest(catalogue, request("1.000001", { kind: "CITIZEN", id: AN }, { PARCEL: "00004-12-345", BUYER: HOA, CERTIFICATE: "anything" }))).toBe(TRANSFER);
+    expect(
+      checkRequest(
+        catalogue,
+        request("1.000001", { kind: "CITIZEN", id: AN }, { PARCEL: "00004-12-345", BUYER: HOA, CERTIFICATE: "anything" }),
+      ),
+    ).toBe(TRANSFER);
   });
 });
 
@@ -155,7 +189,14 @@ function context(client: Client | null, purpose: { procedure: string; caseId: st
     asked,
     ctx: {
       access: new RequestAccess(client, purpose),
-      land: { reader: { certificate: async (serial: string) => (asked.push(serial), certificates[serial] ? ({ serial, parcelId: certificates[serial] } as never) : null) } },
+      land: {
+        reader: {
+          certificate: async (serial: string) => (
+            asked.push(serial),
+            certificates[serial] ? ({ serial, parcelId: certificates[serial] } as never) : null
+          ),
+        },
+      },
     },
   };
 }
@@ -165,7 +206,9 @@ describe("admit", () => {
 
   it("asks the access boundary first, so a refused client learns nothing of the dossier's shape", async () => {
     const { ctx, asked } = context(null, null, { "DA 123456": "00004-12-345" });
-    expect((await asyncRefusal(() => admit(ctx, catalogue, transfer({ BUYER: "bad", CERTIFICATE: "DA 123456" })))).code).toBe("UNAUTHENTICATED");
+    expect((await asyncRefusal(() => admit(ctx, catalogue, transfer({ BUYER: "bad", CERTIFICATE: "DA 123456" })))).code).toBe(
+      "UNAUTHENTICATED",
+    );
     const other = context(agency(["1.000002"]), { procedure: "1.000001", caseId: "HS-1" });
     expect((await asyncRefusal(() => admit(other.ctx, catalogue, transfer({ BUYER: "bad" })))).code).toBe("PURPOSE_NOT_GRANTED");
     expect(asked).toEqual([]);
@@ -180,17 +223,29 @@ describe("admit", () => {
 
   it("refuses a certificate for a procedure about no parcel, a malformed serial and an unknown one", async () => {
     const { ctx, asked } = context(agency(["*"]), { procedure: "1.000002", caseId: "HS-1" });
-    expect((await asyncRefusal(() => admit(ctx, catalogue, request("1.000002", { kind: "CITIZEN", id: AN }, { SPOUSE: HOA, CERTIFICATE: "DA 123456" })))).code).toBe("INVALID_DOSSIER");
+    expect(
+      (
+        await asyncRefusal(() =>
+          admit(ctx, catalogue, request("1.000002", { kind: "CITIZEN", id: AN }, { SPOUSE: HOA, CERTIFICATE: "DA 123456" })),
+        )
+      ).code,
+    ).toBe("INVALID_DOSSIER");
     const transferCtx = context(agency(["*"]), { procedure: "1.000001", caseId: "HS-1" });
-    expect((await asyncRefusal(() => admit(transferCtx.ctx, catalogue, transfer({ BUYER: HOA, CERTIFICATE: "not a serial" })))).code).toBe("INVALID_DOSSIER");
-    expect((await asyncRefusal(() => admit(transferCtx.ctx, catalogue, transfer({ BUYER: HOA, CERTIFICATE: "DA 999999" })))).message).toContain("No certificate DA 999999");
+    expect((await asyncRefusal(() => admit(transferCtx.ctx, catalogue, transfer({ BUYER: HOA, CERTIFICATE: "not a serial" })))).code).toBe(
+      "INVALID_DOSSIER",
+    );
+    expect(
+      (await asyncRefusal(() => admit(transferCtx.ctx, catalogue, transfer({ BUYER: HOA, CERTIFICATE: "DA 999999" })))).message,
+    ).toContain("No certificate DA 999999");
     expect([...asked, ...transferCtx.asked]).toEqual(["DA 999999"]);
   });
 
   it("refuses a certificate of another parcel than the one named, telling a citizen only that they differ", async () => {
     const certificates = { "DA 123456": "00004-12-345" };
     const dossier = () => transfer({ PARCEL: "00004-12-999", BUYER: HOA, CERTIFICATE: "DA 123456" });
-    const toAgency = await asyncRefusal(() => admit(context(agency(["*"]), { procedure: "1.000001", caseId: "HS-1" }, certificates).ctx, catalogue, dossier()));
+    const toAgency = await asyncRefusal(() =>
+      admit(context(agency(["*"]), { procedure: "1.000001", caseId: "HS-1" }, certificates).ctx, catalogue, dossier()),
+    );
     expect(toAgency.message).toContain("parcel 00004-12-345");
     const toCitizen = await asyncRefusal(() => admit(context(citizenClient(AN), null, certificates).ctx, catalogue, dossier()));
     expect(toCitizen.code).toBe("INVALID_DOSSIER");
@@ -206,7 +261,15 @@ describe("aboutOf", () => {
       { kind: "CITIZEN", id: AN },
       { kind: "CITIZEN", id: HOA },
     ]);
-    const fact = { source: "land" as const, record: "", fact: "f", value: "", recordUpdatedAt: null, subject: { kind: "LAND_PARCEL" as const, id: "00004-12-345" }, mentions: [{ kind: "CITIZEN" as const, id: AN }] };
+    const fact = {
+      source: "land" as const,
+      record: "",
+      fact: "f",
+      value: "",
+      recordUpdatedAt: null,
+      subject: { kind: "LAND_PARCEL" as const, id: "00004-12-345" },
+      mentions: [{ kind: "CITIZEN" as const, id: AN }],
+    };
     expect(aboutOf(TRANSFER, dossier, "CERTIFICATE_HELD", [fact])).toEqual([
       { kind: "CITIZEN", id: AN },
       { kind: "LAND_PARCEL", id: "00004-12-345" },
@@ -220,7 +283,8 @@ describe("the published catalogue", () => {
     const real = ProcedureCatalogue.load();
     const sample = { CITIZEN: HOA, PARCEL: "00004-12-345", ENTERPRISE: VIETTEL } as const;
     for (const procedure of real.procedures) {
-      const applicant = procedure.applicant === "CITIZEN" ? { kind: "CITIZEN" as const, id: AN } : { kind: "ENTERPRISE" as const, id: VIETTEL };
+      const applicant =
+        procedure.applicant === "CITIZEN" ? { kind: "CITIZEN" as const, id: AN } : { kind: "ENTERPRISE" as const, id: VIETTEL };
       const subjects = Object.fromEntries(procedure.subjects.map((s) => [s.role, sample[s.kind]]));
       expect(checkRequest(real, request(procedure.code, applicant, subjects)), procedure.code).toBe(procedure);
     }

@@ -20,7 +20,6 @@ export interface RequestCheckContext {
   land: { reader: Pick<LandReader, "certificate"> };
 }
 
-
 export interface DossierRequest {
   procedureCode: string;
   applicant: Applicant;
@@ -35,7 +34,10 @@ function requirePersonalId(value: string, label: string): void {
 /** Checks the request against the procedure: a typed error for anything malformed, before any data is read. */
 export function findProcedure(catalogue: ProcedureCatalogue, code: string): CatalogueProcedure {
   const procedure = catalogue.get(code);
-  if (!procedure) throw new GatewayError("UNKNOWN_PROCEDURE", `No procedure ${code} in the catalogue; list them with \`procedures\`.`, { procedureCode: code });
+  if (!procedure)
+    throw new GatewayError("UNKNOWN_PROCEDURE", `No procedure ${code} in the catalogue; list them with \`procedures\`.`, {
+      procedureCode: code,
+    });
   return procedure;
 }
 
@@ -48,10 +50,16 @@ export async function admit(ctx: RequestCheckContext, catalogue: ProcedureCatalo
   checkDossierAccess(ctx, catalogue, procedure, request);
   const serial = request.subjects.CERTIFICATE;
   if (serial) {
-    if (!procedure.subjects.some((s) => s.kind === "PARCEL")) throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} is about no parcel, so it takes no certificate.`);
-    if (!CERTIFICATE_SERIAL_PATTERN.test(serial)) throw new GatewayError("INVALID_DOSSIER", `CERTIFICATE: "${serial}" is not a certificate serial such as "AB 123456".`);
+    if (!procedure.subjects.some((s) => s.kind === "PARCEL"))
+      throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} is about no parcel, so it takes no certificate.`);
+    if (!CERTIFICATE_SERIAL_PATTERN.test(serial))
+      throw new GatewayError("INVALID_DOSSIER", `CERTIFICATE: "${serial}" is not a certificate serial such as "AB 123456".`);
     const certificate = await ctx.land.reader.certificate(serial);
-    if (!certificate) throw new GatewayError("INVALID_DOSSIER", `No certificate ${serial} in the land database; name the parcel instead (subjects.parcel).`);
+    if (!certificate)
+      throw new GatewayError(
+        "INVALID_DOSSIER",
+        `No certificate ${serial} in the land database; name the parcel instead (subjects.parcel).`,
+      );
     if (request.subjects.PARCEL && request.subjects.PARCEL !== certificate.parcelId) {
       // Which parcel a certificate covers is its holders' data: a citizen client is told only that they differ.
       const covers = ctx.access.client?.kind === "CITIZEN" ? "another parcel" : `parcel ${certificate.parcelId}`;
@@ -65,7 +73,10 @@ export async function admit(ctx: RequestCheckContext, catalogue: ProcedureCatalo
 export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequest): CatalogueProcedure {
   const procedure = findProcedure(catalogue, request.procedureCode);
   if (request.applicant.kind !== procedure.applicant) {
-    throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} is filed by ${procedure.applicant === "CITIZEN" ? "a citizen (applicant.personalId)" : "an enterprise (applicant.enterpriseCode)"}.`);
+    throw new GatewayError(
+      "INVALID_DOSSIER",
+      `Procedure ${procedure.code} is filed by ${procedure.applicant === "CITIZEN" ? "a citizen (applicant.personalId)" : "an enterprise (applicant.enterpriseCode)"}.`,
+    );
   }
   if (request.applicant.kind === "CITIZEN") requirePersonalId(request.applicant.id, "applicant.personalId");
   else {
@@ -77,7 +88,10 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
     if (role === "CERTIFICATE") continue; // stands for the parcel, checked in admit()
     const subject = declared.get(role);
     if (!subject) {
-      throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} takes no ${role} subject${declared.size ? `; it takes ${[...declared.keys()].join(", ")}` : ""}.`);
+      throw new GatewayError(
+        "INVALID_DOSSIER",
+        `Procedure ${procedure.code} takes no ${role} subject${declared.size ? `; it takes ${[...declared.keys()].join(", ")}` : ""}.`,
+      );
     }
     if (subject.kind === "CITIZEN") requirePersonalId(value, role);
     if (subject.kind === "PARCEL" && !PARCEL_ID_PATTERN.test(value)) {
@@ -93,7 +107,10 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
     for (const role of RULES[component.rule!].needs) {
       if (!request.subjects[role]) {
         const subject = declared.get(role)!;
-        throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} needs the ${role} subject (${subject.description}) for component "${component.name}".`);
+        throw new GatewayError(
+          "INVALID_DOSSIER",
+          `Procedure ${procedure.code} needs the ${role} subject (${subject.description}) for component "${component.name}".`,
+        );
       }
     }
   }
@@ -101,8 +118,19 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
 }
 
 /** The access boundary's decision for a dossier action on this procedure (purpose, grants, the citizen as applicant). */
-export function checkDossierAccess(ctx: RequestCheckContext, catalogue: ProcedureCatalogue, procedure: CatalogueProcedure, request: { applicant?: Applicant }): void {
-  checkProcedureUse(ctx.access.client, ctx.access.purpose, procedure.code, [...catalogue.sourcesOf(procedure)] as DataSourceName[], request.applicant);
+export function checkDossierAccess(
+  ctx: RequestCheckContext,
+  catalogue: ProcedureCatalogue,
+  procedure: CatalogueProcedure,
+  request: { applicant?: Applicant },
+): void {
+  checkProcedureUse(
+    ctx.access.client,
+    ctx.access.purpose,
+    procedure.code,
+    [...catalogue.sourcesOf(procedure)] as DataSourceName[],
+    request.applicant,
+  );
 }
 
 export function partiesOf(procedure: CatalogueProcedure, request: Pick<DossierRequest, "applicant" | "subjects">): DossierParties {
@@ -114,9 +142,16 @@ function applicantSubjectOf(applicant: Applicant): Subject {
 }
 
 /** What a component's outcome is about: the applicant, the roles its rule reads, its facts' subjects and mentions. */
-export function aboutOf(procedure: CatalogueProcedure, request: Pick<DossierRequest, "applicant" | "subjects">, rule: string | undefined, evidence: Evidence[]): Subject[] {
+export function aboutOf(
+  procedure: CatalogueProcedure,
+  request: Pick<DossierRequest, "applicant" | "subjects">,
+  rule: string | undefined,
+  evidence: Evidence[],
+): Subject[] {
   const needs = new Set<string>(rule && rule in RULES ? RULES[rule as keyof typeof RULES].needs : []);
-  const roles = roleSubjects(partiesOf(procedure, request)).filter((r) => needs.has(r.role) || (r.role === "PARCEL" && needs.has("CERTIFICATE")));
+  const roles = roleSubjects(partiesOf(procedure, request)).filter(
+    (r) => needs.has(r.role) || (r.role === "PARCEL" && needs.has("CERTIFICATE")),
+  );
   return distinct([
     applicantSubjectOf(request.applicant),
     ...roles.map((r) => r.subject),

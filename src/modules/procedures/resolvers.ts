@@ -66,10 +66,14 @@ export function toProcedure(p: CatalogueProcedure): Procedure {
   };
 }
 
-
-
 function toResult(c: ComponentResult, procedureCode: string) {
-  return { component: toComponent(c.component, procedureCode), status: c.status, reason: c.reason, message: c.message, evidence: c.evidence };
+  return {
+    component: toComponent(c.component, procedureCode),
+    status: c.status,
+    reason: c.reason,
+    message: c.message,
+    evidence: c.evidence,
+  };
 }
 
 /** A stored dossier as its reader may see it (see disclosure.ts), with the trail of what it shows about whom. */
@@ -77,11 +81,17 @@ async function toDossier(ctx: ProceduresContext, row: DossierRow): Promise<Dossi
   const procedure = ctx.gateway.procedures.get(row.procedureCode)!;
   const byId = new Map(procedure.components.map((c) => [c.id, c]));
   const stored = await dossierComponentsOf(ctx, row.id);
-  const request = { applicant: { kind: row.applicantKind as "CITIZEN" | "ENTERPRISE", id: row.applicantId }, subjects: row.subjects as Partial<Record<SubjectRole, string>> };
+  const request = {
+    applicant: { kind: row.applicantKind as "CITIZEN" | "ENTERPRISE", id: row.applicantId },
+    subjects: row.subjects as Partial<Record<SubjectRole, string>>,
+  };
   const parties = partiesOf(procedure, request);
   const all = stored.map((c) => {
     const catalogued = byId.get(c.componentId);
-    const evidence = (c.evidence as Evidence[]).map((e) => ({ ...e, recordUpdatedAt: e.recordUpdatedAt ? new Date(e.recordUpdatedAt) : null }));
+    const evidence = (c.evidence as Evidence[]).map((e) => ({
+      ...e,
+      recordUpdatedAt: e.recordUpdatedAt ? new Date(e.recordUpdatedAt) : null,
+    }));
     return {
       component: catalogued ?? { id: c.componentId, name: c.componentId, kind: "DOCUMENT" as const, note: "" },
       status: c.status,
@@ -130,10 +140,18 @@ export const DossierConnection = connectionType(Dossier, "Dossier", "dossier");
 @Resolver()
 export class ProcedureResolver {
   // The 34 procedures of seeds/procedures/catalogue.json.
-  @Query(() => [Procedure], { complexity: listOf(34), description: "The procedure catalogue, by code; public reference data. `search` matches a phrase of the name (Vietnamese or English) with or without diacritics, or a code prefix." })
+  @Query(() => [Procedure], {
+    complexity: listOf(34),
+    description:
+      "The procedure catalogue, by code; public reference data. `search` matches a phrase of the name (Vietnamese or English) with or without diacritics, or a code prefix.",
+  })
   procedures(
     @Ctx() ctx: ProceduresContext,
-    @Arg("search", () => String, { nullable: true, description: "A phrase of the name, Vietnamese or English, with or without diacritics (\"dang ky khai sinh\"), or a code prefix." }) search?: string,
+    @Arg("search", () => String, {
+      nullable: true,
+      description: 'A phrase of the name, Vietnamese or English, with or without diacritics ("dang ky khai sinh"), or a code prefix.',
+    })
+    search?: string,
     @Arg("level", () => ProcedureLevel, { nullable: true, description: "Only procedures filed at this level." }) level?: ProcedureLevel,
     @Arg("field", () => String, { nullable: true, description: "Only procedures of this field (lĩnh vực), e.g. Hộ tịch." }) field?: string,
   ): Procedure[] {
@@ -142,17 +160,26 @@ export class ProcedureResolver {
     return ctx.gateway.procedures.procedures
       .filter((p) => !level || p.level === level)
       .filter((p) => !field || foldName(p.field) === foldName(field))
-      .filter((p) => !phrase || p.code.startsWith(search!.trim()) || foldName(p.name).includes(phrase) || foldName(p.nameEn).includes(phrase))
+      .filter(
+        (p) => !phrase || p.code.startsWith(search!.trim()) || foldName(p.name).includes(phrase) || foldName(p.nameEn).includes(phrase),
+      )
       .map(toProcedure);
   }
 
   @Query(() => Procedure, { nullable: true, description: "A procedure by its portal code; null when the catalogue has none." })
-  procedure(@Ctx() ctx: ProceduresContext, @Arg("code", () => String, { description: "Portal code, e.g. 1.001193." }) code: string): Procedure | null {
+  procedure(
+    @Ctx() ctx: ProceduresContext,
+    @Arg("code", () => String, { description: "Portal code, e.g. 1.001193." }) code: string,
+  ): Procedure | null {
     const p = ctx.gateway.procedures.get(code.trim());
     return p ? toProcedure(p) : null;
   }
 
-  @Query(() => ProcedureReport, { nullable: true, description: "Per procedure and overall: components, replaceable components and share; over submitted dossiers, what data answered and the documents still asked for." })
+  @Query(() => ProcedureReport, {
+    nullable: true,
+    description:
+      "Per procedure and overall: components, replaceable components and share; over submitted dossiers, what data answered and the documents still asked for.",
+  })
   async procedureReport(@Ctx() ctx: ProceduresContext): Promise<ProcedureReport> {
     return procedureReport(ctx.gateway.procedures, await ctx.gateway.dossiers.totals());
   }
@@ -162,7 +189,10 @@ export class ProcedureResolver {
     description:
       "Answers a dossier's components from shared data without storing anything (a preview): each is fulfilled by data with its evidence, needs a document (and why), or fails a check. Needs a grant for the sources the procedure reads, under that procedure.",
   })
-  async evaluateDossier(@Ctx() ctx: ProceduresContext, @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput): Promise<DossierEvaluation> {
+  async evaluateDossier(
+    @Ctx() ctx: ProceduresContext,
+    @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput,
+  ): Promise<DossierEvaluation> {
     const evaluation = await evaluate(ctx, ctx.gateway.procedures, toRequest(input), "DOSSIER_EVALUATE");
     const components = evaluation.components.map((c) => toResult(c, evaluation.procedure.code));
     return { procedure: toProcedure(evaluation.procedure), status: evaluation.status, components, ...tally(components) };
@@ -175,27 +205,47 @@ export class ProcedureResolver {
   async submitDossier(
     @Ctx() ctx: ProceduresContext,
     @Arg("input", () => DossierInput, { description: "The dossier." }) input: DossierInput,
-    @Arg("idempotencyKey", () => String, { description: "A key unique to this dossier for the client (8–100 characters; a UUID)." }) idempotencyKey: string,
+    @Arg("idempotencyKey", () => String, { description: "A key unique to this dossier for the client (8–100 characters; a UUID)." })
+    idempotencyKey: string,
   ): Promise<SubmitDossierResult> {
     const { dossier, replayed } = await submit(ctx, ctx.gateway.procedures, toRequest(input), idempotencyKey);
     return { dossier: await toDossier(ctx, dossier), replayed };
   }
 
-  @Query(() => Dossier, { nullable: true, description: "A dossier by id, with its components and evidence; visible to the client that submitted it, and to the applicant citizen." })
-  dossier(@Ctx() ctx: ProceduresContext, @Arg("id", () => ID, { description: "Dossier id (`dossierId`, e.g. HS-20261123-1A2B3C4D5E6F)." }) id: string): Promise<Dossier | null> {
+  @Query(() => Dossier, {
+    nullable: true,
+    description:
+      "A dossier by id, with its components and evidence; visible to the client that submitted it, and to the applicant citizen.",
+  })
+  dossier(
+    @Ctx() ctx: ProceduresContext,
+    @Arg("id", () => ID, { description: "Dossier id (`dossierId`, e.g. HS-20261123-1A2B3C4D5E6F)." }) id: string,
+  ): Promise<Dossier | null> {
     return loadDossier(ctx, id);
   }
 
-  @Query(() => DossierConnection, { nullable: true, complexity: pagedConnection, description: "Dossiers visible to the client (its own submissions; a citizen's own), by id, filtered by applicant or procedure." })
+  @Query(() => DossierConnection, {
+    nullable: true,
+    complexity: pagedConnection,
+    description: "Dossiers visible to the client (its own submissions; a citizen's own), by id, filtered by applicant or procedure.",
+  })
   async dossiers(
     @Ctx() ctx: ProceduresContext,
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts." }) after?: string,
     @Arg("procedureCode", () => String, { nullable: true, description: "Only this procedure." }) procedureCode?: string,
-    @Arg("applicantPersonalId", () => PersonalIdScalar, { nullable: true, description: "Only this citizen's dossiers." }) applicantPersonalId?: string,
-    @Arg("applicantEnterpriseCode", () => TaxCodeScalar, { nullable: true, description: "Only this enterprise's dossiers." }) applicantEnterpriseCode?: string,
+    @Arg("applicantPersonalId", () => PersonalIdScalar, { nullable: true, description: "Only this citizen's dossiers." })
+    applicantPersonalId?: string,
+    @Arg("applicantEnterpriseCode", () => TaxCodeScalar, { nullable: true, description: "Only this enterprise's dossiers." })
+    applicantEnterpriseCode?: string,
   ) {
-    const page = await listDossiers(ctx, ctx.gateway.procedures, { first, after, procedureCode, applicantPersonalId, applicantEnterpriseCode });
+    const page = await listDossiers(ctx, ctx.gateway.procedures, {
+      first,
+      after,
+      procedureCode,
+      applicantPersonalId,
+      applicantEnterpriseCode,
+    });
     return { ...page, edges: await Promise.all(page.edges.map(async (e) => ({ cursor: e.cursor, node: await toDossier(ctx, e.node) }))) };
   }
 }

@@ -12,7 +12,8 @@ import { type Applicant, type DossierReaders, type Outcome, RULES, type RuleInpu
 // ---------------------------------------------------------------------------------------------------------------
 // Fixture rows, typed from what the readers answer (so a change of row shape shows here as a type error).
 
-type Row<F extends (...args: never[]) => Promise<unknown>> = NonNullable<Awaited<ReturnType<F>>> extends (infer R)[] ? R : NonNullable<Awaited<ReturnType<F>>>;
+type Row<F extends (...args: never[]) => Promise<unknown>> =
+  NonNullable<Awaited<ReturnType<F>>> extends (infer R)[] ? R : NonNullable<Awaited<ReturnType<F>>>;
 type IdentityCardRow = Row<PopulationReader["identityCards"]>;
 type HouseholdRow = Row<PopulationReader["household"]>;
 type HouseholdMemberRow = Row<PopulationReader["householdMembers"]>;
@@ -180,10 +181,26 @@ function card(personalId: string, fields: Partial<IdentityCardRow> = {}): Identi
 }
 
 function parcel(id: string): ParcelRow {
-  return { id, communeCode: id.slice(0, 5), provinceCode: HA_NOI, mapSheetNumber: 12, parcelNumber: 345, areaM2: 120.5, landUsePurpose: "ODT", useTermUntil: null, addressLine: `Thửa ${id}`, updatedAt: UPDATED };
+  return {
+    id,
+    communeCode: id.slice(0, 5),
+    provinceCode: HA_NOI,
+    mapSheetNumber: 12,
+    parcelNumber: 345,
+    areaM2: 120.5,
+    landUsePurpose: "ODT",
+    useTermUntil: null,
+    addressLine: `Thửa ${id}`,
+    updatedAt: UPDATED,
+  };
 }
 
-function holder(parcelId: string, serial: string, who: { personalId: string } | { enterpriseCode: string }, sharePercent = 100): ParcelHolderRow {
+function holder(
+  parcelId: string,
+  serial: string,
+  who: { personalId: string } | { enterpriseCode: string },
+  sharePercent = 100,
+): ParcelHolderRow {
   return {
     id: 1,
     parcelId,
@@ -237,7 +254,14 @@ function world(): World {
   return {
     citizens: [
       person(AN, { fullName: "Nguyễn Văn An", dateOfBirth: "1985-03-02", maritalStatus: "MARRIED", spouseId: BINH, householdId: "HH-1" }),
-      person(BINH, { fullName: "Trần Thị Bình", sex: "FEMALE", dateOfBirth: "1990-05-06", maritalStatus: "MARRIED", spouseId: AN, householdId: "HH-1" }),
+      person(BINH, {
+        fullName: "Trần Thị Bình",
+        sex: "FEMALE",
+        dateOfBirth: "1990-05-06",
+        maritalStatus: "MARRIED",
+        spouseId: AN,
+        householdId: "HH-1",
+      }),
       person(CHILD, { fullName: "Nguyễn Minh Con", dateOfBirth: "2024-01-10", fatherId: AN, motherId: BINH, householdId: "HH-1" }),
       person(HOA, { fullName: "Lê Thị Hoa", sex: "FEMALE", dateOfBirth: "2001-02-03" }),
       person(ADULT_TODAY, { fullName: "Phạm Văn Đủ", dateOfBirth: "2007-08-01" }),
@@ -245,21 +269,37 @@ function world(): World {
       person(DECEASED, { fullName: "Nguyễn Văn Cố", dateOfBirth: "1950-01-01", dateOfDeath: "2025-06-30", maritalStatus: "WIDOWED" }),
     ],
     identityCards: [AN, BINH, HOA, ADULT_TODAY, MINOR, DECEASED].map((id) => card(id)),
-    households: [{ id: "HH-1", headPersonalId: AN, communeCode: BA_DINH, legacyCommuneCode: null, addressLine: "12 Phố Huế", registeredOn: "2015-01-01", updatedAt: UPDATED }],
+    households: [
+      {
+        id: "HH-1",
+        headPersonalId: AN,
+        communeCode: BA_DINH,
+        legacyCommuneCode: null,
+        addressLine: "12 Phố Huế",
+        registeredOn: "2015-01-01",
+        updatedAt: UPDATED,
+      },
+    ],
     householdMembers: [
       { householdId: "HH-1", personalId: AN, relationToHead: "HEAD" },
       { householdId: "HH-1", personalId: BINH, relationToHead: "SPOUSE" },
       { householdId: "HH-1", personalId: CHILD, relationToHead: "CHILD" },
     ],
     parcels: [parcel(PARCEL), parcel(SPOUSES_PARCEL), parcel(ENTERPRISE_PARCEL)],
-    holders: [holder(PARCEL, "DA 123456", { personalId: AN }), holder(SPOUSES_PARCEL, "DA 123457", { personalId: BINH }), holder(ENTERPRISE_PARCEL, "CS 7654321", { enterpriseCode: VIETTEL })],
+    holders: [
+      holder(PARCEL, "DA 123456", { personalId: AN }),
+      holder(SPOUSES_PARCEL, "DA 123457", { personalId: BINH }),
+      holder(ENTERPRISE_PARCEL, "CS 7654321", { enterpriseCode: VIETTEL }),
+    ],
     encumbrances: [],
     enterprises: [
       enterprise(VIETTEL, { name: "Tập đoàn Viettel" }),
       enterprise(VINAMILK, { name: "Vinamilk", status: "SUSPENDED" }),
       enterprise(FPT, { name: "FPT", status: "DISSOLVED" }),
     ],
-    enterprisePeople: [{ enterpriseCode: VIETTEL, personalId: AN, role: "LEGAL_REPRESENTATIVE", position: "Tổng giám đốc", sharePercent: null }],
+    enterprisePeople: [
+      { enterpriseCode: VIETTEL, personalId: AN, role: "LEGAL_REPRESENTATIVE", position: "Tổng giám đốc", sharePercent: null },
+    ],
     householdBusinesses: [],
   };
 }
@@ -286,7 +326,12 @@ describe("identity", () => {
   it("is fulfilled by the applicant's record and a valid card, and gives only those facts", async () => {
     const outcome = await check("IDENTITY", citizen(AN));
     expect(status(outcome)).toBe("FULFILLED_BY_DATA");
-    expect(facts(outcome)).toEqual(["fullName=Nguyễn Văn An", "dateOfBirth=1985-03-02", "alive=yes", `identityCard=CAN_CUOC ${AN}, valid until 2039-07-01`]);
+    expect(facts(outcome)).toEqual([
+      "fullName=Nguyễn Văn An",
+      "dateOfBirth=1985-03-02",
+      "alive=yes",
+      `identityCard=CAN_CUOC ${AN}, valid until 2039-07-01`,
+    ]);
     if (outcome.status !== "FULFILLED_BY_DATA") return;
     for (const e of outcome.evidence) {
       expect(e.subject).toEqual({ kind: "CITIZEN", id: AN });
@@ -305,7 +350,10 @@ describe("identity", () => {
 
   it("fails on a card past its expiry, naming the newest card", async () => {
     const w = world();
-    w.identityCards = [card(AN, { number: "001085000001", issuedOn: "2010-01-01", expiresOn: "2025-07-31" }), card(AN, { number: "123456789", cardType: "CMND", issuedOn: "2000-01-01", status: "EXPIRED", expiresOn: "2015-01-01" })];
+    w.identityCards = [
+      card(AN, { number: "001085000001", issuedOn: "2010-01-01", expiresOn: "2025-07-31" }),
+      card(AN, { number: "123456789", cardType: "CMND", issuedOn: "2000-01-01", status: "EXPIRED", expiresOn: "2015-01-01" }),
+    ];
     const outcome = await check("IDENTITY", citizen(AN), {}, w);
     expect(status(outcome)).toBe("FAILED_CHECK");
     expect("message" in outcome && outcome.message).toContain("001085000001");
@@ -318,11 +366,17 @@ describe("identity", () => {
     w.identityCards = [card(AN, { status: "LOST" })];
     expect(await check("IDENTITY", citizen(AN), {}, w)).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("lost") });
     w.identityCards = [];
-    expect(await check("IDENTITY", citizen(AN), {}, w)).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("no identity card") });
+    expect(await check("IDENTITY", citizen(AN), {}, w)).toMatchObject({
+      status: "FAILED_CHECK",
+      message: expect.stringContaining("no identity card"),
+    });
   });
 
   it("fails for a person recorded as deceased, whatever their card", async () => {
-    expect(await check("IDENTITY", citizen(DECEASED))).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("2025-06-30") });
+    expect(await check("IDENTITY", citizen(DECEASED))).toMatchObject({
+      status: "FAILED_CHECK",
+      message: expect.stringContaining("2025-06-30"),
+    });
   });
 
   it("asks for the document, and a correction, when the population source has no record", async () => {
@@ -352,10 +406,16 @@ describe("age", () => {
   });
 
   it("checks a transferee's age before their card", async () => {
-    expect(await check("BUYER_IDENTITY", citizen(AN), { BUYER: MINOR })).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("under 18") });
+    expect(await check("BUYER_IDENTITY", citizen(AN), { BUYER: MINOR })).toMatchObject({
+      status: "FAILED_CHECK",
+      message: expect.stringContaining("under 18"),
+    });
     const w = world();
     w.identityCards = w.identityCards.filter((c) => c.personalId !== HOA);
-    expect(await check("BUYER_IDENTITY", citizen(AN), { BUYER: HOA }, w)).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("no identity card") });
+    expect(await check("BUYER_IDENTITY", citizen(AN), { BUYER: HOA }, w)).toMatchObject({
+      status: "FAILED_CHECK",
+      message: expect.stringContaining("no identity card"),
+    });
     const ok = await check("BUYER_IDENTITY", citizen(AN), { BUYER: HOA });
     expect(status(ok)).toBe("FULFILLED_BY_DATA");
     if (ok.status === "FULFILLED_BY_DATA") for (const e of ok.evidence) expect(e.subject).toEqual({ kind: "CITIZEN", id: HOA });
@@ -364,7 +424,10 @@ describe("age", () => {
 
 describe("residence", () => {
   it("gives the permanent residence on the 2025 map", async () => {
-    expect(facts(await check("RESIDENCE", citizen(AN)))).toEqual(["permanentResidence=12 Phố Huế, Phường Ba Đình", `permanentCommuneCode=${BA_DINH}`]);
+    expect(facts(await check("RESIDENCE", citizen(AN)))).toEqual([
+      "permanentResidence=12 Phố Huế, Phường Ba Đình",
+      `permanentCommuneCode=${BA_DINH}`,
+    ]);
   });
 
   it("fails on a pre-2025 commune, naming the one 2025 commune it became", async () => {
@@ -409,7 +472,10 @@ describe("marriage", () => {
 
   it("wants the other party alive, adult and not married", async () => {
     expect(status(await check("SPOUSE_SINGLE", citizen(AN), { SPOUSE: HOA }))).toBe("FULFILLED_BY_DATA");
-    expect(await check("SPOUSE_SINGLE", citizen(HOA), { SPOUSE: AN })).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("Nguyễn Văn An") });
+    expect(await check("SPOUSE_SINGLE", citizen(HOA), { SPOUSE: AN })).toMatchObject({
+      status: "FAILED_CHECK",
+      message: expect.stringContaining("Nguyễn Văn An"),
+    });
     expect(status(await check("SPOUSE_SINGLE", citizen(HOA), { SPOUSE: MINOR }))).toBe("FAILED_CHECK");
     expect(status(await check("SPOUSE_SINGLE", citizen(HOA), { SPOUSE: NOBODY }))).toBe("NEEDS_DOCUMENT");
   });
@@ -438,7 +504,11 @@ describe("family", () => {
   });
 
   it("finds the deceased person's record", async () => {
-    expect(facts(await check("DECEASED_PERSON", citizen(AN), { DECEASED }))).toEqual(["fullName=Nguyễn Văn Cố", "dateOfBirth=1950-01-01", "sex=MALE"]);
+    expect(facts(await check("DECEASED_PERSON", citizen(AN), { DECEASED }))).toEqual([
+      "fullName=Nguyễn Văn Cố",
+      "dateOfBirth=1950-01-01",
+      "sex=MALE",
+    ]);
     expect(status(await check("DECEASED_PERSON", citizen(AN), { DECEASED: NOBODY }))).toBe("NEEDS_DOCUMENT");
   });
 
@@ -472,14 +542,20 @@ describe("land", () => {
   });
 
   it("fails for someone the certificate does not name, and for a certificate no longer in force", async () => {
-    expect(await check("CERTIFICATE_HELD", citizen(HOA), { PARCEL })).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("DA 123456") });
+    expect(await check("CERTIFICATE_HELD", citizen(HOA), { PARCEL })).toMatchObject({
+      status: "FAILED_CHECK",
+      message: expect.stringContaining("DA 123456"),
+    });
     expect(await check("CERTIFICATE_HELD", citizen(AN), { PARCEL, CERTIFICATE: "DA 000001" })).toMatchObject({
       status: "FAILED_CHECK",
       message: expect.stringContaining("now DA 123456"),
     });
     const w = world();
     w.holders = w.holders.filter((h) => h.parcelId !== PARCEL);
-    expect(await check("CERTIFICATE_HELD", citizen(AN), { PARCEL }, w)).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("no certificate in force") });
+    expect(await check("CERTIFICATE_HELD", citizen(AN), { PARCEL }, w)).toMatchObject({
+      status: "FAILED_CHECK",
+      message: expect.stringContaining("no certificate in force"),
+    });
   });
 
   it("asks for the certificate when the land source has no such parcel", async () => {
@@ -493,11 +569,23 @@ describe("land", () => {
 
   it("fails on a mortgage not yet released, and takes released ones", async () => {
     const w = world();
-    const mortgage = { id: 1, parcelId: PARCEL, certificateSerial: "DA 123456", lenderName: "Ngân hàng A", lenderEnterpriseCode: null, securedAmount: 1e9, registeredOn: "2020-01-01", releasedOn: null };
+    const mortgage = {
+      id: 1,
+      parcelId: PARCEL,
+      certificateSerial: "DA 123456",
+      lenderName: "Ngân hàng A",
+      lenderEnterpriseCode: null,
+      securedAmount: 1e9,
+      registeredOn: "2020-01-01",
+      releasedOn: null,
+    };
     w.encumbrances = [{ ...mortgage, releasedOn: "2023-01-01" }];
     expect(facts(await check("PARCEL_UNENCUMBERED", citizen(AN), { PARCEL }, w))).toEqual(["openMortgages=none"]);
     w.encumbrances.push({ ...mortgage, id: 2, lenderName: "Ngân hàng B", registeredOn: "2024-01-01" });
-    expect(await check("PARCEL_UNENCUMBERED", citizen(AN), { PARCEL }, w)).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("Ngân hàng B") });
+    expect(await check("PARCEL_UNENCUMBERED", citizen(AN), { PARCEL }, w)).toMatchObject({
+      status: "FAILED_CHECK",
+      message: expect.stringContaining("Ngân hàng B"),
+    });
   });
 
   it("finds a legal place of residence on land the applicant or a household member holds", async () => {
@@ -517,7 +605,10 @@ describe("enterprises", () => {
   it("wants an active enterprise, the subject's else the applicant's", async () => {
     expect(facts(await check("ENTERPRISE_ACTIVE", company(VIETTEL)))).toEqual(["name=Tập đoàn Viettel", "status=ACTIVE"]);
     expect(status(await check("ENTERPRISE_ACTIVE", citizen(AN), { ENTERPRISE: VIETTEL }))).toBe("FULFILLED_BY_DATA");
-    expect(await check("ENTERPRISE_ACTIVE", company(VINAMILK))).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("suspended") });
+    expect(await check("ENTERPRISE_ACTIVE", company(VINAMILK))).toMatchObject({
+      status: "FAILED_CHECK",
+      message: expect.stringContaining("suspended"),
+    });
     expect(status(await check("ENTERPRISE_ACTIVE", citizen(AN)))).toBe("FAILED_CHECK");
   });
 
@@ -527,7 +618,10 @@ describe("enterprises", () => {
   });
 
   it("asks for the registration certificate of an enterprise the registry does not have", async () => {
-    expect(await check("ENTERPRISE_ACTIVE", company("0100109114"))).toMatchObject({ status: "NEEDS_DOCUMENT", correction: { source: "business", subjectKind: "ENTERPRISE" } });
+    expect(await check("ENTERPRISE_ACTIVE", company("0100109114"))).toMatchObject({
+      status: "NEEDS_DOCUMENT",
+      correction: { source: "business", subjectKind: "ENTERPRISE" },
+    });
   });
 
   it("finds the applicant among the legal representatives", async () => {
@@ -539,7 +633,10 @@ describe("enterprises", () => {
   });
 
   it("lets a person own only one private enterprise, and no household business beside it", async () => {
-    expect(facts(await check("NO_OTHER_PRIVATE_ENTERPRISE", citizen(HOA)))).toEqual(["privateEnterprisesOwned=0", "householdBusinessesOwned=0"]);
+    expect(facts(await check("NO_OTHER_PRIVATE_ENTERPRISE", citizen(HOA)))).toEqual([
+      "privateEnterprisesOwned=0",
+      "householdBusinessesOwned=0",
+    ]);
 
     const w = world();
     w.enterprises.push(enterprise("0100109114", { name: "DNTN Hoa", legalForm: "PRIVATE_ENTERPRISE" }));
@@ -558,7 +655,8 @@ describe("enterprises", () => {
     w.householdBusinesses.push(householdBusiness("01A8012345", HOA, "SUSPENDED"));
     const household = await check("NO_OTHER_PRIVATE_ENTERPRISE", citizen(HOA), {}, w);
     expect(household).toMatchObject({ status: "FAILED_CHECK", message: expect.stringContaining("01A8012345") });
-    if (household.status === "FAILED_CHECK") expect(household.evidence[0].mentions).toEqual([{ kind: "HOUSEHOLD_BUSINESS", id: "01A8012345" }]);
+    if (household.status === "FAILED_CHECK")
+      expect(household.evidence[0].mentions).toEqual([{ kind: "HOUSEHOLD_BUSINESS", id: "01A8012345" }]);
   });
 
   it("lets a person register one household business, a closed one not counting", async () => {

@@ -86,7 +86,15 @@ const parcelSubject = (id: string): Subject => ({ kind: "LAND_PARCEL", id });
 const enterpriseSubject = (code: string): Subject => ({ kind: "ENTERPRISE", id: code });
 const householdBusinessSubject = (id: string): Subject => ({ kind: "HOUSEHOLD_BUSINESS", id });
 
-const fact = (source: DataSourceName, record: string, name: string, value: unknown, updatedAt: Date | null, subject: Subject, ...mentions: Subject[]): Evidence => ({
+const fact = (
+  source: DataSourceName,
+  record: string,
+  name: string,
+  value: unknown,
+  updatedAt: Date | null,
+  subject: Subject,
+  ...mentions: Subject[]
+): Evidence => ({
   source,
   record,
   subject,
@@ -133,7 +141,12 @@ async function applicantRecord(input: RuleInput): Promise<{ row: CitizenRow } | 
 }
 
 const missingPerson = (id: string, who: string) =>
-  notFound("population", "CITIZEN", id, `No record of ${who} ${id} in the population database: bring the document; a correction request has been raised with the source.`);
+  notFound(
+    "population",
+    "CITIZEN",
+    id,
+    `No record of ${who} ${id} in the population database: bring the document; a correction request has been raised with the source.`,
+  );
 
 /** Identity: the person exists, is alive and holds a valid identity card. */
 async function identity(input: RuleInput, id: string | undefined, who: string): Promise<Outcome> {
@@ -153,7 +166,17 @@ async function identity(input: RuleInput, id: string | undefined, who: string): 
       ...base,
     );
   }
-  return fulfilled(...base, fact("population", `identity card ${valid.number}`, "identityCard", `${valid.cardType} ${valid.number}, valid${valid.expiresOn ? ` until ${valid.expiresOn}` : ""}`, row.updatedAt, citizen(row.personalId)));
+  return fulfilled(
+    ...base,
+    fact(
+      "population",
+      `identity card ${valid.number}`,
+      "identityCard",
+      `${valid.cardType} ${valid.number}, valid${valid.expiresOn ? ` until ${valid.expiresOn}` : ""}`,
+      row.updatedAt,
+      citizen(row.personalId),
+    ),
+  );
 }
 
 async function aliveAdult(input: RuleInput, id: string | undefined, who: string): Promise<Outcome> {
@@ -161,7 +184,10 @@ async function aliveAdult(input: RuleInput, id: string | undefined, who: string)
   const row = await person(input, id);
   if (!row) return missingPerson(id, who);
   const age = yearsBetween(row.dateOfBirth, input.today);
-  const evidence = [...personFacts(row, "dateOfBirth", "alive"), fact("population", `citizen ${row.personalId}`, "age", age, row.updatedAt, citizen(row.personalId))];
+  const evidence = [
+    ...personFacts(row, "dateOfBirth", "alive"),
+    fact("population", `citizen ${row.personalId}`, "age", age, row.updatedAt, citizen(row.personalId)),
+  ];
   if (isAliveAdult(row, input.today)) return fulfilled(...evidence);
   if (row.dateOfDeath) return failed(`The ${who} is recorded as deceased (${row.dateOfDeath}).`, ...evidence);
   return failed(`The ${who} is ${age}, under ${AGE_OF_MAJORITY}.`, ...evidence);
@@ -183,16 +209,29 @@ async function enterpriseStatus(input: RuleInput, accepted: string[]): Promise<O
   const code = input.subjects.ENTERPRISE ?? (input.applicant.kind === "ENTERPRISE" ? input.applicant.id : undefined);
   if (!code) return failed("The dossier names no enterprise.");
   const row = await input.readers.business.enterprise(code);
-  if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`);
+  if (!row)
+    return notFound(
+      "business",
+      "ENTERPRISE",
+      code,
+      `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`,
+    );
   const evidence = [
     fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt, enterpriseSubject(code)),
     fact("business", `enterprise ${code}`, "status", row.status, row.updatedAt, enterpriseSubject(code)),
   ];
-  return accepted.includes(row.status) ? fulfilled(...evidence) : failed(`Enterprise ${row.name} (${code}) is ${row.status.toLowerCase()}.`, ...evidence);
+  return accepted.includes(row.status)
+    ? fulfilled(...evidence)
+    : failed(`Enterprise ${row.name} (${code}) is ${row.status.toLowerCase()}.`, ...evidence);
 }
 
 const missingParcel = (id: string) =>
-  notFound("land", "LAND_PARCEL", id, `No parcel ${id} in the land database: bring the certificate; a correction request has been raised with the source.`);
+  notFound(
+    "land",
+    "LAND_PARCEL",
+    id,
+    `No parcel ${id} in the land database: bring the certificate; a correction request has been raised with the source.`,
+  );
 
 export const RULES = {
   IDENTITY: {
@@ -212,7 +251,10 @@ export const RULES = {
     needs: ["BUYER"],
     description: "The transferee exists in the population database, is alive, adult, and holds a valid identity card.",
     async check(input) {
-      const [adult, id] = await Promise.all([aliveAdult(input, input.subjects.BUYER, "transferee"), identity(input, input.subjects.BUYER, "transferee")]);
+      const [adult, id] = await Promise.all([
+        aliveAdult(input, input.subjects.BUYER, "transferee"),
+        identity(input, input.subjects.BUYER, "transferee"),
+      ]);
       if (adult.status !== "FULFILLED_BY_DATA") return adult;
       return id;
     },
@@ -245,7 +287,14 @@ export const RULES = {
       if (!row.permanentCommuneCode) return missingPerson(id, "applicant's permanent residence for");
       const commune = input.readers.adminUnits.commune(row.permanentCommuneCode);
       return fulfilled(
-        fact("population", record, "permanentResidence", [row.permanentAddressLine, commune?.name].filter(Boolean).join(", "), row.updatedAt, citizen(id)),
+        fact(
+          "population",
+          record,
+          "permanentResidence",
+          [row.permanentAddressLine, commune?.name].filter(Boolean).join(", "),
+          row.updatedAt,
+          citizen(id),
+        ),
         fact("population", record, "permanentCommuneCode", row.permanentCommuneCode, row.updatedAt, citizen(id)),
       );
     },
@@ -260,7 +309,19 @@ export const RULES = {
       const { row } = found;
       const evidence = personFacts(row, "maritalStatus");
       if (row.maritalStatus !== "MARRIED") return fulfilled(...evidence);
-      const spouse = row.spouseId ? [fact("population", `citizen ${row.personalId}`, "spouse", row.spouseId, row.updatedAt, citizen(row.personalId), citizen(row.spouseId))] : [];
+      const spouse = row.spouseId
+        ? [
+            fact(
+              "population",
+              `citizen ${row.personalId}`,
+              "spouse",
+              row.spouseId,
+              row.updatedAt,
+              citizen(row.personalId),
+              citizen(row.spouseId),
+            ),
+          ]
+        : [];
       return failed("The applicant is recorded as married.", ...evidence, ...spouse);
     },
   },
@@ -272,7 +333,22 @@ export const RULES = {
       const found = await applicantRecord(input);
       if ("outcome" in found) return found.outcome;
       const { row } = found;
-      return fulfilled(...personFacts(row, "maritalStatus"), ...(row.spouseId ? [fact("population", `citizen ${row.personalId}`, "spouse", row.spouseId, row.updatedAt, citizen(row.personalId), citizen(row.spouseId))] : []));
+      return fulfilled(
+        ...personFacts(row, "maritalStatus"),
+        ...(row.spouseId
+          ? [
+              fact(
+                "population",
+                `citizen ${row.personalId}`,
+                "spouse",
+                row.spouseId,
+                row.updatedAt,
+                citizen(row.personalId),
+                citizen(row.spouseId),
+              ),
+            ]
+          : []),
+      );
     },
   },
   SPOUSE_SINGLE: {
@@ -284,7 +360,9 @@ export const RULES = {
       if (adult.status !== "FULFILLED_BY_DATA") return adult;
       const row = (await person(input, input.subjects.SPOUSE))!;
       const evidence = [...personFacts(row, "fullName", "maritalStatus"), ...adult.evidence];
-      return row.maritalStatus === "MARRIED" ? failed(`The other party ${row.fullName} is recorded as married.`, ...evidence) : fulfilled(...evidence);
+      return row.maritalStatus === "MARRIED"
+        ? failed(`The other party ${row.fullName} is recorded as married.`, ...evidence)
+        : fulfilled(...evidence);
     },
   },
   MARRIAGE_RECORD: {
@@ -297,12 +375,25 @@ export const RULES = {
       const { row } = found;
       const id = row.personalId;
       if (row.maritalStatus !== "MARRIED" || !row.spouseId) {
-        return notFound("population", "CITIZEN", id, "No marriage is recorded for the applicant: bring the marriage certificate if there is one (a correction request has been raised).");
+        return notFound(
+          "population",
+          "CITIZEN",
+          id,
+          "No marriage is recorded for the applicant: bring the marriage certificate if there is one (a correction request has been raised).",
+        );
       }
       const spouse = await person(input, row.spouseId);
       return fulfilled(
         ...personFacts(row, "maritalStatus"),
-        fact("population", `citizen ${row.personalId}`, "spouse", spouse ? `${spouse.fullName} (${spouse.personalId})` : row.spouseId, row.updatedAt, citizen(id), citizen(row.spouseId)),
+        fact(
+          "population",
+          `citizen ${row.personalId}`,
+          "spouse",
+          spouse ? `${spouse.fullName} (${spouse.personalId})` : row.spouseId,
+          row.updatedAt,
+          citizen(id),
+          citizen(row.spouseId),
+        ),
       );
     },
   },
@@ -317,7 +408,18 @@ export const RULES = {
       const parent = applicantPersonId(input);
       const evidence = personFacts(child, "fullName", "dateOfBirth");
       if (parent && (child.fatherId === parent || child.motherId === parent)) {
-        return fulfilled(...evidence, fact("population", `citizen ${child.personalId}`, child.fatherId === parent ? "father" : "mother", parent, child.updatedAt, citizen(child.personalId), citizen(parent)));
+        return fulfilled(
+          ...evidence,
+          fact(
+            "population",
+            `citizen ${child.personalId}`,
+            child.fatherId === parent ? "father" : "mother",
+            parent,
+            child.updatedAt,
+            citizen(child.personalId),
+            citizen(parent),
+          ),
+        );
       }
       return failed(`The child's record does not name the applicant as father or mother.`, ...evidence);
     },
@@ -342,11 +444,25 @@ export const RULES = {
       if ("outcome" in found) return found.outcome;
       const { row } = found;
       const id = row.personalId;
-      if (!row.householdId) return notFound("population", "CITIZEN", id, "The applicant belongs to no household on record: bring the household head's written consent.");
-      const [household, members] = await Promise.all([input.readers.population.household(row.householdId), input.readers.population.householdMembers(row.householdId)]);
+      if (!row.householdId)
+        return notFound(
+          "population",
+          "CITIZEN",
+          id,
+          "The applicant belongs to no household on record: bring the household head's written consent.",
+        );
+      const [household, members] = await Promise.all([
+        input.readers.population.household(row.householdId),
+        input.readers.population.householdMembers(row.householdId),
+      ]);
       // A household id the population source does not hold is missing data, not an empty household.
       if (!household) {
-        return notFound("population", "CITIZEN", id, `The applicant's record names household ${row.householdId}, which the population database does not hold: bring the household book; a correction request has been raised with the source.`);
+        return notFound(
+          "population",
+          "CITIZEN",
+          id,
+          `The applicant's record names household ${row.householdId}, which the population database does not hold: bring the household book; a correction request has been raised with the source.`,
+        );
       }
       const relation = members.find((m) => m.personalId === id)?.relationToHead ?? "unknown";
       const record = `household ${row.householdId}`;
@@ -365,9 +481,13 @@ export const RULES = {
     async check(input) {
       const { id, parcel, holders } = await parcelOf(input);
       if (!parcel) return missingParcel(id);
-      const mine = holders.find((h) => (input.applicant.kind === "CITIZEN" ? h.personalId === input.applicant.id : h.enterpriseCode === input.applicant.id));
+      const mine = holders.find((h) =>
+        input.applicant.kind === "CITIZEN" ? h.personalId === input.applicant.id : h.enterpriseCode === input.applicant.id,
+      );
       const record = `parcel ${id}`;
-      const base = [fact("land", record, "parcel", `${id}, ${parcel.areaM2} m², ${parcel.landUsePurpose}`, parcel.updatedAt, parcelSubject(id))];
+      const base = [
+        fact("land", record, "parcel", `${id}, ${parcel.areaM2} m², ${parcel.landUsePurpose}`, parcel.updatedAt, parcelSubject(id)),
+      ];
       const named = input.subjects.CERTIFICATE;
       if (named && !holders.some((h) => h.certificateSerial === named)) {
         return failed(
@@ -377,11 +497,24 @@ export const RULES = {
       }
       if (!mine) {
         return failed(
-          holders.length === 0 ? `Parcel ${id} has no certificate in force.` : `The applicant is not named on the certificate in force for parcel ${id} (serial ${holders[0].certificateSerial}).`,
+          holders.length === 0
+            ? `Parcel ${id} has no certificate in force.`
+            : `The applicant is not named on the certificate in force for parcel ${id} (serial ${holders[0].certificateSerial}).`,
           ...base,
         );
       }
-      return fulfilled(...base, fact("land", `certificate ${mine.certificateSerial}`, "certificate", `${mine.certificateSerial}, share ${mine.sharePercent}%`, parcel.updatedAt, parcelSubject(id), applicantSubject(input)));
+      return fulfilled(
+        ...base,
+        fact(
+          "land",
+          `certificate ${mine.certificateSerial}`,
+          "certificate",
+          `${mine.certificateSerial}, share ${mine.sharePercent}%`,
+          parcel.updatedAt,
+          parcelSubject(id),
+          applicantSubject(input),
+        ),
+      );
     },
   },
   PARCEL_UNENCUMBERED: {
@@ -446,7 +579,8 @@ export const RULES = {
   ENTERPRISE_REGISTERED: {
     sources: ["business"],
     needs: [],
-    description: "The enterprise (the subject, else the applicant) is on the register and not yet dissolved or bankrupt; a suspended one may still, say, dissolve.",
+    description:
+      "The enterprise (the subject, else the applicant) is on the register and not yet dissolved or bankrupt; a suspended one may still, say, dissolve.",
     check: (input) => enterpriseStatus(input, ["ACTIVE", "SUSPENDED"]),
   },
   LEGAL_REPRESENTATIVE: {
@@ -459,7 +593,8 @@ export const RULES = {
       if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry.`);
       const people = await input.readers.business.peopleOfEnterprise(code);
       const representative = people.find((p) => p.role === "LEGAL_REPRESENTATIVE" && p.personalId === applicantPersonId(input));
-      if (!representative) return failed(`The applicant is not a legal representative of ${row.name} (${code}): bring a power of attorney from one.`);
+      if (!representative)
+        return failed(`The applicant is not a legal representative of ${row.name} (${code}): bring a power of attorney from one.`);
       return fulfilled(
         fact(
           "business",
@@ -480,22 +615,50 @@ export const RULES = {
     async check(input) {
       const id = applicantPersonId(input);
       if (!id) return failed("The founder of a private enterprise must be a citizen.");
-      const [roles, households] = await Promise.all([input.readers.business.rolesOfPerson(id), input.readers.business.householdBusinessesOfOwner(id)]);
-      const owned = roles.find((r) => r.role.role === "OWNER" && r.enterprise.legalForm === "PRIVATE_ENTERPRISE" && r.enterprise.status !== "DISSOLVED" && r.enterprise.status !== "BANKRUPT");
+      const [roles, households] = await Promise.all([
+        input.readers.business.rolesOfPerson(id),
+        input.readers.business.householdBusinessesOfOwner(id),
+      ]);
+      const owned = roles.find(
+        (r) =>
+          r.role.role === "OWNER" &&
+          r.enterprise.legalForm === "PRIVATE_ENTERPRISE" &&
+          r.enterprise.status !== "DISSOLVED" &&
+          r.enterprise.status !== "BANKRUPT",
+      );
       const household = households.find((h) => h.status !== "CLOSED");
       if (owned) {
         return failed(
           `The founder already owns private enterprise ${owned.enterprise.name} (${owned.enterprise.code}); a person may own only one.`,
-          fact("business", `enterprise ${owned.enterprise.code}`, "ownedPrivateEnterprise", owned.enterprise.code, owned.enterprise.updatedAt, citizen(id), enterpriseSubject(owned.enterprise.code)),
+          fact(
+            "business",
+            `enterprise ${owned.enterprise.code}`,
+            "ownedPrivateEnterprise",
+            owned.enterprise.code,
+            owned.enterprise.updatedAt,
+            citizen(id),
+            enterpriseSubject(owned.enterprise.code),
+          ),
         );
       }
       if (household) {
         return failed(
           `The founder owns household business ${household.name} (${household.registrationNumber}), which must be closed first.`,
-          fact("business", `household business ${household.registrationNumber}`, "ownedHouseholdBusiness", household.registrationNumber, household.updatedAt, citizen(id), householdBusinessSubject(household.registrationNumber)),
+          fact(
+            "business",
+            `household business ${household.registrationNumber}`,
+            "ownedHouseholdBusiness",
+            household.registrationNumber,
+            household.updatedAt,
+            citizen(id),
+            householdBusinessSubject(household.registrationNumber),
+          ),
         );
       }
-      return fulfilled(fact("business", `person ${id}`, "privateEnterprisesOwned", 0, null, citizen(id)), fact("business", `person ${id}`, "householdBusinessesOwned", 0, null, citizen(id)));
+      return fulfilled(
+        fact("business", `person ${id}`, "privateEnterprisesOwned", 0, null, citizen(id)),
+        fact("business", `person ${id}`, "householdBusinessesOwned", 0, null, citizen(id)),
+      );
     },
   },
   NO_OTHER_HOUSEHOLD_BUSINESS: {
@@ -510,7 +673,15 @@ export const RULES = {
       if (active) {
         return failed(
           `The founder already owns household business ${active.name} (${active.registrationNumber}); a person may register only one.`,
-          fact("business", `household business ${active.registrationNumber}`, "ownedHouseholdBusiness", active.registrationNumber, active.updatedAt, citizen(id), householdBusinessSubject(active.registrationNumber)),
+          fact(
+            "business",
+            `household business ${active.registrationNumber}`,
+            "ownedHouseholdBusiness",
+            active.registrationNumber,
+            active.updatedAt,
+            citizen(id),
+            householdBusinessSubject(active.registrationNumber),
+          ),
         );
       }
       return fulfilled(fact("business", `person ${id}`, "activeHouseholdBusinessesOwned", 0, null, citizen(id)));

@@ -43,7 +43,10 @@ export class DossierStore {
   }
 
   async byIdempotencyKey(clientId: string, key: string): Promise<DossierRow | undefined> {
-    const [row] = await this.db.select().from(dossiers).where(and(eq(dossiers.clientId, clientId), eq(dossiers.idempotencyKey, key)));
+    const [row] = await this.db
+      .select()
+      .from(dossiers)
+      .where(and(eq(dossiers.clientId, clientId), eq(dossiers.idempotencyKey, key)));
     return row;
   }
 
@@ -85,9 +88,9 @@ export class DossierStore {
       );
       const corrections = evaluation.components.filter((c) => c.correction);
       if (corrections.length > 0) {
-        await tx.insert(dataCorrectionRequests).values(
-          corrections.map((c) => ({ dossierId: id, componentId: c.component.id, ...c.correction!, message: c.message ?? "" })),
-        );
+        await tx
+          .insert(dataCorrectionRequests)
+          .values(corrections.map((c) => ({ dossierId: id, componentId: c.component.id, ...c.correction!, message: c.message ?? "" })));
       }
       return rows[0];
     });
@@ -95,7 +98,10 @@ export class DossierStore {
 
   /** A stored dossier the client may see; undefined when there is none for it. */
   async find(client: Client, id: string): Promise<DossierRow | undefined> {
-    const [row] = await this.db.select().from(dossiers).where(and(eq(dossiers.id, id), this.visibleTo(client)));
+    const [row] = await this.db
+      .select()
+      .from(dossiers)
+      .where(and(eq(dossiers.id, id), this.visibleTo(client)));
     return row;
   }
 
@@ -108,8 +114,12 @@ export class DossierStore {
     const conditions = and(
       this.visibleTo(client),
       filter.procedureCode ? eq(dossiers.procedureCode, filter.procedureCode) : undefined,
-      filter.applicantPersonalId ? and(eq(dossiers.applicantKind, "CITIZEN"), eq(dossiers.applicantId, filter.applicantPersonalId)) : undefined,
-      filter.applicantEnterpriseCode ? and(eq(dossiers.applicantKind, "ENTERPRISE"), eq(dossiers.applicantId, filter.applicantEnterpriseCode)) : undefined,
+      filter.applicantPersonalId
+        ? and(eq(dossiers.applicantKind, "CITIZEN"), eq(dossiers.applicantId, filter.applicantPersonalId))
+        : undefined,
+      filter.applicantEnterpriseCode
+        ? and(eq(dossiers.applicantKind, "ENTERPRISE"), eq(dossiers.applicantId, filter.applicantEnterpriseCode))
+        : undefined,
     );
     return {
       fetch: (afterKey: string | null, limit: number) =>
@@ -140,7 +150,14 @@ export class DossierStore {
     return new Map(
       rows.map((r) => [
         r.procedureCode,
-        { ...r, dossiers: n(r.dossiers), components: n(r.components), fulfilledByData: n(r.fulfilledByData), documentsRequested: n(r.documentsRequested), failedChecks: n(r.failedChecks) },
+        {
+          ...r,
+          dossiers: n(r.dossiers),
+          components: n(r.components),
+          fulfilledByData: n(r.fulfilledByData),
+          documentsRequested: n(r.documentsRequested),
+          failedChecks: n(r.failedChecks),
+        },
       ]),
     );
   }

@@ -34,7 +34,8 @@ export class ProcedureSubject {
 @ObjectType({ implements: Node, description: "A dossier component (thành phần hồ sơ) of a procedure." })
 export class ProcedureComponent {
   @Field(() => String, {
-    description: "The component's id within its procedure, e.g. death-notice (until 0.2.0 this was `id`, which repeats across procedures); the audit trail names components by it.",
+    description:
+      "The component's id within its procedure, e.g. death-notice (until 0.2.0 this was `id`, which repeats across procedures); the audit trail names components by it.",
   })
   key!: string;
 
@@ -102,7 +103,10 @@ export class Procedure {
   applicant!: ApplicantKind;
 
   // At most 2 in the catalogue (seeds/procedures/catalogue.json).
-  @Field(() => [ProcedureSubject], { complexity: listOf(2), description: "What else a dossier names (a child, a parcel, an enterprise, …)." })
+  @Field(() => [ProcedureSubject], {
+    complexity: listOf(2),
+    description: "What else a dossier names (a child, a parcel, an enterprise, …).",
+  })
   subjects!: ProcedureSubject[];
 
   // The longest procedure, first land registration (1.013978), has 10 (seeds/procedures/catalogue.json).
@@ -119,12 +123,15 @@ export class Procedure {
   replaceableShare!: number;
 }
 
-@ObjectType({ description: "Figures for one procedure, or for the whole catalogue: components replaceable by data, and over submitted dossiers, the paper saved." })
+@ObjectType({
+  description:
+    "Figures for one procedure, or for the whole catalogue: components replaceable by data, and over submitted dossiers, the paper saved.",
+})
 export class ProcedureFigures {
   @Field(() => String, { nullable: true, description: "Procedure code; null for the catalogue-wide line." })
   code!: string | null;
 
-  @Field(() => String, { description: "Procedure name, or \"All procedures\"." })
+  @Field(() => String, { description: 'Procedure name, or "All procedures".' })
   name!: string;
 
   @Field(() => Int, { description: "Procedures counted (1 for a procedure's line)." })
@@ -194,7 +201,7 @@ export class DossierSubjectsInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "A land-use right certificate serial (e.g. \"AB 123456\"); stands for its parcel, and must be the certificate in force.",
+    description: 'A land-use right certificate serial (e.g. "AB 123456"); stands for its parcel, and must be the certificate in force.',
   })
   certificate?: string;
 }
@@ -213,12 +220,15 @@ export class DossierInput {
 
 @ObjectType({ description: "A fact used to answer a component, with its source record." })
 export class EvidenceFact {
-  @Field(() => String, { description: "Source, in lower case: population, land or business.", deprecationReason: "Use `dataSource` (the DataSource enum; same source, upper-case name)." })
+  @Field(() => String, {
+    description: "Source, in lower case: population, land or business.",
+    deprecationReason: "Use `dataSource` (the DataSource enum; same source, upper-case name).",
+  })
   source!: string;
 
   // dataSource: a field resolver (resolvers.ts), from `source`.
 
-  @Field(() => String, { description: "The record, e.g. \"citizen 001085012345\" or \"parcel 00004-12-345\"." })
+  @Field(() => String, { description: 'The record, e.g. "citizen 001085012345" or "parcel 00004-12-345".' })
   record!: string;
 
   @Field(() => String, { description: "The fact's name, e.g. dateOfBirth, status, openMortgages." })
@@ -236,13 +246,22 @@ export class DossierComponentResult {
   @Field(() => ProcedureComponent, { description: "The component." })
   component!: ProcedureComponent;
 
-  @Field(() => ComponentStatus, { description: "Fulfilled by data, document needed, a failed check, or not evaluated (a source was unavailable)." })
+  @Field(() => ComponentStatus, {
+    description: "Fulfilled by data, document needed, a failed check, or not evaluated (a source was unavailable).",
+  })
   status!: ComponentStatus;
 
-  @Field(() => ComponentStatusReason, { nullable: true, description: "Why it was not answered from data: for NEEDS_DOCUMENT, DOCUMENT_ONLY or DATA_NOT_FOUND; for NOT_EVALUATED, SOURCE_UNAVAILABLE; null otherwise." })
+  @Field(() => ComponentStatusReason, {
+    nullable: true,
+    description:
+      "Why it was not answered from data: for NEEDS_DOCUMENT, DOCUMENT_ONLY or DATA_NOT_FOUND; for NOT_EVALUATED, SOURCE_UNAVAILABLE; null otherwise.",
+  })
   reason!: ComponentStatusReason | null;
 
-  @Field(() => String, { nullable: true, description: "What a clerk or the applicant should know: the failed rule, the missing record, or why the document is needed." })
+  @Field(() => String, {
+    nullable: true,
+    description: "What a clerk or the applicant should know: the failed rule, the missing record, or why the document is needed.",
+  })
   message!: string | null;
 
   // The most any rule cites is 5: SPOUSE_SINGLE's name and marital status with the 3 facts of its age check (rules.ts).
@@ -283,13 +302,18 @@ export class DossierSubject {
   @Field(() => String, { nullable: true, description: "Its id (personal id, parcel id or tax code); null when withheld from this reader." })
   id!: string | null;
 
-  @Field(() => Boolean, { description: "True when the id is withheld: a citizen client sees other people named in its dossier by role only." })
+  @Field(() => Boolean, {
+    description: "True when the id is withheld: a citizen client sees other people named in its dossier by role only.",
+  })
   withheld!: boolean;
 }
 
 @ObjectType({ implements: Node, description: "A submitted dossier (hồ sơ), stored by the gateway." })
 export class Dossier extends DossierEvaluation {
-  @Field(() => String, { description: "Dossier id, e.g. HS-20261123-1A2B3C4D5E6F: what `dossier(id:)` and the X-Purpose-Case header take (until 0.2.0 this was `id`)." })
+  @Field(() => String, {
+    description:
+      "Dossier id, e.g. HS-20261123-1A2B3C4D5E6F: what `dossier(id:)` and the X-Purpose-Case header take (until 0.2.0 this was `id`).",
+  })
   dossierId!: string;
 
   @Field(() => ApplicantKind, { description: "Whether a citizen or an enterprise filed it." })
@@ -301,18 +325,24 @@ export class Dossier extends DossierEvaluation {
   })
   applicantId!: string;
 
-  @Field(() => PersonalIdScalar, { nullable: true, description: "The applicant citizen's personal identification number; null for an enterprise." })
+  @Field(() => PersonalIdScalar, {
+    nullable: true,
+    description: "The applicant citizen's personal identification number; null for an enterprise.",
+  })
   applicantPersonalId!: string | null;
 
   @Field(() => TaxCodeScalar, { nullable: true, description: "The applicant enterprise's code (tax code); null for a citizen." })
   applicantEnterpriseCode!: string | null;
 
   // A procedure names at most two subjects besides its applicant (the catalogue; Procedure.subjects).
-  @Field(() => [DossierSubject], { complexity: listOf(2), description: "The subjects named besides the applicant, by role; a citizen client sees other people's ids withheld." })
+  @Field(() => [DossierSubject], {
+    complexity: listOf(2),
+    description: "The subjects named besides the applicant, by role; a citizen client sees other people's ids withheld.",
+  })
   subjects!: DossierSubject[];
 
   @Field(() => String, {
-    description: "The subjects named, as JSON (role → id; another person's id is \"[withheld]\" to a citizen client).",
+    description: 'The subjects named, as JSON (role → id; another person\'s id is "[withheld]" to a citizen client).',
     deprecationReason: "Use `subjects`, typed (role, kind, id, withheld).",
   })
   subjectsJson!: string;
@@ -329,7 +359,10 @@ export class SubmitDossierResult {
   @Field(() => Dossier, { description: "The stored dossier." })
   dossier!: Dossier;
 
-  @Field(() => Boolean, { description: "True when this idempotency key had already been used with the same request: the stored dossier is returned, none is added." })
+  @Field(() => Boolean, {
+    description:
+      "True when this idempotency key had already been used with the same request: the stored dossier is returned, none is added.",
+  })
   replayed!: boolean;
 }
 
@@ -341,7 +374,10 @@ export class Verification {
   @Field(() => String, { description: "The question answered, in words." })
   question!: string;
 
-  @Field(() => String, { description: "The source that answered, in lower case: population, land or business.", deprecationReason: "Use `dataSource` (the DataSource enum; same source, upper-case name)." })
+  @Field(() => String, {
+    description: "The source that answered, in lower case: population, land or business.",
+    deprecationReason: "Use `dataSource` (the DataSource enum; same source, upper-case name).",
+  })
   source!: string;
 
   @Field(() => DataSource, { description: "The source that answered." })

@@ -34,37 +34,63 @@ export class VerificationResolver {
     @Arg("communeCode", () => AdministrativeUnitCodeScalar, { description: "A 2025 commune code." }) communeCode: string,
   ): Promise<Verification> {
     const row = await ctx.population.reader.citizen(personalId);
-    return answer(`Is the permanent residence of ${personalId} in commune ${communeCode}?`, "population", row?.permanentCommuneCode === communeCode, row?.updatedAt ?? null);
+    return answer(
+      `Is the permanent residence of ${personalId} in commune ${communeCode}?`,
+      "population",
+      row?.permanentCommuneCode === communeCode,
+      row?.updatedAt ?? null,
+    );
   }
 
   @Access("population")
   @SubjectArgument("CITIZEN", "personalId")
   @Query(() => Verification, { nullable: true, description: `Is this person alive and at least ${AGE_OF_MAJORITY} today?` })
-  async verifyAliveAdult(@Ctx() ctx: ProceduresContext, @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string): Promise<Verification> {
+  async verifyAliveAdult(
+    @Ctx() ctx: ProceduresContext,
+    @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
+  ): Promise<Verification> {
     const row = await ctx.population.reader.citizen(personalId);
-    return answer(`Is ${personalId} alive and an adult?`, "population", !!row && isAliveAdult(row, todayInVietnam()), row?.updatedAt ?? null);
+    return answer(
+      `Is ${personalId} alive and an adult?`,
+      "population",
+      !!row && isAliveAdult(row, todayInVietnam()),
+      row?.updatedAt ?? null,
+    );
   }
 
   @Access("business")
   @SubjectArgument("ENTERPRISE", "code")
   @Query(() => Verification, { nullable: true, description: "Is this enterprise active?" })
-  async verifyEnterpriseActive(@Ctx() ctx: ProceduresContext, @Arg("code", () => TaxCodeScalar, { description: "Enterprise code." }) code: string): Promise<Verification> {
+  async verifyEnterpriseActive(
+    @Ctx() ctx: ProceduresContext,
+    @Arg("code", () => TaxCodeScalar, { description: "Enterprise code." }) code: string,
+  ): Promise<Verification> {
     const row = await ctx.business.reader.enterprise(code);
     return answer(`Is enterprise ${code} active?`, "business", row?.status === "ACTIVE", row?.updatedAt ?? null);
   }
 
   @Access("land")
   @SubjectArgument("CITIZEN", "personalId")
-  @Query(() => Verification, { nullable: true, description: "Is this person named on this land-use right certificate, and is it in force?" })
+  @Query(() => Verification, {
+    nullable: true,
+    description: "Is this person named on this land-use right certificate, and is it in force?",
+  })
   async verifyCertificateHolder(
     @Ctx() ctx: ProceduresContext,
     @Arg("personalId", () => PersonalIdScalar, { description: "The person." }) personalId: string,
     @Arg("certificateSerial", () => String, { description: "Certificate serial." }) certificateSerial: string,
   ): Promise<Verification> {
     if (!CERTIFICATE_SERIAL_PATTERN.test(certificateSerial)) {
-      throw new GatewayError("INVALID_ARGUMENT", `certificateSerial: expected a certificate serial such as "AB 123456"; got ${shown(certificateSerial)}.`, { argument: "certificateSerial" });
+      throw new GatewayError(
+        "INVALID_ARGUMENT",
+        `certificateSerial: expected a certificate serial such as "AB 123456"; got ${shown(certificateSerial)}.`,
+        { argument: "certificateSerial" },
+      );
     }
-    const [certificate, holders] = await Promise.all([ctx.land.reader.certificate(certificateSerial), ctx.land.reader.holdersOfCertificate(certificateSerial)]);
+    const [certificate, holders] = await Promise.all([
+      ctx.land.reader.certificate(certificateSerial),
+      ctx.land.reader.holdersOfCertificate(certificateSerial),
+    ]);
     const holds = certificate?.status === "ACTIVE" && holders.some((h) => h.personalId === personalId);
     return answer(`Does ${personalId} hold certificate ${certificateSerial} in force?`, "land", holds, certificate?.updatedAt ?? null);
   }

@@ -58,7 +58,11 @@ export class SourceUnavailableError extends GatewayError {
     /** Why, in a few words (a class of failure, never data): what readiness reports. */
     readonly reason: string,
   ) {
-    super("SOURCE_UNAVAILABLE", `The ${source} source is unavailable: ${reason}. Fields from it are null in this answer; the rest is served. Try again shortly.`, { source });
+    super(
+      "SOURCE_UNAVAILABLE",
+      `The ${source} source is unavailable: ${reason}. Fields from it are null in this answer; the rest is served. Try again shortly.`,
+      { source },
+    );
   }
 }
 
@@ -111,8 +115,10 @@ export class SourceGuard {
   private translate(error: unknown): unknown {
     const code = (error as { code?: string }).code;
     let reason: string | null = null;
-    if (code === "EOPENBREAKER") reason = `it failed repeatedly, so the gateway stops asking it for ${Math.round(this.config.resetTimeoutMs / 1000)} s`;
-    else if (code === "ETIMEDOUT" && (error as Error).message.startsWith("Timed out after")) reason = `it did not answer within ${this.config.queryTimeoutMs} ms`;
+    if (code === "EOPENBREAKER")
+      reason = `it failed repeatedly, so the gateway stops asking it for ${Math.round(this.config.resetTimeoutMs / 1000)} s`;
+    else if (code === "ETIMEDOUT" && (error as Error).message.startsWith("Timed out after"))
+      reason = `it did not answer within ${this.config.queryTimeoutMs} ms`;
     else if (isUnavailability(error)) reason = `it cannot be reached (${codesOf(error)[0] ?? "unknown"})`;
     if (!reason) return error;
     if (code !== "EOPENBREAKER") this.lastFailure = { at: new Date(), reason };

@@ -60,7 +60,8 @@ function guardDatabase(db: Database, guard: SourceGuard): void {
     const prepared = prepare(...args);
     for (const method of ["execute", "all", "values"]) {
       const original = prepared[method];
-      if (typeof original === "function") prepared[method] = (...a: unknown[]) => guard.run(() => original.apply(prepared, a) as Promise<unknown>);
+      if (typeof original === "function")
+        prepared[method] = (...a: unknown[]) => guard.run(() => original.apply(prepared, a) as Promise<unknown>);
     }
     return prepared;
   };
@@ -138,7 +139,9 @@ export async function openSource(config: SourceConfig): Promise<Source> {
     guard,
     async raw<T>(text: string, params: unknown[] = []) {
       return guard.run(async () => {
-        const result = params.length ? await client.query<T>(text, params) : await client.exec(text).then((r) => ({ rows: (r.at(-1)?.rows ?? []) as T[] }));
+        const result = params.length
+          ? await client.query<T>(text, params)
+          : await client.exec(text).then((r) => ({ rows: (r.at(-1)?.rows ?? []) as T[] }));
         return result.rows;
       });
     },

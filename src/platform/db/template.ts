@@ -55,7 +55,12 @@ export function templateCacheFile(env: NodeJS.ProcessEnv = process.env): string 
   const chosen = env.NDAF_CACHE_DIR?.trim();
   if (chosen === "off") return undefined;
   const home = os.homedir();
-  const dir = chosen || path.join(env.XDG_CACHE_HOME || (home ? path.join(home, ".cache") : path.join(os.tmpdir(), `ndaf-gateway-${process.getuid?.() ?? "user"}`)), "ndaf-gateway");
+  const dir =
+    chosen ||
+    path.join(
+      env.XDG_CACHE_HOME || (home ? path.join(home, ".cache") : path.join(os.tmpdir(), `ndaf-gateway-${process.getuid?.() ?? "user"}`)),
+      "ndaf-gateway",
+    );
   return path.join(path.resolve(dir), `pglite-${pgliteVersion()}-pg_trgm-v${TEMPLATE_FORMAT}.tar`);
 }
 
@@ -146,7 +151,7 @@ interface TarEntry {
 export function readTar(tar: Buffer): TarEntry[] {
   const entries: TarEntry[] = [];
   const text = (start: number, length: number) => tar.toString("latin1", start, start + length).replace(/\0.*$/s, "");
-  for (let offset = 0; offset + 512 <= tar.length; ) {
+  for (let offset = 0; offset + 512 <= tar.length;) {
     if (tar.subarray(offset, offset + 512).every((b) => b === 0)) break;
     const prefix = text(offset + 345, 155);
     const name = `${prefix ? `${prefix}/` : ""}${text(offset, 100)}`.replace(/^\/+/, "");

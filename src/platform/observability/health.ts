@@ -39,7 +39,10 @@ async function probe(source: Source): Promise<SourceHealth> {
   }
 }
 
-export async function readiness(sources: Record<SourceName, Source>, shuttingDown: boolean): Promise<{ httpStatus: number; body: Readiness }> {
+export async function readiness(
+  sources: Record<SourceName, Source>,
+  shuttingDown: boolean,
+): Promise<{ httpStatus: number; body: Readiness }> {
   const results = await Promise.all(SOURCE_NAMES.map(async (name) => [name, await probe(sources[name])] as const));
   const health = Object.fromEntries(results) as Record<SourceName, SourceHealth>;
   const status: Readiness["status"] = shuttingDown

@@ -79,7 +79,8 @@ export class GatewayMetrics {
         },
         willSendResponse: async ({ response }) => {
           if (response.body.kind !== "single") return;
-          for (const error of response.body.singleResult.errors ?? []) this.graphqlErrors.inc({ code: String(error.extensions?.code ?? "UNKNOWN") });
+          for (const error of response.body.singleResult.errors ?? [])
+            this.graphqlErrors.inc({ code: String(error.extensions?.code ?? "UNKNOWN") });
         },
       }),
     };
