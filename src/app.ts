@@ -3,7 +3,7 @@
  * administrative map and builds the schema: everything a server or a test needs, with one close().
  */
 import type { GraphQLSchema } from "graphql";
-import { ClientStore } from "./modules/access/index.js";
+import { AccessLogStore, ClientStore } from "./modules/access/index.js";
 import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./modules/access/index.js";
 import { RateLimits } from "./modules/access/index.js";
 import { type GatewayConfig, SOURCE_NAMES } from "./platform/config.js";
@@ -16,7 +16,7 @@ import { AdminUnitRegistry } from "./modules/admin-units/index.js";
 import { ConformancePool } from "./modules/conformance/index.js";
 import { DocumentStore } from "./modules/documents/index.js";
 import { demoCitizenOf } from "./modules/population/index.js";
-import { ProcedureCatalogue } from "./modules/procedures/index.js";
+import { DossierStore, ProcedureCatalogue } from "./modules/procedures/index.js";
 import { buildGatewaySchema } from "./schema.js";
 import { NodeIdCodec } from "./shared/node-id.js";
 import { CursorCodec } from "./shared/pagination.js";
@@ -39,6 +39,10 @@ export interface App {
   conformance: ConformancePool;
   /** Trusted documents (published operations) by id, cached per process. */
   documents: DocumentStore;
+  /** Stored dossiers' statements, over the gateway database. */
+  dossiers: DossierStore;
+  /** The access log's reads of the audit trail, over the gateway database. */
+  accessLog: AccessLogStore;
   /** Demo clients, in development and test; null in production. */
   demo: DemoClients | null;
   close(): Promise<void>;
@@ -159,6 +163,8 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
       production: config.environment === "production",
     });
     const documents = new DocumentStore(sources.gateway.db);
+    const dossiers = new DossierStore(sources.gateway.db);
+    const accessLog = new AccessLogStore(sources.gateway.db);
     const closeAll = async () => {
       await conformance.close();
       await close();
@@ -175,6 +181,8 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
       rateLimits,
       conformance,
       documents,
+      dossiers,
+      accessLog,
       demo,
       close: closeAll,
     };

@@ -4,14 +4,14 @@
  * services. No raw database handle is in it: a module reaches a database only through its own slice.
  */
 import { randomUUID } from "node:crypto";
-import { type AccessContext, AccessLogStore, RequestAccess } from "./modules/access/index.js";
+import { type AccessContext, type AccessLogStore, RequestAccess } from "./modules/access/index.js";
 import type { AdminUnitRegistry, AdminUnitsContext } from "./modules/admin-units/index.js";
 import { type BusinessContext, createBusinessSlice } from "./modules/business/index.js";
 import type { ConformanceContext, ConformancePool } from "./modules/conformance/index.js";
 import { createLandSlice, type LandContext } from "./modules/land/index.js";
 import type { NodesContext } from "./modules/nodes/index.js";
 import { createPopulationSlice, type PopulationContext } from "./modules/population/index.js";
-import { DossierStore, type ProcedureCatalogue, type ProceduresContext } from "./modules/procedures/index.js";
+import type { DossierStore, ProcedureCatalogue, ProceduresContext } from "./modules/procedures/index.js";
 import type { Sources } from "./platform/db/source.js";
 import type { NodeIdCodec } from "./shared/node-id.js";
 import type { CursorCodec } from "./shared/pagination.js";
@@ -38,6 +38,9 @@ export interface ContextServices {
   nodeIds: NodeIdCodec;
   /** Runs conformance checks off the request thread (shared: its threads are the gateway's, not the request's). */
   conformance: ConformancePool;
+  /** The gateway database's stores: stateless, so one per process. */
+  dossiers: DossierStore;
+  accessLog: AccessLogStore;
 }
 
 export function createContext(
@@ -55,8 +58,8 @@ export function createContext(
     business: createBusinessSlice(sources.business.db, adminUnits, cursors),
     gateway: {
       procedures: services.procedures,
-      dossiers: new DossierStore(sources.gateway.db),
-      accessLog: new AccessLogStore(sources.gateway.db),
+      dossiers: services.dossiers,
+      accessLog: services.accessLog,
       cursors,
       nodeIds: services.nodeIds,
       conformance: services.conformance,

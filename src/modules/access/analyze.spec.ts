@@ -11,6 +11,7 @@ import { analyzeOperation, reachableDefinitions } from "./analyze.js";
 import type { Client } from "./clients.js";
 import { fieldAccess, subjectDeclarations, typeAccess } from "./directive.js";
 import { checkAccess } from "./policy.js";
+import { agencyClient } from "../../../test/support/clients.js";
 
 const DIRECTIVES = `
   enum DataSource { POPULATION LAND BUSINESS }
@@ -138,19 +139,7 @@ describe("the declarations", () => {
 
 describe("the published schema, decided by the policy", () => {
   const published = buildSchema(fs.readFileSync(path.resolve(import.meta.dirname, "../../../schema.graphql"), "utf8"));
-  const agency = (grants: Client["grants"]): Client => ({
-    id: "VN:GOV:000.00.00.H01:test",
-    name: "test",
-    kind: "SYSTEM",
-    personalId: null,
-    keyPrefix: "ndaf_test",
-    rateLimitPerMinute: null,
-    expiresAt: null,
-    revokedAt: null,
-    demo: false,
-    trustedDocumentsOnly: false,
-    grants,
-  });
+  const agency = (grants: Client["grants"]) => agencyClient(...grants);
   const BIRTH = { procedure: "1.001193", caseId: "HS-1" };
   const query = parse(`{ citizen(personalId: "001085012345") {
     fullName dateOfBirth religion ethnicity { code } identityCards { number }

@@ -19,27 +19,14 @@ import {
   refusalHeaders,
 } from "./policy.js";
 import type { Purpose } from "./request.js";
+import { agencyClient } from "../../../test/support/clients.js";
 
 const BIRTH = "1.001193";
 const MARRIAGE = "1.000894";
 const ME = "001085012345";
 const SOMEONE_ELSE = "079301000001";
 
-function system(...grants: Grant[]): Client {
-  return {
-    id: "VN:GOV:000.00.00.H01:test",
-    name: "Test system",
-    kind: "SYSTEM",
-    personalId: null,
-    keyPrefix: "ndaf_test",
-    rateLimitPerMinute: null,
-    expiresAt: null,
-    revokedAt: null,
-    demo: false,
-    trustedDocumentsOnly: false,
-    grants,
-  };
-}
+const system = agencyClient;
 
 function citizenClient(personalId = ME): Client {
   return { ...system(), id: `VN:CIT:${personalId}`, name: "A citizen", kind: "CITIZEN", personalId };

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { GatewayError } from "../../platform/errors.js";
 import type { Client } from "./clients.js";
 import { RequestAccess, parsePurpose } from "./request.js";
+import { agencyClient, citizenClient } from "../../../test/support/clients.js";
 
 const BIRTH = "1.001193";
 const ME = "001085012345";
@@ -84,21 +85,8 @@ describe("parsePurpose", () => {
   });
 });
 
-function client(kind: Client["kind"], personalId: string | null = null): Client {
-  return {
-    id: kind === "CITIZEN" ? `VN:CIT:${personalId}` : "VN:GOV:000.00.00.H01:test",
-    name: "test",
-    kind,
-    personalId,
-    keyPrefix: "ndaf_test",
-    rateLimitPerMinute: null,
-    expiresAt: null,
-    revokedAt: null,
-    demo: false,
-    trustedDocumentsOnly: false,
-    grants: [],
-  };
-}
+const client = (kind: Client["kind"], personalId: string | null = null) =>
+  kind === "CITIZEN" ? citizenClient(personalId!) : agencyClient();
 
 describe("RequestAccess", () => {
   it("records one row per subject read, its fields sorted and counted once", () => {

@@ -15,6 +15,7 @@ import {
   visibleSubjects,
 } from "./disclosure.js";
 import type { Evidence } from "./rules.js";
+import { agencyClient, citizenClient } from "../../../test/support/clients.js";
 
 const AN = "001085012345";
 const HOA = "079301000001";
@@ -57,21 +58,8 @@ function component(
   return { component: { id, name: id }, status, reason: null, message: `message of ${id} naming ${HOA}`, evidence, about, ...extra };
 }
 
-function client(kind: Client["kind"], personalId: string | null = null): Client {
-  return {
-    id: kind === "CITIZEN" ? `VN:CIT:${personalId}` : "VN:GOV:000.00.00.H01:test",
-    name: "test",
-    kind,
-    personalId,
-    keyPrefix: "ndaf_test",
-    rateLimitPerMinute: null,
-    expiresAt: null,
-    revokedAt: null,
-    demo: false,
-    trustedDocumentsOnly: false,
-    grants: [],
-  };
-}
+const client = (kind: Client["kind"], personalId: string | null = null) =>
+  kind === "CITIZEN" ? citizenClient(personalId!) : agencyClient();
 
 /** One component about the applicant only, one about the buyer, one about the parcel naming the applicant. */
 const components = () => [

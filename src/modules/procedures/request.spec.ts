@@ -7,6 +7,7 @@ import { type Client, RequestAccess } from "../access/index.js";
 import { GatewayError } from "../../platform/errors.js";
 import { type CatalogueProcedure, ProcedureCatalogue } from "./catalogue.js";
 import { type DossierRequest, aboutOf, admit, checkRequest, findProcedure, toRequest } from "./request.js";
+import { agencyClient, citizenClient } from "../../../test/support/clients.js";
 
 const AN = "001085012345";
 const HOA = "079301000001";
@@ -165,22 +166,7 @@ describe("checkRequest", () => {
   });
 });
 
-function agency(procedures: string[]): Client {
-  return {
-    id: "VN:GOV:000.00.00.H01:test",
-    name: "test",
-    kind: "SYSTEM",
-    personalId: null,
-    keyPrefix: "ndaf_test",
-    rateLimitPerMinute: null,
-    expiresAt: null,
-    revokedAt: null,
-    demo: false,
-    trustedDocumentsOnly: false,
-    grants: [{ sources: ["population", "land", "business"], classes: ["basic"], procedures }],
-  };
-}
-const citizenClient = (personalId: string): Client => ({ ...agency([]), id: `VN:CIT:${personalId}`, kind: "CITIZEN", personalId });
+const agency = (procedures: string[]) => agencyClient({ sources: ["population", "land", "business"], classes: ["basic"], procedures });
 
 /** The land source's certificates, as admit() reads them. */
 function context(client: Client | null, purpose: { procedure: string; caseId: string } | null, certificates: Record<string, string> = {}) {

@@ -120,6 +120,14 @@ function personFacts(row: CitizenRow, ...names: ("fullName" | "dateOfBirth" | "s
   });
 }
 
+/** The spouse the applicant's record names, as a fact about the applicant that mentions the spouse. */
+function spouseFacts(row: CitizenRow): Evidence[] {
+  if (!row.spouseId) return [];
+  return [
+    fact("population", `citizen ${row.personalId}`, "spouse", row.spouseId, row.updatedAt, citizen(row.personalId), citizen(row.spouseId)),
+  ];
+}
+
 async function person(input: RuleInput, id: string | undefined) {
   return id ? input.readers.population.citizen(id) : null;
 }
@@ -309,20 +317,7 @@ export const RULES = {
       const { row } = found;
       const evidence = personFacts(row, "maritalStatus");
       if (row.maritalStatus !== "MARRIED") return fulfilled(...evidence);
-      const spouse = row.spouseId
-        ? [
-            fact(
-              "population",
-              `citizen ${row.personalId}`,
-              "spouse",
-              row.spouseId,
-              row.updatedAt,
-              citizen(row.personalId),
-              citizen(row.spouseId),
-            ),
-          ]
-        : [];
-      return failed("The applicant is recorded as married.", ...evidence, ...spouse);
+      return failed("The applicant is recorded as married.", ...evidence, ...spouseFacts(row));
     },
   },
   MARITAL_STATUS: {
@@ -333,22 +328,7 @@ export const RULES = {
       const found = await applicantRecord(input);
       if ("outcome" in found) return found.outcome;
       const { row } = found;
-      return fulfilled(
-        ...personFacts(row, "maritalStatus"),
-        ...(row.spouseId
-          ? [
-              fact(
-                "population",
-                `citizen ${row.personalId}`,
-                "spouse",
-                row.spouseId,
-                row.updatedAt,
-                citizen(row.personalId),
-                citizen(row.spouseId),
-              ),
-            ]
-          : []),
-      );
+      return fulfilled(...personFacts(row, "maritalStatus"), ...spouseFacts(row));
     },
   },
   SPOUSE_SINGLE: {
