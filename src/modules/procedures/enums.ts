@@ -1,6 +1,6 @@
 /**
  * Closed sets of the procedure catalogue and of dossier answers, as GraphQL enums: each registered over the one object
- * the code checks against (catalogue.ts, rules.ts, service.ts) or derived from RULES, so the schema cannot name a value
+ * the code checks against (catalogue.ts, rules.ts, outcome.ts) or derived from RULES, so the schema cannot name a value
  * the code does not know.
  */
 import { registerEnumType } from "type-graphql";
