@@ -1,48 +1,53 @@
 /**
- * `npm run audit:verify [-- --anchor <seq>:<hash>] [--json]`: re-walks the audit trail's hash chain and reports the
- * first row that was altered, removed or inserted. Exit 0 when intact, 1 when not, 2 when the check could not run.
- * An anchor is a head published earlier (say, daily, to a place the database's administrators cannot edit): it
- * catches even a trail rewritten from that row on with freshly computed hashes.
+ * `npm run audit:verify [-- --public-key <file> ...] [--json]`: checks the whole audit trail — every partition's
+ * chain, every checkpoint's signature, and that the entries each checkpoint covers still give its signed root, so a
+ * past rewritten with fresh hashes is reported with the first checkpoint it contradicts. The keys trusted are the
+ * ones given (the public keys the gateway published, GET /audit/public-key), else the installation's own signing key
+ * (AUDIT_SIGNING_KEY_FILE). Exit 0 when intact, 1 when not, 2 when the check could not run.
  */
+import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { verifyAuditChain } from "../src/modules/access/audit.js";
+import { loadSigningKey, publicKeyFrom } from "../src/modules/access/checkpoint.js";
+import { verifyAuditTrail } from "../src/modules/access/verify.js";
 import { openSources, type OpenedSources } from "../src/app.js";
 import { loadConfig } from "../src/platform/config.js";
 import { migrateSource } from "../src/platform/db/migrate.js";
 
 let opened: OpenedSources | undefined;
 try {
-  const { values } = parseArgs({ options: { anchor: { type: "string" }, json: { type: "boolean", default: false } } });
-  const anchor = values.anchor ? /^(\d+):([0-9a-f]{64})$/.exec(values.anchor) : null;
-  if (values.anchor && !anchor) throw new Error("--anchor takes <seq>:<64 hex digits>, as printed by an earlier run.");
+  const { values } = parseArgs({
+    options: { "public-key": { type: "string", multiple: true }, json: { type: "boolean", default: false } },
+  });
+  const config = loadConfig({ SOURCE_QUERY_TIMEOUT_MS: "0", ...process.env });
+  const files = values["public-key"] ?? [];
+  const trusted = files.map((file) => {
+    const key = publicKeyFrom(fs.readFileSync(file, "utf8"));
+    if (!key) throw new Error(`${file} does not hold an Ed25519 public key (PEM).`);
+    return key;
+  });
+  if (trusted.length === 0 && config.audit.signingKeyFile && fs.existsSync(config.audit.signingKeyFile)) {
+    trusted.push(publicKeyFrom(loadSigningKey(config.audit.signingKeyFile, false).key.publicKeyPem)!);
+  }
 
-  opened = await openSources(loadConfig({ SOURCE_QUERY_TIMEOUT_MS: "0", ...process.env }));
+  opened = await openSources(config);
   const gateway = opened.sources.gateway;
   await migrateSource(gateway);
   const started = performance.now();
-  const report = await verifyAuditChain(gateway);
-  let problem = report.problem;
-  if (!problem && anchor) {
-    const [row] = await gateway.raw<{ hash: string }>("select hash from gateway.audit_log where seq = $1", [Number(anchor[1])]);
-    if (!row || row.hash !== anchor[2]) {
-      problem = {
-        kind: "ALTERED",
-        seq: Number(anchor[1]),
-        message: `Row ${anchor[1]} no longer has the anchored hash ${anchor[2].slice(0, 12)}…: the trail was rewritten from that row or before.`,
-      };
-    }
-  }
+  const report = await verifyAuditTrail(gateway, trusted);
   const ms = Math.round(performance.now() - started);
+  const counts = `${report.entries.toLocaleString("en")} entries in ${report.heads.length} partitions${report.legacyEntries ? ` and ${report.legacyEntries.toLocaleString("en")} legacy entries` : ""}, ${report.checkpoints.toLocaleString("en")} checkpoints`;
   if (values.json) {
-    console.log(JSON.stringify({ ...report, problem, ms }, null, 2));
-  } else if (problem) {
-    console.log(`Audit trail NOT intact (${problem.kind}): ${problem.message}`);
-    console.log(`${report.rows.toLocaleString("en")} rows verified before it, in ${ms} ms.`);
+    console.log(JSON.stringify({ ...report, intact: report.problems.length === 0, ms }, null, 2));
+  } else if (report.problems.length > 0) {
+    console.log(`Audit trail NOT intact: ${report.problems.length} problem${report.problems.length > 1 ? "s" : ""}.`);
+    for (const p of report.problems) console.log(`  ${p.kind}: ${p.message}`);
+    console.log(`Checked ${counts} in ${ms} ms.`);
   } else {
-    console.log(`Audit trail intact: ${report.rows.toLocaleString("en")} rows verified in ${ms} ms.`);
-    console.log(`Head: ${report.lastSeq}:${report.lastHash}  (publish it; pass it later as --anchor)`);
+    console.log(`Audit trail intact: ${counts} verified in ${ms} ms.`);
+    if (report.uncovered) console.log(`${report.uncovered.toLocaleString("en")} entries are chained and not yet in a checkpoint.`);
+    if (report.lastCheckpoint) console.log(`Last checkpoint: ${report.lastCheckpoint.seq} (statement ${report.lastCheckpoint.statementHash})`);
   }
-  process.exitCode = problem ? 1 : 0;
+  process.exitCode = report.problems.length > 0 ? 1 : 0;
 } catch (error) {
   console.error(`Audit verification could not run: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 2;

@@ -5,7 +5,7 @@
 import type { GraphQLSchema } from "graphql";
 import { AccessLogStore, ClientStore } from "./modules/access/index.js";
 import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./modules/access/index.js";
-import { RateLimits } from "./modules/access/index.js";
+import { AuditSealer, RateLimits, resolveSigningKey, type SigningKey } from "./modules/access/index.js";
 import { type GatewayConfig, SOURCE_NAMES } from "./platform/config.js";
 import type { Sources } from "./platform/db/source.js";
 import { lockDataDir } from "./platform/db/lock.js";
@@ -45,6 +45,8 @@ export interface App {
   accessLog: AccessLogStore;
   /** Demo clients, in development and test; null in production. */
   demo: DemoClients | null;
+  /** The key that signs the audit trail's checkpoints, and this process's sealer. */
+  audit: { key: SigningKey; sealer: AuditSealer };
   close(): Promise<void>;
 }
 
@@ -125,6 +127,11 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
   if (!config.access.demoClients && config.access.demoApiKey) {
     throw new Error("GATEWAY_DEMO_API_KEY is set, but demo clients are refused in production. Unset it.");
   }
+  // Before any database is opened: a missing or unreadable key is a one-line start-up failure.
+  const signing = resolveSigningKey(config.audit, config.environment);
+  if (signing.generatedAt) {
+    log(`Generated the audit signing key ${signing.key.keyId} at ${signing.generatedAt}; keep it, and publish its public key (GET /audit/public-key)`);
+  }
   log(describeOpening(config));
   const { sources, close } = await openSources(config);
   try {
@@ -165,7 +172,10 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     const documents = new DocumentStore(sources.gateway.db);
     const dossiers = new DossierStore(sources.gateway.db);
     const accessLog = new AccessLogStore(sources.gateway.db);
+    const sealer = new AuditSealer(sources.gateway, signing.key, config.audit.checkpointIntervalMs);
+    sealer.start();
     const closeAll = async () => {
+      await sealer.stop();
       await conformance.close();
       await close();
     };
@@ -184,6 +194,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
       dossiers,
       accessLog,
       demo,
+      audit: { key: signing.key, sealer },
       close: closeAll,
     };
   } catch (error) {

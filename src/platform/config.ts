@@ -64,6 +64,21 @@ export interface GatewayConfig {
   access: AccessConfig;
   conformance: ConformanceConfig;
   cors: CorsConfig;
+  audit: AuditConfig;
+}
+
+/** The audit trail's checkpoints (src/modules/access/sealer.ts). */
+export interface AuditConfig {
+  /**
+   * AUDIT_SIGNING_KEY_FILE: the Ed25519 private key (PKCS#8 PEM) that signs checkpoints, kept out of the database.
+   * Required in production; in development DATA_DIR/audit-signing-key.pem, generated on first run; in tests, unset:
+   * a key made for the process.
+   */
+  signingKeyFile: string | undefined;
+  /** Development only: write a new key to signingKeyFile when it does not exist. */
+  generateSigningKey: boolean;
+  /** AUDIT_CHECKPOINT_INTERVAL_MS: how often a checkpoint is made (0 = never; tests seal when they need to). */
+  checkpointIntervalMs: number;
 }
 
 /** Which browser origins may call the gateway (src/http/cors.ts). */
@@ -189,6 +204,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     cors: {
       ...corsOriginsFrom(env.GATEWAY_CORS_ORIGINS, environment),
       localhost: booleanFrom(env, "GATEWAY_CORS_LOCALHOST", environment !== "production"),
+    },
+    audit: {
+      signingKeyFile: env.AUDIT_SIGNING_KEY_FILE
+        ? path.resolve(env.AUDIT_SIGNING_KEY_FILE)
+        : environment === "development"
+          ? path.join(dataDir, "audit-signing-key.pem")
+          : undefined,
+      generateSigningKey: environment === "development",
+      checkpointIntervalMs: integerFrom(env, "AUDIT_CHECKPOINT_INTERVAL_MS", environment === "test" ? 0 : 5_000),
     },
     conformance: {
       timeoutMs: Math.max(1, integerFrom(env, "GATEWAY_CONFORMANCE_TIMEOUT_MS", 5_000)),

@@ -1,16 +1,13 @@
 /**
- * The audit trail: every subject's row of a request — and of the other requests finishing meanwhile (group commit)
- * — in one INSERT, chained and sealed by the database's trigger; and the verifier that re-walks the chain with an
- * independent implementation of the hash.
+ * The audit trail's writer: every subject's row of a request — and of the other requests finishing meanwhile (group
+ * commit) — in one INSERT, chained by the database's trigger into the subject's partition. ./verify.ts re-walks
+ * the chains and checks the checkpoints; ./sealer.ts signs them.
  */
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { isUnavailability, SourceUnavailableError } from "../../platform/db/resilience.js";
 import type { Source } from "../../platform/db/source.js";
 import { logger } from "../../platform/logger.js";
 import type { AuditEntry, Purpose } from "./request.js";
-
-export const GENESIS_HASH = "0".repeat(64);
 
 export interface AuditContext {
   requestId: string;
@@ -106,7 +103,11 @@ function sqlState(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** Every row of the batch in one statement, in request order, then subject order. */
+/**
+ * Every row of the batch in one statement, in ascending partition order (then request order, then subject order):
+ * the chain trigger locks each partition's head at its first row, so every writer takes the locks in the same
+ * order and none waits on another in a cycle.
+ */
 async function insertRows(gateway: Source, batch: PendingWrite[]): Promise<void> {
   const requestIds: string[] = [];
   const clients: string[] = [];
@@ -134,7 +135,7 @@ async function insertRows(gateway: Source, batch: PendingWrite[]): Promise<void>
     from unnest(${sql.param(requestIds)}::text[], ${sql.param(clients)}::text[], ${sql.param(actions)}::text[], ${sql.param(procedures)}::text[],
                 ${sql.param(cases)}::text[], ${sql.param(kinds)}::text[], ${sql.param(ids)}::text[], ${sql.param(fields)}::text[])
          with ordinality as t(request_id, client_id, action, procedure, case_id, kind, id, fields, n)
-    order by t.n`);
+    order by gateway.audit_partition_of(t.kind, t.id), t.n`);
 }
 
 const writers = new WeakMap<Source, AuditWriter>();
@@ -155,135 +156,4 @@ function writerFor(gateway: Source): AuditWriter {
 export async function writeAudit(gateway: Source, context: AuditContext, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await writerFor(gateway).write(context, entries);
-}
-
-export interface StoredAuditRow {
-  seq: number;
-  recordedAt: Date;
-  requestId: string;
-  clientId: string;
-  action: string;
-  procedureCode: string | null;
-  caseId: string | null;
-  subjectKind: string | null;
-  subjectId: string | null;
-  fields: string[];
-  prevHash: string;
-  hash: string;
-}
-
-/** The row hash, exactly as the database trigger computes it (drizzle/gateway/0002_audit_chain.sql). */
-export function auditRowHash(row: Omit<StoredAuditRow, "hash">): string {
-  const content = [
-    String(row.seq),
-    row.recordedAt.toISOString(),
-    row.requestId,
-    row.clientId,
-    row.action,
-    row.procedureCode ?? "",
-    row.caseId ?? "",
-    row.subjectKind ?? "",
-    row.subjectId ?? "",
-    row.fields.join(","),
-    row.prevHash,
-  ].join("\u001f");
-  return createHash("sha256").update(content, "utf8").digest("hex");
-}
-
-export type ChainProblemKind = "ALTERED" | "REMOVED" | "INSERTED" | "HEAD_MISMATCH";
-
-export interface ChainProblem {
-  kind: ChainProblemKind;
-  seq: number;
-  message: string;
-}
-
-export interface ChainReport {
-  rows: number;
-  lastSeq: number;
-  lastHash: string;
-  problem: ChainProblem | null;
-}
-
-const PAGE = 5000;
-
-/** Re-walks the whole chain in sequence order and reports the first row that was altered, removed or inserted. */
-export async function verifyAuditChain(gateway: Source): Promise<ChainReport> {
-  let expectedPrev = GENESIS_HASH;
-  let expectedSeq = 1;
-  let rows = 0;
-  let after = 0;
-  const report = (problem: ChainProblem | null): ChainReport => ({ rows, lastSeq: expectedSeq - 1, lastHash: expectedPrev, problem });
-
-  for (;;) {
-    const page = await gateway.raw<Record<string, unknown>>(
-      `select seq, recorded_at, request_id, client_id, action, procedure_code, case_id, subject_kind, subject_id, fields, prev_hash, hash
-       from gateway.audit_log where seq > $1 order by seq limit ${PAGE}`,
-      [after],
-    );
-    for (const r of page) {
-      const row: StoredAuditRow = {
-        seq: Number(r.seq),
-        recordedAt: r.recorded_at instanceof Date ? r.recorded_at : new Date(String(r.recorded_at)),
-        requestId: String(r.request_id),
-        clientId: String(r.client_id),
-        action: String(r.action),
-        procedureCode: (r.procedure_code as string | null) ?? null,
-        caseId: (r.case_id as string | null) ?? null,
-        subjectKind: (r.subject_kind as string | null) ?? null,
-        subjectId: (r.subject_id as string | null) ?? null,
-        fields: (r.fields as string[]) ?? [],
-        prevHash: String(r.prev_hash),
-        hash: String(r.hash),
-      };
-      const contentIntact = auditRowHash(row) === row.hash;
-      if (row.seq > expectedSeq) {
-        return report({
-          kind: "REMOVED",
-          seq: expectedSeq,
-          message: `Row ${expectedSeq}${row.seq - 1 > expectedSeq ? `–${row.seq - 1}` : ""} removed: the trail jumps from ${expectedSeq - 1} to ${row.seq}.`,
-        });
-      }
-      if (row.seq < expectedSeq) {
-        return report({ kind: "INSERTED", seq: row.seq, message: `Row ${row.seq} appears twice or out of order: a row was inserted.` });
-      }
-      if (row.prevHash !== expectedPrev) {
-        return report(
-          contentIntact
-            ? {
-                kind: "INSERTED",
-                seq: row.seq,
-                message: `Row ${row.seq} does not follow row ${row.seq - 1}: its predecessor was replaced, or it was inserted.`,
-              }
-            : {
-                kind: "ALTERED",
-                seq: row.seq,
-                message: `Row ${row.seq} was altered: its stored previous hash does not match row ${row.seq - 1}.`,
-              },
-        );
-      }
-      if (!contentIntact) {
-        return report({ kind: "ALTERED", seq: row.seq, message: `Row ${row.seq} was altered: its content no longer matches its hash.` });
-      }
-      expectedPrev = row.hash;
-      expectedSeq = row.seq + 1;
-      rows++;
-      after = row.seq;
-    }
-    if (page.length < PAGE) break;
-  }
-
-  const [head] = await gateway.raw<{ last_seq: unknown; last_hash: string }>(
-    "select last_seq, last_hash from gateway.audit_chain_head where id = 1",
-  );
-  if (!head || Number(head.last_seq) !== expectedSeq - 1 || head.last_hash !== expectedPrev) {
-    return report({
-      kind: head && Number(head.last_seq) > expectedSeq - 1 ? "REMOVED" : "HEAD_MISMATCH",
-      seq: expectedSeq,
-      message: head
-        ? `The chain head names row ${head.last_seq}, but the trail ends at row ${expectedSeq - 1}${Number(head.last_seq) > expectedSeq - 1 ? ": its last rows were removed" : ""}.`
-        : "The chain head is missing.",
-    });
-  }
-  return report(null);
 }

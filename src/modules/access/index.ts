@@ -30,3 +30,5 @@ export { type Subject, type SubjectKind, sameSubject, shown, subjectKey } from "
 export { clients, gatewaySecrets } from "./tables.js";
 export { type AccessContext } from "./context.js";
 export { AccessLogStore } from "./log.js";
+export { type SigningKey, resolveSigningKey } from "./checkpoint.js";
+export { AuditSealer } from "./sealer.js";

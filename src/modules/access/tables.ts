@@ -3,7 +3,7 @@
  * hash-chained by database triggers (drizzle/gateway/0002_audit_chain.sql), not by application code.
  */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, check, index, integer, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { gateway } from "../../platform/db/gateway-schema.js";
 
 export const clients = gateway.table(
@@ -52,11 +52,17 @@ export const clientGrants = gateway.table(
   (t) => [index("client_grants_client_idx").on(t.clientId)],
 );
 
+/**
+ * The audit trail. Each entry belongs to one of AUDIT_PARTITIONS chains, chosen by a hash of its subject (so a
+ * citizen's entries are one chain): entries of different partitions append concurrently, each chain under its own
+ * head's row lock (drizzle/gateway/0007_audit_partitions.sql). Entries written before partitions existed have no
+ * partition: they form the closed legacy chain, in `seq` order, under `audit_chain_head`.
+ */
 export const auditLog = gateway.table(
   "audit_log",
   {
-    /** 1, 2, 3, … without gaps: assigned by the chain trigger under the head's row lock, so chain order is seq order. */
-    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    /** The entry's id, from a sequence: increasing, but with gaps and not commit order (chain order is per partition). */
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
     /** Set by the chain trigger to the transaction time, truncated to milliseconds. */
     recordedAt: timestamp("recorded_at", { withTimezone: true, precision: 3 }).notNull(),
     requestId: text("request_id").notNull(),
@@ -72,15 +78,25 @@ export const auditLog = gateway.table(
     fields: text("fields").array().notNull(),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    /** The entry's chain (0 … AUDIT_PARTITIONS − 1), set by the trigger; null for a legacy entry. */
+    partition: smallint("partition"),
+    /** 1, 2, 3, … without gaps within the partition: chain order. */
+    partitionSeq: bigint("partition_seq", { mode: "number" }),
+    /**
+     * Random, per entry, set by the trigger: the hash covers sha256(salt, client id) rather than the client id, so an
+     * inclusion proof handed to a citizen can leave out another citizen's client id and still verify.
+     */
+    clientSalt: text("client_salt"),
   },
   (t) => [
     index("audit_log_subject_idx").on(t.subjectKind, t.subjectId, t.seq),
     index("audit_log_client_idx").on(t.clientId, t.seq),
     index("audit_log_case_idx").on(t.caseId),
+    uniqueIndex("audit_log_partition_idx").on(t.partition, t.partitionSeq),
   ],
 );
 
-/** The chain's head: the last row's sequence number and hash. One row, kept by the chain trigger. */
+/** The legacy chain's head: its last row's sequence number and hash. One row; closed once partitions came. */
 export const auditChainHead = gateway.table(
   "audit_chain_head",
   {
@@ -89,6 +105,52 @@ export const auditChainHead = gateway.table(
     lastHash: text("last_hash").notNull(),
   },
   (t) => [check("audit_chain_head_single", sql`${t.id} = 1`)],
+);
+
+/** Each partition's head: its last entry's position and hash. AUDIT_PARTITIONS rows, kept by the chain trigger. */
+export const auditPartitionHeads = gateway.table("audit_partition_heads", {
+  partition: smallint("partition").primaryKey(),
+  lastSeq: bigint("last_seq", { mode: "number" }).notNull(),
+  lastHash: text("last_hash").notNull(),
+});
+
+/**
+ * Signed checkpoints (src/modules/access/checkpoint.ts): each covers, per partition, the entries appended since the
+ * previous one; its statement names those ranges with their head hashes, the Merkle root over the entries, and the
+ * previous statement's hash, and is signed with Ed25519 by a key the database does not hold.
+ */
+export const auditCheckpoints = gateway.table("audit_checkpoints", {
+  /** 1, 2, 3, … without gaps. */
+  seq: bigint("seq", { mode: "number" }).primaryKey(),
+  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull(),
+  /** Leaves (entries) in this checkpoint's tree. */
+  size: integer("size").notNull(),
+  /** Hex SHA-256: the RFC 6962 Merkle tree hash over the entries, in (partition, position) order. */
+  root: text("root").notNull(),
+  /** Hex SHA-256 of the previous checkpoint's statement; 64 zeros for the first. */
+  prevHash: text("prev_hash").notNull(),
+  /** Each partition's last covered position after this checkpoint (index = partition). */
+  covered: bigint("covered", { mode: "number" }).array().notNull(),
+  /** The signed text, exactly (checkpointStatement). */
+  statement: text("statement").notNull(),
+  keyId: text("key_id").notNull(),
+  /** The signing key's public half (SPKI PEM), carried into proofs; verifiers pin the key they trust, not this. */
+  publicKey: text("public_key").notNull(),
+  /** Base64 Ed25519 signature over the statement's UTF-8 bytes. */
+  signature: text("signature").notNull(),
+});
+
+/** The ranges a checkpoint covers: per partition touched, positions from (exclusive) … to (inclusive). */
+export const auditCheckpointRanges = gateway.table(
+  "audit_checkpoint_ranges",
+  {
+    checkpointSeq: bigint("checkpoint_seq", { mode: "number" }).notNull(),
+    partition: smallint("partition").notNull(),
+    fromSeq: bigint("from_seq", { mode: "number" }).notNull(),
+    toSeq: bigint("to_seq", { mode: "number" }).notNull(),
+    toHash: text("to_hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partition, t.toSeq] }), index("audit_checkpoint_ranges_checkpoint_idx").on(t.checkpointSeq)],
 );
 
 export type ClientRow = typeof clients.$inferSelect;

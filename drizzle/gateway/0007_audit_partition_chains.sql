@@ -1,0 +1,109 @@
+-- The trail in AUDIT_PARTITIONS (16) chains that append concurrently. An entry's partition is a hash of its subject,
+-- so a citizen's entries are one chain; each chain's positions are gap-free and hand out under its own head's row
+-- lock. A statement of many rows locks each partition it touches once, in the order of its rows: writers insert in
+-- ascending partition order (src/modules/access/audit.ts), so two writers never wait on each other in a cycle.
+-- The entry hash (version 2) is recomputed independently by auditEntryHash in src/modules/access/entry.ts. It
+-- covers sha256(salt, client id) rather than the client id, so a citizen's inclusion proof can leave out another
+-- citizen's client id. Entries written before this migration keep their version 1 hashes: the closed legacy chain.
+CREATE FUNCTION "gateway"."audit_partition_of"(kind text, id text) RETURNS smallint
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT (get_byte(sha256(convert_to(coalesce(kind, '') || ':' || coalesce(id, ''), 'UTF8')), 0) % 16)::smallint
+$$;
+--> statement-breakpoint
+INSERT INTO "gateway"."audit_partition_heads" ("partition", "last_seq", "last_hash")
+  SELECT p, 0, repeat('0', 64) FROM generate_series(0, 15) AS p;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION "gateway"."audit_log_chain"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  p smallint := gateway.audit_partition_of(NEW.subject_kind, NEW.subject_id);
+  -- Each partition's position is carried from row to row in a transaction-local setting: its head is locked and
+  -- read on its first row, and written once per statement (audit_log_chain_head).
+  running text := current_setting('ndaf.audit_chain_' || p, true);
+  last_seq bigint;
+  last_hash text;
+BEGIN
+  IF running IS NULL OR running = '' THEN
+    SELECT h.last_seq, h.last_hash INTO last_seq, last_hash FROM gateway.audit_partition_heads h WHERE h.partition = p FOR UPDATE;
+    PERFORM set_config('ndaf.audit_touched', coalesce(current_setting('ndaf.audit_touched', true), '') || p::text || ',', true);
+  ELSE
+    last_seq := split_part(running, ':', 1)::bigint;
+    last_hash := split_part(running, ':', 2);
+  END IF;
+  NEW.partition := p;
+  NEW.partition_seq := last_seq + 1;
+  NEW.recorded_at := date_trunc('milliseconds', now());
+  NEW.client_salt := replace(gen_random_uuid()::text, '-', '');
+  NEW.prev_hash := last_hash;
+  NEW.hash := encode(sha256(convert_to(concat_ws(chr(31),
+    'v2',
+    NEW.seq::text,
+    NEW.partition::text,
+    NEW.partition_seq::text,
+    to_char(NEW.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    NEW.request_id,
+    encode(sha256(convert_to(NEW.client_salt || chr(31) || NEW.client_id, 'UTF8')), 'hex'),
+    NEW.action,
+    coalesce(NEW.procedure_code, ''),
+    coalesce(NEW.case_id, ''),
+    coalesce(NEW.subject_kind, ''),
+    coalesce(NEW.subject_id, ''),
+    array_to_string(NEW.fields, ','),
+    NEW.prev_hash), 'UTF8')), 'hex');
+  PERFORM set_config('ndaf.audit_chain_' || p, NEW.partition_seq::text || ':' || NEW.hash, true);
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION "gateway"."audit_log_chain_head"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  touched text := current_setting('ndaf.audit_touched', true);
+  p text;
+  running text;
+BEGIN
+  IF touched IS NOT NULL AND touched <> '' THEN
+    FOREACH p IN ARRAY string_to_array(rtrim(touched, ','), ',') LOOP
+      running := current_setting('ndaf.audit_chain_' || p, true);
+      UPDATE gateway.audit_partition_heads
+        SET last_seq = split_part(running, ':', 1)::bigint, last_hash = split_part(running, ':', 2)
+        WHERE partition = p::smallint;
+    END LOOP;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION "gateway"."audit_refuse_change"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  -- The chain's statement trigger (depth 1) moves the heads; nothing else may change the trail's tables.
+  IF TG_TABLE_NAME IN ('audit_chain_head', 'audit_partition_heads') AND TG_OP = 'UPDATE' AND pg_trigger_depth() > 1 THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'the audit trail is append-only: % on %.% refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+    USING ERRCODE = 'insufficient_privilege';
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "audit_partition_heads_guard" BEFORE UPDATE OR DELETE ON "gateway"."audit_partition_heads"
+  FOR EACH ROW EXECUTE FUNCTION "gateway"."audit_refuse_change"();
+--> statement-breakpoint
+CREATE TRIGGER "audit_partition_heads_no_truncate" BEFORE TRUNCATE ON "gateway"."audit_partition_heads"
+  FOR EACH STATEMENT EXECUTE FUNCTION "gateway"."audit_refuse_change"();
+--> statement-breakpoint
+CREATE TRIGGER "audit_checkpoints_append_only" BEFORE UPDATE OR DELETE ON "gateway"."audit_checkpoints"
+  FOR EACH ROW EXECUTE FUNCTION "gateway"."audit_refuse_change"();
+--> statement-breakpoint
+CREATE TRIGGER "audit_checkpoints_no_truncate" BEFORE TRUNCATE ON "gateway"."audit_checkpoints"
+  FOR EACH STATEMENT EXECUTE FUNCTION "gateway"."audit_refuse_change"();
+--> statement-breakpoint
+CREATE TRIGGER "audit_checkpoint_ranges_append_only" BEFORE UPDATE OR DELETE ON "gateway"."audit_checkpoint_ranges"
+  FOR EACH ROW EXECUTE FUNCTION "gateway"."audit_refuse_change"();
+--> statement-breakpoint
+CREATE TRIGGER "audit_checkpoint_ranges_no_truncate" BEFORE TRUNCATE ON "gateway"."audit_checkpoint_ranges"
+  FOR EACH STATEMENT EXECUTE FUNCTION "gateway"."audit_refuse_change"();
+--> statement-breakpoint
+-- The gateway's role reads the trail and appends to it (entries, checkpoints); it changes none of it.
+REVOKE UPDATE, DELETE, TRUNCATE ON "gateway"."audit_partition_heads", "gateway"."audit_checkpoints", "gateway"."audit_checkpoint_ranges" FROM PUBLIC, ndaf_gateway;
+--> statement-breakpoint
+GRANT SELECT ON "gateway"."audit_partition_heads" TO ndaf_gateway;
+--> statement-breakpoint
+GRANT SELECT, INSERT ON "gateway"."audit_checkpoints", "gateway"."audit_checkpoint_ranges" TO ndaf_gateway;

@@ -1,0 +1,96 @@
+/**
+ * An audit entry as hashed: the chain trigger's formula (drizzle/gateway/0007_audit_partition_chains.sql) again,
+ * independently, for the verifier and for a citizen's proof checked offline. Also the legacy (version 1) formula of
+ * the entries written before partitions, and the partition of a subject, as the database computes them.
+ */
+import { createHash } from "node:crypto";
+
+/** Chains the trail is split into; the migration that created them fixed the number (audit_partition_of). */
+export const AUDIT_PARTITIONS = 16;
+export const GENESIS_HASH = "0".repeat(64);
+
+const SEPARATOR = "\u001f";
+const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/** The partition of a subject: the first byte of SHA-256("<kind>:<id>"), modulo AUDIT_PARTITIONS. */
+export function partitionOf(subjectKind: string | null, subjectId: string | null): number {
+  return createHash("sha256").update(`${subjectKind ?? ""}:${subjectId ?? ""}`, "utf8").digest()[0] % AUDIT_PARTITIONS;
+}
+
+/** What the hash covers of the client: SHA-256(salt ␟ client id), so a proof can name the client or only this. */
+export function clientCommitment(salt: string, clientId: string): string {
+  return sha256Hex(`${salt}${SEPARATOR}${clientId}`);
+}
+
+/** An entry of a partition's chain, as stored and as a proof carries it (the client as its commitment). */
+export interface ChainEntry {
+  seq: number;
+  partition: number;
+  partitionSeq: number;
+  /** ISO 8601 with milliseconds, UTC. */
+  recordedAt: string;
+  requestId: string;
+  clientCommitment: string;
+  action: string;
+  procedureCode: string | null;
+  caseId: string | null;
+  subjectKind: string | null;
+  subjectId: string | null;
+  fields: string[];
+  prevHash: string;
+}
+
+/** The entry's hash (version 2): SHA-256 over its fields joined by U+001F, the previous entry's hash last. */
+export function auditEntryHash(e: ChainEntry): string {
+  return sha256Hex(
+    [
+      "v2",
+      String(e.seq),
+      String(e.partition),
+      String(e.partitionSeq),
+      e.recordedAt,
+      e.requestId,
+      e.clientCommitment,
+      e.action,
+      e.procedureCode ?? "",
+      e.caseId ?? "",
+      e.subjectKind ?? "",
+      e.subjectId ?? "",
+      e.fields.join(","),
+      e.prevHash,
+    ].join(SEPARATOR),
+  );
+}
+
+/** A legacy entry (written before partitions), hashed as drizzle/gateway/0002_audit_chain.sql did. */
+export interface LegacyEntry {
+  seq: number;
+  recordedAt: Date;
+  requestId: string;
+  clientId: string;
+  action: string;
+  procedureCode: string | null;
+  caseId: string | null;
+  subjectKind: string | null;
+  subjectId: string | null;
+  fields: string[];
+  prevHash: string;
+}
+
+export function legacyEntryHash(row: LegacyEntry): string {
+  return sha256Hex(
+    [
+      String(row.seq),
+      row.recordedAt.toISOString(),
+      row.requestId,
+      row.clientId,
+      row.action,
+      row.procedureCode ?? "",
+      row.caseId ?? "",
+      row.subjectKind ?? "",
+      row.subjectId ?? "",
+      row.fields.join(","),
+      row.prevHash,
+    ].join(SEPARATOR),
+  );
+}

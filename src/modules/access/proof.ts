@@ -1,0 +1,101 @@
+/**
+ * A citizen's proof that an entry of their access log is in the signed trail: the entry as hashed, its RFC 6962
+ * audit path, and the signed checkpoint with the public key — one self-contained JSON document, verified offline by
+ * `npx ndaf-gateway audit verify-proof <file>` (verifyProof). Another citizen's client id is left out of it: the
+ * entry then carries only the commitment its hash covers.
+ */
+import type { KeyObject } from "node:crypto";
+import { type CheckpointStatement, keyIdOf, parseStatement, publicKeyFrom, verifyStatement } from "./checkpoint.js";
+import { auditEntryHash, type ChainEntry, clientCommitment } from "./entry.js";
+import { leafHash, rootFromInclusion } from "./merkle.js";
+
+export const PROOF_FORMAT = "ndaf-gateway audit proof v1";
+
+export interface ProofDocument {
+  format: typeof PROOF_FORMAT;
+  entry: ChainEntry & {
+    /** The reading client and the salt of its commitment; null when it is another citizen (their id is personal). */
+    client: { id: string; salt: string } | null;
+    hash: string;
+  };
+  /** The entry's leaf in the checkpoint's tree: entries in (partition, position) order. */
+  leafIndex: number;
+  /** Hex sibling hashes from the leaf up. */
+  path: string[];
+  checkpoint: { statement: string; signature: string; keyId: string; publicKey: string };
+}
+
+/** Where an entry's leaf is in a checkpoint's tree; null when the checkpoint does not cover it. */
+export function leafIndexIn(statement: CheckpointStatement, partition: number, position: number): number | null {
+  let offset = 0;
+  for (const r of statement.ranges) {
+    if (r.partition === partition) return position > r.from && position <= r.to ? offset + (position - r.from - 1) : null;
+    offset += r.to - r.from;
+  }
+  return null;
+}
+
+export type ProofVerdict =
+  | { holds: true; entrySeq: number; checkpointSeq: number; keyId: string; keyPinned: boolean; recordedAt: string }
+  | { holds: false; problem: string };
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+function isString(v: unknown): v is string {
+  return typeof v === "string";
+}
+
+/**
+ * Whether a proof holds: the entry's hash from its content, the path to the signed root, the statement's signature
+ * by the key it names — and, given `trustedKey` (the gateway's published public key), that it is that key.
+ */
+export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict {
+  const fail = (problem: string): ProofVerdict => ({ holds: false, problem });
+  const d = doc as Partial<ProofDocument>;
+  const e = d.entry;
+  const c = d.checkpoint;
+  if (!e || typeof e !== "object" || !c || typeof c !== "object") return fail("The proof has no entry or no checkpoint.");
+  const wellFormed =
+    [e.seq, e.partition, e.partitionSeq].every((n) => Number.isSafeInteger(n)) &&
+    [e.recordedAt, e.requestId, e.clientCommitment, e.action, e.prevHash, e.hash].every(isString) &&
+    [e.procedureCode, e.caseId, e.subjectKind, e.subjectId].every((v) => v === null || isString(v)) &&
+    Array.isArray(e.fields) &&
+    e.fields.every(isString) &&
+    (e.client === null || (typeof e.client === "object" && isString(e.client?.id) && isString(e.client?.salt))) &&
+    Number.isSafeInteger(d.leafIndex) &&
+    Array.isArray(d.path) &&
+    d.path.every((p) => isString(p) && HEX64.test(p)) &&
+    [c.statement, c.signature, c.keyId, c.publicKey].every(isString);
+  if (!wellFormed) return fail("The proof is not well formed: a field is missing or of the wrong type.");
+
+  if (e.client && clientCommitment(e.client.salt, e.client.id) !== e.clientCommitment) {
+    return fail("The entry's client does not match the commitment its hash covers: the client was altered.");
+  }
+  if (auditEntryHash(e) !== e.hash || !HEX64.test(e.hash)) return fail("The entry's content does not match its hash: the entry was altered.");
+
+  const statement = parseStatement(c.statement);
+  if (!statement) return fail("The checkpoint's statement is not a checkpoint statement: it was altered.");
+  const index = leafIndexIn(statement, e.partition!, e.partitionSeq!);
+  if (index === null) return fail(`Checkpoint ${statement.seq} does not cover position ${e.partitionSeq} of partition ${e.partition}.`);
+  if (index !== d.leafIndex) return fail(`The proof puts the entry at leaf ${d.leafIndex}; checkpoint ${statement.seq} has it at ${index}.`);
+  const root = rootFromInclusion(
+    index,
+    statement.size,
+    leafHash(Buffer.from(e.hash, "hex")),
+    d.path!.map((p) => Buffer.from(p, "hex")),
+  );
+  if (!root || root.toString("hex") !== statement.root) {
+    return fail(`The audit path does not lead to the root checkpoint ${statement.seq} signed: the entry or the path was altered.`);
+  }
+
+  const publicKey = publicKeyFrom(c.publicKey!);
+  if (!publicKey) return fail("The checkpoint's public key is not an Ed25519 public key.");
+  if (keyIdOf(publicKey) !== c.keyId) return fail("The checkpoint's key id does not match its public key.");
+  if (trustedKey && keyIdOf(trustedKey) !== c.keyId) {
+    return fail(`The checkpoint is signed by key ${c.keyId}, not by the key given (${keyIdOf(trustedKey)}).`);
+  }
+  if (!verifyStatement(c.statement!, c.signature!, publicKey)) {
+    return fail(`The signature of checkpoint ${statement.seq} does not verify: the checkpoint was altered.`);
+  }
+  return { holds: true, entrySeq: e.seq!, checkpointSeq: statement.seq, keyId: c.keyId!, keyPinned: Boolean(trustedKey), recordedAt: e.recordedAt! };
+}
