@@ -6,7 +6,8 @@
  * concurrencies, since every writer queues on the chain head's row lock. Ends with a verify of the whole chain.
  */
 import { parseArgs } from "node:util";
-import { verifyAuditChain, writeAudit } from "../src/modules/access/audit.js";
+import { writeAudit } from "../src/modules/access/audit.js";
+import { verifyAuditTrail } from "../src/modules/access/verify.js";
 import type { AuditEntry } from "../src/modules/access/request.js";
 import { migrateSource } from "../src/platform/db/migrate.js";
 import { openSource } from "../src/platform/db/source.js";
@@ -65,9 +66,9 @@ try {
     );
   }
   const t = performance.now();
-  const report = await verifyAuditChain(gateway);
+  const report = await verifyAuditTrail(gateway, []);
   console.log(
-    `verify: ${report.rows.toLocaleString("en")} rows in ${((performance.now() - t) / 1000).toFixed(2)} s, ${report.problem ? `PROBLEM ${report.problem.message}` : "intact"}`,
+    `verify: ${report.entries.toLocaleString("en")} entries in ${((performance.now() - t) / 1000).toFixed(2)} s, ${report.problems.length ? `PROBLEM ${report.problems[0].message}` : "intact"}`,
   );
 } finally {
   await gateway.close();

@@ -171,7 +171,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     });
     const documents = new DocumentStore(sources.gateway.db);
     const dossiers = new DossierStore(sources.gateway.db);
-    const accessLog = new AccessLogStore(sources.gateway.db);
+    const accessLog = new AccessLogStore(sources.gateway.db, signing.key);
     const sealer = new AuditSealer(sources.gateway, signing.key, config.audit.checkpointIntervalMs);
     sealer.start();
     const closeAll = async () => {

@@ -9,7 +9,7 @@ import { type GraphQLEnumType, GraphQLInputObjectType, GraphQLSchema, lexicograp
 import { buildSchema } from "type-graphql";
 import { accessDirective, GraphQLDataClass, GraphQLDataSource, GraphQLSubjectKind, subjectDirective } from "./modules/access/index.js";
 import { instrumentAccess } from "./modules/access/index.js";
-import { AccessGrantResolver, AccessResolver } from "./modules/access/index.js";
+import { AccessGrantResolver, AccessLogEntryResolver, AccessResolver } from "./modules/access/index.js";
 import { AddressResolver } from "./modules/admin-units/index.js";
 import { adminUnitResolvers } from "./modules/admin-units/index.js";
 import { businessResolvers } from "./modules/business/index.js";
@@ -38,6 +38,7 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
     resolvers: [
       AccessResolver,
       AccessGrantResolver,
+      AccessLogEntryResolver,
       ...nodeResolvers,
       ...adminUnitResolvers,
       AddressResolver,

@@ -1,4 +1,5 @@
-/** `ndaf-gateway <command>`: the gateway's command line: `conformance` and `documents`. */
+/** `ndaf-gateway <command>`: the gateway's command line: `conformance`, `documents` and `audit`. */
+import { AUDIT_USAGE, runAudit } from "./audit.js";
 import { CONFORMANCE_USAGE, runConformance } from "./conformance.js";
 import { DOCUMENTS_USAGE, runDocuments } from "./documents.js";
 
@@ -7,6 +8,7 @@ const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string)
 const commands: Record<string, (argv: string[], cliIo: typeof io) => Promise<number>> = {
   conformance: runConformance,
   documents: runDocuments,
+  audit: runAudit,
 };
 
 let status: number;
@@ -18,7 +20,7 @@ if (run) {
   });
 } else {
   io.stderr(
-    `${command && command !== "--help" && command !== "-h" ? `Unknown command "${command}". ` : ""}Usage: ndaf-gateway conformance [options] | ndaf-gateway documents publish <folder> [options]\n\n${CONFORMANCE_USAGE}\n${DOCUMENTS_USAGE}`,
+    `${command && command !== "--help" && command !== "-h" ? `Unknown command "${command}". ` : ""}Usage: ndaf-gateway conformance [options] | ndaf-gateway documents publish <folder> [options] | ndaf-gateway audit verify-proof <file>\n\n${CONFORMANCE_USAGE}\n${DOCUMENTS_USAGE}\n${AUDIT_USAGE}`,
   );
   status = command === "--help" || command === "-h" ? 0 : 2;
 }

@@ -11,12 +11,16 @@ import { readiness } from "../platform/observability/health.js";
 import type { GatewayMetrics } from "../platform/observability/metrics.js";
 
 export const GRAPHQL_PATH = "/graphql";
+/** The audit trail's published key and latest signed checkpoint: no personal data, no credential needed. */
+export const AUDIT_PUBLIC_KEY_PATH = "/audit/public-key";
+export const AUDIT_LATEST_CHECKPOINT_PATH = "/audit/checkpoints/latest";
 
 /** Route label for metrics: a fixed set, so unknown paths do not grow the label space. */
 export function routeOf(pathname: string): string {
   if (pathname === GRAPHQL_PATH || pathname === "/") return pathname;
   if (pathname.startsWith(IDE_ASSET_PREFIX)) return "/ide";
   if (pathname === "/health" || pathname === "/health/live" || pathname === "/health/ready" || pathname === "/metrics") return pathname;
+  if (pathname === AUDIT_PUBLIC_KEY_PATH || pathname === AUDIT_LATEST_CHECKPOINT_PATH) return pathname;
   return "other";
 }
 
@@ -54,6 +58,23 @@ export function createRoutes(app: App, metrics: GatewayMetrics, isShuttingDown: 
       const { contentType, body } = await metrics.render();
       res.writeHead(200, { "content-type": contentType });
       res.end(body);
+      return "answered";
+    }
+    if (url.pathname === AUDIT_PUBLIC_KEY_PATH && req.method === "GET") {
+      res.writeHead(200, { "content-type": "application/x-pem-file", "x-key-id": app.audit.key.keyId });
+      res.end(app.audit.key.publicKeyPem);
+      return "answered";
+    }
+    if (url.pathname === AUDIT_LATEST_CHECKPOINT_PATH && req.method === "GET") {
+      let latest;
+      try {
+        [latest] = await app.accessLog.checkpointPage().fetch(null, 1);
+      } catch {
+        sendError(res, metrics, 503, "SOURCE_UNAVAILABLE", "The gateway database is not answering; retry shortly.");
+        return "answered";
+      }
+      if (!latest) sendError(res, metrics, 404, "NOT_FOUND", "No checkpoint has been signed yet: checkpoints follow the first audited reads.");
+      else sendJson(res, 200, { ...latest, createdAt: latest.createdAt.toISOString() }, { "cache-control": "no-store" });
       return "answered";
     }
     if (url.pathname !== GRAPHQL_PATH && !(url.pathname === "/" && req.method === "POST")) {

@@ -25,10 +25,11 @@ export { DEFAULT_LIMITS, RateLimits, noIntrospection, queryLimitProtection } fro
 export { accessPlugin } from "./plugin.js";
 export { REFUSAL_STATUS, checkAccess, checkNodeAccess, checkProcedureUse, refusalHeaders } from "./policy.js";
 export { type AuditAction, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, type Purpose, RequestAccess, parsePurpose } from "./request.js";
-export { AccessGrantResolver, AccessResolver } from "./resolvers.js";
+export { AccessGrantResolver, AccessLogEntryResolver, AccessResolver } from "./resolvers.js";
 export { type Subject, type SubjectKind, sameSubject, shown, subjectKey } from "./subjects.js";
 export { clients, gatewaySecrets } from "./tables.js";
 export { type AccessContext } from "./context.js";
 export { AccessLogStore } from "./log.js";
-export { type SigningKey, resolveSigningKey } from "./checkpoint.js";
+export { type SigningKey, publicKeyFrom, resolveSigningKey } from "./checkpoint.js";
+export { PROOF_FORMAT, type ProofDocument, verifyProof } from "./proof.js";
 export { AuditSealer } from "./sealer.js";

@@ -1,11 +1,29 @@
 /**
- * The access log's reads of the audit trail: a person's entries, newest first, with the reading client's name. The
- * statements the `accessLog` query runs against the gateway database, and nothing else.
+ * The access log's reads of the audit trail: a person's entries, newest first, with the reading client's name, and
+ * each entry's inclusion proof to the signed checkpoint that covers it. The statements the `accessLog` query runs
+ * against the gateway database, and nothing else.
  */
-import { and, count, desc, eq, lt } from "drizzle-orm";
+import { and, count, desc, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import { GatewayError } from "../../platform/errors.js";
-import { auditLog, clients } from "./tables.js";
+import { LruCache } from "../../shared/lru.js";
+import { parseStatement, type SigningKey } from "./checkpoint.js";
+import { clientCommitment } from "./entry.js";
+import { inclusionPath, leafHash } from "./merkle.js";
+import { leafIndexIn, PROOF_FORMAT, type ProofDocument } from "./proof.js";
+import { rowsOf } from "./sealer.js";
+import { auditCheckpoints, auditLog, clients } from "./tables.js";
+
+export interface CheckpointRow {
+  seq: number;
+  createdAt: Date;
+  size: number;
+  root: string;
+  previousHash: string;
+  statement: string;
+  signature: string;
+  keyId: string;
+}
 
 export interface AccessLogRow {
   seq: number;
@@ -17,10 +35,66 @@ export interface AccessLogRow {
   caseId: string | null;
   fields: string[];
   requestId: string;
+  subjectKind: string | null;
+  subjectId: string | null;
+  partition: number | null;
+  partitionSeq: number | null;
+  clientSalt: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export type ProofStatus = "CHECKPOINTED" | "PENDING" | "LEGACY";
+
+export interface EntryProof {
+  status: ProofStatus;
+  checkpoint: number | null;
+  document: ProofDocument | null;
+}
+
+interface CheckpointTree {
+  statement: string;
+  signature: string;
+  keyId: string;
+  publicKey: string;
+  leaves: Buffer[];
 }
 
 export class AccessLogStore {
-  constructor(private readonly db: Database) {}
+  /** Checkpoints never change: their trees are kept, a few dozen at a time. */
+  private readonly trees = new LruCache<number, CheckpointTree>(64);
+
+  constructor(
+    private readonly db: Database,
+    /** The key this installation signs checkpoints with: its public half is published. */
+    readonly signingKey: Pick<SigningKey, "keyId" | "publicKeyPem">,
+  ) {}
+
+  /** Keyset pages (by sequence, descending) of the signed checkpoints: public, they hold no personal data. */
+  checkpointPage() {
+    return {
+      fetch: async (afterKey: string | null, limit: number): Promise<CheckpointRow[]> => {
+        const before = afterKey === null ? undefined : Number(afterKey);
+        if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", "The cursor is not a checkpoint cursor.");
+        return this.db
+          .select({
+            seq: auditCheckpoints.seq,
+            createdAt: auditCheckpoints.createdAt,
+            size: auditCheckpoints.size,
+            root: auditCheckpoints.root,
+            previousHash: auditCheckpoints.prevHash,
+            statement: auditCheckpoints.statement,
+            signature: auditCheckpoints.signature,
+            keyId: auditCheckpoints.keyId,
+          })
+          .from(auditCheckpoints)
+          .where(before === undefined ? undefined : lt(auditCheckpoints.seq, before))
+          .orderBy(desc(auditCheckpoints.seq))
+          .limit(limit);
+      },
+      count: async () => (await this.db.select({ n: count() }).from(auditCheckpoints))[0].n,
+    };
+  }
 
   /** Keyset pages (by sequence, descending) of the entries about one citizen. */
   page(personalId: string) {
@@ -41,6 +115,13 @@ export class AccessLogStore {
             caseId: auditLog.caseId,
             fields: auditLog.fields,
             requestId: auditLog.requestId,
+            subjectKind: auditLog.subjectKind,
+            subjectId: auditLog.subjectId,
+            partition: auditLog.partition,
+            partitionSeq: auditLog.partitionSeq,
+            clientSalt: auditLog.clientSalt,
+            prevHash: auditLog.prevHash,
+            hash: auditLog.hash,
           })
           .from(auditLog)
           .leftJoin(clients, eq(clients.id, auditLog.clientId))
@@ -50,5 +131,92 @@ export class AccessLogStore {
       },
       count: async () => (await this.db.select({ n: count() }).from(auditLog).where(mine))[0].n,
     };
+  }
+
+  /**
+   * Each entry's proof, for one page: which checkpoint covers it (one statement), the covering checkpoints' trees
+   * (one statement for those not already kept), the audit path. `showClient` says whether an entry's client may be
+   * named to the reader; when not, the proof carries only the commitment the hash covers.
+   */
+  async proofs(rows: readonly AccessLogRow[], showClient: (row: AccessLogRow) => boolean): Promise<EntryProof[]> {
+    const chained = rows.filter((r) => r.partition !== null && r.partitionSeq !== null);
+    const covering = new Map<number, number>();
+    if (chained.length > 0) {
+      const found = rowsOf<{ n: unknown; checkpoint_seq: unknown }>(
+        await this.db.execute(sql`
+          select q.n, r.checkpoint_seq
+          from unnest(${sql.param(chained.map((r) => r.partition))}::smallint[], ${sql.param(chained.map((r) => r.partitionSeq))}::bigint[])
+               with ordinality as q(p, s, n)
+          cross join lateral (
+            select c.checkpoint_seq from gateway.audit_checkpoint_ranges c
+            where c.partition = q.p and c.to_seq >= q.s order by c.to_seq limit 1) r`),
+      );
+      for (const f of found) covering.set(chained[Number(f.n) - 1].seq, Number(f.checkpoint_seq));
+    }
+    await this.loadTrees([...new Set(covering.values())].filter((seq) => !this.trees.get(seq)));
+
+    return rows.map((row): EntryProof => {
+      if (row.partition === null || row.partitionSeq === null || row.clientSalt === null) return { status: "LEGACY", checkpoint: null, document: null };
+      const seq = covering.get(row.seq);
+      const tree = seq === undefined ? undefined : this.trees.get(seq);
+      const statement = tree && parseStatement(tree.statement);
+      const index = statement ? leafIndexIn(statement, row.partition, row.partitionSeq) : null;
+      if (seq === undefined || !tree || index === null) return { status: "PENDING", checkpoint: null, document: null };
+      return {
+        status: "CHECKPOINTED",
+        checkpoint: seq,
+        document: {
+          format: PROOF_FORMAT,
+          entry: {
+            seq: row.seq,
+            partition: row.partition,
+            partitionSeq: row.partitionSeq,
+            recordedAt: row.recordedAt.toISOString(),
+            requestId: row.requestId,
+            client: showClient(row) ? { id: row.clientId, salt: row.clientSalt } : null,
+            clientCommitment: clientCommitment(row.clientSalt, row.clientId),
+            action: row.action,
+            procedureCode: row.procedureCode,
+            caseId: row.caseId,
+            subjectKind: row.subjectKind,
+            subjectId: row.subjectId,
+            fields: row.fields,
+            prevHash: row.prevHash,
+            hash: row.hash,
+          },
+          leafIndex: index,
+          path: inclusionPath(index, tree.leaves).map((h) => h.toString("hex")),
+          checkpoint: { statement: tree.statement, signature: tree.signature, keyId: tree.keyId, publicKey: tree.publicKey },
+        },
+      };
+    });
+  }
+
+  private async loadTrees(seqs: number[]): Promise<void> {
+    if (seqs.length === 0) return;
+    const checkpoints = rowsOf<{ seq: unknown; statement: string; signature: string; key_id: string; public_key: string }>(
+      await this.db.execute(
+        sql`select seq, statement, signature, key_id, public_key from gateway.audit_checkpoints where seq = any(${sql.param(seqs)}::bigint[])`,
+      ),
+    );
+    const leaves = rowsOf<{ checkpoint_seq: unknown; hash: string }>(
+      await this.db.execute(sql`
+        select r.checkpoint_seq, a.hash
+        from gateway.audit_checkpoint_ranges r
+        join gateway.audit_log a on a.partition = r.partition and a.partition_seq > r.from_seq and a.partition_seq <= r.to_seq
+        where r.checkpoint_seq = any(${sql.param(seqs)}::bigint[])
+        order by r.checkpoint_seq, a.partition, a.partition_seq`),
+    );
+    const byCheckpoint = new Map<number, Buffer[]>();
+    for (const l of leaves) {
+      const seq = Number(l.checkpoint_seq);
+      let list = byCheckpoint.get(seq);
+      if (!list) byCheckpoint.set(seq, (list = []));
+      list.push(leafHash(Buffer.from(l.hash, "hex")));
+    }
+    for (const c of checkpoints) {
+      const seq = Number(c.seq);
+      this.trees.set(seq, { statement: c.statement, signature: c.signature, keyId: c.key_id, publicKey: c.public_key, leaves: byCheckpoint.get(seq) ?? [] });
+    }
   }
 }

@@ -2,9 +2,11 @@
  * What a caller can ask about access itself: `viewer` (who am I, what may I read, which purpose did I declare) and
  * `accessLog` — the citizen's view of the audit trail (Estonia's Data Tracker): who read my data, when, why.
  */
+import DataLoader from "dataloader";
+import { GraphQLJSONObject } from "graphql-scalars";
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import type { AccessContext } from "./context.js";
-import type { AccessLogRow } from "./log.js";
+import type { AccessLogRow, CheckpointRow, EntryProof, ProofStatus } from "./log.js";
 import { checkAccessLogRead } from "./policy.js";
 import { ClientKind, DATA_CLASSES } from "./clients.js";
 import { Access, DataClass, DataSource, SubjectArgument } from "./directive.js";
@@ -21,6 +23,17 @@ registerEnumType(ClientKind, {
   valuesConfig: {
     SYSTEM: { description: "An agency's system (VN:GOV:<agency code>:<system>), reading under its grants and a declared purpose." },
     CITIZEN: { description: "A person authenticated as themselves (VN:CIT:<personal id>), reading their own records." },
+  },
+});
+
+const AuditProofStatus = { CHECKPOINTED: "CHECKPOINTED", PENDING: "PENDING", LEGACY: "LEGACY" } as const satisfies Record<ProofStatus, ProofStatus>;
+registerEnumType(AuditProofStatus, {
+  name: "AuditProofStatus",
+  description: "Whether an entry of the audit trail is in a signed checkpoint yet.",
+  valuesConfig: {
+    CHECKPOINTED: { description: "In a signed checkpoint: `document` proves it." },
+    PENDING: { description: "Chained, and not yet in a checkpoint (checkpoints are made every few seconds): ask again shortly." },
+    LEGACY: { description: "Recorded before checkpoints existed: chained and verified by `npm run audit:verify`, with no proof to hand out." },
   },
 });
 
@@ -88,6 +101,22 @@ export class Viewer {
   expiresAt!: Date | null;
 }
 
+@ObjectType({ description: "An access-log entry's proof that it is in the signed audit trail." })
+export class AuditProof {
+  @Field(() => AuditProofStatus, { description: "In a signed checkpoint, not yet, or recorded before checkpoints existed." })
+  status!: ProofStatus;
+
+  @Field(() => Int, { nullable: true, description: "The checkpoint that covers the entry." })
+  checkpoint!: number | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      "The self-contained proof (format `ndaf-gateway audit proof v1`): the entry as hashed, its Merkle audit path and the signed checkpoint with its public key. Save it as a file and check it offline with `npx ndaf-gateway audit verify-proof <file> --public-key <the gateway's published key>`. Null unless CHECKPOINTED.",
+  })
+  document!: object | null;
+}
+
 @ObjectType({ description: "One read of a person's data, or one action on their dossier, as the audit trail records it." })
 export class AccessLogEntry {
   @Field(() => DateTimeScalar, { description: "When it happened." })
@@ -122,6 +151,76 @@ export class AccessLogEntry {
 
 export const AccessLogConnection = connectionType(AccessLogEntry, "AccessLogEntry", "access log entry");
 
+@ObjectType({ description: "A signed checkpoint of the audit trail: what `npm run audit:verify` and a citizen's proof check against." })
+export class AuditCheckpoint {
+  @Field(() => Int, { description: "1, 2, 3, … without gaps." })
+  seq!: number;
+
+  @Field(() => DateTimeScalar, { description: "When it was signed." })
+  createdAt!: Date;
+
+  @Field(() => Int, { description: "Entries it covers." })
+  size!: number;
+
+  @Field(() => String, { description: "Hex RFC 6962 Merkle root over the entries it covers." })
+  root!: string;
+
+  @Field(() => String, { description: "Hex SHA-256 of the previous checkpoint's statement (64 zeros for the first)." })
+  previousHash!: string;
+
+  @Field(() => String, { description: "The exact text signed: the ranges of each partition it covers with their head hashes, the root, the previous hash." })
+  statement!: string;
+
+  @Field(() => String, { description: "Base64 Ed25519 signature over the statement's UTF-8 bytes." })
+  signature!: string;
+
+  @Field(() => String, { description: "The signing key's id (auditSigningKey.keyId)." })
+  keyId!: string;
+}
+
+export const AuditCheckpointConnection = connectionType(AuditCheckpoint, "AuditCheckpoint", "audit checkpoint");
+
+@ObjectType({ description: "The public key the gateway signs audit checkpoints with." })
+export class AuditSigningKey {
+  @Field(() => String, { description: "`ed25519:` and 16 hex digits of SHA-256 over the key." })
+  keyId!: string;
+
+  @Field(() => String, { description: "Always Ed25519." })
+  algorithm!: string;
+
+  @Field(() => String, { description: "The public key, SPKI PEM: save it and pass it to `audit verify-proof --public-key`." })
+  publicKey!: string;
+}
+
+/** An entry as the resolvers carry it: what is shown, and the stored row its proof is built from. */
+type AccessLogNode = AccessLogEntry & { row: AccessLogRow; shownClient: boolean };
+
+/** One loader per request: a page's proofs are built together (one statement for the checkpoints, one for their trees). */
+const proofLoaders = new WeakMap<object, DataLoader<AccessLogNode, EntryProof>>();
+
+@Resolver(() => AccessLogEntry)
+export class AccessLogEntryResolver {
+  // Building a proof reads its checkpoint's leaves (at most 1,024 hashes, kept once built): priced like a small list.
+  @FieldResolver(() => AuditProof, { complexity: 10, description: "The entry's proof that it is in the signed audit trail." })
+  proof(@Root() entry: AccessLogNode, @Ctx() ctx: AccessContext): Promise<EntryProof> {
+    let loader = proofLoaders.get(ctx);
+    if (!loader) {
+      loader = new DataLoader<AccessLogNode, EntryProof>(
+        (nodes) => {
+          const shown = new Map(nodes.map((n) => [n.row, n.shownClient]));
+          return ctx.gateway.accessLog.proofs(
+            nodes.map((n) => n.row),
+            (row) => shown.get(row) ?? false,
+          );
+        },
+        { cache: false },
+      );
+      proofLoaders.set(ctx, loader);
+    }
+    return loader.load(entry);
+  }
+}
+
 @Resolver(() => AccessGrant)
 export class AccessGrantResolver {
   @FieldResolver(() => [DataSource], { complexity: listOf(DATA_SOURCE_NAMES.length), description: "Sources the grant covers." })
@@ -155,6 +254,36 @@ export class AccessResolver {
     };
   }
 
+  @Query(() => AuditSigningKey, {
+    description: "The public key audit checkpoints are signed with (also GET /audit/public-key). Holds no personal data.",
+  })
+  auditSigningKey(@Ctx() ctx: AccessContext): AuditSigningKey {
+    const key = ctx.gateway.accessLog.signingKey;
+    return { keyId: key.keyId, algorithm: "Ed25519", publicKey: key.publicKeyPem };
+  }
+
+  @Query(() => AuditCheckpointConnection, {
+    complexity: pagedConnection,
+    description: "The audit trail's signed checkpoints, newest first (the latest also at GET /audit/checkpoints/latest). Hold no personal data.",
+  })
+  async auditCheckpoints(
+    @Ctx() ctx: AccessContext,
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
+  ) {
+    const page = ctx.gateway.accessLog.checkpointPage();
+    return paginate<CheckpointRow, AuditCheckpoint>({
+      cursors: ctx.gateway.cursors,
+      kind: "audit-checkpoints",
+      first,
+      after,
+      keyOf: (row) => String(row.seq),
+      toNode: (row) => row,
+      fetch: page.fetch,
+      count: page.count,
+    });
+  }
+
   @Access("population")
   @SubjectArgument("CITIZEN", "personalId")
   @Query(() => AccessLogConnection, {
@@ -181,10 +310,20 @@ export class AccessResolver {
       keyOf: (row) => String(row.seq),
       // Another citizen who read this person's data (named in their own dossier, say) is not named: their client id
       // is their personal id. Agency systems are named, which is the point of the log.
-      toNode: (row) =>
-        row.clientId !== client!.id && CITIZEN_CLIENT_ID.test(row.clientId)
-          ? { ...row, action: row.action as AuditAction, clientId: shownClientId(row.clientId), clientName: "A citizen (their own filing)" }
-          : { ...row, action: row.action as AuditAction, clientName: row.clientName ?? row.clientId },
+      toNode: (row): AccessLogNode => {
+        const base = {
+          recordedAt: row.recordedAt,
+          action: row.action as AuditAction,
+          procedureCode: row.procedureCode,
+          caseId: row.caseId,
+          fields: row.fields,
+          requestId: row.requestId,
+          row,
+        };
+        return row.clientId !== client!.id && CITIZEN_CLIENT_ID.test(row.clientId)
+          ? { ...base, clientId: shownClientId(row.clientId), clientName: "A citizen (their own filing)", shownClient: false }
+          : { ...base, clientId: row.clientId, clientName: row.clientName ?? row.clientId, shownClient: true };
+      },
       fetch: page.fetch,
       count: page.count,
     });
