@@ -26,6 +26,7 @@ import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
 import { seedDatabases } from "../src/seed/index.js";
 import { type RunningServer, spawnGateway, spawnServer } from "../scripts/lib/spawn-gateway.js";
 import { createThrowawayDatabases } from "../scripts/lib/throwaway-db.js";
+import { temporarySigningKeyFile } from "../scripts/lib/signing-key.js";
 
 const { values } = parseArgs({
   options: {
@@ -290,12 +291,15 @@ try {
     { name: "list", method: "GET", path: () => `/list?province=${pick(provinces)}` },
   ];
 
+  // Production refuses to start without the key that signs the audit trail's checkpoints.
+  const signingKeyFile = temporarySigningKeyFile();
   const gatewayEnv = (urls: Record<SourceName, string>) => ({
     NODE_ENV: "production",
     LOG_LEVEL: process.env.BENCH_GATEWAY_LOG_LEVEL ?? "info",
     PORT: "0",
     GATEWAY_RATE_LIMIT: "0",
     SEED_CITIZENS: "0",
+    AUDIT_SIGNING_KEY_FILE: signingKeyFile,
     ...Object.fromEntries(SOURCE_NAMES.map((n) => [URL_VARIABLES[n], urls[n]])),
   });
   const runs: { name: string; run: () => Promise<void> }[] = [

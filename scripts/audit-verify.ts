@@ -45,7 +45,8 @@ try {
   } else {
     console.log(`Audit trail intact: ${counts} verified in ${ms} ms.`);
     if (report.uncovered) console.log(`${report.uncovered.toLocaleString("en")} entries are chained and not yet in a checkpoint.`);
-    if (report.lastCheckpoint) console.log(`Last checkpoint: ${report.lastCheckpoint.seq} (statement ${report.lastCheckpoint.statementHash})`);
+    if (report.lastCheckpoint)
+      console.log(`Last checkpoint: ${report.lastCheckpoint.seq} (statement ${report.lastCheckpoint.statementHash})`);
   }
   process.exitCode = report.problems.length > 0 ? 1 : 0;
 } catch (error) {

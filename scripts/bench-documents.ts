@@ -21,6 +21,7 @@ import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
 import { documentsOf } from "../src/modules/documents/index.js";
 import { type RunningServer, spawnGateway } from "./lib/spawn-gateway.js";
 import { createThrowawayDatabases, type ThrowawayDatabases } from "./lib/throwaway-db.js";
+import { temporarySigningKeyFile } from "./lib/signing-key.js";
 
 const { values } = parseArgs({
   options: {
@@ -114,7 +115,15 @@ try {
   await app.close();
 
   gateway = await spawnGateway({
-    env: { NODE_ENV: "production", LOG_LEVEL: "info", PORT: "0", GATEWAY_RATE_LIMIT: "0", SEED_CITIZENS: "0", ...envOfSources },
+    env: {
+      NODE_ENV: "production",
+      LOG_LEVEL: "info",
+      PORT: "0",
+      GATEWAY_RATE_LIMIT: "0",
+      SEED_CITIZENS: "0",
+      AUDIT_SIGNING_KEY_FILE: temporarySigningKeyFile(),
+      ...envOfSources,
+    },
     echoStderr: true,
   });
   const { port } = gateway;

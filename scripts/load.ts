@@ -18,6 +18,7 @@ import { loadConfig, SOURCE_NAMES, type GatewayConfig, URL_VARIABLES } from "../
 import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
 import { type RunningServer, spawnGateway } from "./lib/spawn-gateway.js";
 import { createThrowawayDatabases } from "./lib/throwaway-db.js";
+import { temporarySigningKeyFile } from "./lib/signing-key.js";
 
 const { values } = parseArgs({
   options: {
@@ -106,6 +107,7 @@ try {
       PORT: "0",
       GATEWAY_RATE_LIMIT: "0",
       SEED_CITIZENS: "0",
+      AUDIT_SIGNING_KEY_FILE: temporarySigningKeyFile(),
       ...Object.fromEntries(SOURCE_NAMES.map((name) => [URL_VARIABLES[name], urls[name]])),
     },
     echoStderr: true,

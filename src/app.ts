@@ -128,9 +128,11 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     throw new Error("GATEWAY_DEMO_API_KEY is set, but demo clients are refused in production. Unset it.");
   }
   // Before any database is opened: a missing or unreadable key is a one-line start-up failure.
-  const signing = resolveSigningKey(config.audit, config.environment);
+  const signing = resolveSigningKey(config.audit);
   if (signing.generatedAt) {
-    log(`Generated the audit signing key ${signing.key.keyId} at ${signing.generatedAt}; keep it, and publish its public key (GET /audit/public-key)`);
+    log(
+      `Generated the audit signing key ${signing.key.keyId} at ${signing.generatedAt}; keep it, and publish its public key (GET /audit/public-key)`,
+    );
   }
   log(describeOpening(config));
   const { sources, close } = await openSources(config);

@@ -48,7 +48,11 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { "public-key": { type: "string" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { "public-key": { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
   } catch (error) {
     io.stderr(`error: ${(error as Error).message}\n\n${AUDIT_USAGE}`);
     return 2;

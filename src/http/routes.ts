@@ -73,7 +73,8 @@ export function createRoutes(app: App, metrics: GatewayMetrics, isShuttingDown: 
         sendError(res, metrics, 503, "SOURCE_UNAVAILABLE", "The gateway database is not answering; retry shortly.");
         return "answered";
       }
-      if (!latest) sendError(res, metrics, 404, "NOT_FOUND", "No checkpoint has been signed yet: checkpoints follow the first audited reads.");
+      if (!latest)
+        sendError(res, metrics, 404, "NOT_FOUND", "No checkpoint has been signed yet: checkpoints follow the first audited reads.");
       else sendJson(res, 200, { ...latest, createdAt: latest.createdAt.toISOString() }, { "cache-control": "no-store" });
       return "answered";
     }

@@ -77,6 +77,8 @@ export interface AuditConfig {
   signingKeyFile: string | undefined;
   /** Development only: write a new key to signingKeyFile when it does not exist. */
   generateSigningKey: boolean;
+  /** Production: refuse to start without signingKeyFile (elsewhere, no file means a key made for the process). */
+  requireSigningKey: boolean;
   /** AUDIT_CHECKPOINT_INTERVAL_MS: how often a checkpoint is made (0 = never; tests seal when they need to). */
   checkpointIntervalMs: number;
 }
@@ -212,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
           ? path.join(dataDir, "audit-signing-key.pem")
           : undefined,
       generateSigningKey: environment === "development",
+      requireSigningKey: environment === "production",
       checkpointIntervalMs: integerFrom(env, "AUDIT_CHECKPOINT_INTERVAL_MS", environment === "test" ? 0 : 5_000),
     },
     conformance: {

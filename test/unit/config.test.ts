@@ -110,3 +110,32 @@ describe("browser origins (GATEWAY_CORS_ORIGINS, GATEWAY_CORS_LOCALHOST)", () =>
     expect(() => loadConfig({ GATEWAY_CORS_ORIGINS: "*" })).toThrow(/refused in production/);
   });
 });
+
+describe("the audit signing key and checkpoints", () => {
+  it("are required in production, generated beside the data in development, made per process in tests", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).audit).toMatchObject({
+      signingKeyFile: undefined,
+      requireSigningKey: true,
+      generateSigningKey: false,
+    });
+    const dev = loadConfig({ NODE_ENV: "development", DATA_DIR: "some-data" }).audit;
+    expect(dev).toMatchObject({ requireSigningKey: false, generateSigningKey: true, checkpointIntervalMs: 5000 });
+    expect(dev.signingKeyFile).toBe(path.resolve("some-data", "audit-signing-key.pem"));
+    expect(loadConfig({ NODE_ENV: "test" }).audit).toMatchObject({
+      signingKeyFile: undefined,
+      requireSigningKey: false,
+      checkpointIntervalMs: 0,
+    });
+  });
+
+  it("take AUDIT_SIGNING_KEY_FILE and AUDIT_CHECKPOINT_INTERVAL_MS, and refuse a malformed interval", () => {
+    const audit = loadConfig({
+      NODE_ENV: "production",
+      AUDIT_SIGNING_KEY_FILE: "keys/audit.pem",
+      AUDIT_CHECKPOINT_INTERVAL_MS: "250",
+    }).audit;
+    expect(audit.signingKeyFile).toBe(path.resolve("keys/audit.pem"));
+    expect(audit.checkpointIntervalMs).toBe(250);
+    expect(() => loadConfig({ AUDIT_CHECKPOINT_INTERVAL_MS: "soon" })).toThrow(/AUDIT_CHECKPOINT_INTERVAL_MS/);
+  });
+});

@@ -135,7 +135,9 @@ export function loadSigningKey(file: string, generate: boolean): { key: SigningK
     pem = fs.readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT" || !generate) {
-      throw new Error(`The audit signing key could not be read from AUDIT_SIGNING_KEY_FILE (${file}): ${(error as Error).message}`);
+      throw new Error(`The audit signing key could not be read from AUDIT_SIGNING_KEY_FILE (${file}): ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     pem = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -155,7 +157,9 @@ export function loadSigningKey(file: string, generate: boolean): { key: SigningK
     throw new Error(`AUDIT_SIGNING_KEY_FILE (${file}) does not hold a private key in PEM.`);
   }
   if (privateKey.asymmetricKeyType !== "ed25519") {
-    throw new Error(`AUDIT_SIGNING_KEY_FILE (${file}) holds a ${privateKey.asymmetricKeyType} key; the audit trail is signed with Ed25519.`);
+    throw new Error(
+      `AUDIT_SIGNING_KEY_FILE (${file}) holds a ${privateKey.asymmetricKeyType} key; the audit trail is signed with Ed25519.`,
+    );
   }
   return { key: signingKeyOf(privateKey), generated };
 }
@@ -165,15 +169,15 @@ export function loadSigningKey(file: string, generate: boolean): { key: SigningK
  * process in tests; production refuses to start without one (checkpoints a database administrator could re-sign
  * would prove nothing).
  */
-export function resolveSigningKey(
-  audit: { signingKeyFile: string | undefined; generateSigningKey: boolean },
-  environment: "development" | "production" | "test",
-): { key: SigningKey; generatedAt: string | null } {
+export function resolveSigningKey(audit: { signingKeyFile: string | undefined; generateSigningKey: boolean; requireSigningKey: boolean }): {
+  key: SigningKey;
+  generatedAt: string | null;
+} {
   if (audit.signingKeyFile) {
     const { key, generated } = loadSigningKey(audit.signingKeyFile, audit.generateSigningKey);
     return { key, generatedAt: generated ? audit.signingKeyFile : null };
   }
-  if (environment === "production") {
+  if (audit.requireSigningKey) {
     throw new Error(
       "AUDIT_SIGNING_KEY_FILE is not set: in production the audit trail's checkpoints are signed with an Ed25519 key kept out of the database. Create one (openssl genpkey -algorithm ed25519 -out audit-signing-key.pem), give every replica the file, and set AUDIT_SIGNING_KEY_FILE.",
     );

@@ -14,7 +14,11 @@ const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").di
 
 /** The partition of a subject: the first byte of SHA-256("<kind>:<id>"), modulo AUDIT_PARTITIONS. */
 export function partitionOf(subjectKind: string | null, subjectId: string | null): number {
-  return createHash("sha256").update(`${subjectKind ?? ""}:${subjectId ?? ""}`, "utf8").digest()[0] % AUDIT_PARTITIONS;
+  return (
+    createHash("sha256")
+      .update(`${subjectKind ?? ""}:${subjectId ?? ""}`, "utf8")
+      .digest()[0] % AUDIT_PARTITIONS
+  );
 }
 
 /** What the hash covers of the client: SHA-256(salt ␟ client id), so a proof can name the client or only this. */

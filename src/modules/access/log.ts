@@ -75,7 +75,8 @@ export class AccessLogStore {
     return {
       fetch: async (afterKey: string | null, limit: number): Promise<CheckpointRow[]> => {
         const before = afterKey === null ? undefined : Number(afterKey);
-        if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", "The cursor is not a checkpoint cursor.");
+        if (before !== undefined && !Number.isSafeInteger(before))
+          throw new GatewayError("INVALID_CURSOR", "The cursor is not a checkpoint cursor.");
         return this.db
           .select({
             seq: auditCheckpoints.seq,
@@ -156,7 +157,8 @@ export class AccessLogStore {
     await this.loadTrees([...new Set(covering.values())].filter((seq) => !this.trees.get(seq)));
 
     return rows.map((row): EntryProof => {
-      if (row.partition === null || row.partitionSeq === null || row.clientSalt === null) return { status: "LEGACY", checkpoint: null, document: null };
+      if (row.partition === null || row.partitionSeq === null || row.clientSalt === null)
+        return { status: "LEGACY", checkpoint: null, document: null };
       const seq = covering.get(row.seq);
       const tree = seq === undefined ? undefined : this.trees.get(seq);
       const statement = tree && parseStatement(tree.statement);
@@ -216,7 +218,13 @@ export class AccessLogStore {
     }
     for (const c of checkpoints) {
       const seq = Number(c.seq);
-      this.trees.set(seq, { statement: c.statement, signature: c.signature, keyId: c.key_id, publicKey: c.public_key, leaves: byCheckpoint.get(seq) ?? [] });
+      this.trees.set(seq, {
+        statement: c.statement,
+        signature: c.signature,
+        keyId: c.key_id,
+        publicKey: c.public_key,
+        leaves: byCheckpoint.get(seq) ?? [],
+      });
     }
   }
 }

@@ -17,13 +17,6 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
   return createHash("sha256").update(NODE).update(left).update(right).digest();
 }
 
-/** The largest power of two smaller than n (n ≥ 2). */
-function split(n: number): number {
-  let k = 1;
-  while (k * 2 < n) k *= 2;
-  return k;
-}
-
 /** The tree hash over leaf hashes; SHA-256 of nothing for an empty tree. */
 export function rootOf(leaves: readonly Uint8Array[]): Buffer {
   if (leaves.length === 0) return createHash("sha256").digest();
@@ -41,7 +34,8 @@ export function rootOf(leaves: readonly Uint8Array[]): Buffer {
 
 /** The audit path of leaf `index`: the sibling hashes from the leaf up to the root (RFC 6962 PATH). */
 export function inclusionPath(index: number, leaves: readonly Uint8Array[]): Buffer[] {
-  if (!Number.isInteger(index) || index < 0 || index >= leaves.length) throw new RangeError(`No leaf ${index} in a tree of ${leaves.length}.`);
+  if (!Number.isInteger(index) || index < 0 || index >= leaves.length)
+    throw new RangeError(`No leaf ${index} in a tree of ${leaves.length}.`);
   const path: Buffer[] = [];
   let level: Buffer[] = leaves.map((l) => Buffer.from(l));
   let i = index;

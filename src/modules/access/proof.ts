@@ -71,13 +71,15 @@ export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict 
   if (e.client && clientCommitment(e.client.salt, e.client.id) !== e.clientCommitment) {
     return fail("The entry's client does not match the commitment its hash covers: the client was altered.");
   }
-  if (auditEntryHash(e) !== e.hash || !HEX64.test(e.hash)) return fail("The entry's content does not match its hash: the entry was altered.");
+  if (auditEntryHash(e) !== e.hash || !HEX64.test(e.hash))
+    return fail("The entry's content does not match its hash: the entry was altered.");
 
   const statement = parseStatement(c.statement);
   if (!statement) return fail("The checkpoint's statement is not a checkpoint statement: it was altered.");
   const index = leafIndexIn(statement, e.partition!, e.partitionSeq!);
   if (index === null) return fail(`Checkpoint ${statement.seq} does not cover position ${e.partitionSeq} of partition ${e.partition}.`);
-  if (index !== d.leafIndex) return fail(`The proof puts the entry at leaf ${d.leafIndex}; checkpoint ${statement.seq} has it at ${index}.`);
+  if (index !== d.leafIndex)
+    return fail(`The proof puts the entry at leaf ${d.leafIndex}; checkpoint ${statement.seq} has it at ${index}.`);
   const root = rootFromInclusion(
     index,
     statement.size,
@@ -97,5 +99,12 @@ export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict 
   if (!verifyStatement(c.statement!, c.signature!, publicKey)) {
     return fail(`The signature of checkpoint ${statement.seq} does not verify: the checkpoint was altered.`);
   }
-  return { holds: true, entrySeq: e.seq!, checkpointSeq: statement.seq, keyId: c.keyId!, keyPinned: Boolean(trustedKey), recordedAt: e.recordedAt! };
+  return {
+    holds: true,
+    entrySeq: e.seq!,
+    checkpointSeq: statement.seq,
+    keyId: c.keyId!,
+    keyPinned: Boolean(trustedKey),
+    recordedAt: e.recordedAt!,
+  };
 }

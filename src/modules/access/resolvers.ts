@@ -26,14 +26,19 @@ registerEnumType(ClientKind, {
   },
 });
 
-const AuditProofStatus = { CHECKPOINTED: "CHECKPOINTED", PENDING: "PENDING", LEGACY: "LEGACY" } as const satisfies Record<ProofStatus, ProofStatus>;
+const AuditProofStatus = { CHECKPOINTED: "CHECKPOINTED", PENDING: "PENDING", LEGACY: "LEGACY" } as const satisfies Record<
+  ProofStatus,
+  ProofStatus
+>;
 registerEnumType(AuditProofStatus, {
   name: "AuditProofStatus",
   description: "Whether an entry of the audit trail is in a signed checkpoint yet.",
   valuesConfig: {
     CHECKPOINTED: { description: "In a signed checkpoint: `document` proves it." },
     PENDING: { description: "Chained, and not yet in a checkpoint (checkpoints are made every few seconds): ask again shortly." },
-    LEGACY: { description: "Recorded before checkpoints existed: chained and verified by `npm run audit:verify`, with no proof to hand out." },
+    LEGACY: {
+      description: "Recorded before checkpoints existed: chained and verified by `npm run audit:verify`, with no proof to hand out.",
+    },
   },
 });
 
@@ -168,7 +173,9 @@ export class AuditCheckpoint {
   @Field(() => String, { description: "Hex SHA-256 of the previous checkpoint's statement (64 zeros for the first)." })
   previousHash!: string;
 
-  @Field(() => String, { description: "The exact text signed: the ranges of each partition it covers with their head hashes, the root, the previous hash." })
+  @Field(() => String, {
+    description: "The exact text signed: the ranges of each partition it covers with their head hashes, the root, the previous hash.",
+  })
   statement!: string;
 
   @Field(() => String, { description: "Base64 Ed25519 signature over the statement's UTF-8 bytes." })
@@ -264,7 +271,8 @@ export class AccessResolver {
 
   @Query(() => AuditCheckpointConnection, {
     complexity: pagedConnection,
-    description: "The audit trail's signed checkpoints, newest first (the latest also at GET /audit/checkpoints/latest). Hold no personal data.",
+    description:
+      "The audit trail's signed checkpoints, newest first (the latest also at GET /audit/checkpoints/latest). Hold no personal data.",
   })
   async auditCheckpoints(
     @Ctx() ctx: AccessContext,

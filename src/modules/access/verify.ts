@@ -58,7 +58,8 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
   const heads = await gateway.raw<{ partition: unknown; last_seq: unknown; last_hash: string }>(
     "select partition, last_seq, last_hash from gateway.audit_partition_heads order by partition",
   );
-  if (heads.length !== AUDIT_PARTITIONS) report({ kind: "HEAD_MISMATCH", message: `The trail has ${heads.length} partition heads, not ${AUDIT_PARTITIONS}.` });
+  if (heads.length !== AUDIT_PARTITIONS)
+    report({ kind: "HEAD_MISMATCH", message: `The trail has ${heads.length} partition heads, not ${AUDIT_PARTITIONS}.` });
   let entries = 0;
   const ends: TrailReport["heads"] = [];
   for (const head of heads) {
@@ -93,7 +94,12 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
           }) === hash;
         const at = { partition, position };
         if (position > expected) {
-          report({ kind: "REMOVED", ...at, position: expected, message: `Partition ${partition}: entries ${expected}–${position - 1} removed.` });
+          report({
+            kind: "REMOVED",
+            ...at,
+            position: expected,
+            message: `Partition ${partition}: entries ${expected}–${position - 1} removed.`,
+          });
           break broken;
         }
         if (String(r.prev_hash) !== prev) {
@@ -107,7 +113,11 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
           break broken;
         }
         if (!intact) {
-          report({ kind: "ALTERED", ...at, message: `Partition ${partition}: entry ${position} was altered: its content no longer matches its hash.` });
+          report({
+            kind: "ALTERED",
+            ...at,
+            message: `Partition ${partition}: entry ${position} was altered: its content no longer matches its hash.`,
+          });
           break broken;
         }
         prev = hash;
@@ -176,7 +186,11 @@ async function verifyCheckpoints(
         statement.root !== row.root ||
         statement.prev !== row.prev_hash
       ) {
-        report({ kind: "CHECKPOINT_ALTERED", ...at, message: `Checkpoint ${seq}'s statement was altered (it no longer says what its row says).` });
+        report({
+          kind: "CHECKPOINT_ALTERED",
+          ...at,
+          message: `Checkpoint ${seq}'s statement was altered (it no longer says what its row says).`,
+        });
         return { count, covered, last };
       }
       const key = keys.get(String(row.key_id));
@@ -189,7 +203,11 @@ async function verifyCheckpoints(
         return { count, covered, last };
       }
       if (!verifyStatement(text, String(row.signature), key)) {
-        report({ kind: "CHECKPOINT_ALTERED", ...at, message: `Checkpoint ${seq}'s signature does not verify: the checkpoint was altered.` });
+        report({
+          kind: "CHECKPOINT_ALTERED",
+          ...at,
+          message: `Checkpoint ${seq}'s signature does not verify: the checkpoint was altered.`,
+        });
         return { count, covered, last };
       }
       if (statement.prev !== prev) {
@@ -241,7 +259,11 @@ async function coveredEntriesAgree(
         r.to_hash === s.ranges[i].toHash,
     );
   if (!same) {
-    report({ kind: "CHECKPOINT_ALTERED", checkpoint: s.seq, message: `Checkpoint ${s.seq}'s stored ranges no longer match its signed statement.` });
+    report({
+      kind: "CHECKPOINT_ALTERED",
+      checkpoint: s.seq,
+      message: `Checkpoint ${s.seq}'s stored ranges no longer match its signed statement.`,
+    });
     return false;
   }
   const leaves: Buffer[] = [];
@@ -322,7 +344,11 @@ async function verifyLegacy(gateway: Source, report: Report): Promise<number> {
         return rows;
       }
       if (r.prev_hash !== expectedPrev || !intact) {
-        report({ kind: intact ? "INSERTED" : "ALTERED", position: seq, message: `Legacy entry ${seq} was ${intact ? "inserted or its predecessor replaced" : "altered"}.` });
+        report({
+          kind: intact ? "INSERTED" : "ALTERED",
+          position: seq,
+          message: `Legacy entry ${seq} was ${intact ? "inserted or its predecessor replaced" : "altered"}.`,
+        });
         return rows;
       }
       expectedPrev = String(r.hash);
@@ -331,7 +357,9 @@ async function verifyLegacy(gateway: Source, report: Report): Promise<number> {
     }
     if (page.length < PAGE) break;
   }
-  const [head] = await gateway.raw<{ last_seq: unknown; last_hash: string }>("select last_seq, last_hash from gateway.audit_chain_head where id = 1");
+  const [head] = await gateway.raw<{ last_seq: unknown; last_hash: string }>(
+    "select last_seq, last_hash from gateway.audit_chain_head where id = 1",
+  );
   if (!head || Number(head.last_seq) !== expectedSeq - 1 || head.last_hash !== expectedPrev) {
     report({
       kind: head && Number(head.last_seq) > expectedSeq - 1 ? "REMOVED" : "HEAD_MISMATCH",
