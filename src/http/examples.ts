@@ -145,11 +145,13 @@ query CheckConformance($input: ConformanceInput!) {
     name: "MyAccessLog",
     as: "citizen",
     query: `# As a citizen (the demo citizen's key is in this tab's headers): my record, then who read my data and why.
+# Each entry's proof.document, saved as a file, is checked offline:
+#   npx ndaf-gateway audit verify-proof entry.json --public-key <GET /audit/public-key>
 query MyAccessLog {
   viewer { clientId personalId }
   accessLog(first: 10) {
     totalCount
-    edges { node { recordedAt clientName procedureCode caseId fields } }
+    edges { node { recordedAt clientName procedureCode caseId fields proof { status checkpoint document } } }
   }
 }`,
   },

@@ -3,7 +3,20 @@
  * hash-chained by database triggers (drizzle/gateway/0002_audit_chain.sql), not by application code.
  */
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, check, index, integer, primaryKey, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { gateway } from "../../platform/db/gateway-schema.js";
 
 export const clients = gateway.table(
