@@ -1,0 +1,192 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import {
+  AUDIT_PARTITIONS,
+  auditEntryHash,
+  type ChainEntry,
+  clientCommitment,
+  GENESIS_HASH,
+  type LegacyEntry,
+  legacyEntryHash,
+  partitionOf,
+} from "./entry.js";
+
+// Vectors computed outside Node (printf … | sha256sum), so the formulas are pinned, not only self-consistent.
+const SALT_VECTOR = {
+  salt: "salt",
+  clientId: "VN:CIT:001204000001",
+  commitment: "7f82d03edbb52d7f4fcc3998b50b07bf609ea5e46e20c855e83a217c26fb4963",
+};
+
+const entry: ChainEntry = {
+  seq: 7,
+  partition: 3,
+  partitionSeq: 12,
+  recordedAt: "2025-07-01T08:09:10.123Z",
+  requestId: "req-1",
+  clientCommitment: SALT_VECTOR.commitment,
+  action: "READ",
+  procedureCode: "1.001234",
+  caseId: "HS-1",
+  subjectKind: "CITIZEN",
+  subjectId: "001204000001",
+  fields: ["Citizen.fullName", "Query.citizen"],
+  prevHash: GENESIS_HASH,
+};
+
+describe("partitionOf", () => {
+  it("is the first byte of SHA-256('<kind>:<id>') modulo 16, as computed by sha256sum", () => {
+    expect(partitionOf("CITIZEN", "001204000001")).toBe(0xf8 % 16);
+    expect(partitionOf("LAND_PARCEL", "01-001-7")).toBe(0x15 % 16);
+    expect(partitionOf("ENTERPRISE", "0100109106")).toBe(0x53 % 16);
+    // No subject: ":" (the SQL function's coalesce to '').
+    expect(partitionOf(null, null)).toBe(0xe7 % 16);
+    expect(partitionOf("", "")).toBe(partitionOf(null, null));
+  });
+
+  it("stays within 0–15 and reaches every partition", () => {
+    expect(AUDIT_PARTITIONS).toBe(16);
+    const seen = new Set<number>();
+    for (let i = 0; i < 2000; i++) {
+      const p = partitionOf(i % 2 ? "CITIZEN" : "LAND_PARCEL", String(100_000_000_000 + i * 7919));
+      expect(Number.isInteger(p)).toBe(true);
+      expect(p).toBeGreaterThanOrEqual(0);
+      expect(p).toBeLessThan(AUDIT_PARTITIONS);
+      seen.add(p);
+    }
+    expect(seen.size).toBe(AUDIT_PARTITIONS);
+  });
+
+  it("depends on the kind as well as the id", () => {
+    const ids = Array.from({ length: 50 }, (_, i) => String(200_000_000_000 + i));
+    expect(ids.some((id) => partitionOf("CITIZEN", id) !== partitionOf("ENTERPRISE", id))).toBe(true);
+  });
+});
+
+describe("clientCommitment", () => {
+  it("is SHA-256(salt ␟ client id)", () => {
+    expect(clientCommitment(SALT_VECTOR.salt, SALT_VECTOR.clientId)).toBe(SALT_VECTOR.commitment);
+  });
+
+  it("changes with the salt and with the client", () => {
+    const base = clientCommitment("a".repeat(32), "VN:CIT:001204000001");
+    expect(clientCommitment("b".repeat(32), "VN:CIT:001204000001")).not.toBe(base);
+    expect(clientCommitment("a".repeat(32), "VN:CIT:001204000002")).not.toBe(base);
+    // The separator keeps salt and id apart: moving a character across it is another commitment.
+    expect(clientCommitment("ab", "c")).not.toBe(clientCommitment("a", "bc"));
+  });
+});
+
+describe("auditEntryHash", () => {
+  it("is SHA-256 over the version-2 fields joined by U+001F, as computed by sha256sum", () => {
+    expect(auditEntryHash(entry)).toBe("24f269c1adfe6077025c6dc726a631ee77b39a21dafb9e290738e3a89195ad02");
+    // Nulls and an empty field list hash as empty strings (the SQL trigger's coalesce and array_to_string).
+    expect(auditEntryHash({ ...entry, procedureCode: null, caseId: null, subjectKind: null, subjectId: null, fields: [] })).toBe(
+      "a94e8240263abdbfa45ba9891b39cb456302bd30b37154dd61699f30515244e0",
+    );
+  });
+
+  it("is the same formula written out by hand", () => {
+    const text = [
+      "v2",
+      "7",
+      "3",
+      "12",
+      entry.recordedAt,
+      entry.requestId,
+      entry.clientCommitment,
+      "READ",
+      "1.001234",
+      "HS-1",
+      "CITIZEN",
+      "001204000001",
+      "Citizen.fullName,Query.citizen",
+      GENESIS_HASH,
+    ].join("\u001f");
+    expect(auditEntryHash(entry)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+  });
+
+  const alterations: [keyof ChainEntry, unknown][] = [
+    ["seq", 8],
+    ["partition", 4],
+    ["partitionSeq", 13],
+    ["recordedAt", "2025-07-01T08:09:10.124Z"],
+    ["requestId", "req-2"],
+    ["clientCommitment", clientCommitment("salt", "VN:GOV:OTHER")],
+    ["action", "DOSSIER_SUBMITTED"],
+    ["procedureCode", "1.001235"],
+    ["procedureCode", null],
+    ["caseId", "HS-2"],
+    ["caseId", null],
+    ["subjectKind", "ENTERPRISE"],
+    ["subjectKind", null],
+    ["subjectId", "001204000002"],
+    ["subjectId", null],
+    ["fields", ["Citizen.fullName"]],
+    ["fields", ["Query.citizen", "Citizen.fullName"]],
+    ["fields", []],
+    ["prevHash", "1".repeat(64)],
+  ];
+  it.each(alterations)("changes when %s becomes %j", (field, value) => {
+    const original = auditEntryHash(entry);
+    expect(original).toMatch(/^[0-9a-f]{64}$/);
+    expect(auditEntryHash({ ...entry, [field]: value })).not.toBe(original);
+  });
+
+  it("covers every field of an entry (no field left out of the alterations above)", () => {
+    expect(new Set(alterations.map(([f]) => f))).toEqual(new Set(Object.keys(entry)));
+  });
+
+  it("does not depend on anything but the entry", () => {
+    expect(auditEntryHash({ ...entry, fields: [...entry.fields] })).toBe(auditEntryHash(entry));
+  });
+});
+
+describe("legacyEntryHash", () => {
+  const legacy: LegacyEntry = {
+    seq: 1,
+    recordedAt: new Date("2025-01-02T03:04:05.678Z"),
+    requestId: "req-legacy",
+    clientId: "VN:GOV:000.00.00.H01:test",
+    action: "READ",
+    procedureCode: "1.001234",
+    caseId: "HS-1",
+    subjectKind: "CITIZEN",
+    subjectId: "001204000001",
+    fields: ["Citizen.fullName"],
+    prevHash: GENESIS_HASH,
+  };
+
+  it("is the version-1 formula: the client id itself, no version, partition or salt", () => {
+    const text = [
+      "1",
+      "2025-01-02T03:04:05.678Z",
+      "req-legacy",
+      "VN:GOV:000.00.00.H01:test",
+      "READ",
+      "1.001234",
+      "HS-1",
+      "CITIZEN",
+      "001204000001",
+      "Citizen.fullName",
+      GENESIS_HASH,
+    ].join("\u001f");
+    expect(legacyEntryHash(legacy)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+  });
+
+  it.each<[keyof LegacyEntry, unknown]>([
+    ["seq", 2],
+    ["recordedAt", new Date("2025-01-02T03:04:05.679Z")],
+    ["requestId", "req-other"],
+    ["clientId", "VN:GOV:OTHER"],
+    ["action", "DOSSIER_SUBMITTED"],
+    ["procedureCode", null],
+    ["caseId", null],
+    ["subjectKind", "ENTERPRISE"],
+    ["subjectId", "001204000002"],
+    ["fields", []],
+    ["prevHash", "2".repeat(64)],
+  ])("changes when %s changes", (field, value) => {
+    expect(legacyEntryHash({ ...legacy, [field]: value })).not.toBe(legacyEntryHash(legacy));
+  });
+});
