@@ -51,6 +51,7 @@ function isString(v: unknown): v is string {
  */
 export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict {
   const fail = (problem: string): ProofVerdict => ({ holds: false, problem });
+  if (!doc || typeof doc !== "object") return fail("The proof is not a JSON object.");
   const d = doc as Partial<ProofDocument>;
   const e = d.entry;
   const c = d.checkpoint;
