@@ -24,6 +24,8 @@ export function superviseWorkers(count: number): void {
   let everReady = false;
   let failures = 0;
   let exitCode = 0;
+  /** The signal passed on to the workers: one that ends a worker still starting (before its handler) is a clean stop. */
+  let stopSignal: NodeJS.Signals | undefined;
 
   const fork = (): Worker => {
     const worker = cluster.fork();
@@ -37,7 +39,7 @@ export function superviseWorkers(count: number): void {
     const ranMs = Date.now() - (startedAt.get(worker.id) ?? Date.now());
     startedAt.delete(worker.id);
     if (stopping) {
-      if (code !== 0) exitCode = 1;
+      if (code !== 0 && !(code === null && signal === stopSignal)) exitCode = 1;
       if (running().length === 0) {
         logger.info({ workers: count }, "every worker stopped");
         process.exit(exitCode);
@@ -69,6 +71,7 @@ export function superviseWorkers(count: number): void {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
+      stopSignal = signal;
       const workers = running();
       logger.info({ signal, workers: workers.length }, "stopping the workers");
       if (workers.length === 0) process.exit(0);

@@ -5,6 +5,9 @@
  * answered. The gateways are started once, in beforeAll: further describe blocks may use them as they are.
  * Postgres only (the postgres project): embedded databases are one process's.
  */
+import { spawnSync } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
@@ -34,6 +37,8 @@ let gateways: RunningServer[] = [];
 let operator: Source;
 let store: ClientStore;
 let personalIds: string[];
+/** What the gateways were started with (the databases, Redis and its prefix). */
+let env: Record<string, string | undefined>;
 
 async function send(gateway: RunningServer, key: string, query: string, variables?: Record<string, unknown>): Promise<Reply> {
   const response = await fetch(`${gateway.url}/graphql`, {
@@ -85,7 +90,7 @@ beforeAll(async () => {
 
   operator = await openSource({ name: "gateway", url: databases.urls.gateway });
   store = new ClientStore(operator.db, 0);
-  const env = {
+  env = {
     NODE_ENV: "test",
     LOG_LEVEL: "info",
     VITEST: undefined,
@@ -168,5 +173,98 @@ describe("two gateway processes", () => {
       expect(reply.body.errors).toBeUndefined();
       expect(reply.body.data.citizen.personalId).toBe(id);
     }
+  });
+});
+
+/** /health/ready on a connection of its own, so node:cluster hands it to the next worker. */
+function readinessOnNewConnection(url: string): Promise<{ status: string; process: { pid: number; worker?: number } }> {
+  return new Promise((resolve, reject) => {
+    // Bounded: a connection handed to a worker as it is killed is never answered.
+    const request = http.get(`${url}/health/ready`, { agent: false, timeout: 2_000 }, (res) => {
+      let text = "";
+      res.on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve(JSON.parse(text)));
+    });
+    request.on("timeout", () => request.destroy(new Error("no answer in 2 s")));
+    request.on("error", reject);
+  });
+}
+
+/** Asks until `found` says the workers seen so far are the ones awaited. */
+async function workersUntil(
+  url: string,
+  found: (workers: Map<number, number>) => boolean,
+  timeoutMs = 20_000,
+): Promise<Map<number, number>> {
+  const workers = new Map<number, number>();
+  const deadline = performance.now() + timeoutMs;
+  while (!found(workers)) {
+    if (performance.now() > deadline) throw new Error(`workers seen: ${JSON.stringify([...workers])}`);
+    const ready = await readinessOnNewConnection(url).catch(() => undefined);
+    if (ready?.status === "READY" && ready.process.worker !== undefined) workers.set(ready.process.worker, ready.process.pid);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return workers;
+}
+
+describe("GATEWAY_WORKERS", () => {
+  it("runs two workers on one port, starts again one that dies, and stops them all on SIGTERM", async () => {
+    const supervision: string[] = [];
+    const primary = await spawnGateway({
+      onLine: (line) => {
+        if (line.includes('"msg":"a gateway worker died')) supervision.push(line);
+      },
+      name: "cluster",
+      env: { ...env, GATEWAY_WORKERS: "2" },
+      readyPath: "/health/ready",
+      timeoutMs: 60_000,
+    });
+    try {
+      const first = await workersUntil(primary.url, (w) => w.size === 2);
+      for (const pid of first.values()) expect(pid).not.toBe(primary.pid);
+      const [deadId, deadPid] = [...first][0];
+      process.kill(deadPid, "SIGKILL");
+      const after = await workersUntil(primary.url, (w) => [...w.keys()].some((id) => !first.has(id)));
+      expect(after.has(deadId) && after.get(deadId) === deadPid).toBe(false);
+      expect(supervision.map((l) => JSON.parse(l))).toEqual([
+        expect.objectContaining({
+          msg: "a gateway worker died; restarting it",
+          worker: deadId,
+          pid: deadPid,
+          signal: "SIGKILL",
+          restartInMs: 1_000,
+        }),
+      ]);
+    } finally {
+      await primary.stop();
+    }
+    expect(await primary.exited).toBe(0);
+  }, 90_000);
+
+  it("refuses to start several workers on embedded databases, in one line", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        LOG_LEVEL: "info",
+        GATEWAY_WORKERS: "2",
+        DATA_DIR: "/nonexistent",
+        GATEWAY_DATABASE_URL: "",
+      },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines, result.stdout + result.stderr).toHaveLength(1);
+    expect(JSON.parse(lines[0])).toMatchObject({
+      msg: "NDAF Gateway could not start",
+      error: {
+        message: expect.stringMatching(
+          /^GATEWAY_WORKERS=2 needs every source on Postgres, but population, land, business, gateway are embedded .*set POPULATION_DATABASE_URL/,
+        ),
+      },
+    });
   });
 });
