@@ -5,6 +5,7 @@
  * the process's own count. One registry per app, so several apps in one process (tests) do not clash. Per process:
  * each replica is scraped on its own (docs/operations.md#many-processes).
  */
+import cluster from "node:cluster";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { SOURCE_NAMES, type SourceName } from "../config.js";
@@ -62,6 +63,8 @@ export class GatewayMetrics {
   });
 
   constructor(sources: Record<SourceName, Source>, shared: SharedStateProbe = {}) {
+    // Under GATEWAY_WORKERS a scrape of the shared port reaches one worker: its series carry its id, so they stay apart.
+    if (cluster.isWorker && cluster.worker) this.registry.setDefaultLabels({ worker: String(cluster.worker.id) });
     collectDefaultMetrics({ register: this.registry, prefix: "ndaf_" });
     const { redisReady, rateLimitFallbacks } = shared;
     if (redisReady) {
