@@ -163,6 +163,26 @@ describe("two gateway processes", () => {
     for (const gateway of gateways) expect(codeOf(await send(gateway, newKey, "{ __typename }"))).toBe("OK");
   });
 
+  it("keep refusing changed keys within a second when their LISTEN connections are cut", async () => {
+    const { id, key } = await register();
+    for (const gateway of gateways) expect(codeOf(await send(gateway, key, "{ __typename }"))).toBe("OK");
+    const cut = await databases.admin.unsafe(
+      "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and application_name = 'ndaf-gateway:gateway:listen'",
+      [databases.databases.gateway],
+    );
+    expect(cut).toHaveLength(2);
+    // At once (the cache is not trusted while not listening), and again once both listen anew.
+    const since = performance.now();
+    await store.revoke(id);
+    expect(await refusedEverywhere(key, "CREDENTIAL_REVOKED", since)).toBeLessThan(PROPAGATION_MS);
+    await new Promise((r) => setTimeout(r, 1_500));
+    const other = await register();
+    for (const gateway of gateways) expect(codeOf(await send(gateway, other.key, "{ __typename }"))).toBe("OK");
+    const again = performance.now();
+    await store.revoke(other.id);
+    expect(await refusedEverywhere(other.key, "CREDENTIAL_REVOKED", again)).toBeLessThan(PROPAGATION_MS);
+  });
+
   it("answer personal reads at both at once", async () => {
     const { key } = await register();
     const replies = await Promise.all(
