@@ -1,9 +1,10 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 /**
  * Three projects: `unit` runs the specs beside the pure logic in src/ (no database, a few seconds); `embedded` runs
  * every test under test/ on in-memory PGlite; `postgres` runs the integration suites again on real Postgres
- * (throwaway databases on 127.0.0.1:5432, or TEST_POSTGRES_URL).
+ * (throwaway databases on 127.0.0.1:5432, or TEST_POSTGRES_URL), and the suites that need it alone: several gateway
+ * processes over the same databases (with Redis on 127.0.0.1:6379, or TEST_REDIS_URL).
  */
 export default defineConfig({
   resolve: {
@@ -33,7 +34,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "embedded", include: ["test/**/*.test.ts"], env: { NODE_ENV: "test", TEST_DB: "pglite" } },
+        test: {
+          name: "embedded",
+          include: ["test/**/*.test.ts"],
+          // Several processes over one installation: embedded databases are one process's.
+          exclude: [...configDefaults.exclude, "test/reliability/replicas.test.ts"],
+          env: { NODE_ENV: "test", TEST_DB: "pglite" },
+        },
       },
       {
         extends: true,
@@ -45,7 +52,7 @@ export default defineConfig({
             "test/access/**/*.test.ts",
             "test/procedures/**/*.test.ts",
             "test/documents/**/*.test.ts",
-            "test/reliability/{source-failure,hostile-input,http-spec}.test.ts",
+            "test/reliability/{source-failure,hostile-input,http-spec,replicas}.test.ts",
           ],
           env: { NODE_ENV: "test", TEST_DB: "postgres" },
         },

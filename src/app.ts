@@ -10,7 +10,8 @@ import { type GatewayConfig, SOURCE_NAMES } from "./platform/config.js";
 import type { Sources } from "./platform/db/source.js";
 import { lockDataDir } from "./platform/db/lock.js";
 import { migrateSource } from "./platform/db/migrate.js";
-import { openSource } from "./platform/db/source.js";
+import { type Listening, openSource } from "./platform/db/source.js";
+import { closeRedis, openRedis, type Redis } from "./platform/redis.js";
 import { isFreshDataDir } from "./platform/db/template.js";
 import { AdminUnitRegistry } from "./modules/admin-units/index.js";
 import { ConformancePool } from "./modules/conformance/index.js";
@@ -35,6 +36,8 @@ export interface App {
   schema: GraphQLSchema;
   clients: ClientStore;
   rateLimits: RateLimits;
+  /** The connection to REDIS_URL the processes share rate limits through; null without one. */
+  redis: Redis | null;
   /** Where `checkConformance` calls run: worker threads, bounded and timed. */
   conformance: ConformancePool;
   /** Trusted documents (published operations) by id, cached per process. */
@@ -122,6 +125,34 @@ async function loadSecret(gateway: Source): Promise<Buffer> {
   return Buffer.from(row.value, "hex");
 }
 
+/**
+ * Seeds an empty installation (when asked) and registers the demo clients (development and test), or checks that
+ * production has none: what the first replica to start does for all.
+ */
+async function prepareInstallation(
+  sources: Sources,
+  clients: ClientStore,
+  config: GatewayConfig,
+  options: AppOptions,
+  log: (message: string) => void,
+): Promise<DemoClients | null> {
+  if (options.seedIfEmpty && !(await isSeeded(sources))) {
+    log(
+      `Empty databases: seeding ${options.seedIfEmpty.toLocaleString("en")} citizens (seed ${config.seed}), after the administrative map`,
+    );
+    const summary = await seedDatabases(sources, {
+      citizens: options.seedIfEmpty,
+      seed: config.seed,
+      reset: true,
+      onProgress: seedProgressLog(log),
+    });
+    log(`Seeded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+  }
+  if (config.access.demoClients) return ensureDemoClients(clients, await demoCitizenOf(sources.population.db), config.access);
+  await assertNoDemoClients(clients, config.access);
+  return null;
+}
+
 export async function createApp(config: GatewayConfig, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? (() => {});
   if (!config.access.demoClients && config.access.demoApiKey) {
@@ -136,22 +167,23 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
   }
   log(describeOpening(config));
   const { sources, close } = await openSources(config);
+  let redis: Redis | null = null;
+  let clientChanges: Listening | undefined;
+  const closeShared = async () => {
+    await clientChanges?.close();
+    if (redis) await closeRedis(redis);
+  };
   try {
     log(`Migrating ${SOURCE_NAMES.join(", ")}`);
-    // One after another: sources may share a database, and concurrent CREATE SCHEMA IF NOT EXISTS can collide.
-    for (const source of Object.values(sources)) await migrateSource(source);
-    if (options.seedIfEmpty && !(await isSeeded(sources))) {
-      log(
-        `Empty databases: seeding ${options.seedIfEmpty.toLocaleString("en")} citizens (seed ${config.seed}), after the administrative map`,
-      );
-      const summary = await seedDatabases(sources, {
-        citizens: options.seedIfEmpty,
-        seed: config.seed,
-        reset: true,
-        onProgress: seedProgressLog(log),
-      });
-      log(`Seeded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
-    }
+    // One after another: sources may share a database, and concurrent CREATE SCHEMA IF NOT EXISTS can collide. Each
+    // under an advisory lock: replicas starting together over the same databases migrate one at a time.
+    for (const source of Object.values(sources)) await source.exclusively("migrate", () => migrateSource(source));
+    const clients = new ClientStore(sources.gateway.db, config.access.clientCacheMs);
+    // Before the demo clients are registered, so no change of another replica is missed from here on.
+    clientChanges = await clients.follow(sources.gateway);
+    // Seeding and the demo clients under one lock on the gateway database: the first replica to start seeds, the
+    // others wait, then find the installation seeded (and do not register the demo clients over each other).
+    const demo = await sources.gateway.exclusively("seed", () => prepareInstallation(sources, clients, config, options, log));
     log("Loading the administrative map and the procedure catalogue");
     const adminUnits = await AdminUnitRegistry.load(sources.gateway);
     const procedures = ProcedureCatalogue.load();
@@ -160,11 +192,12 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     const nodeIds = new NodeIdCodec(secret);
     log("Building the schema");
     const schema = await buildGatewaySchema();
-    const clients = new ClientStore(sources.gateway.db, config.access.clientCacheMs);
-    let demo: DemoClients | null = null;
-    if (config.access.demoClients) demo = await ensureDemoClients(clients, await demoCitizenOf(sources.population.db), config.access);
-    else await assertNoDemoClients(clients, config.access);
-    const rateLimits = new RateLimits(config.access.rateLimitPerMinute, config.access.anonymousRateLimitPerMinute);
+    if (config.redis.url) redis = await openRedis({ ...config.redis, url: config.redis.url });
+    const rateLimits = new RateLimits(
+      config.access.rateLimitPerMinute,
+      config.access.anonymousRateLimitPerMinute,
+      redis ? { redis, prefix: config.redis.prefix } : undefined,
+    );
     const conformance = new ConformancePool({
       ...config.conformance,
       adminUnits,
@@ -179,6 +212,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     const closeAll = async () => {
       await sealer.stop();
       await conformance.close();
+      await closeShared();
       await close();
     };
     return {
@@ -191,6 +225,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
       schema,
       clients,
       rateLimits,
+      redis,
       conformance,
       documents,
       dossiers,
@@ -200,6 +235,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
       close: closeAll,
     };
   } catch (error) {
+    await closeShared().catch(() => {});
     await close();
     throw error;
   }

@@ -7,7 +7,7 @@ import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "../modules/access/index.js";
 import type { App } from "../app.js";
 import { sendError, sendJson } from "./errors.js";
 import { IDE_ASSET_PREFIX, Ide } from "./ide.js";
-import { readiness } from "../platform/observability/health.js";
+import { processIdentity, readiness } from "../platform/observability/health.js";
 import type { GatewayMetrics } from "../platform/observability/metrics.js";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -46,7 +46,7 @@ export function createRoutes(app: App, metrics: GatewayMetrics, isShuttingDown: 
     const ideFile = (req.method === "GET" || req.method === "HEAD") && url.pathname.startsWith(IDE_ASSET_PREFIX);
     if (((url.pathname === "/" && wantsHtml) || ideFile) && (await ide.handle(req, res, url.pathname))) return "answered";
     if (url.pathname === "/health" || url.pathname === "/health/live") {
-      sendJson(res, 200, { status: "LIVE" });
+      sendJson(res, 200, { status: "LIVE", process: processIdentity() });
       return "answered";
     }
     if (url.pathname === "/health/ready") {

@@ -27,7 +27,11 @@ export interface GatewayServer {
 }
 
 export async function createServer(app: App): Promise<GatewayServer> {
-  const metrics = new GatewayMetrics(app.sources);
+  const redis = app.redis;
+  const metrics = new GatewayMetrics(app.sources, {
+    redisReady: redis ? () => redis.status === "ready" : undefined,
+    rateLimitFallbacks: app.rateLimits.shared ? () => app.rateLimits.fallbacks.count : undefined,
+  });
   const apollo = createApollo(app, [metrics.plugin()]);
   let shuttingDown = false;
   await apollo.start();

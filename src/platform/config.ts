@@ -2,6 +2,7 @@
  * Runtime configuration, read once from the environment. Every source is embedded PGlite under DATA_DIR
  * unless its *_DATABASE_URL names a real Postgres database.
  */
+import os from "node:os";
 import path from "node:path";
 
 /** Every database the gateway opens: the three national sources and its own. */
@@ -65,6 +66,10 @@ export interface GatewayConfig {
   conformance: ConformanceConfig;
   cors: CorsConfig;
   audit: AuditConfig;
+  /** REDIS_URL: what every process of an installation shares (rate limits); none = each process on its own. */
+  redis: RedisConfig;
+  /** GATEWAY_WORKERS: processes `npm start` runs on this machine (src/cluster.ts), each a full replica. */
+  workers: number;
 }
 
 /** The audit trail's checkpoints (src/modules/access/sealer.ts). */
@@ -81,6 +86,13 @@ export interface AuditConfig {
   requireSigningKey: boolean;
   /** AUDIT_CHECKPOINT_INTERVAL_MS: how often a checkpoint is made (0 = never; tests seal when they need to). */
   checkpointIntervalMs: number;
+}
+
+export interface RedisConfig {
+  /** REDIS_URL (`redis://[:password@]host:port[/db]` or `rediss://…`); undefined = no Redis. */
+  url?: string;
+  /** REDIS_PREFIX: the start of every key, so several installations can share one Redis. */
+  prefix: string;
 }
 
 /** Which browser origins may call the gateway (src/http/cors.ts). */
@@ -114,7 +126,11 @@ export interface AccessConfig {
   rateLimitPerMinute: number;
   /** GATEWAY_ANONYMOUS_RATE_LIMIT: requests a minute per address for callers without a key. */
   anonymousRateLimitPerMinute: number;
-  /** GATEWAY_CLIENT_CACHE_MS: how long a verified key is trusted before it is looked up again. */
+  /**
+   * GATEWAY_CLIENT_CACHE_MS: how long a verified key is trusted before it is looked up again. A safety net only: a
+   * change to a client reaches every process's cache at once (LISTEN/NOTIFY), and while a process is not listening
+   * it does not use its cache at all.
+   */
   clientCacheMs: number;
 }
 
@@ -173,6 +189,50 @@ export function corsOriginsFrom(raw: string | undefined, environment: Environmen
   return { origins: [...new Set(origins)], anyOrigin };
 }
 
+/**
+ * REDIS_URL and REDIS_PREFIX. A URL that is not redis:// or rediss:// is refused at start (a typo would otherwise
+ * leave every process counting on its own); the prefix is letters, digits and `_ . : -`, and keys are `<prefix>:…`.
+ */
+export function redisFrom(env: NodeJS.ProcessEnv): RedisConfig {
+  const url = env.REDIS_URL?.trim() || undefined;
+  if (url !== undefined) {
+    const parsed = URL.canParse(url) ? new URL(url) : undefined;
+    if (!parsed || (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") || !parsed.hostname) {
+      throw new Error("REDIS_URL must be a redis:// or rediss:// URL with a host, e.g. redis://127.0.0.1:6379");
+    }
+  }
+  const prefix = env.REDIS_PREFIX?.trim() || "ndaf";
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(prefix)) {
+    throw new Error(`REDIS_PREFIX must be 1 to 64 letters, digits or _ . : -, got "${prefix.slice(0, 100)}"`);
+  }
+  return { url, prefix: prefix.replace(/:+$/, "") || "ndaf" };
+}
+
+/** GATEWAY_WORKERS: a whole number from 1, or `auto` for the cores this process may use (os.availableParallelism). */
+export function workersFrom(raw: string | undefined, parallelism: number = os.availableParallelism()): number {
+  const value = (raw ?? "").trim().toLowerCase();
+  if (value === "") return 1;
+  if (value === "auto") return Math.max(1, parallelism);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1024) {
+    throw new Error(`GATEWAY_WORKERS must be a whole number from 1 to 1024, or auto, got "${raw!.slice(0, 100)}"`);
+  }
+  return Number(value);
+}
+
+/**
+ * Why this configuration cannot run as several processes, or undefined: an embedded (PGlite) database is a folder
+ * one process may open, so every source needs its *_DATABASE_URL.
+ */
+export function multiProcessProblem(config: Pick<GatewayConfig, "sources" | "workers">): string | undefined {
+  if (config.workers <= 1) return undefined;
+  const embedded = SOURCE_NAMES.filter((name) => !config.sources[name].url);
+  if (embedded.length === 0) return undefined;
+  return (
+    `GATEWAY_WORKERS=${config.workers} needs every source on Postgres, but ${embedded.join(", ")} ${embedded.length === 1 ? "is" : "are"} embedded ` +
+    `(PGlite is one process's): set ${embedded.map((name) => URL_VARIABLES[name]).join(", ")}, or run one worker`
+  );
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const dataDir = path.resolve(env.DATA_DIR || ".data");
   const resilience: ResilienceConfig = {
@@ -223,6 +283,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       threads: Math.max(1, integerFrom(env, "GATEWAY_CONFORMANCE_THREADS", 1)),
       queue: integerFrom(env, "GATEWAY_CONFORMANCE_QUEUE", 3),
     },
+    redis: redisFrom(env),
+    workers: workersFrom(env.GATEWAY_WORKERS),
   };
 }
 

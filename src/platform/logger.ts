@@ -3,6 +3,7 @@
  * a serializer that drops SQL parameters and masks anything shaped like a personal id, tax code or card number,
  * because a failed query's message carries its parameters.
  */
+import cluster from "node:cluster";
 import { pino } from "pino";
 import { environmentFrom } from "./config.js";
 
@@ -29,7 +30,8 @@ export function logLevelFrom(env: NodeJS.ProcessEnv): string {
 
 export const logger = pino({
   level: logLevelFrom(process.env),
-  base: { service: "ndaf-gateway" },
+  // Under GATEWAY_WORKERS every line names its worker, so the lines of replicas sharing one output can be told apart.
+  base: { service: "ndaf-gateway", ...(cluster.isWorker && cluster.worker ? { worker: cluster.worker.id } : {}) },
   serializers: { err: safeError, error: safeError },
 });
 

@@ -30,7 +30,10 @@ describe("GraphQL over HTTP (graphql-http audit)", () => {
   });
 
   it("answers liveness and readiness, and counts requests, errors and statements per source in /metrics", async () => {
-    expect(await (await fetch(`${gw.url}/health/live`)).json()).toEqual({ status: "LIVE" });
+    expect(await (await fetch(`${gw.url}/health/live`)).json()).toEqual({
+      status: "LIVE",
+      process: { host: expect.any(String), pid: process.pid },
+    });
     const ready = await fetch(`${gw.url}/health/ready`);
     expect(ready.status).toBe(200);
     const body = await ready.json();

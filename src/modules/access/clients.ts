@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "../../platform/db/source.js";
+import type { Database, Listening, Source } from "../../platform/db/source.js";
 import { GatewayError } from "../../platform/errors.js";
 import { DATA_SOURCE_NAMES, type DataSourceName } from "../../platform/config.js";
 import type { EnumValue } from "../../shared/enums.js";
@@ -121,24 +121,71 @@ export function validateGrant(grant: Grant): Grant {
   return { sources: [...new Set(grant.sources)], classes: [...new Set(grant.classes)], procedures: [...new Set(grant.procedures)] };
 }
 
-/** Clients from the gateway database, with a short cache so a request costs no lookup in the common case. */
+/** The channel every change to a client is announced on, in the gateway database; the payload is the client's id. */
+export const CLIENT_CHANGES_CHANNEL = "ndaf_clients";
+/** The payload that names every client (the demo clients removed at once). */
+const EVERY_CLIENT = "*";
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** Sent in the change's own transaction: Postgres delivers it when, and only if, that transaction commits. */
+async function announce(tx: Transaction, clientId: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${CLIENT_CHANGES_CHANNEL}, ${clientId})`);
+}
+
+/**
+ * Clients from the gateway database, with a cache so a request costs no lookup in the common case. Every change
+ * (registration, grant, revocation, rotation, trusted-documents flag, demo clients removed) is announced with
+ * `pg_notify` in its transaction, and each gateway process that follows the channel drops what it cached of that
+ * client when the change commits: a revoked key is refused by every replica within milliseconds, whichever process
+ * (the CLI included) made the change. While a process is not listening, it does not use its cache.
+ */
 export class ClientStore {
   private readonly cache = new Map<string, { client: Client | null; at: number }>();
+  /** Bumped by every change heard: a lookup that began before a change is not cached after it. */
+  private version = 0;
+  private changes: Listening | undefined;
 
   constructor(
     private readonly db: Database,
-    /** How long an authenticated key is trusted before it is looked up again (revocation delay across processes). */
+    /** How long an authenticated key is trusted before it is looked up again: a safety net behind the notifications. */
     private readonly cacheMs = 10_000,
   ) {}
+
+  /**
+   * Follows the changes of every process (LISTEN on CLIENT_CHANGES_CHANNEL): each one drops that client from the
+   * cache; each (re)start of listening drops everything, since changes may have been missed meanwhile.
+   */
+  async follow(source: Pick<Source, "listen">): Promise<Listening> {
+    this.changes = await source.listen(
+      CLIENT_CHANGES_CHANNEL,
+      (clientId) => this.forget(clientId),
+      () => this.forget(EVERY_CLIENT),
+    );
+    return this.changes;
+  }
+
+  /** Drops what is cached of a client (EVERY_CLIENT: of all). */
+  private forget(clientId: string): void {
+    this.version++;
+    if (clientId === EVERY_CLIENT) this.cache.clear();
+    else for (const [hash, entry] of this.cache) if (entry.client?.id === clientId) this.cache.delete(hash);
+  }
+
+  /** A store that follows changes trusts its cache only while it hears them; one that does not, for cacheMs. */
+  private get cacheTrusted(): boolean {
+    return this.changes === undefined || this.changes.active;
+  }
 
   /** The client a bearer key belongs to; a typed error for an unknown, revoked or expired key. */
   async authenticate(key: string, now = new Date()): Promise<Client> {
     const hash = hashApiKey(key);
-    let entry = this.cache.get(hash);
+    let entry = this.cacheTrusted ? this.cache.get(hash) : undefined;
     if (!entry || now.getTime() - entry.at > this.cacheMs) {
+      const version = this.version;
       entry = { client: await this.findByHash(hash), at: now.getTime() };
       // Only known keys are cached: unknown ones cannot fill memory (and their callers are rate-limited by address).
-      if (entry.client) this.cache.set(hash, entry);
+      if (entry.client && version === this.version) this.cache.set(hash, entry);
       else this.cache.delete(hash);
     }
     const client = entry.client;
@@ -228,31 +275,29 @@ export class ClientStore {
       }
       await tx.insert(clients).values(row);
       if (grants.length > 0) await tx.insert(clientGrants).values(grants.map((g) => ({ clientId: row.id, ...g })));
+      await announce(tx, row.id);
     });
-    this.cache.clear();
+    this.forget(row.id);
     return { client: (await this.get(row.id))!, key };
   }
 
   async addGrant(clientId: string, grant: Grant): Promise<Client> {
     const valid = validateGrant(grant);
     await this.requireClient(clientId);
-    await this.db.insert(clientGrants).values({ clientId, ...valid });
-    this.cache.clear();
+    await this.change(clientId, (tx) => tx.insert(clientGrants).values({ clientId, ...valid }));
     return (await this.get(clientId))!;
   }
 
   /** Whether the client may send query text, or only the ids of trusted documents. */
   async setTrustedDocumentsOnly(clientId: string, only: boolean): Promise<Client> {
     await this.requireClient(clientId);
-    await this.db.update(clients).set({ trustedDocumentsOnly: only }).where(eq(clients.id, clientId));
-    this.cache.clear();
+    await this.change(clientId, (tx) => tx.update(clients).set({ trustedDocumentsOnly: only }).where(eq(clients.id, clientId)));
     return (await this.get(clientId))!;
   }
 
   async revoke(clientId: string, at = new Date()): Promise<Client> {
     await this.requireClient(clientId);
-    await this.db.update(clients).set({ revokedAt: at }).where(eq(clients.id, clientId));
-    this.cache.clear();
+    await this.change(clientId, (tx) => tx.update(clients).set({ revokedAt: at }).where(eq(clients.id, clientId)));
     return (await this.get(clientId))!;
   }
 
@@ -260,11 +305,12 @@ export class ClientStore {
   async rotateKey(clientId: string): Promise<string> {
     await this.requireClient(clientId);
     const key = generateApiKey();
-    await this.db
-      .update(clients)
-      .set({ keyHash: hashApiKey(key), keyPrefix: key.slice(0, 9) })
-      .where(eq(clients.id, clientId));
-    this.cache.clear();
+    await this.change(clientId, (tx) =>
+      tx
+        .update(clients)
+        .set({ keyHash: hashApiKey(key), keyPrefix: key.slice(0, 9) })
+        .where(eq(clients.id, clientId)),
+    );
     return key;
   }
 
@@ -277,8 +323,16 @@ export class ClientStore {
   }
 
   async removeDemoClients(): Promise<void> {
-    await this.db.delete(clients).where(eq(clients.demo, true));
-    this.cache.clear();
+    await this.change(EVERY_CLIENT, (tx) => tx.delete(clients).where(eq(clients.demo, true)));
+  }
+
+  /** One change to a client, announced in its transaction; this process forgets the client at once. */
+  private async change(clientId: string, write: (tx: Transaction) => Promise<unknown>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await write(tx);
+      await announce(tx, clientId);
+    });
+    this.forget(clientId);
   }
 
   private async requireClient(id: string): Promise<void> {

@@ -1,15 +1,17 @@
 /**
  * Query limits (graphql-armor: depth, aliases, directives; field suggestions hidden in production), the query cost
  * (./cost.ts, with the request's variables), the token limit (Apollo's parser option: armor's own turns syntax
- * errors into 500s), introspection per environment, and a per-client rate limit (rate-limiter-flexible). Every
- * refusal is a typed error with a code.
+ * errors into 500s), introspection per environment, and a per-client rate limit (rate-limiter-flexible): shared by
+ * every process on Redis when there is one, in this process otherwise. Every refusal is a typed error with a code.
  */
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { ValidationContext, ValidationRule } from "graphql";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { AccessContext } from "./context.js";
 import { type ErrorCode, GatewayError } from "../../platform/errors.js";
+import { logger } from "../../platform/logger.js";
+import type { Redis } from "../../platform/redis.js";
 
 export interface QueryLimits {
   maxDepth: number;
@@ -79,22 +81,68 @@ export const noIntrospection: ValidationRule = (context) => ({
   },
 });
 
+/** Where the counters live: Redis, shared by every process (keys `<prefix>:rl:<limit>:<key>`), or this process. */
+export interface RateLimitStore {
+  redis: Redis;
+  prefix: string;
+}
+
 /** Requests per minute per client (anonymous callers by address), each client with its own limit if it has one. */
 export class RateLimits {
-  private readonly limiters = new Map<number, RateLimiterMemory>();
+  private readonly limiters = new Map<number, RateLimiterAbstract>();
+  /**
+   * Decisions taken in this process because Redis failed (down, slow, not yet connected): rate-limiter-flexible's
+   * insurance limiter counts them meanwhile, so a request is never held up or failed by Redis. Metrics read it.
+   */
+  readonly fallbacks = { count: 0 };
+  private fallingBack = false;
 
   constructor(
     readonly defaultPerMinute: number,
     readonly anonymousPerMinute: number,
-  ) {}
+    private readonly store?: RateLimitStore,
+  ) {
+    // One warning per outage: the next one is said once Redis has been back.
+    store?.redis.on("ready", () => (this.fallingBack = false));
+  }
 
-  private limiter(points: number): RateLimiterMemory {
+  /** True when the counters are shared by every process (Redis configured; it may still be down for a while). */
+  get shared(): boolean {
+    return this.store !== undefined;
+  }
+
+  private limiter(points: number): RateLimiterAbstract {
     let limiter = this.limiters.get(points);
     if (!limiter) {
-      limiter = new RateLimiterMemory({ points, duration: 60 });
+      const memory = new RateLimiterMemory({ points, duration: 60 });
+      limiter = this.store
+        ? new RateLimiterRedis({
+            storeClient: this.store.redis,
+            points,
+            duration: 60,
+            // Per limit, as the in-process limiters are: a client whose limit changes starts a fresh count.
+            keyPrefix: `${this.store.prefix}:rl:${points}`,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: this.insurance(memory),
+          })
+        : memory;
       this.limiters.set(points, limiter);
     }
     return limiter;
+  }
+
+  /** The in-process limiter Redis falls back to, counting and saying (once per outage) when it is used. */
+  private insurance(memory: RateLimiterMemory): RateLimiterMemory {
+    const consume = memory.consume.bind(memory);
+    memory.consume = (key, points, options) => {
+      this.fallbacks.count++;
+      if (!this.fallingBack) {
+        this.fallingBack = true;
+        logger.warn("Rate limits: Redis did not answer; counting in this process until it does (limits are per process meanwhile)");
+      }
+      return consume(key, points, options);
+    };
+    return memory;
   }
 
   /** Resolves when the request may go on; a RATE_LIMITED error (with retryAfterSeconds) when it may not. */

@@ -1,9 +1,40 @@
 /**
- * PGlite has no cross-process lock: two processes on one data folder corrupt it. A pid file in DATA_DIR
- * refuses a second gateway (or seed run) while the first is alive, and is taken over from a dead one.
+ * Locks between processes. PGlite has no cross-process lock: two processes on one data folder corrupt it. A pid
+ * file in DATA_DIR refuses a second gateway (or seed run) while the first is alive, and is taken over from a dead
+ * one. On Postgres, start-up steps that several replicas may run at once (migrating, seeding an empty installation)
+ * wait for each other on a session-level advisory lock.
  */
 import fs from "node:fs";
 import path from "node:path";
+import postgres from "postgres";
+
+/** The advisory locks' first key, "NDAF" in ASCII; the second names the step. */
+const LOCK_SPACE = 0x4e444146;
+export const ADVISORY_LOCKS = { migrate: 1, seed: 2 } as const;
+
+/**
+ * Runs `fn` while holding an advisory lock on the database of `url`, on a connection of its own (session-level, so
+ * no transaction has to span the work; released, and the connection closed, after it — or by the server if this
+ * process dies). Without a statement timeout: the wait lasts as long as the other process's migration or seeding.
+ */
+export async function withAdvisoryLock<T>(url: string, lock: keyof typeof ADVISORY_LOCKS, fn: () => Promise<T>): Promise<T> {
+  const sql = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    fetch_types: false,
+    connection: { application_name: `ndaf-gateway:lock:${lock}` },
+  });
+  try {
+    await sql`select pg_advisory_lock(${LOCK_SPACE}::int, ${ADVISORY_LOCKS[lock]}::int)`;
+    try {
+      return await fn();
+    } finally {
+      await sql`select pg_advisory_unlock(${LOCK_SPACE}::int, ${ADVISORY_LOCKS[lock]}::int)`.catch(() => {});
+    }
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
 
 function alive(pid: number): boolean {
   try {

@@ -9,9 +9,12 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { DEFAULT_RESILIENCE, type SourceConfig, type SourceName } from "../config.js";
+import { type Listening, listenOnPostgres } from "./listen.js";
+import { ADVISORY_LOCKS, withAdvisoryLock } from "./lock.js";
 import { SourceGuard } from "./resilience.js";
 import { createFreshDataDir, isFreshDataDir, pgliteTemplate } from "./template.js";
 
+export type { Listening };
 export type Database = PgDatabase<PgQueryResultHKT, Record<string, unknown>>;
 
 export interface QueryEvent {
@@ -34,6 +37,18 @@ export interface Source {
   readonly guard: SourceGuard;
   /** Bulk-load CSV text into a table with COPY (both drivers). */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * LISTEN on a channel for as long as the source is open: `onMessage` with each notification's payload (sent with
+   * `pg_notify` in a transaction, delivered when it commits, to every process listening on the database), and
+   * `onListen` each time listening (re)starts — notifications sent while it was down are lost, so whatever they
+   * keep fresh is to be dropped then. On Postgres over a connection of its own (src/platform/db/listen.ts).
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onListen: () => void): Promise<Listening>;
+  /**
+   * Runs `fn` once no other process runs the same step on this database: a Postgres advisory lock. An embedded
+   * database is one process's (the data-folder lock), so there it just runs.
+   */
+  exclusively<T>(step: keyof typeof ADVISORY_LOCKS, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -82,7 +97,9 @@ export async function openSource(config: SourceConfig): Promise<Source> {
   };
 
   if (config.url) {
-    const client = postgres(config.url, {
+    const url = config.url;
+    const listenings = new Set<Listening>();
+    const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE || 10),
       onnotice: () => {},
       // Dates stay as 'YYYY-MM-DD' strings on both drivers (PGlite returns them as Date by default).
@@ -114,8 +131,15 @@ export async function openSource(config: SourceConfig): Promise<Source> {
           stream.end(csv);
         });
       },
+      async listen(channel, onMessage, onListen) {
+        const listening = await listenOnPostgres(url, `ndaf-gateway:${config.name}:listen`, channel, onMessage, onListen);
+        listenings.add(listening);
+        return listening;
+      },
+      exclusively: (step, fn) => withAdvisoryLock(url, step, fn),
       close: async () => {
         guard.shutdown();
+        await Promise.allSettled([...listenings].map((l) => l.close()));
         await client.end({ timeout: 5 });
       },
     };
@@ -150,6 +174,22 @@ export async function openSource(config: SourceConfig): Promise<Source> {
         blob: new Blob([csv]),
       });
     },
+    async listen(channel, onMessage, onListen) {
+      // One process, one connection: nothing to lose or reconnect, so listening is active until closed.
+      const unlisten = await client.listen(channel, onMessage);
+      onListen();
+      let active = true;
+      return {
+        get active() {
+          return active;
+        },
+        close: async () => {
+          active = false;
+          await unlisten().catch(() => {});
+        },
+      };
+    },
+    exclusively: (_step, fn) => fn(),
     close: async () => {
       guard.shutdown();
       await client.close();

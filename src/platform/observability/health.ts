@@ -2,8 +2,11 @@
  * Liveness and readiness. Live: the process answers. Ready: each source is probed (`select 1` through its guard,
  * so a probe is a real statement under the same timeout and breaker); the gateway is ready while its own database
  * (clients, audit trail) answers — a national source that is down makes it "degraded", still serving the others —
- * and not ready while it shuts down, so a load balancer drains it first.
+ * and not ready while it shuts down, so a load balancer drains it first. Both answer for the process that serves
+ * them, and name it: replicas (GATEWAY_WORKERS, or several hosts) are told apart by pid and cluster worker id.
  */
+import cluster from "node:cluster";
+import os from "node:os";
 import { SOURCE_NAMES, type SourceName } from "../config.js";
 import type { Source } from "../db/source.js";
 import { type CircuitState, SourceUnavailableError } from "../db/resilience.js";
@@ -17,8 +20,20 @@ export interface SourceHealth {
   lastFailureAt?: string;
 }
 
+/** The process answering: its host, its pid and, under node:cluster, its worker id. */
+export interface ProcessIdentity {
+  host: string;
+  pid: number;
+  worker?: number;
+}
+
+export function processIdentity(): ProcessIdentity {
+  return { host: os.hostname(), pid: process.pid, ...(cluster.isWorker && cluster.worker ? { worker: cluster.worker.id } : {}) };
+}
+
 export interface Readiness {
   status: "READY" | "DEGRADED" | "NOT_READY" | "SHUTTING_DOWN";
+  process: ProcessIdentity;
   sources: Record<SourceName, SourceHealth>;
 }
 
@@ -52,5 +67,8 @@ export async function readiness(
       : results.some(([, h]) => h.state === "DOWN")
         ? "DEGRADED"
         : "READY";
-  return { httpStatus: status === "READY" || status === "DEGRADED" ? 200 : 503, body: { status, sources: health } };
+  return {
+    httpStatus: status === "READY" || status === "DEGRADED" ? 200 : 503,
+    body: { status, process: processIdentity(), sources: health },
+  };
 }

@@ -1,14 +1,25 @@
 /**
  * Prometheus metrics (prom-client) at /metrics: HTTP requests and their latency, GraphQL errors by code, and per
  * source the statements run, their latency and outcome, and the circuit breaker's state; plus Node's process
- * metrics (memory, CPU, event-loop lag). One registry per app, so several apps in one process (tests) do not clash.
+ * metrics (memory, CPU, event-loop lag); and whether the shared Redis answers and how often rate limits fell back to
+ * the process's own count. One registry per app, so several apps in one process (tests) do not clash. Per process:
+ * each replica is scraped on its own (docs/operations.md#many-processes).
  */
+import cluster from "node:cluster";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { SOURCE_NAMES, type SourceName } from "../config.js";
 import type { Source } from "../db/source.js";
 
 const CIRCUIT_VALUE = { CLOSED: 0, HALF_OPEN: 1, OPEN: 2 } as const;
+
+/** What the metrics read of the state shared between processes (platform code cannot reach the access module). */
+export interface SharedStateProbe {
+  /** Whether the Redis connection is ready; absent without REDIS_URL. */
+  redisReady?: () => boolean;
+  /** Rate-limit decisions taken in this process because Redis failed, since the start. */
+  rateLimitFallbacks?: () => number;
+}
 
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -51,8 +62,34 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  constructor(sources: Record<SourceName, Source>) {
+  constructor(sources: Record<SourceName, Source>, shared: SharedStateProbe = {}) {
+    // Under GATEWAY_WORKERS a scrape of the shared port reaches one worker: its series carry its id, so they stay apart.
+    if (cluster.isWorker && cluster.worker) this.registry.setDefaultLabels({ worker: String(cluster.worker.id) });
     collectDefaultMetrics({ register: this.registry, prefix: "ndaf_" });
+    const { redisReady, rateLimitFallbacks } = shared;
+    if (redisReady) {
+      new Gauge({
+        name: "ndaf_redis_up",
+        help: "1 while the connection to REDIS_URL (shared rate limits) is ready, 0 while it is not.",
+        registers: [this.registry],
+        collect() {
+          this.set(redisReady() ? 1 : 0);
+        },
+      });
+    }
+    if (rateLimitFallbacks) {
+      let counted = 0;
+      new Counter({
+        name: "ndaf_rate_limit_fallbacks_total",
+        help: "Rate-limit decisions taken in this process because Redis did not answer (down, slow or not yet connected).",
+        registers: [this.registry],
+        collect() {
+          const now = rateLimitFallbacks();
+          if (now > counted) this.inc(now - counted);
+          counted = now;
+        },
+      });
+    }
     new Gauge({
       name: "ndaf_source_circuit_state",
       help: "Circuit breaker per source: 0 closed (healthy), 1 half-open (trying), 2 open (failing fast).",
