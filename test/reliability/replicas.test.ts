@@ -6,8 +6,11 @@
  * Postgres only (the postgres project): embedded databases are one process's.
  */
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
@@ -17,6 +20,8 @@ import { openSource, type Source } from "../../src/platform/db/source.js";
 import { createThrowawayDatabases, type ThrowawayDatabases } from "../../scripts/lib/throwaway-db.js";
 import { type RunningServer, spawnGateway } from "../../scripts/lib/spawn-gateway.js";
 import { POSTGRES_ADMIN_URL } from "../support/databases.js";
+import { loadSigningKey } from "../../src/modules/access/checkpoint.js";
+import { temporarySigningKeyFile } from "../../scripts/lib/signing-key.js";
 
 const REDIS_URL = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 const PURPOSE = { "x-purpose-procedure": "1.001193", "x-purpose-case": "HS-REPLICAS-1" };
@@ -37,6 +42,9 @@ let gateways: RunningServer[] = [];
 let operator: Source;
 let store: ClientStore;
 let personalIds: string[];
+/** The installation's audit signing key (both gateways are given it), and its public half as published. */
+let signingKeyFile: string;
+let publicKeyFile: string;
 /** What the gateways were started with (the databases, Redis and its prefix). */
 let env: Record<string, string | undefined>;
 
@@ -88,6 +96,9 @@ beforeAll(async () => {
   ).map((r) => r.personal_id);
   await app.close();
 
+  signingKeyFile = temporarySigningKeyFile();
+  publicKeyFile = path.join(path.dirname(signingKeyFile), "public.pem");
+  fs.writeFileSync(publicKeyFile, loadSigningKey(signingKeyFile, false).key.publicKeyPem);
   operator = await openSource({ name: "gateway", url: databases.urls.gateway });
   store = new ClientStore(operator.db, 0);
   env = {
@@ -99,6 +110,9 @@ beforeAll(async () => {
     REDIS_URL,
     REDIS_PREFIX: prefix,
     GATEWAY_WORKERS: "1",
+    // One key for the installation, given to both; each process seals checkpoints (one at a time, by advisory lock).
+    AUDIT_SIGNING_KEY_FILE: signingKeyFile,
+    AUDIT_CHECKPOINT_INTERVAL_MS: "200",
     ...Object.fromEntries(SOURCE_NAMES.map((name) => [URL_VARIABLES[name], databases.urls[name]])),
   };
   gateways = await Promise.all(
@@ -193,6 +207,145 @@ describe("two gateway processes", () => {
       expect(reply.body.errors).toBeUndefined();
       expect(reply.body.data.citizen.personalId).toBe(id);
     }
+  });
+});
+
+/** `npm run audit:verify -- --json --public-key <published key>` over the installation's databases. */
+function auditVerify(): { status: number | null; report: any } {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts", "--json", "--public-key", publicKeyFile], {
+    env: { ...process.env, ...env, VITEST: undefined, AUDIT_SIGNING_KEY_FILE: undefined } as NodeJS.ProcessEnv,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  let report: any;
+  try {
+    report = JSON.parse(result.stdout);
+  } catch {
+    report = { stdout: result.stdout, stderr: result.stderr };
+  }
+  return { status: result.status, report };
+}
+
+/** `ndaf-gateway audit verify-proof` on a proof document, against the published key. */
+function verifyProofFile(document: unknown): { status: number | null; output: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ndaf-proof-"));
+  try {
+    const file = path.join(dir, "proof.json");
+    fs.writeFileSync(file, JSON.stringify(document));
+    const result = spawnSync(process.execPath, ["bin/ndaf-gateway.js", "audit", "verify-proof", file, "--public-key", publicKeyFile], {
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs SQL with the triggers off, as the database's superuser can: an attacker with full database access. */
+async function asSuperuser(statement: string, params: unknown[]): Promise<void> {
+  const text = statement.replace(/\$(\d)/g, (_, i) => `'${String(params[Number(i) - 1]).replace(/'/g, "''")}'`);
+  await operator.db.transaction(async (tx) => {
+    await tx.execute(sql.raw("set local session_replication_role = replica"));
+    await tx.execute(sql.raw(text));
+  });
+}
+
+describe("the audit trail of two processes", () => {
+  const ACCESS_LOG = `{ accessLog(first: 100) { edges { node { requestId proof { status checkpoint document } } } } }`;
+
+  it("records concurrent reads at both, checkpoints them, verifies, and gives each citizen proofs that verify offline", async () => {
+    const { key } = await register();
+    // Three people, each read at both gateways at once, several times.
+    const people = personalIds.slice(0, 3);
+    const replies = await Promise.all(
+      people.flatMap((id) =>
+        [0, 1, 2].flatMap(() =>
+          gateways.map(async (gateway) => {
+            const response = await fetch(`${gateway.url}/graphql`, {
+              method: "POST",
+              headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...PURPOSE },
+              body: JSON.stringify({ query: CITIZEN, variables: { id } }),
+            });
+            expect(response.status).toBe(200);
+            return { id, gateway: gateway.name, requestId: response.headers.get("x-request-id")! };
+          }),
+        ),
+      ),
+    );
+
+    // Both processes seal every 200 ms: wait until no entry is left outside a checkpoint.
+    let verified = auditVerify();
+    for (let i = 0; i < 50 && (verified.status !== 0 || verified.report.uncovered > 0); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      verified = auditVerify();
+    }
+    expect(verified.status, JSON.stringify(verified.report).slice(0, 1000)).toBe(0);
+    expect(verified.report).toMatchObject({ intact: true, uncovered: 0, problems: [] });
+    expect(verified.report.entries).toBeGreaterThanOrEqual(replies.length);
+    expect(verified.report.checkpoints).toBeGreaterThan(0);
+
+    // Each person reads their own log (a citizen client), at one gateway or the other: a proof per read, from both.
+    for (const [n, id] of people.entries()) {
+      // The demo citizen is registered already: a new key for them, a registration for the others.
+      const citizenKey = (await store.get(`VN:CIT:${id}`))
+        ? await store.rotateKey(`VN:CIT:${id}`)
+        : (await store.register({ id: `VN:CIT:${id}`, name: `Citizen ${n}`, kind: "CITIZEN", personalId: id })).key;
+      const log = await send(gateways[n % 2], citizenKey, ACCESS_LOG);
+      expect(log.body.errors, JSON.stringify(log.body.errors)).toBeUndefined();
+      const nodes: any[] = log.body.data.accessLog.edges.map((e: any) => e.node);
+      const mine = replies.filter((r) => r.id === id);
+      const byRequest = new Map(nodes.map((node) => [node.requestId, node]));
+      // Every read of this person, whichever gateway answered it, is in their log and proven.
+      expect(mine.map((r) => byRequest.get(r.requestId)?.proof.status)).toEqual(mine.map(() => "CHECKPOINTED"));
+      const fromEach = ["gateway A", "gateway B"].map((g) => byRequest.get(mine.find((r) => r.gateway === g)!.requestId)!);
+      for (const node of fromEach) {
+        const checked = verifyProofFile(node.proof.document);
+        expect(checked.status, checked.output).toBe(0);
+        expect(checked.output).toMatch(/^Proof holds/);
+      }
+      // Altered (another client named as the reader): refused.
+      const forged = structuredClone(fromEach[0].proof.document);
+      forged.entry.client = { ...forged.entry.client, id: "VN:GOV:SOMEONE:ELSE" };
+      const refused = verifyProofFile(forged);
+      expect(refused.status, refused.output).toBe(1);
+    }
+  });
+
+  it("reports an entry altered in the database, and a checkpoint altered, and is whole again once restored", async () => {
+    const [entry] = await operator.raw<{ seq: unknown; client_id: string; partition: unknown; partition_seq: unknown }>(
+      "select seq, client_id, partition, partition_seq from gateway.audit_log where partition is not null order by seq limit 1",
+    );
+    await asSuperuser("update gateway.audit_log set client_id = 'VN:GOV:NOBODY:NONE' where seq = $1", [entry.seq]);
+    try {
+      const altered = auditVerify();
+      expect(altered.status).toBe(1);
+      expect(altered.report.problems[0]).toMatchObject({
+        kind: "ALTERED",
+        partition: Number(entry.partition),
+        position: Number(entry.partition_seq),
+      });
+    } finally {
+      await asSuperuser("update gateway.audit_log set client_id = $1 where seq = $2", [entry.client_id, entry.seq]);
+    }
+    expect(auditVerify().status).toBe(0);
+
+    const [checkpoint] = await operator.raw<{ seq: unknown; statement: string }>(
+      "select seq, statement from gateway.audit_checkpoints order by seq limit 1",
+    );
+    const rewritten = checkpoint.statement.replace(/^size (\d+)$/m, (_, n) => `size ${Number(n) + 1}`);
+    await asSuperuser("update gateway.audit_checkpoints set statement = $1, size = size + 1 where seq = $2", [rewritten, checkpoint.seq]);
+    try {
+      const forged = auditVerify();
+      expect(forged.status).toBe(1);
+      expect(forged.report.problems[0]).toMatchObject({ kind: "CHECKPOINT_ALTERED", checkpoint: Number(checkpoint.seq) });
+    } finally {
+      await asSuperuser("update gateway.audit_checkpoints set statement = $1, size = size - 1 where seq = $2", [
+        checkpoint.statement,
+        checkpoint.seq,
+      ]);
+    }
+    expect(auditVerify().status).toBe(0);
   });
 });
 
