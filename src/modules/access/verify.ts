@@ -66,6 +66,8 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
     const partition = Number(head.partition);
     let expected = 1;
     let prev = GENESIS_HASH;
+    // Set when the walk stops at a problem: where the chain really ends is then unknown, so its head is not judged.
+    let stopped = false;
     broken: for (;;) {
       const page = await gateway.raw<Record<string, unknown>>(
         `select seq, partition_seq, recorded_at, request_id, client_id, client_salt, action, procedure_code, case_id, subject_kind,
@@ -100,6 +102,7 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
             position: expected,
             message: `Partition ${partition}: entries ${expected}–${position - 1} removed.`,
           });
+          stopped = true;
           break broken;
         }
         if (String(r.prev_hash) !== prev) {
@@ -110,6 +113,7 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
               ? `Partition ${partition}: entry ${position} does not follow entry ${position - 1}: its predecessor was replaced, or it was inserted.`
               : `Partition ${partition}: entry ${position} was altered: its previous hash does not match entry ${position - 1}.`,
           });
+          stopped = true;
           break broken;
         }
         if (!intact) {
@@ -118,6 +122,7 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
             ...at,
             message: `Partition ${partition}: entry ${position} was altered: its content no longer matches its hash.`,
           });
+          stopped = true;
           break broken;
         }
         prev = hash;
@@ -127,7 +132,7 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
       if (page.length < PAGE) break;
     }
     ends.push({ partition, position: expected - 1, hash: prev });
-    if (Number(head.last_seq) !== expected - 1 || head.last_hash !== prev) {
+    if (!stopped && (Number(head.last_seq) !== expected - 1 || head.last_hash !== prev)) {
       report({
         kind: Number(head.last_seq) > expected - 1 ? "REMOVED" : "HEAD_MISMATCH",
         partition,
