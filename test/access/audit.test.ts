@@ -1,13 +1,14 @@
 /**
- * The audit trail: one row set per request listing every subject read, written in one statement; append-only in
- * the database; tampering found by the verifier; and no personal data served when the trail cannot be written.
+ * The audit trail: one row set per request listing every subject read, written in one statement into the subjects'
+ * partition chains; append-only in the database; tampering found by the verifier — in a chain, at a head, in a
+ * checkpoint, and a past rewritten with fresh hashes contradicted by the first checkpoint that covered it; and no
+ * personal data served when the trail cannot be written.
  */
-import { randomBytes, randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyAuditChain, writeAudit } from "../../src/modules/access/audit.js";
-import { SourceUnavailableError } from "../../src/platform/db/resilience.js";
-import type { Source } from "../../src/platform/db/source.js";
+import { writeAudit } from "../../src/modules/access/audit.js";
+import { ephemeralSigningKey, publicKeyFrom, statementHash } from "../../src/modules/access/checkpoint.js";
 import {
   DEFAULT_DEMO_API_KEY,
   DEMO_ALL_CLIENT_ID,
@@ -15,49 +16,40 @@ import {
   DEMO_CIVIL_STATUS_KEY,
   DEMO_PURPOSE,
 } from "../../src/modules/access/demo.js";
-import { clientHeaders, countStatements, DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
+import {
+  AUDIT_PARTITIONS,
+  auditEntryHash,
+  clientCommitment,
+  GENESIS_HASH,
+  legacyEntryHash,
+  partitionOf,
+} from "../../src/modules/access/entry.js";
+import { sealCheckpoint } from "../../src/modules/access/sealer.js";
+import {
+  auditChainHead,
+  auditCheckpointRanges,
+  auditCheckpoints,
+  auditLog,
+  auditPartitionHeads,
+  type AuditRow,
+} from "../../src/modules/access/tables.js";
+import { type TrailProblem, verifyAuditTrail } from "../../src/modules/access/verify.js";
+import { SourceUnavailableError } from "../../src/platform/db/resilience.js";
+import type { Database, Source } from "../../src/platform/db/source.js";
+import { clientHeaders, countStatements, DEMO_HEADERS, startTestGateway, TEST_DB, type TestGateway } from "../support/gateway.js";
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway({ citizens: 600 });
-});
-afterAll(() => gw?.close());
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-const gatewayDb = () => gw.app.sources.gateway;
-
-async function trailOf(requestId: string) {
-  return gatewayDb().raw<{
-    seq: number;
-    client_id: string;
-    procedure_code: string;
-    case_id: string;
-    subject_kind: string | null;
-    subject_id: string | null;
-    fields: string[];
-    action: string;
-  }>(
-    "select seq, client_id, procedure_code, case_id, subject_kind, subject_id, fields, action from gateway.audit_log where request_id = $1 order by seq",
-    [requestId],
-  );
+/** The whole trail checked, trusting the gateway's own key (or the keys given). */
+function verify(g: TestGateway, keys = [publicKeyFrom(g.app.audit.key.publicKeyPem)!]) {
+  return verifyAuditTrail(g.app.sources.gateway, keys);
 }
 
-/** Runs SQL with the triggers off, as only a superuser can: how an attacker with full database access would tamper. */
-async function asSuperuserBypassingTriggers(statement: string, params: unknown[] = []) {
-  await gatewayDb().db.transaction(async (tx) => {
+/** Runs `fn` with the triggers off, as only a superuser can: how an attacker with full database access would tamper. */
+async function bypassingTriggers(g: TestGateway, fn: (tx: Tx) => Promise<unknown>): Promise<void> {
+  await g.app.sources.gateway.db.transaction(async (tx) => {
     await tx.execute(sql.raw("set local session_replication_role = replica"));
-    await tx.execute(
-      sql.raw(params.reduce<string>((text, value, i) => text.replace(`$${i + 1}`, `'${String(value).replace(/'/g, "''")}'`), statement)),
-    );
-  });
-}
-
-/** Puts a row back exactly as it was, triggers off. */
-async function restore(row: Record<string, any>) {
-  await gatewayDb().db.transaction(async (tx) => {
-    await tx.execute(sql.raw("set local session_replication_role = replica"));
-    await tx.execute(sql`insert into gateway.audit_log (seq, recorded_at, request_id, client_id, action, procedure_code, case_id, subject_kind, subject_id, fields, prev_hash, hash)
-      values (${row.seq}, ${row.recorded_at}, ${row.request_id}, ${row.client_id}, ${row.action}, ${row.procedure_code}, ${row.case_id},
-              ${row.subject_kind}, ${row.subject_id}, ${sql.param(row.fields)}::text[], ${row.prev_hash}, ${row.hash})`);
+    await fn(tx);
   });
 }
 
@@ -66,13 +58,83 @@ async function failure(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    const e = error as { message: string; cause?: { message?: string } };
-    return `${e.message} | ${e.cause?.message ?? ""}`;
+    const e = error as { message: string; cause?: { message?: string; code?: string } };
+    return `${e.message} | ${e.cause?.message ?? ""} | ${e.cause?.code ?? ""}`;
   }
   return "no error";
 }
 
+interface TrailRow {
+  seq: number;
+  partition: number;
+  partition_seq: number;
+  client_id: string;
+  client_salt: string;
+  procedure_code: string;
+  case_id: string;
+  subject_kind: string | null;
+  subject_id: string | null;
+  fields: string[];
+  action: string;
+  request_id: string;
+  prev_hash: string;
+  hash: string;
+}
+
+async function trailOf(g: TestGateway, requestIds: string | string[]): Promise<TrailRow[]> {
+  const rows = await g.app.sources.gateway.raw<TrailRow>(
+    `select seq, partition, partition_seq, client_id, client_salt, procedure_code, case_id, subject_kind, subject_id, fields, action,
+            request_id, prev_hash, hash
+     from gateway.audit_log where request_id = any($1::text[]) order by seq`,
+    [Array.isArray(requestIds) ? requestIds : [requestIds]],
+  );
+  return rows.map((r) => ({ ...r, seq: Number(r.seq), partition: Number(r.partition), partition_seq: Number(r.partition_seq) }));
+}
+
+/**
+ * Rows written together: each in its subject's partition, and within each partition consecutive positions, each
+ * row's prev_hash the previous row's hash. Returns the rows by partition.
+ */
+function expectChainedTogether(rows: TrailRow[]): Map<number, TrailRow[]> {
+  const byPartition = new Map<number, TrailRow[]>();
+  for (const r of rows) {
+    expect(r.partition, `${r.subject_kind}:${r.subject_id}`).toBe(partitionOf(r.subject_kind, r.subject_id));
+    expect(r.client_salt).toMatch(/^[0-9a-f]{32}$/);
+    byPartition.set(r.partition, [...(byPartition.get(r.partition) ?? []), r]);
+  }
+  for (const [p, list] of byPartition) {
+    list.sort((a, b) => a.partition_seq - b.partition_seq);
+    for (let i = 1; i < list.length; i++) {
+      expect(list[i].partition_seq, `partition ${p}`).toBe(list[i - 1].partition_seq + 1);
+      expect(list[i].prev_hash, `partition ${p}, position ${list[i].partition_seq}`).toBe(list[i - 1].hash);
+    }
+  }
+  return byPartition;
+}
+
+function byPartitionOf(rows: TrailRow[]): Map<number, TrailRow[]> {
+  const map = new Map<number, TrailRow[]>();
+  for (const r of rows) map.set(r.partition, [...(map.get(r.partition) ?? []), r]);
+  return map;
+}
+
+async function headsOf(g: TestGateway): Promise<Map<number, { last_seq: number; last_hash: string }>> {
+  const rows = await g.app.sources.gateway.raw<{ partition: number; last_seq: number; last_hash: string }>(
+    "select partition, last_seq, last_hash from gateway.audit_partition_heads order by partition",
+  );
+  return new Map(rows.map((r) => [Number(r.partition), { last_seq: Number(r.last_seq), last_hash: r.last_hash }]));
+}
+
+const noProblems = (problems: TrailProblem[]) => expect(problems, JSON.stringify(problems, null, 1)).toEqual([]);
+
 describe("audit trail", () => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ citizens: 600 });
+  });
+  afterAll(() => gw?.close());
+  const gatewayDb = () => gw.app.sources.gateway;
+
   it("records a nested cross-source read as one row set per request, one row per subject, in one statement", async () => {
     // A citizen who holds land and has an enterprise role, found in the sources themselves.
     const holders = await gw.app.sources.land.raw<{ personal_id: string }>(
@@ -122,7 +184,7 @@ describe("audit trail", () => {
     expect(citizen.landParcels.length).toBeGreaterThan(0);
     expect(citizen.enterpriseRoles.length).toBeGreaterThan(0);
 
-    const rows = await trailOf(requestId);
+    const rows = await trailOf(gw, requestId);
     expect(new Set(rows.map((r) => `${r.subject_kind}:${r.subject_id}`))).toEqual(expected);
     expect(rows).toHaveLength(expected.size); // one row per subject
     for (const row of rows) {
@@ -133,12 +195,25 @@ describe("audit trail", () => {
         action: "READ",
       });
     }
-    // Consecutive sequence numbers: the rows went in together.
-    expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => Number(rows[0].seq) + i));
+    // Written together: within each partition consecutive and chained, and each partition's head is the request's
+    // last row there (nothing was written since).
+    const byPartition = expectChainedTogether(rows);
+    expect(byPartition.size).toBeGreaterThan(1);
+    const heads = await headsOf(gw);
+    for (const [p, list] of byPartition) {
+      expect(heads.get(p), `partition ${p}'s head`).toEqual({
+        last_seq: list[list.length - 1].partition_seq,
+        last_hash: list[list.length - 1].hash,
+      });
+    }
+    // In ascending partition order (src/modules/access/audit.ts): so writers lock the heads in the same order.
+    const partitionsInSeqOrder = rows.map((r) => r.partition);
+    expect(partitionsInSeqOrder).toEqual([...partitionsInSeqOrder].sort((a, b) => a - b));
     // Fields are recorded per subject: the person's own fields, including the sensitive one and nested card numbers.
     const own = rows.find((r) => r.subject_kind === "CITIZEN" && r.subject_id === person)!;
     expect(own.fields).toEqual(expect.arrayContaining(["Citizen.fullName", "Citizen.religion", "IdentityCard.number", "Query.citizen"]));
     expect(own.fields).not.toContain("Enterprise.name");
+    noProblems((await verify(gw)).problems);
   });
 
   it("records a lookup of a person who is not found, and nothing for public reference data", async () => {
@@ -156,15 +231,16 @@ describe("audit trail", () => {
     const requestId = response.headers.get("x-request-id")!;
     const body = await response.json();
     expect(body.data.citizen).toBeNull();
-    const rows = await trailOf(requestId);
+    const rows = await trailOf(gw, requestId);
     expect(rows.map((r) => [r.subject_kind, r.subject_id, r.fields])).toEqual([["CITIZEN", missing[0].id, ["Query.citizen"]]]);
+    expect(rows[0].partition).toBe(partitionOf("CITIZEN", missing[0].id));
 
     const publicData = await fetch(`${gw.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", ...DEMO_HEADERS },
       body: JSON.stringify({ query: `{ provinces { code name } }` }),
     });
-    expect(await trailOf(publicData.headers.get("x-request-id")!)).toEqual([]);
+    expect(await trailOf(gw, publicData.headers.get("x-request-id")!)).toEqual([]);
   });
 
   it("names every request by the gateway's own id, whatever x-request-id the caller sends", async () => {
@@ -190,9 +266,17 @@ describe("audit trail", () => {
     expect(ids[0]).not.toBe(ids[1]);
     expect([first.headers.get("x-caller-request-id"), second.headers.get("x-caller-request-id")]).toEqual([callerId, callerId]);
 
-    expect(await trailOf(callerId)).toEqual([]);
-    expect((await trailOf(ids[0])).map((r) => [r.client_id, r.subject_id])).toEqual([[DEMO_ALL_CLIENT_ID, person.personal_id]]);
-    expect((await trailOf(ids[1])).map((r) => [r.client_id, r.subject_id])).toEqual([[DEMO_CIVIL_STATUS_CLIENT_ID, person.personal_id]]);
+    expect(await trailOf(gw, callerId)).toEqual([]);
+    const [a] = await trailOf(gw, ids[0]);
+    const [b] = await trailOf(gw, ids[1]);
+    expect([a.client_id, a.subject_id]).toEqual([DEMO_ALL_CLIENT_ID, person.personal_id]);
+    expect([b.client_id, b.subject_id]).toEqual([DEMO_CIVIL_STATUS_CLIENT_ID, person.personal_id]);
+    // The same subject, so the same partition: the second read follows the first in its chain.
+    expect(b.partition).toBe(a.partition);
+    expect(b.partition_seq).toBe(a.partition_seq + 1);
+    expect(b.prev_hash).toBe(a.hash);
+    expect(b.seq).toBeGreaterThan(a.seq);
+    expect(b.client_salt).not.toBe(a.client_salt);
 
     // A malformed caller id is neither used nor echoed.
     const malformed = await fetch(`${gw.url}/graphql`, {
@@ -204,111 +288,174 @@ describe("audit trail", () => {
     expect(malformed.headers.get("x-caller-request-id")).toBeNull();
   });
 
-  it("cannot be updated, deleted or truncated through the gateway's connection", async () => {
+  it("puts each subject in the partition the database's audit_partition_of gives, as partitionOf computes it", async () => {
+    const citizens = await gw.app.sources.population.raw<{ personal_id: string }>("select personal_id from population.citizens limit 200");
+    const parcels = await gw.app.sources.land.raw<{ id: string }>("select id from land.parcels limit 50");
+    const sample: [string, string][] = [
+      ...citizens.map((c): [string, string] => ["CITIZEN", c.personal_id]),
+      ...parcels.map((p): [string, string] => ["LAND_PARCEL", p.id]),
+      ["ENTERPRISE", "0100109106"],
+      ["CITIZEN", ""],
+      ["", ""],
+      ["CITIZEN", "Nguyễn Văn A ✓"],
+      ["HOUSEHOLD_BUSINESS", "01A8001234"],
+    ];
+    const sqlSide = await gatewayDb().raw<{ k: string; i: string; p: number }>(
+      "select t.k, t.i, gateway.audit_partition_of(t.k, t.i) as p from unnest($1::text[], $2::text[]) as t(k, i)",
+      [sample.map(([k]) => k), sample.map(([, i]) => i)],
+    );
+    expect(sqlSide).toHaveLength(sample.length);
+    for (const r of sqlSide) expect(Number(r.p), `${r.k}:${r.i}`).toBe(partitionOf(r.k, r.i));
+    expect(new Set(sqlSide.map((r) => Number(r.p))).size).toBe(AUDIT_PARTITIONS);
+    const [nulls] = await gatewayDb().raw<{ p: number }>("select gateway.audit_partition_of(null, null) as p");
+    expect(Number(nulls.p)).toBe(partitionOf(null, null));
+
+    // And every entry written so far sits where partitionOf says.
+    const stored = await gatewayDb().raw<{ subject_kind: string | null; subject_id: string | null; partition: number }>(
+      "select subject_kind, subject_id, partition from gateway.audit_log where partition is not null",
+    );
+    expect(stored.length).toBeGreaterThan(5);
+    for (const r of stored) expect(Number(r.partition)).toBe(partitionOf(r.subject_kind, r.subject_id));
+  });
+
+  it("cannot be updated, deleted or truncated through the gateway's connection: entries, heads, checkpoints, ranges", async () => {
     await gw.query(`{ citizens(first: 2) { edges { node { fullName } } } }`);
-    const before = await verifyAuditChain(gatewayDb());
-    expect(before.problem).toBeNull();
+    expect((await gw.app.audit.sealer.sealNow()).length).toBeGreaterThan(0);
+    const before = await verify(gw);
+    noProblems(before.problems);
+    expect(before.checkpoints).toBeGreaterThan(0);
     for (const statement of [
       "update gateway.audit_log set client_id = 'someone-else'",
       "delete from gateway.audit_log",
       "truncate gateway.audit_log",
       "update gateway.audit_chain_head set last_seq = 0",
+      "update gateway.audit_partition_heads set last_seq = 0",
+      "delete from gateway.audit_partition_heads",
+      "truncate gateway.audit_partition_heads",
+      "update gateway.audit_checkpoints set signature = ''",
+      "delete from gateway.audit_checkpoints",
+      "truncate gateway.audit_checkpoints",
+      "update gateway.audit_checkpoint_ranges set to_hash = ''",
+      "delete from gateway.audit_checkpoint_ranges",
+      "truncate gateway.audit_checkpoint_ranges",
     ]) {
       await expect(gatewayDb().raw(statement), statement).rejects.toThrow(/append-only/);
     }
-    const after = await verifyAuditChain(gatewayDb());
-    expect(after).toMatchObject({ rows: before.rows, problem: null });
+    const after = await verify(gw);
+    noProblems(after.problems);
+    expect(after).toMatchObject({ entries: before.entries, checkpoints: before.checkpoints, heads: before.heads });
   });
 
-  it("gives the ndaf_gateway role INSERT and SELECT on the trail only, and no way to switch its triggers off", async () => {
+  it("gives the ndaf_gateway role INSERT and SELECT on the trail and its checkpoints only, and no way to switch triggers off", async () => {
     const db = gatewayDb().db;
-    const attempt = (statement: string) =>
-      db.transaction(async (tx) => {
-        await tx.execute(sql.raw("set local role ndaf_gateway"));
-        await tx.execute(sql.raw(statement));
-      });
-    await attempt(`insert into gateway.audit_log (request_id, client_id, action, fields) values ('role-test', 'role-test', 'READ', '{}')`);
-    expect(await failure(attempt("update gateway.audit_log set client_id = 'x' where request_id = 'role-test'"))).toMatch(
-      /permission denied/,
+    class RolledBack extends Error {}
+    /** `fn` as the gateway's role, committed or rolled back. */
+    const asGatewayRole = async (fn: (tx: Tx) => Promise<unknown>, commit = false) => {
+      try {
+        await db.transaction(async (tx) => {
+          await tx.execute(sql.raw("set local role ndaf_gateway"));
+          await fn(tx);
+          if (!commit) throw new RolledBack();
+        });
+      } catch (error) {
+        if (!(error instanceof RolledBack)) throw error;
+      }
+    };
+    const attempt = (statement: string) => asGatewayRole((tx) => tx.execute(sql.raw(statement)));
+
+    await asGatewayRole(
+      (tx) =>
+        tx.execute(
+          sql.raw(`insert into gateway.audit_log (request_id, client_id, action, fields) values ('role-test', 'role-test', 'READ', '{}')`),
+        ),
+      true,
     );
-    expect(await failure(attempt("delete from gateway.audit_log where request_id = 'role-test'"))).toMatch(/permission denied/);
-    expect(await failure(attempt("alter table gateway.audit_log disable trigger audit_log_append_only"))).toMatch(/must be owner/);
-    expect(await failure(attempt("update gateway.audit_chain_head set last_seq = 0"))).toMatch(/permission denied/);
-    expect((await verifyAuditChain(gatewayDb())).problem).toBeNull();
-  });
+    const [roleRow] = await trailOf(gw, "role-test");
+    expect(roleRow.partition).toBe(partitionOf(null, null));
+    expect((await headsOf(gw)).get(roleRow.partition)).toEqual({ last_seq: roleRow.partition_seq, last_hash: roleRow.hash });
 
-  it("finds an altered, a removed and an inserted row, and the trail is whole again once restored", async () => {
-    for (let i = 0; i < 3; i++) await gw.query(`{ citizens(first: 3, after: null) { edges { node { fullName dateOfBirth } } } }`);
-    const intact = await verifyAuditChain(gatewayDb());
-    expect(intact.problem).toBeNull();
-    expect(intact.rows).toBeGreaterThanOrEqual(9);
-    const target = Math.floor(intact.rows / 2);
-    const [original] = await gatewayDb().raw<Record<string, any>>("select * from gateway.audit_log where seq = $1", [target]);
+    for (const statement of [
+      "update gateway.audit_log set client_id = 'x' where request_id = 'role-test'",
+      "delete from gateway.audit_log where request_id = 'role-test'",
+      "truncate gateway.audit_log",
+      "update gateway.audit_chain_head set last_seq = 0",
+      "update gateway.audit_partition_heads set last_seq = 0",
+      "delete from gateway.audit_partition_heads",
+      "update gateway.audit_checkpoints set signature = ''",
+      "delete from gateway.audit_checkpoints",
+      "truncate gateway.audit_checkpoints",
+      "update gateway.audit_checkpoint_ranges set to_hash = ''",
+      "delete from gateway.audit_checkpoint_ranges",
+    ]) {
+      expect(await failure(attempt(statement)), statement).toMatch(/permission denied/);
+    }
+    for (const [table, trigger] of [
+      ["audit_log", "audit_log_append_only"],
+      ["audit_partition_heads", "audit_partition_heads_guard"],
+      ["audit_checkpoints", "audit_checkpoints_append_only"],
+      ["audit_checkpoint_ranges", "audit_checkpoint_ranges_append_only"],
+    ]) {
+      expect(await failure(attempt(`alter table gateway.${table} disable trigger ${trigger}`)), table).toMatch(/must be owner/);
+    }
+    expect(await failure(attempt("set session_replication_role = replica"))).toMatch(/permission denied/);
 
-    // Altered: someone hides which client read the data.
-    await asSuperuserBypassingTriggers("update gateway.audit_log set client_id = 'VN:GOV:NOBODY:NONE' where seq = $1", [target]);
-    const altered = await verifyAuditChain(gatewayDb());
-    expect(altered.problem).toMatchObject({ kind: "ALTERED", seq: target });
-    expect(altered.rows).toBe(target - 1);
-    await asSuperuserBypassingTriggers("update gateway.audit_log set client_id = $1 where seq = $2", [original.client_id, target]);
-    expect((await verifyAuditChain(gatewayDb())).problem).toBeNull();
-
-    // Removed: a row disappears.
-    await asSuperuserBypassingTriggers("delete from gateway.audit_log where seq = $1", [target]);
-    const removed = await verifyAuditChain(gatewayDb());
-    expect(removed.problem).toMatchObject({ kind: "REMOVED", seq: target });
-    expect(removed.problem!.message).toContain(`Row ${target}`);
-
-    // Inserted: a forged row takes its place, with a hash that fits its own content but not the chain.
-    const forgedHash = "f".repeat(64);
-    await asSuperuserBypassingTriggers(
-      `insert into gateway.audit_log (seq, recorded_at, request_id, client_id, action, fields, prev_hash, hash)
-       values ($1, now(), 'forged', 'VN:GOV:NOBODY:NONE', 'READ', '{}', $2, $3)`,
-      [target, "0".repeat(64), forgedHash],
+    // A head the role adds (the migrations leave it INSERT on audit_partition_heads through the schema's default
+    // privileges) is refused, or at least caught by the verifier: the trail has one head per partition.
+    const added = await failure(
+      asGatewayRole(
+        (tx) => tx.execute(sql.raw("insert into gateway.audit_partition_heads (partition, last_seq, last_hash) values (16, 0, '')")),
+        true,
+      ),
     );
-    const inserted = await verifyAuditChain(gatewayDb());
-    expect(inserted.problem?.seq).toBe(target);
-    expect(["INSERTED", "ALTERED"]).toContain(inserted.problem?.kind);
+    if (added === "no error") {
+      try {
+        expect((await verify(gw)).problems).toContainEqual(
+          expect.objectContaining({ kind: "HEAD_MISMATCH", message: expect.stringContaining("17 partition heads") }),
+        );
+      } finally {
+        await gatewayDb().db.transaction(async (tx) => {
+          await tx.execute(sql.raw("set local session_replication_role = replica"));
+          await tx.delete(auditPartitionHeads).where(eq(auditPartitionHeads.partition, 16));
+        });
+      }
+    } else {
+      expect(added).toMatch(/permission denied/);
+    }
 
-    // Restore the original row: the chain verifies again.
-    await asSuperuserBypassingTriggers("delete from gateway.audit_log where seq = $1", [target]);
-    await restore(original);
-    expect((await verifyAuditChain(gatewayDb())).problem).toBeNull();
-
-    // Removed at the end: the head still names the last row.
-    const last = intact.rows;
-    const [tail] = await gatewayDb().raw<Record<string, any>>(
-      "select * from gateway.audit_log where seq = (select max(seq) from gateway.audit_log)",
-    );
-    await asSuperuserBypassingTriggers("delete from gateway.audit_log where seq = $1", [Number(tail.seq)]);
-    const truncated = await verifyAuditChain(gatewayDb());
-    expect(truncated.problem?.kind).toBe("REMOVED");
-    expect(truncated.problem!.message).toMatch(/last rows were removed/);
-    expect(last).toBeGreaterThan(0);
-    // Whole again for the tests that follow.
-    await restore(tail);
-    expect((await verifyAuditChain(gatewayDb())).problem).toBeNull();
+    // What the sealer needs, the role has: it reads the heads and entries and appends a checkpoint (rolled back here).
+    let sealed: Awaited<ReturnType<typeof sealCheckpoint>> = null;
+    await asGatewayRole(async (tx) => {
+      sealed = await sealCheckpoint({ db: tx } as unknown as Source, gw.app.audit.key);
+      const [row] = await tx.select().from(auditCheckpoints).where(eq(auditCheckpoints.seq, sealed!.seq));
+      expect(row.keyId).toBe(gw.app.audit.key.keyId);
+    });
+    expect(sealed).toMatchObject({ size: expect.any(Number) });
+    expect(sealed!.size).toBeGreaterThan(0);
+    noProblems((await verify(gw)).problems);
   });
 
   it("withholds personal data when the trail cannot be written (fail closed), and recovers", async () => {
     const query = `{ citizens(first: 1) { edges { node { personalId fullName } } } }`;
-    await gatewayDb().raw("alter table gateway.audit_log rename to audit_log_offline");
-    try {
-      const refused = await gw.query(query);
-      expect(refused.status).toBe(503);
-      expect(refused.body.data).toBeUndefined();
-      expect(refused.body.errors![0].extensions.code).toBe("AUDIT_UNAVAILABLE");
-      expect(JSON.stringify(refused.body)).not.toMatch(/\d{12}/); // no personal id leaks
-      // Public reference data needs no trail and is still served.
-      const publicData = await gw.query(`{ provinces { code } }`);
-      expect(publicData.status).toBe(200);
-      expect(publicData.body.data.provinces).toHaveLength(34);
-    } finally {
-      await gatewayDb().raw("alter table gateway.audit_log_offline rename to audit_log");
+    for (const table of ["audit_log", "audit_partition_heads"]) {
+      await gatewayDb().raw(`alter table gateway.${table} rename to ${table}_offline`);
+      try {
+        const refused = await gw.query(query);
+        expect(refused.status, table).toBe(503);
+        expect(refused.body.data).toBeUndefined();
+        expect(refused.body.errors![0].extensions.code).toBe("AUDIT_UNAVAILABLE");
+        expect(JSON.stringify(refused.body)).not.toMatch(/\d{12}/); // no personal id leaks
+        // Public reference data needs no trail and is still served.
+        const publicData = await gw.query(`{ provinces { code } }`);
+        expect(publicData.status).toBe(200);
+        expect(publicData.body.data.provinces).toHaveLength(34);
+      } finally {
+        await gatewayDb().raw(`alter table gateway.${table}_offline rename to ${table}`);
+      }
     }
     const recovered = await gw.query(query);
     expect(recovered.status).toBe(200);
     expect(recovered.body.data.citizens.edges[0].node.personalId).toMatch(/^\d{12}$/);
+    noProblems((await verify(gw)).problems);
   });
 
   it("writes the rows of requests finishing together in one statement (group commit), each waiting for its own", async () => {
@@ -325,13 +472,34 @@ describe("audit trail", () => {
     // The first request goes alone; the nine that queue while it commits go together.
     expect(gatewayDb().statements.count - before).toBe(2);
     expect(written).toEqual(ids);
-    const rows = await gatewayDb().raw<{ request_id: string; seq: number; prev_hash: string; hash: string }>(
-      "select request_id, seq, prev_hash, hash from gateway.audit_log where request_id = any($1::text[]) order by seq",
-      [ids],
+    const rows = await trailOf(gw, ids);
+    expect(rows).toHaveLength(20);
+    expect(new Set(rows.map((r) => `${r.request_id} ${r.subject_id}`))).toEqual(
+      new Set(ids.flatMap((id, i) => [`${id} ${100_000_000_000 + i}`, `${id} ${200_000_000_000 + i}`])),
     );
-    expect(rows.map((r) => r.request_id)).toEqual(ids.flatMap((id) => [id, id]));
-    // Consecutive and chained: each row's prev_hash is the previous row's hash.
-    expect(rows.every((r, i) => i === 0 || (Number(r.seq) === Number(rows[i - 1].seq) + 1 && r.prev_hash === rows[i - 1].hash))).toBe(true);
+    // The first request's rows, then the batch's: each statement's rows chained within each partition, in ascending
+    // partition order, and within a partition in request order.
+    const first = rows.filter((r) => r.request_id === ids[0]);
+    const batch = rows.filter((r) => r.request_id !== ids[0]);
+    expect(Math.max(...first.map((r) => r.seq))).toBeLessThan(Math.min(...batch.map((r) => r.seq)));
+    for (const statement of [first, batch]) {
+      expectChainedTogether(statement);
+      expect(statement.map((r) => r.partition)).toEqual(statement.map((r) => r.partition).sort((a, b) => a - b));
+      for (const [, list] of byPartitionOf(statement)) {
+        const order = list.map((r) => ids.indexOf(r.request_id));
+        expect(order).toEqual([...order].sort((a, b) => a - b));
+      }
+    }
+    // Across the two statements, a partition both touched continues where the first left off.
+    for (const r of batch) {
+      const earlier = first.filter((f) => f.partition === r.partition);
+      const previous = batch.filter((b) => b.partition === r.partition && b.partition_seq < r.partition_seq);
+      if (earlier.length > 0 && previous.length === 0) {
+        expect(r.partition_seq).toBe(earlier[earlier.length - 1].partition_seq + 1);
+        expect(r.prev_hash).toBe(earlier[earlier.length - 1].hash);
+      }
+    }
+    noProblems((await verify(gw)).problems);
 
     // A trail that cannot be written at all fails every request (each retried alone, and refused alone).
     await gatewayDb().raw("alter table gateway.audit_log rename to audit_log_offline");
@@ -349,6 +517,12 @@ describe("audit trail", () => {
     } finally {
       await gatewayDb().raw("alter table gateway.audit_log_offline rename to audit_log");
     }
+    expect(
+      await trailOf(
+        gw,
+        ids.slice(0, 4).map((id) => `${id}-x`),
+      ),
+    ).toEqual([]);
   });
 
   it("fails only the request whose rows cannot be written; the others of its batch are committed, in order", async () => {
@@ -360,6 +534,7 @@ describe("audit trail", () => {
       [7, { subject: randomBytes(2250).toString("base64url"), code: "54000" }],
     ]);
     expect(hostile.get(7)!.subject).toHaveLength(3000);
+    const headsBefore = await headsOf(gw);
     const before = gatewayDb().statements.count;
     const outcomes = await Promise.allSettled(
       ids.map((requestId, i) =>
@@ -376,17 +551,507 @@ describe("audit trail", () => {
     // The first request alone; the nine queued behind it refused together, then written one by one.
     expect(gatewayDb().statements.count - before).toBe(1 + 1 + 9);
 
-    const rows = await gatewayDb().raw<{ request_id: string; subject_id: string; seq: number; prev_hash: string; hash: string }>(
-      "select request_id, subject_id, seq, prev_hash, hash from gateway.audit_log where request_id = any($1::text[]) order by seq",
-      [ids],
-    );
+    const rows = await trailOf(gw, ids);
     const innocent = ids.filter((_, i) => !hostile.has(i));
-    expect(rows.map((r) => r.request_id)).toEqual(innocent.flatMap((id) => [id, id]));
-    expect(rows.map((r) => r.subject_id)).toEqual(
-      ids.flatMap((_, i) => (hostile.has(i) ? [] : [String(300_000_000_000 + i), `01-001-${i}`])),
-    );
-    expect(rows.every((r, i) => i === 0 || (Number(r.seq) === Number(rows[i - 1].seq) + 1 && r.prev_hash === rows[i - 1].hash))).toBe(true);
-    expect((await verifyAuditChain(gatewayDb())).problem).toBeNull();
+    // One statement per request, in batch order: the requests follow each other by seq.
+    expect([...new Set(rows.map((r) => r.request_id))]).toEqual(innocent);
+    for (const [i, id] of ids.entries()) {
+      const mine = rows.filter((r) => r.request_id === id);
+      expect(mine.map((r) => r.subject_id).sort()).toEqual(hostile.has(i) ? [] : [String(300_000_000_000 + i), `01-001-${i}`].sort());
+    }
+    // The refused batch left no gap: every touched partition's positions continue from its head before, linked.
+    for (const [p, list] of byPartitionOf(rows)) {
+      const start = headsBefore.get(p)!;
+      list.sort((a, b) => a.partition_seq - b.partition_seq);
+      expect(
+        list.map((r) => r.partition_seq),
+        `partition ${p}`,
+      ).toEqual(list.map((_, k) => start.last_seq + 1 + k));
+      expect(list[0].prev_hash).toBe(start.last_hash);
+      for (let k = 1; k < list.length; k++) expect(list[k].prev_hash).toBe(list[k - 1].hash);
+    }
+    noProblems((await verify(gw)).problems);
+  });
+
+  it.skipIf(TEST_DB !== "postgres")(
+    "appends to two partitions at once; a second writer to the same partition waits for the first",
+    async () => {
+      const db = gatewayDb().db;
+      const subjects = Array.from({ length: 64 }, (_, i) => String(400_000_000_000 + i));
+      const a = subjects[0];
+      const sameAsA = subjects.find((s) => s !== a && partitionOf("CITIZEN", s) === partitionOf("CITIZEN", a))!;
+      const elsewhere = subjects.find((s) => partitionOf("CITIZEN", s) !== partitionOf("CITIZEN", a))!;
+      expect(sameAsA && elsewhere).toBeTruthy();
+      const insert = (tx: Tx, id: string, requestId: string) =>
+        tx.execute(sql`insert into gateway.audit_log (request_id, client_id, action, subject_kind, subject_id, fields)
+                     values (${requestId}, ${DEMO_ALL_CLIENT_ID}, 'READ', 'CITIZEN', ${id}, '{Citizen.fullName}')`);
+      const tag = randomUUID();
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let entered!: () => void;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const holder = db.transaction(async (tx) => {
+        await insert(tx, a, `hold-${tag}`);
+        entered();
+        await held;
+      });
+      try {
+        await inside;
+        // Another partition: its own head's lock, not the holder's.
+        await db.transaction(async (tx) => {
+          await tx.execute(sql.raw("set local lock_timeout = '5s'"));
+          await insert(tx, elsewhere, `other-${tag}`);
+        });
+        // The same partition: the head's row is locked until the holder commits.
+        const waited = await failure(
+          db.transaction(async (tx) => {
+            await tx.execute(sql.raw("set local lock_timeout = '300ms'"));
+            await insert(tx, sameAsA, `same-${tag}`);
+          }),
+        );
+        expect(waited).toMatch(/lock timeout|55P03/);
+      } finally {
+        release();
+        await holder;
+      }
+      expect((await trailOf(gw, [`hold-${tag}`, `other-${tag}`, `same-${tag}`])).map((r) => r.request_id).sort()).toEqual(
+        [`hold-${tag}`, `other-${tag}`].sort(),
+      );
+      noProblems((await verify(gw)).problems);
+    },
+  );
+});
+
+describe("audit trail, tampered with", () => {
+  let tg: TestGateway;
+  const P = 5; // the partition tampered with
+  const PER_ROUND = 3; // entries per partition per round
+  /** Subjects (citizen ids), PER_ROUND per partition per round, so every partition is in every checkpoint. */
+  const subjectsByRound: string[][] = [];
+  const legacyHashes: string[] = [];
+
+  const db = () => tg.app.sources.gateway.db;
+
+  async function partitionRows(p: number): Promise<AuditRow[]> {
+    return db().select().from(auditLog).where(eq(auditLog.partition, p)).orderBy(asc(auditLog.partitionSeq));
+  }
+
+  /** What `fn` tampers with is put back exactly as it was afterwards: partition P, its head, every checkpoint. */
+  async function tampered<T>(fn: () => Promise<T>): Promise<T> {
+    const rows = await partitionRows(P);
+    const [head] = await db().select().from(auditPartitionHeads).where(eq(auditPartitionHeads.partition, P));
+    const checkpoints = await db().select().from(auditCheckpoints).orderBy(asc(auditCheckpoints.seq));
+    const ranges = await db().select().from(auditCheckpointRanges);
+    try {
+      return await fn();
+    } finally {
+      await bypassingTriggers(tg, async (tx) => {
+        await tx.delete(auditLog).where(eq(auditLog.partition, P));
+        await tx.insert(auditLog).values(rows);
+        await tx.update(auditPartitionHeads).set(head).where(eq(auditPartitionHeads.partition, P));
+        await tx.delete(auditCheckpointRanges);
+        await tx.delete(auditCheckpoints);
+        await tx.insert(auditCheckpoints).values(checkpoints);
+        await tx.insert(auditCheckpointRanges).values(ranges);
+      });
+      noProblems((await verify(tg)).problems);
+    }
+  }
+
+  const at = (p: number, position: number) => and(eq(auditLog.partition, p), eq(auditLog.partitionSeq, position));
+
+  /** Changes entry `position` of partition `p` and recomputes every hash after it, and the head: a consistent chain. */
+  async function rewriteFrom(p: number, position: number, change: Partial<AuditRow>) {
+    await bypassingTriggers(tg, async (tx) => {
+      const rows = await tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.partition, p), gte(auditLog.partitionSeq, position)))
+        .orderBy(asc(auditLog.partitionSeq));
+      expect(rows.length).toBeGreaterThan(0);
+      let prev = rows[0].prevHash;
+      for (const [i, row] of rows.entries()) {
+        const next = { ...row, ...(i === 0 ? change : {}), prevHash: prev };
+        next.hash = auditEntryHash({
+          seq: next.seq,
+          partition: next.partition!,
+          partitionSeq: next.partitionSeq!,
+          recordedAt: next.recordedAt.toISOString(),
+          requestId: next.requestId,
+          clientCommitment: clientCommitment(next.clientSalt!, next.clientId),
+          action: next.action,
+          procedureCode: next.procedureCode,
+          caseId: next.caseId,
+          subjectKind: next.subjectKind,
+          subjectId: next.subjectId,
+          fields: next.fields,
+          prevHash: next.prevHash,
+        });
+        await tx.update(auditLog).set(next).where(eq(auditLog.seq, row.seq));
+        prev = next.hash;
+      }
+      await tx.update(auditPartitionHeads).set({ lastHash: prev }).where(eq(auditPartitionHeads.partition, p));
+    });
+  }
+
+  beforeAll(async () => {
+    tg = await startTestGateway({ citizens: 120 });
+    const [{ n }] = await tg.app.sources.gateway.raw<{ n: number }>("select count(*)::int as n from gateway.audit_log");
+    expect(Number(n), "a fresh gateway has written no audit entries").toBe(0);
+
+    // A closed legacy chain of three entries, as written before partitions (version 1 hashes, the old head).
+    await bypassingTriggers(tg, async (tx) => {
+      let prev = GENESIS_HASH;
+      for (let seq = 1; seq <= 3; seq++) {
+        const row = {
+          seq,
+          recordedAt: new Date(Date.UTC(2025, 0, 1, 8, 0, seq)),
+          requestId: `legacy-${seq}`,
+          clientId: DEMO_ALL_CLIENT_ID,
+          action: "READ",
+          procedureCode: DEMO_PURPOSE.procedure,
+          caseId: DEMO_PURPOSE.caseId,
+          subjectKind: "CITIZEN",
+          subjectId: String(500_000_000_000 + seq),
+          fields: ["Citizen.fullName"],
+          prevHash: prev,
+        };
+        const hash = legacyEntryHash(row);
+        await tx.insert(auditLog).values({ ...row, hash });
+        legacyHashes.push(hash);
+        prev = hash;
+      }
+      await tx.update(auditChainHead).set({ lastSeq: 3, lastHash: prev }).where(eq(auditChainHead.id, 1));
+      await tx.execute(sql.raw("select setval('gateway.audit_log_seq_seq', 4, false)"));
+    });
+
+    // Four rounds of PER_ROUND entries in every partition; the first three sealed, one checkpoint each.
+    let next = 600_000_000_000;
+    for (let round = 0; round < 4; round++) {
+      const wanted = new Map<number, string[]>();
+      while (wanted.size < AUDIT_PARTITIONS || [...wanted.values()].some((l) => l.length < PER_ROUND)) {
+        const id = String(next++);
+        const p = partitionOf("CITIZEN", id);
+        const list = wanted.get(p) ?? [];
+        if (list.length < PER_ROUND) wanted.set(p, [...list, id]);
+      }
+      const subjects = [...wanted.values()].flat();
+      subjectsByRound.push(subjects);
+      await writeAudit(tg.app.sources.gateway, { requestId: `round-${round}`, clientId: DEMO_ALL_CLIENT_ID, purpose: DEMO_PURPOSE }, [
+        ...subjects.map((id) => ({ action: "READ" as const, subject: { kind: "CITIZEN" as const, id }, fields: ["Citizen.fullName"] })),
+      ]);
+      if (round < 3) expect((await tg.app.audit.sealer.sealNow()).map((c) => c.size)).toEqual([AUDIT_PARTITIONS * PER_ROUND]);
+    }
+  });
+  afterAll(() => tg?.close());
+
+  it("is intact as written: the legacy chain, every partition, every checkpoint", async () => {
+    const report = await verify(tg);
+    noProblems(report.problems);
+    expect(report.legacyEntries).toBe(3);
+    expect(report.entries).toBe(4 * AUDIT_PARTITIONS * PER_ROUND);
+    expect(report.checkpoints).toBe(3);
+    expect(report.uncovered).toBe(AUDIT_PARTITIONS * PER_ROUND);
+    const heads = await headsOf(tg);
+    expect(report.heads).toEqual([...heads].map(([partition, h]) => ({ partition, position: h.last_seq, hash: h.last_hash })));
+    expect(report.heads.every((h) => h.position === 4 * PER_ROUND)).toBe(true);
+    const [last] = await db().select().from(auditCheckpoints).where(eq(auditCheckpoints.seq, 3));
+    expect(report.lastCheckpoint).toEqual({ seq: 3, statementHash: createHash("sha256").update(last.statement).digest("hex") });
+    expect(statementHash(last.statement)).toBe(report.lastCheckpoint!.statementHash);
+    // Each checkpoint's ranges take up where the previous one stopped.
+    const ranges = await db().select().from(auditCheckpointRanges).where(eq(auditCheckpointRanges.partition, P));
+    expect(ranges.map((r) => [r.checkpointSeq, r.fromSeq, r.toSeq]).sort((a, b) => a[0] - b[0])).toEqual([
+      [1, 0, 3],
+      [2, 3, 6],
+      [3, 6, 9],
+    ]);
+  });
+
+  it("finds an altered legacy entry", async () => {
+    const [original] = await db().select().from(auditLog).where(eq(auditLog.seq, 2));
+    expect(original.partition).toBeNull();
+    expect(original.hash).toBe(legacyHashes[1]);
+    try {
+      await bypassingTriggers(tg, (tx) => tx.update(auditLog).set({ clientId: "VN:GOV:NOBODY:NONE" }).where(eq(auditLog.seq, 2)));
+      const report = await verify(tg);
+      expect(report.problems).toEqual([expect.objectContaining({ kind: "ALTERED", partition: null, position: 2 })]);
+      expect(report.legacyEntries).toBe(1);
+    } finally {
+      await bypassingTriggers(tg, (tx) => tx.update(auditLog).set({ clientId: original.clientId }).where(eq(auditLog.seq, 2)));
+    }
+    noProblems((await verify(tg)).problems);
+  });
+
+  it("finds an altered entry, with its partition and position", async () => {
+    await tampered(async () => {
+      // Someone hides which client read the data; or which fields; or changes the salt.
+      for (const change of [{ clientId: "VN:GOV:NOBODY:NONE" }, { fields: ["Citizen.sex"] }, { clientSalt: "0".repeat(32) }]) {
+        const [original] = await db().select().from(auditLog).where(at(P, 5));
+        await bypassingTriggers(tg, (tx) => tx.update(auditLog).set(change).where(at(P, 5)));
+        const report = await verify(tg);
+        expect(report.problems, JSON.stringify(change)).toEqual([
+          { kind: "ALTERED", partition: P, position: 5, checkpoint: null, message: expect.stringContaining(`entry 5 was altered`) },
+        ]);
+        await bypassingTriggers(tg, (tx) => tx.update(auditLog).set(original).where(at(P, 5)));
+        noProblems((await verify(tg)).problems);
+      }
+    });
+  });
+
+  it("finds a removed entry, and the checkpoint that covered it no longer holds", async () => {
+    await tampered(async () => {
+      await bypassingTriggers(tg, (tx) => tx.delete(auditLog).where(at(P, 5)));
+      const { problems } = await verify(tg);
+      expect(problems[0]).toMatchObject({ kind: "REMOVED", partition: P, position: 5 });
+      expect(problems[0].message).toContain(`entries 5–5 removed`);
+      expect(problems.every((p) => p.partition === P)).toBe(true);
+      expect(problems).toContainEqual(expect.objectContaining({ kind: "CHECKPOINT_CONTRADICTED", checkpoint: 2, partition: P }));
+    });
+  });
+
+  it("finds a forged entry put in a removed one's place, chained to its predecessor or not", async () => {
+    await tampered(async () => {
+      const [original] = await db().select().from(auditLog).where(at(P, 5));
+      const [predecessor] = await db().select().from(auditLog).where(at(P, 4));
+      const forge = (prevHash: string) => {
+        const forged = { ...original, requestId: "forged", clientId: "VN:GOV:NOBODY:NONE", prevHash };
+        return {
+          ...forged,
+          hash: auditEntryHash({
+            ...forged,
+            partition: P,
+            partitionSeq: 5,
+            recordedAt: forged.recordedAt.toISOString(),
+            clientCommitment: clientCommitment(forged.clientSalt!, forged.clientId),
+          }),
+        };
+      };
+      // A hash that fits its own content, and the chain before it: the entry after it does not follow it.
+      await bypassingTriggers(tg, (tx) => tx.update(auditLog).set(forge(predecessor.hash)).where(at(P, 5)));
+      let report = await verify(tg);
+      expect(report.problems[0]).toMatchObject({ kind: "INSERTED", partition: P, position: 6 });
+      expect(report.problems.every((p) => p.partition === P)).toBe(true);
+
+      // A hash that fits its own content but not the chain: the entry itself does not follow its predecessor.
+      await bypassingTriggers(tg, (tx) => tx.update(auditLog).set(forge(GENESIS_HASH)).where(at(P, 5)));
+      report = await verify(tg);
+      expect(report.problems[0]).toMatchObject({ kind: "INSERTED", partition: P, position: 5 });
+
+      // A hash made up: altered.
+      await bypassingTriggers(tg, (tx) =>
+        tx
+          .update(auditLog)
+          .set({ ...forge(predecessor.hash), hash: "f".repeat(64) })
+          .where(at(P, 5)),
+      );
+      report = await verify(tg);
+      expect(report.problems[0]).toMatchObject({ kind: "ALTERED", partition: P, position: 5 });
+    });
+  });
+
+  it("finds the last entry of a partition removed: the head still names it", async () => {
+    await tampered(async () => {
+      const last = 4 * PER_ROUND;
+      await bypassingTriggers(tg, (tx) => tx.delete(auditLog).where(at(P, last)));
+      const { problems } = await verify(tg);
+      expect(problems).toEqual([
+        { kind: "REMOVED", partition: P, position: last, checkpoint: null, message: expect.stringMatching(/last entries were removed/) },
+      ]);
+    });
+  });
+
+  it("finds a head moved back to hide the last entries", async () => {
+    await tampered(async () => {
+      const rows = await partitionRows(P);
+      const kept = rows[rows.length - 3];
+      await bypassingTriggers(tg, async (tx) => {
+        await tx.delete(auditLog).where(and(eq(auditLog.partition, P), gte(auditLog.partitionSeq, kept.partitionSeq! + 1)));
+        await tx
+          .update(auditPartitionHeads)
+          .set({ lastSeq: kept.partitionSeq!, lastHash: kept.hash })
+          .where(eq(auditPartitionHeads.partition, P));
+      });
+      // Consistent, and the last two entries were not yet checkpointed: nothing can tell.
+      noProblems((await verify(tg)).problems);
+      // Past a checkpoint: the checkpoint that covered them says so.
+      const covered = rows[2 * PER_ROUND - 1];
+      await bypassingTriggers(tg, async (tx) => {
+        await tx.delete(auditLog).where(and(eq(auditLog.partition, P), gte(auditLog.partitionSeq, covered.partitionSeq! + 1)));
+        await tx
+          .update(auditPartitionHeads)
+          .set({ lastSeq: covered.partitionSeq!, lastHash: covered.hash })
+          .where(eq(auditPartitionHeads.partition, P));
+      });
+      const { problems } = await verify(tg);
+      expect(problems).toEqual([expect.objectContaining({ kind: "CHECKPOINT_CONTRADICTED", checkpoint: 3, partition: P })]);
+    });
+  });
+
+  it("finds a head that names a hash its chain does not end with", async () => {
+    await tampered(async () => {
+      await bypassingTriggers(tg, (tx) =>
+        tx
+          .update(auditPartitionHeads)
+          .set({ lastHash: "e".repeat(64) })
+          .where(eq(auditPartitionHeads.partition, P)),
+      );
+      expect((await verify(tg)).problems).toEqual([expect.objectContaining({ kind: "HEAD_MISMATCH", partition: P })]);
+    });
+  });
+
+  it.each([
+    [2, 1],
+    [5, 2],
+    [PER_ROUND * 3, 3],
+  ])(
+    "finds a checkpointed past rewritten with fresh hashes (entry %i): the chains pass, checkpoint %i contradicts it",
+    async (position, checkpoint) => {
+      await tampered(async () => {
+        await rewriteFrom(P, position, { clientId: "VN:GOV:NOBODY:NONE", fields: ["Query.citizen"] });
+        const [rewritten] = await db().select().from(auditLog).where(at(P, position));
+        expect(rewritten.clientId).toBe("VN:GOV:NOBODY:NONE");
+        const { problems } = await verify(tg);
+        expect(problems).toEqual([
+          {
+            kind: "CHECKPOINT_CONTRADICTED",
+            partition: P,
+            position: (checkpoint - 1) * PER_ROUND + 1,
+            checkpoint,
+            message: expect.stringContaining("the past was rewritten"),
+          },
+        ]);
+      });
+    },
+  );
+
+  it("cannot tell a rewritten past no checkpoint covers yet — the sealer's interval bounds that window", async () => {
+    await tampered(async () => {
+      await rewriteFrom(P, 3 * PER_ROUND + 1, { clientId: "VN:GOV:NOBODY:NONE" });
+      noProblems((await verify(tg)).problems);
+    });
+  });
+
+  it("finds an altered checkpoint: its statement, its signature, its ranges, its coverage", async () => {
+    await tampered(async () => {
+      const [cp] = await db().select().from(auditCheckpoints).where(eq(auditCheckpoints.seq, 2));
+      const ranges = await db().select().from(auditCheckpointRanges).where(eq(auditCheckpointRanges.checkpointSeq, 2));
+      const other = ephemeralSigningKey();
+      const changes: [string, () => Promise<unknown>][] = [
+        [
+          "statement's time",
+          () =>
+            bypassingTriggers(tg, (tx) =>
+              tx
+                .update(auditCheckpoints)
+                .set({ statement: cp.statement.replace(/^time .*$/m, `time ${new Date(0).toISOString()}`) })
+                .where(eq(auditCheckpoints.seq, 2)),
+            ),
+        ],
+        [
+          "statement's root (and its row's)",
+          () =>
+            bypassingTriggers(tg, (tx) =>
+              tx
+                .update(auditCheckpoints)
+                .set({ statement: cp.statement.replace(/^root .*$/m, `root ${"0".repeat(64)}`), root: "0".repeat(64) })
+                .where(eq(auditCheckpoints.seq, 2)),
+            ),
+        ],
+        [
+          "statement unreadable",
+          () => bypassingTriggers(tg, (tx) => tx.update(auditCheckpoints).set({ statement: "hello" }).where(eq(auditCheckpoints.seq, 2))),
+        ],
+        [
+          "signature",
+          () =>
+            bypassingTriggers(tg, (tx) =>
+              tx
+                .update(auditCheckpoints)
+                .set({ signature: other.sign(cp.statement) })
+                .where(eq(auditCheckpoints.seq, 2)),
+            ),
+        ],
+        [
+          "range",
+          () =>
+            bypassingTriggers(tg, (tx) =>
+              tx
+                .update(auditCheckpointRanges)
+                .set({ toHash: "d".repeat(64) })
+                .where(and(eq(auditCheckpointRanges.checkpointSeq, 2), eq(auditCheckpointRanges.partition, P))),
+            ),
+        ],
+        [
+          "coverage",
+          () =>
+            bypassingTriggers(tg, (tx) =>
+              tx
+                .update(auditCheckpoints)
+                .set({ covered: cp.covered.map((n, p) => (p === P ? n + 1 : n)) })
+                .where(eq(auditCheckpoints.seq, 2)),
+            ),
+        ],
+      ];
+      for (const [what, change] of changes) {
+        await change();
+        const { problems } = await verify(tg);
+        expect(problems, what).toEqual([expect.objectContaining({ kind: "CHECKPOINT_ALTERED", checkpoint: 2 })]);
+        await bypassingTriggers(tg, async (tx) => {
+          await tx.update(auditCheckpoints).set(cp).where(eq(auditCheckpoints.seq, 2));
+          await tx.delete(auditCheckpointRanges).where(eq(auditCheckpointRanges.checkpointSeq, 2));
+          await tx.insert(auditCheckpointRanges).values(ranges);
+        });
+        noProblems((await verify(tg)).problems);
+      }
+    });
+  });
+
+  it("finds a deleted checkpoint, and one re-signed by another key", async () => {
+    for (const seq of [1, 2]) {
+      await tampered(async () => {
+        await bypassingTriggers(tg, async (tx) => {
+          await tx.delete(auditCheckpointRanges).where(eq(auditCheckpointRanges.checkpointSeq, seq));
+          await tx.delete(auditCheckpoints).where(eq(auditCheckpoints.seq, seq));
+        });
+        const { problems } = await verify(tg);
+        expect(problems, `checkpoint ${seq} deleted`).toEqual([
+          expect.objectContaining({
+            kind: "CHECKPOINT_CHAIN",
+            checkpoint: seq + 1,
+            message: expect.stringContaining(`Checkpoints ${seq}–${seq} were removed`),
+          }),
+        ]);
+      });
+    }
+    await tampered(async () => {
+      // Someone with the database but not the key rewrites checkpoint 3 and signs it with a key of their own.
+      const other = ephemeralSigningKey();
+      const [cp] = await db().select().from(auditCheckpoints).where(eq(auditCheckpoints.seq, 3));
+      await bypassingTriggers(tg, (tx) =>
+        tx
+          .update(auditCheckpoints)
+          .set({ keyId: other.keyId, publicKey: other.publicKeyPem, signature: other.sign(cp.statement) })
+          .where(eq(auditCheckpoints.seq, 3)),
+      );
+      expect((await verify(tg)).problems).toEqual([expect.objectContaining({ kind: "CHECKPOINT_UNKNOWN_KEY", checkpoint: 3 })]);
+    });
+  });
+
+  it("trusts only the keys it is given", async () => {
+    const other = publicKeyFrom(ephemeralSigningKey().publicKeyPem)!;
+    const ours = publicKeyFrom(tg.app.audit.key.publicKeyPem)!;
+    for (const keys of [[other], []]) {
+      const report = await verify(tg, keys);
+      expect(report.problems).toEqual([
+        expect.objectContaining({
+          kind: "CHECKPOINT_UNKNOWN_KEY",
+          checkpoint: 1,
+          message: expect.stringContaining(tg.app.audit.key.keyId),
+        }),
+      ]);
+      expect(report.checkpoints).toBe(0);
+    }
+    noProblems((await verify(tg, [other, ours])).problems);
   });
 });
 
