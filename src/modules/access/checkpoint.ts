@@ -67,7 +67,10 @@ export function parseStatement(text: string): CheckpointStatement | null {
   for (const line of lines.slice(6, -1)) {
     const m = /^range (\d{1,5}) (\d{1,16}) (\d{1,16}) ([0-9a-f]{64})$/.exec(line);
     if (!m) return null;
-    ranges.push({ partition: Number(m[1]), from: Number(m[2]), to: Number(m[3]), toHash: m[4] });
+    const range = { partition: Number(m[1]), from: Number(m[2]), to: Number(m[3]), toHash: m[4] };
+    // Partitions ascending, each once, each range non-empty: the one way a sealer writes them.
+    if (range.to <= range.from || (ranges.length > 0 && range.partition <= ranges[ranges.length - 1].partition)) return null;
+    ranges.push(range);
   }
   const statement = { seq: Number(seq), time, size: Number(size), root, prev, ranges };
   return formatStatement(statement) === text ? statement : null;
