@@ -918,6 +918,20 @@ describe("audit trail, tampered with", () => {
     });
   });
 
+  it("is not signed over an entry altered before its checkpoint: the sealer checks every entry's hash first", async () => {
+    await tampered(async () => {
+      await bypassingTriggers(tg, (tx) =>
+        tx
+          .update(auditLog)
+          .set({ clientId: "VN:GOV:NOBODY:NONE" })
+          .where(and(eq(auditLog.partition, P), eq(auditLog.partitionSeq, 3 * PER_ROUND + 1))),
+      );
+      const before = (await db().select().from(auditCheckpoints)).length;
+      await expect(tg.app.audit.sealer.sealNow()).rejects.toThrow(new RegExp(`partition ${P} is broken at position ${3 * PER_ROUND + 1}`));
+      expect((await db().select().from(auditCheckpoints)).length).toBe(before);
+    });
+  });
+
   it("finds an altered checkpoint: its statement, its signature, its ranges, its coverage", async () => {
     await tampered(async () => {
       const [cp] = await db().select().from(auditCheckpoints).where(eq(auditCheckpoints.seq, 2));

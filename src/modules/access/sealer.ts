@@ -1,14 +1,14 @@
 /**
  * The sealer: every few seconds (AUDIT_CHECKPOINT_INTERVAL_MS) one process of the installation — whichever takes
  * the advisory lock — makes a signed checkpoint over the entries appended since the last one, per partition, in
- * (partition, position) order, at most MAX_LEAVES at a time. It checks each range's chain before it signs, so it
- * never vouches for a broken chain. Writers never wait for it: a checkpoint follows the answers it covers.
+ * (partition, position) order, at most MAX_LEAVES at a time. It checks each range's chain — links and every entry's
+ * hash — before it signs, so it never vouches for a broken chain. Writers never wait for it: a checkpoint follows the answers it covers.
  */
 import { sql } from "drizzle-orm";
 import type { Source } from "../../platform/db/source.js";
 import { logger } from "../../platform/logger.js";
 import { type CheckpointRange, type CheckpointStatement, formatStatement, type SigningKey, statementHash } from "./checkpoint.js";
-import { AUDIT_PARTITIONS, GENESIS_HASH } from "./entry.js";
+import { AUDIT_PARTITIONS, auditEntryHash, clientCommitment, GENESIS_HASH } from "./entry.js";
 import { leafHash, rootOf } from "./merkle.js";
 
 /** Entries a checkpoint covers at most: an inclusion proof reads one checkpoint's leaf hashes. */
@@ -51,16 +51,17 @@ export async function sealCheckpoint(gateway: Source, key: SigningKey, maxLeaves
     }
     if (wanted.length === 0) return null;
 
-    const entries = rowsOf<{ partition: unknown; partition_seq: unknown; prev_hash: string; hash: string }>(
+    const entries = rowsOf<Record<string, unknown> & { partition: unknown; partition_seq: unknown; prev_hash: string; hash: string }>(
       await tx.execute(sql`
-        select a.partition, a.partition_seq, a.prev_hash, a.hash
+        select a.seq, a.partition, a.partition_seq, a.recorded_at, a.request_id, a.client_id, a.client_salt, a.action, a.procedure_code,
+               a.case_id, a.subject_kind, a.subject_id, a.fields, a.prev_hash, a.hash
         from gateway.audit_log a
         join unnest(${sql.param(wanted.map((w) => w.partition))}::smallint[], ${sql.param(wanted.map((w) => w.from))}::bigint[],
                     ${sql.param(wanted.map((w) => w.to))}::bigint[]) as r(p, f, t)
           on a.partition = r.p and a.partition_seq > r.f and a.partition_seq <= r.t
         order by a.partition, a.partition_seq`),
     );
-    // Each range must be the chain's next entries, gap-free and linked, starting from the last covered hash.
+    // Each range must be the chain's next entries, gap-free, linked from the last covered hash, each matching its hash.
     const previous = last ? await lastCoveredHashes(tx, wanted) : new Map<number, string>();
     const ranges: CheckpointRange[] = [];
     let i = 0;
@@ -68,7 +69,7 @@ export async function sealCheckpoint(gateway: Source, key: SigningKey, maxLeaves
       let prev = previous.get(w.partition) ?? GENESIS_HASH;
       for (let pos = w.from + 1; pos <= w.to; pos++, i++) {
         const e = entries[i];
-        if (!e || Number(e.partition) !== w.partition || Number(e.partition_seq) !== pos || e.prev_hash !== prev) {
+        if (!e || Number(e.partition) !== w.partition || Number(e.partition_seq) !== pos || e.prev_hash !== prev || !matchesHash(e)) {
           throw new Error(`audit partition ${w.partition} is broken at position ${pos}: not checkpointed (run npm run audit:verify)`);
         }
         prev = e.hash;
@@ -98,6 +99,27 @@ export async function sealCheckpoint(gateway: Source, key: SigningKey, maxLeaves
                   ${sql.param(ranges.map((r) => r.to))}::bigint[], ${sql.param(ranges.map((r) => r.toHash))}::text[]) as r(p, f, t, h)`);
     return { seq: statement.seq, size: statement.size, root };
   });
+}
+
+/** The stored entry's content still gives its stored hash (the trigger's formula, recomputed). */
+function matchesHash(r: Record<string, unknown>): boolean {
+  return (
+    auditEntryHash({
+      seq: Number(r.seq),
+      partition: Number(r.partition),
+      partitionSeq: Number(r.partition_seq),
+      recordedAt: (r.recorded_at instanceof Date ? r.recorded_at : new Date(String(r.recorded_at))).toISOString(),
+      requestId: String(r.request_id),
+      clientCommitment: clientCommitment(String(r.client_salt), String(r.client_id)),
+      action: String(r.action),
+      procedureCode: (r.procedure_code as string | null) ?? null,
+      caseId: (r.case_id as string | null) ?? null,
+      subjectKind: (r.subject_kind as string | null) ?? null,
+      subjectId: (r.subject_id as string | null) ?? null,
+      fields: (r.fields as string[]) ?? [],
+      prevHash: String(r.prev_hash),
+    }) === r.hash
+  );
 }
 
 /** The hash of the last covered entry of each partition a new checkpoint continues. */
