@@ -1,34 +1,37 @@
--- The trail in AUDIT_PARTITIONS (16) chains that append concurrently. An entry's partition is a hash of its subject,
--- so a citizen's entries are one chain; each chain's positions are gap-free and hand out under its own head's row
--- lock. A statement of many rows locks each partition it touches once, in the order of its rows: writers insert in
--- ascending partition order (src/modules/access/audit.ts), so two writers never wait on each other in a cycle.
+-- The trail in AUDIT_PARTITIONS (16) chains that append concurrently. A statement's rows go to one partition: the
+-- first head no other transaction holds (FOR UPDATE SKIP LOCKED), looked for from the one this connection's backend
+-- prefers, so concurrent writers — several per process, any number of processes — each take a free chain instead of
+-- queueing on one. Only when all 16 are held does a statement wait (for its preferred one). Positions are gap-free
+-- within a partition; a transaction keeps its partition for every statement it makes, and locks one head only, so
+-- writers never wait on each other in a cycle.
 -- The entry hash (version 2) is recomputed independently by auditEntryHash in src/modules/access/entry.ts. It
 -- covers sha256(salt, client id) rather than the client id, so a citizen's inclusion proof can leave out another
 -- citizen's client id. Entries written before this migration keep their version 1 hashes: the closed legacy chain.
-CREATE FUNCTION "gateway"."audit_partition_of"(kind text, id text) RETURNS smallint
-LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
-  SELECT (get_byte(sha256(convert_to(coalesce(kind, '') || ':' || coalesce(id, ''), 'UTF8')), 0) % 16)::smallint
-$$;
---> statement-breakpoint
 INSERT INTO "gateway"."audit_partition_heads" ("partition", "last_seq", "last_hash")
   SELECT p, 0, repeat('0', 64) FROM generate_series(0, 15) AS p;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION "gateway"."audit_log_chain"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  p smallint := gateway.audit_partition_of(NEW.subject_kind, NEW.subject_id);
-  -- Each partition's position is carried from row to row in a transaction-local setting: its head is locked and
-  -- read on its first row, and written once per statement (audit_log_chain_head).
-  running text := current_setting('ndaf.audit_chain_' || p, true);
+  -- The transaction's partition and position, carried from row to row in a transaction-local setting: the head is
+  -- locked and read on the first row, and written once per statement (audit_log_chain_head).
+  running text := current_setting('ndaf.audit_chain', true);
+  preferred smallint := (pg_backend_pid() % 16)::smallint;
+  p smallint;
   last_seq bigint;
   last_hash text;
 BEGIN
   IF running IS NULL OR running = '' THEN
-    SELECT h.last_seq, h.last_hash INTO last_seq, last_hash FROM gateway.audit_partition_heads h WHERE h.partition = p FOR UPDATE;
-    PERFORM set_config('ndaf.audit_touched', coalesce(current_setting('ndaf.audit_touched', true), '') || p::text || ',', true);
+    SELECT h.partition, h.last_seq, h.last_hash INTO p, last_seq, last_hash FROM gateway.audit_partition_heads h
+      ORDER BY (h.partition - preferred + 16) % 16 LIMIT 1 FOR UPDATE SKIP LOCKED;
+    IF p IS NULL THEN
+      SELECT h.partition, h.last_seq, h.last_hash INTO p, last_seq, last_hash FROM gateway.audit_partition_heads h
+        WHERE h.partition = preferred FOR UPDATE;
+    END IF;
   ELSE
-    last_seq := split_part(running, ':', 1)::bigint;
-    last_hash := split_part(running, ':', 2);
+    p := split_part(running, ':', 1)::smallint;
+    last_seq := split_part(running, ':', 2)::bigint;
+    last_hash := split_part(running, ':', 3);
   END IF;
   NEW.partition := p;
   NEW.partition_seq := last_seq + 1;
@@ -50,24 +53,19 @@ BEGIN
     coalesce(NEW.subject_id, ''),
     array_to_string(NEW.fields, ','),
     NEW.prev_hash), 'UTF8')), 'hex');
-  PERFORM set_config('ndaf.audit_chain_' || p, NEW.partition_seq::text || ':' || NEW.hash, true);
+  PERFORM set_config('ndaf.audit_chain', p::text || ':' || NEW.partition_seq::text || ':' || NEW.hash, true);
   RETURN NEW;
 END $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION "gateway"."audit_log_chain_head"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  touched text := current_setting('ndaf.audit_touched', true);
-  p text;
-  running text;
+  running text := current_setting('ndaf.audit_chain', true);
 BEGIN
-  IF touched IS NOT NULL AND touched <> '' THEN
-    FOREACH p IN ARRAY string_to_array(rtrim(touched, ','), ',') LOOP
-      running := current_setting('ndaf.audit_chain_' || p, true);
-      UPDATE gateway.audit_partition_heads
-        SET last_seq = split_part(running, ':', 1)::bigint, last_hash = split_part(running, ':', 2)
-        WHERE partition = p::smallint;
-    END LOOP;
+  IF running IS NOT NULL AND running <> '' THEN
+    UPDATE gateway.audit_partition_heads
+      SET last_seq = split_part(running, ':', 2)::bigint, last_hash = split_part(running, ':', 3)
+      WHERE partition = split_part(running, ':', 1)::smallint;
   END IF;
   RETURN NULL;
 END $$;

@@ -1,6 +1,6 @@
 /**
  * The audit trail's writer: every subject's row of a request — and of the other requests finishing meanwhile (group
- * commit) — in one INSERT, chained by the database's trigger into the subject's partition. ./verify.ts re-walks
+ * commit) — in one INSERT, chained by the database's trigger into a partition no other writer holds. ./verify.ts re-walks
  * the chains and checks the checkpoints; ./sealer.ts signs them.
  */
 import { sql } from "drizzle-orm";
@@ -25,7 +25,7 @@ interface PendingWrite {
 /**
  * Group commit: requests that finish while the trail's previous INSERT is committing are written together in the
  * next one. Every writer still waits for its own rows to be committed (the answer never leaves before its trail);
- * the chain head's lock and the commit are paid once per batch instead of once per request, which is what bounded
+ * a partition head's lock and the commit are paid once per batch instead of once per request, which is what bounded
  * personal-data throughput. A batch the database refuses is written again one request per INSERT, in the same
  * order, so a request whose rows cannot be stored (a subject id too long for the index, a byte the database
  * refuses) fails alone (fail closed) and its neighbours are served. When the database is unreachable the whole
@@ -104,9 +104,8 @@ function sqlState(error: unknown): string | undefined {
 }
 
 /**
- * Every row of the batch in one statement, in ascending partition order (then request order, then subject order):
- * the chain trigger locks each partition's head at its first row, so every writer takes the locks in the same
- * order and none waits on another in a cycle.
+ * Every row of the batch in one statement, in request order, then subject order. The chain trigger puts them all in
+ * one partition — the first whose head no other writer holds — so another process's INSERT takes another chain.
  */
 async function insertRows(gateway: Source, batch: PendingWrite[]): Promise<void> {
   const requestIds: string[] = [];
@@ -135,7 +134,7 @@ async function insertRows(gateway: Source, batch: PendingWrite[]): Promise<void>
     from unnest(${sql.param(requestIds)}::text[], ${sql.param(clients)}::text[], ${sql.param(actions)}::text[], ${sql.param(procedures)}::text[],
                 ${sql.param(cases)}::text[], ${sql.param(kinds)}::text[], ${sql.param(ids)}::text[], ${sql.param(fields)}::text[])
          with ordinality as t(request_id, client_id, action, procedure, case_id, kind, id, fields, n)
-    order by gateway.audit_partition_of(t.kind, t.id), t.n`);
+    order by t.n`);
 }
 
 const writers = new WeakMap<Source, AuditWriter>();

@@ -1,25 +1,16 @@
 /**
  * An audit entry as hashed: the chain trigger's formula (drizzle/gateway/0007_audit_partition_chains.sql) again,
  * independently, for the verifier and for a citizen's proof checked offline. Also the legacy (version 1) formula of
- * the entries written before partitions, and the partition of a subject, as the database computes them.
+ * the entries written before partitions.
  */
 import { createHash } from "node:crypto";
 
-/** Chains the trail is split into; the migration that created them fixed the number (audit_partition_of). */
+/** Chains the trail is split into; the migration that created their heads fixed the number. */
 export const AUDIT_PARTITIONS = 16;
 export const GENESIS_HASH = "0".repeat(64);
 
 const SEPARATOR = "\u001f";
 const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
-
-/** The partition of a subject: the first byte of SHA-256("<kind>:<id>"), modulo AUDIT_PARTITIONS. */
-export function partitionOf(subjectKind: string | null, subjectId: string | null): number {
-  return (
-    createHash("sha256")
-      .update(`${subjectKind ?? ""}:${subjectId ?? ""}`, "utf8")
-      .digest()[0] % AUDIT_PARTITIONS
-  );
-}
 
 /** What the hash covers of the client: SHA-256(salt ␟ client id), so a proof can name the client or only this. */
 export function clientCommitment(salt: string, clientId: string): string {

@@ -66,10 +66,10 @@ export const clientGrants = gateway.table(
 );
 
 /**
- * The audit trail. Each entry belongs to one of AUDIT_PARTITIONS chains, chosen by a hash of its subject (so a
- * citizen's entries are one chain): entries of different partitions append concurrently, each chain under its own
- * head's row lock (drizzle/gateway/0007_audit_partitions.sql). Entries written before partitions existed have no
- * partition: they form the closed legacy chain, in `seq` order, under `audit_chain_head`.
+ * The audit trail. Each entry belongs to one of AUDIT_PARTITIONS chains: an INSERT's rows go to the first partition
+ * whose head no other writer holds, so concurrent writers — in one process or many — append to different chains at
+ * once, each under its own head's row lock (drizzle/gateway/0007_audit_partition_chains.sql). Entries written before
+ * partitions existed have no partition: they form the closed legacy chain, in `seq` order, under `audit_chain_head`.
  */
 export const auditLog = gateway.table(
   "audit_log",
