@@ -27,6 +27,8 @@ const scalars = {
   DateTime: "string",
   /** A whole number within ±2^53 − 1 (money in VND, capital): a JavaScript number holds it exactly. */
   SafeInt: "number",
+  /** A JSON object (an audit proof's self-contained document): save it as it came, e.g. with JSON.stringify. */
+  JSONObject: "Record<string, unknown>",
 };
 
 const config: CodegenConfig = {
