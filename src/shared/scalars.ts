@@ -6,7 +6,7 @@
  * docs/scalars.md (format, examples, legal basis), so client code generators and IDEs can link each to its rules.
  */
 import { GraphQLScalarType, Kind, type ValueNode } from "graphql";
-import { DateTimeResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
+import { DateTimeResolver, JSONObjectResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
 import { ADMIN_UNIT_CODE_PATTERN, parsePersonalId, taxCodeProblem } from "./codes.js";
 import { type ErrorCode, InvalidInputError } from "../platform/errors.js";
 
@@ -99,3 +99,5 @@ function specified<TInternal, TExternal>(scalar: GraphQLScalarType<TInternal, TE
 export const LocalDateScalar = specified(LocalDateResolver);
 export const DateTimeScalar = specified(DateTimeResolver);
 export const SafeIntScalar = specified(SafeIntResolver);
+/** Output only: the self-contained audit proof a citizen saves as a file (AuditProof.document). */
+export const JSONObjectScalar = specified(JSONObjectResolver);

@@ -482,6 +482,7 @@ describe("custom scalars", () => {
     expect(scalars.map((s) => s.name).sort()).toEqual([
       "AdministrativeUnitCode",
       "DateTime",
+      "JSONObject",
       "LocalDate",
       "PersonalId",
       "SafeInt",

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database, Listening, Source } from "../../platform/db/source.js";
 import { GatewayError } from "../../platform/errors.js";
+import { isUnavailability, SourceUnavailableError } from "../../platform/db/resilience.js";
 import { DATA_SOURCE_NAMES, type DataSourceName } from "../../platform/config.js";
 import type { EnumValue } from "../../shared/enums.js";
 import type { DataClass } from "./directive.js";
@@ -180,13 +181,23 @@ export class ClientStore {
   /** The client a bearer key belongs to; a typed error for an unknown, revoked or expired key. */
   async authenticate(key: string, now = new Date()): Promise<Client> {
     const hash = hashApiKey(key);
-    let entry = this.cacheTrusted ? this.cache.get(hash) : undefined;
+    const cached = this.cache.get(hash);
+    let entry = this.cacheTrusted ? cached : undefined;
     if (!entry || now.getTime() - entry.at > this.cacheMs) {
       const version = this.version;
-      entry = { client: await this.findByHash(hash), at: now.getTime() };
-      // Only known keys are cached: unknown ones cannot fill memory (and their callers are rate-limited by address).
-      if (entry.client && version === this.version) this.cache.set(hash, entry);
-      else this.cache.delete(hash);
+      try {
+        entry = { client: await this.findByHash(hash), at: now.getTime() };
+        // Only known keys are cached: unknown ones cannot fill memory (and their callers are rate-limited by address).
+        if (entry.client && version === this.version) this.cache.set(hash, entry);
+        else this.cache.delete(hash);
+      } catch (error) {
+        // The gateway database itself is unreachable (the LISTEN with it is then down too): no change to a client
+        // can commit there meanwhile, so a key verified within the cache's time is still what the database says.
+        // Personal data stays withheld all the same: its audit trail cannot be written either.
+        const unreachable = error instanceof SourceUnavailableError || isUnavailability(error);
+        if (!(unreachable && cached && now.getTime() - cached.at <= this.cacheMs)) throw error;
+        entry = cached;
+      }
     }
     const client = entry.client;
     if (!client)

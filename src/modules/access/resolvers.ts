@@ -3,7 +3,6 @@
  * `accessLog` — the citizen's view of the audit trail (Estonia's Data Tracker): who read my data, when, why.
  */
 import DataLoader from "dataloader";
-import { GraphQLJSONObject } from "graphql-scalars";
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
 import type { AccessContext } from "./context.js";
 import type { AccessLogRow, CheckpointRow, EntryProof, ProofStatus } from "./log.js";
@@ -14,7 +13,7 @@ import { AUDIT_ACTIONS, AuditAction } from "./request.js";
 import { DATA_SOURCE_NAMES } from "../../platform/config.js";
 import { listOf } from "../../shared/cost.js";
 import { connectionType, pagedConnection, paginate } from "../../shared/pagination.js";
-import { DateTimeScalar, PersonalIdScalar } from "../../shared/scalars.js";
+import { DateTimeScalar, JSONObjectScalar, PersonalIdScalar } from "../../shared/scalars.js";
 import { CITIZEN_CLIENT_ID, shownClientId } from "./clients.js";
 
 registerEnumType(ClientKind, {
@@ -114,7 +113,7 @@ export class AuditProof {
   @Field(() => Int, { nullable: true, description: "The checkpoint that covers the entry." })
   checkpoint!: number | null;
 
-  @Field(() => GraphQLJSONObject, {
+  @Field(() => JSONObjectScalar, {
     nullable: true,
     description:
       "The self-contained proof (format `ndaf-gateway audit proof v1`): the entry as hashed, its Merkle audit path and the signed checkpoint with its public key. Save it as a file and check it offline with `npx ndaf-gateway audit verify-proof <file> --public-key <the gateway's published key>`. Null unless CHECKPOINTED.",
@@ -207,8 +206,9 @@ const proofLoaders = new WeakMap<object, DataLoader<AccessLogNode, EntryProof>>(
 
 @Resolver(() => AccessLogEntry)
 export class AccessLogEntryResolver {
-  // Building a proof reads its checkpoint's leaves (at most 1,024 hashes, kept once built): priced like a small list.
-  @FieldResolver(() => AuditProof, { complexity: 10, description: "The entry's proof that it is in the signed audit trail." })
+  // Building a proof may read its checkpoint's tree (up to 1,024 leaf hashes, kept once built): priced so that one
+  // request builds at most 200 (the cost limit, 50,000, over 250), a page of 100 with room to spare.
+  @FieldResolver(() => AuditProof, { complexity: 250, description: "The entry's proof that it is in the signed audit trail." })
   proof(@Root() entry: AccessLogNode, @Ctx() ctx: AccessContext): Promise<EntryProof> {
     let loader = proofLoaders.get(ctx);
     if (!loader) {
