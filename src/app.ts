@@ -196,7 +196,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     const rateLimits = new RateLimits(
       config.access.rateLimitPerMinute,
       config.access.anonymousRateLimitPerMinute,
-      redis ? { redis, prefix: config.redis.prefix } : undefined,
+      redis ? { redis, prefix: config.redis.prefix, keySecret: secret } : undefined,
     );
     const conformance = new ConformancePool({
       ...config.conformance,

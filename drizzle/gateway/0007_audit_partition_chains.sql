@@ -29,10 +29,17 @@ BEGIN
         WHERE h.partition = preferred FOR UPDATE;
     END IF;
   ELSE
+    -- The setting is the transaction's own, but any session may write one: the statement trigger checks what it
+    -- says against the head before the head moves (audit_log_chain_head), so a forged one only fails the INSERT.
     p := split_part(running, ':', 1)::smallint;
+    IF p IS NULL OR p < 0 OR p > 15 THEN
+      RAISE EXCEPTION 'audit chain setting names no partition' USING ERRCODE = 'insufficient_privilege';
+    END IF;
     last_seq := split_part(running, ':', 2)::bigint;
     last_hash := split_part(running, ':', 3);
   END IF;
+  -- The entry's id comes from the sequence, whatever the INSERT said.
+  NEW.seq := nextval('gateway.audit_log_seq_seq');
   NEW.partition := p;
   NEW.partition_seq := last_seq + 1;
   NEW.recorded_at := date_trunc('milliseconds', now());
@@ -61,11 +68,25 @@ CREATE OR REPLACE FUNCTION "gateway"."audit_log_chain_head"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   running text := current_setting('ndaf.audit_chain', true);
+  p smallint;
+  new_seq bigint;
+  new_hash text;
+  old_seq bigint;
+  old_hash text;
 BEGIN
   IF running IS NOT NULL AND running <> '' THEN
-    UPDATE gateway.audit_partition_heads
-      SET last_seq = split_part(running, ':', 2)::bigint, last_hash = split_part(running, ':', 3)
-      WHERE partition = split_part(running, ':', 1)::smallint;
+    p := split_part(running, ':', 1)::smallint;
+    new_seq := split_part(running, ':', 2)::bigint;
+    new_hash := split_part(running, ':', 3);
+    SELECT h.last_seq, h.last_hash INTO old_seq, old_hash FROM gateway.audit_partition_heads h WHERE h.partition = p FOR UPDATE;
+    -- The head moves only forward, along the chain: the entry after it follows it, and the new head is an entry.
+    IF old_seq IS NULL OR new_seq < old_seq
+       OR (new_seq > old_seq AND (
+         NOT EXISTS (SELECT 1 FROM gateway.audit_log a WHERE a.partition = p AND a.partition_seq = old_seq + 1 AND a.prev_hash = old_hash)
+         OR NOT EXISTS (SELECT 1 FROM gateway.audit_log a WHERE a.partition = p AND a.partition_seq = new_seq AND a.hash = new_hash))) THEN
+      RAISE EXCEPTION 'audit chain of partition % does not continue its head', p USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    UPDATE gateway.audit_partition_heads SET last_seq = new_seq, last_hash = new_hash WHERE partition = p;
   END IF;
   RETURN NULL;
 END $$;

@@ -368,6 +368,41 @@ describe("audit trail", () => {
     expect(after).toMatchObject({ entries: before.entries, checkpoints: before.checkpoints, heads: before.heads });
   });
 
+  it("refuses an INSERT whose chain setting was forged: no partition outside the 16, no position out of turn, no chosen id", async () => {
+    const insertWith = (setting: string | null, explicitSeq?: number) =>
+      gatewayDb().db.transaction(async (tx) => {
+        await tx.execute(sql.raw("set local role ndaf_gateway"));
+        if (setting !== null) await tx.execute(sql`select set_config('ndaf.audit_chain', ${setting}, true)`);
+        await tx.execute(
+          explicitSeq === undefined
+            ? sql`insert into gateway.audit_log (request_id, client_id, action, fields) values ('forged-setting', 'VN:GOV:X:Y', 'READ', '{}')`
+            : sql`insert into gateway.audit_log (seq, request_id, client_id, action, fields) values (${explicitSeq}, 'forged-setting', 'VN:GOV:X:Y', 'READ', '{}')`,
+        );
+      });
+    const [head] = await gatewayDb().raw<{ partition: number; last_seq: unknown; last_hash: string }>(
+      "select partition, last_seq, last_hash from gateway.audit_partition_heads order by partition limit 1",
+    );
+    expect(await failure(insertWith(`99:0:${"0".repeat(64)}`))).toMatch(/names no partition/);
+    // A position past the head (as if the entries between were never written), and the head's own hash reused.
+    expect(await failure(insertWith(`${head.partition}:${Number(head.last_seq) + 1000}:${head.last_hash}`))).toMatch(
+      /does not continue its head/,
+    );
+    // A head older than the stored one.
+    if (Number(head.last_seq) > 0) {
+      // (the position it would take is taken: the unique index refuses it first)
+      expect(await failure(insertWith(`${head.partition}:${Number(head.last_seq) - 1}:${"a".repeat(64)}`))).toMatch(
+        /does not continue its head|duplicate key/,
+      );
+    }
+    const stored = await gatewayDb().raw("select 1 from gateway.audit_log where request_id = 'forged-setting'");
+    expect(stored).toEqual([]);
+    // An id the INSERT names is not the one it gets: ids come from the sequence.
+    await insertWith(null, 1);
+    const [row] = await gatewayDb().raw<{ seq: unknown }>("select seq from gateway.audit_log where request_id = 'forged-setting'");
+    expect(Number(row.seq)).toBeGreaterThan(1);
+    expect((await verify(gw)).problems).toEqual([]);
+  });
+
   it("gives the ndaf_gateway role INSERT and SELECT on the trail and its checkpoints only, and no way to switch triggers off", async () => {
     const db = gatewayDb().db;
     class RolledBack extends Error {}

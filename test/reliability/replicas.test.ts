@@ -152,6 +152,15 @@ describe("two gateway processes", () => {
     expect(codes.filter((c) => c === "RATE_LIMITED").length, codes.join(",")).toBe(20);
     const refused = await send(gateways[1], key, "{ __typename }");
     expect(refused.status).toBe(429);
+    // Redis holds the counts under keyed hashes: no client id (a citizen's would be their personal id), no address.
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    try {
+      const keys = await redis.keys(`${prefix}:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      for (const k of keys) expect(k).toMatch(new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:rl:\\d+:[A-Za-z0-9_-]{22}$`));
+    } finally {
+      redis.disconnect();
+    }
     expect(refused.body.errors?.[0].extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
   });
 

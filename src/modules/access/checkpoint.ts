@@ -85,6 +85,8 @@ export interface SigningKey {
   keyId: string;
   publicKeyPem: string;
   sign(statement: string): string;
+  /** Whether this key signed the statement. */
+  signed(statement: string, signature: string): boolean;
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
@@ -119,6 +121,7 @@ function signingKeyOf(privateKey: KeyObject): SigningKey {
     keyId: keyIdOf(publicKey),
     publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
     sign: (statement) => sign(null, Buffer.from(statement, "utf8"), privateKey).toString("base64"),
+    signed: (statement, signature) => verifyStatement(statement, signature, publicKey),
   };
 }
 

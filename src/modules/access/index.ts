@@ -29,7 +29,7 @@ export { AccessGrantResolver, AccessLogEntryResolver, AccessResolver } from "./r
 export { type Subject, type SubjectKind, sameSubject, shown, subjectKey } from "./subjects.js";
 export { clients, gatewaySecrets } from "./tables.js";
 export { type AccessContext } from "./context.js";
-export { AccessLogStore } from "./log.js";
+export { AccessLogStore, type CheckpointRow } from "./log.js";
 export { type SigningKey, publicKeyFrom, resolveSigningKey } from "./checkpoint.js";
 export { PROOF_FORMAT, type ProofDocument, verifyProof } from "./proof.js";
 export { AuditSealer } from "./sealer.js";

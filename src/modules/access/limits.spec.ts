@@ -38,7 +38,7 @@ describe("RateLimits with Redis not answering", () => {
   afterAll(() => redis.disconnect());
 
   it("counts in this process at once, with the same refusal, and counts each fallback", async () => {
-    const limits = new RateLimits(600, 120, { redis, prefix: "ndaf-spec" });
+    const limits = new RateLimits(600, 120, { redis, prefix: "ndaf-spec", keySecret: Buffer.alloc(32, 7) });
     expect(limits.shared).toBe(true);
     const started = performance.now();
     expect(await outcomes(limits, "client:A", 2, 3)).toEqual(["ok", "ok", "RATE_LIMITED 60"]);

@@ -4,6 +4,7 @@
  * errors into 500s), introspection per environment, and a per-client rate limit (rate-limiter-flexible): shared by
  * every process on Redis when there is one, in this process otherwise. Every refusal is a typed error with a code.
  */
+import { createHmac } from "node:crypto";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { ValidationContext, ValidationRule } from "graphql";
@@ -85,6 +86,11 @@ export const noIntrospection: ValidationRule = (context) => ({
 export interface RateLimitStore {
   redis: Redis;
   prefix: string;
+  /**
+   * The installation's secret: keys in Redis are an HMAC of the client id or address, never the id itself (a
+   * citizen client's id is their personal id, and a Redis may be shared by several installations).
+   */
+  keySecret: Buffer;
 }
 
 /** Requests per minute per client (anonymous callers by address), each client with its own limit if it has one. */
@@ -145,11 +151,19 @@ export class RateLimits {
     return memory;
   }
 
+  /** The key as Redis holds it: 128 bits of HMAC-SHA-256 of the client id or address. */
+  private storedKey(key: string): string {
+    if (!this.store) return key;
+    this.keyMac ??= createHmac("sha256", this.store.keySecret).update("ndaf rate-limit keys").digest();
+    return createHmac("sha256", this.keyMac).update(key, "utf8").digest("base64url").slice(0, 22);
+  }
+  private keyMac: Buffer | undefined;
+
   /** Resolves when the request may go on; a RATE_LIMITED error (with retryAfterSeconds) when it may not. */
   async consume(key: string, perMinute: number): Promise<void> {
     if (perMinute <= 0) return;
     try {
-      await this.limiter(perMinute).consume(key);
+      await this.limiter(perMinute).consume(this.storedKey(key));
     } catch (result) {
       if (!(result instanceof RateLimiterRes)) throw result;
       const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));

@@ -9,7 +9,7 @@ import { GatewayError } from "../../platform/errors.js";
 import { LruCache } from "../../shared/lru.js";
 import { parseStatement, type SigningKey } from "./checkpoint.js";
 import { clientCommitment } from "./entry.js";
-import { inclusionPath, leafHash } from "./merkle.js";
+import { leafHash, pathFromLevels, treeLevels } from "./merkle.js";
 import { leafIndexIn, PROOF_FORMAT, type ProofDocument } from "./proof.js";
 import { rowsOf } from "./sealer.js";
 import { auditCheckpoints, auditLog, clients } from "./tables.js";
@@ -57,12 +57,13 @@ interface CheckpointTree {
   signature: string;
   keyId: string;
   publicKey: string;
-  leaves: Buffer[];
+  /** The tree's levels (leaves first), built once: a path is then read off in O(log n). */
+  levels: Buffer[][];
 }
 
 export class AccessLogStore {
-  /** Checkpoints never change: their trees are kept, a few dozen at a time. */
-  private readonly trees = new LruCache<number, CheckpointTree>(64);
+  /** Checkpoints never change: their trees are kept (at most 1,024 leaves each: about 130 KB a tree). */
+  private readonly trees = new LruCache<number, CheckpointTree>(256);
 
   constructor(
     private readonly db: Database,
@@ -154,13 +155,21 @@ export class AccessLogStore {
       );
       for (const f of found) covering.set(chained[Number(f.n) - 1].seq, Number(f.checkpoint_seq));
     }
-    await this.loadTrees([...new Set(covering.values())].filter((seq) => !this.trees.get(seq)));
+    // This page's trees, held here while its proofs are built (the cache may let some go meanwhile).
+    const trees = new Map<number, CheckpointTree>();
+    const missing: number[] = [];
+    for (const seq of new Set(covering.values())) {
+      const kept = this.trees.get(seq);
+      if (kept) trees.set(seq, kept);
+      else missing.push(seq);
+    }
+    for (const [seq, tree] of await this.loadTrees(missing)) trees.set(seq, tree);
 
     return rows.map((row): EntryProof => {
       if (row.partition === null || row.partitionSeq === null || row.clientSalt === null)
         return { status: "LEGACY", checkpoint: null, document: null };
       const seq = covering.get(row.seq);
-      const tree = seq === undefined ? undefined : this.trees.get(seq);
+      const tree = seq === undefined ? undefined : trees.get(seq);
       const statement = tree && parseStatement(tree.statement);
       const index = statement ? leafIndexIn(statement, row.partition, row.partitionSeq) : null;
       if (seq === undefined || !tree || index === null) return { status: "PENDING", checkpoint: null, document: null };
@@ -187,15 +196,16 @@ export class AccessLogStore {
             hash: row.hash,
           },
           leafIndex: index,
-          path: inclusionPath(index, tree.leaves).map((h) => h.toString("hex")),
+          path: pathFromLevels(index, tree.levels).map((h) => h.toString("hex")),
           checkpoint: { statement: tree.statement, signature: tree.signature, keyId: tree.keyId, publicKey: tree.publicKey },
         },
       };
     });
   }
 
-  private async loadTrees(seqs: number[]): Promise<void> {
-    if (seqs.length === 0) return;
+  private async loadTrees(seqs: number[]): Promise<Map<number, CheckpointTree>> {
+    const loaded = new Map<number, CheckpointTree>();
+    if (seqs.length === 0) return loaded;
     const checkpoints = rowsOf<{ seq: unknown; statement: string; signature: string; key_id: string; public_key: string }>(
       await this.db.execute(
         sql`select seq, statement, signature, key_id, public_key from gateway.audit_checkpoints where seq = any(${sql.param(seqs)}::bigint[])`,
@@ -218,13 +228,16 @@ export class AccessLogStore {
     }
     for (const c of checkpoints) {
       const seq = Number(c.seq);
-      this.trees.set(seq, {
+      const tree = {
         statement: c.statement,
         signature: c.signature,
         keyId: c.key_id,
         publicKey: c.public_key,
-        leaves: byCheckpoint.get(seq) ?? [],
-      });
+        levels: treeLevels(byCheckpoint.get(seq) ?? []),
+      };
+      this.trees.set(seq, tree);
+      loaded.set(seq, tree);
     }
+    return loaded;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inclusionPath, leafHash, rootFromInclusion, rootOf } from "./merkle.js";
+import { inclusionPath, leafHash, pathFromLevels, rootFromInclusion, rootOf, treeLevels } from "./merkle.js";
 
 // RFC 6962's reference leaves and tree heads (Certificate Transparency's test vectors, also Trillian's).
 const DATA = ["", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"].map((h) =>
@@ -55,6 +55,17 @@ describe("RFC 6962 Merkle trees", () => {
         expect(rootFromInclusion(i, size, leaves[i], [...path, leaves[0]])).toBeNull();
       }
     }
+  });
+
+  it("read the same paths and root off their levels, built once", () => {
+    for (let size = 1; size <= 37; size++) {
+      const leaves = Array.from({ length: size }, (_, i) => leafHash(Buffer.from([i, size])));
+      const levels = treeLevels(leaves);
+      expect(hex(levels[levels.length - 1][0])).toBe(hex(rootOf(leaves)));
+      for (let i = 0; i < size; i++)
+        expect(pathFromLevels(i, levels).map(hex), `leaf ${i} of ${size}`).toEqual(inclusionPath(i, leaves).map(hex));
+    }
+    expect(() => pathFromLevels(8, treeLevels(LEAVES))).toThrow(RangeError);
   });
 
   it("refuse an index outside the tree", () => {

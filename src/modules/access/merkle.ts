@@ -78,3 +78,30 @@ export function rootFromInclusion(index: number, size: number, leaf: Uint8Array,
   }
   return sn === 0 ? r : null;
 }
+
+/** Every level of the tree, leaves first, root last: built once, any leaf's path is then read off in O(log n). */
+export function treeLevels(leaves: readonly Uint8Array[]): Buffer[][] {
+  const levels: Buffer[][] = [leaves.map((l) => Buffer.from(l))];
+  while (levels[levels.length - 1].length > 1) {
+    const level = levels[levels.length - 1];
+    const next: Buffer[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2) next.push(nodeHash(level[i], level[i + 1]));
+    if (level.length % 2 === 1) next.push(level[level.length - 1]);
+    levels.push(next);
+  }
+  return levels;
+}
+
+/** The audit path of leaf `index` read off the levels of treeLevels (the same as inclusionPath). */
+export function pathFromLevels(index: number, levels: readonly Buffer[][]): Buffer[] {
+  if (!Number.isInteger(index) || index < 0 || index >= levels[0].length)
+    throw new RangeError(`No leaf ${index} in a tree of ${levels[0].length}.`);
+  const path: Buffer[] = [];
+  let i = index;
+  for (let l = 0; l < levels.length - 1; l++) {
+    const sibling = i ^ 1;
+    if (sibling < levels[l].length) path.push(levels[l][sibling]);
+    i = Math.floor(i / 2);
+  }
+  return path;
+}

@@ -97,7 +97,8 @@ export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict 
   if (trustedKey && keyIdOf(trustedKey) !== c.keyId) {
     return fail(`The checkpoint is signed by key ${c.keyId}, not by the key given (${keyIdOf(trustedKey)}).`);
   }
-  if (!verifyStatement(c.statement!, c.signature!, publicKey)) {
+  // Given a trusted key, the signature is checked with it, not with the key the proof carries.
+  if (!verifyStatement(c.statement!, c.signature!, trustedKey ?? publicKey)) {
     return fail(`The signature of checkpoint ${statement.seq} does not verify: the checkpoint was altered.`);
   }
   return {

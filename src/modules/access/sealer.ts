@@ -7,7 +7,14 @@
 import { sql } from "drizzle-orm";
 import type { Source } from "../../platform/db/source.js";
 import { logger } from "../../platform/logger.js";
-import { type CheckpointRange, type CheckpointStatement, formatStatement, type SigningKey, statementHash } from "./checkpoint.js";
+import {
+  type CheckpointRange,
+  type CheckpointStatement,
+  formatStatement,
+  parseStatement,
+  type SigningKey,
+  statementHash,
+} from "./checkpoint.js";
 import { AUDIT_PARTITIONS, auditEntryHash, clientCommitment, GENESIS_HASH } from "./entry.js";
 import { leafHash, rootOf } from "./merkle.js";
 
@@ -32,10 +39,11 @@ export async function sealCheckpoint(gateway: Source, key: SigningKey, maxLeaves
   return gateway.db.transaction(async (tx) => {
     const [lock] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${SEALER_LOCK}) as locked`));
     if (!lock?.locked) return null;
-    const [last] = rowsOf<{ seq: unknown; statement: string; covered: unknown[] }>(
-      await tx.execute(sql`select seq, statement, covered from gateway.audit_checkpoints order by seq desc limit 1`),
+    const [last] = rowsOf<{ seq: unknown; statement: string; covered: unknown[]; key_id: string; signature: string }>(
+      await tx.execute(sql`select seq, statement, covered, key_id, signature from gateway.audit_checkpoints order by seq desc limit 1`),
     );
     const covered = last ? last.covered.map(Number) : new Array<number>(AUDIT_PARTITIONS).fill(0);
+    if (last) checkPrevious(last, covered, key);
     const heads = rowsOf<{ partition: unknown; last_seq: unknown }>(
       await tx.execute(sql`select partition, last_seq from gateway.audit_partition_heads order by partition`),
     );
@@ -99,6 +107,27 @@ export async function sealCheckpoint(gateway: Source, key: SigningKey, maxLeaves
                   ${sql.param(ranges.map((r) => r.to))}::bigint[], ${sql.param(ranges.map((r) => r.toHash))}::text[]) as r(p, f, t, h)`);
     return { seq: statement.seq, size: statement.size, root };
   });
+}
+
+/**
+ * The checkpoint a new one continues is one this key signed, as stored, and its coverage agrees with its signed
+ * ranges: the sealer chains only onto what it can vouch for (a row the database's users could have added is not).
+ * One signed by another key (before the key was changed) is taken as it is: only `audit:verify`, given both keys,
+ * can check it.
+ */
+function checkPrevious(
+  last: { seq: unknown; statement: string; key_id: string; signature: string },
+  covered: number[],
+  key: SigningKey,
+): void {
+  const statement = parseStatement(last.statement);
+  const refuse = (why: string) => {
+    throw new Error(`audit checkpoint ${Number(last.seq)} ${why}: no checkpoint made after it (run npm run audit:verify)`);
+  };
+  if (!statement || statement.seq !== Number(last.seq)) refuse("is not a checkpoint statement");
+  if (last.key_id === key.keyId && !key.signed(last.statement, last.signature)) refuse("is not signed by this installation's key");
+  if (covered.length !== AUDIT_PARTITIONS || statement!.ranges.some((r) => covered[r.partition] !== r.to))
+    refuse("covers other entries than it signed");
 }
 
 /** The stored entry's content still gives its stored hash (the trigger's formula, recomputed). */

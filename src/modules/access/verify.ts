@@ -142,6 +142,18 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
     }
   }
 
+  // Entries outside the 16 chains (a partition no head has, or no position) would be walked by nothing above.
+  const [stray] = await gateway.raw<{ n: unknown }>(
+    `select count(*) as n from gateway.audit_log
+     where partition is not null and (partition < 0 or partition >= ${AUDIT_PARTITIONS} or partition_seq is null)`,
+  );
+  if (Number(stray.n) > 0) {
+    report({
+      kind: "INSERTED",
+      message: `${Number(stray.n)} entries sit outside the trail's ${AUDIT_PARTITIONS} partitions: they were inserted.`,
+    });
+  }
+
   const checked = await verifyCheckpoints(gateway, trustedKeys, report);
   const coveredTotal = checked.covered.reduce((a, b) => a + b, 0);
   return {
