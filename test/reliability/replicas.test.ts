@@ -220,12 +220,16 @@ describe("two gateway processes", () => {
 });
 
 /** `npm run audit:verify -- --json --public-key <published key>` over the installation's databases. */
-function auditVerify(): { status: number | null; report: any } {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts", "--json", "--public-key", publicKeyFile], {
-    env: { ...process.env, ...env, VITEST: undefined, AUDIT_SIGNING_KEY_FILE: undefined } as NodeJS.ProcessEnv,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+function auditVerify(...extra: string[]): { status: number | null; report: any } {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/audit-verify.ts", "--json", "--public-key", publicKeyFile, ...extra],
+    {
+      env: { ...process.env, ...env, VITEST: undefined, AUDIT_SIGNING_KEY_FILE: undefined } as NodeJS.ProcessEnv,
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
   let report: any;
   try {
     report = JSON.parse(result.stdout);
@@ -293,6 +297,12 @@ describe("the audit trail of two processes", () => {
     expect(verified.report).toMatchObject({ intact: true, uncovered: 0, problems: [] });
     expect(verified.report.entries).toBeGreaterThanOrEqual(replies.length);
     expect(verified.report.checkpoints).toBeGreaterThan(0);
+    // A checkpoint seen now, passed later, must still be there saying the same: a rollback to before it is caught.
+    const seen = `${verified.report.lastCheckpoint.seq}:${verified.report.lastCheckpoint.statementHash}`;
+    expect(auditVerify("--expect-checkpoint", seen).status).toBe(0);
+    const rolledBack = auditVerify("--expect-checkpoint", `${verified.report.lastCheckpoint.seq + 1000}:${"0".repeat(64)}`);
+    expect(rolledBack.status).toBe(1);
+    expect(rolledBack.report.problems[0]).toMatchObject({ kind: "CHECKPOINT_CHAIN", message: expect.stringContaining("is gone") });
 
     // Each person reads their own log (a citizen client), at one gateway or the other: a proof per read, from both.
     for (const [n, id] of people.entries()) {
