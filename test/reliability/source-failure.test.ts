@@ -40,6 +40,7 @@ describe.skipIf(TEST_DB !== "postgres")("a source failing while the gateway runs
     const admin = new URL(POSTGRES_ADMIN_URL);
     proxy = await startSourceProxy({ host: admin.hostname, port: Number(admin.port || 5432) });
     gw = await startTestGateway({
+      seedFirst: true,
       citizens: 400,
       configure: (config) => {
         const resilience = { queryTimeoutMs: TIMEOUT_MS, resetTimeoutMs: RESET_MS, errorThresholdPercentage: 50, volumeThreshold: 3 };
@@ -201,6 +202,7 @@ describe.skipIf(TEST_DB !== "postgres")("the gateway's own database failing", ()
     const admin = new URL(POSTGRES_ADMIN_URL);
     proxy = await startSourceProxy({ host: admin.hostname, port: Number(admin.port || 5432) });
     gw = await startTestGateway({
+      seedFirst: true,
       citizens: 200,
       configure: (config) => {
         const resilience = { queryTimeoutMs: TIMEOUT_MS, resetTimeoutMs: RESET_MS, errorThresholdPercentage: 50, volumeThreshold: 3 };

@@ -7,7 +7,7 @@ import { createApp, type App } from "../../src/app.js";
 import { type GatewayConfig, SOURCE_NAMES, type SourceName } from "../../src/platform/config.js";
 import { createServer, type GatewayServer } from "../../src/http/server.js";
 import { ERROR_CODES } from "../../src/platform/errors.js";
-import { testConfig } from "./databases.js";
+import { TEST_DB, testConfig } from "./databases.js";
 
 export { TEST_DB, testConfig } from "./databases.js";
 
@@ -81,10 +81,20 @@ export interface TestGateway {
 }
 
 export async function startTestGateway(
-  options: { citizens?: number; seed?: number; configure?: (config: GatewayConfig) => GatewayConfig | Promise<GatewayConfig> } = {},
+  options: {
+    citizens?: number;
+    seed?: number;
+    configure?: (config: GatewayConfig) => GatewayConfig | Promise<GatewayConfig>;
+    /**
+     * Postgres only: migrate and seed with the default configuration first, then start with the configured one — for
+     * a configuration (a short query timeout) that batch work on a loaded machine should not have to meet.
+     */
+    seedFirst?: boolean;
+  } = {},
 ): Promise<TestGateway> {
   const { config: base, cleanup } = await testConfig({ seed: options.seed ?? 2025 });
   const config = options.configure ? await options.configure(base) : base;
+  if (options.seedFirst && TEST_DB === "postgres") await (await createApp(base, { seedIfEmpty: options.citizens ?? 1500 })).close();
   const app = await createApp(config, { seedIfEmpty: options.citizens ?? 1500 });
   const server = await createServer(app);
   const port = await server.listen(0, "127.0.0.1");
