@@ -28,6 +28,9 @@ import { type RunningServer, spawnGateway, spawnServer } from "../scripts/lib/sp
 import { createThrowawayDatabases } from "../scripts/lib/throwaway-db.js";
 import { temporarySigningKeyFile } from "../scripts/lib/signing-key.js";
 
+// Production refuses to start without the key that signs the audit trail's checkpoints: one for every gateway here.
+const signingKeyFile = temporarySigningKeyFile();
+
 const { values } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
@@ -62,7 +65,7 @@ async function cleanup() {
 }
 
 function configFor(urls: Record<SourceName, string>): GatewayConfig {
-  const base = loadConfig({ NODE_ENV: "production" });
+  const base = loadConfig({ NODE_ENV: "production", AUDIT_SIGNING_KEY_FILE: signingKeyFile });
   return {
     ...base,
     sources: Object.fromEntries(
@@ -291,8 +294,6 @@ try {
     { name: "list", method: "GET", path: () => `/list?province=${pick(provinces)}` },
   ];
 
-  // Production refuses to start without the key that signs the audit trail's checkpoints.
-  const signingKeyFile = temporarySigningKeyFile();
   const gatewayEnv = (urls: Record<SourceName, string>) => ({
     NODE_ENV: "production",
     LOG_LEVEL: process.env.BENCH_GATEWAY_LOG_LEVEL ?? "info",

@@ -68,7 +68,9 @@ let dataDir: string | undefined;
 let gateway: RunningServer | undefined;
 const envOfSources: Record<string, string> = {};
 let config: GatewayConfig;
-const base = loadConfig({ NODE_ENV: "production", SOURCE_QUERY_TIMEOUT_MS: "0" });
+// Production refuses to start without the key that signs the audit trail's checkpoints.
+const signingKeyFile = temporarySigningKeyFile();
+const base = loadConfig({ NODE_ENV: "production", SOURCE_QUERY_TIMEOUT_MS: "0", AUDIT_SIGNING_KEY_FILE: signingKeyFile });
 if (values.postgres) {
   throwaway = await createThrowawayDatabases("ndaf_bench_documents", SOURCE_NAMES);
   const sources = {} as GatewayConfig["sources"];
@@ -121,7 +123,7 @@ try {
       PORT: "0",
       GATEWAY_RATE_LIMIT: "0",
       SEED_CITIZENS: "0",
-      AUDIT_SIGNING_KEY_FILE: temporarySigningKeyFile(),
+      AUDIT_SIGNING_KEY_FILE: signingKeyFile,
       ...envOfSources,
     },
     echoStderr: true,

@@ -64,7 +64,9 @@ function rssMb(pid: number): number {
 
 try {
   // Seed (throwaway databases), register the load client, and pick real ids to ask about.
-  const base = loadConfig({ NODE_ENV: "production" });
+  // Production refuses to start without the key that signs the audit trail's checkpoints.
+  const signingKeyFile = temporarySigningKeyFile();
+  const base = loadConfig({ NODE_ENV: "production", AUDIT_SIGNING_KEY_FILE: signingKeyFile });
   const config: GatewayConfig = {
     ...base,
     sources: Object.fromEntries(
@@ -107,7 +109,7 @@ try {
       PORT: "0",
       GATEWAY_RATE_LIMIT: "0",
       SEED_CITIZENS: "0",
-      AUDIT_SIGNING_KEY_FILE: temporarySigningKeyFile(),
+      AUDIT_SIGNING_KEY_FILE: signingKeyFile,
       ...Object.fromEntries(SOURCE_NAMES.map((name) => [URL_VARIABLES[name], urls[name]])),
     },
     echoStderr: true,
