@@ -89,3 +89,28 @@ export function legacyEntryHash(row: LegacyEntry): string {
     ].join(SEPARATOR),
   );
 }
+
+/**
+ * Whether a stored row (gateway.audit_log, columns as the database names them) still gives its stored hash: the
+ * trigger's formula recomputed from the row, for the sealer before it signs and for `audit:verify`.
+ */
+export function storedEntryIntact(r: Record<string, unknown>): boolean {
+  const recordedAt = r.recorded_at instanceof Date ? r.recorded_at : new Date(String(r.recorded_at));
+  return (
+    auditEntryHash({
+      seq: Number(r.seq),
+      partition: Number(r.partition),
+      partitionSeq: Number(r.partition_seq),
+      recordedAt: recordedAt.toISOString(),
+      requestId: String(r.request_id),
+      clientCommitment: clientCommitment(String(r.client_salt), String(r.client_id)),
+      action: String(r.action),
+      procedureCode: (r.procedure_code as string | null) ?? null,
+      caseId: (r.case_id as string | null) ?? null,
+      subjectKind: (r.subject_kind as string | null) ?? null,
+      subjectId: (r.subject_id as string | null) ?? null,
+      fields: (r.fields as string[]) ?? [],
+      prevHash: String(r.prev_hash),
+    }) === r.hash
+  );
+}

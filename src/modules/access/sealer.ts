@@ -15,7 +15,7 @@ import {
   type SigningKey,
   statementHash,
 } from "./checkpoint.js";
-import { AUDIT_PARTITIONS, auditEntryHash, clientCommitment, GENESIS_HASH } from "./entry.js";
+import { AUDIT_PARTITIONS, GENESIS_HASH, storedEntryIntact } from "./entry.js";
 import { leafHash, rootOf } from "./merkle.js";
 
 /** Entries a checkpoint covers at most: an inclusion proof reads one checkpoint's leaf hashes. */
@@ -77,7 +77,7 @@ export async function sealCheckpoint(gateway: Source, key: SigningKey, maxLeaves
       let prev = previous.get(w.partition) ?? GENESIS_HASH;
       for (let pos = w.from + 1; pos <= w.to; pos++, i++) {
         const e = entries[i];
-        if (!e || Number(e.partition) !== w.partition || Number(e.partition_seq) !== pos || e.prev_hash !== prev || !matchesHash(e)) {
+        if (!e || Number(e.partition) !== w.partition || Number(e.partition_seq) !== pos || e.prev_hash !== prev || !storedEntryIntact(e)) {
           throw new Error(`audit partition ${w.partition} is broken at position ${pos}: not checkpointed (run npm run audit:verify)`);
         }
         prev = e.hash;
@@ -128,27 +128,6 @@ function checkPrevious(
   if (last.key_id === key.keyId && !key.signed(last.statement, last.signature)) refuse("is not signed by this installation's key");
   if (covered.length !== AUDIT_PARTITIONS || statement!.ranges.some((r) => covered[r.partition] !== r.to))
     refuse("covers other entries than it signed");
-}
-
-/** The stored entry's content still gives its stored hash (the trigger's formula, recomputed). */
-function matchesHash(r: Record<string, unknown>): boolean {
-  return (
-    auditEntryHash({
-      seq: Number(r.seq),
-      partition: Number(r.partition),
-      partitionSeq: Number(r.partition_seq),
-      recordedAt: (r.recorded_at instanceof Date ? r.recorded_at : new Date(String(r.recorded_at))).toISOString(),
-      requestId: String(r.request_id),
-      clientCommitment: clientCommitment(String(r.client_salt), String(r.client_id)),
-      action: String(r.action),
-      procedureCode: (r.procedure_code as string | null) ?? null,
-      caseId: (r.case_id as string | null) ?? null,
-      subjectKind: (r.subject_kind as string | null) ?? null,
-      subjectId: (r.subject_id as string | null) ?? null,
-      fields: (r.fields as string[]) ?? [],
-      prevHash: String(r.prev_hash),
-    }) === r.hash
-  );
 }
 
 /** The hash of the last covered entry of each partition a new checkpoint continues. */

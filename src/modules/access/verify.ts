@@ -8,7 +8,7 @@
 import type { KeyObject } from "node:crypto";
 import type { Source } from "../../platform/db/source.js";
 import { type CheckpointStatement, keyIdOf, parseStatement, statementHash, verifyStatement } from "./checkpoint.js";
-import { AUDIT_PARTITIONS, auditEntryHash, clientCommitment, GENESIS_HASH, legacyEntryHash } from "./entry.js";
+import { AUDIT_PARTITIONS, GENESIS_HASH, legacyEntryHash, storedEntryIntact } from "./entry.js";
 import { leafHash, rootOf } from "./merkle.js";
 
 export type TrailProblemKind =
@@ -70,7 +70,7 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
     let stopped = false;
     broken: for (;;) {
       const page = await gateway.raw<Record<string, unknown>>(
-        `select seq, partition_seq, recorded_at, request_id, client_id, client_salt, action, procedure_code, case_id, subject_kind,
+        `select seq, partition, partition_seq, recorded_at, request_id, client_id, client_salt, action, procedure_code, case_id, subject_kind,
                 subject_id, fields, prev_hash, hash
          from gateway.audit_log where partition = $1 and partition_seq >= $2 order by partition_seq limit ${PAGE}`,
         [partition, expected],
@@ -78,22 +78,7 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
       for (const r of page) {
         const position = Number(r.partition_seq);
         const hash = String(r.hash);
-        const intact =
-          auditEntryHash({
-            seq: Number(r.seq),
-            partition,
-            partitionSeq: position,
-            recordedAt: date(r.recorded_at).toISOString(),
-            requestId: String(r.request_id),
-            clientCommitment: clientCommitment(String(r.client_salt), String(r.client_id)),
-            action: String(r.action),
-            procedureCode: (r.procedure_code as string | null) ?? null,
-            caseId: (r.case_id as string | null) ?? null,
-            subjectKind: (r.subject_kind as string | null) ?? null,
-            subjectId: (r.subject_id as string | null) ?? null,
-            fields: (r.fields as string[]) ?? [],
-            prevHash: String(r.prev_hash),
-          }) === hash;
+        const intact = storedEntryIntact(r);
         const at = { partition, position };
         if (position > expected) {
           report({
