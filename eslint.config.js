@@ -40,6 +40,8 @@ export default tseslint.config(
         { type: "seed", pattern: "src/seed" },
         { type: "http", pattern: "src/http" },
         { type: "cli", pattern: "src/cli" },
+        // Each source as its own subgraph, and the router composing them: a front like src/http, over the same modules.
+        { type: "federation", pattern: "src/federation" },
         { type: "composition", pattern: "src/*.ts", mode: "file" },
       ],
     },
@@ -67,8 +69,12 @@ export default tseslint.config(
               allow: [...layers("platform", "shared", "http", "seed", "composition"), { to: moduleDoor }],
             },
             {
+              from: { element: { type: "federation" } },
+              allow: [...layers("platform", "shared", "http", "composition", "federation"), { to: moduleDoor }],
+            },
+            {
               from: { element: { type: "cli" } },
-              allow: [...layers("platform", "shared", "seed", "cli", "composition", "http"), { to: moduleDoor }],
+              allow: [...layers("platform", "shared", "seed", "cli", "composition", "http", "federation"), { to: moduleDoor }],
             },
           ],
         },

@@ -20,6 +20,7 @@ import { populationResolvers } from "./modules/population/index.js";
 import { procedureResolvers } from "./modules/procedures/index.js";
 import { GraphQLErrorCode } from "./platform/errors.js";
 
+let unified: Promise<GraphQLSchema> | undefined;
 let built: Promise<GraphQLSchema> | undefined;
 
 /** Input types declared `@Directive("@oneOf")`: type-graphql keeps the directive, graphql-js needs `isOneOf` to enforce it. */
@@ -32,9 +33,12 @@ function withOneOf(schema: GraphQLSchema): GraphQLSchema {
   });
 }
 
-/** The schema is built once per process (type-graphql metadata is global). */
-export function buildGatewaySchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
+/**
+ * The unified schema as the modules declare it, built once per process (type-graphql metadata is global), before
+ * any instrumentation: what the gateway serves (below) and each subgraph is cut from (src/federation/).
+ */
+export function buildUnifiedSchema(): Promise<GraphQLSchema> {
+  unified ??= buildSchema({
     resolvers: [
       AccessResolver,
       AccessGrantResolver,
@@ -71,10 +75,18 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       // Types no field returns, but which clients need: the codes of `extensions.code`.
       types: [...config.types, GraphQLErrorCode],
     });
-    const sorted = lexicographicSortSchema(withOneOf(complete));
-    // Every read of an @access field is noticed in one place (src/modules/access/instrument.ts).
-    instrumentAccess(sorted);
-    return sorted;
+    return lexicographicSortSchema(withOneOf(complete));
+  });
+  return unified;
+}
+
+/** The schema the gateway serves: the unified one, its every read of an @access field noticed in one place. */
+export function buildGatewaySchema(): Promise<GraphQLSchema> {
+  built ??= buildUnifiedSchema().then((schema) => {
+    // A copy (same resolvers, own field objects), so the unified schema stays as declared.
+    const served = lexicographicSortSchema(schema);
+    instrumentAccess(served);
+    return served;
   });
   return built;
 }
