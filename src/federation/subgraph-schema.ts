@@ -45,7 +45,12 @@ function isRoot(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
 }
 
 /** Whether `subgraph` answers `type.field`. */
-export function answers(schema: GraphQLSchema, subgraph: SubgraphName, type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): boolean {
+export function answers(
+  schema: GraphQLSchema,
+  subgraph: SubgraphName,
+  type: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+): boolean {
   const owner = fieldOwner(type.name, field.name, accessSource(type, field), isRoot(schema, type));
   return owner === null || owner === subgraph;
 }
