@@ -1,0 +1,109 @@
+/**
+ * Who asks and why, from the router to a subgraph: the router authenticates the API key and reads the purpose, then
+ * puts the client (its id, kind, person and grants), the purpose and the request id into the subgraph request's
+ * `extensions.ndaf`. Hive Gateway's HMAC upstream signature signs that with the operation (the serializer below,
+ * shared by both ends), so a subgraph trusts the identity only when the router signed it, recently. A subgraph holds
+ * no client registry: the router is the one place keys are checked, as X-Road's central server is for members.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import stableStringify from "fast-json-stable-stringify";
+import type { Client, Purpose } from "../modules/access/index.js";
+import { GatewayError } from "../platform/errors.js";
+
+/** Where the signature and the identity travel in a subgraph request's extensions. */
+export const SIGNATURE_EXTENSION = "hmac-signature";
+export const IDENTITY_EXTENSION = "ndaf";
+
+/** How old a signed request may be when it reaches the subgraph (clock skew and queueing included). */
+export const MAX_SIGNATURE_AGE_MS = 60_000;
+
+/** What a subgraph knows of the client: enough for its access checks and its audit rows. */
+export interface ForwardedIdentity {
+  client: Pick<Client, "id" | "name" | "kind" | "personalId" | "grants"> | null;
+  purpose: Purpose | null;
+  /** The router's request id: every subgraph's audit rows of one question carry it. */
+  requestId: string;
+  /** When the router signed it (ms since the epoch). */
+  issuedAt: number;
+}
+
+export interface SignedParts {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+  identity: unknown;
+}
+
+/** The bytes both ends sign: the operation's text, its variables and name, and the identity, in canonical JSON. */
+export function signedPayload(parts: SignedParts): string {
+  const variables = parts.variables && Object.keys(parts.variables).length > 0 ? parts.variables : undefined;
+  return stableStringify({
+    query: parts.query,
+    variables,
+    operationName: parts.operationName ?? undefined,
+    identity: parts.identity ?? null,
+  });
+}
+
+export function sign(secret: string, payload: string): string {
+  return createHmac("sha256", secret).update(payload, "utf8").digest("base64");
+}
+
+/** Rebuilds the client the access checks know, from what the router forwarded. */
+function clientOf(forwarded: NonNullable<ForwardedIdentity["client"]>): Client {
+  return {
+    ...forwarded,
+    keyPrefix: "",
+    rateLimitPerMinute: null,
+    expiresAt: null,
+    revokedAt: null,
+    demo: false,
+    // Trusted documents are the router's to enforce: a subgraph receives only the router's planned operations.
+    trustedDocumentsOnly: false,
+  };
+}
+
+function refuse(message: string): never {
+  throw new GatewayError("INVALID_CREDENTIAL", message);
+}
+
+/**
+ * The identity of a subgraph request, once its signature is checked against the shared secret; a typed refusal
+ * when it is unsigned, altered, or older than MAX_SIGNATURE_AGE_MS.
+ */
+export function verifySignedRequest(
+  secret: string,
+  body: { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown },
+  now = Date.now(),
+): { client: Client | null; purpose: Purpose | null; requestId: string } {
+  const extensions = (body.extensions ?? {}) as Record<string, unknown>;
+  const signature = extensions[SIGNATURE_EXTENSION];
+  if (typeof signature !== "string" || typeof body.query !== "string") {
+    refuse("This subgraph answers only requests signed by the NDAF router; send the question to the router.");
+  }
+  const identity = extensions[IDENTITY_EXTENSION] as ForwardedIdentity | undefined;
+  const expected = Buffer.from(
+    sign(
+      secret,
+      signedPayload({
+        query: body.query,
+        variables: body.variables as Record<string, unknown> | undefined,
+        operationName: body.operationName as string | undefined,
+        identity,
+      }),
+    ),
+  );
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    refuse("The request's router signature does not match its content: it was altered, or signed with another secret.");
+  }
+  if (!identity || typeof identity.issuedAt !== "number" || typeof identity.requestId !== "string") {
+    refuse("The signed request carries no identity (extensions.ndaf).");
+  }
+  if (Math.abs(now - identity.issuedAt) > MAX_SIGNATURE_AGE_MS) {
+    refuse(
+      `The router's signature is ${Math.round((now - identity.issuedAt) / 1000)} s old; a signed request is valid for ${MAX_SIGNATURE_AGE_MS / 1000} s.`,
+    );
+  }
+  return { client: identity.client ? clientOf(identity.client) : null, purpose: identity.purpose, requestId: identity.requestId };
+}
