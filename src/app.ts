@@ -118,7 +118,7 @@ function describeOpening(config: GatewayConfig): string {
  * The secret every replica shares, created by the gateway database's migration (drizzle/gateway/0004_secrets.sql):
  * the cursor key, from which the global ids' keys are also derived (so ids stay the same across replicas and restarts).
  */
-async function loadSecret(gateway: Source): Promise<Buffer> {
+export async function loadSecret(gateway: Source): Promise<Buffer> {
   const [row] = await gateway.db.select({ value: gatewaySecrets.value }).from(gatewaySecrets).where(eq(gatewaySecrets.name, "cursor"));
   if (!row || !/^[0-9a-f]{64}$/.test(row.value))
     throw new Error("The gateway database has no cursor key (gateway.secrets 'cursor'); run the migrations.");

@@ -6,7 +6,9 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { accessPlugin } from "../modules/access/index.js";
 import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "../modules/access/index.js";
-import type { App } from "../app.js";
+import type { GraphQLSchema } from "graphql";
+import type { GatewayConfig } from "../platform/config.js";
+import type { Source } from "../platform/db/source.js";
 import type { GatewayContext } from "../context.js";
 import { formatError } from "./errors.js";
 import { createExecutorGateway } from "./executor.js";
@@ -40,7 +42,15 @@ const noteOperation: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
-export function createApollo(app: App, plugins: ApolloServerPlugin<GatewayContext>[] = []): ApolloServer<GatewayContext> {
+/** What Apollo is built over: the gateway's app, or one subgraph's (src/federation), which writes its own audit rows. */
+export interface ApolloHost {
+  schema: GraphQLSchema;
+  config: Pick<GatewayConfig, "environment" | "access">;
+  /** The gateway database: where the audit trail is written. */
+  sources: { gateway: Source };
+}
+
+export function createApollo(app: ApolloHost, plugins: ApolloServerPlugin<GatewayContext>[] = []): ApolloServer<GatewayContext> {
   const limits = queryLimitProtection(DEFAULT_LIMITS, app.config.environment === "production");
   return new ApolloServer<GatewayContext>({
     // Every operation runs through this seam (./executor.ts); Apollo takes the schema from it, never beside it.

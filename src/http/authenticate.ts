@@ -1,9 +1,16 @@
 /** Who is asking and why: the API key becomes a client, the purpose headers a purpose, and both count against a rate limit. */
 import type http from "node:http";
-import type { Client } from "../modules/access/index.js";
+import type { Client, ClientStore, RateLimits } from "../modules/access/index.js";
 import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAccess } from "../modules/access/index.js";
-import type { App } from "../app.js";
+import type { ProcedureCatalogue } from "../modules/procedures/index.js";
 import { GatewayError } from "../platform/errors.js";
+
+/** What authentication reads: the client registry, the rate limits and the procedures a purpose may name. */
+export interface Authenticator {
+  clients: Pick<ClientStore, "authenticate">;
+  rateLimits: RateLimits;
+  procedures: Pick<ProcedureCatalogue, "get">;
+}
 
 function header(req: http.IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -11,21 +18,30 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 }
 
 /** The request's client (null without an Authorization header), its purpose, and its place in the rate limit. */
-export async function authenticate(app: App, req: http.IncomingMessage): Promise<RequestAccess> {
+export async function authenticate(app: Authenticator, req: http.IncomingMessage): Promise<RequestAccess> {
+  return authenticateHeaders(app, (name) => header(req, name), req.socket.remoteAddress);
+}
+
+/** The same from any request's headers (the router's are WHATWG Headers): `header` gets one by lower-case name. */
+export async function authenticateHeaders(
+  app: Authenticator,
+  header: (name: string) => string | null | undefined,
+  remoteAddress: string | undefined,
+): Promise<RequestAccess> {
   const limits = app.rateLimits;
-  const byAddress = () => limits.consume(`address:${req.socket.remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
+  const byAddress = () => limits.consume(`address:${remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
   let client: Client | null = null;
   let purpose;
   try {
-    const authorization = header(req, "authorization");
+    const authorization = header("authorization") ?? undefined;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S{8,200})\s*$/i.exec(authorization);
       if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
       client = await app.clients.authenticate(match[1]);
     }
     purpose = parsePurpose(
-      header(req, PURPOSE_PROCEDURE_HEADER),
-      header(req, PURPOSE_CASE_HEADER),
+      header(PURPOSE_PROCEDURE_HEADER) ?? undefined,
+      header(PURPOSE_CASE_HEADER) ?? undefined,
       (code) => app.procedures.get(code) !== undefined,
     );
   } catch (error) {

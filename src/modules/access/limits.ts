@@ -5,7 +5,7 @@
  * every process on Redis when there is one, in this process otherwise. Every refusal is a typed error with a code.
  */
 import { createHmac } from "node:crypto";
-import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { ApolloArmor, EnvelopArmor } from "@escape.tech/graphql-armor";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { ValidationContext, ValidationRule } from "graphql";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
@@ -39,11 +39,9 @@ function reject(code: ErrorCode, what: string) {
   };
 }
 
-export function queryLimitProtection(
-  limits: QueryLimits,
-  production: boolean,
-): { plugins: ApolloServerPlugin<AccessContext>[]; validationRules: ValidationRule[] } {
-  const armor = new ApolloArmor({
+/** graphql-armor's settings for these limits, each refusal with its code: the gateway's and the router's alike. */
+function armorOptions(limits: QueryLimits, production: boolean) {
+  return {
     maxDepth: {
       n: limits.maxDepth,
       propagateOnRejection: false,
@@ -63,7 +61,22 @@ export function queryLimitProtection(
     },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: production },
-  });
+  };
+}
+
+/** The same limits as an Envelop plugin, for the federation router (Hive Gateway runs Envelop plugins). */
+export function routerQueryLimits(limits: QueryLimits, production: boolean): ReturnType<EnvelopArmor["protect"]> {
+  return new EnvelopArmor({
+    ...armorOptions(limits, production),
+    maxTokens: { n: limits.maxTokens, propagateOnRejection: false, onReject: [reject("TOO_MANY_TOKENS", "The query is too long:")] },
+  }).protect();
+}
+
+export function queryLimitProtection(
+  limits: QueryLimits,
+  production: boolean,
+): { plugins: ApolloServerPlugin<AccessContext>[]; validationRules: ValidationRule[] } {
+  const armor = new ApolloArmor(armorOptions(limits, production));
   const { plugins, validationRules } = armor.protect();
   return {
     plugins: plugins as unknown as ApolloServerPlugin<AccessContext>[],

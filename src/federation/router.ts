@@ -1,0 +1,256 @@
+/**
+ * The router: Hive Gateway (`@graphql-hive/gateway`) over the committed supergraph (supergraph.graphql), with each
+ * subgraph's placeholder URL replaced by the one the operator gives. It keeps the gateway's promises at the edge —
+ * it authenticates the API key, reads the purpose, counts the rate limit, turns a trusted document's id into its
+ * text, applies the query limits and CORS — and hands each subgraph the identity of the request in the subgraph
+ * request's extensions, signed with the operation (Hive's HMAC upstream signature, with our serializer:
+ * ./identity.ts). Each subgraph then checks the grants of its own fields and writes its own reads to the audit
+ * trail, so the router never sees a refusal it could bypass. A subgraph that does not answer becomes a typed
+ * SOURCE_UNAVAILABLE error on its fields; the rest of the answer is served.
+ */
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@graphql-hive/gateway";
+import { useHmacUpstreamSignature } from "@graphql-mesh/hmac-upstream-signature";
+import { defaultPrintFn } from "@graphql-tools/executor-common";
+import type { ExecutionRequest } from "@graphql-tools/utils";
+import { GraphQLError } from "graphql";
+import { applyCors } from "../http/cors.js";
+import { authenticateHeaders } from "../http/authenticate.js";
+import { sendJson } from "../http/errors.js";
+import { REQUEST_ID_HEADER } from "../http/request-log.js";
+import { ClientStore, DEFAULT_LIMITS, RateLimits, REFUSAL_STATUS, refusalHeaders, type RequestAccess } from "../modules/access/index.js";
+import { routerQueryLimits } from "../modules/access/index.js";
+import { DocumentStore, resolveTrustedDocument } from "../modules/documents/index.js";
+import { ProcedureCatalogue } from "../modules/procedures/index.js";
+import { type GatewayConfig, URL_VARIABLES } from "../platform/config.js";
+import { migrateSource } from "../platform/db/migrate.js";
+import { openSource } from "../platform/db/source.js";
+import { findGatewayError, GatewayError } from "../platform/errors.js";
+import { logger } from "../platform/logger.js";
+import { closeRedis, openRedis, type Redis } from "../platform/redis.js";
+import { loadSecret } from "../app.js";
+import { type ForwardedIdentity, IDENTITY_EXTENSION, signedPayload } from "./identity.js";
+import { SUBGRAPH_NAMES, type SubgraphName } from "./ownership.js";
+import { placeholderUrl, readSupergraphFile } from "./supergraph.js";
+
+export const ROUTER_GRAPHQL_PATH = "/graphql";
+
+export interface RouterOptions {
+  config: GatewayConfig;
+  secret: string;
+  urls: Record<SubgraphName, string>;
+  /** The supergraph's SDL; the committed supergraph.graphql by default. */
+  supergraph?: string;
+  /** How long a subgraph may take (ms) before its fields are answered SOURCE_UNAVAILABLE. */
+  subgraphTimeoutMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface RouterService {
+  http: http.Server;
+  runtime: GatewayRuntime;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The committed supergraph with each subgraph's real URL in place of its placeholder. */
+export function routedSupergraph(sdl: string, urls: Record<SubgraphName, string>): string {
+  let routed = sdl;
+  for (const name of SUBGRAPH_NAMES) routed = routed.split(placeholderUrl(name)).join(urls[name]);
+  return routed;
+}
+
+/** What the router learned of a request, on its context. */
+interface RouterState {
+  access: RequestAccess;
+  requestId: string;
+}
+
+const states = new WeakMap<Request, RouterState>();
+
+function errorResponse(error: GatewayError, requestId: string): Response {
+  const { code: _code, ...details } = error.extensions as Record<string, unknown>;
+  const status = REFUSAL_STATUS[error.code] ?? 400;
+  return new Response(JSON.stringify({ errors: [{ message: error.message, extensions: { ...details, code: error.code } }] }), {
+    status,
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      [REQUEST_ID_HEADER]: requestId,
+      ...refusalHeaders(status, error.code, details),
+    },
+  });
+}
+
+/** The source a subgraph holds, as `extensions.source` names it in the all-in-one gateway. */
+const SOURCE_OF: Record<SubgraphName, string> = { population: "POPULATION", land: "LAND", business: "BUSINESS", gateway: "GATEWAY" };
+
+function unavailable(subgraph: SubgraphName, path?: readonly (string | number)[]): GraphQLError {
+  return new GraphQLError(`The ${subgraph} source did not answer. Fields from it are null; retry shortly.`, {
+    path,
+    extensions: { code: "SOURCE_UNAVAILABLE", source: SOURCE_OF[subgraph] },
+  });
+}
+
+/** A subgraph's answer that is not GraphQL (refused connection, timeout, 5xx) is the source being unavailable. */
+function isTransportFailure(error: { message?: string; extensions?: Record<string, unknown> }): boolean {
+  const code = error.extensions?.code;
+  if (typeof code === "string" && code !== "DOWNSTREAM_SERVICE_ERROR" && code !== "INTERNAL_SERVER_ERROR") return false;
+  return /fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|socket hang up|timed? ?out|aborted|No response|Unexpected response|not valid JSON|HTTP 5\d\d/i.test(
+    error.message ?? "",
+  );
+}
+
+export async function startRouter(options: RouterOptions): Promise<RouterService> {
+  const { config, secret, urls } = options;
+  const log = options.log ?? (() => {});
+  if (!config.sources.gateway.url) {
+    throw new Error(`The router needs ${URL_VARIABLES.gateway} (Postgres): it reads the client registry the subgraphs' audit rows name.`);
+  }
+  const supergraph = options.supergraph ?? readSupergraphFile();
+  if (!supergraph) throw new Error("supergraph.graphql is missing: run `npm run schema:emit`.");
+  const gateway = await openSource(config.sources.gateway);
+  let redis: Redis | null = null;
+  try {
+    await gateway.exclusively("migrate", () => migrateSource(gateway));
+    if (config.redis.url) redis = await openRedis({ ...config.redis, url: config.redis.url });
+  } catch (error) {
+    await gateway.close();
+    throw error;
+  }
+  const clients = new ClientStore(gateway.db, config.access.clientCacheMs);
+  const changes = await clients.follow(gateway);
+  const keySecret = await loadSecret(gateway);
+  const rateLimits = new RateLimits(
+    config.access.rateLimitPerMinute,
+    config.access.anonymousRateLimitPerMinute,
+    redis ? { redis, prefix: config.redis.prefix, keySecret } : undefined,
+  );
+  const procedures = ProcedureCatalogue.load();
+  const documents = new DocumentStore(gateway.db);
+  const production = config.environment === "production";
+  const limits = routerQueryLimits(DEFAULT_LIMITS, production);
+
+  const edge: GatewayPlugin = {
+    // Before anything is parsed: who asks, why, and whether they may ask at all.
+    onRequest({ request, serverContext, endResponse }) {
+      const requestId = randomUUID();
+      const address = (serverContext as { req?: http.IncomingMessage }).req?.socket.remoteAddress;
+      return authenticateHeaders({ clients, rateLimits, procedures }, (name) => request.headers.get(name), address).then(
+        (access) => void states.set(request, { access, requestId }),
+        (error: unknown) => {
+          const typed = findGatewayError(error);
+          if (!typed) throw error;
+          endResponse(errorResponse(typed, requestId));
+        },
+      );
+    },
+    // A trusted document's id becomes its text, and a client that runs trusted documents only sends nothing else.
+    onParams({ params, setParams, request }) {
+      const state = states.get(request);
+      if (!state) return;
+      return resolveTrustedDocument(
+        documents,
+        { method: request.method, search: new URL(request.url).search, body: params },
+        state.access.client,
+      ).then((resolved) => setParams(resolved.body as typeof params));
+    },
+    onContextBuilding({ context, extendContext }) {
+      const state = states.get(context.request);
+      if (state) extendContext({ ndaf: state } as never);
+    },
+    // Each subgraph request carries the identity, signed below with the operation.
+    onSubgraphExecute({ executionRequest, subgraphName, executor, setExecutor }) {
+      const state = (executionRequest.context as { ndaf?: RouterState } | undefined)?.ndaf;
+      const client = state?.access.client ?? null;
+      const identity: ForwardedIdentity = {
+        client: client && { id: client.id, name: client.name, kind: client.kind, personalId: client.personalId, grants: client.grants },
+        purpose: state?.access.purpose ?? null,
+        requestId: state?.requestId ?? randomUUID(),
+        issuedAt: Date.now(),
+      };
+      executionRequest.extensions = { ...executionRequest.extensions, [IDENTITY_EXTENSION]: identity };
+      const name = subgraphName as SubgraphName;
+      setExecutor(async (request: ExecutionRequest) => {
+        try {
+          const result = await executor(request);
+          if (Symbol.asyncIterator in (result as object)) return result;
+          const single = result as { data?: unknown; errors?: readonly GraphQLError[] };
+          if (!single.data && single.errors?.length && single.errors.every((e) => isTransportFailure(e))) {
+            logger.warn({ subgraph: name, requestId: identity.requestId, error: single.errors[0]?.message }, "subgraph unavailable");
+            return { errors: [unavailable(name)] };
+          }
+          return result;
+        } catch (error) {
+          logger.warn({ subgraph: name, requestId: identity.requestId, err: error }, "subgraph unavailable");
+          return { errors: [unavailable(name)] };
+        }
+      });
+    },
+    onResponse({ request, response }) {
+      const state = states.get(request);
+      if (state && !response.headers.has(REQUEST_ID_HEADER)) response.headers.set(REQUEST_ID_HEADER, state.requestId);
+    },
+  };
+
+  const runtime = createGatewayRuntime({
+    supergraph: routedSupergraph(supergraph, urls),
+    graphqlEndpoint: ROUTER_GRAPHQL_PATH,
+    landingPage: false,
+    graphiql: false,
+    // CORS is the gateway's own (src/http/cors.ts), applied before the runtime sees the request.
+    cors: false,
+    logging: process.env.LOG_LEVEL === "debug" ? "debug" : "warn",
+    maskedErrors: true,
+    upstreamTimeout: options.subgraphTimeoutMs ?? 10_000,
+    disableIntrospection: config.access.introspection ? undefined : { disableIf: () => true },
+    plugins: () => [
+      edge,
+      ...(limits.plugins as GatewayPlugin[]),
+      // After `edge`, so the identity is in the extensions when the request is signed.
+      useHmacUpstreamSignature({
+        secret,
+        serializeExecutionRequest: (request) =>
+          signedPayload({
+            query: defaultPrintFn(request.document),
+            variables: request.variables,
+            operationName: request.operationName,
+            identity: request.extensions?.[IDENTITY_EXTENSION],
+          }),
+      }) as GatewayPlugin,
+    ],
+  });
+  log(`Routing to ${SUBGRAPH_NAMES.map((name) => `${name} at ${urls[name]}`).join(", ")}`);
+
+  const server = http.createServer((req, res) => {
+    if (applyCors(config.cors, req, res) === "answered") return;
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/health" || path === "/health/live") return sendJson(res, 200, { status: "LIVE", router: true });
+    if (path !== ROUTER_GRAPHQL_PATH && path !== "/health/ready" && path !== "/readiness") {
+      return sendJson(res, 404, {
+        errors: [{ message: `Nothing is served at this path: GraphQL is at ${ROUTER_GRAPHQL_PATH}.`, extensions: { code: "NOT_FOUND" } }],
+      });
+    }
+    void runtime(req, res);
+  });
+
+  return {
+    http: server,
+    runtime,
+    listen: (port, host = "0.0.0.0") =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => resolve((server.address() as { port: number }).port));
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await runtime.dispose();
+      await changes.close();
+      if (redis) await closeRedis(redis);
+      await gateway.close();
+    },
+  };
+}

@@ -1,0 +1,351 @@
+/**
+ * One source as its own GraphQL service, as a ministry runs it: `npm run subgraph -- population`. It opens its own
+ * database and the coordination platform's (the gateway database: the administrative map, the id and cursor key, and
+ * the audit trail it writes its reads into), serves its cut of the unified schema (./subgraph-schema.ts) through the
+ * same Apollo setup as the all-in-one gateway — the same access checks on its own fields, the same audit rows,
+ * written before its answer leaves — and answers only requests the router signed (./identity.ts).
+ *
+ * The `gateway` subgraph (the platform's own services) opens only the gateway database: dossier rules and `node(id)`
+ * read the sources through their subgraphs' readers (./readers.ts), never their databases.
+ */
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { ApolloServer } from "@apollo/server";
+import { HeaderMap } from "@apollo/server";
+import { loadSecret } from "../app.js";
+import type { GatewayContext } from "../context.js";
+import { createApollo } from "../http/apollo.js";
+import { readBody } from "../http/body.js";
+import { sendJson } from "../http/errors.js";
+import { AccessLogStore, AuditSealer, REFUSAL_STATUS, refusalHeaders, RequestAccess, resolveSigningKey } from "../modules/access/index.js";
+import { AdminUnitRegistry } from "../modules/admin-units/index.js";
+import { createBusinessSlice } from "../modules/business/index.js";
+import { ConformancePool } from "../modules/conformance/index.js";
+import { createLandSlice } from "../modules/land/index.js";
+import { createPopulationSlice } from "../modules/population/index.js";
+import { DossierStore, ProcedureCatalogue } from "../modules/procedures/index.js";
+import { type GatewayConfig, URL_VARIABLES } from "../platform/config.js";
+import { migrateSource } from "../platform/db/migrate.js";
+import { openSource, type Source } from "../platform/db/source.js";
+import { GatewayError } from "../platform/errors.js";
+import { logger } from "../platform/logger.js";
+import { NodeIdCodec } from "../shared/node-id.js";
+import { CursorCodec } from "../shared/pagination.js";
+import { verifySignedRequest } from "./identity.js";
+import type { SourceSubgraph, SubgraphName } from "./ownership.js";
+import { answerReaderCall, encodeRows, READER_PATH, type Readers, remoteReaders } from "./readers.js";
+import { buildSubgraph } from "./subgraph-schema.js";
+
+export const SUBGRAPH_GRAPHQL_PATH = "/graphql";
+
+/** The variables the subgraphs and the router read, beside the databases' URLs. */
+export const FEDERATION_VARIABLES = {
+  secret: "FEDERATION_HMAC_SECRET",
+  urls: {
+    population: "POPULATION_SUBGRAPH_URL",
+    land: "LAND_SUBGRAPH_URL",
+    business: "BUSINESS_SUBGRAPH_URL",
+    gateway: "GATEWAY_SUBGRAPH_URL",
+  },
+} as const satisfies { secret: string; urls: Record<SubgraphName, string> };
+
+/** The shared signing secret: at least 32 characters, so it cannot be guessed. */
+export function federationSecret(env: NodeJS.ProcessEnv = process.env): string {
+  const secret = env[FEDERATION_VARIABLES.secret];
+  if (!secret || secret.length < 32) {
+    throw new Error(
+      `${FEDERATION_VARIABLES.secret} must be set to the secret the router signs subgraph requests with (at least 32 characters; e.g. \`openssl rand -hex 32\`).`,
+    );
+  }
+  return secret;
+}
+
+/** The URL of each subgraph, from the environment; a missing one is a one-line start-up failure. */
+export function subgraphUrls<N extends SubgraphName>(names: readonly N[], env: NodeJS.ProcessEnv = process.env): Record<N, string> {
+  return Object.fromEntries(
+    names.map((name) => {
+      const variable = FEDERATION_VARIABLES.urls[name];
+      const value = env[variable];
+      if (!value) throw new Error(`${variable} is not set: the URL of the ${name} subgraph (e.g. http://localhost:4001/graphql).`);
+      try {
+        new URL(value);
+      } catch {
+        throw new Error(`${variable} is not a URL: ${JSON.stringify(value)}.`);
+      }
+      return [name, value];
+    }),
+  ) as Record<N, string>;
+}
+
+export interface SubgraphOptions {
+  name: SubgraphName;
+  config: GatewayConfig;
+  secret: string;
+  /** For the gateway subgraph: where the sources' subgraphs are (their readers are at /reader beside /graphql). */
+  sourceUrls?: Record<SourceSubgraph, string>;
+  log?: (message: string) => void;
+}
+
+export interface SubgraphService {
+  name: SubgraphName;
+  http: http.Server;
+  apollo: ApolloServer<GatewayContext>;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A slice this subgraph does not hold: its fields are another subgraph's, so reaching it is a planning bug. */
+function notHere<T extends object>(subgraph: SubgraphName, source: string): T {
+  return new Proxy({} as T, {
+    get(_target, property) {
+      if (typeof property === "symbol" || property === "then") return undefined;
+      throw new Error(
+        `The ${subgraph} subgraph does not hold the ${source} source (${String(property)}); its fields are the ${source} subgraph's.`,
+      );
+    },
+  });
+}
+
+function refuse(res: http.ServerResponse, error: GatewayError): void {
+  const { code: _code, ...details } = error.extensions as Record<string, unknown>;
+  const status = REFUSAL_STATUS[error.code] ?? 400;
+  sendJson(
+    res,
+    status,
+    { errors: [{ message: error.message, extensions: { ...details, code: error.code } }] },
+    refusalHeaders(status, error.code, details),
+  );
+}
+
+/** The databases a subgraph opens: its own and the coordination platform's. Postgres only: several processes share them. */
+function databasesOf(name: SubgraphName): ("population" | "land" | "business" | "gateway")[] {
+  return name === "gateway" ? ["gateway"] : [name, "gateway"];
+}
+
+export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphService> {
+  const { name, config, secret } = options;
+  const log = options.log ?? (() => {});
+  const needed = databasesOf(name);
+  for (const source of needed) {
+    if (!config.sources[source].url) {
+      throw new Error(
+        `The ${name} subgraph needs ${URL_VARIABLES[source]} (Postgres): the embedded database is one process's, and the subgraphs and the router are several.`,
+      );
+    }
+  }
+  if (name === "gateway" && !options.sourceUrls) throw new Error("The gateway subgraph needs the sources' subgraph URLs for its readers.");
+  log(`Connecting to ${needed.join(", ")} on Postgres`);
+  const opened: Source[] = [];
+  const closeSources = () => Promise.allSettled(opened.map((s) => s.close()));
+  try {
+    for (const source of needed) opened.push(await openSource(config.sources[source]));
+    for (const source of opened) await source.exclusively("migrate", () => migrateSource(source));
+  } catch (error) {
+    await closeSources();
+    throw error;
+  }
+  const sources = Object.fromEntries(opened.map((s) => [s.name, s])) as Partial<
+    Record<"population" | "land" | "business" | "gateway", Source>
+  >;
+  const gateway = sources.gateway!;
+  const adminUnits = await AdminUnitRegistry.load(gateway);
+  const key = await loadSecret(gateway);
+  const cursors = new CursorCodec(key);
+  const nodeIds = new NodeIdCodec(key);
+  const procedures = ProcedureCatalogue.load();
+  const dossiers = new DossierStore(gateway.db);
+  // The platform's own services are the gateway subgraph's: it reads the audit trail (Query.accessLog) and seals
+  // it, as the all-in-one gateway does; the sources' subgraphs only append their reads to it.
+  const platform =
+    name === "gateway"
+      ? (() => {
+          const signing = resolveSigningKey(config.audit);
+          const sealer = new AuditSealer(gateway, signing.key, config.audit.checkpointIntervalMs);
+          sealer.start();
+          return {
+            sealer,
+            accessLog: new AccessLogStore(gateway.db, signing.key),
+            conformance: new ConformancePool({
+              ...config.conformance,
+              adminUnits,
+              catalogue: procedures,
+              production: config.environment === "production",
+            }),
+          };
+        })()
+      : null;
+  log(`Building the ${name} subgraph's schema`);
+  const { schema } = await buildSubgraph(name);
+  const apollo = createApollo({ schema, config, sources: { gateway } });
+  await apollo.start();
+
+  const contextFor = (requestId: string, access: RequestAccess): GatewayContext => {
+    const remote: Readers | null =
+      name === "gateway"
+        ? remoteReaders({
+            urls: options.sourceUrls!,
+            secret,
+            identity: () => ({
+              client: access.client && {
+                id: access.client.id,
+                name: access.client.name,
+                kind: access.client.kind,
+                personalId: access.client.personalId,
+                grants: access.client.grants,
+              },
+              purpose: access.purpose,
+              requestId,
+            }),
+          })
+        : null;
+    return {
+      request: { id: requestId, log: {} },
+      access,
+      adminUnits,
+      population: sources.population
+        ? createPopulationSlice(sources.population.db, adminUnits, cursors)
+        : remote
+          ? ({ reader: remote.population } as GatewayContext["population"])
+          : notHere(name, "population"),
+      land: sources.land
+        ? createLandSlice(sources.land.db, adminUnits, cursors)
+        : remote
+          ? ({ reader: remote.land } as GatewayContext["land"])
+          : notHere(name, "land"),
+      business: sources.business
+        ? createBusinessSlice(sources.business.db, adminUnits, cursors)
+        : remote
+          ? ({ reader: remote.business } as GatewayContext["business"])
+          : notHere(name, "business"),
+      gateway: {
+        procedures,
+        dossiers,
+        accessLog: platform?.accessLog ?? notHere<AccessLogStore>(name, "access log"),
+        cursors,
+        nodeIds,
+        conformance: platform?.conformance ?? notHere<ConformancePool>(name, "conformance pool"),
+      },
+    };
+  };
+
+  let shuttingDown = false;
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://subgraph");
+    if (req.method === "GET" && (url.pathname === "/health" || url.pathname === "/health/live")) {
+      return sendJson(res, 200, { status: "LIVE", subgraph: name });
+    }
+    if (req.method === "GET" && url.pathname === "/health/ready") {
+      const states = await Promise.all(
+        opened.map(
+          async (s) =>
+            [
+              s.name,
+              await s.db.execute(sql`select 1`).then(
+                () => "UP",
+                () => "DOWN",
+              ),
+            ] as const,
+        ),
+      );
+      const ready = !shuttingDown && states.every(([, state]) => state === "UP");
+      return sendJson(res, ready ? 200 : 503, {
+        status: ready ? "READY" : "NOT_READY",
+        subgraph: name,
+        sources: Object.fromEntries(states),
+      });
+    }
+    const isReader = url.pathname === READER_PATH && name !== "gateway";
+    if (req.method !== "POST" || (url.pathname !== SUBGRAPH_GRAPHQL_PATH && !isReader)) {
+      return sendJson(res, 404, {
+        errors: [
+          {
+            message: `The ${name} subgraph answers POST ${SUBGRAPH_GRAPHQL_PATH}, from the router only.`,
+            extensions: { code: "NOT_FOUND" },
+          },
+        ],
+      });
+    }
+    const raw = await readBody(req);
+    let body: Record<string, unknown>;
+    try {
+      if (typeof raw !== "string") throw new Error();
+      body = JSON.parse(raw) as Record<string, unknown>;
+      if (!body || typeof body !== "object" || Array.isArray(body)) throw new Error();
+    } catch {
+      return refuse(res, new GatewayError("BAD_REQUEST", "The request body is not a JSON object of at most 1 MB."));
+    }
+    let identity;
+    try {
+      identity = verifySignedRequest(secret, body);
+    } catch (error) {
+      if (error instanceof GatewayError) return refuse(res, error);
+      throw error;
+    }
+    if (isReader) {
+      const slice = contextFor(identity.requestId, new RequestAccess(identity.client, identity.purpose))[name as SourceSubgraph];
+      try {
+        const results = await answerReaderCall(
+          slice.reader as unknown as Record<string, (key: string) => Promise<unknown>>,
+          name as SourceSubgraph,
+          {
+            query: body.query as string,
+            variables: body.variables,
+          },
+        );
+        return sendJson(res, 200, { results: encodeRows(results) });
+      } catch (error) {
+        if (error instanceof GatewayError) return refuse(res, error);
+        throw error;
+      }
+    }
+    const headers = new HeaderMap();
+    headers.set("content-type", "application/json");
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: "POST", headers, search: "", body },
+      context: async () => contextFor(identity.requestId, new RequestAccess(identity.client, identity.purpose)),
+    });
+    const responseHeaders: Record<string, string> = {};
+    for (const [key, value] of result.headers) responseHeaders[key] = value;
+    res.writeHead(result.status ?? 200, responseHeaders);
+    if (result.body.kind === "complete") res.end(result.body.string);
+    else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      const requestId = randomUUID();
+      logger.error({ subgraph: name, requestId, err: error }, "subgraph request failed");
+      if (!res.headersSent) {
+        sendJson(res, 500, {
+          errors: [{ message: `Internal error; it has been logged under ${requestId}.`, extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+        });
+      } else res.end();
+    });
+  });
+
+  return {
+    name,
+    http: server,
+    apollo,
+    listen: (port, host = "0.0.0.0") =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => resolve((server.address() as { port: number }).port));
+      }),
+    close: async () => {
+      shuttingDown = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+      await platform?.sealer.stop();
+      await platform?.conformance.close();
+      await closeSources();
+    },
+  };
+}
