@@ -38,7 +38,10 @@ async function main(): Promise<void> {
     what = "the router";
   } else fail("Usage: npm run subgraph -- <name> | npm run router.");
   const port = await service.listen(config.port);
-  logger.info({ port, sinceProcessStartMs: Math.round(performance.now()) }, `NDAF ${what} ready at http://localhost:${port}/graphql`);
+  logger.info(
+    { port, sinceProcessStartMs: Math.round(performance.now()) },
+    `NDAF Gateway: ${what} ready at http://localhost:${port}/graphql`,
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       setTimeout(() => process.exit(1), 10_000).unref();

@@ -92,10 +92,11 @@ function unavailable(subgraph: SubgraphName, path?: readonly (string | number)[]
   });
 }
 
-/** A subgraph's answer that is not GraphQL (refused connection, timeout, 5xx) is the source being unavailable. */
+/** A subgraph's answer that is not GraphQL (refused connection, timeout, 5xx): the source is unavailable. */
 function isTransportFailure(error: { message?: string; extensions?: Record<string, unknown> }): boolean {
   const code = error.extensions?.code;
-  if (typeof code === "string" && code !== "DOWNSTREAM_SERVICE_ERROR" && code !== "INTERNAL_SERVER_ERROR") return false;
+  if (code === "SUBREQUEST_HTTP_ERROR" || code === "DOWNSTREAM_SERVICE_ERROR") return true;
+  if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") return false;
   return /fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|socket hang up|timed? ?out|aborted|No response|Unexpected response|not valid JSON|HTTP 5\d\d/i.test(
     error.message ?? "",
   );
@@ -176,9 +177,10 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
           const result = await executor(request);
           if (Symbol.asyncIterator in (result as object)) return result;
           const single = result as { data?: unknown; errors?: readonly GraphQLError[] };
-          if (!single.data && single.errors?.length && single.errors.every((e) => isTransportFailure(e))) {
+          // Never the transport's own error: it holds the subgraph request, signature and identity included.
+          if (single.errors?.some((e) => isTransportFailure(e))) {
             logger.warn({ subgraph: name, requestId: identity.requestId, error: single.errors[0]?.message }, "subgraph unavailable");
-            return { errors: [unavailable(name)] };
+            return { data: single.data ?? null, errors: [unavailable(name)] };
           }
           return result;
         } catch (error) {
@@ -201,7 +203,10 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     // CORS is the gateway's own (src/http/cors.ts), applied before the runtime sees the request.
     cors: false,
     logging: process.env.LOG_LEVEL === "debug" ? "debug" : "warn",
-    maskedErrors: true,
+    // Never the development mode's original errors: a subgraph request's error holds its signed body.
+    maskedErrors: { isDev: false },
+    // The errors' extensions as the all-in-one gateway gives them (its `source`, not the subgraph's name).
+    subgraphErrors: { subgraphNameProp: false },
     upstreamTimeout: options.subgraphTimeoutMs ?? 10_000,
     disableIntrospection: config.access.introspection ? undefined : { disableIf: () => true },
     plugins: () => [

@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { ApolloServer } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { loadSecret } from "../app.js";
 import type { GatewayContext } from "../context.js";
 import { createApollo } from "../http/apollo.js";
@@ -177,7 +178,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
       : null;
   log(`Building the ${name} subgraph's schema`);
   const { schema } = await buildSubgraph(name);
-  const apollo = createApollo({ schema, config, sources: { gateway } });
+  // Inline tracing is Apollo's usage reporting to GraphOS, which this router does not read.
+  const apollo = createApollo({ schema, config, sources: { gateway } }, [ApolloServerPluginInlineTraceDisabled()]);
   await apollo.start();
 
   const contextFor = (requestId: string, access: RequestAccess): GatewayContext => {
