@@ -1,18 +1,22 @@
 /**
- * `npm run bench -- [--quick] [--citizens N] [--duration S] [--connections C] [--only gateway,postgraphile,…]`
+ * `npm run bench -- [--quick] [--citizens N] [--duration S] [--connections C] [--only gateway,router,postgraphile,…]`
  *
  * What it costs to ask the gateway a question, side by side on the same data and the same Postgres (throwaway
  * databases on TEST_POSTGRES_URL's server, by default 127.0.0.1:5432, dropped at the end):
  *   1. NDAF Gateway as production runs it (its own process, four databases), and again with the three sources and
  *      the gateway's tables in one database;
+ *   1b. the same four databases behind federation: the four subgraphs and the Hive Gateway router (src/federation),
+ *      five processes, asked the gateway's lookup and nested questions through the router;
  *   2. PostGraphile v5 serving the three schemas of that one database (bench/postgraphile.mjs);
  *   3. the floor: a bare HTTP server answering with one hand-written SQL statement (bench/floor.ts).
  * Scenarios: a citizen by key, the nested cross-source question, a filtered page of a list; for the gateway also a
  * dossier evaluation and a verification answer. For each: requests/s, p50/p99, errors, SQL statements per request
  * and the server's peak RSS; then seed throughput and the embedded cold start. Prints a table and writes
- * bench/results.md with the machine, versions, commands and the ratios gateway/PostGraphile and gateway/floor.
+ * bench/results.md with the machine, versions, commands, the ratios gateway/PostGraphile and gateway/floor, and the
+ * cost of the router's extra hop (router/gateway).
  */
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -84,9 +88,9 @@ async function seed(urls: Record<SourceName, string>) {
   }
 }
 
-/** Starts a server process and waits for the port it prints (JSON `port` on a stdout line). */
-async function start(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const server = await spawnServer({ name, args, env });
+/** Starts a server process and waits for the port it prints (JSON `port` on a stdout line, `announce` if given). */
+async function start(name: string, args: string[], env: NodeJS.ProcessEnv, announce?: RegExp): Promise<RunningServer> {
+  const server = await spawnServer({ name, args, env, announce });
   servers.add(server);
   return server;
 }
@@ -182,6 +186,8 @@ async function gatewayStatements(port: number): Promise<number> {
 }
 
 const rows: Row[] = [];
+/** What the router is asked: the gateway's own documents, key and purpose. */
+const ROUTER_SCENARIOS = ["lookup", "nested"];
 const push = (row: Row | null) => row && rows.push(row);
 const peaks: Record<string, number> = {};
 let seedLine: string;
@@ -315,6 +321,41 @@ try {
       },
     },
     {
+      name: "router",
+      run: async () => {
+        // Four subgraphs over the gateway's four databases, then the router in front of them, each its own process.
+        const env = { ...gatewayEnv(separate), FEDERATION_HMAC_SECRET: randomBytes(32).toString("hex") };
+        const federation = (args: string[]) => ["--import", "tsx", "src/federation/main.ts", ...args];
+        const subgraphUrl = (server: RunningServer) => `${server.url}/graphql`;
+        const subgraphs = Object.fromEntries(
+          await Promise.all(
+            SOURCE_NAMES.filter((n) => n !== "gateway").map(
+              async (n) => [n, await start(`${n} subgraph`, federation(["subgraph", n]), env, /ready at/)] as const,
+            ),
+          ),
+        ) as Record<"population" | "land" | "business", RunningServer>;
+        const sourceUrls = {
+          POPULATION_SUBGRAPH_URL: subgraphUrl(subgraphs.population),
+          LAND_SUBGRAPH_URL: subgraphUrl(subgraphs.land),
+          BUSINESS_SUBGRAPH_URL: subgraphUrl(subgraphs.business),
+        };
+        const platform = await start("gateway subgraph", federation(["subgraph", "gateway"]), { ...env, ...sourceUrls }, /ready at/);
+        const router = await start(
+          "router",
+          federation(["router"]),
+          { ...env, ...sourceUrls, GATEWAY_SUBGRAPH_URL: subgraphUrl(platform) },
+          /ready at/,
+        );
+        const processes = [router, platform, ...Object.values(subgraphs)];
+        // The subgraphs serve no statement counter: that column stays empty for the router.
+        for (const s of gatewayScenarios(keys.four).filter((s) => ROUTER_SCENARIOS.includes(s.name)))
+          push(await measure("router", router.port, s, async () => null));
+        // Its footprint is the five processes'.
+        peaks.router = processes.reduce((sum, p) => sum + peakRssMb(p.pid), 0);
+        for (const p of processes) await stop(p);
+      },
+    },
+    {
       name: "gateway-one-db",
       run: async () => {
         const server = await startGateway("gateway-one-db", gatewayEnv(single));
@@ -396,6 +437,17 @@ try {
       `| ${scenario} | ${g && p ? fmt(g.rps / p.rps, 2) : "—"} | ${g && f ? fmt(g.rps / f.rps, 2) : "—"} | ${g && f ? fmt(g.p99 / Math.max(1, f.p99), 1) : "—"} |`,
     );
   }
+  const hop = [
+    "| scenario | gateway requests/s | router requests/s | router / gateway (req/s) | gateway p99 ms | router p99 ms | router p99 − gateway p99 ms |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const scenario of ROUTER_SCENARIOS) {
+    const g = find("gateway", scenario);
+    const r = find("router", scenario);
+    hop.push(
+      `| ${scenario} | ${g ? fmt(g.rps) : "—"} | ${r ? fmt(r.rps) : "—"} | ${g && r ? fmt(r.rps / g.rps, 2) : "—"} | ${g ? fmt(g.p99) : "—"} | ${r ? fmt(r.p99) : "—"} | ${g && r ? fmt(r.p99 - g.p99) : "—"} |`,
+    );
+  }
   const version = (pkg: string) => {
     try {
       return JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")).version as string;
@@ -420,9 +472,13 @@ try {
     "",
     "The gateway runs as in production: its own process, NODE_ENV=production, request logs on, a client key and a declared purpose, and every personal-data answer written to the hash-chained audit trail before it leaves. PostGraphile and the floor have no access control and no audit. `gateway` uses four databases; `gateway-one-db` puts the sources and the gateway's tables in one; PostGraphile and the floor read that one database. Statements per request: the gateway's own statement counter (audit insert included), PostGraphile's `pg` client queries, the floor's one.",
     "",
+    "`router` is the same four databases behind federation (src/federation): the four subgraphs and the Hive Gateway router, five processes, asked the gateway's lookup and nested documents with the same key and purpose. The router authenticates the key and reads the purpose, plans the query, and makes one HTTP hop router → subgraph for each subgraph the query touches, the identity of the request HMAC-signed with the operation; each subgraph checks that signature and its own fields' grants, reads its own database and writes its own audit rows before it answers. Its peak RSS is the sum of the five processes'; the subgraphs count no statements, so that column is empty. The hop table below is the cost of that path against the all-in-one gateway on the same databases.",
+    "",
     ...table,
     "",
     ...ratios,
+    "",
+    ...hop,
     "",
     `Seed: ${seedLine}.`,
     "",
@@ -431,7 +487,7 @@ try {
   ].join("\n");
   fs.writeFileSync(path.resolve(ROOT, values.output!), report);
   console.log(
-    `\n${table.join("\n")}\n\n${ratios.join("\n")}\n\nSeed: ${seedLine}\nCold start: ${coldLine}\n\nWritten to ${values.output}.`,
+    `\n${table.join("\n")}\n\n${ratios.join("\n")}\n\n${hop.join("\n")}\n\nSeed: ${seedLine}\nCold start: ${coldLine}\n\nWritten to ${values.output}.`,
   );
 } finally {
   await cleanup();
