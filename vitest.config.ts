@@ -38,7 +38,7 @@ export default defineConfig({
           name: "embedded",
           include: ["test/**/*.test.ts"],
           // Several processes over one installation: embedded databases are one process's.
-          exclude: [...configDefaults.exclude, "test/reliability/replicas.test.ts"],
+          exclude: [...configDefaults.exclude, "test/reliability/replicas.test.ts", "test/federation/**"],
           env: { NODE_ENV: "test", TEST_DB: "pglite" },
         },
       },
@@ -53,6 +53,7 @@ export default defineConfig({
             "test/procedures/**/*.test.ts",
             "test/documents/**/*.test.ts",
             "test/reliability/{source-failure,hostile-input,http-spec,replicas}.test.ts",
+            "test/federation/**/*.test.ts",
           ],
           env: { NODE_ENV: "test", TEST_DB: "postgres" },
         },

@@ -182,6 +182,19 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
             logger.warn({ subgraph: name, requestId: identity.requestId, error: single.errors[0]?.message }, "subgraph unavailable");
             return { data: single.data ?? null, errors: [unavailable(name)] };
           }
+          // A subgraph's refusal of the whole part (its fields not granted, its cost): several errors without a path,
+          // which the delegation would fold into one untyped error. One typed error instead, naming every field.
+          if (!single.data && single.errors && single.errors.length > 1 && single.errors.every((e) => !e.path)) {
+            const [first] = single.errors;
+            const fields = single.errors.map((e) => e.extensions?.field).filter((f): f is string => typeof f === "string");
+            return {
+              errors: [
+                new GraphQLError(first.message, {
+                  extensions: { ...first.extensions, ...(fields.length > 1 ? { fields } : {}) },
+                }),
+              ],
+            };
+          }
           return result;
         } catch (error) {
           logger.warn({ subgraph: name, requestId: identity.requestId, err: error }, "subgraph unavailable");
@@ -191,7 +204,8 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     },
     onResponse({ request, response }) {
       const state = states.get(request);
-      if (state && !response.headers.has(REQUEST_ID_HEADER)) response.headers.set(REQUEST_ID_HEADER, state.requestId);
+      // The router's own id, as the gateway's: the one every subgraph's audit rows of this question carry.
+      if (state) response.headers.set(REQUEST_ID_HEADER, state.requestId);
     },
   };
 
@@ -207,6 +221,8 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     maskedErrors: { isDev: false },
     // The errors' extensions as the all-in-one gateway gives them (its `source`, not the subgraph's name).
     subgraphErrors: { subgraphNameProp: false },
+    // The request id is the router's own (edge below), never a caller's: a client cannot pose as another's request.
+    requestId: false,
     upstreamTimeout: options.subgraphTimeoutMs ?? 10_000,
     disableIntrospection: config.access.introspection ? undefined : { disableIf: () => true },
     plugins: () => [

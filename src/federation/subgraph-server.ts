@@ -309,7 +309,10 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
     });
     const responseHeaders: Record<string, string> = {};
     for (const [key, value] of result.headers) responseHeaders[key] = value;
-    res.writeHead(result.status ?? 200, responseHeaders);
+    // A refusal (403 FIELD_NOT_GRANTED, 400 a cost refusal, 503 the audit trail) goes to the router as a GraphQL
+    // answer with its errors, as GraphQL over HTTP's application/json allows: the router then places them on this
+    // subgraph's fields and serves the others, where an HTTP error would be an opaque transport failure.
+    res.writeHead(200, responseHeaders);
     if (result.body.kind === "complete") res.end(result.body.string);
     else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
