@@ -365,7 +365,7 @@ const rules = [
     fix: "Name shared types as the national schema does (Citizen, Address, Enterprise, LandParcel, …) so they can be compared.",
   },
   {
-    id: "SUBGRAPH_COMPOSITION",
+    id: "SCHEMA_SUBGRAPH_COMPOSITION",
     category: "SCHEMA",
     severity: "ERROR",
     title: "The system's subgraph does not compose with the national supergraph",

@@ -1,7 +1,7 @@
 /**
  * Whether a provincial system's own Apollo Federation 2 subgraph composes with the national supergraph. The
  * composition is not this module's: the environment hands it a composer (src/federation's, on the command line
- * and on the API's worker threads). Each composition error is a SUBGRAPH_COMPOSITION finding, placed in the
+ * and on the API's worker threads). Each composition error is a SCHEMA_SUBGRAPH_COMPOSITION finding, placed in the
  * provincial file by the error's AST nodes when they are the file's, or else by the schema coordinate its message
  * names (errors between subgraphs carry no nodes); an error about the national subgraphs alone has no position.
  */
@@ -113,7 +113,7 @@ export async function checkSubgraph(
     const position = at?.loc ? getLocation(source, at.loc.start) : null;
     const code = error.extensions?.code;
     findings.add({
-      rule: "SUBGRAPH_COMPOSITION",
+      rule: "SCHEMA_SUBGRAPH_COMPOSITION",
       file: file.name,
       line: position?.line ?? null,
       column: position?.column ?? null,

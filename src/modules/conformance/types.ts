@@ -86,7 +86,7 @@ export class ConformanceInput {
   @Field(() => ConformanceFileInput, {
     nullable: true,
     description:
-      "The system's own Apollo Federation 2 subgraph (SDL), composed with the national subgraphs; each composition error is a SUBGRAPH_COMPOSITION finding (`--subgraph`).",
+      "The system's own Apollo Federation 2 subgraph (SDL), composed with the national subgraphs; each composition error is a SCHEMA_SUBGRAPH_COMPOSITION finding (`--subgraph`).",
   })
   subgraph?: ConformanceFileInput | null;
 
