@@ -32,7 +32,8 @@ export default tseslint.config(
       "import/resolver": { typescript: { project: "tsconfig.json" } },
       "boundaries/include": ["src/**/*"],
       "boundaries/elements": [
-        // A module's worker thread is an entry point of its own (it builds the schema, as main.ts does).
+        // A module's worker thread is an entry point of its own (it builds the schema, as main.ts does, and composes
+        // a provincial subgraph with src/federation's composer).
         { type: "worker", pattern: "src/modules/*/worker.ts", mode: "file", capture: ["name"] },
         { type: "module", pattern: "src/modules/*", capture: ["name"] },
         { type: "platform", pattern: "src/platform" },
@@ -57,7 +58,7 @@ export default tseslint.config(
             {
               from: { element: { type: "worker" } },
               allow: [
-                ...layers("platform", "shared", "composition"),
+                ...layers("platform", "shared", "composition", "federation"),
                 { to: module({ captured: { name: "{{ from.element.captured.name }}" } }) },
                 { to: moduleDoor },
               ],

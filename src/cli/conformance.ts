@@ -19,6 +19,7 @@ import {
   JsonDocument,
 } from "../modules/conformance/index.js";
 import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/index.js";
+import { subgraphComposer } from "../federation/composer.js";
 import { ProcedureCatalogue } from "../modules/procedures/index.js";
 import { buildGatewaySchema } from "../schema.js";
 import { loadGeography, registryFromGeography } from "../seed/geography.js";
@@ -33,6 +34,10 @@ Checks a provincial system against the national schema and data standards.
                         <name>.graphql or <name>.ts holds sample variables
   --data <path>         sample records: a .json file or a folder of them (repeatable)
   --schema <file>       the system's own GraphQL schema (SDL, or an introspection result as .json)
+  --subgraph <file>     the system's own Apollo Federation 2 subgraph (SDL): checked that it composes with
+                        the national subgraphs (population, land, business, gateway)
+  --subgraph-name <name>
+                        its name in the composition (default: the file name without its extension)
   --map <own=national>  compare their type with the national one it stands for, e.g. --map CongDan=Citizen
                         (repeatable, or comma-separated)
   --client <id>         also check operations against this client's grants (read from the gateway database)
@@ -65,12 +70,13 @@ export interface CliDependencies {
 
 let environment: Promise<ConformanceEnvironment> | undefined;
 
-/** The national schema, the 2025 map (from seeds/, no database) and the procedure catalogue. */
+/** The national schema, the 2025 map (from seeds/, no database), the procedure catalogue and the subgraph composer. */
 export function offlineEnvironment(): Promise<ConformanceEnvironment> {
   environment ??= buildGatewaySchema().then((schema) => ({
     schema,
     adminUnits: registryFromGeography(loadGeography()),
     catalogue: ProcedureCatalogue.load(),
+    subgraphComposer,
   }));
   return environment;
 }
@@ -115,11 +121,22 @@ function listFiles(
   return stat.isDirectory() ? read.filter(keep) : read;
 }
 
+/** One file (not a folder), read: a subgraph is one schema. */
+function readOneFile(target: string, cwd: string, option: string): InputFile {
+  const files = listFiles(target, cwd, () => true);
+  if (fs.statSync(path.resolve(cwd, target)).isDirectory() || files.length !== 1)
+    throw new ConformanceInputError(target, `${option} takes one file, not a folder.`);
+  return files[0];
+}
+
 /**
  * Reads the named files and folders into the check's inputs. Of a folder's code files only those that mention
  * gql or graphql are kept: an app's other modules hold no operations and would only count against the file limit.
  */
-export function readInputs(options: { operations: string[]; data: string[]; schema?: string }, cwd: string): ConformanceInputs {
+export function readInputs(
+  options: { operations: string[]; data: string[]; schema?: string; subgraph?: string },
+  cwd: string,
+): ConformanceInputs {
   const keep = (f: InputFile) => !isCodeFile(f.name) || mayHoldDocuments(f.content);
   return {
     operations: options.operations.flatMap((p) =>
@@ -127,6 +144,7 @@ export function readInputs(options: { operations: string[]; data: string[]; sche
     ),
     samples: options.data.flatMap((p) => listFiles(p, cwd, (n) => /\.json$/i.test(n))),
     schema: options.schema ? listFiles(options.schema, cwd, () => true)[0] : null,
+    subgraph: options.subgraph ? readOneFile(options.subgraph, cwd, "--subgraph") : null,
   };
 }
 
@@ -217,6 +235,8 @@ export async function runConformance(argv: string[], io: CliIo, deps: CliDepende
           operations: { type: "string", multiple: true, default: [] },
           data: { type: "string", multiple: true, default: [] },
           schema: { type: "string" },
+          subgraph: { type: "string" },
+          "subgraph-name": { type: "string" },
           map: { type: "string", multiple: true, default: [] },
           client: { type: "string" },
           grants: { type: "string" },
@@ -243,12 +263,14 @@ export async function runConformance(argv: string[], io: CliIo, deps: CliDepende
       io.stdout(formatRules(format));
       return 0;
     }
-    if (options.operations.length + options.data.length === 0 && !options.schema) {
-      throw new UsageError("nothing to check: give --operations, --data or --schema (see --help).");
+    if (options.operations.length + options.data.length === 0 && !options.schema && !options.subgraph) {
+      throw new UsageError("nothing to check: give --operations, --data, --schema or --subgraph (see --help).");
     }
+    if (options["subgraph-name"] !== undefined && !options.subgraph) throw new UsageError("--subgraph-name needs --subgraph.");
     const inputs = {
-      ...readInputs({ operations: options.operations, data: options.data, schema: options.schema }, io.cwd),
+      ...readInputs({ operations: options.operations, data: options.data, schema: options.schema, subgraph: options.subgraph }, io.cwd),
       schemaTypeMap: parseTypeMap(options.map),
+      subgraphName: options["subgraph-name"] ?? null,
     };
     let client: Client | null = null;
     if (options.grants) {

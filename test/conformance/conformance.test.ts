@@ -32,6 +32,7 @@ function fixtureInputs(dir: string): ConformanceInputs {
       operations: has("operations") ? ["operations"] : [],
       data: has("samples") ? ["samples"] : [],
       schema: has("schema.graphql") ? "schema.graphql" : has("schema.json") ? "schema.json" : undefined,
+      subgraph: has("subgraph.graphql") ? "subgraph.graphql" : undefined,
     },
     dir,
   );
@@ -43,6 +44,7 @@ function fixtureArgs(dir: string): string[] {
     ...(has("operations") ? ["--operations", "operations"] : []),
     ...(has("samples") ? ["--data", "samples"] : []),
     ...(has("schema.graphql") ? ["--schema", "schema.graphql"] : []),
+    ...(has("subgraph.graphql") ? ["--subgraph", "subgraph.graphql"] : []),
     ...(has("grants.json") ? ["--grants", "grants.json"] : []),
   ];
 }
@@ -87,6 +89,7 @@ describe("conformance check", () => {
       sampleFiles: 2,
       records: 8,
       schemaTypesCompared: 3,
+      subgraphsChecked: 1,
     });
     expect(report.nationalSchema).toMatch(/^sha256:[0-9a-f]{16}$/);
   });
@@ -240,11 +243,16 @@ describe("conformance through the API", () => {
 
   const REPORT = `query($input: ConformanceInput!) { checkConformance(input: $input) {
     conformant nationalSchema client errors warnings
-    inputs { operationFiles operations variableFiles sampleFiles records schemaTypesCompared }
+    inputs { operationFiles operations variableFiles sampleFiles records schemaTypesCompared subgraphsChecked }
     findings { rule category severity file line column path operation message found expected fix }
     summary { rule severity count } } }`;
 
-  const asInput = (inputs: ConformanceInputs) => ({ operations: inputs.operations, samples: inputs.samples, schema: inputs.schema });
+  const asInput = (inputs: ConformanceInputs) => ({
+    operations: inputs.operations,
+    samples: inputs.samples,
+    schema: inputs.schema,
+    subgraph: inputs.subgraph,
+  });
 
   it("gives the command line's report, anonymously", async () => {
     // The conformant set and CODE hold .ts and .tsx files, which the API reads by their names as the command line does.
@@ -254,6 +262,7 @@ describe("conformance through the API", () => {
       path.join(RULE_FIXTURES, "DATA_ADMIN_UNIT_LEGACY"),
       path.join(RULE_FIXTURES, "OP_UNKNOWN_FIELD"),
       path.join(RULE_FIXTURES, "SCHEMA_BREAKING"),
+      path.join(RULE_FIXTURES, "SCHEMA_SUBGRAPH_COMPOSITION"),
     ]) {
       const { io, out } = capture(dir);
       await runConformance([...fixtureArgs(dir), "--format", "json"], io);

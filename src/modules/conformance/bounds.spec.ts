@@ -23,6 +23,7 @@ const LIMITS: ConformanceLimits = {
   maxSampleBytes: 100,
   maxSchemaBytes: 200,
   maxTypeMapEntries: 2,
+  maxSubgraphBytes: 200,
 };
 
 function exceeded(run: () => unknown): Record<string, unknown> {
@@ -104,6 +105,12 @@ describe("assertInputSizes", () => {
     expect(exceeded(() => assertInputSizes(inputs({ schemaTypeMap: { A: "a", B: "b", C: "c" } }), LIMITS))).toMatchObject({
       limit: "maxTypeMapEntries",
       actual: 3,
+    });
+    expect(
+      exceeded(() => assertInputSizes(inputs({ subgraph: { name: "their.graphql", content: " ".repeat(201) } }), LIMITS)),
+    ).toMatchObject({
+      limit: "maxSubgraphBytes",
+      file: "their.graphql",
     });
   });
 

@@ -29,6 +29,8 @@ export interface ConformanceLimits {
   maxSchemaBytes: number;
   /** Entries of the schema type map. */
   maxTypeMapEntries: number;
+  /** UTF-8 bytes of the system's subgraph schema. */
+  maxSubgraphBytes: number;
 }
 
 /**
@@ -60,6 +62,7 @@ export const API_LIMITS: ConformanceLimits = Object.freeze({
   maxSampleBytes: 256 * 1024,
   maxSchemaBytes: 256 * 1024,
   maxTypeMapEntries: 200,
+  maxSubgraphBytes: 256 * 1024,
 });
 
 const WHAT: Record<keyof ConformanceLimits, string> = {
@@ -73,6 +76,7 @@ const WHAT: Record<keyof ConformanceLimits, string> = {
   maxSampleBytes: "the file is {actual} bytes",
   maxSchemaBytes: "the schema is {actual} bytes",
   maxTypeMapEntries: "{actual} type map entries",
+  maxSubgraphBytes: "the subgraph is {actual} bytes",
 };
 
 const count = (n: number) => n.toLocaleString("en");
@@ -97,7 +101,12 @@ function atMost(limit: keyof ConformanceLimits, limits: ConformanceLimits, actua
 
 /** The bounds that need no parsing: sizes and counts. Cheap, so also run before a call waits for a worker. */
 export function assertInputSizes(inputs: ConformanceInputs, limits: ConformanceLimits): void {
-  const files: InputFile[] = [...inputs.operations, ...inputs.samples, ...(inputs.schema ? [inputs.schema] : [])];
+  const files: InputFile[] = [
+    ...inputs.operations,
+    ...inputs.samples,
+    ...(inputs.schema ? [inputs.schema] : []),
+    ...(inputs.subgraph ? [inputs.subgraph] : []),
+  ];
   atMost(
     "maxInputBytes",
     limits,
@@ -108,6 +117,7 @@ export function assertInputSizes(inputs: ConformanceInputs, limits: ConformanceL
   for (const file of inputs.samples) atMost("maxSampleBytes", limits, bytes(file.content), file.name);
   if (inputs.schema) atMost("maxSchemaBytes", limits, bytes(inputs.schema.content), inputs.schema.name);
   atMost("maxTypeMapEntries", limits, Object.keys(inputs.schemaTypeMap ?? {}).length);
+  if (inputs.subgraph) atMost("maxSubgraphBytes", limits, bytes(inputs.subgraph.content), inputs.subgraph.name);
 }
 
 /** The tokens of a document that parse refused for having more than the limit, counted for the message. */

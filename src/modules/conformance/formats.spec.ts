@@ -4,7 +4,15 @@ import { FORMATS, formatJson, formatJunit, formatMarkdown, formatReport, formatR
 import { type CheckedInputs, Findings, buildReport } from "./report.js";
 import { CONFORMANCE_RULES } from "./rules.js";
 
-const INPUTS: CheckedInputs = { operationFiles: 2, operations: 5, variableFiles: 1, sampleFiles: 1, records: 7, schemaTypesCompared: 3 };
+const INPUTS: CheckedInputs = {
+  operationFiles: 2,
+  operations: 5,
+  variableFiles: 1,
+  sampleFiles: 1,
+  records: 7,
+  schemaTypesCompared: 3,
+  subgraphsChecked: 0,
+};
 const ORDER = CONFORMANCE_RULES.map((r) => r.id);
 
 function report() {

@@ -29,7 +29,7 @@ function verdict(report: Report): string {
 
 function checked(report: Report): string {
   const i = report.inputs;
-  return `${i.operations} operation(s) in ${i.operationFiles} file(s), ${i.variableFiles} variables file(s), ${i.records} record(s) in ${i.sampleFiles} sample file(s), ${i.schemaTypesCompared} shared schema type(s)`;
+  return `${i.operations} operation(s) in ${i.operationFiles} file(s), ${i.variableFiles} variables file(s), ${i.records} record(s) in ${i.sampleFiles} sample file(s), ${i.schemaTypesCompared} shared schema type(s)${i.subgraphsChecked > 0 ? `, ${i.subgraphsChecked} subgraph(s)` : ""}`;
 }
 
 export function formatText(report: Report): string {

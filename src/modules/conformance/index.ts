@@ -18,4 +18,5 @@ export { ConformancePool } from "./pool.js";
 export { type Report } from "./report.js";
 export { conformanceResolvers } from "./resolvers.js";
 export { type ConformanceEnvironment, checkConformance } from "./service.js";
+export { type SubgraphComposer, type SubgraphComposition } from "./subgraph.js";
 export { type ConformanceContext } from "./resolvers.js";

@@ -24,6 +24,10 @@ export interface ConformanceInputs {
   schema: InputFile | null;
   /** Their type name → the national type it stands for (`CongDan` → `Citizen`), for the schema comparison. */
   schemaTypeMap?: Record<string, string>;
+  /** The system's own Apollo Federation 2 subgraph (SDL), composed with the national subgraphs. */
+  subgraph?: InputFile | null;
+  /** The subgraph's name in the composition; by default its file name without the extension. */
+  subgraphName?: string | null;
 }
 
 export class ConformanceInputError extends GatewayError {

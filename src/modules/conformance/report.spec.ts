@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { type CheckedInputs, Findings, buildReport } from "./report.js";
 import { CONFORMANCE_RULES, type RuleId, ruleById } from "./rules.js";
 
-const INPUTS: CheckedInputs = { operationFiles: 1, operations: 2, variableFiles: 0, sampleFiles: 1, records: 3, schemaTypesCompared: 0 };
+const INPUTS: CheckedInputs = {
+  operationFiles: 1,
+  operations: 2,
+  variableFiles: 0,
+  sampleFiles: 1,
+  records: 3,
+  schemaTypesCompared: 0,
+  subgraphsChecked: 0,
+};
 const ORDER = CONFORMANCE_RULES.map((r) => r.id);
 
 describe("Findings", () => {

@@ -42,6 +42,8 @@ export interface CheckedInputs {
   sampleFiles: number;
   records: number;
   schemaTypesCompared: number;
+  /** Provincial subgraphs checked for composing with the national ones (0 or 1). */
+  subgraphsChecked: number;
 }
 
 /** The outcome of a check; `checkConformance` returns it as the GraphQL type ConformanceReport. */

@@ -25,10 +25,11 @@ export class ConformanceResolver {
   @Query(() => ConformanceReport, {
     complexity: ({ childComplexity }) => CHECK_COST + childComplexity,
     description:
-      "Checks a provincial system's operations, sample records and schema against the national schema and data standards — the same check as `npx ndaf-gateway conformance`. Public; sent with a client's key, operations are also checked against that client's grants. Malformed input is INVALID_CONFORMANCE_INPUT, naming file and line; so is input past one of the API's bounds (size, documents, operations, tokens, fragment expansion, samples, schema), naming the bound in `extensions.limit`. A check runs off the request thread and is stopped past its time budget (CONFORMANCE_TIMEOUT).",
+      "Checks a provincial system's operations, sample records, schema and subgraph against the national schema and data standards — the same check as `npx ndaf-gateway conformance`. Public; sent with a client's key, operations are also checked against that client's grants. Malformed input is INVALID_CONFORMANCE_INPUT, naming file and line; so is input past one of the API's bounds (size, documents, operations, tokens, fragment expansion, samples, schema, subgraph), naming the bound in `extensions.limit`. A check runs off the request thread and is stopped past its time budget (CONFORMANCE_TIMEOUT).",
   })
   async checkConformance(
-    @Arg("input", () => ConformanceInput, { description: "The operations, sample records and schema to check." }) input: ConformanceInput,
+    @Arg("input", () => ConformanceInput, { description: "The operations, sample records, schema and subgraph to check." })
+    input: ConformanceInput,
     @Ctx() ctx: ConformanceContext,
   ): Promise<ConformanceReport> {
     const report = await ctx.gateway.conformance.check(
@@ -37,6 +38,8 @@ export class ConformanceResolver {
         samples: input.samples ?? [],
         schema: input.schema ?? null,
         schemaTypeMap: Object.fromEntries((input.schemaTypeMap ?? []).map((m) => [m.theirs, m.national])),
+        subgraph: input.subgraph ?? null,
+        subgraphName: input.subgraphName ?? null,
       },
       ctx.access.client,
     );

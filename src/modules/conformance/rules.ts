@@ -364,6 +364,14 @@ const rules = [
     basis: NATIONAL_SCHEMA,
     fix: "Name shared types as the national schema does (Citizen, Address, Enterprise, LandParcel, …) so they can be compared.",
   },
+  {
+    id: "SCHEMA_SUBGRAPH_COMPOSITION",
+    category: "SCHEMA",
+    severity: "ERROR",
+    title: "The system's subgraph does not compose with the national supergraph",
+    basis: "Apollo Federation 2 composition rules (The Guild's federation composition); the national subgraphs of supergraph.graphql",
+    fix: "Follow the message and its code: extend national entities by their @key (Citizen by personalId) with fields of your own, and do not redefine national fields or non-@shareable types.",
+  },
 ] as const satisfies readonly (Omit<Rule, "id"> & { id: string })[];
 
 export type RuleId = (typeof rules)[number]["id"];

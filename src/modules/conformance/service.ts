@@ -16,11 +16,14 @@ import { checkSampleFile } from "./payloads.js";
 import { buildReport, type Report, Findings } from "./report.js";
 import { CONFORMANCE_RULES } from "./rules.js";
 import { checkSchema } from "./schema-diff.js";
+import { checkSubgraph, type SubgraphComposer } from "./subgraph.js";
 
 export interface ConformanceEnvironment {
   schema: GraphQLSchema;
   adminUnits: AdminUnitRegistry;
   catalogue: ProcedureCatalogue;
+  /** Composes a provincial subgraph with the national ones; without it, a subgraph to check is an input error. */
+  subgraphComposer?: SubgraphComposer;
 }
 
 export interface CheckOptions {
@@ -54,15 +57,22 @@ export async function checkConformance(
   inputs: ConformanceInputs,
   options: CheckOptions = {},
 ): Promise<Report> {
-  const total = inputs.operations.length + inputs.samples.length + (inputs.schema ? 1 : 0);
-  if (total === 0) throw new ConformanceInputError("(input)", "nothing to check: give operations, sample data or a schema.");
+  const given = [
+    ...inputs.operations,
+    ...inputs.samples,
+    ...(inputs.schema ? [inputs.schema] : []),
+    ...(inputs.subgraph ? [inputs.subgraph] : []),
+  ];
+  const total = given.length;
+  if (total === 0) throw new ConformanceInputError("(input)", "nothing to check: give operations, sample data, a schema or a subgraph.");
+  if (!inputs.subgraph && inputs.subgraphName) throw new ConformanceInputError("(input)", "a subgraph name needs a subgraph (--subgraph).");
   if (!inputs.schema && Object.keys(inputs.schemaTypeMap ?? {}).length > 0)
     throw new ConformanceInputError("(input)", "a type map needs a schema to compare (--schema).");
   if (total > MAX_FILES) throw new ConformanceInputError("(input)", `${total} files is more than ${MAX_FILES}; check them in parts.`);
   const limits = options.limits ?? null;
   if (limits) assertInputSizes(inputs, limits);
   const names = new Set<string>();
-  for (const file of [...inputs.operations, ...inputs.samples, ...(inputs.schema ? [inputs.schema] : [])]) {
+  for (const file of given) {
     if (names.has(file.name)) throw new ConformanceInputError(file.name, "given twice; every input file needs its own name.");
     names.add(file.name);
   }
@@ -85,10 +95,11 @@ export async function checkConformance(
     records += checkSampleFile(file, context, findings);
   }
   const schemaTypesCompared = inputs.schema ? await checkSchema(inputs.schema, env.schema, findings, inputs.schemaTypeMap ?? {}) : 0;
+  if (inputs.subgraph) await checkSubgraph(inputs.subgraph, inputs.subgraphName, env.subgraphComposer, findings);
 
   return buildReport(
     findings.all(),
-    { ...operations, sampleFiles: inputs.samples.length, records, schemaTypesCompared },
+    { ...operations, sampleFiles: inputs.samples.length, records, schemaTypesCompared, subgraphsChecked: inputs.subgraph ? 1 : 0 },
     nationalSchemaHash(env.schema),
     client?.id ?? null,
     CONFORMANCE_RULES.map((r) => r.id),

@@ -54,7 +54,7 @@ export class ConformanceTypeMapInput {
   national!: string;
 }
 
-@InputType({ description: "What to check; give any of the three. The same inputs as `ndaf-gateway conformance`." })
+@InputType({ description: "What to check; give any of them. The same inputs as `ndaf-gateway conformance`." })
 export class ConformanceInput {
   @Field(() => [ConformanceFileInput], {
     defaultValue: [],
@@ -82,6 +82,20 @@ export class ConformanceInput {
       "Types of the schema named otherwise than the national ones they stand for (CongDan → Citizen), so they are compared (`--map`).",
   })
   schemaTypeMap!: ConformanceTypeMapInput[];
+
+  @Field(() => ConformanceFileInput, {
+    nullable: true,
+    description:
+      "The system's own Apollo Federation 2 subgraph (SDL), composed with the national subgraphs; each composition error is a SCHEMA_SUBGRAPH_COMPOSITION finding (`--subgraph`).",
+  })
+  subgraph?: ConformanceFileInput | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The subgraph's name in the composition (`--subgraph-name`); by default its file name without the extension. No national subgraph's name (population, land, business, gateway).",
+  })
+  subgraphName?: string | null;
 }
 
 @ObjectType({ description: "One thing that does not conform, where it is, and how to fix it." })
@@ -160,6 +174,9 @@ export class ConformanceInputsChecked implements CheckedInputs {
 
   @Field(() => Int, { description: "Types of the given schema compared with national types of the same name." })
   schemaTypesCompared!: number;
+
+  @Field(() => Int, { description: "Subgraphs of the system checked for composing with the national ones (0 or 1)." })
+  subgraphsChecked!: number;
 }
 
 @ObjectType({ description: "The outcome of a conformance check: the same report the command line prints." })

@@ -2,9 +2,10 @@
  * A conformance check on a worker thread (started by pool.ts). The thread builds the national schema itself (a
  * schema cannot cross threads) and is handed the gateway's 2025 map and procedure catalogue, so its report is
  * the one the request thread would give. Typed errors come back as values: a thrown error would lose its class
- * and code on the way.
+ * and code on the way. A provincial subgraph is composed by src/federation's composer, loaded on the first one.
  */
 import { workerData } from "piscina";
+import { subgraphComposer } from "../../federation/composer.js";
 import { GatewayError } from "../../platform/errors.js";
 import { buildGatewaySchema } from "../../schema.js";
 import { AdminUnitRegistry } from "../admin-units/index.js";
@@ -17,12 +18,15 @@ const environment: Promise<ConformanceEnvironment> = buildGatewaySchema().then((
   schema,
   adminUnits: AdminUnitRegistry.fromSnapshot(data.adminUnits),
   catalogue: new ProcedureCatalogue(data.procedures),
+  subgraphComposer,
 }));
 // Built as the thread starts; a failure is the first task's error, not an unhandled rejection.
 environment.catch(() => {});
 
 export default async function check(task: CheckTask): Promise<CheckOutcome> {
   const env = await environment;
+  // The national subgraphs are cut on the first subgraph to compose, as the schema is built: before the time budget.
+  if (task.inputs.subgraph) await subgraphComposer.prepare?.();
   task.started.postMessage("started");
   task.started.close();
   try {
