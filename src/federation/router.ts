@@ -14,7 +14,8 @@ import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@
 import { useHmacUpstreamSignature } from "@graphql-mesh/hmac-upstream-signature";
 import { defaultPrintFn } from "@graphql-tools/executor-common";
 import type { ExecutionRequest } from "@graphql-tools/utils";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLScalarType, isScalarType, isSpecifiedScalarType } from "graphql";
+import { buildUnifiedSchema } from "../schema.js";
 import { applyCors } from "../http/cors.js";
 import { authenticateHeaders } from "../http/authenticate.js";
 import { sendJson } from "../http/errors.js";
@@ -209,7 +210,16 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     },
   };
 
+  // The unified schema's own scalars (PersonalId, TaxCode, …), so a malformed value is refused here with its typed
+  // error, as the gateway refuses it, before any subgraph is asked.
+  const unified = await buildUnifiedSchema();
+  const scalars = Object.fromEntries(
+    Object.values(unified.getTypeMap())
+      .filter((type): type is GraphQLScalarType => isScalarType(type) && !isSpecifiedScalarType(type))
+      .map((type) => [type.name, type]),
+  );
   const runtime = createGatewayRuntime({
+    additionalResolvers: scalars,
     supergraph: routedSupergraph(supergraph, urls),
     graphqlEndpoint: ROUTER_GRAPHQL_PATH,
     landingPage: false,

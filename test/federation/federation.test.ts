@@ -159,6 +159,14 @@ describe("the router answers as the all-in-one gateway", () => {
     expect(routed.body.errors?.[0]?.extensions).toEqual(mono.body.errors?.[0]?.extensions);
   });
 
+  it("refuses a malformed personal id at the router with the gateway's typed error", async () => {
+    const [mono, routed] = await both(NESTED, { id: "12345" });
+    expect(mono.body.errors?.[0]?.extensions?.code).toBe("INVALID_PERSONAL_ID");
+    expect(routed.body.errors?.[0]?.extensions?.code).toBe("INVALID_PERSONAL_ID");
+    expect(routed.body.errors?.[0]?.message).toBe(mono.body.errors?.[0]?.message);
+    expect(routed.body.data).toBeUndefined();
+  });
+
   it("serves the same client-facing schema (the access directives' definitions aside)", async () => {
     const withoutAccessDirectives = (schema: GraphQLSchema) =>
       printSchema(
