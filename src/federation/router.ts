@@ -43,6 +43,8 @@ export interface RouterOptions {
   urls: Record<SubgraphName, string>;
   /** The supergraph's SDL; the committed supergraph.graphql by default. */
   supergraph?: string;
+  /** Hive Router's Rust query planner (the default) or Hive Gateway's JavaScript one. */
+  queryPlanner?: "rust" | "javascript";
   /** How long a subgraph may take (ms) before its fields are answered SOURCE_UNAVAILABLE. */
   subgraphTimeoutMs?: number;
   log?: (message: string) => void;
@@ -218,7 +220,13 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
       .filter((type): type is GraphQLScalarType => isScalarType(type) && !isSpecifiedScalarType(type))
       .map((type) => [type.name, type]),
   );
+  // Hive Router's Rust query planner (a native addon, bundled for Linux, macOS and Windows) unless the operator
+  // asks for Hive Gateway's JavaScript planner (ROUTER_QUERY_PLANNER=javascript), or it does not load here.
+  const planner = options.queryPlanner ?? (process.env.ROUTER_QUERY_PLANNER === "javascript" ? "javascript" : "rust");
+  const rust = planner === "rust" ? await import("@graphql-hive/router-runtime").catch(() => null) : null;
+  if (planner === "rust" && !rust) log("The Rust query planner (@graphql-hive/router-runtime) does not load here: planning in JavaScript");
   const runtime = createGatewayRuntime({
+    ...(rust ? { unifiedGraphHandler: rust.unifiedGraphHandler } : {}),
     additionalResolvers: scalars,
     supergraph: routedSupergraph(supergraph, urls),
     graphqlEndpoint: ROUTER_GRAPHQL_PATH,
@@ -251,7 +259,7 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
       }) as GatewayPlugin,
     ],
   });
-  log(`Routing to ${SUBGRAPH_NAMES.map((name) => `${name} at ${urls[name]}`).join(", ")}`);
+  log(`Routing (${rust ? "Rust" : "JavaScript"} query planner) to ${SUBGRAPH_NAMES.map((name) => `${name} at ${urls[name]}`).join(", ")}`);
 
   const server = http.createServer((req, res) => {
     if (applyCors(config.cors, req, res) === "answered") return;

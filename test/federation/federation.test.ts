@@ -159,6 +159,21 @@ describe("the router answers as the all-in-one gateway", () => {
     expect(routed.body.errors?.[0]?.extensions).toEqual(mono.body.errors?.[0]?.extensions);
   });
 
+  it("answers the same with Hive Gateway's JavaScript query planner as with the Rust one", async () => {
+    const javascript = await startRouter({ config: app.config, secret: SECRET, urls: subgraphUrls, queryPlanner: "javascript" });
+    try {
+      const url = `http://127.0.0.1:${await javascript.listen(0, "127.0.0.1")}/graphql`;
+      const [mono, routed] = await Promise.all([
+        post(monolithUrl, NESTED, { id: holders[1].personalId }),
+        post(url, NESTED, { id: holders[1].personalId }),
+      ]);
+      expect(mono.body.data.citizen.landParcels.length).toBeGreaterThan(0);
+      expect(routed.body).toEqual(mono.body);
+    } finally {
+      await javascript.close();
+    }
+  });
+
   it("refuses a malformed personal id at the router with the gateway's typed error", async () => {
     const [mono, routed] = await both(NESTED, { id: "12345" });
     expect(mono.body.errors?.[0]?.extensions?.code).toBe("INVALID_PERSONAL_ID");
