@@ -230,6 +230,8 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     additionalResolvers: scalars,
     supergraph: routedSupergraph(supergraph, urls),
     graphqlEndpoint: ROUTER_GRAPHQL_PATH,
+    // READY once the supergraph is loaded and planned, as the gateway's /health/ready.
+    readinessCheckEndpoint: "/health/ready",
     landingPage: false,
     graphiql: false,
     // CORS is the gateway's own (src/http/cors.ts), applied before the runtime sees the request.
@@ -265,7 +267,7 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     if (applyCors(config.cors, req, res) === "answered") return;
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/health" || path === "/health/live") return sendJson(res, 200, { status: "LIVE", router: true });
-    if (path !== ROUTER_GRAPHQL_PATH && path !== "/health/ready" && path !== "/readiness") {
+    if (path !== ROUTER_GRAPHQL_PATH && path !== "/health/ready") {
       return sendJson(res, 404, {
         errors: [{ message: `Nothing is served at this path: GraphQL is at ${ROUTER_GRAPHQL_PATH}.`, extensions: { code: "NOT_FOUND" } }],
       });
