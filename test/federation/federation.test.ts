@@ -17,6 +17,7 @@ import { IDENTITY_EXTENSION, SIGNATURE_EXTENSION, sign, signedPayload } from "..
 import { type RouterService, startRouter } from "../../src/federation/router.js";
 import { type SubgraphService, startSubgraph } from "../../src/federation/subgraph-server.js";
 import type { SourceSubgraph, SubgraphName } from "../../src/federation/ownership.js";
+import { documentsOf } from "../../src/modules/documents/index.js";
 import { createThrowawayDatabases, type ThrowawayDatabases } from "../../scripts/lib/throwaway-db.js";
 
 const SECRET = "federation-test-secret-0123456789abcdef";
@@ -290,6 +291,32 @@ describe("the trust boundary between router and subgraphs", () => {
     expect(routed.body.data.citizen.fullName).toBeTruthy();
     expect(routed.body.data.citizen.landParcels).toBeNull();
     expect(routed.body.errors?.map((e) => e.extensions.code)).toContain(refusal);
+  });
+
+  it("runs trusted documents by id, and refuses query text from a client that runs only those", async () => {
+    const [document] = documentsOf([{ name: "nested.graphql", content: NESTED }]);
+    const { key } = await app.clients.register({
+      id: "VN:GOV:FEDERATION:TRUSTED-ONLY",
+      name: "Federation test system (trusted documents only)",
+      grants: [{ sources: ["population", "land", "business"], classes: ["basic"], procedures: ["*"] }],
+      trustedDocumentsOnly: true,
+    });
+    await app.documents.publish([document], null);
+    const headers = { ...HEADERS, authorization: `Bearer ${key}` };
+    const byId = async (url: string) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ documentId: document.id, variables: { id: holders[0].personalId } }),
+      });
+      return (await response.json()) as Reply["body"];
+    };
+    const [mono, routed] = await Promise.all([byId(monolithUrl), byId(routerUrl)]);
+    expect(mono.errors).toBeUndefined();
+    expect(routed).toEqual(mono);
+    const text = await post(routerUrl, NESTED, { id: holders[0].personalId }, headers);
+    expect(text.body.errors?.[0]?.extensions?.code).toBe("TRUSTED_DOCUMENTS_ONLY");
+    expect(text.body.data ?? null).toBeNull();
   });
 
   it("lets each subgraph record its own reads: the citizen's access log shows population, land and business", async () => {
