@@ -5,7 +5,7 @@
  * shared by both ends), so a subgraph trusts the identity only when the router signed it, recently. A subgraph holds
  * no client registry: the router is the one place keys are checked, as X-Road's central server is for members.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import stableStringify from "fast-json-stable-stringify";
 import type { Client, Purpose } from "../modules/access/index.js";
 import { GatewayError } from "../platform/errors.js";
@@ -25,6 +25,41 @@ export interface ForwardedIdentity {
   requestId: string;
   /** When the router signed it (ms since the epoch). */
   issuedAt: number;
+  /** The subgraph it is for: a request signed for one subgraph is refused by every other. */
+  audience: string;
+  /** Once only: a subgraph refuses a nonce it has already seen (a replayed request). */
+  nonce: string;
+}
+
+/** The identity for one signed request to `audience`, with a fresh nonce and the time. */
+export function identityFor(
+  audience: string,
+  parts: Pick<ForwardedIdentity, "client" | "purpose" | "requestId">,
+  now = Date.now(),
+): ForwardedIdentity {
+  return { ...parts, issuedAt: now, audience, nonce: randomUUID() };
+}
+
+/**
+ * The nonces a subgraph has accepted within the validity window: a captured request sent again is refused. Per
+ * process: replicas of one subgraph behind a balancer each keep their own (a replay may reach another replica once).
+ */
+export class NonceGuard {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly max = 200_000) {}
+
+  /** True the first time a nonce is offered before it expires; false for a replay. */
+  accept(nonce: string, expiresAt: number, now = Date.now()): boolean {
+    if (this.seen.has(nonce)) return false;
+    // Insertion order is expiry order within the window: sweep from the oldest.
+    for (const [old, at] of this.seen) {
+      if (at > now && this.seen.size < this.max) break;
+      this.seen.delete(old);
+    }
+    this.seen.set(nonce, expiresAt);
+    return true;
+  }
 }
 
 export interface SignedParts {
@@ -74,6 +109,7 @@ function refuse(message: string): never {
 export function verifySignedRequest(
   secret: string,
   body: { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown },
+  expected: { audience: string; nonces?: NonceGuard },
   now = Date.now(),
 ): { client: Client | null; purpose: Purpose | null; requestId: string } {
   const extensions = (body.extensions ?? {}) as Record<string, unknown>;
@@ -82,7 +118,7 @@ export function verifySignedRequest(
     refuse("This subgraph answers only requests signed by the NDAF router; send the question to the router.");
   }
   const identity = extensions[IDENTITY_EXTENSION] as ForwardedIdentity | undefined;
-  const expected = Buffer.from(
+  const computed = Buffer.from(
     sign(
       secret,
       signedPayload({
@@ -94,16 +130,22 @@ export function verifySignedRequest(
     ),
   );
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (given.length !== computed.length || !timingSafeEqual(given, computed)) {
     refuse("The request's router signature does not match its content: it was altered, or signed with another secret.");
   }
-  if (!identity || typeof identity.issuedAt !== "number" || typeof identity.requestId !== "string") {
+  if (!identity || typeof identity.issuedAt !== "number" || typeof identity.requestId !== "string" || typeof identity.nonce !== "string") {
     refuse("The signed request carries no identity (extensions.ndaf).");
+  }
+  if (identity.audience !== expected.audience) {
+    refuse(`The request was signed for the ${String(identity.audience)} subgraph, not this one (${expected.audience}).`);
   }
   if (Math.abs(now - identity.issuedAt) > MAX_SIGNATURE_AGE_MS) {
     refuse(
       `The router's signature is ${Math.round((now - identity.issuedAt) / 1000)} s old; a signed request is valid for ${MAX_SIGNATURE_AGE_MS / 1000} s.`,
     );
+  }
+  if (expected.nonces && !expected.nonces.accept(identity.nonce, identity.issuedAt + MAX_SIGNATURE_AGE_MS, now)) {
+    refuse("This signed request was already answered: a subgraph answers each one once (a replay is refused).");
   }
   return { client: identity.client ? clientOf(identity.client) : null, purpose: identity.purpose, requestId: identity.requestId };
 }

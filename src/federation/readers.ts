@@ -11,7 +11,7 @@ import type { BusinessReader } from "../modules/business/index.js";
 import type { LandReader } from "../modules/land/index.js";
 import type { PopulationReader } from "../modules/population/index.js";
 import { GatewayError } from "../platform/errors.js";
-import { type ForwardedIdentity, IDENTITY_EXTENSION, SIGNATURE_EXTENSION, sign, signedPayload } from "./identity.js";
+import { type ForwardedIdentity, IDENTITY_EXTENSION, identityFor, SIGNATURE_EXTENSION, sign, signedPayload } from "./identity.js";
 import type { SourceSubgraph } from "./ownership.js";
 
 export const READER_PATH = "/reader";
@@ -89,7 +89,7 @@ export interface RemoteReaderOptions {
   urls: Record<SourceSubgraph, string>;
   secret: string;
   /** The identity of the request being served, re-signed for each call. */
-  identity: () => Omit<ForwardedIdentity, "issuedAt">;
+  identity: () => Pick<ForwardedIdentity, "client" | "purpose" | "requestId">;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -110,7 +110,7 @@ export function remoteReaders(options: RemoteReaderOptions): Readers {
   const call = async (source: SourceSubgraph, method: string, keys: readonly string[]): Promise<unknown[]> => {
     const query = readerOperation(source, method);
     const variables = { keys: [...keys] };
-    const identity: ForwardedIdentity = { ...options.identity(), issuedAt: Date.now() };
+    const identity = identityFor(source, options.identity());
     const signature = sign(options.secret, signedPayload({ query, variables, identity }));
     let response: Response;
     try {

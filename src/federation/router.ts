@@ -1,12 +1,12 @@
 /**
  * The router: Hive Gateway (`@graphql-hive/gateway`) over the committed supergraph (supergraph.graphql), with each
  * subgraph's placeholder URL replaced by the one the operator gives. It keeps the gateway's promises at the edge —
- * it authenticates the API key, reads the purpose, counts the rate limit, turns a trusted document's id into its
- * text, applies the query limits and CORS — and hands each subgraph the identity of the request in the subgraph
- * request's extensions, signed with the operation (Hive's HMAC upstream signature, with our serializer:
- * ./identity.ts). Each subgraph then checks the grants of its own fields and writes its own reads to the audit
- * trail, so the router never sees a refusal it could bypass. A subgraph that does not answer becomes a typed
- * SOURCE_UNAVAILABLE error on its fields; the rest of the answer is served.
+ * it authenticates the API key, reads the purpose, counts the rate limit, reads the body up to its limit, turns a
+ * trusted document's id into its text, applies the query limits, the cost and CORS — and hands each subgraph the
+ * identity of the request in the subgraph request's extensions, signed with the operation for that subgraph only
+ * (Hive's HMAC upstream signature, with our serializer: ./identity.ts). Each subgraph then checks the grants of its
+ * own fields and writes its own reads to the audit trail, so the router never sees a refusal it could bypass. A
+ * subgraph that does not answer becomes a typed SOURCE_UNAVAILABLE error on its fields; the rest is served.
  */
 import http from "node:http";
 import { randomUUID } from "node:crypto";
@@ -14,14 +14,15 @@ import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@
 import { useHmacUpstreamSignature } from "@graphql-mesh/hmac-upstream-signature";
 import { defaultPrintFn } from "@graphql-tools/executor-common";
 import type { ExecutionRequest } from "@graphql-tools/utils";
-import { GraphQLError, type GraphQLScalarType, isScalarType, isSpecifiedScalarType } from "graphql";
+import { GraphQLError, type GraphQLScalarType, isScalarType, isSpecifiedScalarType, parse } from "graphql";
 import { buildUnifiedSchema } from "../schema.js";
-import { applyCors } from "../http/cors.js";
-import { authenticateHeaders } from "../http/authenticate.js";
+import { applyCors, mergeVary } from "../http/cors.js";
+import { authenticate } from "../http/authenticate.js";
+import { MAX_BODY_BYTES, readBody } from "../http/body.js";
 import { sendJson } from "../http/errors.js";
 import { REQUEST_ID_HEADER } from "../http/request-log.js";
 import { ClientStore, DEFAULT_LIMITS, RateLimits, REFUSAL_STATUS, refusalHeaders, type RequestAccess } from "../modules/access/index.js";
-import { routerQueryLimits } from "../modules/access/index.js";
+import { costRefusal, noIntrospection, routerQueryLimits } from "../modules/access/index.js";
 import { DocumentStore, resolveTrustedDocument } from "../modules/documents/index.js";
 import { ProcedureCatalogue } from "../modules/procedures/index.js";
 import { type GatewayConfig, URL_VARIABLES } from "../platform/config.js";
@@ -31,7 +32,7 @@ import { findGatewayError, GatewayError } from "../platform/errors.js";
 import { logger } from "../platform/logger.js";
 import { closeRedis, openRedis, type Redis } from "../platform/redis.js";
 import { loadSecret } from "../app.js";
-import { type ForwardedIdentity, IDENTITY_EXTENSION, signedPayload } from "./identity.js";
+import { IDENTITY_EXTENSION, identityFor, signedPayload } from "./identity.js";
 import { SUBGRAPH_NAMES, type SubgraphName } from "./ownership.js";
 import { placeholderUrl, readSupergraphFile } from "./supergraph.js";
 
@@ -70,19 +71,9 @@ interface RouterState {
   requestId: string;
 }
 
-const states = new WeakMap<Request, RouterState>();
-
-function errorResponse(error: GatewayError, requestId: string): Response {
-  const { code: _code, ...details } = error.extensions as Record<string, unknown>;
-  const status = REFUSAL_STATUS[error.code] ?? 400;
-  return new Response(JSON.stringify({ errors: [{ message: error.message, extensions: { ...details, code: error.code } }] }), {
-    status,
-    headers: {
-      "content-type": "application/json; charset=utf-8",
-      [REQUEST_ID_HEADER]: requestId,
-      ...refusalHeaders(status, error.code, details),
-    },
-  });
+/** Yoga answers an operation-level error with this status (and drops it from the extensions). */
+function httpStatus(status: number): { http: { status: number } } {
+  return { http: { status } };
 }
 
 /** The source a subgraph holds, as `extensions.source` names it in the all-in-one gateway. */
@@ -135,44 +126,52 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
   const production = config.environment === "production";
   const limits = routerQueryLimits(DEFAULT_LIMITS, production);
 
+  // The unified schema: its scalars (below) and each list field's size for the cost, for the router's own checks.
+  const unified = await buildUnifiedSchema();
+
   const edge: GatewayPlugin = {
-    // Before anything is parsed: who asks, why, and whether they may ask at all.
-    onRequest({ request, serverContext, endResponse }) {
-      const requestId = randomUUID();
-      const address = (serverContext as { req?: http.IncomingMessage }).req?.socket.remoteAddress;
-      return authenticateHeaders({ clients, rateLimits, procedures }, (name) => request.headers.get(name), address).then(
-        (access) => void states.set(request, { access, requestId }),
-        (error: unknown) => {
-          const typed = findGatewayError(error);
-          if (!typed) throw error;
-          endResponse(errorResponse(typed, requestId));
-        },
+    // The gateway's token limit on the router's own parser, with its typed error.
+    onParse({ setParseFn }) {
+      setParseFn((source, parseOptions) => {
+        try {
+          return parse(source, { ...parseOptions, maxTokens: DEFAULT_LIMITS.maxTokens });
+        } catch (error) {
+          const message = (error as Error).message ?? "";
+          if (/more tha[nt] \d+ tokens/.test(message)) {
+            throw new GatewayError("TOO_MANY_TOKENS", `The query is too long: ${message.replace(/^Syntax Error: /, "")}`, httpStatus(400));
+          }
+          throw error;
+        }
+      });
+    },
+    onValidate({ addValidationRule }) {
+      if (!config.access.introspection) addValidationRule(noIntrospection);
+    },
+    // The gateway's cost, before any subgraph is asked: each subgraph also costs its own part, but only the router
+    // sees the whole question (every alias and list level multiplies).
+    onExecute({ args, setResultAndStopExecution }) {
+      const tooCostly = costRefusal(
+        unified,
+        args.document,
+        args.operationName,
+        args.variableValues as Record<string, unknown> | null | undefined,
+        DEFAULT_LIMITS.maxCost,
       );
+      if (tooCostly) {
+        setResultAndStopExecution({
+          errors: [new GatewayError(tooCostly.code, tooCostly.message, { ...tooCostly.extensions, ...httpStatus(400) })],
+        });
+      }
     },
-    // A trusted document's id becomes its text, and a client that runs trusted documents only sends nothing else.
-    onParams({ params, setParams, request }) {
-      const state = states.get(request);
-      if (!state) return;
-      return resolveTrustedDocument(
-        documents,
-        { method: request.method, search: new URL(request.url).search, body: params },
-        state.access.client,
-      ).then((resolved) => setParams(resolved.body as typeof params));
-    },
-    onContextBuilding({ context, extendContext }) {
-      const state = states.get(context.request);
-      if (state) extendContext({ ndaf: state } as never);
-    },
-    // Each subgraph request carries the identity, signed below with the operation.
+    // Each subgraph request carries the identity, signed below with the operation, for that subgraph only.
     onSubgraphExecute({ executionRequest, subgraphName, executor, setExecutor }) {
       const state = (executionRequest.context as { ndaf?: RouterState } | undefined)?.ndaf;
       const client = state?.access.client ?? null;
-      const identity: ForwardedIdentity = {
+      const identity = identityFor(subgraphName, {
         client: client && { id: client.id, name: client.name, kind: client.kind, personalId: client.personalId, grants: client.grants },
         purpose: state?.access.purpose ?? null,
         requestId: state?.requestId ?? randomUUID(),
-        issuedAt: Date.now(),
-      };
+      });
       executionRequest.extensions = { ...executionRequest.extensions, [IDENTITY_EXTENSION]: identity };
       const name = subgraphName as SubgraphName;
       setExecutor(async (request: ExecutionRequest) => {
@@ -205,16 +204,10 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
         }
       });
     },
-    onResponse({ request, response }) {
-      const state = states.get(request);
-      // The router's own id, as the gateway's: the one every subgraph's audit rows of this question carry.
-      if (state) response.headers.set(REQUEST_ID_HEADER, state.requestId);
-    },
   };
 
   // The unified schema's own scalars (PersonalId, TaxCode, …), so a malformed value is refused here with its typed
   // error, as the gateway refuses it, before any subgraph is asked.
-  const unified = await buildUnifiedSchema();
   const scalars = Object.fromEntries(
     Object.values(unified.getTypeMap())
       .filter((type): type is GraphQLScalarType => isScalarType(type) && !isSpecifiedScalarType(type))
@@ -244,7 +237,6 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     // The request id is the router's own (edge below), never a caller's: a client cannot pose as another's request.
     requestId: false,
     upstreamTimeout: options.subgraphTimeoutMs ?? 10_000,
-    disableIntrospection: config.access.introspection ? undefined : { disableIf: () => true },
     plugins: () => [
       edge,
       ...(limits.plugins as GatewayPlugin[]),
@@ -263,16 +255,88 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
   });
   log(`Routing (${rust ? "Rust" : "JavaScript"} query planner) to ${SUBGRAPH_NAMES.map((name) => `${name} at ${urls[name]}`).join(", ")}`);
 
-  const server = http.createServer((req, res) => {
+  const answer = (res: http.ServerResponse, error: GatewayError, requestId: string) => {
+    const { code: _code, ...details } = error.extensions as Record<string, unknown>;
+    const status = error.code === "PAYLOAD_TOO_LARGE" ? 413 : (REFUSAL_STATUS[error.code] ?? 400);
+    sendJson(
+      res,
+      status,
+      { errors: [{ message: error.message, extensions: { ...details, code: error.code } }] },
+      { [REQUEST_ID_HEADER]: requestId, ...refusalHeaders(status, error.code, details) },
+    );
+  };
+
+  /** Who asks and why, the body read up to its limit, a trusted document's id turned into its text: as the gateway. */
+  const prepare = async (
+    req: http.IncomingMessage,
+    url: URL,
+    headers: Headers,
+  ): Promise<{ access: RequestAccess; init: RequestInit; search: string }> => {
+    const access = await authenticate({ clients, rateLimits, procedures }, req);
+    const raw = req.method === "GET" || req.method === "HEAD" ? "" : await readBody(req);
+    if (raw === null) throw new GatewayError("PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+    if (raw === undefined) throw new GatewayError("BAD_REQUEST", "The request body is not valid UTF-8; GraphQL requests are UTF-8 JSON.");
+    let body: unknown = raw;
+    if ((headers.get("content-type") ?? "").includes("application/json") && raw.length > 0) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new GatewayError("BAD_REQUEST", "The request body is not valid JSON.");
+      }
+    }
+    const operation = await resolveTrustedDocument(documents, { method: req.method ?? "GET", search: url.search, body }, access.client);
+    headers.delete("content-length");
+    const init: RequestInit = { method: req.method, headers };
+    if (raw.length > 0) init.body = typeof operation.body === "string" ? operation.body : JSON.stringify(operation.body);
+    return { access, init, search: operation.search };
+  };
+
+  const send = async (res: http.ServerResponse, response: Response, extra: Record<string, string> = {}) => {
+    const out: Record<string, string> = {};
+    response.headers.forEach((value, key) => (out[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value));
+    res.writeHead(response.status, { ...out, ...extra });
+    res.end(Buffer.from(await response.arrayBuffer()));
+  };
+
+  // The gateway's HTTP edge in front of the runtime; Hive Gateway then runs the operation with the identity on its
+  // context (`ndaf`), where the subgraph hook above reads it.
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (applyCors(config.cors, req, res) === "answered") return;
-    const path = (req.url ?? "/").split("?")[0];
-    if (path === "/health" || path === "/health/live") return sendJson(res, 200, { status: "LIVE", router: true });
-    if (path !== ROUTER_GRAPHQL_PATH && path !== "/health/ready") {
+    const url = new URL(req.url ?? "/", "http://router");
+    if (url.pathname === "/health" || url.pathname === "/health/live") return sendJson(res, 200, { status: "LIVE", router: true });
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    if (url.pathname === "/health/ready") return send(res, await runtime.fetch(`http://router${url.pathname}`, { headers }, { req, res }));
+    if (url.pathname !== ROUTER_GRAPHQL_PATH) {
       return sendJson(res, 404, {
         errors: [{ message: `Nothing is served at this path: GraphQL is at ${ROUTER_GRAPHQL_PATH}.`, extensions: { code: "NOT_FOUND" } }],
       });
     }
-    void runtime(req, res);
+    const requestId = randomUUID();
+    let prepared;
+    try {
+      prepared = await prepare(req, url, headers);
+    } catch (error) {
+      const typed = findGatewayError(error);
+      if (!typed) throw error;
+      if (typed.code === "PAYLOAD_TOO_LARGE") res.setHeader("connection", "close");
+      return answer(res, typed, requestId);
+    }
+    const state: RouterState = { access: prepared.access, requestId };
+    const response = await runtime.fetch(`http://router${url.pathname}${prepared.search}`, prepared.init, { req, res, ndaf: state });
+    // The router's own id, as the gateway's: the one every subgraph's audit rows of this question carry.
+    await send(res, response, { [REQUEST_ID_HEADER]: requestId });
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      logger.error({ err: error }, "router request failed");
+      if (!res.headersSent) {
+        sendJson(res, 500, { errors: [{ message: "Internal error; it has been logged.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      } else res.end();
+    });
   });
 
   return {

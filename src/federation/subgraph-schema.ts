@@ -236,7 +236,12 @@ function subgraphResolvers(schema: GraphQLSchema, subgraph: SubgraphName, typeDe
         kept.__resolveReference = async (reference: Record<string, unknown>, context: never) => {
           const key = reference[entity.key];
           if (typeof key !== "string" || key.length === 0 || key.length > 64) return null;
-          return node.load(context, key);
+          const value = await node.load(context, key);
+          // A record that is not a subject itself (a household, a certificate, a branch) is its owner's data, as
+          // when the monolith's node(id) or a parent field reaches it: its fields are recorded against the owner.
+          const owner = value && node.owner ? node.owner(value) : undefined;
+          if (value && owner) (context as { access: { owners: WeakMap<object, unknown> } }).access.owners.set(value, owner);
+          return value;
         };
       }
       if (entity && entity.subgraph !== subgraph) {

@@ -33,7 +33,7 @@ import { GatewayError } from "../platform/errors.js";
 import { logger } from "../platform/logger.js";
 import { NodeIdCodec } from "../shared/node-id.js";
 import { CursorCodec } from "../shared/pagination.js";
-import { verifySignedRequest } from "./identity.js";
+import { NonceGuard, verifySignedRequest } from "./identity.js";
 import type { SourceSubgraph, SubgraphName } from "./ownership.js";
 import { answerReaderCall, encodeRows, READER_PATH, type Readers, remoteReaders } from "./readers.js";
 import { buildSubgraph } from "./subgraph-schema.js";
@@ -231,6 +231,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
     };
   };
 
+  const nonces = new NonceGuard();
   let shuttingDown = false;
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://subgraph");
@@ -279,7 +280,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
     }
     let identity;
     try {
-      identity = verifySignedRequest(secret, body);
+      identity = verifySignedRequest(secret, body, { audience: name, nonces });
     } catch (error) {
       if (error instanceof GatewayError) return refuse(res, error);
       throw error;

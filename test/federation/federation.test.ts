@@ -6,6 +6,7 @@
  * one subgraph down leaves a partial answer with its source's typed error. Postgres only: several services share
  * the gateway database.
  */
+import postgres from "postgres";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../src/app.js";
@@ -13,7 +14,7 @@ import { type GatewayServer, createServer } from "../../src/http/server.js";
 import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "../../src/modules/access/index.js";
 import { DEFAULT_DEMO_API_KEY } from "../../src/modules/access/demo.js";
 import { loadConfig, SOURCE_NAMES, URL_VARIABLES } from "../../src/platform/config.js";
-import { IDENTITY_EXTENSION, SIGNATURE_EXTENSION, sign, signedPayload } from "../../src/federation/identity.js";
+import { IDENTITY_EXTENSION, identityFor, SIGNATURE_EXTENSION, sign, signedPayload } from "../../src/federation/identity.js";
 import { type RouterService, startRouter } from "../../src/federation/router.js";
 import { type SubgraphService, startSubgraph } from "../../src/federation/subgraph-server.js";
 import type { SourceSubgraph, SubgraphName } from "../../src/federation/ownership.js";
@@ -201,17 +202,21 @@ describe("the router answers as the all-in-one gateway", () => {
 
 describe("the trust boundary between router and subgraphs", () => {
   const question = { query: 'query { citizen(personalId: "001090000001") { fullName } }', variables: {} };
-  const identity = () => ({
-    client: {
-      id: "VN:GOV:DEMO:ALL-GRANTS",
-      name: "forged",
-      kind: "SYSTEM",
-      personalId: null,
-      grants: [{ sources: ["population"], classes: ["basic"], procedures: ["*"] }],
-    },
-    purpose: DEMO_PURPOSE,
-    requestId: "forged-request",
-    issuedAt: Date.now(),
+  const identity = (audience = "population") =>
+    identityFor(audience, {
+      client: {
+        id: "VN:GOV:DEMO:ALL-GRANTS",
+        name: "signed in the test",
+        kind: "SYSTEM",
+        personalId: null,
+        grants: [{ sources: ["population"], classes: ["basic"], procedures: ["*"] }],
+      },
+      purpose: DEMO_PURPOSE,
+      requestId: "request-signed-in-the-test",
+    });
+  const signed = (id: ReturnType<typeof identity>, secret = SECRET) => ({
+    ...question,
+    extensions: { [IDENTITY_EXTENSION]: id, [SIGNATURE_EXTENSION]: sign(secret, signedPayload({ ...question, identity: id })) },
   });
   const send = async (body: unknown, name: SourceSubgraph = "population") => {
     const response = await fetch(subgraphUrls[name], {
@@ -257,6 +262,17 @@ describe("the trust boundary between router and subgraphs", () => {
     });
     expect(stale.status).toBe(401);
     expect(stale.body.errors?.[0]?.message).toMatch(/s old/);
+  });
+
+  it("refuses a replayed signed request, and one signed for another subgraph", async () => {
+    const request = signed(identity());
+    expect((await send(request)).status).toBe(200);
+    const replay = await send(request);
+    expect(replay.status).toBe(401);
+    expect(replay.body.errors?.[0]?.message).toMatch(/replay/);
+    const forLand = await send(signed(identity("land")));
+    expect(forLand.status).toBe(401);
+    expect(forLand.body.errors?.[0]?.message).toMatch(/signed for the land subgraph/);
   });
 
   it("refuses an unsigned call to a source's reader", async () => {
@@ -342,6 +358,75 @@ describe("the trust boundary between router and subgraphs", () => {
     // One row per subgraph that answered: population's, land's and business's, under the router's request id.
     expect(mine.length).toBe(3);
     expect(new Set(mine.map((n: any) => n.clientId))).toEqual(new Set(["VN:GOV:DEMO:ALL-GRANTS"]));
+  });
+});
+
+describe("the router's own limits, as the gateway's", () => {
+  it("refuses a body over 1 MB before reading on", async () => {
+    const query = `{ provinces(x: [${Array.from({ length: 600_000 }, () => "2").join(",")}]) { code } }`;
+    const [mono, routed] = await both(query);
+    expect(mono.status).toBe(413);
+    expect(routed.status).toBe(413);
+    expect(routed.body.errors?.[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("refuses a document of more tokens than the limit with TOO_MANY_TOKENS", async () => {
+    const fragments = Array.from({ length: 1_000 }, (_, i) => `fragment F${i} on Province { code }`).join(" ");
+    const [mono, routed] = await both(`{ provinces { ...F0 } } ${fragments}`);
+    expect(mono.body.errors?.[0]?.extensions?.code).toBe("TOO_MANY_TOKENS");
+    expect(routed.body.errors?.[0]?.extensions?.code).toBe("TOO_MANY_TOKENS");
+    expect(routed.body.data ?? null).toBeNull();
+  });
+
+  it("refuses a question over the cost limit before any subgraph is asked", async () => {
+    const page =
+      "citizens(first: 100) { edges { node { landParcels { parcel { holders { subject { ... on Citizen { landParcels { parcel { holders { sharePercent } certificates { serial } } } enterpriseRoles { enterprise { owners { role } } } } } } } } } } }";
+    const query = `{ a: ${page} b: ${page} c: ${page} d: ${page} }`;
+    const [mono, routed] = await both(query);
+    expect(mono.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COSTLY");
+    expect(routed.body.errors?.[0]).toEqual(mono.body.errors?.[0]);
+    expect(routed.body.data ?? null).toBeNull();
+  });
+});
+
+describe("the audit of records that are not subjects themselves", () => {
+  it("records a household's and a certificate's fields against their owners, as the gateway does", async () => {
+    const ids = await post(
+      monolithUrl,
+      "query($id: PersonalId!) { citizen(personalId: $id) { household { id } landParcels { parcel { certificates { id } } } } }",
+      { id: holders[0].personalId },
+    );
+    const household = ids.body.data.citizen.household.id as string;
+    const certificate = ids.body.data.citizen.landParcels[0].parcel.certificates[0].id as string;
+    const query = `query($h: ID!, $c: ID!) {
+      h: node(id: $h) { ... on Household { address { text } registeredOn } }
+      c: node(id: $c) { ... on LandCertificate { issuedOn status } } }`;
+    const [mono, routed] = await both(query, { h: household, c: certificate });
+    expect(mono.body.errors).toBeUndefined();
+    expect(routed.body).toEqual(mono.body);
+    const audit = postgres(databases.urls.gateway, { max: 1 });
+    try {
+      const fieldsBySubject = async (requestId: string | null) => {
+        const rows = await audit`select subject_kind, subject_id, fields from gateway.audit_log where request_id = ${requestId!}`;
+        const out = new Map<string, Set<string>>();
+        for (const row of rows) {
+          const key = `${row.subject_kind}:${row.subject_id}`;
+          for (const field of row.fields as string[]) out.set(key, (out.get(key) ?? new Set()).add(field));
+        }
+        return out;
+      };
+      const expected = await fieldsBySubject(mono.headers.get("x-request-id"));
+      const recorded = await fieldsBySubject(routed.headers.get("x-request-id"));
+      expect([...expected.keys()].some((k) => k.startsWith("CITIZEN:"))).toBe(true);
+      expect([...expected.keys()].some((k) => k.startsWith("LAND_PARCEL:"))).toBe(true);
+      for (const [subject, fields] of expected) {
+        // Every field the gateway recorded against a subject, the subgraphs recorded against the same subject.
+        expect([...(recorded.get(subject) ?? [])], subject).toEqual(expect.arrayContaining([...fields]));
+      }
+      expect([...recorded.keys()].filter((k) => k.endsWith(":null") || k.startsWith("null"))).toEqual([]);
+    } finally {
+      await audit.end();
+    }
   });
 });
 

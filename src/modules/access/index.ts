@@ -22,6 +22,7 @@ export {
 } from "./directive.js";
 export { instrumentAccess } from "./instrument.js";
 export { DEFAULT_LIMITS, RateLimits, noIntrospection, queryLimitProtection, routerQueryLimits } from "./limits.js";
+export { costRefusal } from "./cost.js";
 export { accessPlugin } from "./plugin.js";
 export { REFUSAL_STATUS, checkAccess, checkNodeAccess, checkProcedureUse, refusalHeaders } from "./policy.js";
 export { type AuditAction, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, type Purpose, RequestAccess, parsePurpose } from "./request.js";

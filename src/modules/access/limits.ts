@@ -64,12 +64,10 @@ function armorOptions(limits: QueryLimits, production: boolean) {
   };
 }
 
-/** The same limits as an Envelop plugin, for the federation router (Hive Gateway runs Envelop plugins). */
+/** The same limits (depth, aliases, directives) as Envelop plugins, for the federation router. */
 export function routerQueryLimits(limits: QueryLimits, production: boolean): ReturnType<EnvelopArmor["protect"]> {
-  return new EnvelopArmor({
-    ...armorOptions(limits, production),
-    maxTokens: { n: limits.maxTokens, propagateOnRejection: false, onReject: [reject("TOO_MANY_TOKENS", "The query is too long:")] },
-  }).protect();
+  // The token limit is the router's parser's own (src/federation/router.ts): Hive Gateway parses before these run.
+  return new EnvelopArmor(armorOptions(limits, production)).protect();
 }
 
 export function queryLimitProtection(
