@@ -330,6 +330,9 @@ describe("the trust boundary between router and subgraphs", () => {
     const [mono, routed] = await Promise.all([byId(monolithUrl), byId(routerUrl)]);
     expect(mono.errors).toBeUndefined();
     expect(routed).toEqual(mono);
+    const search = new URLSearchParams({ documentId: document.id, variables: JSON.stringify({ id: holders[0].personalId }) });
+    const viaGet = await fetch(`${routerUrl}?${search}`, { headers });
+    expect(await viaGet.json()).toEqual(mono);
     const text = await post(routerUrl, NESTED, { id: holders[0].personalId }, headers);
     expect(text.body.errors?.[0]?.extensions?.code).toBe("TRUSTED_DOCUMENTS_ONLY");
     expect(text.body.data ?? null).toBeNull();
