@@ -80,6 +80,16 @@ export function signedPayload(parts: SignedParts): string {
   });
 }
 
+/**
+ * A subgraph's own secret, derived from the platform's (FEDERATION_HMAC_SECRET): the router and the gateway subgraph
+ * hold the platform's and sign each subgraph's requests with that subgraph's secret; a ministry is given only its
+ * own (FEDERATION_SUBGRAPH_SECRET, printed by `npm run subgraph -- <name> --print-secret`), so it can neither sign
+ * for another subgraph nor accept what was signed for one.
+ */
+export function subgraphSecret(platformSecret: string, subgraph: string): string {
+  return createHmac("sha256", platformSecret).update(`ndaf-federation-subgraph:${subgraph}`, "utf8").digest("hex");
+}
+
 export function sign(secret: string, payload: string): string {
   return createHmac("sha256", secret).update(payload, "utf8").digest("base64");
 }

@@ -11,7 +11,15 @@ import type { BusinessReader } from "../modules/business/index.js";
 import type { LandReader } from "../modules/land/index.js";
 import type { PopulationReader } from "../modules/population/index.js";
 import { GatewayError } from "../platform/errors.js";
-import { type ForwardedIdentity, IDENTITY_EXTENSION, identityFor, SIGNATURE_EXTENSION, sign, signedPayload } from "./identity.js";
+import {
+  type ForwardedIdentity,
+  IDENTITY_EXTENSION,
+  identityFor,
+  SIGNATURE_EXTENSION,
+  sign,
+  signedPayload,
+  subgraphSecret,
+} from "./identity.js";
 import type { SourceSubgraph } from "./ownership.js";
 
 export const READER_PATH = "/reader";
@@ -87,7 +95,8 @@ export async function answerReaderCall(
 
 export interface RemoteReaderOptions {
   urls: Record<SourceSubgraph, string>;
-  secret: string;
+  /** The platform's secret: each source's reader calls are signed with that source's own (subgraphSecret). */
+  platformSecret: string;
   /** The identity of the request being served, re-signed for each call. */
   identity: () => Pick<ForwardedIdentity, "client" | "purpose" | "requestId">;
   fetch?: typeof fetch;
@@ -111,7 +120,7 @@ export function remoteReaders(options: RemoteReaderOptions): Readers {
     const query = readerOperation(source, method);
     const variables = { keys: [...keys] };
     const identity = identityFor(source, options.identity());
-    const signature = sign(options.secret, signedPayload({ query, variables, identity }));
+    const signature = sign(subgraphSecret(options.platformSecret, source), signedPayload({ query, variables, identity }));
     let response: Response;
     try {
       response = await doFetch(new URL(READER_PATH, options.urls[source]), {

@@ -32,7 +32,7 @@ import { findGatewayError, GatewayError } from "../platform/errors.js";
 import { logger } from "../platform/logger.js";
 import { closeRedis, openRedis, type Redis } from "../platform/redis.js";
 import { loadSecret } from "../app.js";
-import { IDENTITY_EXTENSION, identityFor, signedPayload } from "./identity.js";
+import { IDENTITY_EXTENSION, identityFor, signedPayload, subgraphSecret } from "./identity.js";
 import { SUBGRAPH_NAMES, type SubgraphName } from "./ownership.js";
 import { placeholderUrl, readSupergraphFile } from "./supergraph.js";
 
@@ -240,17 +240,22 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     plugins: () => [
       edge,
       ...(limits.plugins as GatewayPlugin[]),
-      // After `edge`, so the identity is in the extensions when the request is signed.
-      useHmacUpstreamSignature({
-        secret,
-        serializeExecutionRequest: (request) =>
-          signedPayload({
-            query: defaultPrintFn(request.document),
-            variables: request.variables,
-            operationName: request.operationName,
-            identity: request.extensions?.[IDENTITY_EXTENSION],
-          }),
-      }) as GatewayPlugin,
+      // After `edge`, so the identity is in the extensions when the request is signed: one signer per subgraph,
+      // each with that subgraph's own secret (subgraphSecret), so no subgraph's secret signs for another.
+      ...SUBGRAPH_NAMES.map(
+        (name) =>
+          useHmacUpstreamSignature({
+            secret: subgraphSecret(secret, name),
+            shouldSign: ({ subgraphName }) => subgraphName === name,
+            serializeExecutionRequest: (request) =>
+              signedPayload({
+                query: defaultPrintFn(request.document),
+                variables: request.variables,
+                operationName: request.operationName,
+                identity: request.extensions?.[IDENTITY_EXTENSION],
+              }),
+          }) as GatewayPlugin,
+      ),
     ],
   });
   log(`Routing (${rust ? "Rust" : "JavaScript"} query planner) to ${SUBGRAPH_NAMES.map((name) => `${name} at ${urls[name]}`).join(", ")}`);

@@ -33,7 +33,7 @@ import { GatewayError } from "../platform/errors.js";
 import { logger } from "../platform/logger.js";
 import { NodeIdCodec } from "../shared/node-id.js";
 import { CursorCodec } from "../shared/pagination.js";
-import { NonceGuard, verifySignedRequest } from "./identity.js";
+import { NonceGuard, subgraphSecret, verifySignedRequest } from "./identity.js";
 import type { SourceSubgraph, SubgraphName } from "./ownership.js";
 import { answerReaderCall, encodeRows, READER_PATH, type Readers, remoteReaders } from "./readers.js";
 import { buildSubgraph } from "./subgraph-schema.js";
@@ -43,23 +43,38 @@ export const SUBGRAPH_GRAPHQL_PATH = "/graphql";
 /** The variables the subgraphs and the router read, beside the databases' URLs. */
 export const FEDERATION_VARIABLES = {
   secret: "FEDERATION_HMAC_SECRET",
+  subgraphSecret: "FEDERATION_SUBGRAPH_SECRET",
   urls: {
     population: "POPULATION_SUBGRAPH_URL",
     land: "LAND_SUBGRAPH_URL",
     business: "BUSINESS_SUBGRAPH_URL",
     gateway: "GATEWAY_SUBGRAPH_URL",
   },
-} as const satisfies { secret: string; urls: Record<SubgraphName, string> };
+} as const satisfies { secret: string; subgraphSecret: string; urls: Record<SubgraphName, string> };
 
-/** The shared signing secret: at least 32 characters, so it cannot be guessed. */
+/** The platform's signing secret: at least 32 characters, so it cannot be guessed. */
 export function federationSecret(env: NodeJS.ProcessEnv = process.env): string {
   const secret = env[FEDERATION_VARIABLES.secret];
   if (!secret || secret.length < 32) {
     throw new Error(
-      `${FEDERATION_VARIABLES.secret} must be set to the secret the router signs subgraph requests with (at least 32 characters; e.g. \`openssl rand -hex 32\`).`,
+      `${FEDERATION_VARIABLES.secret} must be set to the platform's secret the router signs subgraph requests with (at least 32 characters; e.g. \`openssl rand -hex 32\`).`,
     );
   }
   return secret;
+}
+
+/**
+ * What a subgraph verifies with: its own secret (FEDERATION_SUBGRAPH_SECRET, as a ministry is given it), else the
+ * one derived from the platform's (FEDERATION_HMAC_SECRET). The gateway subgraph needs the platform's: it signs its
+ * reader calls to every source.
+ */
+export function subgraphSecrets(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): { secret?: string; ownSecret?: string } {
+  const own = env[FEDERATION_VARIABLES.subgraphSecret];
+  if (own && name !== "gateway") {
+    if (own.length < 32) throw new Error(`${FEDERATION_VARIABLES.subgraphSecret} is shorter than 32 characters.`);
+    return { ownSecret: own };
+  }
+  return { secret: federationSecret(env) };
 }
 
 /** The URL of each subgraph, from the environment; a missing one is a one-line start-up failure. */
@@ -82,7 +97,10 @@ export function subgraphUrls<N extends SubgraphName>(names: readonly N[], env: N
 export interface SubgraphOptions {
   name: SubgraphName;
   config: GatewayConfig;
-  secret: string;
+  /** The platform's secret, from which this subgraph's own is derived (required for the gateway subgraph). */
+  secret?: string;
+  /** This subgraph's own secret, as a ministry is given it (subgraphSecret of the platform's). */
+  ownSecret?: string;
   /** For the gateway subgraph: where the sources' subgraphs are (their readers are at /reader beside /graphql). */
   sourceUrls?: Record<SourceSubgraph, string>;
   log?: (message: string) => void;
@@ -125,7 +143,12 @@ function databasesOf(name: SubgraphName): ("population" | "land" | "business" | 
 }
 
 export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphService> {
-  const { name, config, secret } = options;
+  const { name, config } = options;
+  const platformSecret = options.secret;
+  const verifyWith = options.ownSecret ?? (platformSecret ? subgraphSecret(platformSecret, name) : undefined);
+  if (!verifyWith) throw new Error("A subgraph needs its own secret or the platform's to verify the router's signature.");
+  if (name === "gateway" && !platformSecret)
+    throw new Error("The gateway subgraph needs the platform's secret: it signs its reader calls.");
   const log = options.log ?? (() => {});
   const needed = databasesOf(name);
   for (const source of needed) {
@@ -187,7 +210,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
       name === "gateway"
         ? remoteReaders({
             urls: options.sourceUrls!,
-            secret,
+            platformSecret: platformSecret!,
             identity: () => ({
               client: access.client && {
                 id: access.client.id,
@@ -280,7 +303,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
     }
     let identity;
     try {
-      identity = verifySignedRequest(secret, body, { audience: name, nonces });
+      identity = verifySignedRequest(verifyWith, body, { audience: name, nonces });
     } catch (error) {
       if (error instanceof GatewayError) return refuse(res, error);
       throw error;

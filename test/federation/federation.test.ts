@@ -14,7 +14,14 @@ import { type GatewayServer, createServer } from "../../src/http/server.js";
 import { DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "../../src/modules/access/index.js";
 import { DEFAULT_DEMO_API_KEY } from "../../src/modules/access/demo.js";
 import { loadConfig, SOURCE_NAMES, URL_VARIABLES } from "../../src/platform/config.js";
-import { IDENTITY_EXTENSION, identityFor, SIGNATURE_EXTENSION, sign, signedPayload } from "../../src/federation/identity.js";
+import {
+  IDENTITY_EXTENSION,
+  identityFor,
+  SIGNATURE_EXTENSION,
+  sign,
+  signedPayload,
+  subgraphSecret,
+} from "../../src/federation/identity.js";
 import { type RouterService, startRouter } from "../../src/federation/router.js";
 import { type SubgraphService, startSubgraph } from "../../src/federation/subgraph-server.js";
 import type { SourceSubgraph, SubgraphName } from "../../src/federation/ownership.js";
@@ -77,7 +84,9 @@ beforeAll(async () => {
   monolith = await createServer(app);
   monolithUrl = `http://127.0.0.1:${await monolith.listen(0, "127.0.0.1")}/graphql`;
   for (const name of ["population", "land", "business"] as const) {
-    subgraphs[name] = await startSubgraph({ name, config, secret: SECRET });
+    // The business subgraph as a ministry runs it: given only its own secret, not the platform's.
+    const secrets = name === "business" ? { ownSecret: subgraphSecret(SECRET, "business") } : { secret: SECRET };
+    subgraphs[name] = await startSubgraph({ name, config, ...secrets });
     subgraphUrls[name] = `http://127.0.0.1:${await subgraphs[name].listen(0, "127.0.0.1")}/graphql`;
   }
   subgraphs.gateway = await startSubgraph({
@@ -214,7 +223,8 @@ describe("the trust boundary between router and subgraphs", () => {
       purpose: DEMO_PURPOSE,
       requestId: "request-signed-in-the-test",
     });
-  const signed = (id: ReturnType<typeof identity>, secret = SECRET) => ({
+  const POPULATION_SECRET = subgraphSecret(SECRET, "population");
+  const signed = (id: ReturnType<typeof identity>, secret = POPULATION_SECRET) => ({
     ...question,
     extensions: { [IDENTITY_EXTENSION]: id, [SIGNATURE_EXTENSION]: sign(secret, signedPayload({ ...question, identity: id })) },
   });
@@ -240,7 +250,7 @@ describe("the trust boundary between router and subgraphs", () => {
     const wrongSecret = await send({ ...question, extensions: { [IDENTITY_EXTENSION]: id, [SIGNATURE_EXTENSION]: forged } });
     expect(wrongSecret.status).toBe(401);
 
-    const good = sign(SECRET, signedPayload({ ...question, identity: id }));
+    const good = sign(POPULATION_SECRET, signedPayload({ ...question, identity: id }));
     const accepted = await send({ ...question, extensions: { [IDENTITY_EXTENSION]: id, [SIGNATURE_EXTENSION]: good } });
     expect(accepted.status).toBe(200);
 
@@ -258,7 +268,10 @@ describe("the trust boundary between router and subgraphs", () => {
     const old = { ...id, issuedAt: Date.now() - 5 * 60_000 };
     const stale = await send({
       ...question,
-      extensions: { [IDENTITY_EXTENSION]: old, [SIGNATURE_EXTENSION]: sign(SECRET, signedPayload({ ...question, identity: old })) },
+      extensions: {
+        [IDENTITY_EXTENSION]: old,
+        [SIGNATURE_EXTENSION]: sign(POPULATION_SECRET, signedPayload({ ...question, identity: old })),
+      },
     });
     expect(stale.status).toBe(401);
     expect(stale.body.errors?.[0]?.message).toMatch(/s old/);
@@ -273,6 +286,12 @@ describe("the trust boundary between router and subgraphs", () => {
     const forLand = await send(signed(identity("land")));
     expect(forLand.status).toBe(401);
     expect(forLand.body.errors?.[0]?.message).toMatch(/signed for the land subgraph/);
+    // Nor can the holder of one subgraph's secret sign for another: land verifies with its own.
+    const byPopulation = await send(signed(identity("land")), "land");
+    expect(byPopulation.status).toBe(401);
+    expect(byPopulation.body.errors?.[0]?.message).toMatch(/altered, or signed with another secret/);
+    const byLand = await send(signed(identity("land"), subgraphSecret(SECRET, "land")), "land");
+    expect(byLand.status).toBe(200);
   });
 
   it("refuses an unsigned call to a source's reader", async () => {
