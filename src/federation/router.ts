@@ -20,6 +20,7 @@ import { applyCors, mergeVary } from "../http/cors.js";
 import { authenticate } from "../http/authenticate.js";
 import { MAX_BODY_BYTES, readBody } from "../http/body.js";
 import { sendJson } from "../http/errors.js";
+import { closeGracefully, listenOn } from "../http/listen.js";
 import { REQUEST_ID_HEADER } from "../http/request-log.js";
 import { ClientStore, DEFAULT_LIMITS, RateLimits, REFUSAL_STATUS, refusalHeaders, type RequestAccess } from "../modules/access/index.js";
 import { costRefusal, noIntrospection, routerQueryLimits } from "../modules/access/index.js";
@@ -347,16 +348,9 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
   return {
     http: server,
     runtime,
-    listen: (port, host = "0.0.0.0") =>
-      new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => resolve((server.address() as { port: number }).port));
-      }),
+    listen: (port, host) => listenOn(server, port, host),
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeGracefully(server);
       await runtime.dispose();
       await changes.close();
       if (redis) await closeRedis(redis);

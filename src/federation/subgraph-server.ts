@@ -19,6 +19,7 @@ import type { GatewayContext } from "../context.js";
 import { createApollo } from "../http/apollo.js";
 import { readBody } from "../http/body.js";
 import { sendJson } from "../http/errors.js";
+import { closeGracefully, listenOn } from "../http/listen.js";
 import { AccessLogStore, AuditSealer, REFUSAL_STATUS, refusalHeaders, RequestAccess, resolveSigningKey } from "../modules/access/index.js";
 import { AdminUnitRegistry } from "../modules/admin-units/index.js";
 import { createBusinessSlice } from "../modules/business/index.js";
@@ -360,17 +361,10 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
     name,
     http: server,
     apollo,
-    listen: (port, host = "0.0.0.0") =>
-      new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => resolve((server.address() as { port: number }).port));
-      }),
+    listen: (port, host) => listenOn(server, port, host),
     close: async () => {
       shuttingDown = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeGracefully(server);
       await apollo.stop();
       await platform?.sealer.stop();
       await platform?.conformance.close();

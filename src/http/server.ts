@@ -10,6 +10,7 @@ import { createApollo } from "./apollo.js";
 import { applyCors } from "./cors.js";
 import { sendError } from "./errors.js";
 import { createGraphQLEndpoint } from "./graphql-endpoint.js";
+import { closeGracefully, listenOn } from "./listen.js";
 import { logRequest, nameRequest, REQUEST_ID_HEADER } from "./request-log.js";
 import { createRoutes, routeOf } from "./routes.js";
 import { logger } from "../platform/logger.js";
@@ -68,22 +69,14 @@ export async function createServer(app: App): Promise<GatewayServer> {
     get shuttingDown() {
       return shuttingDown;
     },
-    listen: (port, host = "0.0.0.0") =>
-      new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => resolve((server.address() as { port: number }).port));
-      }),
+    listen: (port, host) => listenOn(server, port, host),
     /**
      * Graceful: stop accepting, let requests in flight finish (idle keep-alive connections are closed at once,
      * busy ones after their response), then stop Apollo. The caller closes the pools after this.
      */
     close: async () => {
       shuttingDown = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Connections that finish their last answer become idle: close them as they do.
-      const sweep = setInterval(() => server.closeIdleConnections(), 100);
-      server.closeIdleConnections();
-      await closed.finally(() => clearInterval(sweep));
+      await closeGracefully(server);
       await apollo.stop();
     },
   };
