@@ -18,13 +18,13 @@ import { GraphQLError, type GraphQLScalarType, isScalarType, isSpecifiedScalarTy
 import { buildUnifiedSchema } from "../schema.js";
 import { applyCors, mergeVary } from "../http/cors.js";
 import { authenticate } from "../http/authenticate.js";
-import { MAX_BODY_BYTES, readBody } from "../http/body.js";
-import { sendJson } from "../http/errors.js";
+import { sendGatewayError, sendJson } from "../http/errors.js";
+import { readGraphQLRequest } from "../http/graphql-request.js";
 import { closeGracefully, listenOn } from "../http/listen.js";
 import { REQUEST_ID_HEADER } from "../http/request-log.js";
-import { ClientStore, DEFAULT_LIMITS, RateLimits, REFUSAL_STATUS, refusalHeaders, type RequestAccess } from "../modules/access/index.js";
+import { ClientStore, DEFAULT_LIMITS, RateLimits, type RequestAccess } from "../modules/access/index.js";
 import { costRefusal, noIntrospection, routerQueryLimits } from "../modules/access/index.js";
-import { DocumentStore, resolveTrustedDocument } from "../modules/documents/index.js";
+import { DocumentStore } from "../modules/documents/index.js";
 import { ProcedureCatalogue } from "../modules/procedures/index.js";
 import { type GatewayConfig, URL_VARIABLES } from "../platform/config.js";
 import { migrateSource } from "../platform/db/migrate.js";
@@ -261,17 +261,6 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
   });
   log(`Routing (${rust ? "Rust" : "JavaScript"} query planner) to ${SUBGRAPH_NAMES.map((name) => `${name} at ${urls[name]}`).join(", ")}`);
 
-  const answer = (res: http.ServerResponse, error: GatewayError, requestId: string) => {
-    const { code: _code, ...details } = error.extensions as Record<string, unknown>;
-    const status = error.code === "PAYLOAD_TOO_LARGE" ? 413 : (REFUSAL_STATUS[error.code] ?? 400);
-    sendJson(
-      res,
-      status,
-      { errors: [{ message: error.message, extensions: { ...details, code: error.code } }] },
-      { [REQUEST_ID_HEADER]: requestId, ...refusalHeaders(status, error.code, details) },
-    );
-  };
-
   /** Who asks and why, the body read up to its limit, a trusted document's id turned into its text: as the gateway. */
   const prepare = async (
     req: http.IncomingMessage,
@@ -279,22 +268,12 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     headers: Headers,
   ): Promise<{ access: RequestAccess; init: RequestInit; search: string }> => {
     const access = await authenticate({ clients, rateLimits, procedures }, req);
-    const raw = req.method === "GET" || req.method === "HEAD" ? "" : await readBody(req);
-    if (raw === null) throw new GatewayError("PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-    if (raw === undefined) throw new GatewayError("BAD_REQUEST", "The request body is not valid UTF-8; GraphQL requests are UTF-8 JSON.");
-    let body: unknown = raw;
-    if ((headers.get("content-type") ?? "").includes("application/json") && raw.length > 0) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        throw new GatewayError("BAD_REQUEST", "The request body is not valid JSON.");
-      }
-    }
-    const operation = await resolveTrustedDocument(documents, { method: req.method ?? "GET", search: url.search, body }, access.client);
+    const { body, search } = await readGraphQLRequest(documents, req, url.search, access.client);
     headers.delete("content-length");
     const init: RequestInit = { method: req.method, headers };
-    if (raw.length > 0) init.body = typeof operation.body === "string" ? operation.body : JSON.stringify(operation.body);
-    return { access, init, search: operation.search };
+    const hasBody = req.method !== "GET" && req.method !== "HEAD" && (typeof body === "string" ? body.length > 0 : body != null);
+    if (hasBody) init.body = typeof body === "string" ? body : JSON.stringify(body);
+    return { access, init, search };
   };
 
   const send = async (res: http.ServerResponse, response: Response, extra: Record<string, string> = {}) => {
@@ -327,8 +306,8 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     } catch (error) {
       const typed = findGatewayError(error);
       if (!typed) throw error;
-      if (typed.code === "PAYLOAD_TOO_LARGE") res.setHeader("connection", "close");
-      return answer(res, typed, requestId);
+      const close: Record<string, string> = typed.code === "PAYLOAD_TOO_LARGE" ? { connection: "close" } : {};
+      return sendGatewayError(res, typed, null, { [REQUEST_ID_HEADER]: requestId, ...close });
     }
     const state: RouterState = { access: prepared.access, requestId };
     const response = await runtime.fetch(`http://router${url.pathname}${prepared.search}`, prepared.init, { req, res, ndaf: state });

@@ -18,9 +18,9 @@ import { loadSecret } from "../app.js";
 import type { GatewayContext } from "../context.js";
 import { createApollo } from "../http/apollo.js";
 import { readBody } from "../http/body.js";
-import { sendJson } from "../http/errors.js";
+import { sendGatewayError, sendJson } from "../http/errors.js";
 import { closeGracefully, listenOn } from "../http/listen.js";
-import { AccessLogStore, AuditSealer, REFUSAL_STATUS, refusalHeaders, RequestAccess, resolveSigningKey } from "../modules/access/index.js";
+import { AccessLogStore, AuditSealer, RequestAccess, resolveSigningKey } from "../modules/access/index.js";
 import { AdminUnitRegistry } from "../modules/admin-units/index.js";
 import { createBusinessSlice } from "../modules/business/index.js";
 import { ConformancePool } from "../modules/conformance/index.js";
@@ -125,17 +125,6 @@ function notHere<T extends object>(subgraph: SubgraphName, source: string): T {
       );
     },
   });
-}
-
-function refuse(res: http.ServerResponse, error: GatewayError): void {
-  const { code: _code, ...details } = error.extensions as Record<string, unknown>;
-  const status = REFUSAL_STATUS[error.code] ?? 400;
-  sendJson(
-    res,
-    status,
-    { errors: [{ message: error.message, extensions: { ...details, code: error.code } }] },
-    refusalHeaders(status, error.code, details),
-  );
 }
 
 /** The databases a subgraph opens: its own and the coordination platform's. Postgres only: several processes share them. */
@@ -300,13 +289,13 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
       body = JSON.parse(raw) as Record<string, unknown>;
       if (!body || typeof body !== "object" || Array.isArray(body)) throw new Error();
     } catch {
-      return refuse(res, new GatewayError("BAD_REQUEST", "The request body is not a JSON object of at most 1 MB."));
+      return sendGatewayError(res, new GatewayError("BAD_REQUEST", "The request body is not a JSON object of at most 1 MB."), null);
     }
     let identity;
     try {
       identity = verifySignedRequest(verifyWith, body, { audience: name, nonces });
     } catch (error) {
-      if (error instanceof GatewayError) return refuse(res, error);
+      if (error instanceof GatewayError) return sendGatewayError(res, error, null);
       throw error;
     }
     if (isReader) {
@@ -322,7 +311,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
         );
         return sendJson(res, 200, { results: encodeRows(results) });
       } catch (error) {
-        if (error instanceof GatewayError) return refuse(res, error);
+        if (error instanceof GatewayError) return sendGatewayError(res, error, null);
         throw error;
       }
     }

@@ -19,29 +19,20 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 
 /** The request's client (null without an Authorization header), its purpose, and its place in the rate limit. */
 export async function authenticate(app: Authenticator, req: http.IncomingMessage): Promise<RequestAccess> {
-  return authenticateHeaders(app, (name) => header(req, name), req.socket.remoteAddress);
-}
-
-/** The same from any request's headers (the router's are WHATWG Headers): `header` gets one by lower-case name. */
-export async function authenticateHeaders(
-  app: Authenticator,
-  header: (name: string) => string | null | undefined,
-  remoteAddress: string | undefined,
-): Promise<RequestAccess> {
   const limits = app.rateLimits;
-  const byAddress = () => limits.consume(`address:${remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
+  const byAddress = () => limits.consume(`address:${req.socket.remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
   let client: Client | null = null;
   let purpose;
   try {
-    const authorization = header("authorization") ?? undefined;
+    const authorization = header(req, "authorization");
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S{8,200})\s*$/i.exec(authorization);
       if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
       client = await app.clients.authenticate(match[1]);
     }
     purpose = parsePurpose(
-      header(PURPOSE_PROCEDURE_HEADER) ?? undefined,
-      header(PURPOSE_CASE_HEADER) ?? undefined,
+      header(req, PURPOSE_PROCEDURE_HEADER),
+      header(req, PURPOSE_CASE_HEADER),
       (code) => app.procedures.get(code) !== undefined,
     );
   } catch (error) {

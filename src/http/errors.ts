@@ -49,8 +49,20 @@ export function sendError(
   sendJson(res, status, { errors: [{ message, extensions: { ...details, code } }] }, headers);
 }
 
-export function sendGatewayError(res: http.ServerResponse, error: GatewayError, metrics: GatewayMetrics): void {
+/** A typed refusal before GraphQL runs, with its status and headers; counted when the server keeps metrics. */
+export function sendGatewayError(
+  res: http.ServerResponse,
+  error: GatewayError,
+  metrics: GatewayMetrics | null,
+  headers: Record<string, string> = {},
+): void {
   const { code: _code, ...details } = error.extensions as Record<string, unknown>;
   const status = REFUSAL_STATUS[error.code] ?? 400;
-  sendError(res, metrics, status, error.code, error.message, details, refusalHeaders(status, error.code, details));
+  metrics?.graphqlErrors.inc({ code: error.code });
+  sendJson(
+    res,
+    status,
+    { errors: [{ message: error.message, extensions: { ...details, code: error.code } }] },
+    { ...refusalHeaders(status, error.code, details), ...headers },
+  );
 }

@@ -8,10 +8,9 @@ import type { RequestAccess } from "../modules/access/index.js";
 import type { App } from "../app.js";
 import { createContext, type GatewayContext } from "../context.js";
 import { authenticate } from "./authenticate.js";
-import { MAX_BODY_BYTES, readBody } from "./body.js";
 import { mergeVary } from "./cors.js";
-import { sendError, sendGatewayError } from "./errors.js";
-import { resolveTrustedDocument } from "../modules/documents/index.js";
+import { sendGatewayError } from "./errors.js";
+import { readGraphQLRequest } from "./graphql-request.js";
 import type { GatewayMetrics } from "../platform/observability/metrics.js";
 import { GatewayError } from "../platform/errors.js";
 
@@ -26,47 +25,18 @@ export type GraphQLEndpoint = (
 export function createGraphQLEndpoint(app: App, apollo: ApolloServer<GatewayContext>, metrics: GatewayMetrics): GraphQLEndpoint {
   return async (req, res, url, requestId, onContext) => {
     let access: RequestAccess;
+    let operation;
     try {
       access = await authenticate(app, req);
+      operation = await readGraphQLRequest(app.documents, req, url.search, access.client);
     } catch (error) {
-      if (error instanceof GatewayError) return sendGatewayError(res, error, metrics);
-      throw error;
-    }
-
-    const raw = await readBody(req);
-    if (raw === null) {
-      return sendError(
-        res,
-        metrics,
-        413,
-        "PAYLOAD_TOO_LARGE",
-        `The request body exceeds ${MAX_BODY_BYTES} bytes.`,
-        {},
-        { connection: "close" },
-      );
-    }
-    if (raw === undefined) {
-      return sendError(res, metrics, 400, "BAD_REQUEST", "The request body is not valid UTF-8; GraphQL requests are UTF-8 JSON.");
+      if (!(error instanceof GatewayError)) throw error;
+      // An oversized body is not read to its end: the connection cannot carry another request.
+      return sendGatewayError(res, error, metrics, error.code === "PAYLOAD_TOO_LARGE" ? { connection: "close" } : {});
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-    }
-    let body: unknown = raw;
-    if ((headers.get("content-type") ?? "").includes("application/json") && raw.length > 0) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        return sendError(res, metrics, 400, "BAD_REQUEST", "The request body is not valid JSON.");
-      }
-    }
-    // A trusted document's id becomes its text here, so Apollo runs it as any request (limits, access, audit).
-    let operation;
-    try {
-      operation = await resolveTrustedDocument(app.documents, { method: req.method ?? "GET", search: url.search, body }, access.client);
-    } catch (error) {
-      if (error instanceof GatewayError) return sendGatewayError(res, error, metrics);
-      throw error;
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { ...operation, headers },

@@ -36,6 +36,7 @@ export const REFUSAL_STATUS: Partial<Record<ErrorCode, number>> = {
   DOCUMENT_NOT_FOUND: 404,
   SOURCE_UNAVAILABLE: 503,
   AUDIT_UNAVAILABLE: 503,
+  PAYLOAD_TOO_LARGE: 413,
 };
 
 /** Headers that go with a refusal of this status. */
