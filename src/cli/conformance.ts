@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CITIZEN_CLIENT_ID, type Client, type Grant, SYSTEM_CLIENT_ID, validateGrant } from "../modules/access/index.js";
+import { CITIZEN_CLIENT_ID, type Client, type Grant, keylessClient, SYSTEM_CLIENT_ID, validateGrant } from "../modules/access/index.js";
 import { formatReport, formatRules, FORMATS, type ReportFormat } from "../modules/conformance/index.js";
 import { mayHoldDocuments } from "../modules/conformance/index.js";
 import {
@@ -198,19 +198,7 @@ export function readGrantsFile(file: InputFile, clientId?: string): Client {
       throw new ConformanceInputError(file.name, `grants[${i}]: ${(error as Error).message}`);
     }
   });
-  return {
-    id,
-    name: id,
-    kind,
-    personalId: kind === "CITIZEN" ? id.slice("VN:CIT:".length) : null,
-    keyPrefix: "",
-    rateLimitPerMinute: null,
-    expiresAt: null,
-    revokedAt: null,
-    demo: false,
-    trustedDocumentsOnly: false,
-    grants,
-  };
+  return keylessClient({ id, name: id, kind, personalId: kind === "CITIZEN" ? id.slice("VN:CIT:".length) : null, grants });
 }
 
 /** `--map CongDan=Citizen,DiaChi=Address` (and repeated): their type name → the national type. */

@@ -7,7 +7,7 @@
  */
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import stableStringify from "fast-json-stable-stringify";
-import type { Client, Purpose } from "../modules/access/index.js";
+import { type Client, keylessClient, type Purpose } from "../modules/access/index.js";
 import { GatewayError } from "../platform/errors.js";
 
 /** Where the signature and the identity travel in a subgraph request's extensions. */
@@ -94,20 +94,6 @@ export function sign(secret: string, payload: string): string {
   return createHmac("sha256", secret).update(payload, "utf8").digest("base64");
 }
 
-/** Rebuilds the client the access checks know, from what the router forwarded. */
-function clientOf(forwarded: NonNullable<ForwardedIdentity["client"]>): Client {
-  return {
-    ...forwarded,
-    keyPrefix: "",
-    rateLimitPerMinute: null,
-    expiresAt: null,
-    revokedAt: null,
-    demo: false,
-    // Trusted documents are the router's to enforce: a subgraph receives only the router's planned operations.
-    trustedDocumentsOnly: false,
-  };
-}
-
 function refuse(message: string): never {
   throw new GatewayError("INVALID_CREDENTIAL", message);
 }
@@ -157,5 +143,5 @@ export function verifySignedRequest(
   if (expected.nonces && !expected.nonces.accept(identity.nonce, identity.issuedAt + MAX_SIGNATURE_AGE_MS, now)) {
     refuse("This signed request was already answered: a subgraph answers each one once (a replay is refused).");
   }
-  return { client: identity.client ? clientOf(identity.client) : null, purpose: identity.purpose, requestId: identity.requestId };
+  return { client: identity.client ? keylessClient(identity.client) : null, purpose: identity.purpose, requestId: identity.requestId };
 }

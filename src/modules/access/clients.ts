@@ -52,6 +52,24 @@ export interface Client {
   grants: Grant[];
 }
 
+/**
+ * A client known only by who it is and what it may read, holding no key of this process: one declared in a
+ * conformance check's client file, or forwarded by the federation router to a subgraph. Keys, limits and expiry
+ * are checked where the key is (the registry, the router), so here they are none.
+ */
+export function keylessClient(fields: Pick<Client, "id" | "name" | "kind" | "personalId" | "grants">): Client {
+  return {
+    ...fields,
+    keyPrefix: "",
+    rateLimitPerMinute: null,
+    expiresAt: null,
+    revokedAt: null,
+    demo: false,
+    // Trusted documents are enforced where the request comes in (the gateway's endpoint, the router).
+    trustedDocumentsOnly: false,
+  };
+}
+
 export function generateApiKey(): string {
   return `ndaf_${randomBytes(32).toString("base64url")}`;
 }

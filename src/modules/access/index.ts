@@ -4,7 +4,16 @@
  * declare access with, the plugin and limits the HTTP front installs, the client store, and the resolvers.
  */
 export { analyzeOperation, reachableDefinitions } from "./analyze.js";
-export { CITIZEN_CLIENT_ID, type Client, ClientStore, type Grant, PROCEDURE_CODE, SYSTEM_CLIENT_ID, validateGrant } from "./clients.js";
+export {
+  CITIZEN_CLIENT_ID,
+  type Client,
+  ClientStore,
+  type Grant,
+  keylessClient,
+  PROCEDURE_CODE,
+  SYSTEM_CLIENT_ID,
+  validateGrant,
+} from "./clients.js";
 export { MAX_COST_NODES, costError, operationCost } from "./cost.js";
 export { DEMO_CITIZEN_KEY, DEMO_PURPOSE, type DemoClients, assertNoDemoClients, ensureDemoClients } from "./demo.js";
 export {
