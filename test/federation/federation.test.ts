@@ -6,7 +6,6 @@
  * one subgraph down leaves a partial answer with its source's typed error. Postgres only: several services share
  * the gateway database.
  */
-import postgres from "postgres";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../src/app.js";
@@ -26,6 +25,7 @@ import { type RouterService, startRouter } from "../../src/federation/router.js"
 import { type SubgraphService, startSubgraph } from "../../src/federation/subgraph-server.js";
 import type { SourceSubgraph, SubgraphName } from "../../src/federation/ownership.js";
 import { documentsOf } from "../../src/modules/documents/index.js";
+import { auditedCitizens, auditRowsOf, personalIdsIn } from "../support/personal-ids.js";
 import { createThrowawayDatabases, type ThrowawayDatabases } from "../../scripts/lib/throwaway-db.js";
 
 const SECRET = "federation-test-secret-0123456789abcdef";
@@ -99,18 +99,19 @@ beforeAll(async () => {
   router = await startRouter({ config, secret: SECRET, urls: subgraphUrls, subgraphTimeoutMs: 3_000 });
   routerUrl = `http://127.0.0.1:${await router.listen(0, "127.0.0.1")}/graphql`;
 
-  // Holders of land who also hold a role in an enterprise, from the monolith (its answers are the reference).
-  const land = await import("postgres").then((m) => m.default(databases.urls.land, { max: 1 }));
-  const business = await import("postgres").then((m) => m.default(databases.urls.business, { max: 1 }));
-  const people = new Set((await business`select distinct personal_id from business.enterprise_people`).map((r) => String(r.personal_id)));
-  const rows =
-    await land`select h.personal_id, c.parcel_id from land.holders h join land.certificates c on c.serial = h.certificate_serial where h.personal_id is not null order by h.id`;
-  holders = rows.map((r) => ({ personalId: String(r.personal_id), parcelId: String(r.parcel_id) })).filter((h) => people.has(h.personalId));
-  const population = await import("postgres").then((m) => m.default(databases.urls.population, { max: 1 }));
-  const [most] =
-    await population`select permanent_province_code as code from population.citizens group by 1 order by count(*) desc limit 1`;
-  province = String(most.code);
-  await Promise.all([land.end(), business.end(), population.end()]);
+  // Holders of land who also hold a role in an enterprise (each source read on its own; no join across them).
+  const { population, land, business } = app.sources;
+  const people = new Set(
+    (await business.raw<{ personal_id: string }>("select distinct personal_id from business.enterprise_people")).map((r) => r.personal_id),
+  );
+  const rows = await land.raw<{ personal_id: string; parcel_id: string }>(
+    "select h.personal_id, c.parcel_id from land.holders h join land.certificates c on c.serial = h.certificate_serial where h.personal_id is not null order by h.id",
+  );
+  holders = rows.map((r) => ({ personalId: r.personal_id, parcelId: r.parcel_id })).filter((h) => people.has(h.personalId));
+  const [most] = await population.raw<{ code: string }>(
+    "select permanent_province_code as code from population.citizens group by 1 order by count(*) desc limit 1",
+  );
+  province = most.code;
 }, 240_000);
 
 afterAll(async () => {
@@ -426,29 +427,48 @@ describe("the audit of records that are not subjects themselves", () => {
     const [mono, routed] = await both(query, { h: household, c: certificate });
     expect(mono.body.errors).toBeUndefined();
     expect(routed.body).toEqual(mono.body);
-    const audit = postgres(databases.urls.gateway, { max: 1 });
-    try {
-      const fieldsBySubject = async (requestId: string | null) => {
-        const rows = await audit`select subject_kind, subject_id, fields from gateway.audit_log where request_id = ${requestId!}`;
-        const out = new Map<string, Set<string>>();
-        for (const row of rows) {
-          const key = `${row.subject_kind}:${row.subject_id}`;
-          for (const field of row.fields as string[]) out.set(key, (out.get(key) ?? new Set()).add(field));
-        }
-        return out;
-      };
-      const expected = await fieldsBySubject(mono.headers.get("x-request-id"));
-      const recorded = await fieldsBySubject(routed.headers.get("x-request-id"));
-      expect([...expected.keys()].some((k) => k.startsWith("CITIZEN:"))).toBe(true);
-      expect([...expected.keys()].some((k) => k.startsWith("LAND_PARCEL:"))).toBe(true);
-      for (const [subject, fields] of expected) {
-        // Every field the gateway recorded against a subject, the subgraphs recorded against the same subject.
-        expect([...(recorded.get(subject) ?? [])], subject).toEqual(expect.arrayContaining([...fields]));
+    const fieldsBySubject = async (requestId: string | null) => {
+      const out = new Map<string, Set<string>>();
+      for (const row of await auditRowsOf(app.sources.gateway, [requestId!])) {
+        const key = `${row.subject_kind}:${row.subject_id}`;
+        for (const field of row.fields) out.set(key, (out.get(key) ?? new Set()).add(field));
       }
-      expect([...recorded.keys()].filter((k) => k.endsWith(":null") || k.startsWith("null"))).toEqual([]);
-    } finally {
-      await audit.end();
+      return out;
+    };
+    const expected = await fieldsBySubject(mono.headers.get("x-request-id"));
+    const recorded = await fieldsBySubject(routed.headers.get("x-request-id"));
+    expect([...expected.keys()].some((k) => k.startsWith("CITIZEN:"))).toBe(true);
+    expect([...expected.keys()].some((k) => k.startsWith("LAND_PARCEL:"))).toBe(true);
+    for (const [subject, fields] of expected) {
+      // Every field the gateway recorded against a subject, the subgraphs recorded against the same subject.
+      expect([...(recorded.get(subject) ?? [])], subject).toEqual(expect.arrayContaining([...fields]));
     }
+    expect([...recorded.keys()].filter((k) => k.endsWith(":null") || k.startsWith("null"))).toEqual([]);
+  });
+});
+
+describe("every personal id the router answers with is audited against its person", () => {
+  it("holds for the nested question, a list and a dossier evaluation", async () => {
+    const evaluation = {
+      procedureCode: "1.013980",
+      applicant: { personalId: holders[0].personalId },
+      subjects: { parcel: holders[0].parcelId, buyer: holders[1].personalId },
+    };
+    const asked = await Promise.all([
+      ...holders.slice(0, 3).map((h) => post(routerUrl, NESTED, { id: h.personalId })),
+      post(routerUrl, LIST, { p: province }),
+      post(routerUrl, EVALUATE, { input: evaluation }, { ...HEADERS, "x-purpose-procedure": "1.013980" }),
+    ]);
+    let checked = 0;
+    for (const reply of asked) {
+      expect(reply.body.errors).toBeUndefined();
+      const audited = await auditedCitizens(app.sources.gateway, [reply.headers.get("x-request-id")!]);
+      for (const occurrence of personalIdsIn(reply.body)) {
+        expect(audited.has(occurrence.id), `${occurrence.id} at ${occurrence.path}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 });
 
