@@ -10,6 +10,7 @@ import DataLoader from "dataloader";
 import type { BusinessReader } from "../modules/business/index.js";
 import type { LandReader } from "../modules/land/index.js";
 import type { PopulationReader } from "../modules/population/index.js";
+import { SourceUnavailableError } from "../platform/db/resilience.js";
 import { GatewayError } from "../platform/errors.js";
 import {
   type ForwardedIdentity,
@@ -103,16 +104,6 @@ export interface RemoteReaderOptions {
   timeoutMs?: number;
 }
 
-function unavailable(source: SourceSubgraph, detail: string): GatewayError {
-  return new GatewayError(
-    "SOURCE_UNAVAILABLE",
-    `The ${source} source did not answer (${detail}). Fields from it are null; retry shortly.`,
-    {
-      source: source.toUpperCase(),
-    },
-  );
-}
-
 /** The three sources' readers for one request, over their subgraphs: one POST per method per batch. */
 export function remoteReaders(options: RemoteReaderOptions): Readers {
   const doFetch = options.fetch ?? fetch;
@@ -130,11 +121,11 @@ export function remoteReaders(options: RemoteReaderOptions): Readers {
         signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
       });
     } catch (error) {
-      throw unavailable(source, (error as Error).name === "TimeoutError" ? "timed out" : "unreachable");
+      throw new SourceUnavailableError(source, (error as Error).name === "TimeoutError" ? "timed out" : "unreachable");
     }
     const body = (await response.json().catch(() => null)) as { results?: unknown[]; errors?: { message: string }[] } | null;
     if (!response.ok || !body || !Array.isArray(body.results) || body.results.length !== keys.length) {
-      throw unavailable(source, body?.errors?.[0]?.message ?? `HTTP ${response.status}`);
+      throw new SourceUnavailableError(source, `its subgraph answered HTTP ${response.status} without results`);
     }
     return decodeRows(body.results) as unknown[];
   };

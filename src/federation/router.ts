@@ -28,6 +28,7 @@ import { DocumentStore } from "../modules/documents/index.js";
 import { ProcedureCatalogue } from "../modules/procedures/index.js";
 import { type GatewayConfig, URL_VARIABLES } from "../platform/config.js";
 import { migrateSource } from "../platform/db/migrate.js";
+import { SourceUnavailableError } from "../platform/db/resilience.js";
 import { openSource } from "../platform/db/source.js";
 import { findGatewayError, GatewayError } from "../platform/errors.js";
 import { logger } from "../platform/logger.js";
@@ -75,16 +76,6 @@ interface RouterState {
 /** Yoga answers an operation-level error with this status (and drops it from the extensions). */
 function httpStatus(status: number): { http: { status: number } } {
   return { http: { status } };
-}
-
-/** The source a subgraph holds, as `extensions.source` names it in the all-in-one gateway. */
-const SOURCE_OF: Record<SubgraphName, string> = { population: "POPULATION", land: "LAND", business: "BUSINESS", gateway: "GATEWAY" };
-
-function unavailable(subgraph: SubgraphName, path?: readonly (string | number)[]): GraphQLError {
-  return new GraphQLError(`The ${subgraph} source did not answer. Fields from it are null; retry shortly.`, {
-    path,
-    extensions: { code: "SOURCE_UNAVAILABLE", source: SOURCE_OF[subgraph] },
-  });
 }
 
 /** A subgraph's answer that is not GraphQL (refused connection, timeout, 5xx): the source is unavailable. */
@@ -183,7 +174,7 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
           // Never the transport's own error: it holds the subgraph request, signature and identity included.
           if (single.errors?.some((e) => isTransportFailure(e))) {
             logger.warn({ subgraph: name, requestId: identity.requestId, error: single.errors[0]?.message }, "subgraph unavailable");
-            return { data: single.data ?? null, errors: [unavailable(name)] };
+            return { data: single.data ?? null, errors: [new SourceUnavailableError(name, "its subgraph did not answer")] };
           }
           // A subgraph's refusal of the whole part (its fields not granted, its cost): several errors without a path,
           // which the delegation would fold into one untyped error. One typed error instead, naming every field.
@@ -201,7 +192,7 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
           return result;
         } catch (error) {
           logger.warn({ subgraph: name, requestId: identity.requestId, err: error }, "subgraph unavailable");
-          return { errors: [unavailable(name)] };
+          return { errors: [new SourceUnavailableError(name, "its subgraph did not answer")] };
         }
       });
     },

@@ -481,7 +481,7 @@ describe("a subgraph that is down", () => {
     expect(reply.body.data.citizen.enterpriseRoles.length).toBeGreaterThan(0);
     expect(reply.body.data.citizen.landParcels).toBeNull();
     const codes = reply.body.errors!.map((e) => [e.extensions.code, e.extensions.source]);
-    expect(codes).toContainEqual(["SOURCE_UNAVAILABLE", "LAND"]);
+    expect(codes).toContainEqual(["SOURCE_UNAVAILABLE", "land"]);
     // Never the transport's own error: it would hold the signed subgraph request.
     expect(JSON.stringify(reply.body)).not.toMatch(/hmac|representations|ndaf/);
 
