@@ -8,6 +8,7 @@
  *            [--trusted-documents-only]
  *   update <id> --trusted-documents-only | --no-trusted-documents-only
  *   grant <id> --grant <sources>/<classes>/<procedures>
+ *   roles <id> [--role owner:<source> | oversight] ...
  *   revoke <id>
  *   rotate-key <id>
  *   remove-demo
@@ -31,9 +32,10 @@ function describe(client: Awaited<ReturnType<ClientStore["list"]>>[number]): str
       : "active";
   const limit = client.rateLimitPerMinute ? `  ${client.rateLimitPerMinute}/min` : "";
   const documents = client.trustedDocumentsOnly ? "  trusted documents only" : "";
+  const roles = client.roles.length ? `  roles ${client.roles.join(",")}` : "";
   const grants = client.grants.map((g) => `    grant: ${g.sources.join(",")} / ${g.classes.join(",")} / ${g.procedures.join(",")}`);
   return [
-    `${client.id}  ${client.kind}${client.demo ? " DEMO" : ""}  key ${client.keyPrefix}…  ${state}${limit}${documents}  ${client.name}`,
+    `${client.id}  ${client.kind}${client.demo ? " DEMO" : ""}  key ${client.keyPrefix}…  ${state}${limit}${documents}${roles}  ${client.name}`,
     ...grants,
   ].join("\n");
 }
@@ -60,6 +62,9 @@ async function run(command: Exclude<ClientCommand, { command: "help" }>, store: 
       console.log(describe(client!));
       return;
     }
+    case "roles":
+      console.log(describe(await store.setRoles(command.id, command.roles)));
+      return;
     case "revoke":
       console.log(describe(await store.revoke(command.id)));
       return;

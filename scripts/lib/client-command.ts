@@ -6,12 +6,17 @@ import { parseArgs } from "node:util";
 import {
   ANY_PROCEDURE,
   CITIZEN_CLIENT_ID,
+  CLIENT_ROLES,
+  type ClientRole,
   type Grant,
   MAX_RATE_LIMIT_PER_MINUTE,
   type RegisterClient,
+  ORGANIZATION_CLIENT_ID,
+  organizationClientIdProblem,
   SYSTEM_CLIENT_ID,
   validateGrant,
   validateRateLimit,
+  validateRoles,
 } from "../../src/modules/access/clients.js";
 import type { DataClass, DataSourceName } from "../../src/modules/access/directive.js";
 import { GatewayError } from "../../src/platform/errors.js";
@@ -21,14 +26,17 @@ export const CLIENTS_USAGE = `Usage: npm run clients -- <command>
   list
   add <id> --name <name> [--citizen <personal id>] [--expires <YYYY-MM-DD | ISO date-time>]
            [--rate-limit <requests a minute>] [--grant <sources>/<classes>/<procedures>] ...
-           [--trusted-documents-only]
+           [--trusted-documents-only] [--role <role>] ...
   update <id> --trusted-documents-only | --no-trusted-documents-only
   grant <id> --grant <sources>/<classes>/<procedures> ...
+  roles <id> [--role <role>] ...          sets the client's roles (none given: removes them)
   revoke <id>
   rotate-key <id>
   remove-demo
 
-  <id>          VN:GOV:<agency code>:<system>, or VN:CIT:<12-digit personal id> with --citizen
+  <id>          VN:GOV:<agency code>:<system>, VN:CIT:<12-digit personal id> with --citizen, or
+                VN:ORG:<tax code>:<system> for a private-sector organisation (it reads a citizen's data only
+                under that citizen's consent: requestConsent)
   --expires     a future date (YYYY-MM-DD means 00:00 UTC that day) or date-time with its offset
   --rate-limit  1 to ${MAX_RATE_LIMIT_PER_MINUTE.toLocaleString("en")}; omitted: the gateway's GATEWAY_RATE_LIMIT
   --grant       e.g. population,land/basic/1.001193,1.000894 or business/basic,sensitive/*
@@ -37,6 +45,9 @@ export const CLIENTS_USAGE = `Usage: npm run clients -- <command>
   --trusted-documents-only
                 the client runs only trusted documents (published with \`ndaf-gateway documents publish\`,
                 sent as documentId); query text is refused with TRUSTED_DOCUMENTS_ONLY
+  --role        agency systems only: ${CLIENT_ROLES.join(", ")}
+                (owner:<source> answers that source's data-correction requests; oversight reads every
+                client's operational records)
 
 Exit status: 0 done, 2 the command is wrong (nothing was changed), 1 the database failed.`;
 
@@ -49,16 +60,18 @@ export type ClientCommand =
   | { command: "add"; client: RegisterClient }
   | { command: "update"; id: string; trustedDocumentsOnly: boolean }
   | { command: "grant"; id: string; grants: Grant[] }
+  | { command: "roles"; id: string; roles: ClientRole[] }
   | { command: "revoke"; id: string }
   | { command: "rotate-key"; id: string }
   | { command: "remove-demo" };
 
-type Option = "name" | "citizen" | "expires" | "rate-limit" | "grant" | "trusted-documents-only" | "no-trusted-documents-only";
+type Option = "name" | "citizen" | "expires" | "rate-limit" | "grant" | "trusted-documents-only" | "no-trusted-documents-only" | "role";
 const OPTIONS_OF: Record<Exclude<ClientCommand["command"], "help">, readonly Option[]> = {
   list: [],
-  add: ["name", "citizen", "expires", "rate-limit", "grant", "trusted-documents-only"],
+  add: ["name", "citizen", "expires", "rate-limit", "grant", "trusted-documents-only", "role"],
   update: ["trusted-documents-only", "no-trusted-documents-only"],
   grant: ["grant"],
+  roles: ["role"],
   revoke: [],
   "rotate-key": [],
   "remove-demo": [],
@@ -106,6 +119,14 @@ export function parseRateLimit(text: string): number {
   }
 }
 
+function parseRoles(roles: string[], kind: "SYSTEM" | "CITIZEN" | "ORGANIZATION"): ClientRole[] {
+  try {
+    return validateRoles(kind, roles);
+  } catch (error) {
+    throw new UsageError(`--role: ${(error as Error).message}`);
+  }
+}
+
 export function parseGrant(text: string, procedures: KnownProcedures): Grant {
   const parts = text.split("/");
   if (parts.length !== 3) {
@@ -137,10 +158,18 @@ export function parseGrant(text: string, procedures: KnownProcedures): Grant {
 }
 
 function clientId(id: string | undefined, command: string): string {
-  if (!id) throw new UsageError(`${command} needs a client id: VN:GOV:<agency code>:<system> or VN:CIT:<12-digit personal id>`);
+  if (!id)
+    throw new UsageError(
+      `${command} needs a client id: VN:GOV:<agency code>:<system>, VN:CIT:<12-digit personal id> or VN:ORG:<tax code>:<system>`,
+    );
+  if (id.startsWith("VN:ORG:")) {
+    const problem = organizationClientIdProblem(id);
+    if (problem) throw new UsageError(problem);
+    return id;
+  }
   if (!SYSTEM_CLIENT_ID.test(id) && !CITIZEN_CLIENT_ID.test(id)) {
     throw new UsageError(
-      `"${id}" is not a client id: VN:GOV:<agency code>:<system> (letters, digits, ".", "-") or VN:CIT:<12-digit personal id>`,
+      `"${id}" is not a client id: VN:GOV:<agency code>:<system> (letters, digits, ".", "-"), VN:CIT:<12-digit personal id> or VN:ORG:<tax code>:<system>`,
     );
   }
   return id;
@@ -160,6 +189,7 @@ function parseOptions(argv: string[]) {
         grant: { type: "string", multiple: true },
         "trusted-documents-only": { type: "boolean" },
         "no-trusted-documents-only": { type: "boolean" },
+        role: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -185,7 +215,7 @@ export function parseClientCommand(argv: string[], procedures: KnownProcedures, 
   for (const option of Object.keys(values) as Option[]) {
     if (!OPTIONS_OF[name].includes(option)) throw new UsageError(`--${option} is not an option of ${name}`);
   }
-  const takesId = name === "add" || name === "update" || name === "grant" || name === "revoke" || name === "rotate-key";
+  const takesId = name !== "list" && name !== "remove-demo";
   const extra = takesId ? rest : [id, ...rest].filter((x) => x !== undefined);
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}" after ${name}${takesId ? " <id>" : ""}`);
   const grants = (values.grant ?? []).map((g) => parseGrant(g, procedures));
@@ -203,6 +233,11 @@ export function parseClientCommand(argv: string[], procedures: KnownProcedures, 
       if (on === off) throw new UsageError("update needs exactly one of --trusted-documents-only and --no-trusted-documents-only");
       return { command: "update", id: clientId(id, name), trustedDocumentsOnly: on };
     }
+    case "roles": {
+      const checkedId = clientId(id, name);
+      if (!SYSTEM_CLIENT_ID.test(checkedId)) throw new UsageError("only an agency system (VN:GOV:…) holds roles");
+      return { command: "roles", id: checkedId, roles: parseRoles(values.role ?? [], "SYSTEM") };
+    }
     case "grant":
       if (grants.length === 0) throw new UsageError("grant needs --grant <sources>/<classes>/<procedures>");
       return { command: "grant", id: clientId(id, name), grants };
@@ -215,19 +250,21 @@ export function parseClientCommand(argv: string[], procedures: KnownProcedures, 
       const checkedId = clientId(id, name);
       if (citizen !== undefined && checkedId !== `VN:CIT:${citizen}`)
         throw new UsageError(`a citizen client's id is VN:CIT:${citizen}, not ${checkedId}`);
-      if (citizen === undefined && !SYSTEM_CLIENT_ID.test(checkedId))
+      if (citizen === undefined && CITIZEN_CLIENT_ID.test(checkedId))
         throw new UsageError(`${checkedId} is a citizen's id: add --citizen ${checkedId.slice("VN:CIT:".length)}`);
+      const kind = citizen ? "CITIZEN" : ORGANIZATION_CLIENT_ID.test(checkedId) ? "ORGANIZATION" : "SYSTEM";
       return {
         command: "add",
         client: {
           id: checkedId,
           name: clientName,
-          kind: citizen ? "CITIZEN" : "SYSTEM",
+          kind,
           personalId: citizen ?? null,
           expiresAt: values.expires !== undefined ? parseExpiry(values.expires, now) : null,
           rateLimitPerMinute: values["rate-limit"] !== undefined ? parseRateLimit(values["rate-limit"]) : null,
           grants,
           trustedDocumentsOnly: values["trusted-documents-only"] === true,
+          roles: parseRoles(values.role ?? [], kind),
         },
       };
     }

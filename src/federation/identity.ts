@@ -19,7 +19,7 @@ export const MAX_SIGNATURE_AGE_MS = 60_000;
 
 /** What a subgraph knows of the client: enough for its access checks and its audit rows. */
 export interface ForwardedIdentity {
-  client: Pick<Client, "id" | "name" | "kind" | "personalId" | "grants"> | null;
+  client: (Pick<Client, "id" | "name" | "kind" | "personalId" | "grants"> & Partial<Pick<Client, "roles">>) | null;
   purpose: Purpose | null;
   /** The router's request id: every subgraph's audit rows of one question carry it. */
   requestId: string;

@@ -160,7 +160,14 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
       const state = (executionRequest.context as { ndaf?: RouterState } | undefined)?.ndaf;
       const client = state?.access.client ?? null;
       const identity = identityFor(subgraphName, {
-        client: client && { id: client.id, name: client.name, kind: client.kind, personalId: client.personalId, grants: client.grants },
+        client: client && {
+          id: client.id,
+          name: client.name,
+          kind: client.kind,
+          personalId: client.personalId,
+          grants: client.grants,
+          roles: client.roles,
+        },
         purpose: state?.access.purpose ?? null,
         requestId: state?.requestId ?? randomUUID(),
       });

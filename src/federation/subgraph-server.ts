@@ -208,6 +208,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
                 kind: access.client.kind,
                 personalId: access.client.personalId,
                 grants: access.client.grants,
+                roles: access.client.roles,
               },
               purpose: access.purpose,
               requestId,

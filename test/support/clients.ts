@@ -13,6 +13,7 @@ export function agencyClient(...grants: Grant[]): Client {
     revokedAt: null,
     demo: false,
     trustedDocumentsOnly: false,
+    roles: [],
     grants,
   };
 }

@@ -57,7 +57,7 @@ describe("the clients command line", () => {
     [["update", "VN:GOV:SO-TP:HOTICH"], /^update needs exactly one of --trusted-documents-only and --no-trusted-documents-only/],
     [["update", "VN:GOV:SO-TP:HOTICH", "--name", "x"], /^--name is not an option of update/],
     [["grant", "VN:GOV:SO-TP:HOTICH", "--trusted-documents-only"], /^--trusted-documents-only is not an option of grant/],
-    [["frobnicate"], /^unknown command "frobnicate"; commands: list, add, update, grant, revoke, rotate-key, remove-demo/],
+    [["frobnicate"], /^unknown command "frobnicate"; commands: list, add, update, grant, roles, revoke, rotate-key, remove-demo/],
     [[], /^no command given/],
   ])("refuses %j", (args, message) => {
     let thrown: unknown;
@@ -99,6 +99,7 @@ describe("the clients command line", () => {
           { sources: ["business"], classes: ["basic", "sensitive"], procedures: ["*"] },
         ],
         trustedDocumentsOnly: true,
+        roles: [],
       },
     });
   });
@@ -148,6 +149,27 @@ describe("the clients command line", () => {
     });
     expect(parse(["--help"])).toEqual({ command: "help" });
     expect(parse(["add", "-h"])).toEqual({ command: "help" });
+  });
+
+  it("reads an organisation client by its tax code, and roles for agency systems only", () => {
+    const bank = parse(["add", "VN:ORG:0100100015:ebanking", "--name", "Ngân hàng A", "--grant", "population/basic/*"]);
+    expect(bank).toMatchObject({ command: "add", client: { id: "VN:ORG:0100100015:ebanking", kind: "ORGANIZATION", roles: [] } });
+    expect(() => parse(["add", "VN:ORG:0100100016:ebanking", "--name", "x"])).toThrow(/wrong check digit: expected 5, found 6/);
+    expect(() => parse(["add", "VN:ORG:123:x", "--name", "x"])).toThrow(/not an organisation client id/);
+    expect(parse([...system, "--role", "owner:land", "--role", "oversight"])).toMatchObject({
+      client: { kind: "SYSTEM", roles: ["owner:land", "oversight"] },
+    });
+    expect(() => parse([...system, "--role", "owner:tax"])).toThrow(
+      /^--role: Unknown role "owner:tax"; roles are owner:population, owner:land, owner:business, oversight/,
+    );
+    expect(() => parse(["add", "VN:ORG:0100100015:ebanking", "--name", "x", "--role", "oversight"])).toThrow(/Only an agency system/);
+    expect(parse(["roles", "VN:GOV:SO-TP:HOTICH", "--role", "owner:population"])).toEqual({
+      command: "roles",
+      id: "VN:GOV:SO-TP:HOTICH",
+      roles: ["owner:population"],
+    });
+    expect(parse(["roles", "VN:GOV:SO-TP:HOTICH"])).toEqual({ command: "roles", id: "VN:GOV:SO-TP:HOTICH", roles: [] });
+    expect(() => parse(["roles", "VN:CIT:001090000001", "--role", "oversight"])).toThrow(/only an agency system/);
   });
 });
 

@@ -9,10 +9,11 @@ import { GatewayError } from "../../platform/errors.js";
 import { isUnavailability, SourceUnavailableError } from "../../platform/db/resilience.js";
 import { DATA_SOURCE_NAMES, type DataSourceName } from "../../platform/config.js";
 import type { EnumValue } from "../../shared/enums.js";
+import { branchCodeProblem, taxCodeProblem } from "../../shared/codes.js";
 import type { DataClass } from "./directive.js";
 import { clientGrants, clients, type ClientRow, type GrantRow } from "./tables.js";
 
-export const ClientKind = { SYSTEM: "SYSTEM", CITIZEN: "CITIZEN" } as const;
+export const ClientKind = { SYSTEM: "SYSTEM", CITIZEN: "CITIZEN", ORGANIZATION: "ORGANIZATION" } as const;
 export type ClientKind = EnumValue<typeof ClientKind>;
 export const DATA_CLASSES: readonly DataClass[] = ["basic", "sensitive"];
 /** Any procedure, in a grant's procedure list. */
@@ -20,6 +21,33 @@ export const ANY_PROCEDURE = "*";
 
 export const SYSTEM_CLIENT_ID = /^VN:GOV:[A-Za-z0-9][A-Za-z0-9.-]{0,39}:[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 export const CITIZEN_CLIENT_ID = /^VN:CIT:\d{12}$/;
+/** A private-sector organisation's system (a bank, an insurer, a telecom): its tax code (enterprise code) and system. */
+export const ORGANIZATION_CLIENT_ID = /^VN:ORG:(\d{10}(?:-\d{3})?):[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+/** What an organisation client's id says wrong (its tax code's check digit included), or null. */
+export function organizationClientIdProblem(id: string): string | null {
+  const match = ORGANIZATION_CLIENT_ID.exec(id);
+  if (!match) return `"${id}" is not an organisation client id like VN:ORG:<10-digit tax code>:<system>.`;
+  const taxCode = match[1]!;
+  const problem = taxCode.includes("-") ? branchCodeProblem(taxCode) : taxCodeProblem(taxCode);
+  return problem ? `${id}: ${problem}` : null;
+}
+
+/**
+ * Duties a client holds beyond reading (agency systems only): `owner:<source>` is the source's owner, who answers
+ * its data-correction requests; `oversight` reads every client's operational records (Decree 278/2025).
+ */
+export const CLIENT_ROLES = [...DATA_SOURCE_NAMES.map((s) => `owner:${s}` as const), "oversight"] as const;
+export type ClientRole = (typeof CLIENT_ROLES)[number];
+export const ownerRole = (source: DataSourceName): ClientRole => `owner:${source}`;
+
+export function validateRoles(kind: ClientKind, roles: readonly string[]): ClientRole[] {
+  for (const role of roles)
+    if (!(CLIENT_ROLES as readonly string[]).includes(role))
+      throw new GatewayError("INVALID_ARGUMENT", `Unknown role "${role}"; roles are ${CLIENT_ROLES.join(", ")}.`);
+  if (roles.length > 0 && kind !== "SYSTEM") throw new GatewayError("INVALID_ARGUMENT", "Only an agency system (VN:GOV:…) holds roles.");
+  return [...new Set(roles)] as ClientRole[];
+}
 
 /**
  * A client id as it may be shown to someone other than the gateway's operator: a citizen client's id is their
@@ -50,6 +78,7 @@ export interface Client {
   /** Only trusted documents (sent as `documentId`) are run for this client; query text is refused. */
   trustedDocumentsOnly: boolean;
   grants: Grant[];
+  roles: ClientRole[];
 }
 
 /**
@@ -57,8 +86,11 @@ export interface Client {
  * conformance check's client file, or forwarded by the federation router to a subgraph. Keys, limits and expiry
  * are checked where the key is (the registry, the router), so here they are none.
  */
-export function keylessClient(fields: Pick<Client, "id" | "name" | "kind" | "personalId" | "grants">): Client {
+export function keylessClient(
+  fields: Pick<Client, "id" | "name" | "kind" | "personalId" | "grants"> & Partial<Pick<Client, "roles">>,
+): Client {
   return {
+    roles: [],
     ...fields,
     keyPrefix: "",
     rateLimitPerMinute: null,
@@ -90,6 +122,7 @@ function toClient(row: ClientRow, grants: GrantRow[]): Client {
     revokedAt: row.revokedAt,
     demo: row.demo,
     trustedDocumentsOnly: row.trustedDocumentsOnly,
+    roles: row.roles as ClientRole[],
     grants: grants.map((g) => ({ sources: g.sources as DataSourceName[], classes: g.classes as DataClass[], procedures: g.procedures })),
   };
 }
@@ -106,6 +139,7 @@ export interface RegisterClient {
   key?: string;
   grants?: Grant[];
   trustedDocumentsOnly?: boolean;
+  roles?: readonly string[];
 }
 
 /** The column is a 32-bit integer. */
@@ -276,6 +310,11 @@ export class ClientStore {
     if (kind === "CITIZEN" && (!input.personalId || input.id !== `VN:CIT:${input.personalId}` || !CITIZEN_CLIENT_ID.test(input.id))) {
       throw new GatewayError("INVALID_ARGUMENT", "A citizen client's id is VN:CIT:<their 12-digit personal id>.");
     }
+    if (kind === "ORGANIZATION") {
+      const problem = organizationClientIdProblem(input.id);
+      if (problem) throw new GatewayError("INVALID_ARGUMENT", problem);
+    }
+    const roles = validateRoles(kind, input.roles ?? []);
     if (!input.name.trim()) throw new GatewayError("INVALID_ARGUMENT", "A client needs a name.");
     const rateLimitPerMinute = validateRateLimit(input.rateLimitPerMinute);
     const grants = (input.grants ?? []).map(validateGrant);
@@ -292,6 +331,7 @@ export class ClientStore {
       revokedAt: null,
       demo: input.demo ?? false,
       trustedDocumentsOnly: input.trustedDocumentsOnly ?? false,
+      roles,
     };
     await this.db.transaction(async (tx) => {
       if (row.demo) await tx.delete(clients).where(eq(clients.id, row.id));
@@ -314,6 +354,15 @@ export class ClientStore {
     const valid = validateGrant(grant);
     await this.requireClient(clientId);
     await this.change(clientId, (tx) => tx.insert(clientGrants).values({ clientId, ...valid }));
+    return (await this.get(clientId))!;
+  }
+
+  /** Replaces the client's roles (an agency system's only). */
+  async setRoles(clientId: string, roles: readonly string[]): Promise<Client> {
+    const client = await this.get(clientId);
+    if (!client) throw new GatewayError("INVALID_ARGUMENT", `No client ${clientId} is registered.`);
+    const valid = validateRoles(client.kind, roles);
+    await this.change(clientId, (tx) => tx.update(clients).set({ roles: valid }).where(eq(clients.id, clientId)));
     return (await this.get(clientId))!;
   }
 

@@ -4,7 +4,7 @@
  * citizen. Production refuses to start while any demo client exists.
  */
 import type { AccessConfig } from "../../platform/config.js";
-import { ANY_PROCEDURE, type ClientStore } from "./clients.js";
+import { ANY_PROCEDURE, CLIENT_ROLES, type ClientStore } from "./clients.js";
 import type { Purpose } from "./request.js";
 
 export const DEMO_ALL_CLIENT_ID = "VN:GOV:DEMO:ALL-GRANTS";
@@ -32,6 +32,8 @@ export async function ensureDemoClients(store: ClientStore, demoCitizen: string 
     key: allGrantsKey,
     demo: true,
     grants: [{ sources: ["population", "land", "business"], classes: ["basic", "sensitive"], procedures: [ANY_PROCEDURE] }],
+    // Owner of every source and the oversight role, so the IDE can try the correction loop and the operational records.
+    roles: CLIENT_ROLES,
   });
   await store.register({
     id: DEMO_CIVIL_STATUS_CLIENT_ID,

@@ -22,6 +22,10 @@ registerEnumType(ClientKind, {
   valuesConfig: {
     SYSTEM: { description: "An agency's system (VN:GOV:<agency code>:<system>), reading under its grants and a declared purpose." },
     CITIZEN: { description: "A person authenticated as themselves (VN:CIT:<personal id>), reading their own records." },
+    ORGANIZATION: {
+      description:
+        "A private-sector organisation's system (VN:ORG:<tax code>:<system>: a bank, an insurer, a telecom), reading a citizen's data only under that citizen's consent (Decree 13/2023/NĐ-CP).",
+    },
   },
 });
 
@@ -97,6 +101,13 @@ export class Viewer {
     description: "What the client may read, and for which procedures.",
   })
   grants!: AccessGrant[];
+
+  @Field(() => [String], {
+    complexity: listOf(4),
+    description:
+      "Duties beyond reading: `owner:<source>` (answers that source's data-correction requests), `oversight` (reads every client's operational records).",
+  })
+  roles!: string[];
 
   @Field(() => DeclaredPurpose, { nullable: true, description: "The purpose declared with this request, if any." })
   purpose!: DeclaredPurpose | null;
@@ -256,6 +267,7 @@ export class AccessResolver {
       kind: client.kind,
       personalId: client.personalId,
       grants: client.grants,
+      roles: client.roles,
       purpose,
       expiresAt: client.expiresAt,
     };

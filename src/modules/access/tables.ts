@@ -22,7 +22,10 @@ import { gateway } from "../../platform/db/gateway-schema.js";
 export const clients = gateway.table(
   "clients",
   {
-    /** `VN:GOV:<agency code>:<system>` for agency systems, `VN:CIT:<personal id>` for a citizen. */
+    /**
+     * `VN:GOV:<agency code>:<system>` for agency systems, `VN:CIT:<personal id>` for a citizen,
+     * `VN:ORG:<tax code>:<system>` for a private-sector organisation's system (reads only under a citizen's consent).
+     */
     id: text("id").primaryKey(),
     name: text("name").notNull(),
     kind: text("kind").notNull(),
@@ -39,11 +42,17 @@ export const clients = gateway.table(
     demo: boolean("demo").notNull().default(false),
     /** Runs only trusted documents (published operations, sent as `documentId`): query text is refused. */
     trustedDocumentsOnly: boolean("trusted_documents_only").notNull().default(false),
+    /** Duties beyond reading (agency systems only): `owner:<source>` answers that source's correction requests; `oversight` reads every client's operational records. */
+    roles: text("roles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("clients_kind_check", sql`${t.kind} in ('SYSTEM', 'CITIZEN')`),
+    check("clients_kind_check", sql`${t.kind} in ('SYSTEM', 'CITIZEN', 'ORGANIZATION')`),
     check("clients_citizen_check", sql`${t.kind} <> 'CITIZEN' or ${t.personalId} is not null`),
+    check("clients_roles_check", sql`${t.kind} = 'SYSTEM' or cardinality(${t.roles}) = 0`),
   ],
 );
 
