@@ -14,6 +14,7 @@ const schemas: Record<string, string[]> = {
     "./src/modules/access/tables.ts",
     "./src/modules/procedures/tables.ts",
     "./src/modules/documents/tables.ts",
+    "./src/modules/monitoring/tables.ts",
   ],
 };
 

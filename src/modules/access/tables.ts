@@ -16,6 +16,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from "drizzle-orm/pg-core";
 import { gateway } from "../../platform/db/gateway-schema.js";
 
@@ -175,7 +176,43 @@ export const auditCheckpointRanges = gateway.table(
   (t) => [primaryKey({ columns: [t.partition, t.toSeq] }), index("audit_checkpoint_ranges_checkpoint_idx").on(t.checkpointSeq)],
 );
 
+/**
+ * Consents (Decree 13/2023, art. 11): an organisation client asks a citizen to let it read named fields of their
+ * data, for a stated purpose, until a date; the citizen approves all or some of the fields, rejects, or later
+ * revokes. An organisation client reads a citizen's data only under an approved consent in force.
+ */
+export const consents = gateway.table(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
+    /** The citizen asked. */
+    personalId: text("personal_id").notNull(),
+    /** What the organisation says it reads the data for, shown to the citizen as sent. */
+    purpose: text("purpose").notNull(),
+    /** Schema coordinates asked for, e.g. Citizen.fullName. */
+    requestedFields: text("requested_fields").array().notNull(),
+    /** The coordinates the citizen approved (a subset of those asked for); null until approved. */
+    approvedFields: text("approved_fields").array(),
+    validUntil: timestamp("valid_until", { withTimezone: true }).notNull(),
+    /** REQUESTED, APPROVED, REJECTED, REVOKED. */
+    status: text("status").notNull().default("REQUESTED"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("consents_status_check", sql`${t.status} in ('REQUESTED', 'APPROVED', 'REJECTED', 'REVOKED')`),
+    check("consents_approved_check", sql`${t.status} not in ('APPROVED', 'REVOKED') or ${t.approvedFields} is not null`),
+    index("consents_person_idx").on(t.personalId, t.clientId, t.status),
+    index("consents_client_idx").on(t.clientId, t.createdAt),
+  ],
+);
+
 export type ClientRow = typeof clients.$inferSelect;
+export type ConsentRow = typeof consents.$inferSelect;
 export type GrantRow = typeof clientGrants.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 

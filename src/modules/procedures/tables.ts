@@ -2,7 +2,8 @@
  * Submitted dossiers, their components with evidence, and the data-correction requests raised against a source
  * when a record was missing (Resolution 66.7/2025/NQ-CP), in the gateway's own database.
  */
-import { index, integer, jsonb, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { gateway } from "../../platform/db/gateway-schema.js";
 
 export const dossiers = gateway.table(
@@ -59,10 +60,23 @@ export const dataCorrectionRequests = gateway.table(
     subjectKind: text("subject_kind").notNull(),
     subjectId: text("subject_id").notNull(),
     message: text("message").notNull(),
+    /** OPEN, then RESOLVED (the source's data corrected) or REJECTED (the data stands), by the source's owner. */
     status: text("status").notNull().default("OPEN"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The client (an `owner:<source>` system) that closed the request, and when. */
+    closedBy: text("closed_by"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** What was corrected (RESOLVED). */
+    resolution: text("resolution"),
+    /** Why the data stands (REJECTED). */
+    reason: text("reason"),
   },
-  (t) => [index("data_correction_requests_source_idx").on(t.source, t.status)],
+  (t) => [
+    index("data_correction_requests_source_idx").on(t.source, t.status),
+    index("data_correction_requests_subject_idx").on(t.subjectKind, t.subjectId),
+    check("data_correction_requests_status_check", sql`${t.status} in ('OPEN', 'RESOLVED', 'REJECTED')`),
+    check("data_correction_requests_closed_check", sql`(${t.status} = 'OPEN') = (${t.closedAt} is null)`),
+  ],
 );
 
 export type DossierRow = typeof dossiers.$inferSelect;
