@@ -34,6 +34,14 @@ export const ERROR_CODES = {
   SUBJECT_NOT_PERMITTED: "A citizen client reached someone else's data, or a root field not open to citizen clients.",
   RATE_LIMITED:
     "Too many requests for this client (or address) in a minute; `extensions.retryAfterSeconds` and the Retry-After header say when to retry.",
+  // Roles, consents and correction requests.
+  ROLE_REQUIRED:
+    "The operation needs a client role the client does not hold (`owner:<source>` for a source's data-correction requests, `oversight` for every client's operational records); `extensions.role` names it.",
+  CONSENT_REQUIRED:
+    "An organisation client read a citizen's data with no approved consent in force covering the field; `extensions.fields` says what to ask for with requestConsent.",
+  RECORD_NOT_FOUND: "No consent or data-correction request with this id is visible to the client.",
+  RECORD_NOT_OPEN:
+    "The consent or data-correction request is past the state this answer needs (already answered, closed, revoked or expired); `extensions.status` says its state.",
   // Query limits.
   QUERY_TOO_DEEP: "The operation nests fields more deeply than the gateway answers.",
   TOO_MANY_ALIASES: "The operation uses more aliases than the gateway answers.",

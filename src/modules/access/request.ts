@@ -71,6 +71,13 @@ export const AUDIT_ACTIONS = {
   DOSSIER_EVALUATE: "A dossier previewed (evaluateDossier): its components answered from the subject's data, nothing stored.",
   DOSSIER_SUBMIT: "A dossier submitted and stored, with the facts about the subject it used.",
   DOSSIER_READ: "A stored dossier read (dossier, dossiers, node), with what it showed about the subject.",
+  CONSENT_REQUESTED: "An organisation asked the citizen for consent to read fields of their data (requestConsent).",
+  CONSENT_APPROVED: "The citizen approved a consent, for all or some of the fields asked for.",
+  CONSENT_REJECTED: "The citizen rejected a consent request.",
+  CONSENT_REVOKED: "The citizen revoked a consent: it allows no read from then on.",
+  CORRECTION_READ: "Data-correction requests about the subject read by the source's owner or the citizen (dataCorrectionRequests).",
+  CORRECTION_RESOLVED: "A data-correction request about the subject closed as resolved: the source's data corrected.",
+  CORRECTION_REJECTED: "A data-correction request about the subject closed as rejected: the source's data stands.",
 } as const;
 export const AuditAction = enumOf(Object.keys(AUDIT_ACTIONS) as (keyof typeof AUDIT_ACTIONS)[]);
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -143,7 +143,7 @@ export class AccessLogEntry {
   @Field(() => String, { description: "Registered name of that client." })
   clientName!: string;
 
-  @Field(() => AuditAction, { description: "A read, or an action on a dossier." })
+  @Field(() => AuditAction, { description: "A read, or an action on a dossier, a consent or a data-correction request." })
   action!: AuditAction;
 
   @Field(() => String, { nullable: true, description: "Procedure code the client declared as its purpose." })
