@@ -3,7 +3,7 @@
  * administrative map and builds the schema: everything a server or a test needs, with one close().
  */
 import type { GraphQLSchema } from "graphql";
-import { AccessLogStore, ClientStore } from "./modules/access/index.js";
+import { AccessLogStore, ClientStore, ConsentStore } from "./modules/access/index.js";
 import { assertNoDemoClients, type DemoClients, ensureDemoClients } from "./modules/access/index.js";
 import { AuditSealer, RateLimits, resolveSigningKey, type SigningKey } from "./modules/access/index.js";
 import { type GatewayConfig, SOURCE_NAMES } from "./platform/config.js";
@@ -46,6 +46,7 @@ export interface App {
   dossiers: DossierStore;
   /** The access log's reads of the audit trail, over the gateway database. */
   accessLog: AccessLogStore;
+  consents: ConsentStore;
   /** Demo clients, in development and test; null in production. */
   demo: DemoClients | null;
   /** The key that signs the audit trail's checkpoints, and this process's sealer. */
@@ -207,6 +208,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     const documents = new DocumentStore(sources.gateway.db);
     const dossiers = new DossierStore(sources.gateway.db);
     const accessLog = new AccessLogStore(sources.gateway.db, signing.key);
+    const consents = new ConsentStore(sources.gateway.db);
     const sealer = new AuditSealer(sources.gateway, signing.key, config.audit.checkpointIntervalMs);
     sealer.start();
     const closeAll = async () => {
@@ -230,6 +232,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
       documents,
       dossiers,
       accessLog,
+      consents,
       demo,
       audit: { key: signing.key, sealer },
       close: closeAll,

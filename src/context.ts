@@ -4,7 +4,7 @@
  * services. No raw database handle is in it: a module reaches a database only through its own slice.
  */
 import { randomUUID } from "node:crypto";
-import { type AccessContext, type AccessLogStore, RequestAccess } from "./modules/access/index.js";
+import { type AccessContext, type AccessLogStore, type ConsentStore, RequestAccess } from "./modules/access/index.js";
 import type { AdminUnitRegistry, AdminUnitsContext } from "./modules/admin-units/index.js";
 import { type BusinessContext, createBusinessSlice } from "./modules/business/index.js";
 import type { ConformanceContext, ConformancePool } from "./modules/conformance/index.js";
@@ -41,6 +41,7 @@ export interface ContextServices {
   /** The gateway database's stores: stateless, so one per process. */
   dossiers: DossierStore;
   accessLog: AccessLogStore;
+  consents: ConsentStore;
 }
 
 export function createContext(
@@ -60,6 +61,7 @@ export function createContext(
       procedures: services.procedures,
       dossiers: services.dossiers,
       accessLog: services.accessLog,
+      consents: services.consents,
       cursors,
       nodeIds: services.nodeIds,
       conformance: services.conformance,

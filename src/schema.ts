@@ -9,7 +9,7 @@ import { type GraphQLEnumType, GraphQLInputObjectType, GraphQLSchema, lexicograp
 import { buildSchema } from "type-graphql";
 import { accessDirective, GraphQLDataClass, GraphQLDataSource, GraphQLSubjectKind, subjectDirective } from "./modules/access/index.js";
 import { instrumentAccess } from "./modules/access/index.js";
-import { AccessGrantResolver, AccessLogEntryResolver, AccessResolver } from "./modules/access/index.js";
+import { AccessGrantResolver, AccessLogEntryResolver, AccessResolver, ConsentResolver } from "./modules/access/index.js";
 import { AddressResolver } from "./modules/admin-units/index.js";
 import { adminUnitResolvers } from "./modules/admin-units/index.js";
 import { businessResolvers } from "./modules/business/index.js";
@@ -43,6 +43,7 @@ export function buildUnifiedSchema(): Promise<GraphQLSchema> {
       AccessResolver,
       AccessGrantResolver,
       AccessLogEntryResolver,
+      ConsentResolver,
       ...nodeResolvers,
       ...adminUnitResolvers,
       AddressResolver,
@@ -56,7 +57,9 @@ export function buildUnifiedSchema(): Promise<GraphQLSchema> {
     directives: [...specifiedDirectives],
   }).then((schema) => {
     const mutation = schema.getMutationType();
-    if (mutation) mutation.description = "Actions that change the gateway's own records: dossiers submitted for a procedure.";
+    if (mutation)
+      mutation.description =
+        "Actions that change the gateway's own records: dossiers submitted for a procedure, consents, data-correction requests.";
     const query = schema.getQueryType();
     if (query) {
       query.description =

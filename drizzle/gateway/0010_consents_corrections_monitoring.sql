@@ -7,7 +7,7 @@ CREATE TABLE "gateway"."consents" (
 	"approved_fields" text[],
 	"valid_until" timestamp with time zone NOT NULL,
 	"status" text DEFAULT 'REQUESTED' NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"answered_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
 	CONSTRAINT "consents_status_check" CHECK ("gateway"."consents"."status" in ('REQUESTED', 'APPROVED', 'REJECTED', 'REVOKED')),

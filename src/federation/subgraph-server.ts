@@ -20,7 +20,7 @@ import { createApollo } from "../http/apollo.js";
 import { readBody } from "../http/body.js";
 import { sendGatewayError, sendJson } from "../http/errors.js";
 import { closeGracefully, listenOn } from "../http/listen.js";
-import { AccessLogStore, AuditSealer, RequestAccess, resolveSigningKey } from "../modules/access/index.js";
+import { AccessLogStore, AuditSealer, ConsentStore, RequestAccess, resolveSigningKey } from "../modules/access/index.js";
 import { AdminUnitRegistry } from "../modules/admin-units/index.js";
 import { createBusinessSlice } from "../modules/business/index.js";
 import { ConformancePool } from "../modules/conformance/index.js";
@@ -169,6 +169,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
   const nodeIds = new NodeIdCodec(key);
   const procedures = ProcedureCatalogue.load();
   const dossiers = new DossierStore(gateway.db);
+  // Every subgraph checks an organisation client's reads against the consents, which the gateway database holds.
+  const consents = new ConsentStore(gateway.db);
   // The platform's own services are the gateway subgraph's: it reads the audit trail (Query.accessLog) and seals
   // it, as the all-in-one gateway does; the sources' subgraphs only append their reads to it.
   const platform =
@@ -238,6 +240,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
         procedures,
         dossiers,
         accessLog: platform?.accessLog ?? notHere<AccessLogStore>(name, "access log"),
+        consents,
         cursors,
         nodeIds,
         conformance: platform?.conformance ?? notHere<ConformancePool>(name, "conformance pool"),

@@ -9,6 +9,9 @@ import type { Source } from "../../platform/db/source.js";
 import { logger } from "../../platform/logger.js";
 import type { AuditEntry, Purpose } from "./request.js";
 
+/** The case an audit row under a consent records: `consent:` and the consent's id. */
+export const CONSENT_CASE_PREFIX = "consent:";
+
 export interface AuditContext {
   requestId: string;
   clientId: string;
@@ -124,8 +127,9 @@ async function insertRows(gateway: Source, batch: PendingWrite[]): Promise<void>
       kinds.push(e.subject?.kind ?? null);
       ids.push(e.subject?.id ?? null);
       fields.push(e.fields.join(","));
-      procedures.push((e.purpose ?? context.purpose)?.procedure ?? null);
-      cases.push((e.purpose ?? context.purpose)?.caseId ?? null);
+      // A read under a consent, or a consent's own action, has the consent for its purpose: no procedure, case consent:<id>.
+      procedures.push(e.consentId ? null : ((e.purpose ?? context.purpose)?.procedure ?? null));
+      cases.push(e.consentId ? `${CONSENT_CASE_PREFIX}${e.consentId}` : ((e.purpose ?? context.purpose)?.caseId ?? null));
     }
   }
   await gateway.db.execute(sql`

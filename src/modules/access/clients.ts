@@ -174,6 +174,21 @@ export function validateGrant(grant: Grant): Grant {
   return { sources: [...new Set(grant.sources)], classes: [...new Set(grant.classes)], procedures: [...new Set(grant.procedures)] };
 }
 
+/**
+ * A grant as a client of this kind may hold it: an organisation reads under each consent's purpose, never a
+ * procedure's, so its grants serve any procedure (`*`) and bound only which sources and classes a consent can open.
+ */
+export function validateGrantFor(kind: ClientKind, grant: Grant): Grant {
+  const valid = validateGrant(grant);
+  if (kind === "ORGANIZATION" && (valid.procedures.length !== 1 || valid.procedures[0] !== ANY_PROCEDURE)) {
+    throw new GatewayError(
+      "INVALID_ARGUMENT",
+      `An organisation's grants name no procedure (it reads under a citizen's consent and its stated purpose): give "${ANY_PROCEDURE}" as the procedures.`,
+    );
+  }
+  return valid;
+}
+
 /** The channel every change to a client is announced on, in the gateway database; the payload is the client's id. */
 export const CLIENT_CHANGES_CHANNEL = "ndaf_clients";
 /** The payload that names every client (the demo clients removed at once). */
@@ -317,7 +332,7 @@ export class ClientStore {
     const roles = validateRoles(kind, input.roles ?? []);
     if (!input.name.trim()) throw new GatewayError("INVALID_ARGUMENT", "A client needs a name.");
     const rateLimitPerMinute = validateRateLimit(input.rateLimitPerMinute);
-    const grants = (input.grants ?? []).map(validateGrant);
+    const grants = (input.grants ?? []).map((g) => validateGrantFor(kind, g));
     const key = input.key ?? generateApiKey();
     const row = {
       id: input.id,
@@ -351,8 +366,9 @@ export class ClientStore {
   }
 
   async addGrant(clientId: string, grant: Grant): Promise<Client> {
-    const valid = validateGrant(grant);
-    await this.requireClient(clientId);
+    const client = await this.get(clientId);
+    if (!client) throw new GatewayError("INVALID_ARGUMENT", `No client ${clientId} is registered.`);
+    const valid = validateGrantFor(client.kind, grant);
     await this.change(clientId, (tx) => tx.insert(clientGrants).values({ clientId, ...valid }));
     return (await this.get(clientId))!;
   }

@@ -14,6 +14,7 @@ export {
   SYSTEM_CLIENT_ID,
   validateGrant,
 } from "./clients.js";
+export { ConsentStore } from "./consent.js";
 export { MAX_COST_NODES, costError, operationCost } from "./cost.js";
 export { DEMO_CITIZEN_KEY, DEMO_PURPOSE, type DemoClients, assertNoDemoClients, ensureDemoClients } from "./demo.js";
 export {
@@ -36,6 +37,7 @@ export { accessPlugin } from "./plugin.js";
 export { REFUSAL_STATUS, checkAccess, checkNodeAccess, checkProcedureUse, refusalHeaders } from "./policy.js";
 export { type AuditAction, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, type Purpose, RequestAccess, parsePurpose } from "./request.js";
 export { AccessGrantResolver, AccessLogEntryResolver, AccessResolver } from "./resolvers.js";
+export { ConsentResolver } from "./consent-resolvers.js";
 export { type Subject, type SubjectKind, sameSubject, shown, subjectKey } from "./subjects.js";
 export { clients, gatewaySecrets } from "./tables.js";
 export { type AccessContext } from "./context.js";

@@ -14,8 +14,10 @@ import {
   isObjectType,
   type GraphQLObjectType,
 } from "graphql";
+import type { ConsentGate } from "./consent.js";
 import type { AccessContext } from "./context.js";
 import { fieldAccess, subjectDeclarations, typeAccess } from "./directive.js";
+import type { RequestAccess } from "./request.js";
 import { checkedSubject, type Subject } from "./subjects.js";
 
 type SubjectOf = (value: Record<string, unknown>) => Subject | undefined;
@@ -74,6 +76,42 @@ export function instrumentAccess(schema: GraphQLSchema): void {
       const passOwner = isObjectType(returned) && !subjectOfType(returned) && typeAccess(returned) !== undefined;
       const namesPerson = returned.name === PERSONAL_ID_SCALAR;
 
+      /**
+       * An organisation client's read: the person the field belongs to — the citizen it is about, or the citizen
+       * its object was reached from — must have a consent in force approving this very field, and so must every
+       * other person a personal id in its value names. The objects it returns belong to the same person.
+       */
+      const readUnderConsent = (
+        gate: ConsentGate,
+        access: RequestAccess,
+        subject: Subject | undefined,
+        source: unknown,
+        run: () => unknown,
+      ) => {
+        const governor = subject?.kind === "CITIZEN" ? subject.id : gate.governorOf(source);
+        const proceed = (consentId: string): unknown => {
+          access.read(subject, coordinate, consentId);
+          const after = (value: unknown): unknown => {
+            if (namesPerson) {
+              const named = personalIds(value).filter((id) => subject?.kind !== "CITIZEN" || subject.id !== id);
+              const covers = named.map((id) => (id === governor ? consentId : gate.cover(id, coordinate)));
+              const record = (ids: string[]) => {
+                named.forEach((id, i) => access.read({ kind: "CITIZEN", id }, coordinate, ids[i]));
+                return value;
+              };
+              return covers.some(isThenable) ? Promise.all(covers).then(record) : record(covers as string[]);
+            }
+            if (governor !== undefined) gate.govern(value, governor);
+            if (passOwner && subject) own(access.owners, value, subject);
+            return value;
+          };
+          const result = run();
+          return isThenable(result) ? Promise.resolve(result).then(after) : after(result);
+        };
+        const covered = gate.cover(governor, coordinate);
+        return typeof covered === "string" ? proceed(covered) : covered.then(proceed);
+      };
+
       if (type === queryType || type === mutationType) {
         const declared = subjectDeclarations(field.astNode).filter((d) => d.argument);
         field.resolve = (source, args, context, info) => {
@@ -85,6 +123,16 @@ export function instrumentAccess(schema: GraphQLSchema): void {
             if (typeof id === "string") subject = checkedSubject(kind, id, `${coordinate}(${argument})`);
             if (subject) break;
           }
+          const gate = context.access?.consents(context.gateway.consents);
+          if (gate) {
+            // An organisation client looks a person up only while some consent of theirs is in force.
+            const proceed = (consentId: string) => {
+              context.access.read(subject, coordinate, consentId);
+              return resolve(source, args, context, info);
+            };
+            const covered = gate.cover(subject?.kind === "CITIZEN" ? subject.id : undefined, coordinate, true);
+            return typeof covered === "string" ? proceed(covered) : covered.then(proceed);
+          }
           context.access?.read(subject, coordinate);
           return resolve(source, args, context, info);
         };
@@ -95,6 +143,8 @@ export function instrumentAccess(schema: GraphQLSchema): void {
         const access = context.access;
         if (!access) return resolve(source, args, context, info);
         const subject = subjectOf ? subjectOf(source as Record<string, unknown>) : access.owners.get(source as object);
+        const gate = access.consents(context.gateway.consents);
+        if (gate) return readUnderConsent(gate, access, subject, source, () => resolve(source, args, context, info));
         access.read(subject, coordinate);
         const result = resolve(source, args, context, info);
         if (namesPerson) {

@@ -65,6 +65,8 @@ export interface Refusal {
 
 /** Root fields a citizen client may start from. */
 export const CITIZEN_ROOT_FIELDS = new Set(["Query.citizen", "Query.accessLog"]);
+/** Root fields an organisation client may start from: a person it holds a consent of (checked as it is read). */
+export const ORGANIZATION_ROOT_FIELDS = new Set(["Query.citizen"]);
 
 function refusal(code: ErrorCode, message: string, uses: AccessUse[], details: Record<string, unknown> = {}): Refusal {
   return {
@@ -107,6 +109,12 @@ export function checkProcedureUse(
       "PURPOSE_MISMATCH",
       `The declared purpose is procedure ${purpose.procedure}, but this dossier is for procedure ${procedure}: declare X-Purpose-Procedure: ${procedure} for it.`,
       { procedure, declared: purpose.procedure },
+    );
+  }
+  if (client.kind === "ORGANIZATION") {
+    throw new GatewayError(
+      "SUBJECT_NOT_PERMITTED",
+      `Dossiers are filed by agency systems and by citizens; client ${client.id} is an organisation, which reads a citizen's data only under their consent (requestConsent).`,
     );
   }
   if (client.kind === "CITIZEN") {
@@ -170,6 +178,8 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
     );
   }
 
+  if (client.kind === "ORGANIZATION") return checkOrganizationAccess(uses, client);
+
   if (!purpose) {
     return refusal(
       "PURPOSE_REQUIRED",
@@ -207,12 +217,57 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
 }
 
 /**
+ * An organisation client: its purpose is each consent's, so it declares none; it starts from a person
+ * (Query.citizen), and its grants (sources and classes, for any procedure) bound what any consent can open.
+ * Which person consented to which field is checked as each field is read (./consent.ts).
+ */
+function checkOrganizationAccess(uses: AccessUse[], client: Client): Refusal | null {
+  const roots = uses.filter((u) => u.root && !ORGANIZATION_ROOT_FIELDS.has(u.coordinate));
+  if (roots.length > 0) {
+    return refusal(
+      "SUBJECT_NOT_PERMITTED",
+      `An organisation client reads a citizen's data only under their consent, starting from citizen(personalId:); ${roots.map((u) => u.coordinate).join(", ")} is not open to organisation clients.`,
+      roots,
+      { fields: roots.map((u) => u.coordinate) },
+    );
+  }
+  const errors: GraphQLFormattedError[] = [];
+  for (const use of uses) {
+    if (client.grants.some((g) => grantCovers(g, use.access, ANY_PROCEDURE))) continue;
+    const { source, class: dataClass } = use.access;
+    errors.push({
+      message: `${use.coordinate} is ${dataClass} data from the ${source} source, and client ${client.id} has no grant for ${source}/${dataClass}: no consent can open it.`,
+      locations: use.locations,
+      extensions: {
+        code: "FIELD_NOT_GRANTED",
+        field: use.coordinate,
+        missingGrant: { source, class: dataClass, procedure: ANY_PROCEDURE },
+      },
+    });
+  }
+  return errors.length > 0 ? { status: REFUSAL_STATUS.FIELD_NOT_GRANTED!, errors } : null;
+}
+
+/** Whether an organisation client's grants could ever open this field (what a consent request may ask for). */
+export function organizationMayAsk(client: Client, access: FieldAccess): boolean {
+  return client.grants.some((g) => grantCovers(g, access, ANY_PROCEDURE));
+}
+
+/**
  * `node(id:)` / `nodes(ids:)` of an object whose type is `access` data: the refusal its direct lookup (`lookup`,
  * e.g. Query.citizen) would get, checked at the field since the type is known only from the id. A citizen client
  * may use a lookup open to it (its own Citizen: which person is checked as it is read); a type with no direct
  * lookup is named by `lookup` = the node field itself, which is not open to citizen clients.
  */
 export function checkNodeAccess(lookup: string, access: FieldAccess, client: Client | null, purpose: Purpose | null): Refusal | null {
+  if (client?.kind === "ORGANIZATION" && !ORGANIZATION_ROOT_FIELDS.has(lookup)) {
+    return refusal(
+      "SUBJECT_NOT_PERMITTED",
+      `An organisation client may fetch by id only a citizen's record, under their consent; this id names ${access.source} data that ${lookup} does not open to organisation clients.`,
+      [],
+      { fields: [lookup] },
+    );
+  }
   if (client?.kind === "CITIZEN" && !CITIZEN_ROOT_FIELDS.has(lookup)) {
     return refusal(
       "SUBJECT_NOT_PERMITTED",
@@ -234,7 +289,7 @@ export function checkAccessLogRead(client: Client | null, personalId: string | u
   if (client.kind !== "CITIZEN") {
     throw new GatewayError(
       "SUBJECT_NOT_PERMITTED",
-      `The access log is open to the person it is about; client ${client.id} is an agency system.`,
+      `The access log is open to the person it is about; client ${client.id} is ${client.kind === "ORGANIZATION" ? "an organisation's system" : "an agency system"}.`,
     );
   }
   const who = personalId ?? client.personalId!;

@@ -6,6 +6,7 @@ import { GatewayError } from "../../platform/errors.js";
 import { enumOf } from "../../shared/enums.js";
 import type { AccessUse } from "./analyze.js";
 import { PROCEDURE_CODE, type Client } from "./clients.js";
+import { ConsentGate, type ConsentStore } from "./consent.js";
 import { citizenMayRead } from "./policy.js";
 import { isWellFormed, shown, type Subject, subjectKey } from "./subjects.js";
 
@@ -88,6 +89,8 @@ export interface AuditEntry {
   fields: string[];
   /** The purpose of this entry when it is not the request's (a dossier action names its own procedure and case). */
   purpose?: Purpose;
+  /** The consent an organisation client read under, or a consent action is about: recorded as case `consent:<id>`. */
+  consentId?: string;
 }
 
 export class RequestAccess {
@@ -95,19 +98,27 @@ export class RequestAccess {
   uses: AccessUse[] = [];
   /** Objects reached from a subject, mapped to it (an identity card to its holder, a certificate to its parcel). */
   readonly owners = new WeakMap<object, Subject>();
-  private readonly reads = new Map<string, { subject: Subject | null; fields: Set<string> }>();
+  private readonly reads = new Map<string, { subject: Subject | null; fields: Set<string>; consentId?: string }>();
   private readonly actions: AuditEntry[] = [];
+  private gate: ConsentGate | undefined;
 
   constructor(
     readonly client: Client | null,
     readonly purpose: Purpose | null,
   ) {}
 
+  /** For an organisation client, the request's consent checks (built on first use); undefined for every other client. */
+  consents(store: ConsentStore): ConsentGate | undefined {
+    if (this.client?.kind !== "ORGANIZATION") return undefined;
+    return (this.gate ??= new ConsentGate(store, this.client, () => this.uses.map((u) => u.coordinate)));
+  }
+
   /**
-   * Notes that `coordinate` (Type.field) was read about `subject`; refuses another person's data to a citizen
-   * client, and an id that is not of its kind's shape (it could not be recorded, so it is not read).
+   * Notes that `coordinate` (Type.field) was read about `subject` (under `consentId`, for an organisation client);
+   * refuses another person's data to a citizen client, and an id that is not of its kind's shape (it could not be
+   * recorded, so it is not read).
    */
-  read(subject: Subject | undefined, coordinate: string): void {
+  read(subject: Subject | undefined, coordinate: string, consentId?: string): void {
     if (subject && !isWellFormed(subject)) {
       throw new GatewayError(
         "INVALID_ARGUMENT",
@@ -124,34 +135,34 @@ export class RequestAccess {
         },
       );
     }
-    const key = subject ? subjectKey(subject) : "";
+    const key = `${subject ? subjectKey(subject) : ""}|${consentId ?? ""}`;
     let entry = this.reads.get(key);
     if (!entry) {
-      entry = { subject: subject ?? null, fields: new Set() };
+      entry = { subject: subject ?? null, fields: new Set(), consentId };
       this.reads.set(key, entry);
     }
     entry.fields.add(coordinate);
   }
 
   /** Records an action (a dossier evaluated or submitted, ...) about subjects, with the facts it read about each. */
-  recordAction(action: AuditAction, subjects: { subject: Subject; fields: string[] }[], purpose?: Purpose): void {
+  recordAction(action: AuditAction, subjects: { subject: Subject; fields: string[] }[], purpose?: Purpose, consentId?: string): void {
     const malformed = subjects.find((s) => !isWellFormed(s.subject));
     if (malformed)
       throw new GatewayError(
         "INVALID_ARGUMENT",
         `${action}: ${shown(malformed.subject.id)} is not a well-formed ${malformed.subject.kind.toLowerCase()} id.`,
       );
-    if (subjects.length === 0) this.actions.push({ action, subject: null, fields: [], purpose });
-    for (const { subject, fields } of subjects) this.actions.push({ action, subject, fields: [...fields].sort(), purpose });
+    if (subjects.length === 0) this.actions.push({ action, subject: null, fields: [], purpose, consentId });
+    for (const { subject, fields } of subjects) this.actions.push({ action, subject, fields: [...fields].sort(), purpose, consentId });
   }
 
   /** The audit rows this request produces: one per subject read (fields sorted), then its actions. */
   entries(): AuditEntry[] {
     const rows: AuditEntry[] = [];
-    for (const { subject, fields } of this.reads.values()) {
+    for (const { subject, fields, consentId } of this.reads.values()) {
       // A subject-less entry (a count, a list's root field) is kept only when nothing else records the read.
       if (!subject && this.reads.size > 1) continue;
-      rows.push({ action: "READ", subject, fields: [...fields].sort() });
+      rows.push({ action: "READ", subject, fields: [...fields].sort(), ...(consentId ? { consentId } : {}) });
     }
     return [...rows, ...this.actions];
   }

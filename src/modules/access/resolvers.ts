@@ -3,7 +3,8 @@
  * `accessLog` — the citizen's view of the audit trail (Estonia's Data Tracker): who read my data, when, why.
  */
 import DataLoader from "dataloader";
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from "type-graphql";
+import { CONSENT_CASE_PREFIX } from "./audit.js";
 import type { AccessContext } from "./context.js";
 import type { AccessLogRow, CheckpointRow, EntryProof, ProofStatus } from "./log.js";
 import { checkAccessLogRead } from "./policy.js";
@@ -149,8 +150,17 @@ export class AccessLogEntry {
   @Field(() => String, { nullable: true, description: "Procedure code the client declared as its purpose." })
   procedureCode!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Case (dossier) id the client declared." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Case (dossier) id the client declared; `consent:<id>` for an organisation's read under a consent, or a consent's answer.",
+  })
   caseId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The consent an organisation client read under, or that the entry answers (see `consents`); null otherwise.",
+  })
+  consentId!: string | null;
 
   // At most every `@access` field of the schema: 144 (`npm run list-sizes` counts them).
   // Every @access field of the schema at most (151 today; test/access/list-cost.test.ts counts them), with room to grow.
@@ -336,6 +346,7 @@ export class AccessResolver {
           action: row.action as AuditAction,
           procedureCode: row.procedureCode,
           caseId: row.caseId,
+          consentId: row.caseId?.startsWith(CONSENT_CASE_PREFIX) ? row.caseId.slice(CONSENT_CASE_PREFIX.length) : null,
           fields: row.fields,
           requestId: row.requestId,
           row,

@@ -199,7 +199,8 @@ export const consents = gateway.table(
     validUntil: timestamp("valid_until", { withTimezone: true }).notNull(),
     /** REQUESTED, APPROVED, REJECTED, REVOKED. */
     status: text("status").notNull().default("REQUESTED"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Milliseconds, so a page's cursor (created at, id) round-trips through JavaScript exactly. */
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     answeredAt: timestamp("answered_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
