@@ -6,8 +6,8 @@ export interface ExampleOperation {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
-  /** Whose credentials the IDE tab sends: the demo client holding every grant (default), or the demo citizen. */
-  as?: "all" | "citizen";
+  /** Whose credentials the IDE tab sends: the demo client holding every grant (default), the demo citizen, or the demo bank. */
+  as?: "all" | "citizen" | "organization";
 }
 
 export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
@@ -153,6 +153,30 @@ query MyAccessLog {
     totalCount
     edges { node { recordedAt clientName procedureCode caseId fields proof { status checkpoint document } } }
   }
+}`,
+  },
+  {
+    name: "MyConsents",
+    as: "citizen",
+    query: `# As a citizen: what organisations ask to read, and the consents I gave. Answer a request with
+#   mutation { approveConsent(id: "<id>", fields: ["Citizen.fullName"]) { status approvedFields } }
+# (all the fields asked for when \`fields\` is left out), rejectConsent(id:), and later revokeConsent(id:).
+query MyConsents {
+  viewer { clientId personalId }
+  consentRequests(first: 10) { totalCount edges { node { id clientName purpose requestedFields validUntil } } }
+  consents(status: APPROVED, first: 10) { totalCount edges { node { id clientName approvedFields validUntil } } }
+}`,
+  },
+  {
+    name: "OurConsents",
+    as: "organization",
+    query: `# As the demo bank (an organisation client: it reads a citizen's data only under their consent). Ask with
+#   mutation { requestConsent(input: { personalId: "<12 digits>", fields: ["Citizen.fullName", "Citizen.dateOfBirth"],
+#     purpose: "Mở tài khoản thanh toán", validUntil: "2027-06-30T00:00:00+07:00" }) { id status } }
+# then, once the citizen approved: query { citizen(personalId: "<12 digits>") { fullName dateOfBirth } }
+query OurConsents {
+  viewer { clientId kind grants { dataSources dataClasses } }
+  consents(first: 10) { totalCount edges { node { id status purpose requestedFields approvedFields validUntil } } }
 }`,
   },
 ];

@@ -18,6 +18,7 @@ export const IDE_ASSET_PREFIX = "/ide/";
 export interface IdeHeaders {
   all: Record<string, string>;
   citizen: Record<string, string>;
+  organization: Record<string, string>;
 }
 
 /** A 200-byte icon instead of render-graphiql's 151 KB of base64 (six PNG sizes of Yoga's logo). */
@@ -119,7 +120,7 @@ export class Ide {
       graphql: add("graphql.worker.js", StaticAsset.text(bundle.graphqlWorker, script, IMMUTABLE)),
     };
 
-    const headersOf = (as: "all" | "citizen" = "all") => (this.headers ? JSON.stringify(this.headers[as], null, 2) : null);
+    const headersOf = (as: ExampleOperation["as"] = "all") => (this.headers ? JSON.stringify(this.headers[as], null, 2) : null);
     const config = {
       endpoint: this.endpoint,
       workers,

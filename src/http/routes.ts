@@ -3,7 +3,7 @@
  * /graphql (and POST at /) is GraphQL, and any other path a typed NOT_FOUND.
  */
 import type http from "node:http";
-import { type CheckpointRow, DEMO_CITIZEN_KEY, DEMO_PURPOSE } from "../modules/access/index.js";
+import { type CheckpointRow, DEMO_CITIZEN_KEY, DEMO_ORGANIZATION_KEY, DEMO_PURPOSE } from "../modules/access/index.js";
 import type { App } from "../app.js";
 import { sendError, sendJson } from "./errors.js";
 import { IDE_ASSET_PREFIX, Ide } from "./ide.js";
@@ -37,6 +37,7 @@ export function createRoutes(app: App, metrics: GatewayMetrics, isShuttingDown: 
           "X-Purpose-Case": DEMO_PURPOSE.caseId,
         },
         citizen: { Authorization: `Bearer ${DEMO_CITIZEN_KEY}` },
+        organization: { Authorization: `Bearer ${DEMO_ORGANIZATION_KEY}` },
       }
     : undefined;
   const ide = new Ide({ endpoint: GRAPHQL_PATH, headers: ideHeaders });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE_OPERATIONS } from "../../src/http/examples.js";
 import { foldName } from "../../src/shared/codes.js";
-import { DEMO_CITIZEN_KEY } from "../../src/modules/access/demo.js";
+import { DEMO_CITIZEN_KEY, DEMO_ORGANIZATION_KEY } from "../../src/modules/access/demo.js";
 import { clientHeaders, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;
@@ -250,7 +250,12 @@ describe("land and business", () => {
 
   it("runs every example operation of the IDE without errors", async () => {
     for (const op of EXAMPLE_OPERATIONS) {
-      const headers = op.as === "citizen" ? clientHeaders(DEMO_CITIZEN_KEY, null) : undefined;
+      const headers =
+        op.as === "citizen"
+          ? clientHeaders(DEMO_CITIZEN_KEY, null)
+          : op.as === "organization"
+            ? clientHeaders(DEMO_ORGANIZATION_KEY, null)
+            : undefined;
       const { status, body } = await gw.query(op.query, op.variables, headers);
       expect(status, op.name).toBe(200);
       expect(body.errors, op.name).toBeUndefined();

@@ -1,7 +1,7 @@
 /**
  * Demo clients, so the IDE works out of the box in development: one holding every grant (its key from
- * GATEWAY_DEMO_API_KEY, or a published default), a civil-status system with basic population data only, and a
- * citizen. Production refuses to start while any demo client exists.
+ * GATEWAY_DEMO_API_KEY, or a published default), a civil-status system with basic population data only, a citizen,
+ * and a bank's system that reads only under consent. Production refuses to start while any demo client exists.
  */
 import type { AccessConfig } from "../../platform/config.js";
 import { ANY_PROCEDURE, CLIENT_ROLES, type ClientStore } from "./clients.js";
@@ -13,6 +13,9 @@ export const DEMO_CIVIL_STATUS_CLIENT_ID = "VN:GOV:DEMO:CIVIL-STATUS";
 export const DEFAULT_DEMO_API_KEY = "ndaf-demo-all-grants";
 export const DEMO_CIVIL_STATUS_KEY = "ndaf-demo-civil-status";
 export const DEMO_CITIZEN_KEY = "ndaf-demo-citizen";
+/** A bank's onboarding system (0100100015: a tax code with a valid check digit), reading under a citizen's consent. */
+export const DEMO_ORGANIZATION_CLIENT_ID = "VN:ORG:0100100015:DEMO-EKYC";
+export const DEMO_ORGANIZATION_KEY = "ndaf-demo-organization";
 /** The purpose the IDE declares: birth registration (1.001193), a demo case. */
 export const DEMO_PURPOSE: Purpose = { procedure: "1.001193", caseId: "DEMO-2026-0001" };
 /** Civil-status procedures: birth, marriage and death registration. */
@@ -41,6 +44,15 @@ export async function ensureDemoClients(store: ClientStore, demoCitizen: string 
     key: DEMO_CIVIL_STATUS_KEY,
     demo: true,
     grants: [{ sources: ["population"], classes: ["basic"], procedures: CIVIL_STATUS_PROCEDURES }],
+  });
+  // Registered again at every start, like every demo client: the consents it was given go with it.
+  await store.register({
+    id: DEMO_ORGANIZATION_CLIENT_ID,
+    kind: "ORGANIZATION",
+    name: "Demo bank eKYC system, reading only under a citizen's consent (development only)",
+    key: DEMO_ORGANIZATION_KEY,
+    demo: true,
+    grants: [{ sources: ["population", "land"], classes: ["basic"], procedures: [ANY_PROCEDURE] }],
   });
   if (demoCitizen) {
     await store.register({

@@ -16,7 +16,7 @@ export {
 } from "./clients.js";
 export { ConsentStore } from "./consent.js";
 export { MAX_COST_NODES, costError, operationCost } from "./cost.js";
-export { DEMO_CITIZEN_KEY, DEMO_PURPOSE, type DemoClients, assertNoDemoClients, ensureDemoClients } from "./demo.js";
+export { DEMO_CITIZEN_KEY, DEMO_ORGANIZATION_KEY, DEMO_PURPOSE, type DemoClients, assertNoDemoClients, ensureDemoClients } from "./demo.js";
 export {
   Access,
   GraphQLDataClass,
