@@ -56,7 +56,9 @@ export function buildUnifiedSchema(): Promise<GraphQLSchema> {
     directives: [...specifiedDirectives],
   }).then((schema) => {
     const mutation = schema.getMutationType();
-    if (mutation) mutation.description = "Actions that change the gateway's own records: dossiers submitted for a procedure.";
+    if (mutation)
+      mutation.description =
+        "Actions that change the gateway's own records: dossiers submitted and re-evaluated, data-correction requests closed.";
     const query = schema.getQueryType();
     if (query) {
       query.description =
