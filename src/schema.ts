@@ -59,7 +59,7 @@ export function buildUnifiedSchema(): Promise<GraphQLSchema> {
     const mutation = schema.getMutationType();
     if (mutation)
       mutation.description =
-        "Actions that change the gateway's own records: dossiers submitted for a procedure, consents, data-correction requests.";
+        "Actions that change the gateway's own records: dossiers submitted and re-evaluated, consents asked for and answered, data-correction requests closed.";
     const query = schema.getQueryType();
     if (query) {
       query.description =

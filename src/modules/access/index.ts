@@ -10,6 +10,7 @@ export {
   ClientStore,
   type Grant,
   keylessClient,
+  ownerRole,
   PROCEDURE_CODE,
   SYSTEM_CLIENT_ID,
   validateGrant,

@@ -12,6 +12,7 @@ import { type DossierRow } from "./tables.js";
 import type { Client } from "../access/index.js";
 import type { ProceduresContext } from "./context.js";
 import { evaluateAdmitted } from "./evaluation.js";
+import type { Evaluation } from "./outcome.js";
 import { admit, checkDossierAccess, type DossierRequest, findProcedure, partiesOf } from "./request.js";
 import { todayInVietnam } from "../../platform/dates.js";
 
@@ -53,16 +54,8 @@ export async function submit(
 
   const id = newDossierId();
   const evaluation = await evaluateAdmitted(ctx, procedure, request);
-  const open = evaluation.components.filter((c) => c.status === "NOT_EVALUATED");
-  if (open.length > 0) {
-    // Stored, it would read as a decision; half-evaluated, it is not one. The client retries with the same key.
-    const sources = [...new Set(open.map((c) => c.unavailableSource!))];
-    throw new GatewayError(
-      "SOURCE_UNAVAILABLE",
-      `The dossier was not stored: ${open.length} component(s) could not be evaluated because the ${sources.join(" and ")} source ${sources.length > 1 ? "are" : "is"} unavailable. Submit again with the same idempotency key when it is back.`,
-      { source: sources[0] ?? null, sources },
-    );
-  }
+  // Stored, it would read as a decision; half-evaluated, it is not one. The client retries with the same key.
+  refuseHalfEvaluated(evaluation, "The dossier was not stored", "Submit again with the same idempotency key when it is back.");
   const inserted = await ctx.gateway.dossiers.insert({ id, clientId, idempotencyKey, requestHash: hash, evaluation });
   // What was read and stored for the dossier, about whom: the agency handling it sees all of it.
   if (inserted)
@@ -72,6 +65,42 @@ export async function submit(
     });
   if (inserted) return { dossier: inserted, replayed: false };
   return replay((await ctx.gateway.dossiers.byIdempotencyKey(clientId, idempotencyKey))!, hash);
+}
+
+function refuseHalfEvaluated(evaluation: Evaluation, what: string, retry: string): void {
+  const open = evaluation.components.filter((c) => c.status === "NOT_EVALUATED");
+  if (open.length === 0) return;
+  const sources = [...new Set(open.map((c) => c.unavailableSource!))];
+  throw new GatewayError(
+    "SOURCE_UNAVAILABLE",
+    `${what}: ${open.length} component(s) could not be evaluated because the ${sources.join(" and ")} source ${sources.length > 1 ? "are" : "is"} unavailable. ${retry}`,
+    { source: sources[0] ?? null, sources },
+  );
+}
+
+/**
+ * Evaluates a stored dossier again against the sources' current data (a record corrected since, say) and stores
+ * the new components and status, under the checks of reading it and of submitting it. A component whose data is
+ * still missing keeps asking for the document. Null when the client may not see the dossier or there is none.
+ */
+export async function reevaluate(ctx: ProceduresContext, catalogue: ProcedureCatalogue, id: string): Promise<DossierRow | null> {
+  const row = await findDossier(ctx, catalogue, id);
+  if (!row) return null;
+  const request: DossierRequest = {
+    procedureCode: row.procedureCode,
+    applicant: { kind: row.applicantKind as Applicant["kind"], id: row.applicantId },
+    subjects: { ...(row.subjects as DossierRequest["subjects"]) },
+  };
+  const procedure = await admit(ctx, catalogue, request);
+  const evaluation = await evaluateAdmitted(ctx, procedure, request);
+  refuseHalfEvaluated(evaluation, "The dossier was not re-evaluated and stands as stored", "Re-evaluate it when the source is back.");
+  const stored = await ctx.gateway.dossiers.reevaluated(row.id, evaluation);
+  // As a submission: what was read and stored again for the dossier, about whom.
+  ctx.access.recordAction("DOSSIER_SUBMIT", disclose(null, partiesOf(procedure, request), evaluation.components).reads, {
+    procedure: procedure.code,
+    caseId: row.id,
+  });
+  return stored ?? null;
 }
 
 function replay(existing: DossierRow, hash: string): { dossier: DossierRow; replayed: boolean } {

@@ -9,7 +9,7 @@ import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } fr
 import { disclose, visibleSubjects, WITHHELD } from "./disclosure.js";
 import { type Evidence, RULES, type SubjectRole } from "./rules.js";
 import type { ProceduresContext } from "./context.js";
-import { dossierComponentsOf, findDossier, listDossiers, submit } from "./dossiers.js";
+import { dossierComponentsOf, findDossier, listDossiers, reevaluate, submit } from "./dossiers.js";
 import { evaluate, purposeOf } from "./evaluation.js";
 import { type ComponentResult, tally } from "./outcome.js";
 import { procedureReport } from "./report.js";
@@ -73,6 +73,7 @@ function toResult(c: ComponentResult, procedureCode: string) {
     reason: c.reason,
     message: c.message,
     evidence: c.evidence,
+    awaitingCorrection: false,
   };
 }
 
@@ -99,6 +100,7 @@ async function toDossier(ctx: ProceduresContext, row: DossierRow): Promise<Dossi
       message: c.message,
       evidence,
       about: catalogued?.kind === "DATA" ? aboutOf(procedure, request, catalogued.rule, evidence) : [],
+      awaitingCorrection: c.correctionOpen && c.status === "NEEDS_DOCUMENT",
     };
   });
   const { components: shown, reads } = disclose(ctx.access.client, parties, all);
@@ -109,6 +111,7 @@ async function toDossier(ctx: ProceduresContext, row: DossierRow): Promise<Dossi
     reason: c.reason as ComponentResult["reason"],
     message: c.message,
     evidence: c.evidence,
+    awaitingCorrection: c.awaitingCorrection,
   }));
   const applicantKind = row.applicantKind as Dossier["applicantKind"];
   const visible = visibleSubjects(ctx.access.client, parties);
@@ -118,6 +121,7 @@ async function toDossier(ctx: ProceduresContext, row: DossierRow): Promise<Dossi
     status: row.status as DossierStatus,
     components,
     ...tally(components),
+    awaitingCorrection: components.filter((c) => c.awaitingCorrection).length,
     applicantKind,
     applicantId: row.applicantId,
     applicantPersonalId: applicantKind === "CITIZEN" ? row.applicantId : null,
@@ -195,7 +199,13 @@ export class ProcedureResolver {
   ): Promise<DossierEvaluation> {
     const evaluation = await evaluate(ctx, ctx.gateway.procedures, toRequest(input), "DOSSIER_EVALUATE");
     const components = evaluation.components.map((c) => toResult(c, evaluation.procedure.code));
-    return { procedure: toProcedure(evaluation.procedure), status: evaluation.status, components, ...tally(components) };
+    return {
+      procedure: toProcedure(evaluation.procedure),
+      status: evaluation.status,
+      components,
+      ...tally(components),
+      awaitingCorrection: 0,
+    };
   }
 
   @Mutation(() => SubmitDossierResult, {
@@ -210,6 +220,19 @@ export class ProcedureResolver {
   ): Promise<SubmitDossierResult> {
     const { dossier, replayed } = await submit(ctx, ctx.gateway.procedures, toRequest(input), idempotencyKey);
     return { dossier: await toDossier(ctx, dossier), replayed };
+  }
+
+  @Mutation(() => Dossier, {
+    nullable: true,
+    description:
+      "Evaluates a stored dossier again against the sources' current data — after a data-correction request was resolved, say — and stores its new components and status: a component whose data is now present is answered from data, one still missing keeps asking for the document (and raises a correction request unless one is open or was rejected). Under the checks of `dossier(id:)` and `submitDossier`: the dossier's procedure as purpose and its grants, or the applicant citizen. Null when the client may not see the dossier or there is none.",
+  })
+  async reevaluateDossier(
+    @Ctx() ctx: ProceduresContext,
+    @Arg("id", () => ID, { description: "Dossier id (`dossierId`)." }) id: string,
+  ): Promise<Dossier | null> {
+    const row = await reevaluate(ctx, ctx.gateway.procedures, id);
+    return row ? toDossier(ctx, row) : null;
   }
 
   @Query(() => Dossier, {

@@ -2,10 +2,11 @@
  * The dossier store: every statement procedures run against the gateway database — stored dossiers, their
  * components and the correction requests raised for missing data. The rest of the module asks it, never the database.
  */
-import { and, asc, count, eq, gt, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Client } from "../access/index.js";
 import type { Database } from "../../platform/db/source.js";
-import { type Evaluation, tally } from "./outcome.js";
+import { CorrectionStore } from "./correction-store.js";
+import { type ComponentResult, type Evaluation, tally } from "./outcome.js";
 import { dataCorrectionRequests, dossierComponents, dossiers, type DossierRow } from "./tables.js";
 
 export interface NewDossier {
@@ -32,8 +33,37 @@ export interface ProcedureTotals {
   failedChecks: number;
 }
 
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** A dossier's components as stored, in the procedure's order. */
+function componentRows(dossierId: string, components: ComponentResult[]) {
+  return components.map((c, position) => ({
+    dossierId,
+    position,
+    componentId: c.component.id,
+    status: c.status,
+    reason: c.reason,
+    message: c.message,
+    evidence: c.evidence,
+  }));
+}
+
+/** Correction requests for the components whose data was missing. */
+async function raiseCorrections(tx: Transaction, dossierId: string, components: ComponentResult[]): Promise<void> {
+  const corrections = components.filter((c) => c.correction);
+  if (corrections.length === 0) return;
+  await tx
+    .insert(dataCorrectionRequests)
+    .values(corrections.map((c) => ({ dossierId, componentId: c.component.id, ...c.correction!, message: c.message ?? "" })));
+}
+
 export class DossierStore {
-  constructor(private readonly db: Database) {}
+  /** The data-correction requests raised for missing data, and their closing by the sources' owners. */
+  readonly corrections: CorrectionStore;
+
+  constructor(private readonly db: Database) {
+    this.corrections = new CorrectionStore(db);
+  }
 
   /** Dossiers the client may read: its own submissions, or, for a citizen client, those where they are the applicant. */
   private visibleTo(client: Client): SQL {
@@ -75,24 +105,38 @@ export class DossierStore {
         .onConflictDoNothing({ target: [dossiers.clientId, dossiers.idempotencyKey] })
         .returning();
       if (rows.length === 0) return null;
-      await tx.insert(dossierComponents).values(
-        evaluation.components.map((c, position) => ({
-          dossierId: id,
-          position,
-          componentId: c.component.id,
-          status: c.status,
-          reason: c.reason,
-          message: c.message,
-          evidence: c.evidence,
-        })),
-      );
-      const corrections = evaluation.components.filter((c) => c.correction);
-      if (corrections.length > 0) {
-        await tx
-          .insert(dataCorrectionRequests)
-          .values(corrections.map((c) => ({ dossierId: id, componentId: c.component.id, ...c.correction!, message: c.message ?? "" })));
-      }
+      await tx.insert(dossierComponents).values(componentRows(id, evaluation.components));
+      await raiseCorrections(tx, id, evaluation.components);
       return rows[0];
+    });
+  }
+
+  /**
+   * Stores a stored dossier's new evaluation: its status, counts and components. A component still missing its data
+   * raises a request only when none is open for it and the source has not rejected one (its data stands: the
+   * document is the answer). The dossier's row is updated first, so concurrent re-evaluations take turns.
+   */
+  reevaluated(id: string, evaluation: Evaluation): Promise<DossierRow | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(dossiers)
+        .set({ status: evaluation.status, components: evaluation.components.length, ...tally(evaluation.components) })
+        .where(eq(dossiers.id, id))
+        .returning();
+      if (!row) return undefined;
+      await tx.delete(dossierComponents).where(eq(dossierComponents.dossierId, id));
+      await tx.insert(dossierComponents).values(componentRows(id, evaluation.components));
+      const standing = await tx
+        .select({ componentId: dataCorrectionRequests.componentId, subjectId: dataCorrectionRequests.subjectId })
+        .from(dataCorrectionRequests)
+        .where(and(eq(dataCorrectionRequests.dossierId, id), inArray(dataCorrectionRequests.status, ["OPEN", "REJECTED"])));
+      const raised = new Set(standing.map((s) => `${s.componentId}\u001f${s.subjectId}`));
+      await raiseCorrections(
+        tx,
+        id,
+        evaluation.components.filter((c) => c.correction && !raised.has(`${c.component.id}\u001f${c.correction.subjectId}`)),
+      );
+      return row;
     });
   }
 
@@ -105,8 +149,22 @@ export class DossierStore {
     return row;
   }
 
+  /** A dossier's components in order, each saying whether an open correction request is raised for it. */
   components(id: string) {
-    return this.db.select().from(dossierComponents).where(eq(dossierComponents.dossierId, id)).orderBy(asc(dossierComponents.position));
+    return this.db
+      .select({
+        componentId: dossierComponents.componentId,
+        status: dossierComponents.status,
+        reason: dossierComponents.reason,
+        message: dossierComponents.message,
+        evidence: dossierComponents.evidence,
+        // Qualified by hand: drizzle names a single table's columns bare, which inside the subquery would be r's own.
+        correctionOpen: sql<boolean>`exists (select 1 from ${dataCorrectionRequests} r where r.dossier_id = "dossier_components"."dossier_id"
+          and r.component_id = "dossier_components"."component_id" and r.status = 'OPEN')`,
+      })
+      .from(dossierComponents)
+      .where(eq(dossierComponents.dossierId, id))
+      .orderBy(asc(dossierComponents.position));
   }
 
   /** A keyset page of the dossiers the client may see, with the list's total. */

@@ -267,6 +267,12 @@ export class DossierComponentResult {
   // The most any rule cites is 5: SPOUSE_SINGLE's name and marital status with the 3 facts of its age check (rules.ts).
   @Field(() => [EvidenceFact], { complexity: listOf(5), description: "The facts used, only those the component needs." })
   evidence!: EvidenceFact[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when the component still needs its document because its data is missing and a data-correction request for it is open with the source: once the source corrects it, reevaluateDossier answers it from data. Always false in a preview.",
+  })
+  awaitingCorrection!: boolean;
 }
 
 @ObjectType({ description: "A dossier answered against shared data: a preview (evaluateDossier) or a stored dossier." })
@@ -289,6 +295,9 @@ export class DossierEvaluation {
 
   @Field(() => Int, { description: "Failed checks." })
   failedChecks!: number;
+
+  @Field(() => Int, { description: "Components waiting on an open data-correction request (`awaitingCorrection`); 0 in a preview." })
+  awaitingCorrection!: number;
 }
 
 @ObjectType({ description: "A subject a dossier names besides its applicant, as its reader may see it." })
