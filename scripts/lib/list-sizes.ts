@@ -156,6 +156,7 @@ export const NOT_FROM_DATA: Record<string, string> = {
   "Viewer.roles": "a client's roles (CLIENT_ROLES: four)",
   "Consent.requestedFields": "the fields a consent names, at most MAX_CONSENT_FIELDS (src/modules/access/consent.ts)",
   "Consent.approvedFields": "a subset of the fields asked for, at most MAX_CONSENT_FIELDS",
+  "Dossier.corrections": "the newest MAX_DOSSIER_CORRECTIONS requests (src/modules/procedures/correction-store.ts)",
   "ConformanceReport.findings": "one per problem in the checked input",
   "ConformanceReport.summary": "one per conformance rule (CONFORMANCE_RULES)",
   "Query.conformanceRules": "the conformance rules (CONFORMANCE_RULES)",

@@ -4,6 +4,7 @@ import { DataSource } from "../access/index.js";
 import { listOf } from "../../shared/cost.js";
 import { pagedConnection } from "../../shared/pagination.js";
 import type { ProceduresContext } from "./context.js";
+import { MAX_DOSSIER_CORRECTIONS } from "./correction-store.js";
 import { closeCorrection, correctionsOfDossier, listCorrections } from "./corrections.js";
 import { CorrectionStatus, DataCorrectionRequest, DataCorrectionRequestConnection } from "./correction-types.js";
 import { Dossier } from "./types.js";
@@ -55,11 +56,11 @@ export class CorrectionResolver {
 @Resolver(() => Dossier)
 export class DossierCorrectionsResolver {
   // One per data component found missing (raised again only after a resolution that left it missing): the longest
-  // procedure has 10 components (seeds/procedures/catalogue.json).
+  // procedure has 10 components (seeds/procedures/catalogue.json); rounds of re-evaluation add more, so the newest
+  // MAX_DOSSIER_CORRECTIONS are shown.
   @FieldResolver(() => [DataCorrectionRequest], {
-    complexity: listOf(10),
-    description:
-      "The data-correction requests the dossier raised, oldest first, with their status; a citizen sees those about anyone else by status only.",
+    complexity: listOf(MAX_DOSSIER_CORRECTIONS),
+    description: `The data-correction requests the dossier raised (the newest ${MAX_DOSSIER_CORRECTIONS}), oldest first, with their status; a citizen sees those about anyone else by status only.`,
   })
   corrections(@Ctx() ctx: ProceduresContext, @Root() dossier: Dossier): Promise<DataCorrectionRequest[]> {
     return correctionsOfDossier(ctx, { dossierId: dossier.dossierId, procedureCode: dossier.procedure.code });

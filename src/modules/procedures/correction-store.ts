@@ -4,7 +4,7 @@
  * exactly one wins. Each row comes with its dossier's procedure and applicant, which decide who sees it and the
  * purpose its audit rows carry.
  */
-import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DataSourceName } from "../../platform/config.js";
 import type { Database } from "../../platform/db/source.js";
 import type { EnumValue } from "../../shared/enums.js";
@@ -81,6 +81,9 @@ export interface Closing {
   text: string;
 }
 
+/** The most requests `Dossier.corrections` shows: the newest, three rounds of the longest procedure's components. */
+export const MAX_DOSSIER_CORRECTIONS = 30;
+
 export class CorrectionStore {
   constructor(private readonly db: Database) {}
 
@@ -111,9 +114,15 @@ export class CorrectionStore {
     };
   }
 
-  /** The requests raised for one dossier, oldest first. */
-  forDossier(dossierId: string): Promise<CorrectionRow[]> {
-    return this.db.select(withDossier).from(requests).where(eq(requests.dossierId, dossierId)).orderBy(asc(requests.id));
+  /** The newest MAX_DOSSIER_CORRECTIONS requests raised for one dossier, oldest first. */
+  async forDossier(dossierId: string): Promise<CorrectionRow[]> {
+    const rows = await this.db
+      .select(withDossier)
+      .from(requests)
+      .where(eq(requests.dossierId, dossierId))
+      .orderBy(desc(requests.id))
+      .limit(MAX_DOSSIER_CORRECTIONS);
+    return rows.reverse();
   }
 
   /**
