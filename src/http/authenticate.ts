@@ -1,4 +1,6 @@
 /** Who is asking and why: the API key becomes a client, the purpose headers a purpose, and both count against a rate limit. */
+import { say } from "../platform/i18n.js";
+import { HTTP_MESSAGES } from "./messages.js";
 import type http from "node:http";
 import type { Client, ClientStore, RateLimits } from "../modules/access/index.js";
 import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAccess } from "../modules/access/index.js";
@@ -27,7 +29,7 @@ export async function authenticate(app: Authenticator, req: http.IncomingMessage
     const authorization = header(req, "authorization");
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S{8,200})\s*$/i.exec(authorization);
-      if (!match) throw new GatewayError("INVALID_CREDENTIAL", "The Authorization header must be `Bearer <API key>`.");
+      if (!match) throw new GatewayError("INVALID_CREDENTIAL", say(HTTP_MESSAGES.badAuthorization));
       client = await app.clients.authenticate(match[1]);
     }
     purpose = parsePurpose(
@@ -35,6 +37,8 @@ export async function authenticate(app: Authenticator, req: http.IncomingMessage
       header(req, PURPOSE_CASE_HEADER),
       (code) => app.procedures.get(code) !== undefined,
     );
+    // An organisation reads under each consent's stated purpose: a procedure it names would be a purpose made up.
+    if (client?.kind === "ORGANIZATION" && purpose) throw new GatewayError("INVALID_PURPOSE", say(HTTP_MESSAGES.organizationPurpose));
   } catch (error) {
     // A refused credential or purpose counts against the caller's address, so guessing keys is rate-limited too.
     await byAddress();

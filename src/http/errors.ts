@@ -7,6 +7,8 @@ import type { GraphQLFormattedError } from "graphql";
 import { REFUSAL_STATUS, refusalHeaders } from "../modules/access/index.js";
 import { findGatewayError, type GatewayError } from "../platform/errors.js";
 import type { GatewayMetrics } from "../platform/observability/metrics.js";
+import { language, say } from "../platform/i18n.js";
+import { HTTP_MESSAGES, thirdPartyMessage } from "./messages.js";
 
 /** Typed errors keep their code; anything unexpected becomes a bare INTERNAL_SERVER_ERROR. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -21,13 +23,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (!extensions.code || extensions.code === "INTERNAL_SERVER_ERROR") {
     return {
-      message: "Internal error while answering this field. It has been logged; quote the x-request-id response header when reporting it.",
+      message: say(HTTP_MESSAGES.internalField),
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     };
   }
-  return { ...formatted, extensions };
+  // graphql-js and Apollo write their own messages in English: said again in the reader's language.
+  return { ...formatted, message: thirdPartyMessage(formatted.message, String(extensions.code), language()), extensions };
 }
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

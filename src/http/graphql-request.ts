@@ -3,6 +3,8 @@
  * UTF-8 and (for JSON) parsed, then a trusted document's id turned into its text for this client. Each refusal is a
  * typed error the caller answers as any other.
  */
+import { say } from "../platform/i18n.js";
+import { HTTP_MESSAGES } from "./messages.js";
 import type http from "node:http";
 import type { Client } from "../modules/access/index.js";
 import { type DocumentStore, type GraphQLHttpParts, resolveTrustedDocument } from "../modules/documents/index.js";
@@ -16,14 +18,14 @@ export async function readGraphQLRequest(
   client: Client | null,
 ): Promise<GraphQLHttpParts> {
   const raw = await readBody(req);
-  if (raw === null) throw new GatewayError("PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-  if (raw === undefined) throw new GatewayError("BAD_REQUEST", "The request body is not valid UTF-8; GraphQL requests are UTF-8 JSON.");
+  if (raw === null) throw new GatewayError("PAYLOAD_TOO_LARGE", say(HTTP_MESSAGES.payloadTooLarge, { limit: MAX_BODY_BYTES }));
+  if (raw === undefined) throw new GatewayError("BAD_REQUEST", say(HTTP_MESSAGES.notUtf8));
   let body: unknown = raw;
   if ((req.headers["content-type"] ?? "").includes("application/json") && raw.length > 0) {
     try {
       body = JSON.parse(raw);
     } catch {
-      throw new GatewayError("BAD_REQUEST", "The request body is not valid JSON.");
+      throw new GatewayError("BAD_REQUEST", say(HTTP_MESSAGES.notJson));
     }
   }
   // A trusted document's id becomes its text here, so the operation runs as any request (limits, access, audit).

@@ -2,6 +2,8 @@
  * The route table: the IDE at / (for browsers) and under /ide/, health, readiness and metrics; everything else at
  * /graphql (and POST at /) is GraphQL, and any other path a typed NOT_FOUND.
  */
+import { say } from "../platform/i18n.js";
+import { HTTP_MESSAGES } from "./messages.js";
 import type http from "node:http";
 import { type CheckpointRow, DEMO_CITIZEN_KEY, DEMO_ORGANIZATION_KEY, DEMO_PURPOSE } from "../modules/access/index.js";
 import type { App } from "../app.js";
@@ -77,16 +79,15 @@ export function createRoutes(app: App, metrics: GatewayMetrics, isShuttingDown: 
           latest = row;
         } else latest = latestCheckpoint.row;
       } catch {
-        sendError(res, metrics, 503, "SOURCE_UNAVAILABLE", "The gateway database is not answering; retry shortly.");
+        sendError(res, metrics, 503, "SOURCE_UNAVAILABLE", say(HTTP_MESSAGES.gatewayDatabaseDown));
         return "answered";
       }
-      if (!latest)
-        sendError(res, metrics, 404, "NOT_FOUND", "No checkpoint has been signed yet: checkpoints follow the first audited reads.");
+      if (!latest) sendError(res, metrics, 404, "NOT_FOUND", say(HTTP_MESSAGES.noCheckpointYet));
       else sendJson(res, 200, { ...latest, createdAt: latest.createdAt.toISOString() }, { "cache-control": "no-store" });
       return "answered";
     }
     if (url.pathname !== GRAPHQL_PATH && !(url.pathname === "/" && req.method === "POST")) {
-      sendError(res, metrics, 404, "NOT_FOUND", `Nothing at ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}; the IDE at /.`);
+      sendError(res, metrics, 404, "NOT_FOUND", say(HTTP_MESSAGES.notFound, { path: url.pathname.slice(0, 200), graphql: GRAPHQL_PATH }));
       return "answered";
     }
     return "graphql";

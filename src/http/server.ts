@@ -2,17 +2,19 @@
  * The HTTP front, composed: every request is named, logged and given its CORS headers, then routed to the IDE,
  * health, metrics or GraphQL; a request that fails unexpectedly is logged and answered a bare 500.
  */
+import { HTTP_MESSAGES } from "./messages.js";
 import http from "node:http";
 import type { ApolloServer } from "@apollo/server";
 import type { App } from "../app.js";
 import type { GatewayContext } from "../context.js";
 import { createApollo } from "./apollo.js";
-import { applyCors } from "./cors.js";
+import { applyCors, mergeVary } from "./cors.js";
 import { sendError } from "./errors.js";
 import { createGraphQLEndpoint } from "./graphql-endpoint.js";
 import { closeGracefully, listenOn } from "./listen.js";
 import { logRequest, nameRequest, REQUEST_ID_HEADER } from "./request-log.js";
 import { createRoutes, routeOf } from "./routes.js";
+import { CONTENT_LANGUAGE, negotiateLanguage, say, withLanguage } from "../platform/i18n.js";
 import { logger } from "../platform/logger.js";
 import { GatewayMetrics } from "../platform/observability/metrics.js";
 
@@ -49,14 +51,20 @@ export async function createServer(app: App): Promise<GatewayServer> {
     // CORS first: a preflight is answered before authentication, and every answer after this (errors sent before
     // GraphQL runs included) carries the headers a browser needs to let the page read it.
     if (applyCors(app.config.cors, req, res) === "answered") return;
-    if ((await dispatch(req, res, url)) === "answered") return;
-    await graphql(req, res, url, ids.requestId, (context) => (entry.context = context));
+    // Every message a person reads in the answer is in the language asked for; codes and extensions are not.
+    const lang = negotiateLanguage(req.headers["accept-language"]);
+    res.setHeader("content-language", CONTENT_LANGUAGE[lang]);
+    res.setHeader("vary", mergeVary(res.getHeader("vary"), "Accept-Language"));
+    await withLanguage(lang, async () => {
+      if ((await dispatch(req, res, url)) === "answered") return;
+      await graphql(req, res, url, ids.requestId, (context) => (entry.context = context));
+    });
   };
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
       logger.error({ requestId: res.getHeader(REQUEST_ID_HEADER), err: error }, "request failed");
-      if (!res.headersSent) sendError(res, metrics, 500, "INTERNAL_SERVER_ERROR", "Internal error; it has been logged.");
+      if (!res.headersSent) sendError(res, metrics, 500, "INTERNAL_SERVER_ERROR", say(HTTP_MESSAGES.internal));
       else res.end();
     });
   });

@@ -260,10 +260,11 @@ export function organizationMayAsk(client: Client, access: FieldAccess): boolean
  * lookup is named by `lookup` = the node field itself, which is not open to citizen clients.
  */
 export function checkNodeAccess(lookup: string, access: FieldAccess, client: Client | null, purpose: Purpose | null): Refusal | null {
-  if (client?.kind === "ORGANIZATION" && !ORGANIZATION_ROOT_FIELDS.has(lookup)) {
+  // An organisation starts from citizen(personalId:), whose lookup is checked against the person's consents.
+  if (client?.kind === "ORGANIZATION") {
     return refusal(
       "SUBJECT_NOT_PERMITTED",
-      `An organisation client may fetch by id only a citizen's record, under their consent; this id names ${access.source} data that ${lookup} does not open to organisation clients.`,
+      `An organisation client reads a citizen's data only from citizen(personalId:), under their consent; node(id:) and nodes(ids:) are not open to it.`,
       [],
       { fields: [lookup] },
     );

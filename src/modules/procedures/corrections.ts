@@ -82,9 +82,10 @@ export function disclose(client: Client, row: CorrectionRow): { correction: Data
     status: row.status as CorrectionStatus,
     createdAt: row.createdAt,
     closedAt: row.closedAt,
-    closedBy: row.closedBy,
-    resolution: row.resolution,
-    reason: row.reason,
+    // The owner's words may name the person the request is about: withheld with the subject.
+    closedBy: withheld ? null : row.closedBy,
+    resolution: withheld ? null : row.resolution,
+    reason: withheld ? null : row.reason,
   };
   const fields = withheld
     ? ["DataCorrectionRequest.status"]
