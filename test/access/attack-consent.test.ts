@@ -223,11 +223,19 @@ describe("node(id) / nodes(ids) with global ids", () => {
     const direct = await gw.send(`query($p: PersonalId!) { citizen(personalId: $p) { __typename } }`, { p: who }, bank);
     expect(direct.body.data.citizen).toBeNull();
     expect(direct.body.errors[0].extensions.code).toBe("CONSENT_REQUIRED");
-    // An ORG may send purpose headers too: they must not be how its read is recorded.
+    // An ORG's purpose headers are refused outright: its reads are recorded under consents only.
+    const madeUp = await gw.send(
+      `query($id: ID!) { node(id: $id) { __typename } }`,
+      { id: globalId },
+      clientHeaders(bank.authorization?.replace(/^Bearer /, "") ?? "", { procedure: "1.001193", caseId: "FAKE-CASE" }),
+    );
+    expect(madeUp.status).toBe(400);
+    expect(madeUp.body).not.toHaveProperty("data");
+    expect(madeUp.body.errors[0].extensions.code).toBe("INVALID_PURPOSE");
     const viaNode = await gw.send(
       `query($id: ID!) { node(id: $id) { __typename } nodes(ids: [$id]) { __typename } }`,
       { id: globalId },
-      clientHeaders(bank.authorization?.replace(/^Bearer /, "") ?? "", { procedure: "1.001193", caseId: "FAKE-CASE" }),
+      bank,
     );
     const rows = await gw.app.sources.gateway.raw<{ case_id: string | null; subject_id: string }>(
       "select case_id, subject_id from gateway.audit_log where request_id = any($1::text[]) and action = 'READ'",
@@ -235,9 +243,11 @@ describe("node(id) / nodes(ids) with global ids", () => {
     );
     // Every ORG read is under a consent: no read row without case consent:<id>.
     expect(rows.filter((r) => !r.case_id?.startsWith("consent:"))).toEqual([]);
-    // Hole if the node lookup answers {__typename: "Citizen"} with no consent in force.
+    // Hole if the node lookup answers {__typename: "Citizen"} with no consent in force: node is not open to an ORG.
     expect(viaNode.body.data?.node ?? null).toBeNull();
-    expect(viaNode.body.errors?.[0]?.extensions?.code).toBe("CONSENT_REQUIRED");
+    expect(viaNode.body.data?.nodes ?? [null]).toEqual([null]);
+    expect(viaNode.body.errors?.map((e: any) => e.extensions.code)).toEqual(["SUBJECT_NOT_PERMITTED", "SUBJECT_NOT_PERMITTED"]);
+    expect(rows).toEqual([]);
   });
 
   it("refuses household / parcel / enterprise node ids to an ORG", async () => {
@@ -382,7 +392,7 @@ describe("ORG on dossiers, corrections, access log", () => {
         continue;
       }
       expect(r.body.errors?.[0]?.extensions?.code ?? "none", q).toMatch(
-        /SUBJECT_NOT_PERMITTED|ROLE_REQUIRED|INVALID_ARGUMENT|GRAPHQL_VALIDATION_FAILED|PURPOSE_REQUIRED/,
+        /SUBJECT_NOT_PERMITTED|ROLE_REQUIRED|INVALID_ARGUMENT|GRAPHQL_VALIDATION_FAILED|PURPOSE_REQUIRED|INVALID_PURPOSE/,
       );
       expect(r.body.data ?? null, q).not.toMatchObject({ dossier: expect.anything() });
     }
@@ -405,8 +415,10 @@ describe("ORG on dossiers, corrections, access log", () => {
       const r = await gw.send(q, { id: dossierId }, h);
       expect(JSON.stringify(r.body), q).not.toContain(family.id);
       // A stranger's dossier reads as none (null), or a typed refusal: either way nothing of it.
-      expect(r.body.errors?.[0]?.extensions?.code ?? "null", q).toMatch(/SUBJECT_NOT_PERMITTED|null/);
-      expect(Object.values(r.body.data ?? {}), q).toEqual([null]);
+      const code = r.body.errors?.[0]?.extensions?.code ?? "null";
+      expect(code, q).toMatch(/SUBJECT_NOT_PERMITTED|INVALID_PURPOSE|null/);
+      if (code === "INVALID_PURPOSE") expect(r.body, q).not.toHaveProperty("data");
+      else expect(Object.values(r.body.data ?? {}), q).toEqual([null]);
     }
   });
 
