@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { logger } from "../../platform/logger.js";
 import { OperationalRecorder, type OperationalCell } from "./recorder.js";
 
 const SYSTEM = { id: "VN:GOV:000.00.00.H01:test", kind: "SYSTEM" as const };
@@ -76,9 +77,14 @@ describe("the operational recorder", () => {
   it("keeps a failed flush's counts and adds them to the next one", async () => {
     let failing = true;
     const { r, written } = recorder({ fail: () => failing });
+    const warn = vi.spyOn(logger, "warn");
     r.record({ client: SYSTEM, operation: "A", procedure: null, durationMs: 10 });
     await r.flush();
     expect(written).toHaveLength(0);
+    // Logged by kind and SQLSTATE only: a failed query's message carries its text and parameters.
+    expect(warn).toHaveBeenCalledWith({ error: "Error", code: "08006", cells: 1 }, expect.stringContaining("kept for the next flush"));
+    expect(JSON.stringify(warn.mock.calls)).not.toContain("secret");
+    warn.mockRestore();
     expect(r.pending).toBe(1);
     r.record({ client: SYSTEM, operation: "A", procedure: null, durationMs: 30 });
     failing = false;

@@ -76,7 +76,8 @@ export class OperationalRecorder {
     private readonly options: RecorderOptions,
   ) {
     this.maxOperations = options.maxOperationsPerClient ?? 50;
-    this.maxCells = options.maxCells ?? 5_000;
+    // 5,000 cells of 9 values each stay under Postgres's 65,535 parameters of one statement.
+    this.maxCells = Math.min(options.maxCells ?? 5_000, 7_000);
     this.now = options.now ?? Date.now;
   }
 
