@@ -52,6 +52,7 @@ export default defineConfig({
             "test/access/**/*.test.ts",
             "test/procedures/**/*.test.ts",
             "test/documents/**/*.test.ts",
+            "test/monitoring/**/*.test.ts",
             "test/reliability/{source-failure,hostile-input,http-spec,replicas}.test.ts",
             "test/federation/**/*.test.ts",
           ],

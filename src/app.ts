@@ -16,6 +16,7 @@ import { isFreshDataDir } from "./platform/db/template.js";
 import { AdminUnitRegistry } from "./modules/admin-units/index.js";
 import { ConformancePool } from "./modules/conformance/index.js";
 import { DocumentStore } from "./modules/documents/index.js";
+import { cellWriter, OperationalRecorder } from "./modules/monitoring/index.js";
 import { demoCitizenOf } from "./modules/population/index.js";
 import { DossierStore, ProcedureCatalogue } from "./modules/procedures/index.js";
 import { buildGatewaySchema } from "./schema.js";
@@ -51,6 +52,8 @@ export interface App {
   demo: DemoClients | null;
   /** The key that signs the audit trail's checkpoints, and this process's sealer. */
   audit: { key: SigningKey; sealer: AuditSealer };
+  /** Counts each GraphQL request for the operational records; `flush()` writes what it holds now (tests). */
+  monitoring: OperationalRecorder;
   close(): Promise<void>;
 }
 
@@ -211,7 +214,11 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
     const consents = new ConsentStore(sources.gateway.db);
     const sealer = new AuditSealer(sources.gateway, signing.key, config.audit.checkpointIntervalMs);
     sealer.start();
+    const monitoring = new OperationalRecorder(cellWriter(sources.gateway.db), config.monitoring);
+    monitoring.start();
     const closeAll = async () => {
+      // First: its last counts are written while the gateway database is still open.
+      await monitoring.stop();
       await sealer.stop();
       await conformance.close();
       await closeShared();
@@ -235,6 +242,7 @@ export async function createApp(config: GatewayConfig, options: AppOptions = {})
       consents,
       demo,
       audit: { key: signing.key, sealer },
+      monitoring,
       close: closeAll,
     };
   } catch (error) {

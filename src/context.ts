@@ -9,6 +9,7 @@ import type { AdminUnitRegistry, AdminUnitsContext } from "./modules/admin-units
 import { type BusinessContext, createBusinessSlice } from "./modules/business/index.js";
 import type { ConformanceContext, ConformancePool } from "./modules/conformance/index.js";
 import { createLandSlice, type LandContext } from "./modules/land/index.js";
+import { createMonitoringSlice, type MonitoringContext } from "./modules/monitoring/index.js";
 import type { NodesContext } from "./modules/nodes/index.js";
 import { createPopulationSlice, type PopulationContext } from "./modules/population/index.js";
 import type { DossierStore, ProcedureCatalogue, ProceduresContext } from "./modules/procedures/index.js";
@@ -24,7 +25,8 @@ export type GatewayContext = AccessContext &
   BusinessContext &
   ProceduresContext &
   NodesContext &
-  ConformanceContext;
+  ConformanceContext &
+  MonitoringContext;
 
 /** What every request shares, built once per process (app.ts). */
 export interface ContextServices {
@@ -57,6 +59,7 @@ export function createContext(
     population: createPopulationSlice(sources.population.db, adminUnits, cursors),
     land: createLandSlice(sources.land.db, adminUnits, cursors),
     business: createBusinessSlice(sources.business.db, adminUnits, cursors),
+    monitoring: createMonitoringSlice(sources.gateway.db),
     gateway: {
       procedures: services.procedures,
       dossiers: services.dossiers,

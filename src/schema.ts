@@ -15,6 +15,7 @@ import { adminUnitResolvers } from "./modules/admin-units/index.js";
 import { businessResolvers } from "./modules/business/index.js";
 import { conformanceResolvers } from "./modules/conformance/index.js";
 import { landResolvers } from "./modules/land/index.js";
+import { monitoringResolvers } from "./modules/monitoring/index.js";
 import { nodeResolvers } from "./modules/nodes/index.js";
 import { populationResolvers } from "./modules/population/index.js";
 import { procedureResolvers } from "./modules/procedures/index.js";
@@ -52,6 +53,7 @@ export function buildUnifiedSchema(): Promise<GraphQLSchema> {
       ...businessResolvers,
       ...procedureResolvers,
       ...conformanceResolvers,
+      ...monitoringResolvers,
     ],
     validate: false,
     directives: [...specifiedDirectives],

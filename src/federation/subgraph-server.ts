@@ -23,6 +23,7 @@ import { closeGracefully, listenOn } from "../http/listen.js";
 import { AccessLogStore, AuditSealer, ConsentStore, RequestAccess, resolveSigningKey } from "../modules/access/index.js";
 import { AdminUnitRegistry } from "../modules/admin-units/index.js";
 import { createBusinessSlice } from "../modules/business/index.js";
+import { createMonitoringSlice } from "../modules/monitoring/index.js";
 import { ConformancePool } from "../modules/conformance/index.js";
 import { createLandSlice } from "../modules/land/index.js";
 import { createPopulationSlice } from "../modules/population/index.js";
@@ -245,6 +246,8 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
         nodeIds,
         conformance: platform?.conformance ?? notHere<ConformancePool>(name, "conformance pool"),
       },
+      // Read where they are written: the gateway database, which every subgraph opens.
+      monitoring: createMonitoringSlice(gateway.db),
     };
   };
 

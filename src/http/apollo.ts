@@ -31,12 +31,25 @@ const logUnexpectedErrors: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
-/** The operation's name, on the context for the request log. */
+/**
+ * The operation's name, on the context for the request log; and for the operational records (src/modules/monitoring)
+ * its own name and the code of the answer's first error, read by the HTTP front once the answer is known.
+ */
 const noteOperation: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operationName, operation, contextValue }) {
+      async didResolveOperation({ operationName, operation, request, contextValue }) {
         contextValue.request.log.operation = operationName ?? `(anonymous ${operation?.operation ?? "operation"})`;
+        // No operation resolved (operationName names none of the document's): the name the request asked for.
+        contextValue.request.log.operationName = operation ? (operationName ?? null) : (request.operationName ?? null);
+      },
+      async willSendResponse({ request, response, contextValue }) {
+        const log = contextValue.request.log;
+        // Not resolved (a syntax or validation error): the name the request asked for, if any.
+        if (log.operationName === undefined) log.operationName = request.operationName ?? null;
+        const body = response.body;
+        const errors = body.kind === "single" ? body.singleResult.errors : body.initialResult.errors;
+        log.errorCode = errors?.[0] ? (errors[0].extensions?.code ?? "INTERNAL_SERVER_ERROR") : undefined;
       },
     };
   },

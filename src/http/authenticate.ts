@@ -19,8 +19,16 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The request's client (null without an Authorization header), its purpose, and its place in the rate limit. */
-export async function authenticate(app: Authenticator, req: http.IncomingMessage): Promise<RequestAccess> {
+/**
+ * The request's client (null without an Authorization header), its purpose, and its place in the rate limit.
+ * `onClient` learns the client as soon as its key is accepted, so a refusal after that (a rate limit, a purpose) is
+ * still known as the client's.
+ */
+export async function authenticate(
+  app: Authenticator,
+  req: http.IncomingMessage,
+  onClient?: (client: Client) => void,
+): Promise<RequestAccess> {
   const limits = app.rateLimits;
   const byAddress = () => limits.consume(`address:${req.socket.remoteAddress ?? "unknown"}`, limits.anonymousPerMinute);
   let client: Client | null = null;
@@ -31,6 +39,7 @@ export async function authenticate(app: Authenticator, req: http.IncomingMessage
       const match = /^Bearer\s+(\S{8,200})\s*$/i.exec(authorization);
       if (!match) throw new GatewayError("INVALID_CREDENTIAL", say(HTTP_MESSAGES.badAuthorization));
       client = await app.clients.authenticate(match[1]);
+      onClient?.(client);
     }
     purpose = parsePurpose(
       header(req, PURPOSE_PROCEDURE_HEADER),

@@ -66,6 +66,7 @@ export interface GatewayConfig {
   conformance: ConformanceConfig;
   cors: CorsConfig;
   audit: AuditConfig;
+  monitoring: MonitoringConfig;
   /** REDIS_URL: what every process of an installation shares (rate limits); none = each process on its own. */
   redis: RedisConfig;
   /** GATEWAY_WORKERS: processes `npm start` runs on this machine (src/cluster.ts), each a full replica. */
@@ -86,6 +87,12 @@ export interface AuditConfig {
   requireSigningKey: boolean;
   /** AUDIT_CHECKPOINT_INTERVAL_MS: how often a checkpoint is made (0 = never; tests seal when they need to). */
   checkpointIntervalMs: number;
+}
+
+/** Operational records (src/modules/monitoring). */
+export interface MonitoringConfig {
+  /** GATEWAY_MONITORING_FLUSH_MS: how often counted requests are written (0 = only on close; tests flush when they need to). */
+  flushIntervalMs: number;
 }
 
 export interface RedisConfig {
@@ -276,6 +283,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       generateSigningKey: environment === "development",
       requireSigningKey: environment === "production",
       checkpointIntervalMs: integerFrom(env, "AUDIT_CHECKPOINT_INTERVAL_MS", environment === "test" ? 0 : 5_000),
+    },
+    monitoring: {
+      flushIntervalMs: integerFrom(env, "GATEWAY_MONITORING_FLUSH_MS", environment === "test" ? 0 : 10_000),
     },
     conformance: {
       timeoutMs: Math.max(1, integerFrom(env, "GATEWAY_CONFORMANCE_TIMEOUT_MS", 5_000)),

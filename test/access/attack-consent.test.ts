@@ -222,7 +222,7 @@ describe("node(id) / nodes(ids) with global ids", () => {
     await gw.app.consents.revoke(who, id);
     const direct = await gw.send(`query($p: PersonalId!) { citizen(personalId: $p) { __typename } }`, { p: who }, bank);
     expect(direct.body.data.citizen).toBeNull();
-    expect(direct.body.errors[0].extensions.code).toBe("CONSENT_REQUIRED");
+    expect(direct.body.errors![0].extensions.code).toBe("CONSENT_REQUIRED");
     // An ORG's purpose headers are refused outright: its reads are recorded under consents only.
     const madeUp = await gw.send(
       `query($id: ID!) { node(id: $id) { __typename } }`,
@@ -231,7 +231,7 @@ describe("node(id) / nodes(ids) with global ids", () => {
     );
     expect(madeUp.status).toBe(400);
     expect(madeUp.body).not.toHaveProperty("data");
-    expect(madeUp.body.errors[0].extensions.code).toBe("INVALID_PURPOSE");
+    expect(madeUp.body.errors![0].extensions.code).toBe("INVALID_PURPOSE");
     const viaNode = await gw.send(
       `query($id: ID!) { node(id: $id) { __typename } nodes(ids: [$id]) { __typename } }`,
       { id: globalId },
@@ -266,14 +266,14 @@ describe("consent lifecycle abuse", () => {
     await gw.app.sources.gateway.raw(`update gateway.consents set valid_until = now() - interval '1 second' where id = $1`, [id]);
     const late = await gw.send(`query($p: PersonalId!) { citizen(personalId: $p) { fullName } }`, { p: who }, otherBank);
     expect(late.body.data.citizen).toBeNull();
-    expect(late.body.errors[0].extensions.code).toBe("CONSENT_REQUIRED");
+    expect(late.body.errors![0].extensions.code).toBe("CONSENT_REQUIRED");
   });
 
   it("one ORG's consent opens nothing for another ORG, and its id is unknown to it", async () => {
     const who = houseMates!.b;
     const id = await consentOf(who, ["Citizen.fullName"], bank);
     const read = await gw.send(`query($p: PersonalId!) { citizen(personalId: $p) { fullName } }`, { p: who }, otherBank);
-    expect(read.body.errors[0].extensions.code).toBe("CONSENT_REQUIRED");
+    expect(read.body.errors![0].extensions.code).toBe("CONSENT_REQUIRED");
     const listed = await gw.send(`{ consents { totalCount edges { node { id } } } }`, {}, otherBank);
     expect(listed.body.data.consents.edges.map((e: any) => e.node.id)).not.toContain(id);
   });
@@ -288,14 +288,14 @@ describe("consent lifecycle abuse", () => {
     const id = asked.body.data.requestConsent.id;
     for (const h of [bank, owner]) {
       const r = await gw.send(`mutation($id: ID!) { approveConsent(id: $id) { status } }`, { id }, h);
-      expect(r.body.errors[0].extensions.code).toBe("SUBJECT_NOT_PERMITTED");
+      expect(r.body.errors![0].extensions.code).toBe("SUBJECT_NOT_PERMITTED");
     }
     const { key } = await gw.app.clients.register({ id: `VN:CIT:${coHolders!.b}`, kind: "CITIZEN", personalId: coHolders!.b, name: "c" });
     const citizen = clientHeaders(key, null);
     for (const bad of ["", "x".repeat(300), "\u0000", "00000000-0000-0000-0000-00000000000G", id.toUpperCase(), `${id} `]) {
       const r = await gw.send(`mutation($id: ID!) { approveConsent(id: $id) { status } }`, { id: bad }, citizen);
       expect(r.status).toBeLessThan(500);
-      expect(r.body.errors[0].extensions.code).toMatch(/RECORD_NOT_FOUND|INVALID_ARGUMENT/);
+      expect(r.body.errors![0].extensions.code).toMatch(/RECORD_NOT_FOUND|INVALID_ARGUMENT/);
     }
   });
 
@@ -328,9 +328,9 @@ describe("hostile input to requestConsent", () => {
   it("10k fields, 300-char purpose, weird dates: typed errors", async () => {
     const many = await send({ fields: Array.from({ length: 10_000 }, (_, i) => `Citizen.f${i}`) });
     expect(many.status).toBeLessThan(500);
-    expect(many.body.errors[0].extensions.code).toMatch(/INVALID_ARGUMENT|PAYLOAD_TOO_LARGE|QUERY_TOO_COMPLEX|COST/);
+    expect(many.body.errors![0].extensions.code).toMatch(/INVALID_ARGUMENT|PAYLOAD_TOO_LARGE|QUERY_TOO_COMPLEX|COST/);
     const long = await send({ purpose: "x".repeat(300) });
-    expect(long.body.errors[0].extensions.code).toMatch(/INVALID_ARGUMENT|PAYLOAD_TOO_LARGE/);
+    expect(long.body.errors![0].extensions.code).toMatch(/INVALID_ARGUMENT|PAYLOAD_TOO_LARGE/);
     for (const d of ["0000-01-01T00:00:00Z", "+275760-09-13T00:00:00Z", "2026-02-30T00:00:00Z", "9999-12-31T23:59:59Z", "", "now"]) {
       const r = await send({ validUntil: d });
       expect(r.status, d).toBeLessThan(500);
@@ -425,6 +425,6 @@ describe("ORG on dossiers, corrections, access log", () => {
   it("a source owner closing with a NUL in the text gets a typed error, not a crash", async () => {
     const r = await gw.send(`mutation { resolveDataCorrection(id: "1", resolution: "fixed\\u0000") { status } }`, {}, owner);
     expect(r.status).toBeLessThan(500);
-    expect(r.body.errors[0].extensions.code).toMatch(/INVALID_ARGUMENT|RECORD_NOT_FOUND/);
+    expect(r.body.errors![0].extensions.code).toMatch(/INVALID_ARGUMENT|RECORD_NOT_FOUND/);
   });
 });

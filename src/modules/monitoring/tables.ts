@@ -13,7 +13,10 @@ export const operationalRecords = gateway.table(
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     /** The client's id; `anonymous` for requests without a credential. */
     clientId: text("client_id").notNull(),
-    /** The operation's name (bounded); `(unnamed)` for an unnamed operation, `(other)` past the per-client bound. */
+    /**
+     * The operation's name (bounded); `(unnamed)` for an unnamed operation, `(other)` past the per-client bound,
+     * `(unread)` for a request refused before its body was read.
+     */
     operation: text("operation").notNull(),
     /** The declared purpose's procedure code, or '' for none. */
     procedureCode: text("procedure_code").notNull().default(""),
