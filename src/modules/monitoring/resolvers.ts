@@ -8,6 +8,8 @@ import type { MonitoringContext } from "./context.js";
 import { recordFilter, recordOf, statisticsOf } from "./service.js";
 import type { RecordKey } from "./store.js";
 import { OperationalRecordConnection } from "./types.js";
+import { MONITORING_MESSAGES } from "./messages.js";
+import { say } from "../../platform/i18n.js";
 
 const CURSOR_KIND = "operational-records";
 
@@ -18,7 +20,7 @@ function keyOf(row: RecordKey): string {
 function keyFrom(raw: string): RecordKey {
   const parts = JSON.parse(raw) as unknown;
   if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((p) => typeof p === "string"))
-    throw new InvalidInputError("INVALID_CURSOR", "That is not a cursor of this operational-records list.", { argument: "after" });
+    throw new InvalidInputError("INVALID_CURSOR", say(MONITORING_MESSAGES.badCursor), { argument: "after" });
   const [clientId, operation, procedureCode, outcome] = parts as string[];
   return { clientId: clientId!, operation: operation!, procedureCode: procedureCode!, outcome: outcome! };
 }

@@ -5,7 +5,9 @@
  */
 import type { Client } from "../access/index.js";
 import { GatewayError, InvalidInputError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
 import { percentile } from "./buckets.js";
+import { MONITORING_MESSAGES } from "./messages.js";
 import { CITIZEN_CLIENTS, OK_OUTCOME, recordedClientId } from "./names.js";
 import type { RecordFilter, Summed, SummedRecord } from "./store.js";
 import type { OperationalRecord, OperationalStatistics } from "./types.js";
@@ -17,26 +19,15 @@ export const OVERSIGHT_ROLE = "oversight";
 /** The client filter a read may have: its own id, or (oversight) any client or all of them (null). */
 export function readableClient(client: Client | null, asked: string | null | undefined): string | null {
   if (!client) {
-    throw new GatewayError(
-      "UNAUTHENTICATED",
-      "Operational records are read by a registered client: send `Authorization: Bearer <API key>`.",
-    );
+    throw new GatewayError("UNAUTHENTICATED", say(MONITORING_MESSAGES.unauthenticated));
   }
   if (client.roles.includes(OVERSIGHT_ROLE)) return asked ?? null;
   const own = recordedClientId(client);
   if (own === CITIZEN_CLIENTS) {
-    throw new GatewayError(
-      "ROLE_REQUIRED",
-      "Citizen clients' requests are recorded together, naming no one; reading them needs the oversight role.",
-      { role: OVERSIGHT_ROLE },
-    );
+    throw new GatewayError("ROLE_REQUIRED", say(MONITORING_MESSAGES.citizensPooled), { role: OVERSIGHT_ROLE });
   }
   if (asked != null && asked !== own) {
-    throw new GatewayError(
-      "ROLE_REQUIRED",
-      `A client reads its own operational records (${own}); another client's need the oversight role.`,
-      { role: OVERSIGHT_ROLE },
-    );
+    throw new GatewayError("ROLE_REQUIRED", say(MONITORING_MESSAGES.anotherClient, { own }), { role: OVERSIGHT_ROLE });
   }
   return own;
 }
@@ -44,16 +35,19 @@ export function readableClient(client: Client | null, asked: string | null | und
 /** The window's bounds, checked: `from` before `to`, at most 31 days apart. */
 export function checkWindow(from: Date, to: Date): void {
   if (!(from.getTime() < to.getTime())) {
-    throw new InvalidInputError("INVALID_ARGUMENT", `"from" (${from.toISOString()}) must be before "to" (${to.toISOString()}).`, {
-      argument: "from",
-    });
-  }
-  if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
     throw new InvalidInputError(
       "INVALID_ARGUMENT",
-      `The window from "from" to "to" spans more than ${MAX_WINDOW_DAYS} days; read a longer period a window at a time.`,
-      { argument: "to", maxDays: MAX_WINDOW_DAYS },
+      say(MONITORING_MESSAGES.windowOrder, { from: from.toISOString(), to: to.toISOString() }),
+      {
+        argument: "from",
+      },
     );
+  }
+  if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * DAY_MS) {
+    throw new InvalidInputError("INVALID_ARGUMENT", say(MONITORING_MESSAGES.windowTooLong, { days: MAX_WINDOW_DAYS }), {
+      argument: "to",
+      maxDays: MAX_WINDOW_DAYS,
+    });
   }
 }
 
