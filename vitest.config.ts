@@ -53,6 +53,7 @@ export default defineConfig({
             "test/procedures/**/*.test.ts",
             "test/documents/**/*.test.ts",
             "test/monitoring/**/*.test.ts",
+            "test/i18n/**/*.test.ts",
             "test/reliability/{source-failure,hostile-input,http-spec,replicas}.test.ts",
             "test/federation/**/*.test.ts",
           ],

@@ -8,6 +8,8 @@ export interface ExampleOperation {
   variables?: Record<string, unknown>;
   /** Whose credentials the IDE tab sends: the demo client holding every grant (default), the demo citizen, or the demo bank. */
   as?: "all" | "citizen" | "organization";
+  /** The language the tab asks answers in (its Accept-Language header); English when left out. */
+  language?: "vi";
 }
 
 export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
@@ -136,6 +138,30 @@ query CheckConformance($input: ConformanceInput!) {
             name: "samples/citizens.json",
             content:
               '{ "citizens": [{ "personalId": "056090001234", "fullName": "Trần Minh Khoa", "dateOfBirth": "1990-03-14", "sex": "MALE", "permanentResidence": { "communeCode": "22327" } }] }',
+          },
+        ],
+      },
+    },
+  },
+  {
+    name: "KiemTraTuongThich",
+    language: "vi",
+    query: `# The same check with "Accept-Language": "vi" in this tab's headers: every message a person reads (findings,
+# errors, dossier components) comes in Vietnamese; codes, rule ids and extensions stay as they are.
+# Cùng phép kiểm tra, với tiêu đề "Accept-Language": "vi": mọi thông báo đều bằng tiếng Việt.
+query KiemTraTuongThich($input: ConformanceInput!) {
+  checkConformance(input: $input) {
+    conformant errors warnings
+    findings { rule severity file line path message fix }
+  }
+}`,
+    variables: {
+      input: {
+        operations: [
+          {
+            name: "ops/nguoi-nop.graphql",
+            content:
+              "# purpose: 1.001193\nquery NguoiNop($id: PersonalId!) {\n  citizen(personalId: $id) { fullname permanentResidence { text } }\n}\n",
           },
         ],
       },

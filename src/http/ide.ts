@@ -120,14 +120,19 @@ export class Ide {
       graphql: add("graphql.worker.js", StaticAsset.text(bundle.graphqlWorker, script, IMMUTABLE)),
     };
 
-    const headersOf = (as: ExampleOperation["as"] = "all") => (this.headers ? JSON.stringify(this.headers[as], null, 2) : null);
+    const headersOf = (as: ExampleOperation["as"] = "all", language?: ExampleOperation["language"]) =>
+      this.headers
+        ? JSON.stringify({ ...this.headers[as], ...(language ? { "Accept-Language": language } : {}) }, null, 2)
+        : language
+          ? JSON.stringify({ "Accept-Language": language }, null, 2)
+          : null;
     const config = {
       endpoint: this.endpoint,
       workers,
       examples: this.examples.map((op) => ({
         query: op.query,
         variables: op.variables ? JSON.stringify(op.variables, null, 2) : null,
-        headers: headersOf(op.as),
+        headers: headersOf(op.as, op.language),
       })),
       graphiql: {
         title: this.title,

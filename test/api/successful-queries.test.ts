@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE_OPERATIONS } from "../../src/http/examples.js";
 import { foldName } from "../../src/shared/codes.js";
 import { DEMO_CITIZEN_KEY, DEMO_ORGANIZATION_KEY } from "../../src/modules/access/demo.js";
-import { clientHeaders, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { clientHeaders, DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -256,7 +256,11 @@ describe("land and business", () => {
           : op.as === "organization"
             ? clientHeaders(DEMO_ORGANIZATION_KEY, null)
             : undefined;
-      const { status, body } = await gw.query(op.query, op.variables, headers);
+      const { status, body } = await gw.query(
+        op.query,
+        op.variables,
+        op.language ? { ...(headers ?? DEMO_HEADERS), "accept-language": op.language } : headers,
+      );
       expect(status, op.name).toBe(200);
       expect(body.errors, op.name).toBeUndefined();
       expect(JSON.stringify(body.data).length, op.name).toBeGreaterThan(50);
