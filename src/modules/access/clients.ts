@@ -12,6 +12,8 @@ import type { EnumValue } from "../../shared/enums.js";
 import { branchCodeProblem, taxCodeProblem } from "../../shared/codes.js";
 import type { DataClass } from "./directive.js";
 import { clientGrants, clients, type ClientRow, type GrantRow } from "./tables.js";
+import { say } from "../../platform/i18n.js";
+import { ACCESS_MESSAGES as M } from "./messages.js";
 
 export const ClientKind = { SYSTEM: "SYSTEM", CITIZEN: "CITIZEN", ORGANIZATION: "ORGANIZATION" } as const;
 export type ClientKind = EnumValue<typeof ClientKind>;
@@ -27,7 +29,7 @@ export const ORGANIZATION_CLIENT_ID = /^VN:ORG:(\d{10}(?:-\d{3})?):[A-Za-z0-9][A
 /** What an organisation client's id says wrong (its tax code's check digit included), or null. */
 export function organizationClientIdProblem(id: string): string | null {
   const match = ORGANIZATION_CLIENT_ID.exec(id);
-  if (!match) return `"${id}" is not an organisation client id like VN:ORG:<10-digit tax code>:<system>.`;
+  if (!match) return say(M.organizationClientId, { id });
   const taxCode = match[1]!;
   const problem = taxCode.includes("-") ? branchCodeProblem(taxCode) : taxCodeProblem(taxCode);
   return problem ? `${id}: ${problem}` : null;
@@ -44,8 +46,8 @@ export const ownerRole = (source: DataSourceName): ClientRole => `owner:${source
 export function validateRoles(kind: ClientKind, roles: readonly string[]): ClientRole[] {
   for (const role of roles)
     if (!(CLIENT_ROLES as readonly string[]).includes(role))
-      throw new GatewayError("INVALID_ARGUMENT", `Unknown role "${role}"; roles are ${CLIENT_ROLES.join(", ")}.`);
-  if (roles.length > 0 && kind !== "SYSTEM") throw new GatewayError("INVALID_ARGUMENT", "Only an agency system (VN:GOV:…) holds roles.");
+      throw new GatewayError("INVALID_ARGUMENT", say(M.unknownRole, { role, roles: CLIENT_ROLES.join(", ") }));
+  if (roles.length > 0 && kind !== "SYSTEM") throw new GatewayError("INVALID_ARGUMENT", say(M.rolesOnlyForAgencies));
   return [...new Set(roles)] as ClientRole[];
 }
 
@@ -149,10 +151,7 @@ export const MAX_RATE_LIMIT_PER_MINUTE = 2_147_483_647;
 export function validateRateLimit(value: number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isSafeInteger(value) || value < 1 || value > MAX_RATE_LIMIT_PER_MINUTE) {
-    throw new GatewayError(
-      "INVALID_ARGUMENT",
-      `A client's rate limit is a whole number of requests a minute from 1 to ${MAX_RATE_LIMIT_PER_MINUTE}, or none for the gateway's default; got ${value}.`,
-    );
+    throw new GatewayError("INVALID_ARGUMENT", say(M.rateLimit, { max: MAX_RATE_LIMIT_PER_MINUTE, value }));
   }
   return value;
 }
@@ -161,15 +160,15 @@ export function validateGrant(grant: Grant): Grant {
   const fail = (message: string) => {
     throw new GatewayError("INVALID_ARGUMENT", message);
   };
-  if (grant.sources.length === 0) fail("A grant names at least one source.");
+  if (grant.sources.length === 0) fail(say(M.grantNoSource));
   for (const s of grant.sources)
-    if (!DATA_SOURCE_NAMES.includes(s)) fail(`Unknown source "${s}"; sources are ${DATA_SOURCE_NAMES.join(", ")}.`);
-  if (grant.classes.length === 0) fail("A grant names at least one field class.");
-  for (const c of grant.classes) if (!DATA_CLASSES.includes(c)) fail(`Unknown field class "${c}"; classes are ${DATA_CLASSES.join(", ")}.`);
-  if (grant.procedures.length === 0) fail(`A grant names at least one procedure code, or "${ANY_PROCEDURE}".`);
+    if (!DATA_SOURCE_NAMES.includes(s)) fail(say(M.unknownSource, { source: s, sources: DATA_SOURCE_NAMES.join(", ") }));
+  if (grant.classes.length === 0) fail(say(M.grantNoClass));
+  for (const c of grant.classes)
+    if (!DATA_CLASSES.includes(c)) fail(say(M.unknownClass, { dataClass: c, classes: DATA_CLASSES.join(", ") }));
+  if (grant.procedures.length === 0) fail(say(M.grantNoProcedure, { any: ANY_PROCEDURE }));
   for (const p of grant.procedures) {
-    if (p !== ANY_PROCEDURE && !PROCEDURE_CODE.test(p))
-      fail(`"${p}" is not a procedure code like 1.001193 (National Public Service Portal).`);
+    if (p !== ANY_PROCEDURE && !PROCEDURE_CODE.test(p)) fail(say(M.notProcedureCode, { code: p }));
   }
   return { sources: [...new Set(grant.sources)], classes: [...new Set(grant.classes)], procedures: [...new Set(grant.procedures)] };
 }
@@ -181,10 +180,7 @@ export function validateGrant(grant: Grant): Grant {
 export function validateGrantFor(kind: ClientKind, grant: Grant): Grant {
   const valid = validateGrant(grant);
   if (kind === "ORGANIZATION" && (valid.procedures.length !== 1 || valid.procedures[0] !== ANY_PROCEDURE)) {
-    throw new GatewayError(
-      "INVALID_ARGUMENT",
-      `An organisation's grants name no procedure (it reads under a citizen's consent and its stated purpose): give "${ANY_PROCEDURE}" as the procedures.`,
-    );
+    throw new GatewayError("INVALID_ARGUMENT", say(M.organizationGrantProcedures, { any: ANY_PROCEDURE }));
   }
   return valid;
 }
@@ -267,22 +263,18 @@ export class ClientStore {
       }
     }
     const client = entry.client;
-    if (!client)
-      throw new GatewayError(
-        "INVALID_CREDENTIAL",
-        "The API key is not known to this gateway. Check the Authorization header (Bearer <key>).",
-      );
+    if (!client) throw new GatewayError("INVALID_CREDENTIAL", say(M.invalidCredential));
     if (client.revokedAt && client.revokedAt <= now) {
       throw new GatewayError(
         "CREDENTIAL_REVOKED",
-        `The API key of client ${shownClientId(client.id)} was revoked on ${client.revokedAt.toISOString()}.`,
+        say(M.credentialRevoked, { clientId: shownClientId(client.id), at: client.revokedAt.toISOString() }),
         { clientId: shownClientId(client.id) },
       );
     }
     if (client.expiresAt && client.expiresAt <= now) {
       throw new GatewayError(
         "CREDENTIAL_EXPIRED",
-        `The API key of client ${shownClientId(client.id)} expired on ${client.expiresAt.toISOString()}; ask the gateway operator for a new one.`,
+        say(M.credentialExpired, { clientId: shownClientId(client.id), at: client.expiresAt.toISOString() }),
         {
           clientId: shownClientId(client.id),
         },
@@ -320,17 +312,17 @@ export class ClientStore {
   async register(input: RegisterClient): Promise<{ client: Client; key: string }> {
     const kind = input.kind ?? "SYSTEM";
     if (kind === "SYSTEM" && !SYSTEM_CLIENT_ID.test(input.id)) {
-      throw new GatewayError("INVALID_ARGUMENT", `"${input.id}" is not a client id like VN:GOV:<agency code>:<system>.`);
+      throw new GatewayError("INVALID_ARGUMENT", say(M.systemClientId, { id: input.id }));
     }
     if (kind === "CITIZEN" && (!input.personalId || input.id !== `VN:CIT:${input.personalId}` || !CITIZEN_CLIENT_ID.test(input.id))) {
-      throw new GatewayError("INVALID_ARGUMENT", "A citizen client's id is VN:CIT:<their 12-digit personal id>.");
+      throw new GatewayError("INVALID_ARGUMENT", say(M.citizenClientId));
     }
     if (kind === "ORGANIZATION") {
       const problem = organizationClientIdProblem(input.id);
       if (problem) throw new GatewayError("INVALID_ARGUMENT", problem);
     }
     const roles = validateRoles(kind, input.roles ?? []);
-    if (!input.name.trim()) throw new GatewayError("INVALID_ARGUMENT", "A client needs a name.");
+    if (!input.name.trim()) throw new GatewayError("INVALID_ARGUMENT", say(M.clientNeedsName));
     const rateLimitPerMinute = validateRateLimit(input.rateLimitPerMinute);
     const grants = (input.grants ?? []).map((g) => validateGrantFor(kind, g));
     const key = input.key ?? generateApiKey();
@@ -352,10 +344,7 @@ export class ClientStore {
       if (row.demo) await tx.delete(clients).where(eq(clients.id, row.id));
       // Said plainly rather than as the primary key's violation (whose statement carries the new key's hash).
       else if ((await tx.select({ id: clients.id }).from(clients).where(eq(clients.id, row.id))).length > 0) {
-        throw new GatewayError(
-          "INVALID_ARGUMENT",
-          `Client ${row.id} is already registered; add grants with \`grant\`, or give it a new key with \`rotate-key\`.`,
-        );
+        throw new GatewayError("INVALID_ARGUMENT", say(M.clientAlreadyRegistered, { clientId: row.id }));
       }
       await tx.insert(clients).values(row);
       if (grants.length > 0) await tx.insert(clientGrants).values(grants.map((g) => ({ clientId: row.id, ...g })));
@@ -367,7 +356,7 @@ export class ClientStore {
 
   async addGrant(clientId: string, grant: Grant): Promise<Client> {
     const client = await this.get(clientId);
-    if (!client) throw new GatewayError("INVALID_ARGUMENT", `No client ${clientId} is registered.`);
+    if (!client) throw new GatewayError("INVALID_ARGUMENT", say(M.noSuchClient, { clientId }));
     const valid = validateGrantFor(client.kind, grant);
     await this.change(clientId, (tx) => tx.insert(clientGrants).values({ clientId, ...valid }));
     return (await this.get(clientId))!;
@@ -376,7 +365,7 @@ export class ClientStore {
   /** Replaces the client's roles (an agency system's only). */
   async setRoles(clientId: string, roles: readonly string[]): Promise<Client> {
     const client = await this.get(clientId);
-    if (!client) throw new GatewayError("INVALID_ARGUMENT", `No client ${clientId} is registered.`);
+    if (!client) throw new GatewayError("INVALID_ARGUMENT", say(M.noSuchClient, { clientId }));
     const valid = validateRoles(client.kind, roles);
     await this.change(clientId, (tx) => tx.update(clients).set({ roles: valid }).where(eq(clients.id, clientId)));
     return (await this.get(clientId))!;
@@ -430,6 +419,6 @@ export class ClientStore {
   }
 
   private async requireClient(id: string): Promise<void> {
-    if (!(await this.get(id))) throw new GatewayError("INVALID_ARGUMENT", `No client ${id} is registered.`);
+    if (!(await this.get(id))) throw new GatewayError("INVALID_ARGUMENT", say(M.noSuchClient, { clientId: id }));
   }
 }

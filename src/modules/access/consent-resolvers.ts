@@ -21,6 +21,8 @@ import type { AccessContext } from "./context.js";
 import { fieldAccess } from "./directive.js";
 import { organizationMayAsk } from "./policy.js";
 import { GatewayError } from "../../platform/errors.js";
+import { type Message, say } from "../../platform/i18n.js";
+import { ACCESS_MESSAGES as M } from "./messages.js";
 import { listOf } from "../../shared/cost.js";
 import { connectionType, pagedConnection, paginate } from "../../shared/pagination.js";
 import { DateTimeScalar, PersonalIdScalar } from "../../shared/scalars.js";
@@ -129,16 +131,15 @@ function toConsent(row: ConsentView): Consent {
   };
 }
 
-function authenticated(client: Client | null, what: string): Client {
-  if (!client) throw new GatewayError("UNAUTHENTICATED", `${what}: send the API key of a registered client (Authorization: Bearer <key>).`);
+function authenticated(client: Client | null, what: Message): Client {
+  if (!client) throw new GatewayError("UNAUTHENTICATED", say(M.consentUnauthenticated, { what: say(what) }));
   return client;
 }
 
 /** The citizen a consent is about: only they answer it. */
-function citizenOf(client: Client | null, what: string): string {
+function citizenOf(client: Client | null, what: Message): string {
   const c = authenticated(client, what);
-  if (c.kind !== "CITIZEN")
-    throw new GatewayError("SUBJECT_NOT_PERMITTED", `${what} is the citizen's own: client ${c.id} is not a citizen client.`);
+  if (c.kind !== "CITIZEN") throw new GatewayError("SUBJECT_NOT_PERMITTED", say(M.consentCitizenOnly, { what: say(what), clientId: c.id }));
   return c.personalId!;
 }
 
@@ -146,7 +147,7 @@ function citizenOf(client: Client | null, what: string): string {
 function checkedFields(fields: string[], client: Client, info: GraphQLResolveInfo): string[] {
   const unique = [...new Set(fields.map((f) => f.trim()))];
   if (unique.length === 0 || unique.length > MAX_CONSENT_FIELDS) {
-    throw new GatewayError("INVALID_ARGUMENT", `A consent names 1–${MAX_CONSENT_FIELDS} fields; got ${unique.length}.`, {
+    throw new GatewayError("INVALID_ARGUMENT", say(M.consentFieldCount, { max: MAX_CONSENT_FIELDS, count: unique.length }), {
       argument: "input.fields",
     });
   }
@@ -157,16 +158,20 @@ function checkedFields(fields: string[], client: Client, info: GraphQLResolveInf
     const field = isObjectType(type) && fieldName && extra === undefined ? type.getFields()[fieldName] : undefined;
     const access = field && type ? fieldAccess(type, field) : undefined;
     if (!access) {
-      throw new GatewayError(
-        "INVALID_ARGUMENT",
-        `${JSON.stringify(coordinate.slice(0, 80))} is not a field of personal data: name fields as Type.field (Citizen.fullName, IdentityCard.number).`,
-        { argument: "input.fields" },
-      );
+      throw new GatewayError("INVALID_ARGUMENT", say(M.consentNotPersonalField, { coordinate: JSON.stringify(coordinate.slice(0, 80)) }), {
+        argument: "input.fields",
+      });
     }
     if (!organizationMayAsk(client, access)) {
       throw new GatewayError(
         "FIELD_NOT_GRANTED",
-        `${coordinate} is ${access.class} data from the ${access.source} source, and client ${client.id} has no grant for ${access.source}/${access.class}: no consent can open it.`,
+        say(M.fieldNotGrantedNoConsent, {
+          field: coordinate,
+          className: say(access.class === "basic" ? M.classBasic : M.classSensitive),
+          source: access.source,
+          clientId: client.id,
+          dataClass: access.class,
+        }),
         { field: coordinate, missingGrant: { source: access.source, class: access.class, procedure: "*" } },
       );
     }
@@ -187,15 +192,11 @@ export class ConsentResolver {
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
   ) {
-    const client = authenticated(ctx.access.client, "Consents");
+    const client = authenticated(ctx.access.client, M.whatConsents);
     let owner: ConsentOwner;
     if (client.kind === "CITIZEN") owner = { personalId: client.personalId! };
     else if (client.kind === "ORGANIZATION") owner = { clientId: client.id };
-    else
-      throw new GatewayError(
-        "SUBJECT_NOT_PERMITTED",
-        `Consents are between a citizen and an organisation; client ${client.id} is an agency system, which reads under its grants and a declared purpose.`,
-      );
+    else throw new GatewayError("SUBJECT_NOT_PERMITTED", say(M.consentsAgency, { clientId: client.id }));
     return this.page(ctx, owner, { status: status as StoredStatus | "EXPIRED" | undefined }, first, after);
   }
 
@@ -208,7 +209,7 @@ export class ConsentResolver {
     @Arg("first", () => Int, { nullable: true, description: "Page size, 1–100 (default 20)." }) first?: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor after which the page starts (pageInfo.endCursor)." }) after?: string,
   ) {
-    const personalId = citizenOf(ctx.access.client, "Consent requests");
+    const personalId = citizenOf(ctx.access.client, M.whatConsentRequests);
     return this.page(ctx, { personalId }, { pending: true }, first, after);
   }
 
@@ -222,30 +223,26 @@ export class ConsentResolver {
     @Arg("input", () => ConsentRequestInput, { description: "Whom to ask, for which fields, why and until when." })
     input: ConsentRequestInput,
   ): Promise<Consent> {
-    const client = authenticated(ctx.access.client, "Asking for consent");
+    const client = authenticated(ctx.access.client, M.whatAskingForConsent);
     if (client.kind !== "ORGANIZATION") {
       throw new GatewayError(
         "SUBJECT_NOT_PERMITTED",
-        `Only organisation clients (VN:ORG:…) ask for consent; client ${client.id} ${client.kind === "CITIZEN" ? "is a citizen" : "reads under its grants and a declared purpose"}.`,
+        say(client.kind === "CITIZEN" ? M.onlyOrganizationsAskCitizen : M.onlyOrganizationsAskAgency, { clientId: client.id }),
       );
     }
     const fields = checkedFields(input.fields, client, info);
     const purpose = input.purpose.trim();
     if (purpose.length === 0 || purpose.length > MAX_CONSENT_PURPOSE_LENGTH) {
-      throw new GatewayError(
-        "INVALID_ARGUMENT",
-        `The purpose is 1–${MAX_CONSENT_PURPOSE_LENGTH} characters; the citizen reads it before answering.`,
-        {
-          argument: "input.purpose",
-        },
-      );
+      throw new GatewayError("INVALID_ARGUMENT", say(M.consentPurposeLength, { max: MAX_CONSENT_PURPOSE_LENGTH }), {
+        argument: "input.purpose",
+      });
     }
     const now = Date.now();
     const until = input.validUntil.getTime();
     if (until <= now || until > now + MAX_CONSENT_DAYS * 86_400_000) {
       throw new GatewayError(
         "INVALID_ARGUMENT",
-        `validUntil is a moment in the next ${MAX_CONSENT_DAYS} days; got ${input.validUntil.toISOString()}.`,
+        say(M.consentValidUntil, { days: MAX_CONSENT_DAYS, value: input.validUntil.toISOString() }),
         {
           argument: "input.validUntil",
         },
@@ -268,7 +265,7 @@ export class ConsentResolver {
     })
     fields?: string[],
   ): Promise<Consent> {
-    const personalId = citizenOf(ctx.access.client, "Answering a consent request");
+    const personalId = citizenOf(ctx.access.client, M.whatAnswering);
     const row = await ctx.gateway.consents.approve(personalId, id, fields);
     ctx.access.recordAction(
       "CONSENT_APPROVED",
@@ -284,7 +281,7 @@ export class ConsentResolver {
     @Ctx() ctx: AccessContext,
     @Arg("id", () => ID, { description: "The consent request's id." }) id: string,
   ): Promise<Consent> {
-    const personalId = citizenOf(ctx.access.client, "Answering a consent request");
+    const personalId = citizenOf(ctx.access.client, M.whatAnswering);
     const row = await ctx.gateway.consents.reject(personalId, id);
     ctx.access.recordAction("CONSENT_REJECTED", [{ subject: { kind: "CITIZEN", id: personalId }, fields: [] }], undefined, row.id);
     return toConsent(row);
@@ -294,7 +291,7 @@ export class ConsentResolver {
     description: "For the citizen who gave it: revoke a consent. No read under it is allowed from then on, by any replica.",
   })
   async revokeConsent(@Ctx() ctx: AccessContext, @Arg("id", () => ID, { description: "The consent's id." }) id: string): Promise<Consent> {
-    const personalId = citizenOf(ctx.access.client, "Revoking a consent");
+    const personalId = citizenOf(ctx.access.client, M.whatRevoking);
     const row = await ctx.gateway.consents.revoke(personalId, id);
     ctx.access.recordAction(
       "CONSENT_REVOKED",

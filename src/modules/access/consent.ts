@@ -11,6 +11,8 @@ import type { Database } from "../../platform/db/source.js";
 import { GatewayError } from "../../platform/errors.js";
 import type { Client } from "./clients.js";
 import { clients, consents, type ConsentRow } from "./tables.js";
+import { type Message, say } from "../../platform/i18n.js";
+import { ACCESS_MESSAGES as M } from "./messages.js";
 
 export const CONSENT_STATUSES = ["REQUESTED", "APPROVED", "REJECTED", "REVOKED"] as const;
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
@@ -42,7 +44,16 @@ export interface ConsentRequestInput {
 /** Who lists consents: a citizen (consents about them) or an organisation client (consents it asked for). */
 export type ConsentOwner = { personalId: string } | { clientId: string };
 
-const notFound = () => new GatewayError("RECORD_NOT_FOUND", "No consent with this id is open to this client.", { argument: "id" });
+const notFound = () => new GatewayError("RECORD_NOT_FOUND", say(M.consentNotFound), { argument: "id" });
+
+/** A consent's state as its reader calls it. */
+const STATUS_WORDS: Record<ConsentStatus | "EXPIRED", Message> = {
+  REQUESTED: M.statusRequested,
+  APPROVED: M.statusApproved,
+  REJECTED: M.statusRejected,
+  REVOKED: M.statusRevoked,
+  EXPIRED: M.statusExpired,
+};
 
 export class ConsentStore {
   constructor(private readonly db: Database) {}
@@ -92,7 +103,7 @@ export class ConsentStore {
       if (pending >= MAX_PENDING_PER_PERSON) {
         throw new GatewayError(
           "INVALID_ARGUMENT",
-          `Client ${client.id} already has ${pending} consent requests waiting on this citizen's answer (at most ${MAX_PENDING_PER_PERSON}); wait for an answer before asking again.`,
+          say(M.tooManyPendingConsents, { clientId: client.id, pending, max: MAX_PENDING_PER_PERSON }),
           { argument: "input.personalId" },
         );
       }
@@ -156,7 +167,10 @@ export class ConsentStore {
       const status = shownStatus(now);
       throw new GatewayError(
         "RECORD_NOT_OPEN",
-        `This consent is ${status.toLowerCase()}; only a ${from.toLowerCase()} consent can be ${set.status === "REVOKED" ? "revoked" : "answered"}.`,
+        say(set.status === "REVOKED" ? M.consentNotOpenToRevoke : M.consentNotOpenToAnswer, {
+          status: say(STATUS_WORDS[status]),
+          from: say(STATUS_WORDS[from]),
+        }),
         { status },
       );
     }
@@ -212,7 +226,7 @@ export const consentKey = (row: Pick<ConsentRow, "createdAt" | "id">): string =>
 function parseKey(key: string): { at: Date; id: string } {
   const [ms, id] = key.split("|");
   const at = new Date(Number(ms));
-  if (!id || !UUID.test(id) || Number.isNaN(at.getTime())) throw new GatewayError("INVALID_CURSOR", "The cursor is not a consent cursor.");
+  if (!id || !UUID.test(id) || Number.isNaN(at.getTime())) throw new GatewayError("INVALID_CURSOR", say(M.consentCursor));
   return { at, id };
 }
 
@@ -239,10 +253,14 @@ export function consentRequired(coordinate: string, fields: readonly string[], c
   const asked = [...new Set(fields)];
   return new GatewayError(
     "CONSENT_REQUIRED",
-    `${coordinate}: client ${clientId} reads a citizen's data only under that citizen's consent, and none in force covers it. Ask with requestConsent(input: { personalId, fields: [${asked
-      .slice(0, 5)
-      .map((f) => `"${f}"`)
-      .join(", ")}${asked.length > 5 ? ", …" : ""}], purpose, validUntil }); the citizen answers from their own client.`,
+    say(M.consentRequired, {
+      field: coordinate,
+      clientId,
+      fields: `${asked
+        .slice(0, 5)
+        .map((f) => `"${f}"`)
+        .join(", ")}${asked.length > 5 ? ", …" : ""}`,
+    }),
     { field: coordinate, fields: asked },
   );
 }

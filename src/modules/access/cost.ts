@@ -21,9 +21,8 @@ import {
 } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import { GatewayError } from "../../platform/errors.js";
-
-const COST_MESSAGE =
-  "Every list multiplies the cost of what it selects by its size (a page by its `first`, provinces by 34, a province's communes by 168), a conformance check half the limit, and every alias is counted: ask for smaller pages, fewer nested lists or fewer aliases, or split the query.";
+import { say } from "../../platform/i18n.js";
+import { ACCESS_MESSAGES as M } from "./messages.js";
 
 /**
  * Selections evaluated at most while costing one operation, fragments written out wherever they are spread:
@@ -129,13 +128,12 @@ export function operationCost(
 export function costError(cost: number | null, maxCost: number): GatewayError | null {
   if (cost === null || cost <= maxCost) return null;
   if (!Number.isFinite(cost)) {
-    return new GatewayError(
-      "QUERY_TOO_COSTLY",
-      `The query expands to more than ${MAX_COST_NODES} selections once its fragments are written out, more than the gateway answers at once. Spread each fragment once, or split the query.`,
-      { maxCost, maxSelections: MAX_COST_NODES },
-    );
+    return new GatewayError("QUERY_TOO_COSTLY", say(M.tooManySelections, { max: MAX_COST_NODES }), {
+      maxCost,
+      maxSelections: MAX_COST_NODES,
+    });
   }
-  return new GatewayError("QUERY_TOO_COSTLY", `The query would cost ${cost}, over the limit of ${maxCost}. ${COST_MESSAGE}`, {
+  return new GatewayError("QUERY_TOO_COSTLY", say(M.tooCostly, { cost, maxCost }), {
     cost,
     maxCost,
   });

@@ -13,6 +13,8 @@ import type { AccessContext } from "./context.js";
 import { type ErrorCode, GatewayError } from "../../platform/errors.js";
 import { logger } from "../../platform/logger.js";
 import type { Redis } from "../../platform/redis.js";
+import { language, type Message, say } from "../../platform/i18n.js";
+import { ACCESS_MESSAGES as M } from "./messages.js";
 
 export interface QueryLimits {
   maxDepth: number;
@@ -32,10 +34,18 @@ export interface QueryLimits {
  */
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 50_000, maxDirectives: 20, maxTokens: 5_000 };
 
-function reject(code: ErrorCode, what: string) {
+/** graphql-armor's own words ("Query depth limit of 12 exceeded, found 13."), in the request's language. */
+function armorDetail(detail: string): string {
+  if (language() === "en") return detail;
+  const match = /limit of (\d+) exceeded, found (\d+)\.$/.exec(detail);
+  return match ? say(M.limitExceeded, { limit: match[1], found: match[2] }) : say(M.armorDetail, { original: detail });
+}
+
+/** The refusal graphql-armor reports, said as the request is validated (so in its language). */
+function reject(code: ErrorCode, what: Message) {
   return (context: ValidationContext | null, error: { message: string }) => {
     const detail = error.message.replace(/^Syntax Error: /, "");
-    context?.reportError(new GatewayError(code, `${what} ${detail}`));
+    context?.reportError(new GatewayError(code, say(what, { detail: armorDetail(detail) })));
   };
 }
 
@@ -45,19 +55,19 @@ function armorOptions(limits: QueryLimits, production: boolean) {
     maxDepth: {
       n: limits.maxDepth,
       propagateOnRejection: false,
-      onReject: [reject("QUERY_TOO_DEEP", "The query nests too deeply; ask for less at once or split it.")],
+      onReject: [reject("QUERY_TOO_DEEP", M.tooDeep)],
     },
     maxAliases: {
       n: limits.maxAliases,
       propagateOnRejection: false,
-      onReject: [reject("TOO_MANY_ALIASES", "The query uses too many aliases.")],
+      onReject: [reject("TOO_MANY_ALIASES", M.tooManyAliases)],
     },
     // The cost is the gateway's own (operationCost): it needs the request's variables, which validation does not see.
     costLimit: { enabled: false },
     maxDirectives: {
       n: limits.maxDirectives,
       propagateOnRejection: false,
-      onReject: [reject("TOO_MANY_DIRECTIVES", "The query uses too many directives.")],
+      onReject: [reject("TOO_MANY_DIRECTIVES", M.tooManyDirectives)],
     },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: production },
@@ -86,9 +96,7 @@ export function queryLimitProtection(
 export const noIntrospection: ValidationRule = (context) => ({
   Field(node) {
     if (node.name.value === "__schema" || node.name.value === "__type") {
-      context.reportError(
-        new GatewayError("INTROSPECTION_DISABLED", "Introspection is disabled on this gateway; the schema is published as schema.graphql."),
-      );
+      context.reportError(new GatewayError("INTROSPECTION_DISABLED", say(M.introspectionDisabled)));
     }
   },
 });
@@ -178,13 +186,7 @@ export class RateLimits {
     } catch (result) {
       if (!(result instanceof RateLimiterRes)) throw result;
       const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-      throw new GatewayError(
-        "RATE_LIMITED",
-        `Too many requests: the limit is ${perMinute} a minute for this client. Retry in ${retryAfterSeconds} s.`,
-        {
-          retryAfterSeconds,
-        },
-      );
+      throw new GatewayError("RATE_LIMITED", say(M.rateLimited, { perMinute, seconds: retryAfterSeconds }), { retryAfterSeconds });
     }
   }
 }

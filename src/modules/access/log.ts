@@ -6,6 +6,8 @@
 import { and, count, desc, eq, lt, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import { GatewayError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
+import { ACCESS_MESSAGES as M } from "./messages.js";
 import { LruCache } from "../../shared/lru.js";
 import { parseStatement, type SigningKey } from "./checkpoint.js";
 import { clientCommitment } from "./entry.js";
@@ -76,8 +78,7 @@ export class AccessLogStore {
     return {
       fetch: async (afterKey: string | null, limit: number): Promise<CheckpointRow[]> => {
         const before = afterKey === null ? undefined : Number(afterKey);
-        if (before !== undefined && !Number.isSafeInteger(before))
-          throw new GatewayError("INVALID_CURSOR", "The cursor is not a checkpoint cursor.");
+        if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", say(M.checkpointCursor));
         return this.db
           .select({
             seq: auditCheckpoints.seq,
@@ -104,8 +105,7 @@ export class AccessLogStore {
     return {
       fetch: (afterKey: string | null, limit: number): Promise<AccessLogRow[]> => {
         const before = afterKey === null ? undefined : Number(afterKey);
-        if (before !== undefined && !Number.isSafeInteger(before))
-          throw new GatewayError("INVALID_CURSOR", "The cursor is not an access-log cursor.");
+        if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", say(M.accessLogCursor));
         return this.db
           .select({
             seq: auditLog.seq,

@@ -14,6 +14,8 @@ import { writeAudit } from "./audit.js";
 import { costRefusal } from "./cost.js";
 import type { ErrorCode } from "../../platform/errors.js";
 import { checkAccess, type Refusal, refusalHeaders } from "./policy.js";
+import { say } from "../../platform/i18n.js";
+import { ACCESS_MESSAGES as M } from "./messages.js";
 
 const NUL = "\u0000";
 
@@ -25,16 +27,31 @@ const NUL = "\u0000";
 export const MAX_ARGUMENT_LENGTH = 256;
 const LONG_TEXT_FIELDS = new Set(["Query.checkConformance"]);
 
+/**
+ * What is wrong with a string argument: where (`input.purpose`, `input ($v).purpose`), and what. Kept as facts,
+ * not words: a document's own problem is cached with it and said to each request in that request's language.
+ */
+interface ArgumentProblem {
+  path: string;
+  nul: boolean;
+  length: number;
+}
+
+/** The problem said in the request's language. */
+function sayProblem(problem: ArgumentProblem): string {
+  return problem.nul
+    ? say(M.argumentNul, { path: problem.path })
+    : say(M.argumentTooLong, { path: problem.path, length: problem.length, max: MAX_ARGUMENT_LENGTH });
+}
+
 /** What is wrong with the operation's string arguments (a NUL, or over the length bound), or null. */
-function badString(value: unknown, where: string): string | null {
+function badString(value: unknown, where: string): ArgumentProblem | null {
   const pending: [unknown, string][] = [[value, where]];
   for (let seen = 0; pending.length > 0 && seen < 100_000; seen++) {
     const [item, path] = pending.pop()!;
     if (typeof item === "string") {
-      if (item.includes(NUL))
-        return `${path} holds a NUL character (U+0000), which no identifier or text of the national sources can contain.`;
-      if (item.length > MAX_ARGUMENT_LENGTH)
-        return `${path} is ${item.length} characters long; arguments are at most ${MAX_ARGUMENT_LENGTH}.`;
+      if (item.includes(NUL)) return { path, nul: true, length: item.length };
+      if (item.length > MAX_ARGUMENT_LENGTH) return { path, nul: false, length: item.length };
     } else if (item && typeof item === "object") {
       for (const [key, inner] of Object.entries(item)) pending.push([inner, Array.isArray(item) ? path : `${path}.${key}`]);
     }
@@ -50,8 +67,8 @@ function literal(node: ValueNode): unknown {
 }
 
 interface ArgumentUses {
-  /** What is wrong with the document's own literals, if anything. */
-  literalProblem: string | null;
+  /** What is wrong with the document's own literals, if anything (cached with the document: facts, not words). */
+  literalProblem: ArgumentProblem | null;
   /** Variables passed to checked arguments, with the argument each is passed to. */
   variables: Map<string, string>;
 }
@@ -73,7 +90,7 @@ function usesOf(schema: GraphQLSchema, document: DocumentNode): ArgumentUses {
         return undefined;
       },
       Argument(node) {
-        const where = `argument ${node.name.value}`;
+        const where = node.name.value;
         const walk = (v: ValueNode): unknown => {
           if (v.kind === Kind.VARIABLE) {
             if (!uses.variables.has(v.name.value)) uses.variables.set(v.name.value, where);
@@ -95,10 +112,10 @@ function usesOf(schema: GraphQLSchema, document: DocumentNode): ArgumentUses {
 /** Checks every argument the operation passes (literal or variable) before anything is read or recorded. */
 function checkArguments(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): string | null {
   const uses = usesOf(schema, document);
-  if (uses.literalProblem) return uses.literalProblem;
+  if (uses.literalProblem) return sayProblem(uses.literalProblem);
   for (const [name, where] of uses.variables) {
     const problem = badString(variables?.[name], `${where} ($${name})`);
-    if (problem) return problem;
+    if (problem) return sayProblem(problem);
   }
   return null;
 }
@@ -112,7 +129,10 @@ export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlug
           // Before anything is read or recorded: no source or the audit trail holds a NUL, and no argument is unbounded.
           const badArgument = checkArguments(schema, document, request.variables);
           if (badArgument) {
-            refusal = { status: 400, errors: [{ message: `Invalid argument: ${badArgument}`, extensions: { code: "INVALID_ARGUMENT" } }] };
+            refusal = {
+              status: 400,
+              errors: [{ message: say(M.invalidArgument, { problem: badArgument }), extensions: { code: "INVALID_ARGUMENT" } }],
+            };
             return;
           }
           const tooCostly = costRefusal(schema, document, operationName, request.variables, maxCost);
@@ -150,8 +170,7 @@ export function accessPlugin(gateway: Source, maxCost: number): ApolloServerPlug
               singleResult: {
                 errors: [
                   {
-                    message:
-                      "The answer holds personal data and the audit trail could not be written, so it is withheld. Retry later; quote the x-request-id response header when reporting it.",
+                    message: say(M.auditUnavailable),
                     extensions: { code: "AUDIT_UNAVAILABLE" },
                   },
                 ],

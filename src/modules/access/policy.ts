@@ -14,6 +14,8 @@ import type { DataSourceName } from "../../platform/config.js";
 import type { FieldAccess } from "./directive.js";
 import type { Purpose } from "./request.js";
 import type { Subject } from "./subjects.js";
+import { say } from "../../platform/i18n.js";
+import { ACCESS_MESSAGES as M } from "./messages.js";
 
 /**
  * HTTP status of every refusal the gateway answers before or instead of running an operation; the HTTP front
@@ -99,60 +101,57 @@ export function checkProcedureUse(
   sources: readonly DataSourceName[],
   applicant?: { kind: "CITIZEN" | "ENTERPRISE"; id: string },
 ): void {
-  if (!client)
-    throw new GatewayError(
-      "UNAUTHENTICATED",
-      "Dossiers hold personal data: send the API key of a registered client (Authorization: Bearer <key>).",
-    );
+  if (!client) throw new GatewayError("UNAUTHENTICATED", say(M.dossierUnauthenticated));
   if (purpose && purpose.procedure !== procedure) {
-    throw new GatewayError(
-      "PURPOSE_MISMATCH",
-      `The declared purpose is procedure ${purpose.procedure}, but this dossier is for procedure ${procedure}: declare X-Purpose-Procedure: ${procedure} for it.`,
-      { procedure, declared: purpose.procedure },
-    );
+    throw new GatewayError("PURPOSE_MISMATCH", say(M.dossierPurposeMismatch, { declared: purpose.procedure, procedure }), {
+      procedure,
+      declared: purpose.procedure,
+    });
   }
   if (client.kind === "ORGANIZATION") {
-    throw new GatewayError(
-      "SUBJECT_NOT_PERMITTED",
-      `Dossiers are filed by agency systems and by citizens; client ${client.id} is an organisation, which reads a citizen's data only under their consent (requestConsent).`,
-    );
+    throw new GatewayError("SUBJECT_NOT_PERMITTED", say(M.dossierOrganization, { clientId: client.id }));
   }
   if (client.kind === "CITIZEN") {
     if (applicant && (applicant.kind !== "CITIZEN" || applicant.id !== client.personalId)) {
-      throw new GatewayError("SUBJECT_NOT_PERMITTED", "A citizen client may file and read dossiers only as the applicant.");
+      throw new GatewayError("SUBJECT_NOT_PERMITTED", say(M.dossierCitizenApplicant));
     }
     return;
   }
   if (!purpose) {
-    throw new GatewayError(
-      "PURPOSE_REQUIRED",
-      `A dossier reads personal data: declare its procedure and case with X-Purpose-Procedure: ${procedure} and X-Purpose-Case (the case or dossier id).`,
-      { procedure },
-    );
+    throw new GatewayError("PURPOSE_REQUIRED", say(M.dossierPurposeRequired, { procedure }), { procedure });
   }
   // Even a procedure that reads no source stores a dossier about its applicant: the client must serve that procedure.
   if (!servesProcedure(client, procedure)) {
     throw new GatewayError(
       "PURPOSE_NOT_GRANTED",
-      `Client ${client.id} has no grant for procedure ${procedure}; ${describeGrants(client)}.`,
+      say(M.purposeNotGranted, { clientId: client.id, procedure, grants: describeGrants(client) }),
       { procedure },
     );
   }
   for (const source of sources) {
     if (!client.grants.some((g) => grantCovers(g, { source, class: "basic" }, procedure))) {
-      throw new GatewayError(
-        "FIELD_NOT_GRANTED",
-        `Procedure ${procedure} reads the ${source} source, and client ${client.id} has no grant for ${source}/basic under procedure ${procedure}.`,
-        { missingGrant: { source, class: "basic", procedure } },
-      );
+      throw new GatewayError("FIELD_NOT_GRANTED", say(M.dossierSourceNotGranted, { procedure, source, clientId: client.id }), {
+        missingGrant: { source, class: "basic", procedure },
+      });
     }
   }
 }
 
+/** The client's grants, said in the request's language (a part of a PURPOSE_NOT_GRANTED message). */
 export function describeGrants(client: Client): string {
-  if (client.grants.length === 0) return "it holds no grants";
-  return `its grants: ${client.grants.map((g) => `${g.sources.join("+")} ${g.classes.join("+")} for ${g.procedures.includes(ANY_PROCEDURE) ? "any procedure" : g.procedures.join(", ")}`).join("; ")}`;
+  if (client.grants.length === 0) return say(M.noGrants);
+  const grants = client.grants.map((g) =>
+    say(M.grant, {
+      sources: g.sources.join("+"),
+      classes: g.classes.join("+"),
+      procedures: g.procedures.includes(ANY_PROCEDURE) ? say(M.anyProcedure) : g.procedures.join(", "),
+    }),
+  );
+  return say(M.grants, { grants: grants.join("; ") });
 }
+
+/** A field class as the message's reader calls it. */
+const className = (dataClass: "basic" | "sensitive"): string => say(dataClass === "basic" ? M.classBasic : M.classSensitive);
 
 export function checkAccess(uses: AccessUse[], client: Client | null, purpose: Purpose | null): Refusal | null {
   if (uses.length === 0) return null;
@@ -161,7 +160,9 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
   if (!client) {
     return refusal(
       "UNAUTHENTICATED",
-      `${fields.slice(0, 3).join(", ")}${fields.length > 3 ? ", …" : ""} ${fields.length === 1 ? "is" : "are"} personal data from the national sources. Send the API key of a registered client (Authorization: Bearer <key>); without one, only public reference data (administrative units, the procedure catalogue) is served.`,
+      say(fields.length === 1 ? M.unauthenticatedOne : M.unauthenticatedMany, {
+        fields: `${fields.slice(0, 3).join(", ")}${fields.length > 3 ? ", …" : ""}`,
+      }),
       uses,
       { fields },
     );
@@ -172,7 +173,7 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
     if (roots.length === 0) return null;
     return refusal(
       "SUBJECT_NOT_PERMITTED",
-      `A citizen client may read only their own records: start from citizen(personalId: "${client.personalId}"); ${roots.map((u) => u.coordinate).join(", ")} is not open to citizen clients.`,
+      say(M.citizenRootNotOpen, { personalId: client.personalId, fields: roots.map((u) => u.coordinate).join(", ") }),
       roots,
       { fields: roots.map((u) => u.coordinate) },
     );
@@ -181,17 +182,12 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
   if (client.kind === "ORGANIZATION") return checkOrganizationAccess(uses, client);
 
   if (!purpose) {
-    return refusal(
-      "PURPOSE_REQUIRED",
-      "Reading personal data needs a declared purpose: send X-Purpose-Procedure (the procedure code, e.g. 1.001193) and X-Purpose-Case (the case or dossier id).",
-      uses,
-      { fields },
-    );
+    return refusal("PURPOSE_REQUIRED", say(M.purposeRequired), uses, { fields });
   }
   if (!servesProcedure(client, purpose.procedure)) {
     return refusal(
       "PURPOSE_NOT_GRANTED",
-      `Client ${client.id} has no grant for procedure ${purpose.procedure}; ${describeGrants(client)}.`,
+      say(M.purposeNotGranted, { clientId: client.id, procedure: purpose.procedure, grants: describeGrants(client) }),
       uses,
       {
         procedure: purpose.procedure,
@@ -204,7 +200,14 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
     if (client.grants.some((g) => grantCovers(g, use.access, purpose.procedure))) continue;
     const { source, class: dataClass } = use.access;
     errors.push({
-      message: `${use.coordinate} is ${dataClass} data from the ${source} source, and client ${client.id} has no grant for ${source}/${dataClass} under procedure ${purpose.procedure}.`,
+      message: say(M.fieldNotGranted, {
+        field: use.coordinate,
+        className: className(dataClass),
+        source,
+        clientId: client.id,
+        dataClass,
+        procedure: purpose.procedure,
+      }),
       locations: use.locations,
       extensions: {
         code: "FIELD_NOT_GRANTED",
@@ -224,19 +227,22 @@ export function checkAccess(uses: AccessUse[], client: Client | null, purpose: P
 function checkOrganizationAccess(uses: AccessUse[], client: Client): Refusal | null {
   const roots = uses.filter((u) => u.root && !ORGANIZATION_ROOT_FIELDS.has(u.coordinate));
   if (roots.length > 0) {
-    return refusal(
-      "SUBJECT_NOT_PERMITTED",
-      `An organisation client reads a citizen's data only under their consent, starting from citizen(personalId:); ${roots.map((u) => u.coordinate).join(", ")} is not open to organisation clients.`,
-      roots,
-      { fields: roots.map((u) => u.coordinate) },
-    );
+    return refusal("SUBJECT_NOT_PERMITTED", say(M.organizationRootNotOpen, { fields: roots.map((u) => u.coordinate).join(", ") }), roots, {
+      fields: roots.map((u) => u.coordinate),
+    });
   }
   const errors: GraphQLFormattedError[] = [];
   for (const use of uses) {
     if (client.grants.some((g) => grantCovers(g, use.access, ANY_PROCEDURE))) continue;
     const { source, class: dataClass } = use.access;
     errors.push({
-      message: `${use.coordinate} is ${dataClass} data from the ${source} source, and client ${client.id} has no grant for ${source}/${dataClass}: no consent can open it.`,
+      message: say(M.fieldNotGrantedNoConsent, {
+        field: use.coordinate,
+        className: className(dataClass),
+        source,
+        clientId: client.id,
+        dataClass,
+      }),
       locations: use.locations,
       extensions: {
         code: "FIELD_NOT_GRANTED",
@@ -262,40 +268,26 @@ export function organizationMayAsk(client: Client, access: FieldAccess): boolean
 export function checkNodeAccess(lookup: string, access: FieldAccess, client: Client | null, purpose: Purpose | null): Refusal | null {
   // An organisation starts from citizen(personalId:), whose lookup is checked against the person's consents.
   if (client?.kind === "ORGANIZATION") {
-    return refusal(
-      "SUBJECT_NOT_PERMITTED",
-      `An organisation client reads a citizen's data only from citizen(personalId:), under their consent; node(id:) and nodes(ids:) are not open to it.`,
-      [],
-      { fields: [lookup] },
-    );
+    return refusal("SUBJECT_NOT_PERMITTED", say(M.organizationNode), [], { fields: [lookup] });
   }
   if (client?.kind === "CITIZEN" && !CITIZEN_ROOT_FIELDS.has(lookup)) {
-    return refusal(
-      "SUBJECT_NOT_PERMITTED",
-      `A citizen client may fetch by id only their own records (their Citizen, their dossiers) and public reference data; this id names ${access.source} data that ${lookup} does not open to citizen clients.`,
-      [],
-      { fields: [lookup] },
-    );
+    return refusal("SUBJECT_NOT_PERMITTED", say(M.citizenNode, { source: access.source, lookup }), [], { fields: [lookup] });
   }
   return checkAccess([{ coordinate: lookup, access, root: true, locations: [] }], client, purpose);
 }
 
 /** The access log is the citizen's own view of the trail: only a citizen client, only about themselves. Returns whose log. */
 export function checkAccessLogRead(client: Client | null, personalId: string | undefined): string {
-  if (!client)
-    throw new GatewayError(
-      "UNAUTHENTICATED",
-      "The access log is open to the person it is about: authenticate as a citizen client (Authorization: Bearer <key>).",
-    );
+  if (!client) throw new GatewayError("UNAUTHENTICATED", say(M.accessLogUnauthenticated));
   if (client.kind !== "CITIZEN") {
     throw new GatewayError(
       "SUBJECT_NOT_PERMITTED",
-      `The access log is open to the person it is about; client ${client.id} is ${client.kind === "ORGANIZATION" ? "an organisation's system" : "an agency system"}.`,
+      say(client.kind === "ORGANIZATION" ? M.accessLogOrganization : M.accessLogAgency, { clientId: client.id }),
     );
   }
   const who = personalId ?? client.personalId!;
   if (who !== client.personalId) {
-    throw new GatewayError("SUBJECT_NOT_PERMITTED", "A citizen may read only their own access log.", { field: "Query.accessLog" });
+    throw new GatewayError("SUBJECT_NOT_PERMITTED", say(M.accessLogOtherPerson), { field: "Query.accessLog" });
   }
   return who;
 }

@@ -8,7 +8,9 @@ import type { AccessUse } from "./analyze.js";
 import { PROCEDURE_CODE, type Client } from "./clients.js";
 import { ConsentGate, type ConsentStore } from "./consent.js";
 import { citizenMayRead } from "./policy.js";
-import { isWellFormed, shown, type Subject, subjectKey } from "./subjects.js";
+import { isWellFormed, kindName, shown, type Subject, subjectKey } from "./subjects.js";
+import { say } from "../../platform/i18n.js";
+import { ACCESS_MESSAGES as M } from "./messages.js";
 
 export interface Purpose {
   /** National Public Service Portal code of the procedure, e.g. 1.001193 (birth registration). */
@@ -30,36 +32,20 @@ export function parsePurpose(procedure: string | undefined, caseId: string | und
   const c = caseId?.trim() || undefined;
   if (!p && !c) return null;
   if (!p || !c) {
-    throw new GatewayError(
-      "INVALID_PURPOSE",
-      `A purpose is declared with both headers: X-Purpose-Procedure (the procedure code) and X-Purpose-Case (the case or dossier id); ${p ? "X-Purpose-Case" : "X-Purpose-Procedure"} is missing.`,
-    );
+    throw new GatewayError("INVALID_PURPOSE", say(M.purposeHeaderMissing, { missing: p ? "X-Purpose-Case" : "X-Purpose-Procedure" }));
   }
   if (!PROCEDURE_CODE.test(p)) {
-    throw new GatewayError(
-      "INVALID_PURPOSE",
-      `X-Purpose-Procedure "${p.slice(0, 40)}" is not a procedure code like 1.001193 (National Public Service Portal).`,
-    );
+    throw new GatewayError("INVALID_PURPOSE", say(M.purposeNotProcedureCode, { procedure: p.slice(0, 40) }));
   }
   if (!CASE_ID.test(c)) {
-    throw new GatewayError(
-      "INVALID_PURPOSE",
-      "X-Purpose-Case must be 1–64 characters: letters, digits and . _ : / - (the case or dossier id).",
-    );
+    throw new GatewayError("INVALID_PURPOSE", say(M.purposeCaseShape));
   }
   // The case is shown to every person whose data the request reads (their access log): it must name no one.
   if (/\d{12}/.test(c)) {
-    throw new GatewayError(
-      "INVALID_PURPOSE",
-      "X-Purpose-Case must not hold a personal identification number (12 digits in a row): name the case, not a person.",
-    );
+    throw new GatewayError("INVALID_PURPOSE", say(M.purposeCasePersonalId));
   }
   if (known && !known(p)) {
-    throw new GatewayError(
-      "INVALID_PURPOSE",
-      `X-Purpose-Procedure ${p} names no procedure of the catalogue; list them with \`procedures\`.`,
-      { procedure: p },
-    );
+    throw new GatewayError("INVALID_PURPOSE", say(M.purposeUnknownProcedure, { procedure: p }), { procedure: p });
   }
   return { procedure: p, caseId: c };
 }
@@ -122,18 +108,14 @@ export class RequestAccess {
     if (subject && !isWellFormed(subject)) {
       throw new GatewayError(
         "INVALID_ARGUMENT",
-        `${coordinate}: ${shown(subject.id)} is not a well-formed ${subject.kind.toLowerCase().replace("_", " ")} id.`,
+        say(M.malformedSubject, { where: coordinate, value: shown(subject.id), kind: kindName(subject.kind) }),
         { field: coordinate },
       );
     }
     if (subject && !citizenMayRead(this.client, subject)) {
-      throw new GatewayError(
-        "SUBJECT_NOT_PERMITTED",
-        `A citizen client may read only their own records; ${coordinate} here belongs to another person.`,
-        {
-          field: coordinate,
-        },
-      );
+      throw new GatewayError("SUBJECT_NOT_PERMITTED", say(M.citizenOtherPerson, { field: coordinate }), {
+        field: coordinate,
+      });
     }
     const key = `${subject ? subjectKey(subject) : ""}|${consentId ?? ""}`;
     let entry = this.reads.get(key);
@@ -150,7 +132,7 @@ export class RequestAccess {
     if (malformed)
       throw new GatewayError(
         "INVALID_ARGUMENT",
-        `${action}: ${shown(malformed.subject.id)} is not a well-formed ${malformed.subject.kind.toLowerCase()} id.`,
+        say(M.malformedSubject, { where: action, value: shown(malformed.subject.id), kind: kindName(malformed.subject.kind) }),
       );
     if (subjects.length === 0) this.actions.push({ action, subject: null, fields: [], purpose, consentId });
     for (const { subject, fields } of subjects) this.actions.push({ action, subject, fields: [...fields].sort(), purpose, consentId });

@@ -6,6 +6,8 @@
  */
 import { PARCEL_ID_PATTERN, PERSONAL_ID_PATTERN, TAX_CODE_PATTERN } from "../../shared/codes.js";
 import { GatewayError } from "../../platform/errors.js";
+import { type Message, say } from "../../platform/i18n.js";
+import { ACCESS_MESSAGES as M } from "./messages.js";
 
 export const SUBJECT_KINDS = ["CITIZEN", "ENTERPRISE", "LAND_PARCEL", "HOUSEHOLD_BUSINESS"] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
@@ -18,30 +20,30 @@ export interface Subject {
 /** Household business registration numbers: letters, digits and separators, as commune registers issue them. */
 export const HOUSEHOLD_BUSINESS_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9./-]{0,39}$/;
 
-const SHAPES: Record<SubjectKind, { pattern: RegExp; what: string }> = {
-  CITIZEN: { pattern: PERSONAL_ID_PATTERN, what: "a personal identification number (12 digits)" },
-  ENTERPRISE: { pattern: TAX_CODE_PATTERN, what: "an enterprise code (10 digits)" },
-  LAND_PARCEL: {
-    pattern: PARCEL_ID_PATTERN,
-    what: 'a parcel id ("<5-digit commune code>-<map sheet>-<parcel number>", e.g. "00004-12-345")',
-  },
-  HOUSEHOLD_BUSINESS: {
-    pattern: HOUSEHOLD_BUSINESS_NUMBER_PATTERN,
-    what: "a household business registration number (up to 40 letters, digits, '.', '/' or '-')",
-  },
+/** Each kind's id: its shape, what it is (said when an id is not of it) and its name in "not a well-formed … id". */
+const SHAPES: Record<SubjectKind, { pattern: RegExp; what: Message; kind: Message }> = {
+  CITIZEN: { pattern: PERSONAL_ID_PATTERN, what: M.shapeCitizen, kind: M.kindCitizen },
+  ENTERPRISE: { pattern: TAX_CODE_PATTERN, what: M.shapeEnterprise, kind: M.kindEnterprise },
+  LAND_PARCEL: { pattern: PARCEL_ID_PATTERN, what: M.shapeLandParcel, kind: M.kindLandParcel },
+  HOUSEHOLD_BUSINESS: { pattern: HOUSEHOLD_BUSINESS_NUMBER_PATTERN, what: M.shapeHouseholdBusiness, kind: M.kindHouseholdBusiness },
 };
+
+/** A subject kind as the reader of a message calls it ("land parcel"). */
+export const kindName = (kind: SubjectKind): string => say(SHAPES[kind].kind);
 
 /** A short, printable rendering of what was sent, for messages (never the whole of a hostile value). */
 export function shown(value: string): string {
   const clipped = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return `${JSON.stringify(clipped)}${value.length > 40 ? ` (${value.length} characters)` : ""}`;
+  return value.length > 40 ? say(M.shownLength, { value: JSON.stringify(clipped), length: value.length }) : JSON.stringify(clipped);
 }
 
 /** The subject when its id has its kind's shape; a typed INVALID_ARGUMENT error otherwise. */
 export function checkedSubject(kind: SubjectKind, id: string, where: string): Subject {
   const shape = SHAPES[kind];
   if (!shape.pattern.test(id))
-    throw new GatewayError("INVALID_ARGUMENT", `${where}: expected ${shape.what}; got ${shown(id)}.`, { argument: where });
+    throw new GatewayError("INVALID_ARGUMENT", say(M.expectedSubject, { where, what: say(shape.what), value: shown(id) }), {
+      argument: where,
+    });
   return { kind, id };
 }
 
