@@ -233,8 +233,8 @@ describe("node(id) / nodes(ids) with global ids", () => {
     expect(madeUp.body).not.toHaveProperty("data");
     expect(madeUp.body.errors![0].extensions.code).toBe("INVALID_PURPOSE");
     const viaNode = await gw.send(
-      `query($id: ID!) { node(id: $id) { __typename } nodes(ids: [$id]) { __typename } }`,
-      { id: globalId },
+      `query($id: ID!, $ids: [ID!]!) { node(id: $id) { __typename } nodes(ids: $ids) { __typename } }`,
+      { id: globalId, ids: [globalId] },
       bank,
     );
     const rows = await gw.app.sources.gateway.raw<{ case_id: string | null; subject_id: string }>(
