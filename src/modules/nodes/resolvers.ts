@@ -12,6 +12,8 @@ import { typeAccess } from "../access/index.js";
 import { checkNodeAccess } from "../access/index.js";
 import type { NodesContext } from "./context.js";
 import { type ErrorCode, GatewayError, InvalidInputError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
+import { NODE_MESSAGES } from "./messages.js";
 import { asNode, Node } from "../../shared/node.js";
 import { NODE_TYPES } from "./registry.js";
 
@@ -91,7 +93,7 @@ export class NodeResolver {
     if (ids.length > MAX_NODE_IDS) {
       throw new InvalidInputError(
         "INVALID_ARGUMENT",
-        `nodes takes at most ${MAX_NODE_IDS} ids; got ${ids.length}. Ask for the rest in another call.`,
+        say(NODE_MESSAGES.tooManyIds, { max: MAX_NODE_IDS, count: ids.length }),
         { argument: "ids", max: MAX_NODE_IDS },
       );
     }
