@@ -89,7 +89,8 @@ export async function answerReaderCall(
   call: { query: string; variables?: unknown },
 ): Promise<unknown[]> {
   const method = (READER_METHODS[source] as readonly string[]).find((m) => readerOperation(source, m) === call.query);
-  if (!method) throw new GatewayError("BAD_REQUEST", say(FEDERATION_MESSAGES.notAReader, { source, query: JSON.stringify(call.query).slice(0, 80) }));
+  if (!method)
+    throw new GatewayError("BAD_REQUEST", say(FEDERATION_MESSAGES.notAReader, { source, query: JSON.stringify(call.query).slice(0, 80) }));
   const keys = (call.variables as { keys?: unknown } | undefined)?.keys;
   if (!Array.isArray(keys) || keys.length > MAX_READER_KEYS || !keys.every((k) => typeof k === "string" && k.length <= 64)) {
     throw new GatewayError("BAD_REQUEST", say(FEDERATION_MESSAGES.readerKeys, { max: MAX_READER_KEYS }));

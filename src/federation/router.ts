@@ -253,7 +253,10 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
           // Never the transport's own error: it holds the subgraph request, signature and identity included.
           if (single.errors?.some((e) => isTransportFailure(e))) {
             logger.warn({ subgraph: name, requestId: identity.requestId, error: single.errors[0]?.message }, "subgraph unavailable");
-            return { data: single.data ?? null, errors: [new SourceUnavailableError(name, { message: PLATFORM_MESSAGES.subgraphDidNotAnswer })] };
+            return {
+              data: single.data ?? null,
+              errors: [new SourceUnavailableError(name, { message: PLATFORM_MESSAGES.subgraphDidNotAnswer })],
+            };
           }
           // A subgraph's refusal of the whole part (its fields not granted, its cost): several errors without a path,
           // which the delegation would fold into one untyped error. One typed error instead, naming every field.
@@ -310,7 +313,9 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     upstreamTimeout: options.subgraphTimeoutMs ?? 10_000,
     // Each subgraph answers in the language its caller asked the router for: its errors reach the caller as written.
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({ "accept-language": negotiateLanguage(request.headers.get("accept-language") ?? undefined) }),
+      fromClientToSubgraphs: ({ request }) => ({
+        "accept-language": negotiateLanguage(request.headers.get("accept-language") ?? undefined),
+      }),
     },
     plugins: () => [
       edge,

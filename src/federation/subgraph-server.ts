@@ -353,7 +353,9 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
         logger.error({ subgraph: name, requestId, err: error }, "subgraph request failed");
         if (!res.headersSent) {
           sendJson(res, 500, {
-            errors: [{ message: say(FEDERATION_MESSAGES.internalLoggedUnder, { requestId }), extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+            errors: [
+              { message: say(FEDERATION_MESSAGES.internalLoggedUnder, { requestId }), extensions: { code: "INTERNAL_SERVER_ERROR" } },
+            ],
           });
         } else res.end();
       }),

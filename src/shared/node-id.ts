@@ -48,12 +48,7 @@ export class NodeIdCodec {
 
   /** The type and key an id names; INVALID_NODE_ID for anything the gateway did not issue. */
   decode(id: string, argument = "id"): NodeRef {
-    const refuse = () =>
-      new InvalidInputError(
-        "INVALID_NODE_ID",
-        say(SHARED_MESSAGES.invalidNodeId, { argument }),
-        { argument },
-      );
+    const refuse = () => new InvalidInputError("INVALID_NODE_ID", say(SHARED_MESSAGES.invalidNodeId, { argument }), { argument });
     if (id.length > MAX_ID_LENGTH || !/^[A-Za-z0-9_-]+$/.test(id)) throw refuse();
     const raw = Buffer.from(id, "base64url");
     if (raw.length <= IV_BYTES || raw.toString("base64url") !== id) throw refuse();

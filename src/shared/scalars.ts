@@ -37,7 +37,8 @@ function codeScalar(options: {
       );
     }
     const problem = options.problem(value);
-    if (problem) throw new InvalidInputError(options.code, say(SHARED_MESSAGES.scalarInvalid, { scalar: options.name, problem }), { value }, node);
+    if (problem)
+      throw new InvalidInputError(options.code, say(SHARED_MESSAGES.scalarInvalid, { scalar: options.name, problem }), { value }, node);
     return value;
   };
   return new GraphQLScalarType<string, string>({
@@ -88,9 +89,7 @@ export const AdministrativeUnitCodeScalar = codeScalar({
     "(Decision 19/2025/QĐ-TTg). Pre-2025 codes use the same shapes; see `legacyAdministrativeUnit`.",
   code: "INVALID_ADMINISTRATIVE_UNIT_CODE",
   problem: (value) =>
-    ADMIN_UNIT_CODE_PATTERN.test(value)
-      ? null
-      : say(SHARED_MESSAGES.adminUnitCodeShape, { value: JSON.stringify(value) }),
+    ADMIN_UNIT_CODE_PATTERN.test(value) ? null : say(SHARED_MESSAGES.adminUnitCodeShape, { value: JSON.stringify(value) }),
 });
 
 /** A graphql-scalars scalar with its `@specifiedBy` pointing at docs/scalars.md (one instance each: use these). */

@@ -35,7 +35,10 @@ export function explainLegacy(registry: AdminUnitRegistry, record: LegacyUnitRec
   }
   if (record.successors.length === 1) {
     const [only] = record.successors;
-    return say(only.mergeType === "FULL" ? ADMIN_UNIT_MESSAGES.mergedInto : ADMIN_UNIT_MESSAGES.partlyMergedInto, { name, successor: names[0] });
+    return say(only.mergeType === "FULL" ? ADMIN_UNIT_MESSAGES.mergedInto : ADMIN_UNIT_MESSAGES.partlyMergedInto, {
+      name,
+      successor: names[0],
+    });
   }
   return say(ADMIN_UNIT_MESSAGES.split, { name, count: names.length, names: names.join(", ") });
 }

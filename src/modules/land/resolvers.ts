@@ -48,10 +48,7 @@ export class LandParcelResolver {
     @Ctx() ctx: LandContext,
   ): Promise<LandParcel | null> {
     if (!PARCEL_ID_PATTERN.test(id)) {
-      throw new InvalidInputError(
-        "INVALID_ARGUMENT",
-        say(LAND_MESSAGES.parcelIdShape, { value: JSON.stringify(id) }),
-      );
+      throw new InvalidInputError("INVALID_ARGUMENT", say(LAND_MESSAGES.parcelIdShape, { value: JSON.stringify(id) }));
     }
     const row = await ctx.land.loaders.parcel.load(id);
     return row ? toParcel(row) : null;

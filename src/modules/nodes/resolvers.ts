@@ -91,11 +91,10 @@ export class NodeResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     if (ids.length > MAX_NODE_IDS) {
-      throw new InvalidInputError(
-        "INVALID_ARGUMENT",
-        say(NODE_MESSAGES.tooManyIds, { max: MAX_NODE_IDS, count: ids.length }),
-        { argument: "ids", max: MAX_NODE_IDS },
-      );
+      throw new InvalidInputError("INVALID_ARGUMENT", say(NODE_MESSAGES.tooManyIds, { max: MAX_NODE_IDS, count: ids.length }), {
+        argument: "ids",
+        max: MAX_NODE_IDS,
+      });
     }
     return ids.map((id, i) => resolveNode(ctx, info, id, "Query.nodes", `ids[${i}]`));
   }

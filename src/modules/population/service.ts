@@ -31,11 +31,9 @@ export function citizenConditions(registry: AdminUnitRegistry, filter: CitizenFi
     // Postgres dates start at 4713 BC but the year 0000 does not exist; the registers start long after 1800.
     const year = value ? Number(value.slice(0, 4)) : undefined;
     if (year !== undefined && (year < 1800 || year > 2200)) {
-      throw new GatewayError(
-        "INVALID_ARGUMENT",
-        say(POPULATION_MESSAGES.birthYearOutOfRange, { name, value }),
-        { argument: `filter.${name}` },
-      );
+      throw new GatewayError("INVALID_ARGUMENT", say(POPULATION_MESSAGES.birthYearOutOfRange, { name, value }), {
+        argument: `filter.${name}`,
+      });
     }
   }
   if (filter.bornFrom) conditions.push(gte(citizens.dateOfBirth, filter.bornFrom));

@@ -62,8 +62,7 @@ export class SourceUnavailableError extends GatewayError {
   readonly reason: string;
 
   constructor(source: SourceName, reason: UnavailabilityReason) {
-    const said = (inLanguage?: "en") =>
-      typeof reason === "string" ? reason : say(reason.message, reason.params, inLanguage);
+    const said = (inLanguage?: "en") => (typeof reason === "string" ? reason : say(reason.message, reason.params, inLanguage));
     super("SOURCE_UNAVAILABLE", say(PLATFORM_MESSAGES.sourceUnavailable, { source, reason: said() }), { source });
     this.reason = said("en");
   }
@@ -122,7 +121,8 @@ export class SourceGuard {
       reason = { message: PLATFORM_MESSAGES.breakerOpen, params: { seconds: Math.round(this.config.resetTimeoutMs / 1000) } };
     else if (code === "ETIMEDOUT" && (error as Error).message.startsWith("Timed out after"))
       reason = { message: PLATFORM_MESSAGES.queryTimedOut, params: { ms: this.config.queryTimeoutMs } };
-    else if (isUnavailability(error)) reason = { message: PLATFORM_MESSAGES.unreachable, params: { cause: codesOf(error)[0] ?? "unknown" } };
+    else if (isUnavailability(error))
+      reason = { message: PLATFORM_MESSAGES.unreachable, params: { cause: codesOf(error)[0] ?? "unknown" } };
     if (!reason) return error;
     const unavailable = new SourceUnavailableError(this.source, reason);
     if (code !== "EOPENBREAKER") this.lastFailure = { at: new Date(), reason: unavailable.reason };
