@@ -366,6 +366,9 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
   // context (`ndaf`), where the subgraph hook above reads it.
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (applyCors(config.cors, req, res) === "answered") return;
+    // After CORS, which sets Vary: Origin.
+    res.setHeader("content-language", CONTENT_LANGUAGE[language()]);
+    res.setHeader("vary", mergeVary(res.getHeader("vary"), "Accept-Language"));
     const url = new URL(req.url ?? "/", "http://router");
     if (url.pathname === "/health" || url.pathname === "/health/live") return sendJson(res, 200, { status: "LIVE", router: true });
     const headers = new Headers();
@@ -397,10 +400,7 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
   const server = http.createServer((req, res) => {
     // Every message a person reads in the answer is in the language asked for, as the gateway's (src/http/server.ts);
     // codes and extensions are not. The subgraphs are asked in the same language (propagateHeaders above).
-    const lang = negotiateLanguage(req.headers["accept-language"]);
-    res.setHeader("content-language", CONTENT_LANGUAGE[lang]);
-    res.setHeader("vary", mergeVary(res.getHeader("vary"), "Accept-Language"));
-    withLanguage(lang, () =>
+    withLanguage(negotiateLanguage(req.headers["accept-language"]), () =>
       handle(req, res).catch((error) => {
         logger.error({ err: error }, "router request failed");
         if (!res.headersSent) {
