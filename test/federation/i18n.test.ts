@@ -9,7 +9,6 @@ import { DEMO_PURPOSE } from "../../src/modules/access/index.js";
 import { DEFAULT_DEMO_API_KEY } from "../../src/modules/access/demo.js";
 import { loadConfig, SOURCE_NAMES, URL_VARIABLES } from "../../src/platform/config.js";
 import { createApp, type App } from "../../src/app.js";
-import { subgraphSecret } from "../../src/federation/identity.js";
 import { type RouterService, startRouter } from "../../src/federation/router.js";
 import { type SubgraphService, startSubgraph } from "../../src/federation/subgraph-server.js";
 import type { SubgraphName } from "../../src/federation/ownership.js";
