@@ -9,6 +9,8 @@ import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import stableStringify from "fast-json-stable-stringify";
 import { type Client, keylessClient, type Purpose } from "../modules/access/index.js";
 import { GatewayError } from "../platform/errors.js";
+import { type Message, say } from "../platform/i18n.js";
+import { FEDERATION_MESSAGES } from "./messages.js";
 
 /** Where the signature and the identity travel in a subgraph request's extensions. */
 export const SIGNATURE_EXTENSION = "hmac-signature";
@@ -94,8 +96,8 @@ export function sign(secret: string, payload: string): string {
   return createHmac("sha256", secret).update(payload, "utf8").digest("base64");
 }
 
-function refuse(message: string): never {
-  throw new GatewayError("INVALID_CREDENTIAL", message);
+function refuse(message: Message, params: Record<string, string | number> = {}): never {
+  throw new GatewayError("INVALID_CREDENTIAL", say(message, params));
 }
 
 /**
@@ -111,7 +113,7 @@ export function verifySignedRequest(
   const extensions = (body.extensions ?? {}) as Record<string, unknown>;
   const signature = extensions[SIGNATURE_EXTENSION];
   if (typeof signature !== "string" || typeof body.query !== "string") {
-    refuse("This subgraph answers only requests signed by the NDAF router; send the question to the router.");
+    refuse(FEDERATION_MESSAGES.unsigned);
   }
   const identity = extensions[IDENTITY_EXTENSION] as ForwardedIdentity | undefined;
   const computed = Buffer.from(
@@ -127,21 +129,22 @@ export function verifySignedRequest(
   );
   const given = Buffer.from(signature);
   if (given.length !== computed.length || !timingSafeEqual(given, computed)) {
-    refuse("The request's router signature does not match its content: it was altered, or signed with another secret.");
+    refuse(FEDERATION_MESSAGES.badSignature);
   }
   if (!identity || typeof identity.issuedAt !== "number" || typeof identity.requestId !== "string" || typeof identity.nonce !== "string") {
-    refuse("The signed request carries no identity (extensions.ndaf).");
+    refuse(FEDERATION_MESSAGES.noIdentity);
   }
   if (identity.audience !== expected.audience) {
-    refuse(`The request was signed for the ${String(identity.audience)} subgraph, not this one (${expected.audience}).`);
+    refuse(FEDERATION_MESSAGES.wrongAudience, { audience: String(identity.audience), expected: expected.audience });
   }
   if (Math.abs(now - identity.issuedAt) > MAX_SIGNATURE_AGE_MS) {
-    refuse(
-      `The router's signature is ${Math.round((now - identity.issuedAt) / 1000)} s old; a signed request is valid for ${MAX_SIGNATURE_AGE_MS / 1000} s.`,
-    );
+    refuse(FEDERATION_MESSAGES.signatureTooOld, {
+      age: Math.round((now - identity.issuedAt) / 1000),
+      valid: MAX_SIGNATURE_AGE_MS / 1000,
+    });
   }
   if (expected.nonces && !expected.nonces.accept(identity.nonce, identity.issuedAt + MAX_SIGNATURE_AGE_MS, now)) {
-    refuse("This signed request was already answered: a subgraph answers each one once (a replay is refused).");
+    refuse(FEDERATION_MESSAGES.replayed);
   }
   return { client: identity.client ? keylessClient(identity.client) : null, purpose: identity.purpose, requestId: identity.requestId };
 }

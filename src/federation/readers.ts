@@ -11,6 +11,9 @@ import type { BusinessReader } from "../modules/business/index.js";
 import type { LandReader } from "../modules/land/index.js";
 import type { PopulationReader } from "../modules/population/index.js";
 import { SourceUnavailableError } from "../platform/db/resilience.js";
+import { say } from "../platform/i18n.js";
+import { PLATFORM_MESSAGES } from "../platform/messages.js";
+import { FEDERATION_MESSAGES } from "./messages.js";
 import { GatewayError } from "../platform/errors.js";
 import {
   type ForwardedIdentity,
@@ -86,10 +89,11 @@ export async function answerReaderCall(
   call: { query: string; variables?: unknown },
 ): Promise<unknown[]> {
   const method = (READER_METHODS[source] as readonly string[]).find((m) => readerOperation(source, m) === call.query);
-  if (!method) throw new GatewayError("BAD_REQUEST", `Not a reader of the ${source} source: ${JSON.stringify(call.query).slice(0, 80)}.`);
+  if (!method)
+    throw new GatewayError("BAD_REQUEST", say(FEDERATION_MESSAGES.notAReader, { source, query: JSON.stringify(call.query).slice(0, 80) }));
   const keys = (call.variables as { keys?: unknown } | undefined)?.keys;
   if (!Array.isArray(keys) || keys.length > MAX_READER_KEYS || !keys.every((k) => typeof k === "string" && k.length <= 64)) {
-    throw new GatewayError("BAD_REQUEST", `A reader call names up to ${MAX_READER_KEYS} keys, each a string of at most 64 characters.`);
+    throw new GatewayError("BAD_REQUEST", say(FEDERATION_MESSAGES.readerKeys, { max: MAX_READER_KEYS }));
   }
   return Promise.all(keys.map((key: string) => reader[method](key)));
 }
@@ -121,11 +125,13 @@ export function remoteReaders(options: RemoteReaderOptions): Readers {
         signal: AbortSignal.timeout(options.timeoutMs ?? 5_000),
       });
     } catch (error) {
-      throw new SourceUnavailableError(source, (error as Error).name === "TimeoutError" ? "timed out" : "unreachable");
+      throw new SourceUnavailableError(source, {
+        message: (error as Error).name === "TimeoutError" ? PLATFORM_MESSAGES.subgraphTimedOut : PLATFORM_MESSAGES.subgraphUnreachable,
+      });
     }
     const body = (await response.json().catch(() => null)) as { results?: unknown[]; errors?: { message: string }[] } | null;
     if (!response.ok || !body || !Array.isArray(body.results) || body.results.length !== keys.length) {
-      throw new SourceUnavailableError(source, `its subgraph answered HTTP ${response.status} without results`);
+      throw new SourceUnavailableError(source, { message: PLATFORM_MESSAGES.subgraphHttpStatus, params: { status: response.status } });
     }
     return decodeRows(body.results) as unknown[];
   };

@@ -14,11 +14,20 @@ import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from "@
 import { useHmacUpstreamSignature } from "@graphql-mesh/hmac-upstream-signature";
 import { defaultPrintFn } from "@graphql-tools/executor-common";
 import type { ExecutionRequest } from "@graphql-tools/utils";
-import { GraphQLError, type GraphQLScalarType, isScalarType, isSpecifiedScalarType, parse } from "graphql";
+import {
+  type ExecutionResult,
+  GraphQLError,
+  type GraphQLScalarType,
+  isScalarType,
+  isSpecifiedScalarType,
+  parse,
+  type ValidationRule,
+} from "graphql";
 import { buildUnifiedSchema } from "../schema.js";
 import { applyCors, mergeVary } from "../http/cors.js";
 import { authenticate } from "../http/authenticate.js";
 import { sendGatewayError, sendJson } from "../http/errors.js";
+import { THIRD_PARTY_MESSAGES, thirdPartyMessage } from "../http/messages.js";
 import { readGraphQLRequest } from "../http/graphql-request.js";
 import { closeGracefully, listenOn } from "../http/listen.js";
 import { REQUEST_ID_HEADER } from "../http/request-log.js";
@@ -31,11 +40,14 @@ import { migrateSource } from "../platform/db/migrate.js";
 import { SourceUnavailableError } from "../platform/db/resilience.js";
 import { openSource } from "../platform/db/source.js";
 import { findGatewayError, GatewayError } from "../platform/errors.js";
+import { CONTENT_LANGUAGE, type Language, language, type Message, negotiateLanguage, say, withLanguage } from "../platform/i18n.js";
+import { PLATFORM_MESSAGES } from "../platform/messages.js";
 import { logger } from "../platform/logger.js";
 import { closeRedis, openRedis, type Redis } from "../platform/redis.js";
 import { loadSecret } from "../app.js";
 import { IDENTITY_EXTENSION, identityFor, signedPayload, subgraphSecret } from "./identity.js";
 import { SUBGRAPH_NAMES, type SubgraphName } from "./ownership.js";
+import { FEDERATION_MESSAGES } from "./messages.js";
 import { placeholderUrl, readSupergraphFile } from "./supergraph.js";
 
 export const ROUTER_GRAPHQL_PATH = "/graphql";
@@ -88,6 +100,54 @@ function isTransportFailure(error: { message?: string; extensions?: Record<strin
   );
 }
 
+/**
+ * One validation rule per language, doing nothing: Yoga caches a document's validation result (its errors' words
+ * included) by the names of the rules it ran, so each language gets its own entry and no answer is in another's.
+ */
+const LANGUAGE_RULES: Record<Language, ValidationRule> = {
+  en: function answeredInEnglish() {
+    return {};
+  },
+  vi: function answeredInVietnamese() {
+    return {};
+  },
+};
+
+/**
+ * An error whose words are said in the language of the request reading them: Yoga caches a document's parse error
+ * and throws the same object again for the same text, whoever asks.
+ */
+function saidPerRequest<E extends Error>(error: E, message: Message, params: Record<string, string | number> = {}): E {
+  Object.defineProperty(error, "message", { get: () => say(message, params), configurable: true, enumerable: false });
+  return error;
+}
+
+/** graphql-js's and Yoga's own codes: their messages are in English, said again in the reader's language. */
+const THIRD_PARTY_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "OPERATION_RESOLUTION_FAILURE"]);
+const VIETNAMESE_LETTER = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+
+/**
+ * An error the router answers, in `lang`: graphql-js's and Yoga's English (an unknown field, a variable's wrapper
+ * around the gateway's own detail) said again as the all-in-one gateway says it; the gateway's own messages, and
+ * what a subgraph already said in this language, as they are.
+ */
+function inLanguage(error: GraphQLError, lang: Language): GraphQLError {
+  const code = typeof error.extensions?.code === "string" ? error.extensions.code : "";
+  const known = THIRD_PARTY_MESSAGES.some(({ pattern }) => pattern.test(error.message));
+  const theirs = !code || THIRD_PARTY_CODES.has(code);
+  if (!known && !(theirs && !VIETNAMESE_LETTER.test(error.message))) return error;
+  const message = thirdPartyMessage(error.message, code, lang);
+  if (message === error.message || !(error instanceof GraphQLError)) return error;
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: error.extensions,
+  });
+}
+
 export async function startRouter(options: RouterOptions): Promise<RouterService> {
   const { config, secret, urls } = options;
   const log = options.log ?? (() => {});
@@ -130,14 +190,26 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
         } catch (error) {
           const message = (error as Error).message ?? "";
           if (/more tha[nt] \d+ tokens/.test(message)) {
-            throw new GatewayError("TOO_MANY_TOKENS", `The query is too long: ${message.replace(/^Syntax Error: /, "")}`, httpStatus(400));
+            // Said per request: Yoga keeps this error for the document's text and throws it again to whoever asks.
+            const words = { max: DEFAULT_LIMITS.maxTokens };
+            const tooLong = new GatewayError("TOO_MANY_TOKENS", say(FEDERATION_MESSAGES.tooManyTokens, words), httpStatus(400));
+            throw saidPerRequest(tooLong, FEDERATION_MESSAGES.tooManyTokens, words);
           }
           throw error;
         }
       });
     },
     onValidate({ addValidationRule }) {
+      addValidationRule(LANGUAGE_RULES[language()]);
       if (!config.access.introspection) addValidationRule(noIntrospection);
+    },
+    // graphql-js's and Yoga's English, said again in the language the request asked for (as the gateway's formatError).
+    onResultProcess({ result, setResult }) {
+      const lang = language();
+      if (lang === "en" || Symbol.asyncIterator in result) return;
+      const said = (one: ExecutionResult): ExecutionResult =>
+        one.errors?.length ? { ...one, errors: one.errors.map((error) => inLanguage(error, lang)) } : one;
+      setResult(Array.isArray(result) ? result.map(said) : said(result as ExecutionResult));
     },
     // The gateway's cost, before any subgraph is asked: each subgraph also costs its own part, but only the router
     // sees the whole question (every alias and list level multiplies).
@@ -181,7 +253,10 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
           // Never the transport's own error: it holds the subgraph request, signature and identity included.
           if (single.errors?.some((e) => isTransportFailure(e))) {
             logger.warn({ subgraph: name, requestId: identity.requestId, error: single.errors[0]?.message }, "subgraph unavailable");
-            return { data: single.data ?? null, errors: [new SourceUnavailableError(name, "its subgraph did not answer")] };
+            return {
+              data: single.data ?? null,
+              errors: [new SourceUnavailableError(name, { message: PLATFORM_MESSAGES.subgraphDidNotAnswer })],
+            };
           }
           // A subgraph's refusal of the whole part (its fields not granted, its cost): several errors without a path,
           // which the delegation would fold into one untyped error. One typed error instead, naming every field.
@@ -199,7 +274,7 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
           return result;
         } catch (error) {
           logger.warn({ subgraph: name, requestId: identity.requestId, err: error }, "subgraph unavailable");
-          return { errors: [new SourceUnavailableError(name, "its subgraph did not answer")] };
+          return { errors: [new SourceUnavailableError(name, { message: PLATFORM_MESSAGES.subgraphDidNotAnswer })] };
         }
       });
     },
@@ -236,6 +311,12 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     // The request id is the router's own (edge below), never a caller's: a client cannot pose as another's request.
     requestId: false,
     upstreamTimeout: options.subgraphTimeoutMs ?? 10_000,
+    // Each subgraph answers in the language its caller asked the router for: its errors reach the caller as written.
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({
+        "accept-language": negotiateLanguage(request.headers.get("accept-language") ?? undefined),
+      }),
+    },
     plugins: () => [
       edge,
       ...(limits.plugins as GatewayPlugin[]),
@@ -285,6 +366,9 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
   // context (`ndaf`), where the subgraph hook above reads it.
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (applyCors(config.cors, req, res) === "answered") return;
+    // After CORS, which sets Vary: Origin.
+    res.setHeader("content-language", CONTENT_LANGUAGE[language()]);
+    res.setHeader("vary", mergeVary(res.getHeader("vary"), "Accept-Language"));
     const url = new URL(req.url ?? "/", "http://router");
     if (url.pathname === "/health" || url.pathname === "/health/live") return sendJson(res, 200, { status: "LIVE", router: true });
     const headers = new Headers();
@@ -294,7 +378,7 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
     if (url.pathname === "/health/ready") return send(res, await runtime.fetch(`http://router${url.pathname}`, { headers }, { req, res }));
     if (url.pathname !== ROUTER_GRAPHQL_PATH) {
       return sendJson(res, 404, {
-        errors: [{ message: `Nothing is served at this path: GraphQL is at ${ROUTER_GRAPHQL_PATH}.`, extensions: { code: "NOT_FOUND" } }],
+        errors: [{ message: say(FEDERATION_MESSAGES.routerNotFound, { path: ROUTER_GRAPHQL_PATH }), extensions: { code: "NOT_FOUND" } }],
       });
     }
     const requestId = randomUUID();
@@ -314,12 +398,16 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
   };
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      logger.error({ err: error }, "router request failed");
-      if (!res.headersSent) {
-        sendJson(res, 500, { errors: [{ message: "Internal error; it has been logged.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
-      } else res.end();
-    });
+    // Every message a person reads in the answer is in the language asked for, as the gateway's (src/http/server.ts);
+    // codes and extensions are not. The subgraphs are asked in the same language (propagateHeaders above).
+    withLanguage(negotiateLanguage(req.headers["accept-language"]), () =>
+      handle(req, res).catch((error) => {
+        logger.error({ err: error }, "router request failed");
+        if (!res.headersSent) {
+          sendJson(res, 500, { errors: [{ message: say(FEDERATION_MESSAGES.internal), extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+        } else res.end();
+      }),
+    );
   });
 
   return {

@@ -18,6 +18,7 @@ import { loadSecret } from "../app.js";
 import type { GatewayContext } from "../context.js";
 import { createApollo } from "../http/apollo.js";
 import { readBody } from "../http/body.js";
+import { mergeVary } from "../http/cors.js";
 import { sendGatewayError, sendJson } from "../http/errors.js";
 import { closeGracefully, listenOn } from "../http/listen.js";
 import { AccessLogStore, AuditSealer, ConsentStore, RequestAccess, resolveSigningKey } from "../modules/access/index.js";
@@ -32,10 +33,12 @@ import { type GatewayConfig, URL_VARIABLES } from "../platform/config.js";
 import { migrateSource } from "../platform/db/migrate.js";
 import { openSource, type Source } from "../platform/db/source.js";
 import { GatewayError } from "../platform/errors.js";
+import { CONTENT_LANGUAGE, negotiateLanguage, say, withLanguage } from "../platform/i18n.js";
 import { logger } from "../platform/logger.js";
 import { NodeIdCodec } from "../shared/node-id.js";
 import { CursorCodec } from "../shared/pagination.js";
 import { NonceGuard, subgraphSecret, verifySignedRequest } from "./identity.js";
+import { FEDERATION_MESSAGES } from "./messages.js";
 import type { SourceSubgraph, SubgraphName } from "./ownership.js";
 import { answerReaderCall, encodeRows, READER_PATH, type Readers, remoteReaders } from "./readers.js";
 import { buildSubgraph } from "./subgraph-schema.js";
@@ -283,7 +286,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
       return sendJson(res, 404, {
         errors: [
           {
-            message: `The ${name} subgraph answers POST ${SUBGRAPH_GRAPHQL_PATH}, from the router only.`,
+            message: say(FEDERATION_MESSAGES.subgraphNotFound, { name, path: SUBGRAPH_GRAPHQL_PATH }),
             extensions: { code: "NOT_FOUND" },
           },
         ],
@@ -296,7 +299,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
       body = JSON.parse(raw) as Record<string, unknown>;
       if (!body || typeof body !== "object" || Array.isArray(body)) throw new Error();
     } catch {
-      return sendGatewayError(res, new GatewayError("BAD_REQUEST", "The request body is not a JSON object of at most 1 MB."), null);
+      return sendGatewayError(res, new GatewayError("BAD_REQUEST", say(FEDERATION_MESSAGES.subgraphBadBody)), null);
     }
     let identity;
     try {
@@ -329,7 +332,7 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
       context: async () => contextFor(identity.requestId, new RequestAccess(identity.client, identity.purpose)),
     });
     const responseHeaders: Record<string, string> = {};
-    for (const [key, value] of result.headers) responseHeaders[key] = value;
+    for (const [key, value] of result.headers) responseHeaders[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value;
     // A refusal (403 FIELD_NOT_GRANTED, 400 a cost refusal, 503 the audit trail) goes to the router as a GraphQL
     // answer with its errors, as GraphQL over HTTP's application/json allows: the router then places them on this
     // subgraph's fields and serves the others, where an HTTP error would be an opaque transport failure.
@@ -342,15 +345,24 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
   };
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      const requestId = randomUUID();
-      logger.error({ subgraph: name, requestId, err: error }, "subgraph request failed");
-      if (!res.headersSent) {
-        sendJson(res, 500, {
-          errors: [{ message: `Internal error; it has been logged under ${requestId}.`, extensions: { code: "INTERNAL_SERVER_ERROR" } }],
-        });
-      } else res.end();
-    });
+    // Each request is answered in the language it asks for (the router forwards its caller's Accept-Language), so
+    // the errors this subgraph writes reach the caller in that language; codes and extensions do not change.
+    const lang = negotiateLanguage(req.headers["accept-language"]);
+    res.setHeader("content-language", CONTENT_LANGUAGE[lang]);
+    res.setHeader("vary", mergeVary(res.getHeader("vary"), "Accept-Language"));
+    withLanguage(lang, () =>
+      handle(req, res).catch((error) => {
+        const requestId = randomUUID();
+        logger.error({ subgraph: name, requestId, err: error }, "subgraph request failed");
+        if (!res.headersSent) {
+          sendJson(res, 500, {
+            errors: [
+              { message: say(FEDERATION_MESSAGES.internalLoggedUnder, { requestId }), extensions: { code: "INTERNAL_SERVER_ERROR" } },
+            ],
+          });
+        } else res.end();
+      }),
+    );
   });
 
   return {

@@ -7,6 +7,8 @@
  * switch over codes with its generated types. test/api/contract.test.ts fails when the code emits one outside it.
  */
 import { type ASTNode, GraphQLEnumType, GraphQLError } from "graphql";
+import { say } from "./i18n.js";
+import { PLATFORM_MESSAGES } from "./messages.js";
 
 export const ERROR_CODES = {
   // Arguments and input values.
@@ -110,7 +112,7 @@ export class InvalidInputError extends GatewayError {}
 
 /** A well-formed code that names nothing on the 2025 map. */
 export class UnknownAdministrativeUnitError extends GatewayError {
-  constructor(code: string, hint?: string, message = `No province or commune has code ${code} on the 2025 administrative map.`) {
+  constructor(code: string, hint?: string, message = say(PLATFORM_MESSAGES.unknownAdministrativeUnit, { code })) {
     super("UNKNOWN_ADMINISTRATIVE_UNIT", hint ? `${message} ${hint}` : message, { unitCode: code });
   }
 }

@@ -4,6 +4,8 @@
  * codes; and the folding of Vietnamese names for search. Pure functions shared by the scalars, the modules, the
  * seed generator and the conformance check. The code lists (danh mục) are in code-lists.ts.
  */
+import { say } from "../platform/i18n.js";
+import { SHARED_MESSAGES } from "./messages.js";
 
 /** Digit 4 of a personal id: century of birth and sex (Decree 137/2015/NĐ-CP, art. 7 para. 2). */
 export function centurySexDigit(birthYear: number, sex: "MALE" | "FEMALE"): number {
@@ -27,7 +29,7 @@ export const PERSONAL_ID_PATTERN = /^\d{12}$/;
 /** Splits a personal id into its parts, or returns a human reason why it is not one. */
 export function parsePersonalId(value: string): PersonalIdParts | { error: string } {
   if (!PERSONAL_ID_PATTERN.test(value)) {
-    return { error: `a personal identification number is exactly 12 digits; got ${JSON.stringify(value)} (${value.length} characters)` };
+    return { error: say(SHARED_MESSAGES.personalIdShape, { value: JSON.stringify(value), length: value.length }) };
   }
   const centurySex = Number(value[3]);
   const birthYear = 1900 + Math.floor(centurySex / 2) * 100 + Number(value.slice(4, 6));
@@ -54,18 +56,18 @@ export const BRANCH_CODE_PATTERN = /^(\d{10})-(\d{3})$/;
 
 /** Null when valid, else a reason a person can act on. */
 export function taxCodeProblem(value: string): string | null {
-  if (!TAX_CODE_PATTERN.test(value)) return `an enterprise code (tax code) is exactly 10 digits; got ${JSON.stringify(value)}`;
+  if (!TAX_CODE_PATTERN.test(value)) return say(SHARED_MESSAGES.taxCodeShape, { value: JSON.stringify(value) });
   const check = taxCheckDigit(value.slice(0, 9));
-  if (check === null) return `${value} cannot be a tax code: its first nine digits give no valid check digit`;
-  if (check !== Number(value[9])) return `${value} has a wrong check digit: expected ${check}, found ${value[9]}`;
+  if (check === null) return say(SHARED_MESSAGES.taxCodeNoCheckDigit, { value });
+  if (check !== Number(value[9])) return say(SHARED_MESSAGES.taxCodeWrongCheckDigit, { value, expected: check, found: value[9] });
   return null;
 }
 
 export function branchCodeProblem(value: string): string | null {
   const match = BRANCH_CODE_PATTERN.exec(value);
-  if (!match) return `a branch code is 10 digits, a hyphen and 3 digits (NNNNNNNNNN-NNN); got ${JSON.stringify(value)}`;
+  if (!match) return say(SHARED_MESSAGES.branchCodeShape, { value: JSON.stringify(value) });
   const problem = taxCodeProblem(match[1]);
-  return problem ? `the enterprise part of ${value} is invalid: ${problem}` : null;
+  return problem ? say(SHARED_MESSAGES.branchEnterprisePart, { value, problem }) : null;
 }
 
 /** Land parcel identifier `<5-digit commune code>-<map sheet>-<parcel number>`; the groups are those three parts. */

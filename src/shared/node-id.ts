@@ -12,6 +12,8 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { InvalidInputError } from "../platform/errors.js";
+import { say } from "../platform/i18n.js";
+import { SHARED_MESSAGES } from "./messages.js";
 
 const IV_BYTES = 16;
 /** Longer than any id the gateway issues (a dossier's is 64 characters), far below the argument bound. */
@@ -46,12 +48,7 @@ export class NodeIdCodec {
 
   /** The type and key an id names; INVALID_NODE_ID for anything the gateway did not issue. */
   decode(id: string, argument = "id"): NodeRef {
-    const refuse = () =>
-      new InvalidInputError(
-        "INVALID_NODE_ID",
-        `${argument}: that is not a global id this gateway issued; pass the \`id\` of an object it returned.`,
-        { argument },
-      );
+    const refuse = () => new InvalidInputError("INVALID_NODE_ID", say(SHARED_MESSAGES.invalidNodeId, { argument }), { argument });
     if (id.length > MAX_ID_LENGTH || !/^[A-Za-z0-9_-]+$/.test(id)) throw refuse();
     const raw = Buffer.from(id, "base64url");
     if (raw.length <= IV_BYTES || raw.toString("base64url") !== id) throw refuse();

@@ -10,6 +10,8 @@ import "reflect-metadata";
 import { type ClassType, Field, Int, ObjectType } from "type-graphql";
 import { listCost } from "./cost.js";
 import { InvalidInputError } from "../platform/errors.js";
+import { say } from "../platform/i18n.js";
+import { SHARED_MESSAGES } from "./messages.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -108,12 +110,7 @@ export class CursorCodec {
 
   /** The key a cursor of this list sealed; INVALID_CURSOR for anything else (another list's, altered, forged). */
   decode(kind: string, cursor: string): string {
-    const refuse = () =>
-      new InvalidInputError(
-        "INVALID_CURSOR",
-        `That is not a cursor of this ${kind} list; pass a cursor it returned (pageInfo.endCursor).`,
-        { argument: "after" },
-      );
+    const refuse = () => new InvalidInputError("INVALID_CURSOR", say(SHARED_MESSAGES.invalidCursor, { kind }), { argument: "after" });
     if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw refuse();
     const raw = Buffer.from(cursor, "base64url");
     if (raw.length < IV_BYTES + TAG_BYTES + 1) throw refuse();
@@ -131,14 +128,10 @@ export class CursorCodec {
 export function checkPageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new InvalidInputError(
-      "INVALID_PAGINATION",
-      `"first" must be between 1 and ${MAX_PAGE_SIZE}; got ${first}. Page through longer lists with "after".`,
-      {
-        argument: "first",
-        max: MAX_PAGE_SIZE,
-      },
-    );
+    throw new InvalidInputError("INVALID_PAGINATION", say(SHARED_MESSAGES.invalidPageSize, { max: MAX_PAGE_SIZE, first: String(first) }), {
+      argument: "first",
+      max: MAX_PAGE_SIZE,
+    });
   }
   return size;
 }

@@ -9,6 +9,8 @@ import { GraphQLScalarType, Kind, type ValueNode } from "graphql";
 import { DateTimeResolver, JSONObjectResolver, LocalDateResolver, SafeIntResolver } from "graphql-scalars";
 import { ADMIN_UNIT_CODE_PATTERN, parsePersonalId, taxCodeProblem } from "./codes.js";
 import { type ErrorCode, InvalidInputError } from "../platform/errors.js";
+import { say } from "../platform/i18n.js";
+import { SHARED_MESSAGES } from "./messages.js";
 
 /**
  * Where the scalars are specified: docs/scalars.md, relative to schema.graphql at the repository's root (the
@@ -29,13 +31,14 @@ function codeScalar(options: {
     if (typeof value !== "string") {
       throw new InvalidInputError(
         options.code,
-        `${options.name} must be given as a string of digits (quoted), got ${typeof value}.`,
+        say(SHARED_MESSAGES.scalarNotString, { scalar: options.name, type: typeof value }),
         {},
         node,
       );
     }
     const problem = options.problem(value);
-    if (problem) throw new InvalidInputError(options.code, `Invalid ${options.name}: ${problem}.`, { value }, node);
+    if (problem)
+      throw new InvalidInputError(options.code, say(SHARED_MESSAGES.scalarInvalid, { scalar: options.name, problem }), { value }, node);
     return value;
   };
   return new GraphQLScalarType<string, string>({
@@ -48,7 +51,7 @@ function codeScalar(options: {
       if (ast.kind !== Kind.STRING) {
         throw new InvalidInputError(
           options.code,
-          `${options.name} must be a quoted string, e.g. "001203004567"; got a ${ast.kind.toLowerCase()} literal.`,
+          say(SHARED_MESSAGES.scalarNotStringLiteral, { scalar: options.name, kind: ast.kind.toLowerCase() }),
           {},
           ast,
         );
@@ -86,9 +89,7 @@ export const AdministrativeUnitCodeScalar = codeScalar({
     "(Decision 19/2025/QĐ-TTg). Pre-2025 codes use the same shapes; see `legacyAdministrativeUnit`.",
   code: "INVALID_ADMINISTRATIVE_UNIT_CODE",
   problem: (value) =>
-    ADMIN_UNIT_CODE_PATTERN.test(value)
-      ? null
-      : `an administrative unit code is 2 digits (province) or 5 digits (commune); got ${JSON.stringify(value)}`,
+    ADMIN_UNIT_CODE_PATTERN.test(value) ? null : say(SHARED_MESSAGES.adminUnitCodeShape, { value: JSON.stringify(value) }),
 });
 
 /** A graphql-scalars scalar with its `@specifiedBy` pointing at docs/scalars.md (one instance each: use these). */

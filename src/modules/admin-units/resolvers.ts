@@ -4,6 +4,8 @@ import { listOf } from "../../shared/cost.js";
 import { InvalidInputError, UnknownAdministrativeUnitError } from "../../platform/errors.js";
 import { AdministrativeUnitCodeScalar } from "../../shared/scalars.js";
 import { foldName } from "../../shared/codes.js";
+import { say } from "../../platform/i18n.js";
+import { ADMIN_UNIT_MESSAGES } from "./messages.js";
 import { findUnit, toLegacyUnit } from "./service.js";
 import { AdministrativeUnit, Commune, LegacyAdministrativeUnit, Province, toCommune, toProvince } from "./types.js";
 
@@ -68,7 +70,7 @@ export class AdministrativeUnitQueries {
     if (!/^(\d{2}|\d{3}|\d{5})$/.test(code)) {
       throw new InvalidInputError(
         "INVALID_ADMINISTRATIVE_UNIT_CODE",
-        `A pre-2025 unit code is 2 digits (province), 3 digits (district) or 5 digits (commune); got ${JSON.stringify(code)}.`,
+        say(ADMIN_UNIT_MESSAGES.legacyCodeShape, { value: JSON.stringify(code) }),
         { value: code },
       );
     }
@@ -76,8 +78,8 @@ export class AdministrativeUnitQueries {
     if (!record)
       throw new UnknownAdministrativeUnitError(
         code,
-        code.length === 2 || code.length === 5 ? `Is it a 2025 code? Query administrativeUnit(code: "${code}").` : undefined,
-        `No pre-2025 province, district or commune had code ${code}.`,
+        code.length === 2 || code.length === 5 ? say(ADMIN_UNIT_MESSAGES.is2025Code, { code }) : undefined,
+        say(ADMIN_UNIT_MESSAGES.noLegacyUnit, { code }),
       );
     return toLegacyUnit(ctx.adminUnits, record);
   }

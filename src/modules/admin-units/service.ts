@@ -1,5 +1,7 @@
 /** Turning codes into units, and pre-2025 codes into their successors — never guessing for split communes. */
 import { UnknownAdministrativeUnitError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
+import { ADMIN_UNIT_MESSAGES } from "./messages.js";
 import type { AdminUnitRegistry, LegacyUnitRecord } from "./registry.js";
 import { type Commune, type LegacyAdministrativeUnit, type Province, toCommune, toProvince } from "./types.js";
 
@@ -13,8 +15,8 @@ export function findUnit(registry: AdminUnitRegistry, code: string): Province | 
   }
   const legacy = registry.legacyUnit(code);
   const hint = legacy
-    ? `It is the pre-2025 code of ${legacy.name}: ${explainLegacy(registry, legacy)} Query legacyAdministrativeUnit(code: "${code}") for details.`
-    : "Check the code against the list of provinces and their communes (query provinces { communes { code name } }).";
+    ? say(ADMIN_UNIT_MESSAGES.legacyLookupHint, { name: legacy.name, explanation: explainLegacy(registry, legacy), code })
+    : say(ADMIN_UNIT_MESSAGES.checkCodeHint);
   throw new UnknownAdministrativeUnitError(code, hint);
 }
 
@@ -26,17 +28,19 @@ function unitName(registry: AdminUnitRegistry, level: LegacyUnitRecord["level"],
 /** A sentence a clerk can act on: where this old unit went, and whether the new one can be known from it. */
 export function explainLegacy(registry: AdminUnitRegistry, record: LegacyUnitRecord): string {
   const names = record.successors.map((s) => unitName(registry, record.level, s.code));
-  if (record.successors.length === 0) return `${record.name} has no recorded successor on the 2025 map.`;
+  const name = record.name;
+  if (record.successors.length === 0) return say(ADMIN_UNIT_MESSAGES.noSuccessor, { name });
   if (record.level === "DISTRICT") {
-    return `Districts were abolished on 1 July 2025; the communes of ${record.name} now belong to ${names.length} commune(s): ${names.join(", ")}. An address must name its commune.`;
+    return say(ADMIN_UNIT_MESSAGES.districtAbolished, { name, count: names.length, names: names.join(", ") });
   }
   if (record.successors.length === 1) {
     const [only] = record.successors;
-    return only.mergeType === "FULL"
-      ? `${record.name} became part of ${names[0]}.`
-      : `Part of ${record.name} went to ${names[0]}; the rest is recorded elsewhere — confirm the address with the applicant.`;
+    return say(only.mergeType === "FULL" ? ADMIN_UNIT_MESSAGES.mergedInto : ADMIN_UNIT_MESSAGES.partlyMergedInto, {
+      name,
+      successor: names[0],
+    });
   }
-  return `${record.name} was split between ${names.length} units: ${names.join(", ")}. The new unit cannot be determined from this code alone; ask for the street address or a current residence record.`;
+  return say(ADMIN_UNIT_MESSAGES.split, { name, count: names.length, names: names.join(", ") });
 }
 
 export function toLegacyUnit(registry: AdminUnitRegistry, record: LegacyUnitRecord): LegacyAdministrativeUnit {

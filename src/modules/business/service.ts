@@ -4,6 +4,8 @@ import type { Database } from "../../platform/db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { foldName } from "../../shared/codes.js";
 import { InvalidInputError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
+import { BUSINESS_MESSAGES } from "./messages.js";
 import { searchPattern } from "../../shared/filters.js";
 import { checkCommuneFilter, checkProvinceFilter } from "../admin-units/index.js";
 import { type CursorCodec, paginate } from "../../shared/pagination.js";
@@ -18,7 +20,7 @@ function enterpriseConditions(registry: AdminUnitRegistry, filter: EnterpriseFil
   if (filter.industryCode !== undefined && filter.industryCode !== null && !/^\d{4}$/.test(filter.industryCode)) {
     throw new InvalidInputError(
       "INVALID_ARGUMENT",
-      `industryCode is a 4-digit VSIC 2018 code (e.g. "6201"); got ${JSON.stringify(filter.industryCode)}.`,
+      say(BUSINESS_MESSAGES.industryCodeShape, { value: JSON.stringify(filter.industryCode) }),
     );
   }
   const conditions: SQL[] = [];

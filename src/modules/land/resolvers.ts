@@ -3,6 +3,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-gr
 import { CodedValue } from "../../shared/coded-value.js";
 import { listOf } from "../../shared/cost.js";
 import { InvalidInputError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
+import { LAND_MESSAGES } from "./messages.js";
 import { PARCEL_ID_PATTERN } from "../../shared/codes.js";
 import { landUsePurpose } from "../../shared/code-lists.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
@@ -46,10 +48,7 @@ export class LandParcelResolver {
     @Ctx() ctx: LandContext,
   ): Promise<LandParcel | null> {
     if (!PARCEL_ID_PATTERN.test(id)) {
-      throw new InvalidInputError(
-        "INVALID_ARGUMENT",
-        `A parcel id is "<5-digit commune code>-<map sheet>-<parcel number>", e.g. "00004-12-345"; got ${JSON.stringify(id)}.`,
-      );
+      throw new InvalidInputError("INVALID_ARGUMENT", say(LAND_MESSAGES.parcelIdShape, { value: JSON.stringify(id) }));
     }
     const row = await ctx.land.loaders.parcel.load(id);
     return row ? toParcel(row) : null;

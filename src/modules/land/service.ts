@@ -3,6 +3,8 @@ import { and, asc, count, eq, exists, gt, isNull, not, type SQL } from "drizzle-
 import type { Database } from "../../platform/db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { InvalidInputError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
+import { LAND_MESSAGES } from "./messages.js";
 import { checkCommuneFilter, checkProvinceFilter } from "../admin-units/index.js";
 import { landUsePurposeCodes } from "../../shared/code-lists.js";
 import { type CursorCodec, paginate } from "../../shared/pagination.js";
@@ -20,7 +22,7 @@ function parcelConditions(db: Database, registry: AdminUnitRegistry, filter: Lan
     if (!landUsePurposeCodes().includes(code)) {
       throw new InvalidInputError(
         "INVALID_ARGUMENT",
-        `Unknown land-use purpose "${filter.landUsePurpose}"; use one of ${landUsePurposeCodes().join(", ")}.`,
+        say(LAND_MESSAGES.unknownLandUsePurpose, { purpose: filter.landUsePurpose, codes: landUsePurposeCodes().join(", ") }),
       );
     }
     conditions.push(eq(parcels.landUsePurpose, code));

@@ -12,6 +12,8 @@ import { typeAccess } from "../access/index.js";
 import { checkNodeAccess } from "../access/index.js";
 import type { NodesContext } from "./context.js";
 import { type ErrorCode, GatewayError, InvalidInputError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
+import { NODE_MESSAGES } from "./messages.js";
 import { asNode, Node } from "../../shared/node.js";
 import { NODE_TYPES } from "./registry.js";
 
@@ -89,11 +91,10 @@ export class NodeResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     if (ids.length > MAX_NODE_IDS) {
-      throw new InvalidInputError(
-        "INVALID_ARGUMENT",
-        `nodes takes at most ${MAX_NODE_IDS} ids; got ${ids.length}. Ask for the rest in another call.`,
-        { argument: "ids", max: MAX_NODE_IDS },
-      );
+      throw new InvalidInputError("INVALID_ARGUMENT", say(NODE_MESSAGES.tooManyIds, { max: MAX_NODE_IDS, count: ids.length }), {
+        argument: "ids",
+        max: MAX_NODE_IDS,
+      });
     }
     return ids.map((id, i) => resolveNode(ctx, info, id, "Query.nodes", `ids[${i}]`));
   }

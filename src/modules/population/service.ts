@@ -4,6 +4,8 @@ import type { Database } from "../../platform/db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { foldName } from "../../shared/codes.js";
 import { GatewayError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
+import { POPULATION_MESSAGES } from "./messages.js";
 import { searchPattern } from "../../shared/filters.js";
 import { checkCommuneFilter, checkProvinceFilter } from "../admin-units/index.js";
 import { type CursorCodec, paginate } from "../../shared/pagination.js";
@@ -29,11 +31,9 @@ export function citizenConditions(registry: AdminUnitRegistry, filter: CitizenFi
     // Postgres dates start at 4713 BC but the year 0000 does not exist; the registers start long after 1800.
     const year = value ? Number(value.slice(0, 4)) : undefined;
     if (year !== undefined && (year < 1800 || year > 2200)) {
-      throw new GatewayError(
-        "INVALID_ARGUMENT",
-        `filter.${name}: ${value} is outside the years the population database covers (1800–2200).`,
-        { argument: `filter.${name}` },
-      );
+      throw new GatewayError("INVALID_ARGUMENT", say(POPULATION_MESSAGES.birthYearOutOfRange, { name, value }), {
+        argument: `filter.${name}`,
+      });
     }
   }
   if (filter.bornFrom) conditions.push(gte(citizens.dateOfBirth, filter.bornFrom));

@@ -8,6 +8,11 @@
 import CircuitBreaker from "opossum";
 import { DEFAULT_RESILIENCE, type ResilienceConfig, type SourceName } from "../config.js";
 import { GatewayError } from "../errors.js";
+import { type Message, say } from "../i18n.js";
+import { PLATFORM_MESSAGES } from "../messages.js";
+
+/** Why a source is unavailable: a catalogue message (said in the reader's language), or words given as they are. */
+export type UnavailabilityReason = string | { message: Message; params?: Record<string, string | number> };
 
 /** For batch work (seeding, bulk loads): no statement timeout. */
 export const BATCH_RESILIENCE: ResilienceConfig = { ...DEFAULT_RESILIENCE, queryTimeoutMs: 0 };
@@ -53,16 +58,13 @@ export function isUnavailability(error: unknown): boolean {
 }
 
 export class SourceUnavailableError extends GatewayError {
-  constructor(
-    source: SourceName,
-    /** Why, in a few words (a class of failure, never data): what readiness reports. */
-    readonly reason: string,
-  ) {
-    super(
-      "SOURCE_UNAVAILABLE",
-      `The ${source} source is unavailable: ${reason}. Fields from it are null in this answer; the rest is served. Try again shortly.`,
-      { source },
-    );
+  /** Why, in a few words (a class of failure, never data), in English: what readiness reports. */
+  readonly reason: string;
+
+  constructor(source: SourceName, reason: UnavailabilityReason) {
+    const said = (inLanguage?: "en") => (typeof reason === "string" ? reason : say(reason.message, reason.params, inLanguage));
+    super("SOURCE_UNAVAILABLE", say(PLATFORM_MESSAGES.sourceUnavailable, { source, reason: said() }), { source });
+    this.reason = said("en");
   }
 }
 
@@ -114,15 +116,17 @@ export class SourceGuard {
 
   private translate(error: unknown): unknown {
     const code = (error as { code?: string }).code;
-    let reason: string | null = null;
+    let reason: UnavailabilityReason | null = null;
     if (code === "EOPENBREAKER")
-      reason = `it failed repeatedly, so the gateway stops asking it for ${Math.round(this.config.resetTimeoutMs / 1000)} s`;
+      reason = { message: PLATFORM_MESSAGES.breakerOpen, params: { seconds: Math.round(this.config.resetTimeoutMs / 1000) } };
     else if (code === "ETIMEDOUT" && (error as Error).message.startsWith("Timed out after"))
-      reason = `it did not answer within ${this.config.queryTimeoutMs} ms`;
-    else if (isUnavailability(error)) reason = `it cannot be reached (${codesOf(error)[0] ?? "unknown"})`;
+      reason = { message: PLATFORM_MESSAGES.queryTimedOut, params: { ms: this.config.queryTimeoutMs } };
+    else if (isUnavailability(error))
+      reason = { message: PLATFORM_MESSAGES.unreachable, params: { cause: codesOf(error)[0] ?? "unknown" } };
     if (!reason) return error;
-    if (code !== "EOPENBREAKER") this.lastFailure = { at: new Date(), reason };
-    return new SourceUnavailableError(this.source, reason);
+    const unavailable = new SourceUnavailableError(this.source, reason);
+    if (code !== "EOPENBREAKER") this.lastFailure = { at: new Date(), reason: unavailable.reason };
+    return unavailable;
   }
 
   shutdown(): void {
