@@ -8,7 +8,7 @@ import { REFUSAL_STATUS, refusalHeaders } from "../modules/access/index.js";
 import { findGatewayError, type GatewayError } from "../platform/errors.js";
 import type { GatewayMetrics } from "../platform/observability/metrics.js";
 import { language, say } from "../platform/i18n.js";
-import { HTTP_MESSAGES, thirdPartyMessage } from "./messages.js";
+import { HTTP_MESSAGES, thirdPartyMessage, wrappedMessage } from "./messages.js";
 
 /** Typed errors keep their code; anything unexpected becomes a bare INTERNAL_SERVER_ERROR. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -16,7 +16,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const { stacktrace: _stack, http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   if (typed) {
     const { http: _typedHttp, ...typedExtensions } = typed.extensions as Record<string, unknown>;
-    return { ...formatted, extensions: { ...extensions, ...typedExtensions, code: typed.code } };
+    // graphql-js wraps a typed error of a variable's value in its own words ("Variable "$id" got invalid value …; "):
+    // those are said again in the reader's language, the gateway's own part kept as it is.
+    const message = formatted.message === typed.message ? formatted.message : wrappedMessage(formatted.message, language());
+    return { ...formatted, message, extensions: { ...extensions, ...typedExtensions, code: typed.code } };
   }
   if (extensions.code === "GRAPHQL_PARSE_FAILED" && /more tha[nt] \d+ tokens/.test(formatted.message)) {
     return { ...formatted, extensions: { ...extensions, code: "TOO_MANY_TOKENS" } };

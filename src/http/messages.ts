@@ -152,6 +152,11 @@ function translated(message: string): string | null {
   return null;
 }
 
+/** A message graphql-js wrote around one of the gateway's own (already in the reader's language), in `language`. */
+export function wrappedMessage(message: string, language: Language): string {
+  return language === "en" ? message : (translated(message) ?? message);
+}
+
 /** A graphql-js or Apollo message, as a person asking in `language` reads it. */
 export function thirdPartyMessage(message: string, code: string, language: Language): string {
   if (language === "en") return message;

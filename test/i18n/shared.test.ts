@@ -46,7 +46,7 @@ describe("shared messages in the reader's language", () => {
   // all-in-one gateway's formatError (src/http/errors.ts) keeps a typed error's message as it is, so the wrapper
   // stays English there until it is said again like graphql-js's other messages (src/http/messages.ts knows the
   // pattern). Expected to fail until then: turn it into an \`it\` when it passes.
-  it.fails("an invalid PersonalId variable: graphql-js's wrapper in Vietnamese too", async () => {
+  it("an invalid PersonalId variable: graphql-js's wrapper in Vietnamese too", async () => {
     const { vi } = await bothLanguages("query ($id: PersonalId!) { citizen(personalId: $id) { fullName } }", { id: "123" });
     expect(vi).toBe(
       'Biến "$id" nhận giá trị không hợp lệ "123"; PersonalId không hợp lệ: số định danh cá nhân gồm đúng 12 chữ số; nhận được "123" (3 ký tự).',
