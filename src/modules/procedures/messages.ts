@@ -385,28 +385,34 @@ interface Pattern {
   regex: RegExp;
 }
 
-/** Each outcome template in each language as a pattern that reads its values back (built once: no language state). */
-const PATTERNS: Pattern[] = (Object.keys(OUTCOMES) as OutcomeKey[]).flatMap((key) =>
-  (["en", "vi"] as const).map((lang) => {
-    const names: string[] = [];
-    const source = OUTCOMES[key][lang]
-      .split(/(\{[A-Za-z][A-Za-z0-9]*\})/)
-      .map((part) => {
-        const m = /^\{([A-Za-z][A-Za-z0-9]*)\}$/.exec(part);
-        if (!m) return escape(part);
-        names.push(m[1]);
-        const words = WORDS[m[1]];
-        if (!words) return "(.*?)";
-        const all = Object.values(words).flatMap((w) => [w.en, w.vi]);
-        return `(${all
-          .sort((a, b) => b.length - a.length)
-          .map(escape)
-          .join("|")})`;
-      })
-      .join("");
-    return { key, names, regex: new RegExp(`^${source}$`, "iu") };
-  }),
-);
+/**
+ * Each outcome template in each language as a pattern that reads its values back: built on first use (not at load,
+ * so a conformance worker thread does not pay for it), once for every language (it holds no language state).
+ */
+let patterns: Pattern[] | null = null;
+const PATTERNS = (): Pattern[] => (patterns ??= buildPatterns());
+const buildPatterns = (): Pattern[] =>
+  (Object.keys(OUTCOMES) as OutcomeKey[]).flatMap((key) =>
+    (["en", "vi"] as const).map((lang) => {
+      const names: string[] = [];
+      const source = OUTCOMES[key][lang]
+        .split(/(\{[A-Za-z][A-Za-z0-9]*\})/)
+        .map((part) => {
+          const m = /^\{([A-Za-z][A-Za-z0-9]*)\}$/.exec(part);
+          if (!m) return escape(part);
+          names.push(m[1]);
+          const words = WORDS[m[1]];
+          if (!words) return "(.*?)";
+          const all = Object.values(words).flatMap((w) => [w.en, w.vi]);
+          return `(${all
+            .sort((a, b) => b.length - a.length)
+            .map(escape)
+            .join("|")})`;
+        })
+        .join("");
+      return { key, names, regex: new RegExp(`^${source}$`, "iu") };
+    }),
+  );
 
 /** The key of the word a stored text names, in either language. */
 function wordKey(list: Record<string, Message>, text: string): string | undefined {
@@ -420,7 +426,7 @@ function wordKey(list: Record<string, Message>, text: string): string | undefine
  */
 export function restate(stored: string | null, lang: Language = language()): string | null {
   if (!stored) return stored;
-  for (const { key, names, regex } of PATTERNS) {
+  for (const { key, names, regex } of PATTERNS()) {
     const match = regex.exec(stored);
     if (!match) continue;
     const params: Params = {};
