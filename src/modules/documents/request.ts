@@ -9,6 +9,8 @@ import type { Client } from "../access/index.js";
 import { GatewayError } from "../../platform/errors.js";
 import { DOCUMENT_ID } from "./document.js";
 import type { DocumentStore } from "./service.js";
+import { say } from "../../platform/i18n.js";
+import { DOCUMENTS } from "./messages.js";
 
 export interface GraphQLHttpParts {
   method: string;
@@ -25,7 +27,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function shownId(value: unknown): string {
   return typeof value === "string"
     ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)
-    : `a ${value === null ? "null" : Array.isArray(value) ? "list" : typeof value}`;
+    : value === null
+      ? say(DOCUMENTS.aNull)
+      : Array.isArray(value)
+        ? say(DOCUMENTS.aList)
+        : say(DOCUMENTS.aValue, { type: typeof value });
 }
 
 function invalid(message: string): GatewayError {
@@ -34,22 +40,18 @@ function invalid(message: string): GatewayError {
 
 async function lookUp(store: DocumentStore, id: unknown, client: Client | null): Promise<string> {
   if (typeof id !== "string" || !DOCUMENT_ID.test(id)) {
-    throw invalid(
-      `documentId must be "sha256:" and 64 lower-case hex digits, as \`ndaf-gateway documents publish\` printed it; got ${shownId(id)}.`,
-    );
+    throw invalid(say(DOCUMENTS.idShape, { value: shownId(id) }));
   }
   const document = await store.find(id, client);
   if (!document) {
     throw new GatewayError(
       "DOCUMENT_NOT_FOUND",
-      `No trusted document ${id} is published for ${client ? `client ${client.id}` : "callers without a key"}. Publish it with \`ndaf-gateway documents publish <folder>${client ? ` --client ${client.id}` : ""}\`, or send the id it printed.`,
+      client ? say(DOCUMENTS.notFoundForClient, { id, clientId: client.id }) : say(DOCUMENTS.notFoundWithoutKey, { id }),
       { documentId: id },
     );
   }
   return document.body;
 }
-
-const BOTH = "A request names its operation once: `query` (the text) or `documentId` (a published document), not both.";
 
 /** The request as Apollo should see it: a named document replaced by its text; a trusted-only client's text refused. */
 export async function resolveTrustedDocument(
@@ -61,8 +63,8 @@ export async function resolveTrustedDocument(
     const params = new URLSearchParams(request.search);
     const ids = params.getAll("documentId");
     if (ids.length > 0) {
-      if (ids.length > 1) throw invalid("documentId is given more than once; a request runs one document.");
-      if (params.has("query")) throw invalid(BOTH);
+      if (ids.length > 1) throw invalid(say(DOCUMENTS.repeated));
+      if (params.has("query")) throw invalid(say(DOCUMENTS.both));
       const query = await lookUp(store, ids[0], client);
       params.delete("documentId");
       params.set("query", query);
@@ -70,18 +72,13 @@ export async function resolveTrustedDocument(
     }
   } else if (isRecord(request.body) && request.body.documentId !== undefined && request.body.documentId !== null) {
     const { documentId, ...rest } = request.body;
-    if (rest.query !== undefined && rest.query !== null) throw invalid(BOTH);
+    if (rest.query !== undefined && rest.query !== null) throw invalid(say(DOCUMENTS.both));
     // Apollo's automatic persisted queries would key the request on another hash; a document id already names it.
-    if (isRecord(rest.extensions) && rest.extensions.persistedQuery !== undefined)
-      throw invalid("A request names its document by documentId or by extensions.persistedQuery, not both.");
+    if (isRecord(rest.extensions) && rest.extensions.persistedQuery !== undefined) throw invalid(say(DOCUMENTS.persistedQuery));
     return { ...request, body: { ...rest, query: await lookUp(store, documentId, client) } };
   }
   if (client?.trustedDocumentsOnly) {
-    throw new GatewayError(
-      "TRUSTED_DOCUMENTS_ONLY",
-      `Client ${client.id} runs trusted documents only: send {"documentId": "sha256:…", "variables": {…}} with an id printed by \`ndaf-gateway documents publish --client ${client.id}\`, not query text.`,
-      { clientId: client.id },
-    );
+    throw new GatewayError("TRUSTED_DOCUMENTS_ONLY", say(DOCUMENTS.trustedOnly, { clientId: client.id }), { clientId: client.id });
   }
   return request;
 }

@@ -14,6 +14,8 @@ import { type CorrectionFilter, type CorrectionRow, type CorrectionScope, Correc
 import type { DataCorrectionRequest } from "./correction-types.js";
 import type { ProcedureSubjectKind } from "./enums.js";
 import { purposeOf } from "./evaluation.js";
+import { say } from "../../platform/i18n.js";
+import { PROCEDURES, restate } from "./messages.js";
 
 /** The longest resolution or reason kept: the gateway bounds every string argument at this length. */
 export const MAX_CLOSING_TEXT = 256;
@@ -25,8 +27,6 @@ const SHOWN_KIND: Partial<Record<SubjectKind, ProcedureSubjectKind>> = {
   ENTERPRISE: "ENTERPRISE",
 };
 
-const WITHHELD_MESSAGE = "The data for this component was not found in the national sources: bring the document.";
-
 /** The sources a client answers the correction requests of. */
 export function ownedSources(client: Client): DataSourceName[] {
   return client.kind === "SYSTEM" ? DATA_SOURCE_NAMES.filter((s) => client.roles.includes(ownerRole(s))) : [];
@@ -34,24 +34,22 @@ export function ownedSources(client: Client): DataSourceName[] {
 
 function roleRequired(client: Client, source?: DataSourceName | null): GatewayError {
   const role = source ? ownerRole(source) : "owner:<source>";
-  const who =
+  const message =
     client.kind === "ORGANIZATION"
-      ? `Client ${client.id} is an organisation's system, which holds no roles`
-      : `Client ${client.id} does not hold ${source ? role : "an owner role"}`;
-  return new GatewayError(
-    "ROLE_REQUIRED",
-    `Data-correction requests are answered by the owner of their source (an agency system holding ${role}) and shown to the citizen they concern. ${who}.`,
-    { role, roles: (source ? [source] : DATA_SOURCE_NAMES).map(ownerRole) },
-  );
+      ? PROCEDURES.correctionsRoleRequiredOrganization
+      : source
+        ? PROCEDURES.correctionsRoleRequired
+        : PROCEDURES.correctionsRoleRequiredAny;
+  return new GatewayError("ROLE_REQUIRED", say(message, { role, clientId: client.id }), {
+    role,
+    roles: (source ? [source] : DATA_SOURCE_NAMES).map(ownerRole),
+  });
 }
 
 function authenticated(ctx: ProceduresContext): Client {
   const client = ctx.access.client;
   if (!client) {
-    throw new GatewayError(
-      "UNAUTHENTICATED",
-      "Data-correction requests name the people whose records are missing: send the API key of a registered client.",
-    );
+    throw new GatewayError("UNAUTHENTICATED", say(PROCEDURES.correctionsUnauthenticated));
   }
   return client;
 }
@@ -78,7 +76,8 @@ export function disclose(client: Client, row: CorrectionRow): { correction: Data
     subjectId: withheld ? null : subject.id,
     subjectPersonalId: !withheld && subject.kind === "CITIZEN" ? subject.id : null,
     withheld,
-    message: withheld ? WITHHELD_MESSAGE : row.message,
+    // Stored in the submitter's language (the record), said in the reader's.
+    message: withheld ? say(PROCEDURES.withheldNotFound) : (restate(row.message) ?? row.message),
     status: row.status as CorrectionStatus,
     createdAt: row.createdAt,
     closedAt: row.closedAt,
@@ -154,23 +153,21 @@ export async function closeCorrection(
   if (trimmed.length === 0 || trimmed.length > MAX_CLOSING_TEXT) {
     throw new GatewayError(
       "INVALID_ARGUMENT",
-      `${argument} says ${status === "RESOLVED" ? "what was corrected" : "why the data stands"}: 1–${MAX_CLOSING_TEXT} characters, not only spaces.`,
+      say(status === "RESOLVED" ? PROCEDURES.resolutionText : PROCEDURES.reasonText, { max: MAX_CLOSING_TEXT }),
       { argument },
     );
   }
   // The id is not echoed: whatever was sent (a personal id, say) does not come back in an error.
-  const notFound = () =>
-    new GatewayError("RECORD_NOT_FOUND", `No data-correction request with this id is raised against a source client ${client.id} owns.`);
+  const notFound = () => new GatewayError("RECORD_NOT_FOUND", say(PROCEDURES.correctionNotFound, { clientId: client.id }));
   const number = requestNumber(id);
   if (number === null) throw notFound();
   const result = await ctx.gateway.dossiers.corrections.close(number, owned, { status, clientId: client.id, text: trimmed });
   if (!("closed" in result)) {
     if (result.status === null) throw notFound();
-    throw new GatewayError(
-      "RECORD_NOT_OPEN",
-      `Data-correction request ${number} is already closed (${result.status}); a closed request is not reopened.`,
-      { id: String(number), status: result.status },
-    );
+    throw new GatewayError("RECORD_NOT_OPEN", say(PROCEDURES.correctionNotOpen, { id: number, status: result.status }), {
+      id: String(number),
+      status: result.status,
+    });
   }
   const { correction, subject } = disclose(client, result.closed);
   ctx.access.recordAction(

@@ -10,6 +10,8 @@ import type { Client } from "../access/index.js";
 import { sameSubject, type Subject, type SubjectKind, subjectKey } from "../access/index.js";
 import type { CatalogueProcedure, CatalogueSubjectKind, ProcedureSubjectKind } from "./catalogue.js";
 import type { Evidence, SubjectRole } from "./rules.js";
+import { say } from "../../platform/i18n.js";
+import { PROCEDURES } from "./messages.js";
 
 /** The subject kind, as the audit trail names it, of each kind a catalogue subject is declared with. */
 const SUBJECT_KIND_OF: Record<CatalogueSubjectKind, SubjectKind> = { CITIZEN: "CITIZEN", PARCEL: "LAND_PARCEL", ENTERPRISE: "ENTERPRISE" };
@@ -53,10 +55,6 @@ function isSelf(client: Client | null, subject: Subject): boolean {
   return client?.kind === "CITIZEN" && subject.kind === "CITIZEN" && subject.id === client.personalId;
 }
 
-const WITHHELD_FAILED =
-  "This check did not pass. It concerns someone or something else named in the dossier, so its facts go to the official handling the dossier, not to the applicant.";
-const WITHHELD_NOT_FOUND = "The data for this component was not found in the national sources: bring the document.";
-
 export interface Disclosure<T extends DisclosableComponent> {
   components: T[];
   /** Audit rows: each subject with the facts (or verdicts) about it that leave in this answer. */
@@ -94,9 +92,9 @@ export function disclose<T extends DisclosableComponent>(client: Client | null, 
     for (const s of others) note(s, `Procedure:${code}:${result.component.id}`);
     const message =
       result.status === "FAILED_CHECK"
-        ? WITHHELD_FAILED
+        ? say(PROCEDURES.withheldFailed)
         : result.status === "NEEDS_DOCUMENT" && result.reason === "DATA_NOT_FOUND"
-          ? WITHHELD_NOT_FOUND
+          ? say(PROCEDURES.withheldNotFound)
           : result.message;
     return { ...result, evidence, message };
   });

@@ -15,6 +15,8 @@ import { evaluateAdmitted } from "./evaluation.js";
 import type { Evaluation } from "./outcome.js";
 import { admit, checkDossierAccess, type DossierRequest, findProcedure, partiesOf } from "./request.js";
 import { todayInVietnam } from "../../platform/dates.js";
+import { say } from "../../platform/i18n.js";
+import { PROCEDURES } from "./messages.js";
 
 function requestHash(request: DossierRequest): string {
   const subjects = Object.entries(request.subjects).sort(([a], [b]) => a.localeCompare(b));
@@ -41,10 +43,7 @@ export async function submit(
   idempotencyKey: string,
 ): Promise<{ dossier: DossierRow; replayed: boolean }> {
   if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new GatewayError(
-      "INVALID_ARGUMENT",
-      "idempotencyKey must be 8–100 characters: letters, digits and . _ : - (a UUID is a good choice).",
-    );
+    throw new GatewayError("INVALID_ARGUMENT", say(PROCEDURES.idempotencyKeyShape));
   }
   const procedure = await admit(ctx, catalogue, request);
   const clientId = ctx.access.client!.id;
@@ -55,7 +54,7 @@ export async function submit(
   const id = newDossierId();
   const evaluation = await evaluateAdmitted(ctx, procedure, request);
   // Stored, it would read as a decision; half-evaluated, it is not one. The client retries with the same key.
-  refuseHalfEvaluated(evaluation, "The dossier was not stored", "Submit again with the same idempotency key when it is back.");
+  refuseHalfEvaluated(evaluation, "submit");
   const inserted = await ctx.gateway.dossiers.insert({ id, clientId, idempotencyKey, requestHash: hash, evaluation });
   // What was read and stored for the dossier, about whom: the agency handling it sees all of it.
   if (inserted)
@@ -67,15 +66,23 @@ export async function submit(
   return replay((await ctx.gateway.dossiers.byIdempotencyKey(clientId, idempotencyKey))!, hash);
 }
 
-function refuseHalfEvaluated(evaluation: Evaluation, what: string, retry: string): void {
+function refuseHalfEvaluated(evaluation: Evaluation, action: "submit" | "reevaluate"): void {
   const open = evaluation.components.filter((c) => c.status === "NOT_EVALUATED");
   if (open.length === 0) return;
   const sources = [...new Set(open.map((c) => c.unavailableSource!))];
-  throw new GatewayError(
-    "SOURCE_UNAVAILABLE",
-    `${what}: ${open.length} component(s) could not be evaluated because the ${sources.join(" and ")} source ${sources.length > 1 ? "are" : "is"} unavailable. ${retry}`,
-    { source: sources[0] ?? null, sources },
-  );
+  const message =
+    action === "submit"
+      ? sources.length > 1
+        ? PROCEDURES.notStoredSourcesDown
+        : PROCEDURES.notStoredSourceDown
+      : sources.length > 1
+        ? PROCEDURES.notReevaluatedSourcesDown
+        : PROCEDURES.notReevaluatedSourceDown;
+  // Source names are identifiers (population, land, business), joined by the reader's "and".
+  throw new GatewayError("SOURCE_UNAVAILABLE", say(message, { count: open.length, sources: sources.join(say(PROCEDURES.and)) }), {
+    source: sources[0] ?? null,
+    sources,
+  });
 }
 
 /**
@@ -93,7 +100,7 @@ export async function reevaluate(ctx: ProceduresContext, catalogue: ProcedureCat
   };
   const procedure = await admit(ctx, catalogue, request);
   const evaluation = await evaluateAdmitted(ctx, procedure, request);
-  refuseHalfEvaluated(evaluation, "The dossier was not re-evaluated and stands as stored", "Re-evaluate it when the source is back.");
+  refuseHalfEvaluated(evaluation, "reevaluate");
   const stored = await ctx.gateway.dossiers.reevaluated(row.id, evaluation);
   // As a submission: what was read and stored again for the dossier, about whom.
   ctx.access.recordAction("DOSSIER_SUBMIT", disclose(null, partiesOf(procedure, request), evaluation.components).reads, {
@@ -105,13 +112,9 @@ export async function reevaluate(ctx: ProceduresContext, catalogue: ProcedureCat
 
 function replay(existing: DossierRow, hash: string): { dossier: DossierRow; replayed: boolean } {
   if (existing.requestHash !== hash) {
-    throw new GatewayError(
-      "IDEMPOTENCY_CONFLICT",
-      `Idempotency key already used for dossier ${existing.id} with a different request; use a new key for a new dossier.`,
-      {
-        dossierId: existing.id,
-      },
-    );
+    throw new GatewayError("IDEMPOTENCY_CONFLICT", say(PROCEDURES.idempotencyConflict, { dossierId: existing.id }), {
+      dossierId: existing.id,
+    });
   }
   return { dossier: existing, replayed: true };
 }
@@ -119,12 +122,9 @@ function replay(existing: DossierRow, hash: string): { dossier: DossierRow; repl
 /** An agency reads stored dossiers only under a declared purpose (its procedure is checked against each dossier's). */
 function readerOf(ctx: ProceduresContext): Client {
   const client = ctx.access.client;
-  if (!client) throw new GatewayError("UNAUTHENTICATED", "Dossiers hold personal data: send the API key of a registered client.");
+  if (!client) throw new GatewayError("UNAUTHENTICATED", say(PROCEDURES.dossiersUnauthenticated));
   if (client.kind !== "CITIZEN" && !ctx.access.purpose) {
-    throw new GatewayError(
-      "PURPOSE_REQUIRED",
-      "Stored dossiers hold personal data: declare the dossier's procedure and case with X-Purpose-Procedure and X-Purpose-Case.",
-    );
+    throw new GatewayError("PURPOSE_REQUIRED", say(PROCEDURES.dossiersPurposeRequired));
   }
   return client;
 }
@@ -156,14 +156,10 @@ export function listDossiers(
   const client = readerOf(ctx);
   const declared = ctx.access.purpose?.procedure;
   if (declared && args.procedureCode && args.procedureCode !== declared) {
-    throw new GatewayError(
-      "PURPOSE_MISMATCH",
-      `The declared purpose is procedure ${declared}; dossiers of procedure ${args.procedureCode} need a purpose naming it.`,
-      {
-        procedure: args.procedureCode,
-        declared,
-      },
-    );
+    throw new GatewayError("PURPOSE_MISMATCH", say(PROCEDURES.purposeMismatch, { declared, procedure: args.procedureCode }), {
+      procedure: args.procedureCode,
+      declared,
+    });
   }
   // An agency lists the dossiers of the procedure it declared, and needs its grants for that procedure.
   const procedureCode = declared ?? args.procedureCode;

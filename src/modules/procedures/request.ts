@@ -5,7 +5,9 @@
 import type { DataSourceName } from "../access/index.js";
 import { checkProcedureUse } from "../access/index.js";
 import type { Subject } from "../access/index.js";
-import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, parsePersonalId, taxCodeProblem } from "../../shared/codes.js";
+import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, PERSONAL_ID_PATTERN, TAX_CODE_PATTERN, taxCheckDigit } from "../../shared/codes.js";
+import { say } from "../../platform/i18n.js";
+import { PROCEDURES } from "./messages.js";
 import { GatewayError } from "../../platform/errors.js";
 import { type CatalogueProcedure, type ProcedureCatalogue } from "./catalogue.js";
 import { distinct, type DossierParties, roleSubjects } from "./disclosure.js";
@@ -27,15 +29,27 @@ export interface DossierRequest {
 }
 
 function requirePersonalId(value: string, label: string): void {
-  const parsed = parsePersonalId(value);
-  if ("error" in parsed) throw new GatewayError("INVALID_PERSONAL_ID", `${label}: ${parsed.error}.`);
+  if (!PERSONAL_ID_PATTERN.test(value))
+    throw new GatewayError(
+      "INVALID_PERSONAL_ID",
+      say(PROCEDURES.personalIdShape, { label, value: JSON.stringify(value), length: value.length }),
+    );
+}
+
+/** What is wrong with a tax code, said in the reader's language (shared/codes.ts taxCodeProblem's cases); null when valid. */
+function taxCodeMessage(label: string, value: string): string | null {
+  if (!TAX_CODE_PATTERN.test(value)) return say(PROCEDURES.taxCodeShape, { label, value: JSON.stringify(value) });
+  const check = taxCheckDigit(value.slice(0, 9));
+  if (check === null) return say(PROCEDURES.taxCodeNoCheckDigit, { label, value });
+  if (check !== Number(value[9])) return say(PROCEDURES.taxCodeWrongCheckDigit, { label, value, expected: check, found: value[9] });
+  return null;
 }
 
 /** Checks the request against the procedure: a typed error for anything malformed, before any data is read. */
 export function findProcedure(catalogue: ProcedureCatalogue, code: string): CatalogueProcedure {
   const procedure = catalogue.get(code);
   if (!procedure)
-    throw new GatewayError("UNKNOWN_PROCEDURE", `No procedure ${code} in the catalogue; list them with \`procedures\`.`, {
+    throw new GatewayError("UNKNOWN_PROCEDURE", say(PROCEDURES.unknownProcedure, { code }), {
       procedureCode: code,
     });
   return procedure;
@@ -51,19 +65,20 @@ export async function admit(ctx: RequestCheckContext, catalogue: ProcedureCatalo
   const serial = request.subjects.CERTIFICATE;
   if (serial) {
     if (!procedure.subjects.some((s) => s.kind === "PARCEL"))
-      throw new GatewayError("INVALID_DOSSIER", `Procedure ${procedure.code} is about no parcel, so it takes no certificate.`);
+      throw new GatewayError("INVALID_DOSSIER", say(PROCEDURES.certificateWithoutParcel, { code: procedure.code }));
     if (!CERTIFICATE_SERIAL_PATTERN.test(serial))
-      throw new GatewayError("INVALID_DOSSIER", `CERTIFICATE: "${serial}" is not a certificate serial such as "AB 123456".`);
+      throw new GatewayError("INVALID_DOSSIER", say(PROCEDURES.certificateSerialShape, { serial }));
     const certificate = await ctx.land.reader.certificate(serial);
-    if (!certificate)
-      throw new GatewayError(
-        "INVALID_DOSSIER",
-        `No certificate ${serial} in the land database; name the parcel instead (subjects.parcel).`,
-      );
+    if (!certificate) throw new GatewayError("INVALID_DOSSIER", say(PROCEDURES.certificateUnknown, { serial }));
     if (request.subjects.PARCEL && request.subjects.PARCEL !== certificate.parcelId) {
       // Which parcel a certificate covers is its holders' data: a citizen client is told only that they differ.
-      const covers = ctx.access.client?.kind === "CITIZEN" ? "another parcel" : `parcel ${certificate.parcelId}`;
-      throw new GatewayError("INVALID_DOSSIER", `Certificate ${serial} is for ${covers}, not ${request.subjects.PARCEL}.`);
+      const parcel = request.subjects.PARCEL;
+      throw new GatewayError(
+        "INVALID_DOSSIER",
+        ctx.access.client?.kind === "CITIZEN"
+          ? say(PROCEDURES.certificateOtherParcelHidden, { serial, parcel })
+          : say(PROCEDURES.certificateOtherParcel, { serial, covered: certificate.parcelId, parcel }),
+      );
     }
     request.subjects.PARCEL = certificate.parcelId;
   }
@@ -75,13 +90,13 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
   if (request.applicant.kind !== procedure.applicant) {
     throw new GatewayError(
       "INVALID_DOSSIER",
-      `Procedure ${procedure.code} is filed by ${procedure.applicant === "CITIZEN" ? "a citizen (applicant.personalId)" : "an enterprise (applicant.enterpriseCode)"}.`,
+      say(procedure.applicant === "CITIZEN" ? PROCEDURES.filedByCitizen : PROCEDURES.filedByEnterprise, { code: procedure.code }),
     );
   }
   if (request.applicant.kind === "CITIZEN") requirePersonalId(request.applicant.id, "applicant.personalId");
   else {
-    const problem = taxCodeProblem(request.applicant.id);
-    if (problem) throw new GatewayError("INVALID_TAX_CODE", `applicant.enterpriseCode: ${problem}`);
+    const problem = taxCodeMessage("applicant.enterpriseCode", request.applicant.id);
+    if (problem) throw new GatewayError("INVALID_TAX_CODE", problem);
   }
   const declared = new Map(procedure.subjects.map((s) => [s.role, s]));
   for (const [role, value] of Object.entries(request.subjects) as [SubjectRole, string][]) {
@@ -90,16 +105,18 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
     if (!subject) {
       throw new GatewayError(
         "INVALID_DOSSIER",
-        `Procedure ${procedure.code} takes no ${role} subject${declared.size ? `; it takes ${[...declared.keys()].join(", ")}` : ""}.`,
+        declared.size
+          ? say(PROCEDURES.noSuchSubject, { code: procedure.code, role, roles: [...declared.keys()].join(", ") })
+          : say(PROCEDURES.noSuchSubjectNone, { code: procedure.code, role }),
       );
     }
     if (subject.kind === "CITIZEN") requirePersonalId(value, role);
     if (subject.kind === "PARCEL" && !PARCEL_ID_PATTERN.test(value)) {
-      throw new GatewayError("INVALID_DOSSIER", `${role}: "${value}" is not a parcel id (<commune code>-<map sheet>-<parcel number>).`);
+      throw new GatewayError("INVALID_DOSSIER", say(PROCEDURES.parcelIdShape, { role, value }));
     }
     if (subject.kind === "ENTERPRISE") {
-      const problem = taxCodeProblem(value);
-      if (problem) throw new GatewayError("INVALID_TAX_CODE", `${role}: ${problem}`);
+      const problem = taxCodeMessage(role, value);
+      if (problem) throw new GatewayError("INVALID_TAX_CODE", problem);
     }
   }
   for (const component of procedure.components) {
@@ -109,7 +126,7 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
         const subject = declared.get(role)!;
         throw new GatewayError(
           "INVALID_DOSSIER",
-          `Procedure ${procedure.code} needs the ${role} subject (${subject.description}) for component "${component.name}".`,
+          say(PROCEDURES.subjectNeeded, { code: procedure.code, role, description: subject.description, component: component.name }),
         );
       }
     }
@@ -163,7 +180,7 @@ export function aboutOf(
 export function toRequest(input: Pick<DossierInput, "applicant" | "procedureCode" | "subjects">): DossierRequest {
   const { personalId, enterpriseCode } = input.applicant;
   if (!personalId === !enterpriseCode) {
-    throw new GatewayError("INVALID_DOSSIER", "applicant takes exactly one of personalId (a citizen) or enterpriseCode (an enterprise).");
+    throw new GatewayError("INVALID_DOSSIER", say(PROCEDURES.oneApplicant));
   }
   const subjects: Partial<Record<SubjectRole, string>> = {};
   const s = input.subjects ?? {};

@@ -15,6 +15,7 @@ import { type ComponentResult, tally } from "./outcome.js";
 import { procedureReport } from "./report.js";
 import { aboutOf, partiesOf, toRequest } from "./request.js";
 import type { DossierRow } from "./tables.js";
+import { restate } from "./messages.js";
 import {
   type ComponentStatus,
   Dossier,
@@ -97,7 +98,8 @@ async function toDossier(ctx: ProceduresContext, row: DossierRow): Promise<Dossi
       component: catalogued ?? { id: c.componentId, name: c.componentId, kind: "DOCUMENT" as const, note: "" },
       status: c.status,
       reason: c.reason,
-      message: c.message,
+      // Stored in the submitter's language (the record), said in the reader's (messages.ts restate).
+      message: restate(c.message),
       evidence,
       about: catalogued?.kind === "DATA" ? aboutOf(procedure, request, catalogued.rule, evidence) : [],
       awaitingCorrection: c.correctionOpen && c.status === "NEEDS_DOCUMENT",

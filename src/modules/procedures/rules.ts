@@ -13,6 +13,8 @@ import type { LandReader } from "../land/index.js";
 import type { DataSourceName } from "../../platform/config.js";
 import type { EnumValue } from "../../shared/enums.js";
 import { yearsBetween } from "../../platform/dates.js";
+import { PROCEDURES, sayOutcome, type Who } from "./messages.js";
+import { say } from "../../platform/i18n.js";
 
 /** The part a subject plays in a dossier besides the applicant (the GraphQL enum ProcedureSubjectRole). */
 export const SubjectRole = {
@@ -143,34 +145,34 @@ function applicantSubject(input: RuleInput): Subject {
 /** The applicant citizen's record, or the outcome to return when there is none. */
 async function applicantRecord(input: RuleInput): Promise<{ row: CitizenRow } | { outcome: Outcome }> {
   const id = applicantPersonId(input);
-  if (!id) return { outcome: failed("The applicant must be a citizen.") };
+  if (!id) return { outcome: failed(sayOutcome("applicantMustBeCitizen")) };
   const row = await person(input, id);
   return row ? { row } : { outcome: missingPerson(id, "applicant") };
 }
 
-const missingPerson = (id: string, who: string) =>
-  notFound(
-    "population",
-    "CITIZEN",
-    id,
-    `No record of ${who} ${id} in the population database: bring the document; a correction request has been raised with the source.`,
-  );
+const missingPerson = (id: string, who: Who) => notFound("population", "CITIZEN", id, sayOutcome("missingPerson", { who, id }));
 
 /** Identity: the person exists, is alive and holds a valid identity card. */
-async function identity(input: RuleInput, id: string | undefined, who: string): Promise<Outcome> {
-  if (!id) return failed(`The ${who} must be a citizen (a personal identification number).`);
+async function identity(input: RuleInput, id: string | undefined, who: Who): Promise<Outcome> {
+  if (!id) return failed(sayOutcome("mustBeCitizen", { who }));
   // Record and cards in the same tick: one batch per table for all the dossier's rules.
   const [row, cards] = await Promise.all([person(input, id), input.readers.population.identityCards(id)]);
   if (!row) return missingPerson(id, who);
   const valid = cards.find((c) => c.status === "VALID" && (!c.expiresOn || c.expiresOn >= input.today));
   const base = personFacts(row, "fullName", "dateOfBirth", "alive");
-  if (row.dateOfDeath) return failed(`The ${who} ${row.fullName} is recorded as deceased (${row.dateOfDeath}).`, ...base);
+  if (row.dateOfDeath) return failed(sayOutcome("deceasedNamed", { who, name: row.fullName, date: row.dateOfDeath }), ...base);
   if (!valid) {
     const latest = cards[0];
     return failed(
       latest
-        ? `The ${who} holds no valid identity card: the latest (${latest.cardType} ${latest.number}) is ${latest.status.toLowerCase()}${latest.expiresOn ? `, expiry ${latest.expiresOn}` : ""}. It must be renewed first.`
-        : `The ${who} has no identity card on record.`,
+        ? sayOutcome(latest.expiresOn ? "cardNotValidExpiry" : "cardNotValid", {
+            who,
+            cardType: latest.cardType,
+            number: latest.number,
+            cardStatus: latest.status,
+            expiresOn: latest.expiresOn,
+          })
+        : sayOutcome("noCard", { who }),
       ...base,
     );
   }
@@ -187,8 +189,8 @@ async function identity(input: RuleInput, id: string | undefined, who: string): 
   );
 }
 
-async function aliveAdult(input: RuleInput, id: string | undefined, who: string): Promise<Outcome> {
-  if (!id) return failed(`The ${who} must be a citizen (a personal identification number).`);
+async function aliveAdult(input: RuleInput, id: string | undefined, who: Who): Promise<Outcome> {
+  if (!id) return failed(sayOutcome("mustBeCitizen", { who }));
   const row = await person(input, id);
   if (!row) return missingPerson(id, who);
   const age = yearsBetween(row.dateOfBirth, input.today);
@@ -197,8 +199,8 @@ async function aliveAdult(input: RuleInput, id: string | undefined, who: string)
     fact("population", `citizen ${row.personalId}`, "age", age, row.updatedAt, citizen(row.personalId)),
   ];
   if (isAliveAdult(row, input.today)) return fulfilled(...evidence);
-  if (row.dateOfDeath) return failed(`The ${who} is recorded as deceased (${row.dateOfDeath}).`, ...evidence);
-  return failed(`The ${who} is ${age}, under ${AGE_OF_MAJORITY}.`, ...evidence);
+  if (row.dateOfDeath) return failed(sayOutcome("deceased", { who, date: row.dateOfDeath }), ...evidence);
+  return failed(sayOutcome("underAge", { who, age, majority: AGE_OF_MAJORITY }), ...evidence);
 }
 
 async function parcelOf(input: RuleInput) {
@@ -215,31 +217,19 @@ async function parcelOf(input: RuleInput) {
 /** The enterprise named as subject, else the applicant enterprise, in one of the accepted statuses. */
 async function enterpriseStatus(input: RuleInput, accepted: string[]): Promise<Outcome> {
   const code = input.subjects.ENTERPRISE ?? (input.applicant.kind === "ENTERPRISE" ? input.applicant.id : undefined);
-  if (!code) return failed("The dossier names no enterprise.");
+  if (!code) return failed(sayOutcome("noEnterprise"));
   const row = await input.readers.business.enterprise(code);
-  if (!row)
-    return notFound(
-      "business",
-      "ENTERPRISE",
-      code,
-      `No enterprise ${code} in the business registry: bring the registration certificate; a correction request has been raised.`,
-    );
+  if (!row) return notFound("business", "ENTERPRISE", code, sayOutcome("missingEnterpriseCertificate", { code }));
   const evidence = [
     fact("business", `enterprise ${code}`, "name", row.name, row.updatedAt, enterpriseSubject(code)),
     fact("business", `enterprise ${code}`, "status", row.status, row.updatedAt, enterpriseSubject(code)),
   ];
   return accepted.includes(row.status)
     ? fulfilled(...evidence)
-    : failed(`Enterprise ${row.name} (${code}) is ${row.status.toLowerCase()}.`, ...evidence);
+    : failed(sayOutcome("enterpriseNotInStatus", { name: row.name, code, enterpriseStatus: row.status }), ...evidence);
 }
 
-const missingParcel = (id: string) =>
-  notFound(
-    "land",
-    "LAND_PARCEL",
-    id,
-    `No parcel ${id} in the land database: bring the certificate; a correction request has been raised with the source.`,
-  );
+const missingParcel = (id: string) => notFound("land", "LAND_PARCEL", id, sayOutcome("missingParcel", { id }));
 
 export const RULES = {
   IDENTITY: {
@@ -287,12 +277,18 @@ export const RULES = {
         const legacy = input.readers.adminUnits.legacyUnit(row.permanentLegacyCommuneCode);
         const successors = legacy?.successors.map((s) => s.code) ?? [];
         return failed(
-          `The permanent residence still names pre-2025 commune ${row.permanentLegacyCommuneCode}${legacy ? ` (${legacy.name})` : ""}: ${legacy ? explainLegacy(input.readers.adminUnits, legacy) : "it is not on the old map either."} The residence record must be updated to ${successors.length === 1 ? `commune ${successors[0]}` : `one of communes ${successors.join(", ")}`} first.`,
+          sayOutcome(successors.length === 1 ? "legacyResidenceOne" : "legacyResidenceMany", {
+            legacy: row.permanentLegacyCommuneCode,
+            legacyName: legacy ? ` (${legacy.name})` : "",
+            explanation: legacy ? explainLegacy(input.readers.adminUnits, legacy) : say(PROCEDURES.legacyNotOnOldMap),
+            successor: successors[0],
+            successors: successors.join(", "),
+          }),
           fact("population", record, "permanentResidenceLegacyCommune", row.permanentLegacyCommuneCode, row.updatedAt, citizen(id)),
           fact("population", record, "successorCommunes", successors.join(", "), row.updatedAt, citizen(id)),
         );
       }
-      if (!row.permanentCommuneCode) return missingPerson(id, "applicant's permanent residence for");
+      if (!row.permanentCommuneCode) return notFound("population", "CITIZEN", id, sayOutcome("missingResidence", { id }));
       const commune = input.readers.adminUnits.commune(row.permanentCommuneCode);
       return fulfilled(
         fact(
@@ -317,7 +313,7 @@ export const RULES = {
       const { row } = found;
       const evidence = personFacts(row, "maritalStatus");
       if (row.maritalStatus !== "MARRIED") return fulfilled(...evidence);
-      return failed("The applicant is recorded as married.", ...evidence, ...spouseFacts(row));
+      return failed(sayOutcome("recordedMarried"), ...evidence, ...spouseFacts(row));
     },
   },
   MARITAL_STATUS: {
@@ -336,12 +332,12 @@ export const RULES = {
     needs: ["SPOUSE"],
     description: "The other party to the marriage exists, is alive, adult and not married.",
     async check(input) {
-      const adult = await aliveAdult(input, input.subjects.SPOUSE, "other party");
+      const adult = await aliveAdult(input, input.subjects.SPOUSE, "otherParty");
       if (adult.status !== "FULFILLED_BY_DATA") return adult;
       const row = (await person(input, input.subjects.SPOUSE))!;
       const evidence = [...personFacts(row, "fullName", "maritalStatus"), ...adult.evidence];
       return row.maritalStatus === "MARRIED"
-        ? failed(`The other party ${row.fullName} is recorded as married.`, ...evidence)
+        ? failed(sayOutcome("otherPartyMarried", { name: row.fullName }), ...evidence)
         : fulfilled(...evidence);
     },
   },
@@ -355,12 +351,7 @@ export const RULES = {
       const { row } = found;
       const id = row.personalId;
       if (row.maritalStatus !== "MARRIED" || !row.spouseId) {
-        return notFound(
-          "population",
-          "CITIZEN",
-          id,
-          "No marriage is recorded for the applicant: bring the marriage certificate if there is one (a correction request has been raised).",
-        );
+        return notFound("population", "CITIZEN", id, sayOutcome("noMarriage"));
       }
       const spouse = await person(input, row.spouseId);
       return fulfilled(
@@ -401,7 +392,7 @@ export const RULES = {
           ),
         );
       }
-      return failed(`The child's record does not name the applicant as father or mother.`, ...evidence);
+      return failed(sayOutcome("notParent"), ...evidence);
     },
   },
   DECEASED_PERSON: {
@@ -411,7 +402,7 @@ export const RULES = {
     async check(input) {
       const id = input.subjects.DECEASED!;
       const row = await person(input, id);
-      if (!row) return missingPerson(id, "the deceased person");
+      if (!row) return missingPerson(id, "deceased");
       return fulfilled(...personFacts(row, "fullName", "dateOfBirth", "sex"));
     },
   },
@@ -424,25 +415,14 @@ export const RULES = {
       if ("outcome" in found) return found.outcome;
       const { row } = found;
       const id = row.personalId;
-      if (!row.householdId)
-        return notFound(
-          "population",
-          "CITIZEN",
-          id,
-          "The applicant belongs to no household on record: bring the household head's written consent.",
-        );
+      if (!row.householdId) return notFound("population", "CITIZEN", id, sayOutcome("noHousehold"));
       const [household, members] = await Promise.all([
         input.readers.population.household(row.householdId),
         input.readers.population.householdMembers(row.householdId),
       ]);
       // A household id the population source does not hold is missing data, not an empty household.
       if (!household) {
-        return notFound(
-          "population",
-          "CITIZEN",
-          id,
-          `The applicant's record names household ${row.householdId}, which the population database does not hold: bring the household book; a correction request has been raised with the source.`,
-        );
+        return notFound("population", "CITIZEN", id, sayOutcome("missingHousehold", { household: row.householdId }));
       }
       const relation = members.find((m) => m.personalId === id)?.relationToHead ?? "unknown";
       const record = `household ${row.householdId}`;
@@ -471,15 +451,17 @@ export const RULES = {
       const named = input.subjects.CERTIFICATE;
       if (named && !holders.some((h) => h.certificateSerial === named)) {
         return failed(
-          `Certificate ${named} is not the one in force for parcel ${id}${holders[0] ? ` (now ${holders[0].certificateSerial})` : ""}: it was replaced or revoked.`,
+          holders[0]
+            ? sayOutcome("certificateReplaced", { serial: named, id, current: holders[0].certificateSerial })
+            : sayOutcome("certificateReplacedNone", { serial: named, id }),
           ...base,
         );
       }
       if (!mine) {
         return failed(
           holders.length === 0
-            ? `Parcel ${id} has no certificate in force.`
-            : `The applicant is not named on the certificate in force for parcel ${id} (serial ${holders[0].certificateSerial}).`,
+            ? sayOutcome("noCertificateInForce", { id })
+            : sayOutcome("notOnCertificate", { id, serial: holders[0].certificateSerial }),
           ...base,
         );
       }
@@ -509,7 +491,7 @@ export const RULES = {
       if (open.length > 0) {
         const e = open[0];
         return failed(
-          `Parcel ${id} is mortgaged to ${e.lenderName} (registered ${e.registeredOn}, not released): the mortgage must be released, or the lender must consent, before the transfer.`,
+          sayOutcome("mortgaged", { id, lender: e.lenderName, registeredOn: e.registeredOn }),
           fact("land", record, "openMortgage", `${e.lenderName}, registered ${e.registeredOn}`, parcel.updatedAt, parcelSubject(id)),
         );
       }
@@ -524,17 +506,12 @@ export const RULES = {
       const applicant = applicantPersonId(input);
       const [{ id, parcel, holders }, row] = await Promise.all([parcelOf(input), person(input, applicant)]);
       if (!parcel) return missingParcel(id);
-      if (!applicant || !row) return applicant ? missingPerson(applicant, "applicant") : failed("The applicant must be a citizen.");
+      if (!applicant || !row) return applicant ? missingPerson(applicant, "applicant") : failed(sayOutcome("applicantMustBeCitizen"));
       const members = row.householdId ? await input.readers.population.householdMembers(row.householdId) : [];
       const family = new Set([applicant, ...members.map((m) => m.personalId)]);
       const holder = holders.find((h) => h.personalId && family.has(h.personalId));
       if (!holder) {
-        return notFound(
-          "land",
-          "LAND_PARCEL",
-          id,
-          `Neither the applicant nor a household member is named on the certificate in force for parcel ${id}: bring the lease, loan or consent of the holder.`,
-        );
+        return notFound("land", "LAND_PARCEL", id, sayOutcome("familyNotHolder", { id }));
       }
       return fulfilled(
         fact("land", `parcel ${id}`, "address", parcel.addressLine, parcel.updatedAt, parcelSubject(id)),
@@ -570,11 +547,10 @@ export const RULES = {
     async check(input) {
       const code = input.subjects.ENTERPRISE!;
       const row = await input.readers.business.enterprise(code);
-      if (!row) return notFound("business", "ENTERPRISE", code, `No enterprise ${code} in the business registry.`);
+      if (!row) return notFound("business", "ENTERPRISE", code, sayOutcome("missingEnterprise", { code }));
       const people = await input.readers.business.peopleOfEnterprise(code);
       const representative = people.find((p) => p.role === "LEGAL_REPRESENTATIVE" && p.personalId === applicantPersonId(input));
-      if (!representative)
-        return failed(`The applicant is not a legal representative of ${row.name} (${code}): bring a power of attorney from one.`);
+      if (!representative) return failed(sayOutcome("notRepresentative", { name: row.name, code }));
       return fulfilled(
         fact(
           "business",
@@ -594,7 +570,7 @@ export const RULES = {
     description: "The founder owns no private enterprise and no household business (Law on Enterprises 2020, art. 188(3)).",
     async check(input) {
       const id = applicantPersonId(input);
-      if (!id) return failed("The founder of a private enterprise must be a citizen.");
+      if (!id) return failed(sayOutcome("privateFounderMustBeCitizen"));
       const [roles, households] = await Promise.all([
         input.readers.business.rolesOfPerson(id),
         input.readers.business.householdBusinessesOfOwner(id),
@@ -609,7 +585,7 @@ export const RULES = {
       const household = households.find((h) => h.status !== "CLOSED");
       if (owned) {
         return failed(
-          `The founder already owns private enterprise ${owned.enterprise.name} (${owned.enterprise.code}); a person may own only one.`,
+          sayOutcome("ownsPrivateEnterprise", { name: owned.enterprise.name, code: owned.enterprise.code }),
           fact(
             "business",
             `enterprise ${owned.enterprise.code}`,
@@ -623,7 +599,7 @@ export const RULES = {
       }
       if (household) {
         return failed(
-          `The founder owns household business ${household.name} (${household.registrationNumber}), which must be closed first.`,
+          sayOutcome("ownsHouseholdBusiness", { name: household.name, number: household.registrationNumber }),
           fact(
             "business",
             `household business ${household.registrationNumber}`,
@@ -647,12 +623,12 @@ export const RULES = {
     description: "The founder owns no other active household business (Decree 01/2021/NĐ-CP, art. 80).",
     async check(input) {
       const id = applicantPersonId(input);
-      if (!id) return failed("The founder of a household business must be a citizen.");
+      if (!id) return failed(sayOutcome("householdFounderMustBeCitizen"));
       const households = await input.readers.business.householdBusinessesOfOwner(id);
       const active = households.find((h) => h.status !== "CLOSED");
       if (active) {
         return failed(
-          `The founder already owns household business ${active.name} (${active.registrationNumber}); a person may register only one.`,
+          sayOutcome("ownsOtherHouseholdBusiness", { name: active.name, number: active.registrationNumber }),
           fact(
             "business",
             `household business ${active.registrationNumber}`,

@@ -12,6 +12,8 @@ import { todayInVietnam } from "../../platform/dates.js";
 import { AGE_OF_MAJORITY, isAliveAdult } from "./rules.js";
 import type { ProceduresContext } from "./context.js";
 import { Verification } from "./types.js";
+import { say } from "../../platform/i18n.js";
+import { PROCEDURES } from "./messages.js";
 
 const answer = (question: string, source: DataSourceName, value: boolean, recordUpdatedAt: Date | null): Verification => ({
   answer: value,
@@ -35,7 +37,7 @@ export class VerificationResolver {
   ): Promise<Verification> {
     const row = await ctx.population.reader.citizen(personalId);
     return answer(
-      `Is the permanent residence of ${personalId} in commune ${communeCode}?`,
+      say(PROCEDURES.askPermanentResidence, { personalId, communeCode }),
       "population",
       row?.permanentCommuneCode === communeCode,
       row?.updatedAt ?? null,
@@ -51,7 +53,7 @@ export class VerificationResolver {
   ): Promise<Verification> {
     const row = await ctx.population.reader.citizen(personalId);
     return answer(
-      `Is ${personalId} alive and an adult?`,
+      say(PROCEDURES.askAliveAdult, { personalId }),
       "population",
       !!row && isAliveAdult(row, todayInVietnam()),
       row?.updatedAt ?? null,
@@ -66,7 +68,7 @@ export class VerificationResolver {
     @Arg("code", () => TaxCodeScalar, { description: "Enterprise code." }) code: string,
   ): Promise<Verification> {
     const row = await ctx.business.reader.enterprise(code);
-    return answer(`Is enterprise ${code} active?`, "business", row?.status === "ACTIVE", row?.updatedAt ?? null);
+    return answer(say(PROCEDURES.askEnterpriseActive, { code }), "business", row?.status === "ACTIVE", row?.updatedAt ?? null);
   }
 
   @Access("land")
@@ -81,17 +83,20 @@ export class VerificationResolver {
     @Arg("certificateSerial", () => String, { description: "Certificate serial." }) certificateSerial: string,
   ): Promise<Verification> {
     if (!CERTIFICATE_SERIAL_PATTERN.test(certificateSerial)) {
-      throw new GatewayError(
-        "INVALID_ARGUMENT",
-        `certificateSerial: expected a certificate serial such as "AB 123456"; got ${shown(certificateSerial)}.`,
-        { argument: "certificateSerial" },
-      );
+      throw new GatewayError("INVALID_ARGUMENT", say(PROCEDURES.certificateSerialArgument, { value: shown(certificateSerial) }), {
+        argument: "certificateSerial",
+      });
     }
     const [certificate, holders] = await Promise.all([
       ctx.land.reader.certificate(certificateSerial),
       ctx.land.reader.holdersOfCertificate(certificateSerial),
     ]);
     const holds = certificate?.status === "ACTIVE" && holders.some((h) => h.personalId === personalId);
-    return answer(`Does ${personalId} hold certificate ${certificateSerial} in force?`, "land", holds, certificate?.updatedAt ?? null);
+    return answer(
+      say(PROCEDURES.askCertificateHolder, { personalId, serial: certificateSerial }),
+      "land",
+      holds,
+      certificate?.updatedAt ?? null,
+    );
   }
 }
