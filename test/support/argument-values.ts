@@ -54,6 +54,13 @@ export function realDataValues(data: RealData): ArgumentValues {
     if (type === "PersonalId") return ids;
     if (type === "TaxCode") return pick(data.enterprises);
     if (type === "LocalDate") return fc.constantFrom(...DATES);
+    // A window around the run (operational records), a moment ahead (a consent's end).
+    if (type === "DateTime") {
+      const now = Date.now();
+      if (name === "from") return fc.constantFrom(new Date(now - 86_400_000).toISOString(), new Date(now - 3_600_000).toISOString());
+      if (name === "to") return fc.constantFrom(new Date(now + 3_600_000).toISOString());
+      return fc.constantFrom(new Date(now + 30 * 86_400_000).toISOString());
+    }
     if (type === "AdministrativeUnitCode") {
       if (/province/i.test(name)) return pick(data.provinces);
       if (/commune/i.test(name)) return pick(data.communes);
