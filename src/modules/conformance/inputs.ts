@@ -5,6 +5,8 @@
  */
 import { findNodeAtLocation, getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import { GatewayError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
+import { CONFORMANCE_MESSAGES as M } from "./messages.js";
 
 export interface InputFile {
   /** The file's name as the user gave it (a relative path on the command line). */
@@ -123,14 +125,14 @@ export class JsonDocument {
   /** Parses strictly (no comments, no trailing commas); a ConformanceInputError names file, line and column. */
   static parse(file: InputFile): JsonDocument {
     const text = file.content.replace(/^\uFEFF/, "");
-    if (text.trim() === "") throw new ConformanceInputError(file.name, "the file is empty; a JSON value was expected.");
+    if (text.trim() === "") throw new ConformanceInputError(file.name, say(M.emptyJson));
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (errors.length > 0 || !root) {
       const first = errors[0];
       const position = first ? new LineIndex(text).position(first.offset) : undefined;
       const what = first ? (JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)) : "not JSON";
-      throw new ConformanceInputError(file.name, `invalid JSON: ${what}.`, position);
+      throw new ConformanceInputError(file.name, say(M.invalidJson, { what }), position);
     }
     return new JsonDocument(file.name, root, text);
   }

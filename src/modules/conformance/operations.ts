@@ -49,7 +49,9 @@ import { PROCEDURE_CODE, type Client } from "../access/index.js";
 import { costError, MAX_COST_NODES, operationCost } from "../access/index.js";
 import { DEFAULT_LIMITS, queryLimitProtection } from "../access/index.js";
 import { checkAccess } from "../access/index.js";
+import { thirdPartyMessage } from "../../http/messages.js";
 import { findGatewayError } from "../../platform/errors.js";
+import { language, say } from "../../platform/i18n.js";
 import { assertDocumentBounds, type ConformanceLimits, tokenLimitError } from "./bounds.js";
 import { documentsInCode, inFile } from "./code-documents.js";
 import {
@@ -63,6 +65,7 @@ import {
   type JsonPath,
 } from "./inputs.js";
 import { adminUnitProblem, checkTypedValue, type At, type PayloadContext } from "./payloads.js";
+import { CONFORMANCE_MESSAGES as M } from "./messages.js";
 import type { Findings } from "./report.js";
 import { type RuleId, ruleForInputError } from "./rules.js";
 
@@ -78,6 +81,9 @@ export interface OperationCounts {
   operations: number;
   variableFiles: number;
 }
+
+/** A message graphql-js (or graphql-armor) wrote in English, in the reader's language (src/http/messages.ts). */
+const theirs = (message: string): string => thirdPartyMessage(message, "GRAPHQL_VALIDATION_FAILED", language());
 
 const RULE_OF = new Map<ValidationRule, RuleId>([
   [FieldsOnCorrectTypeRule, "OP_UNKNOWN_FIELD"],
@@ -159,7 +165,11 @@ function parseSource(file: InputFile, source: Source, maxTokens: number | undefi
     if (maxTokens !== undefined && /Document contains more tha[nt] \d+ tokens/.test(e.message))
       throw tokenLimitError({ name: file.name, content: source.body }, maxTokens);
     const position = e.locations?.[0] ? inFile(source, e.locations[0]) : undefined;
-    throw new ConformanceInputError(file.name, `not a GraphQL document: ${e.message.replace(/^Syntax Error: /, "")}`, position);
+    throw new ConformanceInputError(
+      file.name,
+      say(M.notGraphqlDocument, { detail: theirs(e.message).replace(/^(Syntax Error|Lỗi cú pháp): /, "") }),
+      position,
+    );
   }
 }
 
@@ -183,7 +193,7 @@ function parseFile(file: InputFile, maxTokens: number | undefined): ParsedFile |
   if (schemaDefinition) {
     throw new ConformanceInputError(
       file.name,
-      "holds type definitions: operations files hold queries, mutations and fragments; pass a schema with --schema.",
+      say(M.holdsTypeDefinitions),
       locationOf(schemaDefinition) as { line: number; column: number },
     );
   }
@@ -248,10 +258,7 @@ class OperationChecker {
   run(files: InputFile[]): OperationCounts {
     for (const file of files) {
       if (!isOperationsFile(file.name) && !isCodeFile(file.name) && !isVariablesFile(file.name)) {
-        throw new ConformanceInputError(
-          file.name,
-          "operations are .graphql or .gql documents or code holding them (.ts, .tsx, .js, .jsx), and sample variables <document>.variables.json files.",
-        );
+        throw new ConformanceInputError(file.name, say(M.operationsFileKinds));
       }
     }
     const limits = this.ctx.limits;
@@ -262,10 +269,7 @@ class OperationChecker {
     for (const file of files.filter((f) => isVariablesFile(f.name))) {
       const base = file.name.replace(/\.variables\.json$/i, "");
       if (!parsed.some((p) => documentBase(p.file.name) === base)) {
-        throw new ConformanceInputError(
-          file.name,
-          `no operations file ${base}.graphql (or code file ${base}.ts holding operations) beside it: sample variables belong to the document of the same name.`,
-        );
+        throw new ConformanceInputError(file.name, say(M.variablesWithoutDocument, { base }));
       }
       this.variables.set(base, JsonDocument.parse(file));
     }
@@ -277,7 +281,7 @@ class OperationChecker {
           add(
             this.findings,
             "OP_INVALID",
-            { message: `Fragment ${definition.name.value} is defined twice: in ${existing.file} and in ${p.file.name}.` },
+            { message: say(M.fragmentTwice, { name: definition.name.value, first: existing.file, second: p.file.name }) },
             definition,
             null,
           );
@@ -307,7 +311,7 @@ class OperationChecker {
         if (stray !== undefined) {
           throw new ConformanceInputError(
             variables.file,
-            `${p.file.name} holds several operations, so its sample variables are keyed by operation name (${names.join(", ")}); "${stray}" is none of them.`,
+            say(M.variablesKeyedByOperation, { file: p.file.name, names: names.join(", "), stray }),
             variables.locate(stray === "(not an object)" ? [] : [stray]),
           );
         }
@@ -316,7 +320,7 @@ class OperationChecker {
         add(
           this.findings,
           "OP_INVALID",
-          { message: `${error.message} Operation names identify exchanges in logs and audit reviews.`, nodes: error.nodes?.slice(1) },
+          { message: say(M.operationNamesUnique, { detail: theirs(error.message) }), nodes: error.nodes?.slice(1) },
           p.document,
           null,
         );
@@ -324,8 +328,7 @@ class OperationChecker {
       for (const op of ops) {
         // In code, each template is a document of its own, sent alone.
         const alone = ops.every((other) => other === op || other.loc?.source !== op.loc?.source);
-        if (!op.name && !alone)
-          add(this.findings, "OP_INVALID", { message: "This anonymous operation must be the only operation in its document." }, op, null);
+        if (!op.name && !alone) add(this.findings, "OP_INVALID", { message: say(M.anonymousNotAlone) }, op, null);
       }
       for (const op of ops) {
         operations++;
@@ -348,16 +351,9 @@ class OperationChecker {
     const document = this.documentFor(op);
 
     if (!name) {
-      add(
-        findings,
-        "OP_UNNAMED",
-        { message: `An unnamed ${op.operation}: name it so logs and audit reviews can tell exchanges apart.` },
-        op,
-        null,
-        {
-          expected: `${op.operation} <Name>`,
-        },
-      );
+      add(findings, "OP_UNNAMED", { message: say(M.unnamed, { kind: op.operation }) }, op, null, {
+        expected: `${op.operation} <Name>`,
+      });
     }
 
     let valid = true;
@@ -369,7 +365,7 @@ class OperationChecker {
         add(
           findings,
           id,
-          { message: typed?.message ? `${error.message.split(";")[0]}; ${typed.message}` : error.message, nodes: error.nodes },
+          { message: theirs(typed?.message ? `${error.message.split(";")[0]}; ${typed.message}` : error.message), nodes: error.nodes },
           op,
           name,
           foundIn(id, error.message),
@@ -380,7 +376,7 @@ class OperationChecker {
       add(
         findings,
         "OP_DEPRECATED",
-        { message: error.message.replace(/ is deprecated\. .*$/s, " is deprecated."), nodes: error.nodes },
+        { message: theirs(error.message.replace(/ is deprecated\. .*$/s, " is deprecated.")), nodes: error.nodes },
         op,
         name,
         foundIn("OP_DEPRECATED", error.message),
@@ -389,17 +385,10 @@ class OperationChecker {
     visit(document, {
       Field(node) {
         if (node.name.value === "__schema" || node.name.value === "__type") {
-          add(
-            findings,
-            "OP_INTROSPECTION",
-            { message: `${node.name.value} is introspection, which the production gateway refuses (INTROSPECTION_DISABLED).` },
-            node,
-            name,
-            {
-              found: node.name.value,
-              expected: "the published schema.graphql",
-            },
-          );
+          add(findings, "OP_INTROSPECTION", { message: say(M.introspection, { field: node.name.value }) }, node, name, {
+            found: node.name.value,
+            expected: "the published schema.graphql",
+          });
         }
       },
     });
@@ -407,7 +396,7 @@ class OperationChecker {
     limitRules ??= queryLimitProtection(DEFAULT_LIMITS, false).validationRules;
     for (const error of validate(schema, document, limitRules, this.validation)) {
       const rule = LIMIT_RULE[String(error.extensions?.code ?? findGatewayError(error.originalError)?.code)];
-      if (rule) add(findings, rule, { message: error.message }, op, name);
+      if (rule) add(findings, rule, { message: theirs(error.message) }, op, name);
     }
     const variables = this.variablesFor(parsed, op, opsInFile);
     // The gateway's own cost: with the sample variables when they fit the operation, else as sent without any.
@@ -421,7 +410,7 @@ class OperationChecker {
       add(
         findings,
         "OP_TOO_COSTLY",
-        { message: sampled !== null ? `With the sample variables: ${tooCostly.message}` : tooCostly.message },
+        { message: sampled !== null ? say(M.withSampleVariables, { detail: tooCostly.message }) : tooCostly.message },
         op,
         name,
         {
@@ -437,7 +426,7 @@ class OperationChecker {
         findings,
         "OP_TOO_MANY_TOKENS",
         {
-          message: `The operation with its fragments has more than ${DEFAULT_LIMITS.maxTokens} tokens; the gateway refuses it (TOO_MANY_TOKENS).`,
+          message: say(M.tooManyTokens, { max: DEFAULT_LIMITS.maxTokens }),
         },
         op,
         name,
@@ -489,7 +478,7 @@ class OperationChecker {
         this.findings,
         "OP_PURPOSE_MISSING",
         {
-          message: `The operation reads personal data (${fieldList}) but declares no purpose; the gateway answers PURPOSE_REQUIRED without one.`,
+          message: say(M.purposeMissing, { fields: fieldList }),
         },
         op,
         name,
@@ -501,17 +490,10 @@ class OperationChecker {
       return;
     }
     if (!PROCEDURE_CODE.test(purpose) || !catalogue.get(purpose)) {
-      add(
-        this.findings,
-        "OP_PURPOSE_UNKNOWN",
-        { message: `The declared purpose ${purpose} is not a procedure of the national catalogue.` },
-        op,
-        name,
-        {
-          found: purpose,
-          expected: "a National Public Service Portal code, e.g. 1.001193",
-        },
-      );
+      add(this.findings, "OP_PURPOSE_UNKNOWN", { message: say(M.purposeUnknown, { purpose }) }, op, name, {
+        found: purpose,
+        expected: "a National Public Service Portal code, e.g. 1.001193",
+      });
       return;
     }
     if (client) {
@@ -549,7 +531,7 @@ class OperationChecker {
     add(
       this.findings,
       "OP_NOT_GRANTED",
-      { message: `${error.message} (the gateway answers ${String(ext.code)})`, nodes: fieldNode ? [fieldNode] : undefined },
+      { message: say(M.notGranted, { detail: error.message, code: String(ext.code) }), nodes: fieldNode ? [fieldNode] : undefined },
       op,
       name,
       {
@@ -581,11 +563,7 @@ class OperationChecker {
   ): void {
     const { doc } = variables;
     if (typeof variables.values !== "object" || variables.values === null || Array.isArray(variables.values)) {
-      throw new ConformanceInputError(
-        doc.file,
-        "sample variables are a JSON object of variable values (or, for a document of several operations, one such object per operation name).",
-        doc.locate(variables.path),
-      );
+      throw new ConformanceInputError(doc.file, say(M.variablesNotObject), doc.locate(variables.path));
     }
     const values = variables.values as Record<string, unknown>;
     const declared = (op.variableDefinitions ?? []).map((d) => d.variable.name.value);
@@ -596,7 +574,7 @@ class OperationChecker {
         rule: "OP_VARIABLES_INVALID",
         ...doc.at([...variables.path, key]),
         operation: name,
-        message: `The operation declares no variable $${key}${near.length ? `; did you mean $${near[0]}?` : "."}`,
+        message: near.length ? say(M.noSuchVariableNear, { key, near: near[0] }) : say(M.noSuchVariable, { key }),
         found: key,
         expected: declared.length ? declared.map((d) => `$${d}`).join(", ") : "no variables",
         fix: near.length ? `rename to ${near[0]}` : `remove ${key}`,
@@ -613,7 +591,7 @@ class OperationChecker {
       if (value === undefined) {
         const misspelt = Object.keys(values).some((key) => key !== variable && key.toLowerCase() === variable.toLowerCase());
         if (isNonNullType(type) && !definition.defaultValue && !misspelt)
-          report("OP_VARIABLES_INVALID", `Variable $${variable} of required type ${String(type)} is not given.`, at.path);
+          report("OP_VARIABLES_INVALID", say(M.requiredVariable, { variable, type: String(type) }), at.path);
         continue;
       }
       let ok = true;
@@ -624,7 +602,10 @@ class OperationChecker {
           ok = false;
           const typed = findGatewayError(error);
           const rule = ruleForInputError(typed?.code, "OP_VARIABLES_INVALID");
-          report(rule, `$${variable}${path.length ? `.${path.join(".")}` : ""}: ${typed?.message ?? error.message}`, [...at.path, ...path]);
+          report(rule, `$${variable}${path.length ? `.${path.join(".")}` : ""}: ${typed?.message ?? theirs(error.message)}`, [
+            ...at.path,
+            ...path,
+          ]);
         },
         !this.ctx.suggestions,
       );
