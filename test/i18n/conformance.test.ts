@@ -30,7 +30,10 @@ const CHECK = `query Check($input: ConformanceInput!) {
 }`;
 
 const INPUT = {
-  operations: [{ name: "ops/q.graphql", content: "{ provinces { code } }\n" }],
+  operations: [
+    { name: "ops/q.graphql", content: "{ provinces { code } }\n" },
+    { name: "ops/p.graphql", content: "query Provinces { provinces { cod } }\n" },
+  ],
   samples: [
     {
       name: "data/a.json",
@@ -75,6 +78,9 @@ describe("checkConformance in both languages", () => {
     expect(message(viReport, "OP_UNNAMED")).toBe(
       "Một query không có tên: hãy đặt tên để nhật ký và việc rà soát phân biệt được các lần trao đổi.",
     );
+    // graphql-js's own words, said again in Vietnamese.
+    expect(message(enReport, "OP_UNKNOWN_FIELD")).toMatch(/^Cannot query field "cod" on type "Province"\./);
+    expect(message(viReport, "OP_UNKNOWN_FIELD")).toMatch(/^Kiểu "Province" không có trường "cod"\./);
     expect(message(enReport, "DATA_UNKNOWN_KIND")).toBe(
       "citizen is not a record kind the national standards cover; it was not checked. Did you mean citizens?",
     );

@@ -49,9 +49,8 @@ import { PROCEDURE_CODE, type Client } from "../access/index.js";
 import { costError, MAX_COST_NODES, operationCost } from "../access/index.js";
 import { DEFAULT_LIMITS, queryLimitProtection } from "../access/index.js";
 import { checkAccess } from "../access/index.js";
-import { thirdPartyMessage } from "../../http/messages.js";
 import { findGatewayError } from "../../platform/errors.js";
-import { language, say } from "../../platform/i18n.js";
+import { say } from "../../platform/i18n.js";
 import { assertDocumentBounds, type ConformanceLimits, tokenLimitError } from "./bounds.js";
 import { documentsInCode, inFile } from "./code-documents.js";
 import {
@@ -65,7 +64,7 @@ import {
   type JsonPath,
 } from "./inputs.js";
 import { adminUnitProblem, checkTypedValue, type At, type PayloadContext } from "./payloads.js";
-import { CONFORMANCE_MESSAGES as M } from "./messages.js";
+import { CONFORMANCE_MESSAGES as M, graphqlMessage } from "./messages.js";
 import type { Findings } from "./report.js";
 import { type RuleId, ruleForInputError } from "./rules.js";
 
@@ -82,8 +81,8 @@ export interface OperationCounts {
   variableFiles: number;
 }
 
-/** A message graphql-js (or graphql-armor) wrote in English, in the reader's language (src/http/messages.ts). */
-const theirs = (message: string): string => thirdPartyMessage(message, "GRAPHQL_VALIDATION_FAILED", language());
+/** A message graphql-js wrote in English, in the reader's language (messages.ts). */
+const theirs = graphqlMessage;
 
 const RULE_OF = new Map<ValidationRule, RuleId>([
   [FieldsOnCorrectTypeRule, "OP_UNKNOWN_FIELD"],
