@@ -89,6 +89,9 @@ describe("checkConformance in both languages", () => {
     );
     expect(message(enReport, "DATA_DATE")).toBe('dateOfBirth "14/03/1990" is not an ISO 8601 date (YYYY-MM-DD).');
     expect(message(viReport, "DATA_DATE")).toBe('dateOfBirth "14/03/1990" không phải ngày theo ISO 8601 (YYYY-MM-DD).');
+    const fix = (report: typeof enReport, rule: string) => report.findings.find((f: { rule: string }) => f.rule === rule)?.fix;
+    expect(fix(enReport, "DATA_DATE")).toBe("write 1990-03-14");
+    expect(fix(viReport, "DATA_DATE")).toBe("viết 1990-03-14");
     expect(message(viReport, "DATA_DISTRICT")).toContain("cấp huyện đã chấm dứt hoạt động từ ngày 1 tháng 7 năm 2025");
     expect(viReport.findings.find((f: { rule: string }) => f.rule === "DATA_UNKNOWN_KIND").fix).toBe("đổi tên thành citizens");
     expect(enReport.findings.find((f: { rule: string }) => f.rule === "DATA_UNKNOWN_KIND").fix).toBe("rename to citizens");

@@ -224,15 +224,15 @@ function foundIn(rule: RuleId, message: string): { found?: string; fix?: string 
   const suggestion = /Did you mean (.+)\?$/.exec(message)?.[1];
   if (rule === "OP_UNKNOWN_FIELD") {
     const m = /Cannot query field "(\w+)" on type "(\w+)"/.exec(message);
-    return { found: m ? `${m[2]}.${m[1]}` : undefined, fix: suggestion ? `use ${suggestion}` : undefined };
+    return { found: m ? `${m[2]}.${m[1]}` : undefined, fix: suggestion ? say(M.fixUse, { name: suggestion }) : undefined };
   }
   if (rule === "OP_UNKNOWN_ARGUMENT") {
     const m = /Unknown argument "(\w+)" on field "([\w.]+)"/.exec(message);
-    return { found: m ? `${m[2]}(${m[1]}:)` : undefined, fix: suggestion ? `use ${suggestion}` : undefined };
+    return { found: m ? `${m[2]}(${m[1]}:)` : undefined, fix: suggestion ? say(M.fixUse, { name: suggestion }) : undefined };
   }
   if (rule === "OP_UNKNOWN_TYPE") {
     const m = /Unknown type "(\w+)"/.exec(message);
-    return { found: m?.[1], fix: suggestion ? `use ${suggestion}` : undefined };
+    return { found: m?.[1], fix: suggestion ? say(M.fixUse, { name: suggestion }) : undefined };
   }
   if (rule === "OP_DEPRECATED") {
     const m = /The (?:field|argument|enum value) (\S+?)(?: "\w+")? is deprecated\. (.*)$/s.exec(message);
@@ -386,7 +386,7 @@ class OperationChecker {
         if (node.name.value === "__schema" || node.name.value === "__type") {
           add(findings, "OP_INTROSPECTION", { message: say(M.introspection, { field: node.name.value }) }, node, name, {
             found: node.name.value,
-            expected: "the published schema.graphql",
+            expected: say(M.expPublishedSchema),
           });
         }
       },
@@ -413,8 +413,8 @@ class OperationChecker {
         op,
         name,
         {
-          found: Number.isFinite(cost) ? `cost ${cost}` : `more than ${MAX_COST_NODES} selections`,
-          expected: `cost at most ${DEFAULT_LIMITS.maxCost}`,
+          found: Number.isFinite(cost) ? say(M.foundCost, { cost }) : say(M.foundMoreSelections, { max: MAX_COST_NODES }),
+          expected: say(M.expCostAtMost, { max: DEFAULT_LIMITS.maxCost }),
         },
       );
     }
@@ -483,7 +483,7 @@ class OperationChecker {
         name,
         {
           found: fieldList,
-          expected: "# purpose: <procedure code> above the operation, sent as X-Purpose-Procedure",
+          expected: say(M.expPurposeComment),
         },
       );
       return;
@@ -491,7 +491,7 @@ class OperationChecker {
     if (!PROCEDURE_CODE.test(purpose) || !catalogue.get(purpose)) {
       add(this.findings, "OP_PURPOSE_UNKNOWN", { message: say(M.purposeUnknown, { purpose }) }, op, name, {
         found: purpose,
-        expected: "a National Public Service Portal code, e.g. 1.001193",
+        expected: say(M.expPortalCode),
       });
       return;
     }
@@ -535,7 +535,7 @@ class OperationChecker {
       name,
       {
         found: typeof ext.field === "string" ? ext.field : undefined,
-        expected: missing ? `a grant for ${missing.source}/${missing.class} under procedure ${missing.procedure}` : undefined,
+        expected: missing ? say(M.expGrant, { source: missing.source, class: missing.class, procedure: missing.procedure }) : undefined,
       },
     );
   }
@@ -575,8 +575,8 @@ class OperationChecker {
         operation: name,
         message: near.length ? say(M.noSuchVariableNear, { key, near: near[0] }) : say(M.noSuchVariable, { key }),
         found: key,
-        expected: declared.length ? declared.map((d) => `$${d}`).join(", ") : "no variables",
-        fix: near.length ? `rename to ${near[0]}` : `remove ${key}`,
+        expected: declared.length ? declared.map((d) => `$${d}`).join(", ") : say(M.expNoVariables),
+        fix: near.length ? say(M.fixRenameTo, { name: near[0] }) : say(M.fixRemove, { name: key }),
       });
     }
     for (const definition of op.variableDefinitions ?? []) {

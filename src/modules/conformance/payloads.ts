@@ -95,7 +95,7 @@ function expectString(findings: Findings, at: At, value: unknown, what: string):
     }),
     {
       found: value,
-      expected: `a string: ${what}`,
+      expected: say(M.expString, { what }),
     },
   );
   return false;
@@ -114,7 +114,7 @@ function checkDate(findings: Findings, at: At, value: unknown, past: boolean, to
   const match = ISO_DATE.exec(value);
   if (!match) {
     const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-    const fix = dmy ? `write ${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}` : undefined;
+    const fix = dmy ? say(M.fixWrite, { value: `${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}` }) : undefined;
     add(findings, at, "DATA_DATE", say(M.notIsoDate, { name: label(at), value: show(value) }), {
       found: value,
       expected: "YYYY-MM-DD",
@@ -125,12 +125,15 @@ function checkDate(findings: Findings, at: At, value: unknown, past: boolean, to
   if (!realDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
     add(findings, at, "DATA_DATE", say(M.notCalendarDay, { name: label(at), value }), {
       found: value,
-      expected: "a real calendar date",
+      expected: say(M.expRealDate),
     });
     return;
   }
   if (past && value > today)
-    add(findings, at, "DATA_DATE", say(M.inFuture, { name: label(at), value }), { found: value, expected: `a date on or before ${today}` });
+    add(findings, at, "DATA_DATE", say(M.inFuture, { name: label(at), value }), {
+      found: value,
+      expected: say(M.expOnOrBefore, { date: today }),
+    });
 }
 
 function checkDateTime(findings: Findings, at: At, value: unknown): void {
@@ -139,7 +142,7 @@ function checkDateTime(findings: Findings, at: At, value: unknown): void {
   if (!match || !realDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
     add(findings, at, "DATA_DATE", say(M.notDateTime, { name: label(at), value: show(value) }), {
       found: value,
-      expected: "YYYY-MM-DDThh:mm:ssZ (or with an offset)",
+      expected: say(M.expDateTime),
     });
   }
 }
@@ -150,12 +153,12 @@ function checkPersonalId(findings: Findings, at: At, value: unknown, today: stri
   if ("error" in parts) {
     add(findings, at, "DATA_PERSONAL_ID", say(M.invalidPersonalId, { problem: parts.error }), {
       found: value,
-      expected: "12 digits (Decree 137/2015/NĐ-CP, art. 7)",
+      expected: say(M.expPersonalId),
     });
   } else if (parts.birthYear > Number(today.slice(0, 4))) {
     add(findings, at, "DATA_PERSONAL_ID", say(M.birthYearToCome, { value, year: parts.birthYear }), {
       found: value,
-      expected: "a birth year that has passed",
+      expected: say(M.expPastYear),
     });
   }
 }
@@ -177,7 +180,7 @@ export function adminUnitProblem(value: string, level: "PROVINCE" | "COMMUNE", r
       rule: "DATA_ADMIN_UNIT_FORMAT",
       message: say(M.adminUnitFormat, { name, value: show(value), what }),
       found: value,
-      expected: `${what} (Decision 19/2025/QĐ-TTg)`,
+      expected: say(M.expAdminFormat, { what }),
     };
   }
   const current = level === "PROVINCE" ? registry.province(value) : registry.commune(value);
@@ -191,15 +194,15 @@ export function adminUnitProblem(value: string, level: "PROVINCE" | "COMMUNE", r
     const ambiguous = legacy.level !== "PROVINCE" && legacy.successors.length > 1;
     const fix =
       successors.length === 0
-        ? "no 2025 successor is recorded: confirm the address"
+        ? say(M.fixNoSuccessor)
         : ambiguous
-          ? `ambiguous: ${legacy.level === "DISTRICT" ? "the district's communes went" : "the commune was split"} to ${successors.join(", ")}; confirm the address with the person`
-          : `use ${successors[0]}`;
+          ? say(legacy.level === "DISTRICT" ? M.fixAmbiguousDistrict : M.fixAmbiguousCommune, { successors: successors.join(", ") })
+          : say(M.fixUse, { name: successors[0] });
     return {
       rule: "DATA_ADMIN_UNIT_LEGACY",
       message: say(M.adminUnitLegacy, { value, name: legacy.name, explanation: explainLegacy(registry, legacy) }),
-      found: `${value} (${legacy.name}, pre-2025)`,
-      expected: `${what} on the 2025 map`,
+      found: say(M.foundPre2025, { value, name: legacy.name }),
+      expected: say(M.expOn2025Map, { what }),
       fix,
     };
   }
@@ -207,7 +210,7 @@ export function adminUnitProblem(value: string, level: "PROVINCE" | "COMMUNE", r
     rule: "DATA_ADMIN_UNIT_UNKNOWN",
     message: say(level === "PROVINCE" ? M.unknownProvince : M.unknownCommune, { value }),
     found: value,
-    expected: `${what} on the 2025 map`,
+    expected: say(M.expOn2025Map, { what }),
   };
 }
 
@@ -258,7 +261,7 @@ class PayloadChecker {
           if (problem)
             add(findings, at, "DATA_TAX_CODE", say(M.invalidTaxCode, { problem }), {
               found: value,
-              expected: "10 digits with a valid check digit",
+              expected: say(M.expTaxCode),
             });
         }
         return;
@@ -282,7 +285,7 @@ class PayloadChecker {
           const near = ctx.suggestions ? suggestionList(value, values) : [];
           add(findings, at, "DATA_CODE_LIST", say(M.notEnumValue, { value: show(value), type: spec.type, hint: didYouMean(near) }), {
             found: value,
-            expected: `one of ${values.join(", ")}`,
+            expected: say(M.expOneOf, { values: values.join(", ") }),
             fix: near[0] ? say(M.fixUse, { name: near[0] }) : undefined,
           });
         }
@@ -295,7 +298,7 @@ class PayloadChecker {
         if (!spec.codes.has(code)) {
           add(findings, codeAt, "DATA_CODE_LIST", say(M.notInCodeList, { value: show(code), list: spec.list }), {
             found: code,
-            expected: `a code of ${spec.list} (${[...spec.codes].slice(0, 8).join(", ")}, …)`,
+            expected: say(M.expCodeOf, { list: spec.list, codes: [...spec.codes].slice(0, 8).join(", ") }),
           });
         }
         return;
@@ -306,7 +309,7 @@ class PayloadChecker {
         if (expectString(findings, codeAt, code, say(M.whatVsic)) && !/^\d{4}$/.test(code)) {
           add(findings, codeAt, "DATA_CODE_LIST", say(M.notVsic, { value: show(code) }), {
             found: code,
-            expected: "4 digits (VSIC 2018, Decision 27/2018/QĐ-TTg)",
+            expected: say(M.expVsic),
           });
         }
         return;
@@ -315,7 +318,7 @@ class PayloadChecker {
         if (expectString(findings, at, value, say(M.whatCountry)) && !/^[A-Z]{2}$/.test(value)) {
           add(findings, at, "DATA_CODE_LIST", say(M.notCountry, { value: show(value) }), {
             found: value,
-            expected: "two capital letters, e.g. VN",
+            expected: say(M.expCountry),
             fix: /^(viet ?nam|vn|vnm)$/i.test(value) ? say(M.fixUse, { name: "VN" }) : undefined,
           });
         }
@@ -336,13 +339,13 @@ class PayloadChecker {
         if (expectString(findings, at, value, say(M.whatCertificateSerial)) && !CERTIFICATE_SERIAL_PATTERN.test(value)) {
           add(findings, at, "DATA_CERTIFICATE_SERIAL", say(M.notCertificateSerial, { value: show(value) }), {
             found: value,
-            expected: "two capital letters, a space and 6–8 digits, e.g. DA 123456",
+            expected: say(M.expSerial),
           });
         }
         return;
       case "list":
         if (!Array.isArray(value)) {
-          add(findings, at, "DATA_TYPE", say(M.mustBeList, { name: label(at) }), { found: value, expected: "a JSON array" });
+          add(findings, at, "DATA_TYPE", say(M.mustBeList, { name: label(at) }), { found: value, expected: say(M.expArray) });
           return;
         }
         value.forEach((item, i) => this.value(child(at, i), item, spec.of));
@@ -362,7 +365,7 @@ class PayloadChecker {
         say(M.mustBeNumber, { name: label(at), got: typeof value === "string" ? say(M.theString, { value: show(value) }) : show(value) }),
         {
           found: value,
-          expected: "a JSON number",
+          expected: say(M.expNumber),
         },
       );
       return;
@@ -382,7 +385,7 @@ class PayloadChecker {
   /** Field by field, required ones first; fields outside the national type are reported with the nearest name. */
   record(at: At, value: unknown, type: string, fields: Record<string, FieldSpec>): Record<string, unknown> | null {
     if (!isObject(value)) {
-      add(this.findings, at, "DATA_TYPE", say(M.recordNotObject, { type }), { found: value, expected: `an object (${type})` });
+      add(this.findings, at, "DATA_TYPE", say(M.recordNotObject, { type }), { found: value, expected: say(M.expObject, { type }) });
       return null;
     }
     for (const [name, field] of Object.entries(fields)) {
@@ -398,7 +401,7 @@ class PayloadChecker {
       if (DISTRICT_FIELDS.has(name)) {
         add(this.findings, at2, "DATA_DISTRICT", say(M.district, { name }), {
           found: fieldValue,
-          expected: "no district",
+          expected: say(M.expNoDistrict),
           fix: say(M.fixRemove, { name }),
         });
         continue;
@@ -407,7 +410,7 @@ class PayloadChecker {
         const near = this.ctx.suggestions ? suggestionList(name, [...known]) : [];
         add(this.findings, at2, "DATA_UNKNOWN_FIELD", say(M.unknownField, { type, name, hint: didYouMean(near) }), {
           found: name,
-          expected: `a field of ${type}`,
+          expected: say(M.expFieldOf, { type }),
           fix: near[0] ? say(M.fixRenameTo, { name: near[0] }) : undefined,
         });
         continue;
@@ -439,7 +442,7 @@ class PayloadChecker {
         if (!legacy) {
           add(this.findings, legacyAt, "DATA_ADMIN_UNIT_UNKNOWN", say(M.legacyCommuneUnknown, { value: show(legacyCode) }), {
             found: legacyCode,
-            expected: "a 5-digit pre-2025 commune code",
+            expected: say(M.expLegacyCommune),
           });
         } else if (!legacy.successors.some((s) => s.code === commune.code)) {
           const went = legacy.successors.map((s) => `${s.code} (${this.ctx.adminUnits.commune(s.code)?.name ?? "?"})`).join(", ");
@@ -450,7 +453,7 @@ class PayloadChecker {
             say(M.legacyCommuneWentElsewhere, { legacy: legacy.name, legacyCode, went, commune: commune.name, communeCode: commune.code }),
             {
               found: legacyCode,
-              expected: `a pre-2025 commune merged into ${commune.code}`,
+              expected: say(M.expMergedInto, { code: commune.code }),
             },
           );
         }
@@ -487,7 +490,7 @@ class PayloadChecker {
     if (!match) {
       add(this.findings, at, "DATA_PARCEL_ID", say(M.notParcelId, { value: show(value) }), {
         found: value,
-        expected: "<5-digit commune code>-<map sheet>-<parcel number>, e.g. 00004-12-345",
+        expected: say(M.expParcelId),
       });
       return false;
     }
@@ -509,7 +512,7 @@ class PayloadChecker {
         say(M.birthYearMismatch, { personalId, year: parts.birthYear, dateOfBirth: String(dateOfBirth) }),
         {
           found: `${personalId} → ${parts.birthYear}`,
-          expected: `an id encoding ${year} (digit 4: century and sex; digits 5–6: year)`,
+          expected: say(M.expIdYear, { year }),
         },
       );
     }
@@ -521,14 +524,14 @@ class PayloadChecker {
         say(M.sexMismatch, { personalId, encoded: parts.sex, sex }),
         {
           found: `${personalId} → ${parts.sex}`,
-          expected: `an id encoding ${sex} (digit 4: even for male, odd for female)`,
+          expected: say(M.expIdSex, { sex }),
         },
       );
     }
     if (typeof dateOfDeath === "string" && typeof dateOfBirth === "string" && ISO_DATE.test(dateOfDeath) && dateOfDeath < dateOfBirth) {
       add(this.findings, child(at, "dateOfDeath"), "DATA_DATE", say(M.deathBeforeBirth, { dateOfDeath, dateOfBirth }), {
         found: dateOfDeath,
-        expected: `a date on or after ${dateOfBirth}`,
+        expected: say(M.expOnOrAfter, { date: dateOfBirth }),
       });
     }
   }
@@ -607,7 +610,7 @@ class PayloadChecker {
         const message = findGatewayError(error)?.message ?? error.message;
         add(this.findings, place, rule, path.length ? `${path.join(".")}: ${message}` : message, {
           found: invalid,
-          expected: rule === "DATA_DOSSIER" ? "a DossierInput (see schema.graphql)" : undefined,
+          expected: rule === "DATA_DOSSIER" ? say(M.expDossierInput) : undefined,
         });
       },
       !this.ctx.suggestions,
@@ -621,7 +624,7 @@ class PayloadChecker {
     if (!this.ctx.catalogue.get(input.procedureCode.trim())) {
       add(this.findings, child(at, "procedureCode"), "DATA_PROCEDURE", say(M.noProcedure, { code: input.procedureCode }), {
         found: input.procedureCode,
-        expected: "a National Public Service Portal procedure code, e.g. 1.001193",
+        expected: say(M.expProcedureCode),
       });
       return;
     }
@@ -635,7 +638,10 @@ class PayloadChecker {
         say(M.noCertificateWithoutParcel, { code: procedure.code }),
         {
           found: subjects.certificate,
-          expected: `the subjects of ${procedure.code}: ${procedure.subjects.map((sub) => sub.role).join(", ") || "none"}`,
+          expected: say(M.expSubjects, {
+            code: procedure.code,
+            roles: procedure.subjects.map((sub) => sub.role).join(", ") || say(M.none),
+          }),
         },
       );
       return;
@@ -649,7 +655,7 @@ class PayloadChecker {
       const typed = findGatewayError(error);
       if (!typed) throw error;
       const rule = ruleForInputError(typed.code, "DATA_DOSSIER");
-      add(this.findings, at, rule, typed.message, { expected: `a dossier procedure ${input.procedureCode} accepts` });
+      add(this.findings, at, rule, typed.message, { expected: say(M.expDossierAccepted, { code: input.procedureCode }) });
     }
   }
 }
@@ -666,8 +672,8 @@ export function checkSampleFile(file: InputFile, ctx: PayloadContext, findings: 
     const at: At = { doc, path: [key] };
     if (!Array.isArray(value) && RECORD_KIND_KEYS.includes(key)) {
       add(findings, at, "DATA_TYPE", say(M.mustBeListOfRecords, { key }), {
-        found: Array.isArray(value) ? "a list" : value === null ? "null" : typeof value,
-        expected: "a JSON array",
+        found: Array.isArray(value) ? say(M.aList) : value === null ? "null" : typeof value,
+        expected: say(M.expArray),
       });
       continue;
     }

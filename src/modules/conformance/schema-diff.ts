@@ -160,8 +160,8 @@ export async function checkSchema(
       rule: "SCHEMA_NO_SHARED_TYPES",
       file: file.name,
       message: say(M.noSharedTypes),
-      found: [...userTypeNames(theirs)].slice(0, 6).join(", ") || "no types",
-      expected: "types named as in the national schema: Citizen, Address, Enterprise, LandParcel, …",
+      found: [...userTypeNames(theirs)].slice(0, 6).join(", ") || say(M.foundNoTypes),
+      expected: say(M.expNationalNames),
     });
     return 0;
   }
@@ -197,7 +197,7 @@ export async function checkSchema(
         their: their(typeName),
       }),
       found: change.type,
-      expected: `${path} as in the national schema`,
+      expected: say(M.expAsNational, { path }),
     });
   }
   for (const [typeName, fields] of missing) {
@@ -207,8 +207,8 @@ export async function checkSchema(
       path: typeName,
       message: say(M.lacksFields, { type: typeName, their: their(typeName), count: fields.length, fields: fields.join(", ") }),
       found: `FIELD_REMOVED × ${fields.length}`,
-      expected: `every field of the national ${typeName}`,
-      fix: `expose ${fields.slice(0, 5).join(", ")}${fields.length > 5 ? ", …" : ""}, or name the type otherwise if it is not the national ${typeName}`,
+      expected: say(M.expEveryField, { type: typeName }),
+      fix: say(M.fixExpose, { fields: `${fields.slice(0, 5).join(", ")}${fields.length > 5 ? ", …" : ""}`, type: typeName }),
     });
   }
   return shared.length;
