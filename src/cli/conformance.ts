@@ -21,6 +21,7 @@ import {
 import { checkConformance, type ConformanceEnvironment } from "../modules/conformance/index.js";
 import { subgraphComposer } from "../federation/composer.js";
 import { ProcedureCatalogue } from "../modules/procedures/index.js";
+import { type Language, LANGUAGES, withLanguage } from "../platform/i18n.js";
 import { buildGatewaySchema } from "../schema.js";
 import { loadGeography, registryFromGeography } from "../seed/geography.js";
 
@@ -47,6 +48,8 @@ Checks a provincial system against the national schema and data standards.
   --format <format>     text (default), json, junit or markdown
   --output <file>       write the report to a file instead of standard output
   --strict              warnings fail the check too
+  --lang <en|vi>        the language of the findings and errors (default: vi when LC_ALL, LC_MESSAGES or
+                        LANG starts with "vi", else en)
   --list-rules          print the rules with their basis, and exit
   -h, --help            this text
 
@@ -59,6 +62,14 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** The environment whose locale (LC_ALL, LC_MESSAGES, LANG) sets the default language; none: English. */
+  env?: Record<string, string | undefined>;
+}
+
+/** The language of a locale environment: the first of LC_ALL, LC_MESSAGES and LANG that is set, when it is Vietnamese. */
+export function localeLanguage(env: Record<string, string | undefined> = {}): Language {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== "");
+  return locale && /^vi([_.@-]|$)/i.test(locale) ? "vi" : "en";
 }
 
 export interface CliDependencies {
@@ -214,6 +225,14 @@ export function parseTypeMap(values: string[]): Record<string, string> {
 
 /** Runs the command; returns the exit status. */
 export async function runConformance(argv: string[], io: CliIo, deps: CliDependencies = {}): Promise<number> {
+  // The language is read before the rest of the arguments, so that even their errors are said in it.
+  const langAt = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const asked = langAt < 0 ? undefined : argv[langAt].startsWith("--lang=") ? argv[langAt].slice("--lang=".length) : argv[langAt + 1];
+  const lang: Language = asked && (LANGUAGES as readonly string[]).includes(asked) ? (asked as Language) : localeLanguage(io.env);
+  return withLanguage(lang, () => conformance(argv, io, deps));
+}
+
+async function conformance(argv: string[], io: CliIo, deps: CliDependencies): Promise<number> {
   try {
     let parsed;
     try {
@@ -231,6 +250,7 @@ export async function runConformance(argv: string[], io: CliIo, deps: CliDepende
           format: { type: "string", default: "text" },
           output: { type: "string" },
           strict: { type: "boolean", default: false },
+          lang: { type: "string" },
           "list-rules": { type: "boolean", default: false },
           help: { type: "boolean", short: "h", default: false },
         },
@@ -245,6 +265,8 @@ export async function runConformance(argv: string[], io: CliIo, deps: CliDepende
       io.stdout(CONFORMANCE_USAGE);
       return 0;
     }
+    if (options.lang !== undefined && !(LANGUAGES as readonly string[]).includes(options.lang))
+      throw new UsageError(`--lang must be one of ${LANGUAGES.join(", ")}; got "${options.lang}".`);
     const format = options.format as ReportFormat;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}; got "${options.format}".`);
     if (options["list-rules"]) {

@@ -4,7 +4,12 @@ import { CONFORMANCE_USAGE, runConformance } from "./conformance.js";
 import { DOCUMENTS_USAGE, runDocuments } from "./documents.js";
 
 const [command, ...args] = process.argv.slice(2);
-const io = { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t), cwd: process.cwd() };
+const io = {
+  stdout: (t: string) => process.stdout.write(t),
+  stderr: (t: string) => process.stderr.write(t),
+  cwd: process.cwd(),
+  env: process.env,
+};
 const commands: Record<string, (argv: string[], cliIo: typeof io) => Promise<number>> = {
   conformance: runConformance,
   documents: runDocuments,

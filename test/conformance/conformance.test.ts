@@ -66,7 +66,8 @@ async function cli(args: string[], cwd: string): Promise<{ code: number; stdout:
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, "bin/ndaf-gateway.js"), "conformance", ...args], {
       cwd,
-      env: { ...process.env, NODE_ENV: "test" },
+      // English whatever the machine's locale: a Vietnamese LANG would otherwise say the findings in Vietnamese.
+      env: { ...process.env, NODE_ENV: "test", LC_ALL: "C" },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {

@@ -7,6 +7,8 @@
 import { type DocumentNode, type FragmentDefinitionNode, Kind, Lexer, type SelectionSetNode, Source, TokenKind } from "graphql";
 import { GatewayError } from "../../platform/errors.js";
 import { type ConformanceInputs, type InputFile, isCodeFile, isOperationsFile } from "./inputs.js";
+import { language, type Message, say } from "../../platform/i18n.js";
+import { CONFORMANCE_MESSAGES as M } from "./messages.js";
 
 export interface ConformanceLimits {
   /** UTF-8 bytes of every file given, together. */
@@ -65,21 +67,22 @@ export const API_LIMITS: ConformanceLimits = Object.freeze({
   maxSubgraphBytes: 256 * 1024,
 });
 
-const WHAT: Record<keyof ConformanceLimits, string> = {
-  maxInputBytes: "the input is {actual} bytes",
-  maxOperationFiles: "{actual} operations documents",
-  maxOperations: "{actual} operations",
-  maxDocumentTokens: "{actual} tokens in one document",
-  maxFragmentSpreads: "{actual} fragment spreads",
-  maxExpandedFields: "the operations select {actual} fields with their fragments written out",
-  maxSampleFiles: "{actual} sample files",
-  maxSampleBytes: "the file is {actual} bytes",
-  maxSchemaBytes: "the schema is {actual} bytes",
-  maxTypeMapEntries: "{actual} type map entries",
-  maxSubgraphBytes: "the subgraph is {actual} bytes",
+const WHAT: Record<keyof ConformanceLimits, Message> = {
+  maxInputBytes: M.limitInputBytes,
+  maxOperationFiles: M.limitOperationFiles,
+  maxOperations: M.limitOperations,
+  maxDocumentTokens: M.limitDocumentTokens,
+  maxFragmentSpreads: M.limitFragmentSpreads,
+  maxExpandedFields: M.limitExpandedFields,
+  maxSampleFiles: M.limitSampleFiles,
+  maxSampleBytes: M.limitSampleBytes,
+  maxSchemaBytes: M.limitSchemaBytes,
+  maxTypeMapEntries: M.limitTypeMapEntries,
+  maxSubgraphBytes: M.limitSubgraphBytes,
 };
 
-const count = (n: number) => n.toLocaleString("en");
+/** A number as the reader writes it: 30,000 in English, 30.000 in Vietnamese. */
+const count = (n: number) => n.toLocaleString(language());
 
 /** A bound of the API exceeded: which (`limit`), its value (`maximum`), what was given (`actual`) and where. */
 export class ConformanceLimitError extends GatewayError {
@@ -87,7 +90,7 @@ export class ConformanceLimitError extends GatewayError {
     const shown = typeof actual === "number" ? count(actual) : actual;
     super(
       "INVALID_CONFORMANCE_INPUT",
-      `${file ?? "(input)"}: ${WHAT[limit].replace("{actual}", shown)}, more than the API checks in one call (${limit}: ${count(maximum)}). Check in parts, or run \`npx ndaf-gateway conformance\`, which has no such limit.`,
+      say(M.limitExceeded, { file: file ?? "(input)", what: say(WHAT[limit], { actual: shown }), limit, maximum: count(maximum) }),
       { limit, maximum, actual, file },
     );
   }
@@ -127,7 +130,7 @@ export function tokenLimitError(file: InputFile, maximum: number): ConformanceLi
     const lexer = new Lexer(new Source(file.content, file.name));
     while (lexer.advance().kind !== TokenKind.EOF) tokens++;
   } catch {
-    return new ConformanceLimitError("maxDocumentTokens", maximum, `more than ${count(maximum)}`, file.name);
+    return new ConformanceLimitError("maxDocumentTokens", maximum, say(M.moreThan, { count: count(maximum) }), file.name);
   }
   return new ConformanceLimitError("maxDocumentTokens", maximum, tokens, file.name);
 }
@@ -193,7 +196,7 @@ export function assertDocumentBounds(
     throw new ConformanceLimitError(
       "maxExpandedFields",
       limits.maxExpandedFields,
-      Number.isSafeInteger(fields) ? fields : `more than ${count(Number.MAX_SAFE_INTEGER)}`,
+      Number.isSafeInteger(fields) ? fields : say(M.moreThan, { count: count(Number.MAX_SAFE_INTEGER) }),
     );
   }
 }

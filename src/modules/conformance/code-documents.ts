@@ -7,6 +7,8 @@
 import { createRequire } from "node:module";
 import { Source } from "graphql";
 import { ConformanceInputError, type InputFile } from "./inputs.js";
+import { say } from "../../platform/i18n.js";
+import { CONFORMANCE_MESSAGES as M } from "./messages.js";
 
 type Pluck = typeof import("@graphql-tools/graphql-tag-pluck");
 type TemplateLiteral = Parameters<NonNullable<NonNullable<Parameters<Pluck["gqlPluckFromCodeStringSync"]>[2]>["pluckStringFromFile"]>>[1];
@@ -52,11 +54,7 @@ export function documentsInCode(file: InputFile): Source[] {
   } catch (error) {
     const e = error as Error & { loc?: { line: number; column: number } };
     const position = e.loc ? { line: e.loc.line, column: e.loc.column + 1 } : undefined;
-    throw new ConformanceInputError(
-      file.name,
-      `not parseable as TypeScript or JavaScript: ${e.message.replace(/\s*\(\d+:\d+\)$/, "")}.`,
-      position,
-    );
+    throw new ConformanceInputError(file.name, say(M.notCode, { detail: e.message.replace(/\s*\(\d+:\d+\)$/, "") }), position);
   }
   // Babel gives the backtick's line (1-based) and column (0-based); the text starts one character after it.
   return plucked.map((s) => new Source(s.body, file.name, { line: s.locationOffset.line, column: s.locationOffset.column + 2 }));

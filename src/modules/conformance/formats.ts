@@ -4,7 +4,8 @@
  */
 import junitModule, { type Builder } from "junit-report-builder";
 import type { Report, Finding } from "./report.js";
-import { CONFORMANCE_RULES, type Rule, type RuleCategory } from "./rules.js";
+import { localizedRules } from "./rule-messages.js";
+import type { Rule, RuleCategory } from "./rules.js";
 
 export const FORMATS = ["text", "json", "junit", "markdown"] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -124,7 +125,7 @@ export function formatReport(report: Report, format: ReportFormat): string {
 }
 
 /** `conformance --list-rules`: every rule with its severity, basis and fix. */
-export function formatRules(format: ReportFormat, rules: readonly Rule[] = CONFORMANCE_RULES): string {
+export function formatRules(format: ReportFormat, rules: readonly Rule[] = localizedRules()): string {
   if (format === "json") return `${JSON.stringify(rules, null, 2)}\n`;
   if (format === "markdown") {
     const lines = ["| rule | severity | checks | basis |", "|---|---|---|---|"];

@@ -5,6 +5,8 @@
  */
 import { findNodeAtLocation, getNodeValue, type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import { GatewayError } from "../../platform/errors.js";
+import { type Message, say } from "../../platform/i18n.js";
+import { CONFORMANCE_MESSAGES as M } from "./messages.js";
 
 export interface InputFile {
   /** The file's name as the user gave it (a relative path on the command line). */
@@ -87,23 +89,23 @@ export function formatJsonPath(path: JsonPath): string {
   return out;
 }
 
-const JSON_ERRORS: Record<string, string> = {
-  InvalidSymbol: "unexpected character",
-  InvalidNumberFormat: "malformed number",
-  PropertyNameExpected: "a property name (in double quotes) was expected",
-  ValueExpected: "a value was expected",
-  ColonExpected: "a colon was expected",
-  CommaExpected: "a comma was expected",
-  CloseBraceExpected: "a closing } was expected",
-  CloseBracketExpected: "a closing ] was expected",
-  EndOfFileExpected: "the file should end here",
-  InvalidCommentToken: "comments are not allowed in JSON",
-  UnexpectedEndOfComment: "comments are not allowed in JSON",
-  UnexpectedEndOfString: "a string is not closed",
-  UnexpectedEndOfNumber: "a number is cut off",
-  InvalidUnicode: "malformed \\u escape",
-  InvalidEscapeCharacter: "malformed escape in a string",
-  InvalidCharacter: "a control character in a string",
+const JSON_ERRORS: Record<string, Message> = {
+  InvalidSymbol: M.jsonInvalidSymbol,
+  InvalidNumberFormat: M.jsonInvalidNumberFormat,
+  PropertyNameExpected: M.jsonPropertyNameExpected,
+  ValueExpected: M.jsonValueExpected,
+  ColonExpected: M.jsonColonExpected,
+  CommaExpected: M.jsonCommaExpected,
+  CloseBraceExpected: M.jsonCloseBraceExpected,
+  CloseBracketExpected: M.jsonCloseBracketExpected,
+  EndOfFileExpected: M.jsonEndOfFileExpected,
+  InvalidCommentToken: M.jsonInvalidCommentToken,
+  UnexpectedEndOfString: M.jsonUnexpectedEndOfString,
+  UnexpectedEndOfNumber: M.jsonUnexpectedEndOfNumber,
+  InvalidUnicode: M.jsonInvalidUnicode,
+  InvalidEscapeCharacter: M.jsonInvalidEscapeCharacter,
+  InvalidCharacter: M.jsonInvalidCharacter,
+  UnexpectedEndOfComment: M.jsonInvalidCommentToken,
 };
 
 /** A parsed JSON file that can say where a value is. */
@@ -123,14 +125,15 @@ export class JsonDocument {
   /** Parses strictly (no comments, no trailing commas); a ConformanceInputError names file, line and column. */
   static parse(file: InputFile): JsonDocument {
     const text = file.content.replace(/^\uFEFF/, "");
-    if (text.trim() === "") throw new ConformanceInputError(file.name, "the file is empty; a JSON value was expected.");
+    if (text.trim() === "") throw new ConformanceInputError(file.name, say(M.emptyJson));
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (errors.length > 0 || !root) {
       const first = errors[0];
       const position = first ? new LineIndex(text).position(first.offset) : undefined;
-      const what = first ? (JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)) : "not JSON";
-      throw new ConformanceInputError(file.name, `invalid JSON: ${what}.`, position);
+      const known = first ? JSON_ERRORS[printParseErrorCode(first.error)] : undefined;
+      const what = known ? say(known) : first ? printParseErrorCode(first.error) : say(M.jsonNotJson);
+      throw new ConformanceInputError(file.name, say(M.invalidJson, { what }), position);
     }
     return new JsonDocument(file.name, root, text);
   }

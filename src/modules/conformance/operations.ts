@@ -50,6 +50,7 @@ import { costError, MAX_COST_NODES, operationCost } from "../access/index.js";
 import { DEFAULT_LIMITS, queryLimitProtection } from "../access/index.js";
 import { checkAccess } from "../access/index.js";
 import { findGatewayError } from "../../platform/errors.js";
+import { say } from "../../platform/i18n.js";
 import { assertDocumentBounds, type ConformanceLimits, tokenLimitError } from "./bounds.js";
 import { documentsInCode, inFile } from "./code-documents.js";
 import {
@@ -63,6 +64,7 @@ import {
   type JsonPath,
 } from "./inputs.js";
 import { adminUnitProblem, checkTypedValue, type At, type PayloadContext } from "./payloads.js";
+import { CONFORMANCE_MESSAGES as M, graphqlMessage } from "./messages.js";
 import type { Findings } from "./report.js";
 import { type RuleId, ruleForInputError } from "./rules.js";
 
@@ -78,6 +80,9 @@ export interface OperationCounts {
   operations: number;
   variableFiles: number;
 }
+
+/** A message graphql-js wrote in English, in the reader's language (messages.ts). */
+const theirs = graphqlMessage;
 
 const RULE_OF = new Map<ValidationRule, RuleId>([
   [FieldsOnCorrectTypeRule, "OP_UNKNOWN_FIELD"],
@@ -159,7 +164,11 @@ function parseSource(file: InputFile, source: Source, maxTokens: number | undefi
     if (maxTokens !== undefined && /Document contains more tha[nt] \d+ tokens/.test(e.message))
       throw tokenLimitError({ name: file.name, content: source.body }, maxTokens);
     const position = e.locations?.[0] ? inFile(source, e.locations[0]) : undefined;
-    throw new ConformanceInputError(file.name, `not a GraphQL document: ${e.message.replace(/^Syntax Error: /, "")}`, position);
+    throw new ConformanceInputError(
+      file.name,
+      say(M.notGraphqlDocument, { detail: theirs(e.message).replace(/^(Syntax Error|Lỗi cú pháp): /, "") }),
+      position,
+    );
   }
 }
 
@@ -183,7 +192,7 @@ function parseFile(file: InputFile, maxTokens: number | undefined): ParsedFile |
   if (schemaDefinition) {
     throw new ConformanceInputError(
       file.name,
-      "holds type definitions: operations files hold queries, mutations and fragments; pass a schema with --schema.",
+      say(M.holdsTypeDefinitions),
       locationOf(schemaDefinition) as { line: number; column: number },
     );
   }
@@ -215,15 +224,15 @@ function foundIn(rule: RuleId, message: string): { found?: string; fix?: string 
   const suggestion = /Did you mean (.+)\?$/.exec(message)?.[1];
   if (rule === "OP_UNKNOWN_FIELD") {
     const m = /Cannot query field "(\w+)" on type "(\w+)"/.exec(message);
-    return { found: m ? `${m[2]}.${m[1]}` : undefined, fix: suggestion ? `use ${suggestion}` : undefined };
+    return { found: m ? `${m[2]}.${m[1]}` : undefined, fix: suggestion ? say(M.fixUse, { name: suggestion }) : undefined };
   }
   if (rule === "OP_UNKNOWN_ARGUMENT") {
     const m = /Unknown argument "(\w+)" on field "([\w.]+)"/.exec(message);
-    return { found: m ? `${m[2]}(${m[1]}:)` : undefined, fix: suggestion ? `use ${suggestion}` : undefined };
+    return { found: m ? `${m[2]}(${m[1]}:)` : undefined, fix: suggestion ? say(M.fixUse, { name: suggestion }) : undefined };
   }
   if (rule === "OP_UNKNOWN_TYPE") {
     const m = /Unknown type "(\w+)"/.exec(message);
-    return { found: m?.[1], fix: suggestion ? `use ${suggestion}` : undefined };
+    return { found: m?.[1], fix: suggestion ? say(M.fixUse, { name: suggestion }) : undefined };
   }
   if (rule === "OP_DEPRECATED") {
     const m = /The (?:field|argument|enum value) (\S+?)(?: "\w+")? is deprecated\. (.*)$/s.exec(message);
@@ -248,10 +257,7 @@ class OperationChecker {
   run(files: InputFile[]): OperationCounts {
     for (const file of files) {
       if (!isOperationsFile(file.name) && !isCodeFile(file.name) && !isVariablesFile(file.name)) {
-        throw new ConformanceInputError(
-          file.name,
-          "operations are .graphql or .gql documents or code holding them (.ts, .tsx, .js, .jsx), and sample variables <document>.variables.json files.",
-        );
+        throw new ConformanceInputError(file.name, say(M.operationsFileKinds));
       }
     }
     const limits = this.ctx.limits;
@@ -262,10 +268,7 @@ class OperationChecker {
     for (const file of files.filter((f) => isVariablesFile(f.name))) {
       const base = file.name.replace(/\.variables\.json$/i, "");
       if (!parsed.some((p) => documentBase(p.file.name) === base)) {
-        throw new ConformanceInputError(
-          file.name,
-          `no operations file ${base}.graphql (or code file ${base}.ts holding operations) beside it: sample variables belong to the document of the same name.`,
-        );
+        throw new ConformanceInputError(file.name, say(M.variablesWithoutDocument, { base }));
       }
       this.variables.set(base, JsonDocument.parse(file));
     }
@@ -277,7 +280,7 @@ class OperationChecker {
           add(
             this.findings,
             "OP_INVALID",
-            { message: `Fragment ${definition.name.value} is defined twice: in ${existing.file} and in ${p.file.name}.` },
+            { message: say(M.fragmentTwice, { name: definition.name.value, first: existing.file, second: p.file.name }) },
             definition,
             null,
           );
@@ -307,7 +310,7 @@ class OperationChecker {
         if (stray !== undefined) {
           throw new ConformanceInputError(
             variables.file,
-            `${p.file.name} holds several operations, so its sample variables are keyed by operation name (${names.join(", ")}); "${stray}" is none of them.`,
+            say(M.variablesKeyedByOperation, { file: p.file.name, names: names.join(", "), stray }),
             variables.locate(stray === "(not an object)" ? [] : [stray]),
           );
         }
@@ -316,7 +319,7 @@ class OperationChecker {
         add(
           this.findings,
           "OP_INVALID",
-          { message: `${error.message} Operation names identify exchanges in logs and audit reviews.`, nodes: error.nodes?.slice(1) },
+          { message: say(M.operationNamesUnique, { detail: theirs(error.message) }), nodes: error.nodes?.slice(1) },
           p.document,
           null,
         );
@@ -324,8 +327,7 @@ class OperationChecker {
       for (const op of ops) {
         // In code, each template is a document of its own, sent alone.
         const alone = ops.every((other) => other === op || other.loc?.source !== op.loc?.source);
-        if (!op.name && !alone)
-          add(this.findings, "OP_INVALID", { message: "This anonymous operation must be the only operation in its document." }, op, null);
+        if (!op.name && !alone) add(this.findings, "OP_INVALID", { message: say(M.anonymousNotAlone) }, op, null);
       }
       for (const op of ops) {
         operations++;
@@ -348,16 +350,9 @@ class OperationChecker {
     const document = this.documentFor(op);
 
     if (!name) {
-      add(
-        findings,
-        "OP_UNNAMED",
-        { message: `An unnamed ${op.operation}: name it so logs and audit reviews can tell exchanges apart.` },
-        op,
-        null,
-        {
-          expected: `${op.operation} <Name>`,
-        },
-      );
+      add(findings, "OP_UNNAMED", { message: say(M.unnamed, { kind: op.operation }) }, op, null, {
+        expected: `${op.operation} <Name>`,
+      });
     }
 
     let valid = true;
@@ -369,7 +364,7 @@ class OperationChecker {
         add(
           findings,
           id,
-          { message: typed?.message ? `${error.message.split(";")[0]}; ${typed.message}` : error.message, nodes: error.nodes },
+          { message: theirs(typed?.message ? `${error.message.split(";")[0]}; ${typed.message}` : error.message), nodes: error.nodes },
           op,
           name,
           foundIn(id, error.message),
@@ -380,7 +375,7 @@ class OperationChecker {
       add(
         findings,
         "OP_DEPRECATED",
-        { message: error.message.replace(/ is deprecated\. .*$/s, " is deprecated."), nodes: error.nodes },
+        { message: theirs(error.message.replace(/ is deprecated\. .*$/s, " is deprecated.")), nodes: error.nodes },
         op,
         name,
         foundIn("OP_DEPRECATED", error.message),
@@ -389,17 +384,10 @@ class OperationChecker {
     visit(document, {
       Field(node) {
         if (node.name.value === "__schema" || node.name.value === "__type") {
-          add(
-            findings,
-            "OP_INTROSPECTION",
-            { message: `${node.name.value} is introspection, which the production gateway refuses (INTROSPECTION_DISABLED).` },
-            node,
-            name,
-            {
-              found: node.name.value,
-              expected: "the published schema.graphql",
-            },
-          );
+          add(findings, "OP_INTROSPECTION", { message: say(M.introspection, { field: node.name.value }) }, node, name, {
+            found: node.name.value,
+            expected: say(M.expPublishedSchema),
+          });
         }
       },
     });
@@ -407,7 +395,7 @@ class OperationChecker {
     limitRules ??= queryLimitProtection(DEFAULT_LIMITS, false).validationRules;
     for (const error of validate(schema, document, limitRules, this.validation)) {
       const rule = LIMIT_RULE[String(error.extensions?.code ?? findGatewayError(error.originalError)?.code)];
-      if (rule) add(findings, rule, { message: error.message }, op, name);
+      if (rule) add(findings, rule, { message: theirs(error.message) }, op, name);
     }
     const variables = this.variablesFor(parsed, op, opsInFile);
     // The gateway's own cost: with the sample variables when they fit the operation, else as sent without any.
@@ -421,12 +409,12 @@ class OperationChecker {
       add(
         findings,
         "OP_TOO_COSTLY",
-        { message: sampled !== null ? `With the sample variables: ${tooCostly.message}` : tooCostly.message },
+        { message: sampled !== null ? say(M.withSampleVariables, { detail: tooCostly.message }) : tooCostly.message },
         op,
         name,
         {
-          found: Number.isFinite(cost) ? `cost ${cost}` : `more than ${MAX_COST_NODES} selections`,
-          expected: `cost at most ${DEFAULT_LIMITS.maxCost}`,
+          found: Number.isFinite(cost) ? say(M.foundCost, { cost }) : say(M.foundMoreSelections, { max: MAX_COST_NODES }),
+          expected: say(M.expCostAtMost, { max: DEFAULT_LIMITS.maxCost }),
         },
       );
     }
@@ -437,7 +425,7 @@ class OperationChecker {
         findings,
         "OP_TOO_MANY_TOKENS",
         {
-          message: `The operation with its fragments has more than ${DEFAULT_LIMITS.maxTokens} tokens; the gateway refuses it (TOO_MANY_TOKENS).`,
+          message: say(M.tooManyTokens, { max: DEFAULT_LIMITS.maxTokens }),
         },
         op,
         name,
@@ -489,29 +477,22 @@ class OperationChecker {
         this.findings,
         "OP_PURPOSE_MISSING",
         {
-          message: `The operation reads personal data (${fieldList}) but declares no purpose; the gateway answers PURPOSE_REQUIRED without one.`,
+          message: say(M.purposeMissing, { fields: fieldList }),
         },
         op,
         name,
         {
           found: fieldList,
-          expected: "# purpose: <procedure code> above the operation, sent as X-Purpose-Procedure",
+          expected: say(M.expPurposeComment),
         },
       );
       return;
     }
     if (!PROCEDURE_CODE.test(purpose) || !catalogue.get(purpose)) {
-      add(
-        this.findings,
-        "OP_PURPOSE_UNKNOWN",
-        { message: `The declared purpose ${purpose} is not a procedure of the national catalogue.` },
-        op,
-        name,
-        {
-          found: purpose,
-          expected: "a National Public Service Portal code, e.g. 1.001193",
-        },
-      );
+      add(this.findings, "OP_PURPOSE_UNKNOWN", { message: say(M.purposeUnknown, { purpose }) }, op, name, {
+        found: purpose,
+        expected: say(M.expPortalCode),
+      });
       return;
     }
     if (client) {
@@ -549,12 +530,12 @@ class OperationChecker {
     add(
       this.findings,
       "OP_NOT_GRANTED",
-      { message: `${error.message} (the gateway answers ${String(ext.code)})`, nodes: fieldNode ? [fieldNode] : undefined },
+      { message: say(M.notGranted, { detail: error.message, code: String(ext.code) }), nodes: fieldNode ? [fieldNode] : undefined },
       op,
       name,
       {
         found: typeof ext.field === "string" ? ext.field : undefined,
-        expected: missing ? `a grant for ${missing.source}/${missing.class} under procedure ${missing.procedure}` : undefined,
+        expected: missing ? say(M.expGrant, { source: missing.source, class: missing.class, procedure: missing.procedure }) : undefined,
       },
     );
   }
@@ -581,11 +562,7 @@ class OperationChecker {
   ): void {
     const { doc } = variables;
     if (typeof variables.values !== "object" || variables.values === null || Array.isArray(variables.values)) {
-      throw new ConformanceInputError(
-        doc.file,
-        "sample variables are a JSON object of variable values (or, for a document of several operations, one such object per operation name).",
-        doc.locate(variables.path),
-      );
+      throw new ConformanceInputError(doc.file, say(M.variablesNotObject), doc.locate(variables.path));
     }
     const values = variables.values as Record<string, unknown>;
     const declared = (op.variableDefinitions ?? []).map((d) => d.variable.name.value);
@@ -596,10 +573,10 @@ class OperationChecker {
         rule: "OP_VARIABLES_INVALID",
         ...doc.at([...variables.path, key]),
         operation: name,
-        message: `The operation declares no variable $${key}${near.length ? `; did you mean $${near[0]}?` : "."}`,
+        message: near.length ? say(M.noSuchVariableNear, { key, near: near[0] }) : say(M.noSuchVariable, { key }),
         found: key,
-        expected: declared.length ? declared.map((d) => `$${d}`).join(", ") : "no variables",
-        fix: near.length ? `rename to ${near[0]}` : `remove ${key}`,
+        expected: declared.length ? declared.map((d) => `$${d}`).join(", ") : say(M.expNoVariables),
+        fix: near.length ? say(M.fixRenameTo, { name: near[0] }) : say(M.fixRemove, { name: key }),
       });
     }
     for (const definition of op.variableDefinitions ?? []) {
@@ -613,7 +590,7 @@ class OperationChecker {
       if (value === undefined) {
         const misspelt = Object.keys(values).some((key) => key !== variable && key.toLowerCase() === variable.toLowerCase());
         if (isNonNullType(type) && !definition.defaultValue && !misspelt)
-          report("OP_VARIABLES_INVALID", `Variable $${variable} of required type ${String(type)} is not given.`, at.path);
+          report("OP_VARIABLES_INVALID", say(M.requiredVariable, { variable, type: String(type) }), at.path);
         continue;
       }
       let ok = true;
@@ -624,7 +601,10 @@ class OperationChecker {
           ok = false;
           const typed = findGatewayError(error);
           const rule = ruleForInputError(typed?.code, "OP_VARIABLES_INVALID");
-          report(rule, `$${variable}${path.length ? `.${path.join(".")}` : ""}: ${typed?.message ?? error.message}`, [...at.path, ...path]);
+          report(rule, `$${variable}${path.length ? `.${path.join(".")}` : ""}: ${typed?.message ?? theirs(error.message)}`, [
+            ...at.path,
+            ...path,
+          ]);
         },
         !this.ctx.suggestions,
       );

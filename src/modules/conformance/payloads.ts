@@ -24,6 +24,8 @@ import { checkRequest, toRequest } from "../procedures/index.js";
 import { type InputFile, JsonDocument, type JsonPath, ConformanceInputError } from "./inputs.js";
 import type { Findings } from "./report.js";
 import { type RuleId, ruleForInputError } from "./rules.js";
+import { say } from "../../platform/i18n.js";
+import { CONFORMANCE_MESSAGES as M } from "./messages.js";
 import {
   ADDRESS_FIELDS,
   DISTRICT_FIELDS,
@@ -80,15 +82,20 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 /** A string, or a DATA_TYPE finding (a code given as a number loses its leading zeros). */
 function expectString(findings: Findings, at: At, value: unknown, what: string): value is string {
   if (typeof value === "string") return true;
-  const lost = typeof value === "number" ? ` As a number it loses leading zeros and precision; write it in quotes.` : "";
+  const lost = typeof value === "number" ? say(M.lostAsNumber) : "";
   add(
     findings,
     at,
     "DATA_TYPE",
-    `${label(at)} must be a string (${what}); got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}.${lost}`,
+    say(M.mustBeString, {
+      name: label(at),
+      what,
+      got: value === null ? "null" : Array.isArray(value) ? say(M.gotArray) : typeof value,
+      lost,
+    }),
     {
       found: value,
-      expected: `a string: ${what}`,
+      expected: say(M.expString, { what }),
     },
   );
   return false;
@@ -103,12 +110,12 @@ function realDate(year: number, month: number, day: number): boolean {
 }
 
 function checkDate(findings: Findings, at: At, value: unknown, past: boolean, today: string): void {
-  if (!expectString(findings, at, value, "an ISO 8601 date, YYYY-MM-DD")) return;
+  if (!expectString(findings, at, value, say(M.whatDate))) return;
   const match = ISO_DATE.exec(value);
   if (!match) {
     const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
-    const fix = dmy ? `write ${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}` : undefined;
-    add(findings, at, "DATA_DATE", `${label(at)} ${show(value)} is not an ISO 8601 date (YYYY-MM-DD).`, {
+    const fix = dmy ? say(M.fixWrite, { value: `${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}` }) : undefined;
+    add(findings, at, "DATA_DATE", say(M.notIsoDate, { name: label(at), value: show(value) }), {
       found: value,
       expected: "YYYY-MM-DD",
       fix,
@@ -116,46 +123,43 @@ function checkDate(findings: Findings, at: At, value: unknown, past: boolean, to
     return;
   }
   if (!realDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    add(findings, at, "DATA_DATE", `${label(at)} ${value} is not a day of the calendar.`, {
+    add(findings, at, "DATA_DATE", say(M.notCalendarDay, { name: label(at), value }), {
       found: value,
-      expected: "a real calendar date",
+      expected: say(M.expRealDate),
     });
     return;
   }
   if (past && value > today)
-    add(findings, at, "DATA_DATE", `${label(at)} ${value} lies in the future.`, { found: value, expected: `a date on or before ${today}` });
+    add(findings, at, "DATA_DATE", say(M.inFuture, { name: label(at), value }), {
+      found: value,
+      expected: say(M.expOnOrBefore, { date: today }),
+    });
 }
 
 function checkDateTime(findings: Findings, at: At, value: unknown): void {
-  if (!expectString(findings, at, value, "an RFC 3339 date-time")) return;
+  if (!expectString(findings, at, value, say(M.whatDateTime))) return;
   const match = RFC3339.exec(value);
   if (!match || !realDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    add(findings, at, "DATA_DATE", `${label(at)} ${show(value)} is not an RFC 3339 date-time.`, {
+    add(findings, at, "DATA_DATE", say(M.notDateTime, { name: label(at), value: show(value) }), {
       found: value,
-      expected: "YYYY-MM-DDThh:mm:ssZ (or with an offset)",
+      expected: say(M.expDateTime),
     });
   }
 }
 
 function checkPersonalId(findings: Findings, at: At, value: unknown, today: string): void {
-  if (!expectString(findings, at, value, "a 12-digit personal identification number")) return;
+  if (!expectString(findings, at, value, say(M.whatPersonalId))) return;
   const parts = parsePersonalId(value);
   if ("error" in parts) {
-    add(findings, at, "DATA_PERSONAL_ID", `Invalid personal identification number: ${parts.error}.`, {
+    add(findings, at, "DATA_PERSONAL_ID", say(M.invalidPersonalId, { problem: parts.error }), {
       found: value,
-      expected: "12 digits (Decree 137/2015/NĐ-CP, art. 7)",
+      expected: say(M.expPersonalId),
     });
   } else if (parts.birthYear > Number(today.slice(0, 4))) {
-    add(
-      findings,
-      at,
-      "DATA_PERSONAL_ID",
-      `${value} encodes the birth year ${parts.birthYear}, which has not come yet (digit 4 is century and sex, digits 5–6 the year).`,
-      {
-        found: value,
-        expected: "a birth year that has passed",
-      },
-    );
+    add(findings, at, "DATA_PERSONAL_ID", say(M.birthYearToCome, { value, year: parts.birthYear }), {
+      found: value,
+      expected: say(M.expPastYear),
+    });
   }
 }
 
@@ -170,13 +174,13 @@ export interface Problem {
 /** What is wrong with a well-typed administrative unit code at a level: format, or not on the 2025 map (a pre-2025 unit and its successors). */
 export function adminUnitProblem(value: string, level: "PROVINCE" | "COMMUNE", registry: AdminUnitRegistry, name = "code"): Problem | null {
   const digits = level === "PROVINCE" ? 2 : 5;
-  const what = level === "PROVINCE" ? "a 2-digit province code" : "a 5-digit commune code";
+  const what = say(level === "PROVINCE" ? M.provinceCode2 : M.communeCode5);
   if (!/^\d+$/.test(value) || (value.length !== digits && !(level === "COMMUNE" && value.length === 3))) {
     return {
       rule: "DATA_ADMIN_UNIT_FORMAT",
-      message: `${name} ${show(value)} is not ${what}.`,
+      message: say(M.adminUnitFormat, { name, value: show(value), what }),
       found: value,
-      expected: `${what} (Decision 19/2025/QĐ-TTg)`,
+      expected: say(M.expAdminFormat, { what }),
     };
   }
   const current = level === "PROVINCE" ? registry.province(value) : registry.commune(value);
@@ -190,23 +194,23 @@ export function adminUnitProblem(value: string, level: "PROVINCE" | "COMMUNE", r
     const ambiguous = legacy.level !== "PROVINCE" && legacy.successors.length > 1;
     const fix =
       successors.length === 0
-        ? "no 2025 successor is recorded: confirm the address"
+        ? say(M.fixNoSuccessor)
         : ambiguous
-          ? `ambiguous: ${legacy.level === "DISTRICT" ? "the district's communes went" : "the commune was split"} to ${successors.join(", ")}; confirm the address with the person`
-          : `use ${successors[0]}`;
+          ? say(legacy.level === "DISTRICT" ? M.fixAmbiguousDistrict : M.fixAmbiguousCommune, { successors: successors.join(", ") })
+          : say(M.fixUse, { name: successors[0] });
     return {
       rule: "DATA_ADMIN_UNIT_LEGACY",
-      message: `${value} is the pre-2025 code of ${legacy.name}. ${explainLegacy(registry, legacy)}`,
-      found: `${value} (${legacy.name}, pre-2025)`,
-      expected: `${what} on the 2025 map`,
+      message: say(M.adminUnitLegacy, { value, name: legacy.name, explanation: explainLegacy(registry, legacy) }),
+      found: say(M.foundPre2025, { value, name: legacy.name }),
+      expected: say(M.expOn2025Map, { what }),
       fix,
     };
   }
   return {
     rule: "DATA_ADMIN_UNIT_UNKNOWN",
-    message: `${value} names no ${level === "PROVINCE" ? "province" : "commune"}, on the 2025 map or before it.`,
+    message: say(level === "PROVINCE" ? M.unknownProvince : M.unknownCommune, { value }),
     found: value,
-    expected: `${what} on the 2025 map`,
+    expected: say(M.expOn2025Map, { what }),
   };
 }
 
@@ -218,7 +222,7 @@ export function checkAdminUnit(
   level: "PROVINCE" | "COMMUNE",
   registry: AdminUnitRegistry,
 ): string | null {
-  if (!expectString(findings, at, value, level === "PROVINCE" ? "a 2-digit province code" : "a 5-digit commune code")) return null;
+  if (!expectString(findings, at, value, say(level === "PROVINCE" ? M.provinceCode2 : M.communeCode5))) return null;
   const problem = adminUnitProblem(value, level, registry, label(at));
   if (!problem) return value;
   add(findings, at, problem.rule, problem.message, problem);
@@ -246,26 +250,26 @@ class PayloadChecker {
     const { findings, ctx } = this;
     switch (spec.kind) {
       case "string":
-        expectString(findings, at, value, "text");
+        expectString(findings, at, value, say(M.whatText));
         return;
       case "personalId":
         checkPersonalId(findings, at, value, ctx.today);
         return;
       case "taxCode":
-        if (expectString(findings, at, value, "a 10-digit enterprise code")) {
+        if (expectString(findings, at, value, say(M.whatTaxCode))) {
           const problem = taxCodeProblem(value);
           if (problem)
-            add(findings, at, "DATA_TAX_CODE", `Invalid enterprise code (tax code): ${problem}.`, {
+            add(findings, at, "DATA_TAX_CODE", say(M.invalidTaxCode, { problem }), {
               found: value,
-              expected: "10 digits with a valid check digit",
+              expected: say(M.expTaxCode),
             });
         }
         return;
       case "branchCode":
-        if (expectString(findings, at, value, "a branch code NNNNNNNNNN-NNN")) {
+        if (expectString(findings, at, value, say(M.whatBranchCode))) {
           const problem = branchCodeProblem(value);
           if (problem)
-            add(findings, at, "DATA_BRANCH_CODE", `Invalid branch code: ${problem}.`, { found: value, expected: "NNNNNNNNNN-NNN" });
+            add(findings, at, "DATA_BRANCH_CODE", say(M.invalidBranchCode, { problem }), { found: value, expected: "NNNNNNNNNN-NNN" });
         }
         return;
       case "date":
@@ -275,14 +279,14 @@ class PayloadChecker {
         checkDateTime(findings, at, value);
         return;
       case "enum": {
-        if (!expectString(findings, at, value, `one of ${spec.type}`)) return;
+        if (!expectString(findings, at, value, say(M.whatEnum, { type: spec.type }))) return;
         const values = enumValues(ctx.schema, spec.type);
         if (!values.includes(value)) {
           const near = ctx.suggestions ? suggestionList(value, values) : [];
-          add(findings, at, "DATA_CODE_LIST", `${show(value)} is not a value of ${spec.type}.${didYouMean(near)}`, {
+          add(findings, at, "DATA_CODE_LIST", say(M.notEnumValue, { value: show(value), type: spec.type, hint: didYouMean(near) }), {
             found: value,
-            expected: `one of ${values.join(", ")}`,
-            fix: near[0] ? `use ${near[0]}` : undefined,
+            expected: say(M.expOneOf, { values: values.join(", ") }),
+            fix: near[0] ? say(M.fixUse, { name: near[0] }) : undefined,
           });
         }
         return;
@@ -290,11 +294,11 @@ class PayloadChecker {
       case "codeList": {
         const code = isObject(value) ? value.code : value;
         const codeAt = isObject(value) ? child(at, "code") : at;
-        if (!expectString(findings, codeAt, code, `a code of the ${spec.list} list`)) return;
+        if (!expectString(findings, codeAt, code, say(M.whatCodeList, { list: spec.list }))) return;
         if (!spec.codes.has(code)) {
-          add(findings, codeAt, "DATA_CODE_LIST", `${show(code)} is not a code of the national list of ${spec.list}.`, {
+          add(findings, codeAt, "DATA_CODE_LIST", say(M.notInCodeList, { value: show(code), list: spec.list }), {
             found: code,
-            expected: `a code of ${spec.list} (${[...spec.codes].slice(0, 8).join(", ")}, …)`,
+            expected: say(M.expCodeOf, { list: spec.list, codes: [...spec.codes].slice(0, 8).join(", ") }),
           });
         }
         return;
@@ -302,20 +306,20 @@ class PayloadChecker {
       case "industry": {
         const code = isObject(value) ? value.code : value;
         const codeAt = isObject(value) ? child(at, "code") : at;
-        if (expectString(findings, codeAt, code, "a 4-digit VSIC 2018 code") && !/^\d{4}$/.test(code)) {
-          add(findings, codeAt, "DATA_CODE_LIST", `${show(code)} is not a VSIC 2018 level-4 industry code.`, {
+        if (expectString(findings, codeAt, code, say(M.whatVsic)) && !/^\d{4}$/.test(code)) {
+          add(findings, codeAt, "DATA_CODE_LIST", say(M.notVsic, { value: show(code) }), {
             found: code,
-            expected: "4 digits (VSIC 2018, Decision 27/2018/QĐ-TTg)",
+            expected: say(M.expVsic),
           });
         }
         return;
       }
       case "country":
-        if (expectString(findings, at, value, "an ISO 3166-1 alpha-2 country code") && !/^[A-Z]{2}$/.test(value)) {
-          add(findings, at, "DATA_CODE_LIST", `${show(value)} is not an ISO 3166-1 alpha-2 country code.`, {
+        if (expectString(findings, at, value, say(M.whatCountry)) && !/^[A-Z]{2}$/.test(value)) {
+          add(findings, at, "DATA_CODE_LIST", say(M.notCountry, { value: show(value) }), {
             found: value,
-            expected: "two capital letters, e.g. VN",
-            fix: /^(viet ?nam|vn|vnm)$/i.test(value) ? "use VN" : undefined,
+            expected: say(M.expCountry),
+            fix: /^(viet ?nam|vn|vnm)$/i.test(value) ? say(M.fixUse, { name: "VN" }) : undefined,
           });
         }
         return;
@@ -332,16 +336,16 @@ class PayloadChecker {
         this.parcelId(at, value);
         return;
       case "certificateSerial":
-        if (expectString(findings, at, value, "a certificate serial") && !CERTIFICATE_SERIAL_PATTERN.test(value)) {
-          add(findings, at, "DATA_CERTIFICATE_SERIAL", `${show(value)} is not a certificate serial.`, {
+        if (expectString(findings, at, value, say(M.whatCertificateSerial)) && !CERTIFICATE_SERIAL_PATTERN.test(value)) {
+          add(findings, at, "DATA_CERTIFICATE_SERIAL", say(M.notCertificateSerial, { value: show(value) }), {
             found: value,
-            expected: "two capital letters, a space and 6–8 digits, e.g. DA 123456",
+            expected: say(M.expSerial),
           });
         }
         return;
       case "list":
         if (!Array.isArray(value)) {
-          add(findings, at, "DATA_TYPE", `${label(at)} must be a list.`, { found: value, expected: "a JSON array" });
+          add(findings, at, "DATA_TYPE", say(M.mustBeList, { name: label(at) }), { found: value, expected: say(M.expArray) });
           return;
         }
         value.forEach((item, i) => this.value(child(at, i), item, spec.of));
@@ -358,21 +362,21 @@ class PayloadChecker {
         this.findings,
         at,
         "DATA_TYPE",
-        `${label(at)} must be a number; got ${typeof value === "string" ? `the string ${show(value)}` : show(value)}.`,
+        say(M.mustBeNumber, { name: label(at), got: typeof value === "string" ? say(M.theString, { value: show(value) }) : show(value) }),
         {
           found: value,
-          expected: "a JSON number",
+          expected: say(M.expNumber),
         },
       );
       return;
     }
     const problems: string[] = [];
-    if (spec.integer && !Number.isInteger(value)) problems.push("a whole number");
-    if (spec.positive && value <= 0) problems.push("greater than 0");
-    if (spec.min !== undefined && value < spec.min) problems.push(`at least ${spec.min}`);
-    if (spec.max !== undefined && value > spec.max) problems.push(`at most ${spec.max}`);
+    if (spec.integer && !Number.isInteger(value)) problems.push(say(M.wholeNumber));
+    if (spec.positive && value <= 0) problems.push(say(M.greaterThanZero));
+    if (spec.min !== undefined && value < spec.min) problems.push(say(M.atLeast, { min: spec.min }));
+    if (spec.max !== undefined && value > spec.max) problems.push(say(M.atMost, { max: spec.max }));
     if (problems.length > 0)
-      add(this.findings, at, "DATA_TYPE", `${label(at)} ${value} must be ${problems.join(" and ")}.`, {
+      add(this.findings, at, "DATA_TYPE", say(M.numberMustBe, { name: label(at), value, problems: problems.join(say(M.andJoin)) }), {
         found: value,
         expected: problems.join(", "),
       });
@@ -381,12 +385,12 @@ class PayloadChecker {
   /** Field by field, required ones first; fields outside the national type are reported with the nearest name. */
   record(at: At, value: unknown, type: string, fields: Record<string, FieldSpec>): Record<string, unknown> | null {
     if (!isObject(value)) {
-      add(this.findings, at, "DATA_TYPE", `A ${type} record must be a JSON object.`, { found: value, expected: `an object (${type})` });
+      add(this.findings, at, "DATA_TYPE", say(M.recordNotObject, { type }), { found: value, expected: say(M.expObject, { type }) });
       return null;
     }
     for (const [name, field] of Object.entries(fields)) {
       if (field.required && isEmpty(value[name])) {
-        add(this.findings, at, "DATA_REQUIRED", `${type}.${name} is required and ${value[name] === undefined ? "missing" : "empty"}.`, {
+        add(this.findings, at, "DATA_REQUIRED", say(value[name] === undefined ? M.requiredMissing : M.requiredEmpty, { type, name }), {
           expected: `${type}.${name}`,
         });
       }
@@ -395,19 +399,19 @@ class PayloadChecker {
     for (const [name, fieldValue] of Object.entries(value)) {
       const at2 = child(at, name);
       if (DISTRICT_FIELDS.has(name)) {
-        add(this.findings, at2, "DATA_DISTRICT", `${name} names a district; districts were abolished on 1 July 2025.`, {
+        add(this.findings, at2, "DATA_DISTRICT", say(M.district, { name }), {
           found: fieldValue,
-          expected: "no district",
-          fix: `remove ${name}`,
+          expected: say(M.expNoDistrict),
+          fix: say(M.fixRemove, { name }),
         });
         continue;
       }
       if (!known.has(name)) {
         const near = this.ctx.suggestions ? suggestionList(name, [...known]) : [];
-        add(this.findings, at2, "DATA_UNKNOWN_FIELD", `${type} has no field ${name}.${didYouMean(near)}`, {
+        add(this.findings, at2, "DATA_UNKNOWN_FIELD", say(M.unknownField, { type, name, hint: didYouMean(near) }), {
           found: name,
-          expected: `a field of ${type}`,
-          fix: near[0] ? `rename to ${near[0]}` : undefined,
+          expected: say(M.expFieldOf, { type }),
+          fix: near[0] ? say(M.fixRenameTo, { name: near[0] }) : undefined,
         });
         continue;
       }
@@ -421,7 +425,7 @@ class PayloadChecker {
     const record = this.record(at, value, "Address", ADDRESS_FIELDS);
     if (!record) return;
     if (isEmpty(record.communeCode) && isEmpty(record.legacyCommuneCode)) {
-      add(this.findings, at, "DATA_REQUIRED", "Address.communeCode is required: an address names its 2025 commune.", {
+      add(this.findings, at, "DATA_REQUIRED", say(M.addressCommuneRequired), {
         expected: "Address.communeCode",
       });
     }
@@ -436,9 +440,9 @@ class PayloadChecker {
         // Both: the old commune is history, but it must be one the new commune took over.
         const legacy = /^\d{5}$/.test(legacyCode) ? this.ctx.adminUnits.legacyUnit(legacyCode) : undefined;
         if (!legacy) {
-          add(this.findings, legacyAt, "DATA_ADMIN_UNIT_UNKNOWN", `legacyCommuneCode ${show(legacyCode)} names no pre-2025 commune.`, {
+          add(this.findings, legacyAt, "DATA_ADMIN_UNIT_UNKNOWN", say(M.legacyCommuneUnknown, { value: show(legacyCode) }), {
             found: legacyCode,
-            expected: "a 5-digit pre-2025 commune code",
+            expected: say(M.expLegacyCommune),
           });
         } else if (!legacy.successors.some((s) => s.code === commune.code)) {
           const went = legacy.successors.map((s) => `${s.code} (${this.ctx.adminUnits.commune(s.code)?.name ?? "?"})`).join(", ");
@@ -446,10 +450,10 @@ class PayloadChecker {
             this.findings,
             legacyAt,
             "DATA_ADMIN_UNIT_MISMATCH",
-            `${legacy.name} (${legacyCode}, pre-2025) went to ${went}, not to ${commune.name} (${commune.code}).`,
+            say(M.legacyCommuneWentElsewhere, { legacy: legacy.name, legacyCode, went, commune: commune.name, communeCode: commune.code }),
             {
               found: legacyCode,
-              expected: `a pre-2025 commune merged into ${commune.code}`,
+              expected: say(M.expMergedInto, { code: commune.code }),
             },
           );
         }
@@ -462,11 +466,18 @@ class PayloadChecker {
         this.findings,
         child(at, "provinceCode"),
         "DATA_ADMIN_UNIT_MISMATCH",
-        `${commune.name} (${commune.code}) is in ${actual?.name} (${commune.provinceCode}), not in ${province.name} (${province.code}).`,
+        say(M.communeNotInProvince, {
+          commune: commune.name,
+          communeCode: commune.code,
+          actual: actual?.name,
+          actualCode: commune.provinceCode,
+          province: province.name,
+          provinceCode: province.code,
+        }),
         {
           found: province.code,
           expected: commune.provinceCode,
-          fix: `use ${commune.provinceCode}`,
+          fix: say(M.fixUse, { name: commune.provinceCode }),
         },
       );
     }
@@ -474,12 +485,12 @@ class PayloadChecker {
 
   /** False when the value is not shaped like a parcel id (reported here). */
   private parcelId(at: At, value: unknown): boolean {
-    if (!expectString(this.findings, at, value, "a parcel id <commune code>-<map sheet>-<parcel number>")) return false;
+    if (!expectString(this.findings, at, value, say(M.whatParcelId))) return false;
     const match = PARCEL_ID_PATTERN.exec(value);
     if (!match) {
-      add(this.findings, at, "DATA_PARCEL_ID", `${show(value)} is not a parcel id.`, {
+      add(this.findings, at, "DATA_PARCEL_ID", say(M.notParcelId, { value: show(value) }), {
         found: value,
-        expected: "<5-digit commune code>-<map sheet>-<parcel number>, e.g. 00004-12-345",
+        expected: say(M.expParcelId),
       });
       return false;
     }
@@ -498,10 +509,10 @@ class PayloadChecker {
         this.findings,
         child(at, "personalId"),
         "DATA_PERSONAL_ID_MISMATCH",
-        `${personalId} encodes the birth year ${parts.birthYear}, but dateOfBirth is ${dateOfBirth}.`,
+        say(M.birthYearMismatch, { personalId, year: parts.birthYear, dateOfBirth: String(dateOfBirth) }),
         {
           found: `${personalId} → ${parts.birthYear}`,
-          expected: `an id encoding ${year} (digit 4: century and sex; digits 5–6: year)`,
+          expected: say(M.expIdYear, { year }),
         },
       );
     }
@@ -510,17 +521,17 @@ class PayloadChecker {
         this.findings,
         child(at, "personalId"),
         "DATA_PERSONAL_ID_MISMATCH",
-        `${personalId} encodes the sex ${parts.sex}, but the record says ${sex}.`,
+        say(M.sexMismatch, { personalId, encoded: parts.sex, sex }),
         {
           found: `${personalId} → ${parts.sex}`,
-          expected: `an id encoding ${sex} (digit 4: even for male, odd for female)`,
+          expected: say(M.expIdSex, { sex }),
         },
       );
     }
     if (typeof dateOfDeath === "string" && typeof dateOfBirth === "string" && ISO_DATE.test(dateOfDeath) && dateOfDeath < dateOfBirth) {
-      add(this.findings, child(at, "dateOfDeath"), "DATA_DATE", `dateOfDeath ${dateOfDeath} is before dateOfBirth ${dateOfBirth}.`, {
+      add(this.findings, child(at, "dateOfDeath"), "DATA_DATE", say(M.deathBeforeBirth, { dateOfDeath, dateOfBirth }), {
         found: dateOfDeath,
-        expected: `a date on or after ${dateOfBirth}`,
+        expected: say(M.expOnOrAfter, { date: dateOfBirth }),
       });
     }
   }
@@ -542,7 +553,7 @@ class PayloadChecker {
         this.findings,
         child(at, "code"),
         "DATA_BRANCH_CODE",
-        `Branch ${branch.code} belongs to enterprise ${prefix}, not to ${enterpriseCode}.`,
+        say(M.branchOfOther, { branch: branch.code, prefix, enterprise: enterpriseCode }),
         {
           found: branch.code,
           expected: `${enterpriseCode}-NNN`,
@@ -561,7 +572,7 @@ class PayloadChecker {
         this.findings,
         child(child(at, "address"), "communeCode"),
         "DATA_ADMIN_UNIT_MISMATCH",
-        `Parcel ${record.id} lies in commune ${commune}, but its address names ${addressCommune}.`,
+        say(M.parcelCommuneMismatch, { id: String(record.id), commune, addressCommune }),
         {
           found: addressCommune,
           expected: commune,
@@ -577,7 +588,7 @@ class PayloadChecker {
           this.findings,
           child(at, field),
           "DATA_PARCEL_ID",
-          `${field} ${record[field]} disagrees with the parcel id ${record.id} (${Number(part)}).`,
+          say(M.parcelPartMismatch, { field, value: String(record[field]), id: String(record.id), part: Number(part) }),
           { found: record[field], expected: String(Number(part)) },
         );
       }
@@ -599,7 +610,7 @@ class PayloadChecker {
         const message = findGatewayError(error)?.message ?? error.message;
         add(this.findings, place, rule, path.length ? `${path.join(".")}: ${message}` : message, {
           found: invalid,
-          expected: rule === "DATA_DOSSIER" ? "a DossierInput (see schema.graphql)" : undefined,
+          expected: rule === "DATA_DOSSIER" ? say(M.expDossierInput) : undefined,
         });
       },
       !this.ctx.suggestions,
@@ -611,9 +622,9 @@ class PayloadChecker {
       subjects?: Record<string, string>;
     };
     if (!this.ctx.catalogue.get(input.procedureCode.trim())) {
-      add(this.findings, child(at, "procedureCode"), "DATA_PROCEDURE", `No procedure ${input.procedureCode} in the national catalogue.`, {
+      add(this.findings, child(at, "procedureCode"), "DATA_PROCEDURE", say(M.noProcedure, { code: input.procedureCode }), {
         found: input.procedureCode,
-        expected: "a National Public Service Portal procedure code, e.g. 1.001193",
+        expected: say(M.expProcedureCode),
       });
       return;
     }
@@ -624,10 +635,13 @@ class PayloadChecker {
         this.findings,
         child(child(at, "subjects"), "certificate"),
         "DATA_DOSSIER",
-        `Procedure ${procedure.code} is about no parcel, so it takes no certificate.`,
+        say(M.noCertificateWithoutParcel, { code: procedure.code }),
         {
           found: subjects.certificate,
-          expected: `the subjects of ${procedure.code}: ${procedure.subjects.map((sub) => sub.role).join(", ") || "none"}`,
+          expected: say(M.expSubjects, {
+            code: procedure.code,
+            roles: procedure.subjects.map((sub) => sub.role).join(", ") || say(M.none),
+          }),
         },
       );
       return;
@@ -641,7 +655,7 @@ class PayloadChecker {
       const typed = findGatewayError(error);
       if (!typed) throw error;
       const rule = ruleForInputError(typed.code, "DATA_DOSSIER");
-      add(this.findings, at, rule, typed.message, { expected: `a dossier procedure ${input.procedureCode} accepts` });
+      add(this.findings, at, rule, typed.message, { expected: say(M.expDossierAccepted, { code: input.procedureCode }) });
     }
   }
 }
@@ -650,20 +664,16 @@ class PayloadChecker {
 export function checkSampleFile(file: InputFile, ctx: PayloadContext, findings: Findings): number {
   const doc = JsonDocument.parse(file);
   if (!isObject(doc.value)) {
-    throw new ConformanceInputError(
-      file.name,
-      `a sample file is a JSON object whose keys are record kinds (${RECORD_KIND_KEYS.join(", ")}), each holding a list of records.`,
-      doc.locate([]),
-    );
+    throw new ConformanceInputError(file.name, say(M.sampleFileShape, { kinds: RECORD_KIND_KEYS.join(", ") }), doc.locate([]));
   }
   const checker = new PayloadChecker(ctx, findings);
   let records = 0;
   for (const [key, value] of Object.entries(doc.value)) {
     const at: At = { doc, path: [key] };
     if (!Array.isArray(value) && RECORD_KIND_KEYS.includes(key)) {
-      add(findings, at, "DATA_TYPE", `${key} must be a list of records.`, {
-        found: Array.isArray(value) ? "a list" : value === null ? "null" : typeof value,
-        expected: "a JSON array",
+      add(findings, at, "DATA_TYPE", say(M.mustBeListOfRecords, { key }), {
+        found: Array.isArray(value) ? say(M.aList) : value === null ? "null" : typeof value,
+        expected: say(M.expArray),
       });
       continue;
     }
@@ -676,17 +686,11 @@ export function checkSampleFile(file: InputFile, ctx: PayloadContext, findings: 
     const kind = RECORD_KINDS.find((k) => k.key === key);
     if (!kind) {
       const near = ctx.suggestions ? suggestionList(key, RECORD_KIND_KEYS) : [];
-      add(
-        findings,
-        at,
-        "DATA_UNKNOWN_KIND",
-        `${key} is not a record kind the national standards cover; it was not checked.${didYouMean(near)}`,
-        {
-          found: key,
-          expected: RECORD_KIND_KEYS.join(", "),
-          fix: near[0] ? `rename to ${near[0]}` : undefined,
-        },
-      );
+      add(findings, at, "DATA_UNKNOWN_KIND", say(M.unknownKind, { key, hint: didYouMean(near) }), {
+        found: key,
+        expected: RECORD_KIND_KEYS.join(", "),
+        fix: near[0] ? say(M.fixRenameTo, { name: near[0] }) : undefined,
+      });
       continue;
     }
     for (const [item, itemAt] of items) {

@@ -11,10 +11,12 @@ import type { Client } from "../access/index.js";
 import type { ConformanceConfig } from "../../platform/config.js";
 import { logger } from "../../platform/logger.js";
 import { GatewayError } from "../../platform/errors.js";
+import { language, say } from "../../platform/i18n.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import type { ProcedureCatalogue } from "../procedures/index.js";
 import { API_LIMITS, assertInputSizes, type ConformanceLimits } from "./bounds.js";
 import type { ConformanceInputs } from "./inputs.js";
+import { CONFORMANCE_MESSAGES } from "./messages.js";
 import type { Report } from "./report.js";
 import type { CheckOptions } from "./service.js";
 import type { CheckOutcome, CheckTask, WorkerData } from "./worker-protocol.js";
@@ -50,11 +52,9 @@ export class ConformancePool {
     const { threads, queue, timeoutMs } = this.options;
     if (this.inFlight >= threads + queue) {
       const retryAfterSeconds = Math.max(1, Math.ceil(timeoutMs / 1000));
-      throw new GatewayError(
-        "RATE_LIMITED",
-        `The conformance check is busy: ${this.inFlight} checks are running or waiting, as many as it takes at once. Retry in ${retryAfterSeconds} s.`,
-        { retryAfterSeconds },
-      );
+      throw new GatewayError("RATE_LIMITED", say(CONFORMANCE_MESSAGES.busy, { inFlight: this.inFlight, retryAfterSeconds }), {
+        retryAfterSeconds,
+      });
     }
     this.inFlight++;
     try {
@@ -109,14 +109,17 @@ export class ConformancePool {
       }, timeoutMs);
     });
     try {
-      const outcome = await pool.run({ inputs, options, started: port2 }, { signal: abort.signal, transferList: [port2] });
+      const outcome = await pool.run(
+        { inputs, options, language: language(), started: port2 },
+        { signal: abort.signal, transferList: [port2] },
+      );
       if ("error" in outcome) throw new GatewayError(outcome.error.code, outcome.error.message, outcome.error.details);
       return outcome.report;
     } catch (error) {
       if (timedOut) {
         throw new GatewayError(
           "CONFORMANCE_TIMEOUT",
-          `The conformance check ran past its time budget of ${timeoutMs.toLocaleString("en")} ms and was stopped. Check the inputs in parts, or run \`npx ndaf-gateway conformance\`, which has no time limit.`,
+          say(CONFORMANCE_MESSAGES.timeout, { timeoutMs: timeoutMs.toLocaleString(language() === "vi" ? "vi" : "en") }),
           { timeoutMs },
         );
       }

@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS } from "../access/index.js";
 import type { RequestAccess } from "../access/index.js";
 import type { ConformancePool } from "./pool.js";
 import { listOf } from "../../shared/cost.js";
+import { localizedRules } from "./rule-messages.js";
 import { CONFORMANCE_RULES } from "./rules.js";
 import { ConformanceInput, ConformanceReport, ConformanceRule } from "./types.js";
 
@@ -53,7 +54,7 @@ export class ConformanceResolver {
     description: "The conformance rules, with their legal or technical basis and the usual fix.",
   })
   conformanceRules(): ConformanceRule[] {
-    return [...CONFORMANCE_RULES];
+    return localizedRules();
   }
 }
 

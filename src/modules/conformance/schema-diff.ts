@@ -29,6 +29,8 @@ import {
 } from "graphql";
 import { ConformanceInputError, type InputFile, JsonDocument } from "./inputs.js";
 import type { Findings } from "./report.js";
+import { say } from "../../platform/i18n.js";
+import { CONFORMANCE_MESSAGES as M } from "./messages.js";
 
 /** The provincial schema from SDL, or from an introspection result ({ data: { __schema } } or { __schema }). */
 export function loadProvincialSchema(file: InputFile): GraphQLSchema {
@@ -37,12 +39,11 @@ export function loadProvincialSchema(file: InputFile): GraphQLSchema {
     const doc = JsonDocument.parse(file);
     const value = doc.value as { data?: IntrospectionQuery } & Partial<IntrospectionQuery>;
     const introspection = value?.__schema ? (value as IntrospectionQuery) : value?.data?.__schema ? value.data : null;
-    if (!introspection)
-      throw new ConformanceInputError(file.name, "a JSON schema must be an introspection result with __schema (or data.__schema).");
+    if (!introspection) throw new ConformanceInputError(file.name, say(M.introspectionJson));
     try {
       return buildClientSchema(introspection);
     } catch (error) {
-      throw new ConformanceInputError(file.name, `not a usable introspection result: ${(error as Error).message}`);
+      throw new ConformanceInputError(file.name, say(M.badIntrospection, { detail: (error as Error).message }));
     }
   }
   let document: DocumentNode;
@@ -50,7 +51,7 @@ export function loadProvincialSchema(file: InputFile): GraphQLSchema {
     document = parse(new Source(text, file.name));
   } catch (error) {
     const e = error as GraphQLError;
-    throw new ConformanceInputError(file.name, `not a valid GraphQL schema: ${e.message.replace(/^Syntax Error: /, "")}`, e.locations?.[0]);
+    throw new ConformanceInputError(file.name, say(M.notSchema, { detail: e.message.replace(/^Syntax Error: /, "") }), e.locations?.[0]);
   }
   // The first unknown type, with its place (buildASTSchema would only say "Unknown type").
   const defined = new Set([
@@ -68,7 +69,7 @@ export function loadProvincialSchema(file: InputFile): GraphQLSchema {
   if (unknown?.loc) {
     throw new ConformanceInputError(
       file.name,
-      `not a valid GraphQL schema: unknown type "${unknown.name.value}".`,
+      say(M.schemaUnknownType, { type: unknown.name.value }),
       getLocation(unknown.loc.source, unknown.loc.start),
     );
   }
@@ -81,7 +82,7 @@ export function loadProvincialSchema(file: InputFile): GraphQLSchema {
   } catch (error) {
     const e = error as GraphQLError;
     const located = e.locations?.[0] ?? (e.nodes?.[0]?.loc ? getLocation(e.nodes[0].loc.source, e.nodes[0].loc.start) : undefined);
-    throw new ConformanceInputError(file.name, `not a valid GraphQL schema: ${e.message.split("\n")[0]}`, located);
+    throw new ConformanceInputError(file.name, say(M.notSchema, { detail: e.message.split("\n")[0] }), located);
   }
 }
 
@@ -118,11 +119,10 @@ function nodeFor(schema: GraphQLSchema, path: string): ASTNode | undefined {
  */
 function renamed(theirs: GraphQLSchema, national: GraphQLSchema, map: Record<string, string>, file: string): GraphQLSchema {
   for (const [own, nationalName] of Object.entries(map)) {
-    if (!theirs.getType(own)) throw new ConformanceInputError(file, `--map ${own}=${nationalName}: the schema has no type ${own}.`);
-    if (!national.getType(nationalName))
-      throw new ConformanceInputError(file, `--map ${own}=${nationalName}: the national schema has no type ${nationalName}.`);
+    if (!theirs.getType(own)) throw new ConformanceInputError(file, say(M.mapNoType, { own, national: nationalName }));
+    if (!national.getType(nationalName)) throw new ConformanceInputError(file, say(M.mapNoNationalType, { own, national: nationalName }));
     if (theirs.getType(nationalName) && !map[nationalName]) {
-      throw new ConformanceInputError(file, `--map ${own}=${nationalName}: the schema already has a type ${nationalName}.`);
+      throw new ConformanceInputError(file, say(M.mapTypeExists, { own, national: nationalName }));
     }
   }
   if (Object.keys(map).length === 0) return theirs;
@@ -159,9 +159,9 @@ export async function checkSchema(
     findings.add({
       rule: "SCHEMA_NO_SHARED_TYPES",
       file: file.name,
-      message: "No type of this schema has the name of a national type, so none could be compared.",
-      found: [...userTypeNames(theirs)].slice(0, 6).join(", ") || "no types",
-      expected: "types named as in the national schema: Citizen, Address, Enterprise, LandParcel, …",
+      message: say(M.noSharedTypes),
+      found: [...userTypeNames(theirs)].slice(0, 6).join(", ") || say(M.foundNoTypes),
+      expected: say(M.expNationalNames),
     });
     return 0;
   }
@@ -172,7 +172,7 @@ export async function checkSchema(
     const location = node?.loc ? getLocation(node.loc.source, node.loc.start) : null;
     return { file: file.name, line: location?.line ?? null, column: location?.column ?? null };
   };
-  const their = (typeName: string) => (ownName[typeName] ? ` (their ${ownName[typeName]})` : "");
+  const their = (typeName: string) => (ownName[typeName] ? say(M.theirType, { name: ownName[typeName] }) : "");
   // Fields a shared type lacks are one finding per type, not one per field: a system often exposes a subset.
   const missing = new Map<string, string[]>();
   for (const change of changes) {
@@ -191,9 +191,13 @@ export async function checkSchema(
       rule: level === CriticalityLevel.Breaking ? "SCHEMA_BREAKING" : "SCHEMA_DANGEROUS",
       ...place(path),
       path,
-      message: `${change.message}${change.criticality.reason ? ` — ${change.criticality.reason}` : ""}${their(typeName)}`,
+      message: say(M.schemaChange, {
+        change: change.message,
+        reason: change.criticality.reason ? ` — ${change.criticality.reason}` : "",
+        their: their(typeName),
+      }),
       found: change.type,
-      expected: `${path} as in the national schema`,
+      expected: say(M.expAsNational, { path }),
     });
   }
   for (const [typeName, fields] of missing) {
@@ -201,10 +205,10 @@ export async function checkSchema(
       rule: "SCHEMA_BREAKING",
       ...place(typeName),
       path: typeName,
-      message: `${typeName}${their(typeName)} lacks ${fields.length} field(s) of the national type: ${fields.join(", ")}. A consumer written against the national schema that asks for them would fail.`,
+      message: say(M.lacksFields, { type: typeName, their: their(typeName), count: fields.length, fields: fields.join(", ") }),
       found: `FIELD_REMOVED × ${fields.length}`,
-      expected: `every field of the national ${typeName}`,
-      fix: `expose ${fields.slice(0, 5).join(", ")}${fields.length > 5 ? ", …" : ""}, or name the type otherwise if it is not the national ${typeName}`,
+      expected: say(M.expEveryField, { type: typeName }),
+      fix: say(M.fixExpose, { fields: `${fields.slice(0, 5).join(", ")}${fields.length > 5 ? ", …" : ""}`, type: typeName }),
     });
   }
   return shared.length;

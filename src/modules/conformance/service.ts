@@ -17,6 +17,8 @@ import { buildReport, type Report, Findings } from "./report.js";
 import { CONFORMANCE_RULES } from "./rules.js";
 import { checkSchema } from "./schema-diff.js";
 import { checkSubgraph, type SubgraphComposer } from "./subgraph.js";
+import { say } from "../../platform/i18n.js";
+import { CONFORMANCE_MESSAGES as M } from "./messages.js";
 
 export interface ConformanceEnvironment {
   schema: GraphQLSchema;
@@ -64,16 +66,16 @@ export async function checkConformance(
     ...(inputs.subgraph ? [inputs.subgraph] : []),
   ];
   const total = given.length;
-  if (total === 0) throw new ConformanceInputError("(input)", "nothing to check: give operations, sample data, a schema or a subgraph.");
-  if (!inputs.subgraph && inputs.subgraphName) throw new ConformanceInputError("(input)", "a subgraph name needs a subgraph (--subgraph).");
+  if (total === 0) throw new ConformanceInputError("(input)", say(M.nothingToCheck));
+  if (!inputs.subgraph && inputs.subgraphName) throw new ConformanceInputError("(input)", say(M.subgraphNameWithoutSubgraph));
   if (!inputs.schema && Object.keys(inputs.schemaTypeMap ?? {}).length > 0)
-    throw new ConformanceInputError("(input)", "a type map needs a schema to compare (--schema).");
-  if (total > MAX_FILES) throw new ConformanceInputError("(input)", `${total} files is more than ${MAX_FILES}; check them in parts.`);
+    throw new ConformanceInputError("(input)", say(M.typeMapWithoutSchema));
+  if (total > MAX_FILES) throw new ConformanceInputError("(input)", say(M.tooManyFiles, { total, max: MAX_FILES }));
   const limits = options.limits ?? null;
   if (limits) assertInputSizes(inputs, limits);
   const names = new Set<string>();
   for (const file of given) {
-    if (names.has(file.name)) throw new ConformanceInputError(file.name, "given twice; every input file needs its own name.");
+    if (names.has(file.name)) throw new ConformanceInputError(file.name, say(M.givenTwice));
     names.add(file.name);
   }
 
@@ -91,7 +93,7 @@ export async function checkConformance(
   const operations = checkOperations(inputs.operations, { ...context, client, limits }, findings);
   let records = 0;
   for (const file of inputs.samples) {
-    if (!/\.json$/i.test(file.name)) throw new ConformanceInputError(file.name, "sample data are .json files.");
+    if (!/\.json$/i.test(file.name)) throw new ConformanceInputError(file.name, say(M.samplesAreJson));
     records += checkSampleFile(file, context, findings);
   }
   const schemaTypesCompared = inputs.schema ? await checkSchema(inputs.schema, env.schema, findings, inputs.schemaTypeMap ?? {}) : 0;

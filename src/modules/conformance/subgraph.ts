@@ -8,6 +8,8 @@
 import { type ASTNode, type DocumentNode, getLocation, type GraphQLError, Kind, parse, Source } from "graphql";
 import { ConformanceInputError, type InputFile } from "./inputs.js";
 import type { Findings } from "./report.js";
+import { say } from "../../platform/i18n.js";
+import { CONFORMANCE_MESSAGES as M } from "./messages.js";
 
 export type SubgraphComposition = { ok: true } | { ok: false; errors: readonly GraphQLError[] };
 
@@ -35,17 +37,11 @@ const graphValue = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, "_
 export function subgraphName(file: InputFile, given: string | undefined | null, national: readonly string[]): string {
   const name = given ?? subgraphNameOf(file.name);
   if (!NAME.test(name)) {
-    throw new ConformanceInputError(
-      file.name,
-      `"${name}" cannot name a subgraph: a letter, then letters, digits, - or _ (at most 63); give one with --subgraph-name.`,
-    );
+    throw new ConformanceInputError(file.name, say(M.badSubgraphName, { name }));
   }
   const taken = national.find((n) => graphValue(n) === graphValue(name));
   if (taken) {
-    throw new ConformanceInputError(
-      file.name,
-      `"${name}" is the name of the national ${taken} subgraph; give the provincial subgraph a name of its own with --subgraph-name.`,
-    );
+    throw new ConformanceInputError(file.name, say(M.nationalSubgraphName, { name, taken }));
   }
   return name;
 }
@@ -60,17 +56,13 @@ export function parseSubgraph(file: InputFile): { source: Source; document: Docu
     const e = error as GraphQLError;
     throw new ConformanceInputError(
       file.name,
-      `not a valid subgraph schema: ${e.message.replace(/^Syntax Error: /, "")}`,
+      say(M.notSubgraphSchema, { detail: e.message.replace(/^Syntax Error: /, "") }),
       e.locations?.[0],
     );
   }
   const executable = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION);
   if (executable?.loc) {
-    throw new ConformanceInputError(
-      file.name,
-      "holds operations: a subgraph schema holds type definitions; pass operations with --operations.",
-      getLocation(source, executable.loc.start),
-    );
+    throw new ConformanceInputError(file.name, say(M.subgraphHoldsOperations), getLocation(source, executable.loc.start));
   }
   return { source, document };
 }
@@ -100,7 +92,7 @@ export async function checkSubgraph(
   composer: SubgraphComposer | undefined,
   findings: Findings,
 ): Promise<void> {
-  if (!composer) throw new ConformanceInputError(file.name, "this check cannot compose subgraphs: it was started without a composer.");
+  if (!composer) throw new ConformanceInputError(file.name, say(M.noComposer));
   const name = subgraphName(file, given, composer.nationalNames);
   const { source, document } = parseSubgraph(file);
   const composed = await composer.compose(name, document);

@@ -1,4 +1,6 @@
 /** "Did you mean …?" for misspelt names: the options within a third of the name's length in edit distance. */
+import { say } from "../../platform/i18n.js";
+import { CONFORMANCE_MESSAGES as M } from "./messages.js";
 
 function distance(a: string, b: string): number {
   const x = a.toLowerCase();
@@ -27,5 +29,5 @@ export function suggestionList(input: string, options: readonly string[]): strin
 
 export function didYouMean(suggestions: readonly string[]): string {
   if (suggestions.length === 0) return "";
-  return ` Did you mean ${suggestions.slice(0, 3).join(", or ")}?`;
+  return say(M.didYouMean, { options: suggestions.slice(0, 3).join(say(M.orJoin)) });
 }

@@ -7,6 +7,7 @@
 import { workerData } from "piscina";
 import { subgraphComposer } from "../../federation/composer.js";
 import { GatewayError } from "../../platform/errors.js";
+import { withLanguage } from "../../platform/i18n.js";
 import { buildGatewaySchema } from "../../schema.js";
 import { AdminUnitRegistry } from "../admin-units/index.js";
 import { ProcedureCatalogue } from "../procedures/index.js";
@@ -30,7 +31,8 @@ export default async function check(task: CheckTask): Promise<CheckOutcome> {
   task.started.postMessage("started");
   task.started.close();
   try {
-    return { report: await checkConformance(env, task.inputs, task.options) };
+    // In the language of the request it answers: the request thread's AsyncLocalStorage does not reach this thread.
+    return { report: await withLanguage(task.language, () => checkConformance(env, task.inputs, task.options)) };
   } catch (error) {
     if (!(error instanceof GatewayError)) throw error;
     const { code: _code, ...details } = error.extensions as Record<string, unknown>;
