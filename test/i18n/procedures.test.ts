@@ -125,7 +125,8 @@ describe("the procedure catalogue in the reader's language", () => {
     const [viProcedures, enProcedures] = [vi.body.data.procedures, en.body.data.procedures];
     expect(viProcedures.length).toBeGreaterThan(0);
     // The same procedures, components, kinds and rules: only the words change.
-    const shape = (ps: any[]) => ps.map((p) => [p.code, p.subjects.map((s: any) => s.role), p.components.map((c: any) => [c.id, c.kind, c.rule])]);
+    const shape = (ps: any[]) =>
+      ps.map((p) => [p.code, p.subjects.map((s: any) => s.role), p.components.map((c: any) => [c.id, c.kind, c.rule])]);
     expect(shape(viProcedures)).toEqual(shape(enProcedures));
 
     const catalogued = new Map(gw.app.procedures.procedures.map((p) => [p.code, p]));
@@ -161,8 +162,7 @@ describe("the procedure catalogue in the reader's language", () => {
     const documents = gw.app.procedures.get(code)!.components.filter((c) => c.kind === "DOCUMENT");
     expect(documents.length).toBeGreaterThan(0);
     const input = { procedureCode: code, applicant: { personalId: dead.personal_id }, subjects: { deceased: NOBODY } };
-    const messagesOf = (components: any[]) =>
-      components.filter((c) => c.reason === "DOCUMENT_ONLY").map((c: any) => c.message);
+    const messagesOf = (components: any[]) => components.filter((c) => c.reason === "DOCUMENT_ONLY").map((c: any) => c.message);
 
     const vi = await gw.send(EVALUATE, { input }, headers(true));
     expect(messagesOf(vi.body.data.evaluateDossier.components)).toEqual(documents.map((d) => d.noteVi));

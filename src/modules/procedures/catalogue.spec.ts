@@ -45,13 +45,25 @@ describe("validateCatalogue", () => {
       [{ name: "" }, /name, field and components are required/],
       [{ components: [] }, /name, field and components are required/],
       [{ components: [procedure().components[0], procedure().components[0]] }, /duplicate component C1/],
-      [{ components: [{ id: "C1", name: "x", kind: "DATA", rule: "NO_SUCH_RULE" as never, note: "", noteVi: "" }] }, /unknown rule NO_SUCH_RULE/],
+      [
+        { components: [{ id: "C1", name: "x", kind: "DATA", rule: "NO_SUCH_RULE" as never, note: "", noteVi: "" }] },
+        /unknown rule NO_SUCH_RULE/,
+      ],
       [{ subjects: [] }, /rule PARENT_OF_CHILD needs a CHILD subject/],
-      [{ components: [{ id: "C1", name: "x", kind: "DOCUMENT", reason: "BECAUSE" as never, note: "", noteVi: "" }] }, /unknown document reason/],
+      [
+        { components: [{ id: "C1", name: "x", kind: "DOCUMENT", reason: "BECAUSE" as never, note: "", noteVi: "" }] },
+        /unknown document reason/,
+      ],
       [{ components: [{ id: "C1", name: "x", kind: "PAPER" as never, note: "", noteVi: "" }] }, /kind must be DATA or DOCUMENT/],
-      [{ components: [{ id: "C1", name: "x", kind: "DOCUMENT", reason: "PHOTO", note: "A photo.", noteVi: "" }] }, /C1: noteVi .* is required/],
+      [
+        { components: [{ id: "C1", name: "x", kind: "DOCUMENT", reason: "PHOTO", note: "A photo.", noteVi: "" }] },
+        /C1: noteVi .* is required/,
+      ],
       [{ components: [{ id: "C1", name: "x", kind: "DOCUMENT", reason: "PHOTO", note: "A photo.", noteVi: "A photo." }] }, /C1: noteVi/],
-      [{ subjects: [{ role: "CHILD", kind: "CITIZEN", description: "the child", descriptionVi: undefined as never }] }, /subject CHILD: descriptionVi/],
+      [
+        { subjects: [{ role: "CHILD", kind: "CITIZEN", description: "the child", descriptionVi: undefined as never }] },
+        /subject CHILD: descriptionVi/,
+      ],
     ];
     for (const [fields, message] of broken) {
       expect(() => validateCatalogue([procedure(fields)]), String(message)).toThrow(message);
@@ -77,7 +89,8 @@ describe("the published catalogue", () => {
       for (const c of p.components) {
         if (!c.note || !VIETNAMESE.test(c.noteVi ?? "")) untranslated.push(`${p.code} ${c.id}: ${c.note}`);
         // The same English note is the same Vietnamese one wherever it appears.
-        if (byNote.has(c.note) && byNote.get(c.note) !== c.noteVi) untranslated.push(`${p.code} ${c.id}: two Vietnamese notes for "${c.note}"`);
+        if (byNote.has(c.note) && byNote.get(c.note) !== c.noteVi)
+          untranslated.push(`${p.code} ${c.id}: two Vietnamese notes for "${c.note}"`);
         byNote.set(c.note, c.noteVi);
       }
       for (const s of p.subjects)

@@ -71,7 +71,10 @@ export function noteOf(component: Pick<CatalogueComponent, "note" | "noteVi">, l
 }
 
 /** A subject's description in `lang` (the current request's by default). */
-export function subjectDescriptionOf(subject: Pick<CatalogueSubject, "description" | "descriptionVi">, lang: Language = language()): string {
+export function subjectDescriptionOf(
+  subject: Pick<CatalogueSubject, "description" | "descriptionVi">,
+  lang: Language = language(),
+): string {
   return lang === "vi" ? subject.descriptionVi : subject.description;
 }
 
@@ -80,7 +83,11 @@ export function subjectDescriptionOf(subject: Pick<CatalogueSubject, "descriptio
  * the reader's language: the component's note in `lang` when the stored text is its note in either language; as
  * stored otherwise (the catalogue's note has changed since, or it was never a note).
  */
-export function restateNote(stored: string | null, component: Pick<CatalogueComponent, "note" | "noteVi">, lang: Language = language()): string | null {
+export function restateNote(
+  stored: string | null,
+  component: Pick<CatalogueComponent, "note" | "noteVi">,
+  lang: Language = language(),
+): string | null {
   return stored !== null && (stored === component.note || stored === component.noteVi) ? noteOf(component, lang) : stored;
 }
 
@@ -115,7 +122,8 @@ export function validateCatalogue(entries: CatalogueProcedure[]): CatalogueProce
     if (!p.name || !p.field || !Array.isArray(p.components) || p.components.length === 0)
       throw new Error(`${where}: name, field and components are required`);
     for (const s of p.subjects ?? [])
-      if (s.description && !translated(s.descriptionVi)) throw new Error(`${where}, subject ${s.role}: descriptionVi (the description in Vietnamese) is required`);
+      if (s.description && !translated(s.descriptionVi))
+        throw new Error(`${where}, subject ${s.role}: descriptionVi (the description in Vietnamese) is required`);
     const roles = new Set((p.subjects ?? []).map((s) => s.role));
     const ids = new Set<string>();
     for (const c of p.components) {

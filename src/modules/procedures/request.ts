@@ -126,7 +126,12 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
         const subject = declared.get(role)!;
         throw new GatewayError(
           "INVALID_DOSSIER",
-          say(PROCEDURES.subjectNeeded, { code: procedure.code, role, description: subjectDescriptionOf(subject), component: component.name }),
+          say(PROCEDURES.subjectNeeded, {
+            code: procedure.code,
+            role,
+            description: subjectDescriptionOf(subject),
+            component: component.name,
+          }),
         );
       }
     }

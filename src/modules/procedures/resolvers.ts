@@ -5,7 +5,14 @@ import { foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
-import { type CatalogueComponent, type CatalogueProcedure, noteOf, replaceableShare, restateNote, subjectDescriptionOf } from "./catalogue.js";
+import {
+  type CatalogueComponent,
+  type CatalogueProcedure,
+  noteOf,
+  replaceableShare,
+  restateNote,
+  subjectDescriptionOf,
+} from "./catalogue.js";
 import { disclose, visibleSubjects, WITHHELD } from "./disclosure.js";
 import { type Evidence, ruleDescription, RULES, type SubjectRole } from "./rules.js";
 import type { ProceduresContext } from "./context.js";
