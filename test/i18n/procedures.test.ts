@@ -1,7 +1,8 @@
 /**
  * Procedures and dossiers in the reader's language: a dossier's component messages (a failed check, data not found)
  * and the procedures module's typed errors in Vietnamese with `Accept-Language: vi`, in English without; codes
- * unchanged. A dossier submitted in English reads back in Vietnamese, and its correction requests too.
+ * unchanged. A dossier submitted in English reads back in Vietnamese, and its correction requests too. The catalogue
+ * too: each component's note and rule description, each subject's description, and a document's message (its note).
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -107,6 +108,74 @@ describe("dossier components in the reader's language", () => {
     const en = await gw.send(READ, { id: dossierId }, headers(false));
     expect(byRule(en.body.data.dossier.components, "DECEASED_PERSON").message).toBe(byRule(components, "DECEASED_PERSON").message);
     expect(en.body.data.dossier.corrections[0].message).toMatch(/^No record of the deceased person /);
+  });
+});
+
+describe("the procedure catalogue in the reader's language", () => {
+  const CATALOGUE = `query($search: String) { procedures(search: $search) {
+    code subjects { role description } components { id kind rule note ruleDescription }
+  } }`;
+
+  it("notes, rule descriptions and subjects' descriptions: Vietnamese with Accept-Language: vi, English without", async () => {
+    const vi = await gw.send(CATALOGUE, { search: "khai sinh" }, { ...DEMO_HEADERS, "accept-language": "vi" });
+    const en = await gw.send(CATALOGUE, { search: "khai sinh" }, DEMO_HEADERS);
+    expect(vi.body.errors, JSON.stringify(vi.body.errors)).toBeUndefined();
+    expect(en.body.errors, JSON.stringify(en.body.errors)).toBeUndefined();
+    expect(vi.headers.get("content-language")).toBe("vi");
+    const [viProcedures, enProcedures] = [vi.body.data.procedures, en.body.data.procedures];
+    expect(viProcedures.length).toBeGreaterThan(0);
+    // The same procedures, components, kinds and rules: only the words change.
+    const shape = (ps: any[]) =>
+      ps.map((p) => [p.code, p.subjects.map((s: any) => s.role), p.components.map((c: any) => [c.id, c.kind, c.rule])]);
+    expect(shape(viProcedures)).toEqual(shape(enProcedures));
+
+    const catalogued = new Map(gw.app.procedures.procedures.map((p) => [p.code, p]));
+    for (const [i, p] of viProcedures.entries()) {
+      const source = catalogued.get(p.code)!;
+      p.components.forEach((c: any, j: number) => {
+        const english = enProcedures[i].components[j];
+        expect(c.note).toBe(source.components[j].noteVi);
+        expect(english.note).toBe(source.components[j].note);
+        if (c.kind === "DATA") {
+          expect(c.ruleDescription).toMatch(/[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i);
+          expect(english.ruleDescription).toMatch(/^The /);
+          expect(c.ruleDescription).not.toBe(english.ruleDescription);
+        } else {
+          expect(c.ruleDescription).toBeNull();
+        }
+      });
+      p.subjects.forEach((s: any, j: number) => {
+        expect(s.description).toBe(source.subjects[j].descriptionVi);
+        expect(enProcedures[i].subjects[j].description).toBe(source.subjects[j].description);
+      });
+    }
+    const birth = (ps: any[]) => ps.find((p) => p.code === "1.001193");
+    expect(birth(viProcedures).components.find((c: any) => c.rule === "RESIDENCE").ruleDescription).toBe(
+      "Nơi thường trú của người nộp hồ sơ, theo bản đồ hành chính năm 2025.",
+    );
+    expect(birth(enProcedures).components.find((c: any) => c.rule === "RESIDENCE").ruleDescription).toBe(
+      "The applicant's permanent residence, on the 2025 administrative map.",
+    );
+  });
+
+  it("a document's message is its note: in the reader's language, in a preview and in a dossier submitted in English", async () => {
+    const documents = gw.app.procedures.get(code)!.components.filter((c) => c.kind === "DOCUMENT");
+    expect(documents.length).toBeGreaterThan(0);
+    const input = { procedureCode: code, applicant: { personalId: dead.personal_id }, subjects: { deceased: NOBODY } };
+    const messagesOf = (components: any[]) => components.filter((c) => c.reason === "DOCUMENT_ONLY").map((c: any) => c.message);
+
+    const vi = await gw.send(EVALUATE, { input }, headers(true));
+    expect(messagesOf(vi.body.data.evaluateDossier.components)).toEqual(documents.map((d) => d.noteVi));
+    const en = await gw.send(EVALUATE, { input }, headers(false));
+    expect(messagesOf(en.body.data.evaluateDossier.components)).toEqual(documents.map((d) => d.note));
+
+    const submitted = await gw.send(SUBMIT, { input, key: `i18n-${randomUUID()}` }, headers(false));
+    expect(submitted.body.errors, JSON.stringify(submitted.body.errors)).toBeUndefined();
+    const { dossierId } = submitted.body.data.submitDossier.dossier;
+    const readVi = await gw.send(READ, { id: dossierId }, headers(true));
+    expect(messagesOf(readVi.body.data.dossier.components)).toEqual(documents.map((d) => d.noteVi));
+    const readEn = await gw.send(READ, { id: dossierId }, headers(false));
+    expect(messagesOf(readEn.body.data.dossier.components)).toEqual(documents.map((d) => d.note));
   });
 });
 

@@ -78,7 +78,7 @@ describe("procedure catalogue", () => {
 
   it("refuses a broken catalogue at start, naming the entry", () => {
     const broken = structuredClone(catalogue);
-    broken[0].components.push({ id: "x", name: "x", kind: "DATA", rule: "NO_SUCH_RULE" as never, note: "" });
+    broken[0].components.push({ id: "x", name: "x", kind: "DATA", rule: "NO_SUCH_RULE" as never, note: "", noteVi: "" });
     expect(() => validateCatalogue(broken)).toThrow(new RegExp(`procedure ${broken[0].code}, component x: unknown rule NO_SUCH_RULE`));
   });
 

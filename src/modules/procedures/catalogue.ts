@@ -2,10 +2,16 @@
  * The procedure catalogue (seeds/procedures/catalogue.json): real National Public Service Portal procedures with
  * their dossier components, each either replaceable by data (naming the rule that checks it) or a document only
  * (with the reason). Loaded and validated once at start; public reference data.
+ *
+ * What people read of it is written in both languages side by side: each component's `note` and `noteVi`, each
+ * subject's `description` and `descriptionVi` (the names and the field are the portal's Vietnamese already; `nameEn`
+ * is the English name on purpose). An answer shows the one of its request's language (`noteOf`, `subjectDescriptionOf`);
+ * a catalogue whose Vietnamese is missing does not load.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { type Language, language } from "../../platform/i18n.js";
 import { enumOf, type EnumValue } from "../../shared/enums.js";
 import { RULES, type RuleName, type SubjectRole } from "./rules.js";
 
@@ -36,7 +42,9 @@ export interface CatalogueComponent {
   kind: ComponentKind;
   rule?: RuleName;
   reason?: DocumentReason;
+  /** What the data replaces, or why the document is needed: in English, and in Vietnamese. */
   note: string;
+  noteVi: string;
 }
 
 /**
@@ -52,8 +60,40 @@ export type CatalogueSubjectKind = Exclude<ProcedureSubjectKind, "CERTIFICATE">;
 export interface CatalogueSubject {
   role: SubjectRole;
   kind: CatalogueSubjectKind;
+  /** What it is in this procedure: in English, and in Vietnamese. */
   description: string;
+  descriptionVi: string;
 }
+
+/** A component's note in `lang` (the current request's by default). */
+export function noteOf(component: Pick<CatalogueComponent, "note" | "noteVi">, lang: Language = language()): string {
+  return lang === "vi" ? component.noteVi : component.note;
+}
+
+/** A subject's description in `lang` (the current request's by default). */
+export function subjectDescriptionOf(
+  subject: Pick<CatalogueSubject, "description" | "descriptionVi">,
+  lang: Language = language(),
+): string {
+  return lang === "vi" ? subject.descriptionVi : subject.description;
+}
+
+/**
+ * A stored document-only message (a component's note, as the dossier recorded it in its submitter's language) in
+ * the reader's language: the component's note in `lang` when the stored text is its note in either language; as
+ * stored otherwise (the catalogue's note has changed since, or it was never a note).
+ */
+export function restateNote(
+  stored: string | null,
+  component: Pick<CatalogueComponent, "note" | "noteVi">,
+  lang: Language = language(),
+): string | null {
+  return stored !== null && (stored === component.note || stored === component.noteVi) ? noteOf(component, lang) : stored;
+}
+
+/** Whether a text is written in Vietnamese: it carries a letter only Vietnamese uses. */
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+const translated = (vi: unknown): boolean => typeof vi === "string" && VIETNAMESE.test(vi);
 
 export interface CatalogueProcedure {
   code: string;
@@ -81,11 +121,15 @@ export function validateCatalogue(entries: CatalogueProcedure[]): CatalogueProce
     codes.add(p.code);
     if (!p.name || !p.field || !Array.isArray(p.components) || p.components.length === 0)
       throw new Error(`${where}: name, field and components are required`);
+    for (const s of p.subjects ?? [])
+      if (s.description && !translated(s.descriptionVi))
+        throw new Error(`${where}, subject ${s.role}: descriptionVi (the description in Vietnamese) is required`);
     const roles = new Set((p.subjects ?? []).map((s) => s.role));
     const ids = new Set<string>();
     for (const c of p.components) {
       if (ids.has(c.id)) throw new Error(`${where}: duplicate component ${c.id}`);
       ids.add(c.id);
+      if (c.note && !translated(c.noteVi)) throw new Error(`${where}, component ${c.id}: noteVi (the note in Vietnamese) is required`);
       if (c.kind === "DATA") {
         const rule = c.rule && RULES[c.rule];
         if (!rule) throw new Error(`${where}, component ${c.id}: unknown rule ${c.rule}`);

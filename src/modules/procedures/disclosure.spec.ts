@@ -32,8 +32,8 @@ const PROCEDURE: CatalogueProcedure = {
   legalBasis: [],
   applicant: "CITIZEN",
   subjects: [
-    { role: "PARCEL", kind: "PARCEL", description: "the parcel" },
-    { role: "BUYER", kind: "CITIZEN", description: "the transferee" },
+    { role: "PARCEL", kind: "PARCEL", description: "the parcel", descriptionVi: "thửa đất" },
+    { role: "BUYER", kind: "CITIZEN", description: "the transferee", descriptionVi: "bên nhận chuyển nhượng" },
   ],
   components: [],
 };

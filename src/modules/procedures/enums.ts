@@ -6,7 +6,7 @@
 import { registerEnumType } from "type-graphql";
 import { enumOf, type EnumValue } from "../../shared/enums.js";
 import { ApplicantKind, ComponentKind, DOCUMENT_REASONS, DocumentReason, ProcedureLevel, ProcedureSubjectKind } from "./catalogue.js";
-import { RULES, type RuleName, SubjectRole } from "./rules.js";
+import { ruleDescription, RULES, type RuleName, SubjectRole } from "./rules.js";
 import { ComponentStatus, ComponentStatusReason, DossierStatus } from "./outcome.js";
 
 export {
@@ -89,7 +89,7 @@ export type DataRule = EnumValue<typeof DataRule>;
 registerEnumType(DataRule, {
   name: "DataRule",
   description: "A rule that answers a data component from the national sources instead of a paper document.",
-  valuesConfig: Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [name, { description: rule.description }])),
+  valuesConfig: Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [name, { description: ruleDescription(rule, "en") }])),
 });
 
 registerEnumType(ComponentKind, {

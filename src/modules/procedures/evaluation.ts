@@ -5,7 +5,7 @@
 import type { AuditAction, Purpose } from "../access/index.js";
 import { todayInVietnam } from "../../platform/dates.js";
 import { findGatewayError } from "../../platform/errors.js";
-import type { CatalogueProcedure, ProcedureCatalogue } from "./catalogue.js";
+import { type CatalogueProcedure, noteOf, type ProcedureCatalogue } from "./catalogue.js";
 import { disclose } from "./disclosure.js";
 import { type Evidence, RULES } from "./rules.js";
 import { type ProceduresContext, readersOf } from "./context.js";
@@ -44,7 +44,7 @@ export async function evaluateAdmitted(
   const components = await Promise.all(
     procedure.components.map(async (component): Promise<ComponentResult> => {
       if (component.kind === "DOCUMENT") {
-        return { component, status: "NEEDS_DOCUMENT", reason: "DOCUMENT_ONLY", message: component.note, evidence: [], about: [] };
+        return { component, status: "NEEDS_DOCUMENT", reason: "DOCUMENT_ONLY", message: noteOf(component), evidence: [], about: [] };
       }
       const about = (evidence: Evidence[]) => aboutOf(procedure, request, component.rule, evidence);
       let outcome;

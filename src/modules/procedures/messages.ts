@@ -187,6 +187,93 @@ export const PROCEDURES = messages("procedures", {
   },
 });
 
+/**
+ * What each data rule establishes (ProcedureComponent.ruleDescription; the English one is also the DataRule enum
+ * value's description in the schema). `{age}` is the age of majority.
+ */
+export const RULE_DESCRIPTIONS = messages("procedures.rules", {
+  IDENTITY: {
+    en: "The applicant exists in the population database, is alive and holds a valid identity card.",
+    vi: "Người nộp hồ sơ có trong cơ sở dữ liệu quốc gia về dân cư, còn sống và có thẻ căn cước còn hiệu lực.",
+  },
+  FOUNDER_IDENTITIES: {
+    en: "The founding individual's identity (the applicant) is in the population database with a valid identity card.",
+    vi: "Thông tin nhân thân của cá nhân thành lập (người nộp hồ sơ) có trong cơ sở dữ liệu quốc gia về dân cư, với thẻ căn cước còn hiệu lực.",
+  },
+  BUYER_IDENTITY: {
+    en: "The transferee exists in the population database, is alive, adult, and holds a valid identity card.",
+    vi: "Bên nhận chuyển nhượng có trong cơ sở dữ liệu quốc gia về dân cư, còn sống, đã thành niên và có thẻ căn cước còn hiệu lực.",
+  },
+  ALIVE_ADULT: {
+    en: "The applicant is alive and at least {age}.",
+    vi: "Người nộp hồ sơ còn sống và đủ {age} tuổi trở lên.",
+  },
+  RESIDENCE: {
+    en: "The applicant's permanent residence, on the 2025 administrative map.",
+    vi: "Nơi thường trú của người nộp hồ sơ, theo bản đồ hành chính năm 2025.",
+  },
+  MARITAL_STATUS_SINGLE: {
+    en: "The applicant is not married (replaces the certificate of marital status).",
+    vi: "Người nộp hồ sơ chưa kết hôn (thay giấy xác nhận tình trạng hôn nhân).",
+  },
+  MARITAL_STATUS: {
+    en: "The applicant's current marital status as recorded (replaces divorce or spouse-death papers); informs, never blocks.",
+    vi: "Tình trạng hôn nhân hiện tại của người nộp hồ sơ theo dữ liệu đã ghi nhận (thay giấy tờ về ly hôn hoặc việc vợ, chồng đã chết); chỉ để thông tin, không bao giờ chặn hồ sơ.",
+  },
+  SPOUSE_SINGLE: {
+    en: "The other party to the marriage exists, is alive, adult and not married.",
+    vi: "Bên kết hôn còn lại có trong cơ sở dữ liệu, còn sống, đã thành niên và chưa kết hôn.",
+  },
+  MARRIAGE_RECORD: {
+    en: "The applicant is recorded as married, with the spouse (replaces the marriage certificate).",
+    vi: "Người nộp hồ sơ được ghi nhận là đã kết hôn, kèm thông tin người vợ hoặc chồng (thay giấy chứng nhận kết hôn).",
+  },
+  PARENT_OF_CHILD: {
+    en: "The child's record names the applicant as father or mother.",
+    vi: "Bản ghi của người con ghi người nộp hồ sơ là cha hoặc mẹ.",
+  },
+  DECEASED_PERSON: {
+    en: "The deceased person's record exists in the population database.",
+    vi: "Bản ghi của người đã chết có trong cơ sở dữ liệu quốc gia về dân cư.",
+  },
+  HOUSEHOLD: {
+    en: "The applicant's household (replaces the household book) and relation to its head.",
+    vi: "Hộ gia đình của người nộp hồ sơ (thay sổ hộ khẩu) và quan hệ với chủ hộ.",
+  },
+  CERTIFICATE_HELD: {
+    en: "The applicant is named on the parcel's certificate in force (replaces the certificate copy).",
+    vi: "Người nộp hồ sơ đứng tên trên giấy chứng nhận còn hiệu lực của thửa đất (thay bản sao giấy chứng nhận).",
+  },
+  PARCEL_UNENCUMBERED: {
+    en: "No mortgage registered over the parcel is still unreleased.",
+    vi: "Không có khoản thế chấp nào đã đăng ký trên thửa đất mà chưa được xoá đăng ký.",
+  },
+  FAMILY_HOLDS_PARCEL: {
+    en: "The applicant or a member of their household holds the parcel (proof of a legal place of residence).",
+    vi: "Người nộp hồ sơ hoặc một thành viên hộ gia đình đứng tên thửa đất (chứng minh chỗ ở hợp pháp).",
+  },
+  ENTERPRISE_ACTIVE: {
+    en: "The enterprise (the subject, else the applicant) exists and is active (replaces the registration certificate copy).",
+    vi: "Doanh nghiệp (đối tượng của hồ sơ, nếu không thì người nộp hồ sơ) có tồn tại và đang hoạt động (thay bản sao giấy chứng nhận đăng ký doanh nghiệp).",
+  },
+  ENTERPRISE_REGISTERED: {
+    en: "The enterprise (the subject, else the applicant) is on the register and not yet dissolved or bankrupt; a suspended one may still, say, dissolve.",
+    vi: "Doanh nghiệp (đối tượng của hồ sơ, nếu không thì người nộp hồ sơ) có trong cơ sở dữ liệu đăng ký doanh nghiệp và chưa giải thể hay phá sản; doanh nghiệp đang tạm ngừng kinh doanh vẫn có thể, chẳng hạn, làm thủ tục giải thể.",
+  },
+  LEGAL_REPRESENTATIVE: {
+    en: "The applicant is a legal representative of the enterprise.",
+    vi: "Người nộp hồ sơ là người đại diện theo pháp luật của doanh nghiệp.",
+  },
+  NO_OTHER_PRIVATE_ENTERPRISE: {
+    en: "The founder owns no private enterprise and no household business (Law on Enterprises 2020, art. 188(3)).",
+    vi: "Người thành lập không làm chủ doanh nghiệp tư nhân hay hộ kinh doanh nào (Luật Doanh nghiệp 2020, khoản 3 Điều 188).",
+  },
+  NO_OTHER_HOUSEHOLD_BUSINESS: {
+    en: "The founder owns no other active household business (Decree 01/2021/NĐ-CP, art. 80).",
+    vi: "Người thành lập không làm chủ hộ kinh doanh nào khác đang hoạt động (Nghị định 01/2021/NĐ-CP, Điều 80).",
+  },
+});
+
 /** Who a check is about, said inside an outcome message (`{who}`). */
 export const WHO = messages("procedures.who", {
   applicant: { en: "applicant", vi: "người nộp hồ sơ" },

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type ComponentResult, overallStatus, tally } from "./outcome.js";
 
 const result = (status: ComponentResult["status"], reason: ComponentResult["reason"] = null): ComponentResult => ({
-  component: { id: "C", name: "C", kind: "DATA", note: "" },
+  component: { id: "C", name: "C", kind: "DATA", note: "", noteVi: "" },
   status,
   reason,
   message: null,

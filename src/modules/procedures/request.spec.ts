@@ -25,30 +25,30 @@ const TRANSFER: CatalogueProcedure = {
   legalBasis: [],
   applicant: "CITIZEN",
   subjects: [
-    { role: "PARCEL", kind: "PARCEL", description: "the parcel transferred" },
-    { role: "BUYER", kind: "CITIZEN", description: "the transferee" },
+    { role: "PARCEL", kind: "PARCEL", description: "the parcel transferred", descriptionVi: "thửa đất chuyển nhượng" },
+    { role: "BUYER", kind: "CITIZEN", description: "the transferee", descriptionVi: "bên nhận chuyển nhượng" },
   ],
   components: [
-    { id: "C1", name: "Giấy chứng nhận", kind: "DATA", rule: "CERTIFICATE_HELD", note: "" },
-    { id: "C2", name: "Người nhận", kind: "DATA", rule: "BUYER_IDENTITY", note: "" },
-    { id: "C3", name: "Hợp đồng", kind: "DOCUMENT", reason: "SIGNED_AGREEMENT", note: "The signed contract." },
+    { id: "C1", name: "Giấy chứng nhận", kind: "DATA", rule: "CERTIFICATE_HELD", note: "", noteVi: "" },
+    { id: "C2", name: "Người nhận", kind: "DATA", rule: "BUYER_IDENTITY", note: "", noteVi: "" },
+    { id: "C3", name: "Hợp đồng", kind: "DOCUMENT", reason: "SIGNED_AGREEMENT", note: "The signed contract.", noteVi: "Hợp đồng đã ký." },
   ],
 };
 const MARRIAGE: CatalogueProcedure = {
   ...TRANSFER,
   code: "1.000002",
-  subjects: [{ role: "SPOUSE", kind: "CITIZEN", description: "the other party" }],
+  subjects: [{ role: "SPOUSE", kind: "CITIZEN", description: "the other party", descriptionVi: "bên kết hôn còn lại" }],
   components: [
-    { id: "C1", name: "Tờ khai", kind: "DOCUMENT", reason: "APPLICATION_FORM", note: "" },
-    { id: "C2", name: "Bên kia", kind: "DATA", rule: "SPOUSE_SINGLE", note: "" },
+    { id: "C1", name: "Tờ khai", kind: "DOCUMENT", reason: "APPLICATION_FORM", note: "", noteVi: "" },
+    { id: "C2", name: "Bên kia", kind: "DATA", rule: "SPOUSE_SINGLE", note: "", noteVi: "" },
   ],
 };
 const REGISTRATION: CatalogueProcedure = {
   ...TRANSFER,
   code: "2.000003",
   applicant: "ENTERPRISE",
-  subjects: [{ role: "ENTERPRISE", kind: "ENTERPRISE", description: "another enterprise" }],
-  components: [{ id: "C1", name: "Đăng ký", kind: "DATA", rule: "ENTERPRISE_REGISTERED", note: "" }],
+  subjects: [{ role: "ENTERPRISE", kind: "ENTERPRISE", description: "another enterprise", descriptionVi: "doanh nghiệp khác" }],
+  components: [{ id: "C1", name: "Đăng ký", kind: "DATA", rule: "ENTERPRISE_REGISTERED", note: "", noteVi: "" }],
 };
 const catalogue = new ProcedureCatalogue([TRANSFER, MARRIAGE, REGISTRATION]);
 

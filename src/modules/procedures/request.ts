@@ -9,7 +9,7 @@ import { CERTIFICATE_SERIAL_PATTERN, PARCEL_ID_PATTERN, PERSONAL_ID_PATTERN, TAX
 import { say } from "../../platform/i18n.js";
 import { PROCEDURES } from "./messages.js";
 import { GatewayError } from "../../platform/errors.js";
-import { type CatalogueProcedure, type ProcedureCatalogue } from "./catalogue.js";
+import { type CatalogueProcedure, type ProcedureCatalogue, subjectDescriptionOf } from "./catalogue.js";
 import { distinct, type DossierParties, roleSubjects } from "./disclosure.js";
 import { type Applicant, type Evidence, RULES, type SubjectRole } from "./rules.js";
 import type { DossierInput } from "./types.js";
@@ -126,7 +126,12 @@ export function checkRequest(catalogue: ProcedureCatalogue, request: DossierRequ
         const subject = declared.get(role)!;
         throw new GatewayError(
           "INVALID_DOSSIER",
-          say(PROCEDURES.subjectNeeded, { code: procedure.code, role, description: subject.description, component: component.name }),
+          say(PROCEDURES.subjectNeeded, {
+            code: procedure.code,
+            role,
+            description: subjectDescriptionOf(subject),
+            component: component.name,
+          }),
         );
       }
     }

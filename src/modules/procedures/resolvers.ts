@@ -5,9 +5,16 @@ import { foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
-import { type CatalogueComponent, type CatalogueProcedure, replaceableShare } from "./catalogue.js";
+import {
+  type CatalogueComponent,
+  type CatalogueProcedure,
+  noteOf,
+  replaceableShare,
+  restateNote,
+  subjectDescriptionOf,
+} from "./catalogue.js";
 import { disclose, visibleSubjects, WITHHELD } from "./disclosure.js";
-import { type Evidence, RULES, type SubjectRole } from "./rules.js";
+import { type Evidence, ruleDescription, RULES, type SubjectRole } from "./rules.js";
 import type { ProceduresContext } from "./context.js";
 import { dossierComponentsOf, findDossier, listDossiers, reevaluate, submit } from "./dossiers.js";
 import { evaluate, purposeOf } from "./evaluation.js";
@@ -39,11 +46,11 @@ export function toComponent(c: CatalogueComponent, procedureCode: string): Proce
     name: c.name,
     kind: c.kind,
     rule: c.rule ?? null,
-    ruleDescription: rule?.description ?? null,
+    ruleDescription: rule ? ruleDescription(rule) : null,
     sources,
     dataSources: sources,
     reason: c.reason ?? null,
-    note: c.note,
+    note: noteOf(c),
   };
 }
 
@@ -59,7 +66,7 @@ export function toProcedure(p: CatalogueProcedure): Procedure {
     url: p.url,
     legalBasis: p.legalBasis,
     applicant: p.applicant,
-    subjects: p.subjects,
+    subjects: p.subjects.map(({ role, kind, ...s }) => ({ role, kind, description: subjectDescriptionOf(s) })),
     components: p.components.map((c) => toComponent(c, p.code)),
     componentCount: p.components.length,
     replaceableCount: replaceable,
@@ -95,11 +102,12 @@ async function toDossier(ctx: ProceduresContext, row: DossierRow): Promise<Dossi
       recordUpdatedAt: e.recordUpdatedAt ? new Date(e.recordUpdatedAt) : null,
     }));
     return {
-      component: catalogued ?? { id: c.componentId, name: c.componentId, kind: "DOCUMENT" as const, note: "" },
+      component: catalogued ?? { id: c.componentId, name: c.componentId, kind: "DOCUMENT" as const, note: "", noteVi: "" },
       status: c.status,
       reason: c.reason,
-      // Stored in the submitter's language (the record), said in the reader's (messages.ts restate).
-      message: restate(c.message),
+      // Stored in the submitter's language (the record), said in the reader's: a document's note from the catalogue
+      // (catalogue.ts restateNote), an outcome message from its template (messages.ts restate).
+      message: c.reason === "DOCUMENT_ONLY" && catalogued ? restateNote(c.message, catalogued) : restate(c.message),
       evidence,
       about: catalogued?.kind === "DATA" ? aboutOf(procedure, request, catalogued.rule, evidence) : [],
       awaitingCorrection: c.correctionOpen && c.status === "NEEDS_DOCUMENT",

@@ -13,8 +13,8 @@ import type { LandReader } from "../land/index.js";
 import type { DataSourceName } from "../../platform/config.js";
 import type { EnumValue } from "../../shared/enums.js";
 import { yearsBetween } from "../../platform/dates.js";
-import { PROCEDURES, sayOutcome, type Who } from "./messages.js";
-import { say } from "../../platform/i18n.js";
+import { PROCEDURES, RULE_DESCRIPTIONS, sayOutcome, type Who } from "./messages.js";
+import { type Language, language, type Message, say } from "../../platform/i18n.js";
 
 /** The part a subject plays in a dossier besides the applicant (the GraphQL enum ProcedureSubjectRole). */
 export const SubjectRole = {
@@ -70,13 +70,18 @@ export interface RuleInput {
 export interface Rule {
   sources: DataSourceName[];
   needs: SubjectRole[];
-  /** What the rule establishes, for the catalogue and clerks. */
-  description: string;
+  /** What the rule establishes, for the catalogue and clerks, in both languages (messages.ts RULE_DESCRIPTIONS). */
+  description: Message;
   check(input: RuleInput): Promise<Outcome>;
 }
 
 /** The age of majority: a person of full 18 years is an adult (Civil Code 2015, art. 20). */
 export const AGE_OF_MAJORITY = 18;
+
+/** What a rule establishes, in `lang` (the current request's by default). */
+export function ruleDescription(rule: Pick<Rule, "description">, lang: Language = language()): string {
+  return say(rule.description, { age: AGE_OF_MAJORITY }, lang);
+}
 
 /** The alive-adult test, wherever it is asked (a dossier's rules, verifyAliveAdult): alive, and of full age on `today`. */
 export function isAliveAdult(row: Pick<CitizenRow, "dateOfBirth" | "dateOfDeath">, today: string): boolean {
@@ -235,19 +240,19 @@ export const RULES = {
   IDENTITY: {
     sources: ["population"],
     needs: [],
-    description: "The applicant exists in the population database, is alive and holds a valid identity card.",
+    description: RULE_DESCRIPTIONS.IDENTITY,
     check: (input) => identity(input, applicantPersonId(input), "applicant"),
   },
   FOUNDER_IDENTITIES: {
     sources: ["population"],
     needs: [],
-    description: "The founding individual's identity (the applicant) is in the population database with a valid identity card.",
+    description: RULE_DESCRIPTIONS.FOUNDER_IDENTITIES,
     check: (input) => identity(input, applicantPersonId(input), "founder"),
   },
   BUYER_IDENTITY: {
     sources: ["population"],
     needs: ["BUYER"],
-    description: "The transferee exists in the population database, is alive, adult, and holds a valid identity card.",
+    description: RULE_DESCRIPTIONS.BUYER_IDENTITY,
     async check(input) {
       const [adult, id] = await Promise.all([
         aliveAdult(input, input.subjects.BUYER, "transferee"),
@@ -260,13 +265,13 @@ export const RULES = {
   ALIVE_ADULT: {
     sources: ["population"],
     needs: [],
-    description: `The applicant is alive and at least ${AGE_OF_MAJORITY}.`,
+    description: RULE_DESCRIPTIONS.ALIVE_ADULT,
     check: (input) => aliveAdult(input, applicantPersonId(input), "applicant"),
   },
   RESIDENCE: {
     sources: ["population"],
     needs: [],
-    description: "The applicant's permanent residence, on the 2025 administrative map.",
+    description: RULE_DESCRIPTIONS.RESIDENCE,
     async check(input) {
       const found = await applicantRecord(input);
       if ("outcome" in found) return found.outcome;
@@ -306,7 +311,7 @@ export const RULES = {
   MARITAL_STATUS_SINGLE: {
     sources: ["population"],
     needs: [],
-    description: "The applicant is not married (replaces the certificate of marital status).",
+    description: RULE_DESCRIPTIONS.MARITAL_STATUS_SINGLE,
     async check(input) {
       const found = await applicantRecord(input);
       if ("outcome" in found) return found.outcome;
@@ -319,7 +324,7 @@ export const RULES = {
   MARITAL_STATUS: {
     sources: ["population"],
     needs: [],
-    description: "The applicant's current marital status as recorded (replaces divorce or spouse-death papers); informs, never blocks.",
+    description: RULE_DESCRIPTIONS.MARITAL_STATUS,
     async check(input) {
       const found = await applicantRecord(input);
       if ("outcome" in found) return found.outcome;
@@ -330,7 +335,7 @@ export const RULES = {
   SPOUSE_SINGLE: {
     sources: ["population"],
     needs: ["SPOUSE"],
-    description: "The other party to the marriage exists, is alive, adult and not married.",
+    description: RULE_DESCRIPTIONS.SPOUSE_SINGLE,
     async check(input) {
       const adult = await aliveAdult(input, input.subjects.SPOUSE, "otherParty");
       if (adult.status !== "FULFILLED_BY_DATA") return adult;
@@ -344,7 +349,7 @@ export const RULES = {
   MARRIAGE_RECORD: {
     sources: ["population"],
     needs: [],
-    description: "The applicant is recorded as married, with the spouse (replaces the marriage certificate).",
+    description: RULE_DESCRIPTIONS.MARRIAGE_RECORD,
     async check(input) {
       const found = await applicantRecord(input);
       if ("outcome" in found) return found.outcome;
@@ -371,7 +376,7 @@ export const RULES = {
   PARENT_OF_CHILD: {
     sources: ["population"],
     needs: ["CHILD"],
-    description: "The child's record names the applicant as father or mother.",
+    description: RULE_DESCRIPTIONS.PARENT_OF_CHILD,
     async check(input) {
       const childId = input.subjects.CHILD!;
       const child = await person(input, childId);
@@ -398,7 +403,7 @@ export const RULES = {
   DECEASED_PERSON: {
     sources: ["population"],
     needs: ["DECEASED"],
-    description: "The deceased person's record exists in the population database.",
+    description: RULE_DESCRIPTIONS.DECEASED_PERSON,
     async check(input) {
       const id = input.subjects.DECEASED!;
       const row = await person(input, id);
@@ -409,7 +414,7 @@ export const RULES = {
   HOUSEHOLD: {
     sources: ["population"],
     needs: [],
-    description: "The applicant's household (replaces the household book) and relation to its head.",
+    description: RULE_DESCRIPTIONS.HOUSEHOLD,
     async check(input) {
       const found = await applicantRecord(input);
       if ("outcome" in found) return found.outcome;
@@ -437,7 +442,7 @@ export const RULES = {
   CERTIFICATE_HELD: {
     sources: ["land"],
     needs: ["PARCEL"],
-    description: "The applicant is named on the parcel's certificate in force (replaces the certificate copy).",
+    description: RULE_DESCRIPTIONS.CERTIFICATE_HELD,
     async check(input) {
       const { id, parcel, holders } = await parcelOf(input);
       if (!parcel) return missingParcel(id);
@@ -482,7 +487,7 @@ export const RULES = {
   PARCEL_UNENCUMBERED: {
     sources: ["land"],
     needs: ["PARCEL"],
-    description: "No mortgage registered over the parcel is still unreleased.",
+    description: RULE_DESCRIPTIONS.PARCEL_UNENCUMBERED,
     async check(input) {
       const { id, parcel, encumbrances } = await parcelOf(input);
       if (!parcel) return missingParcel(id);
@@ -501,7 +506,7 @@ export const RULES = {
   FAMILY_HOLDS_PARCEL: {
     sources: ["land", "population"],
     needs: ["PARCEL"],
-    description: "The applicant or a member of their household holds the parcel (proof of a legal place of residence).",
+    description: RULE_DESCRIPTIONS.FAMILY_HOLDS_PARCEL,
     async check(input) {
       const applicant = applicantPersonId(input);
       const [{ id, parcel, holders }, row] = await Promise.all([parcelOf(input), person(input, applicant)]);
@@ -530,20 +535,19 @@ export const RULES = {
   ENTERPRISE_ACTIVE: {
     sources: ["business"],
     needs: [],
-    description: "The enterprise (the subject, else the applicant) exists and is active (replaces the registration certificate copy).",
+    description: RULE_DESCRIPTIONS.ENTERPRISE_ACTIVE,
     check: (input) => enterpriseStatus(input, ["ACTIVE"]),
   },
   ENTERPRISE_REGISTERED: {
     sources: ["business"],
     needs: [],
-    description:
-      "The enterprise (the subject, else the applicant) is on the register and not yet dissolved or bankrupt; a suspended one may still, say, dissolve.",
+    description: RULE_DESCRIPTIONS.ENTERPRISE_REGISTERED,
     check: (input) => enterpriseStatus(input, ["ACTIVE", "SUSPENDED"]),
   },
   LEGAL_REPRESENTATIVE: {
     sources: ["business"],
     needs: ["ENTERPRISE"],
-    description: "The applicant is a legal representative of the enterprise.",
+    description: RULE_DESCRIPTIONS.LEGAL_REPRESENTATIVE,
     async check(input) {
       const code = input.subjects.ENTERPRISE!;
       const row = await input.readers.business.enterprise(code);
@@ -567,7 +571,7 @@ export const RULES = {
   NO_OTHER_PRIVATE_ENTERPRISE: {
     sources: ["business"],
     needs: [],
-    description: "The founder owns no private enterprise and no household business (Law on Enterprises 2020, art. 188(3)).",
+    description: RULE_DESCRIPTIONS.NO_OTHER_PRIVATE_ENTERPRISE,
     async check(input) {
       const id = applicantPersonId(input);
       if (!id) return failed(sayOutcome("privateFounderMustBeCitizen"));
@@ -620,7 +624,7 @@ export const RULES = {
   NO_OTHER_HOUSEHOLD_BUSINESS: {
     sources: ["business"],
     needs: [],
-    description: "The founder owns no other active household business (Decree 01/2021/NĐ-CP, art. 80).",
+    description: RULE_DESCRIPTIONS.NO_OTHER_HOUSEHOLD_BUSINESS,
     async check(input) {
       const id = applicantPersonId(input);
       if (!id) return failed(sayOutcome("householdFounderMustBeCitizen"));
