@@ -342,7 +342,8 @@ describe("re-evaluating a dossier waiting on a correction", () => {
     expect(dossier.corrections.find((c: any) => c.correctionId === request.correctionId)).toMatchObject({ status: "RESOLVED" });
     await expectAudited(after);
     const rows = await auditRowsOf(gw.app.sources.gateway, after.requestIds);
-    expect(rows.find((r) => r.action === "DOSSIER_SUBMIT" && r.subject_id === missing)).toBeDefined();
+    expect(rows.find((r) => r.action === "DOSSIER_REEVALUATE" && r.subject_id === missing)).toBeDefined();
+    expect(rows.find((r) => r.action === "DOSSIER_SUBMIT")).toBeUndefined();
     expect(rows.find((r) => r.action === "DOSSIER_READ" && r.subject_id === missing)).toBeDefined();
 
     // Stored: the agency reading it back sees the same.

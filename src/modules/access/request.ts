@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = {
   DOSSIER_EVALUATE: "A dossier previewed (evaluateDossier): its components answered from the subject's data, nothing stored.",
   DOSSIER_SUBMIT: "A dossier submitted and stored, with the facts about the subject it used.",
   DOSSIER_READ: "A stored dossier read (dossier, dossiers, node), with what it showed about the subject.",
+  DOSSIER_REEVALUATE: "A stored dossier evaluated again (reevaluateDossier) against the sources' current data, with the facts it used.",
   CONSENT_REQUESTED: "An organisation asked the citizen for consent to read fields of their data (requestConsent).",
   CONSENT_APPROVED: "The citizen approved a consent, for all or some of the fields asked for.",
   CONSENT_REJECTED: "The citizen rejected a consent request.",

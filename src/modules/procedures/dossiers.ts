@@ -102,8 +102,8 @@ export async function reevaluate(ctx: ProceduresContext, catalogue: ProcedureCat
   const evaluation = await evaluateAdmitted(ctx, procedure, request);
   refuseHalfEvaluated(evaluation, "reevaluate");
   const stored = await ctx.gateway.dossiers.reevaluated(row.id, evaluation);
-  // As a submission: what was read and stored again for the dossier, about whom.
-  ctx.access.recordAction("DOSSIER_SUBMIT", disclose(null, partiesOf(procedure, request), evaluation.components).reads, {
+  // What was read and stored again for the dossier, about whom.
+  ctx.access.recordAction("DOSSIER_REEVALUATE", disclose(null, partiesOf(procedure, request), evaluation.components).reads, {
     procedure: procedure.code,
     caseId: row.id,
   });
