@@ -27,7 +27,8 @@ import { buildUnifiedSchema } from "../schema.js";
 import { applyCors, mergeVary } from "../http/cors.js";
 import { authenticate } from "../http/authenticate.js";
 import { sendGatewayError, sendJson } from "../http/errors.js";
-import { THIRD_PARTY_MESSAGES, thirdPartyMessage } from "../http/messages.js";
+import { thirdPartyMessage } from "../http/messages.js";
+import { graphqlJsInVietnamese } from "../platform/graphql-messages.js";
 import { readGraphQLRequest } from "../http/graphql-request.js";
 import { closeGracefully, listenOn } from "../http/listen.js";
 import { REQUEST_ID_HEADER } from "../http/request-log.js";
@@ -133,7 +134,7 @@ const VIETNAMESE_LETTER = /[àáạảãâầấậẩẫăằắặẳẵèé�
  */
 function inLanguage(error: GraphQLError, lang: Language): GraphQLError {
   const code = typeof error.extensions?.code === "string" ? error.extensions.code : "";
-  const known = THIRD_PARTY_MESSAGES.some(({ pattern }) => pattern.test(error.message));
+  const known = graphqlJsInVietnamese(error.message) !== null;
   const theirs = !code || THIRD_PARTY_CODES.has(code);
   if (!known && !(theirs && !VIETNAMESE_LETTER.test(error.message))) return error;
   const message = thirdPartyMessage(error.message, code, lang);

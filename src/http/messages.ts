@@ -1,9 +1,10 @@
 /**
- * The HTTP front's messages, in English and Vietnamese; and the words of graphql-js and Apollo Server's own
- * errors (a field that does not exist, a variable not given, a syntax error), which they write in English only,
- * matched and said again in Vietnamese when the request asks for it.
+ * The HTTP front's messages, in English and Vietnamese; and how graphql-js and Apollo Server's own errors, which
+ * they write in English only, reach a reader who asked for Vietnamese: said again by ../platform/graphql-messages.ts,
+ * or, when no pattern knows them, after a Vietnamese summary of their code.
  */
-import { type Language, messages, render, say } from "../platform/i18n.js";
+import { graphqlJsInVietnamese } from "../platform/graphql-messages.js";
+import { type Language, messages, say } from "../platform/i18n.js";
 
 export const HTTP_MESSAGES = messages("http", {
   payloadTooLarge: {
@@ -64,101 +65,15 @@ const SUMMARY: Record<string, string> = {
   BAD_REQUEST: "Yêu cầu HTTP không phải là một yêu cầu GraphQL hợp lệ",
 };
 
-/**
- * graphql-js and Apollo's messages, by pattern: the Vietnamese template names the pattern's groups. Their text is
- * theirs (graphql 16, @apollo/server 5); one they change falls back to `untranslated`, never to a wrong sentence.
- */
-export const THIRD_PARTY_MESSAGES: { pattern: RegExp; vi: string }[] = [
-  {
-    pattern: /^Cannot query field "(?<field>[^"]+)" on type "(?<type>[^"]+)"\.(?<hint>.*)$/s,
-    vi: 'Kiểu "{type}" không có trường "{field}".{hint}',
-  },
-  {
-    pattern: /^Unknown argument "(?<arg>[^"]+)" on field "(?<field>[^"]+)"\.(?<hint>.*)$/s,
-    vi: 'Trường "{field}" không có tham số "{arg}".{hint}',
-  },
-  {
-    pattern: /^Field "(?<field>[^"]+)" argument "(?<arg>[^"]+)" of type "(?<type>[^"]+)" is required, but it was not provided\.$/,
-    vi: 'Trường "{field}" cần tham số "{arg}" kiểu "{type}", nhưng tham số này không được gửi.',
-  },
-  {
-    pattern: /^Field "(?<field>[^"]+)" of type "(?<type>[^"]+)" must have a selection of subfields\.(?<hint>.*)$/s,
-    vi: 'Trường "{field}" kiểu "{type}" phải chọn các trường con.{hint}',
-  },
-  {
-    pattern: /^Field "(?<field>[^"]+)" must not have a selection since type "(?<type>[^"]+)" has no subfields\.$/,
-    vi: 'Trường "{field}" không được chọn trường con vì kiểu "{type}" không có trường con.',
-  },
-  {
-    pattern: /^Variable "\$(?<name>[^"]+)" of required type "(?<type>[^"]+)" was not provided\.$/,
-    vi: 'Biến "${name}" kiểu bắt buộc "{type}" không được gửi.',
-  },
-  {
-    pattern: /^Variable "\$(?<name>[^"]+)" of non-null type "(?<type>[^"]+)" must not be null\.$/,
-    vi: 'Biến "${name}" kiểu không rỗng "{type}" không được là null.',
-  },
-  {
-    pattern: /^Variable "\$(?<name>[^"]+)" got invalid value (?<value>.*?); (?<detail>.*)$/s,
-    vi: 'Biến "${name}" nhận giá trị không hợp lệ {value}; {detail}',
-  },
-  {
-    pattern: /^Variable "\$(?<name>[^"]+)" of type "(?<type>[^"]+)" used in position expecting type "(?<expected>[^"]+)"\.$/,
-    vi: 'Biến "${name}" kiểu "{type}" được dùng ở vị trí cần kiểu "{expected}".',
-  },
-  { pattern: /^Variable "\$(?<name>[^"]+)" is never used(?: in operation "(?<op>[^"]+)")?\.$/, vi: 'Biến "${name}" không được dùng.' },
-  { pattern: /^Variable "\$(?<name>[^"]+)" is not defined(?: by operation "(?<op>[^"]+)")?\.$/, vi: 'Biến "${name}" chưa được khai báo.' },
-  { pattern: /^Unknown type "(?<type>[^"]+)"\.(?<hint>.*)$/s, vi: 'Không có kiểu "{type}".{hint}' },
-  { pattern: /^Unknown directive "@(?<name>[^"]+)"\.$/, vi: 'Không có chỉ thị "@{name}".' },
-  { pattern: /^Unknown fragment "(?<name>[^"]+)"\.$/, vi: 'Không có fragment "{name}".' },
-  { pattern: /^Fragment "(?<name>[^"]+)" is never used\.$/, vi: 'Fragment "{name}" không được dùng.' },
-  { pattern: /^Unknown operation named "(?<name>[^"]+)"\.$/, vi: 'Không có thao tác nào tên "{name}".' },
-  {
-    pattern: /^Must provide operation name if query contains multiple operations\.$/,
-    vi: "Văn bản có nhiều thao tác: hãy gửi operationName để chọn một.",
-  },
-  { pattern: /^Syntax Error: Expected (?<expected>.+), found (?<found>.+)\.$/, vi: "Lỗi cú pháp: cần {expected}, nhưng gặp {found}." },
-  { pattern: /^Syntax Error: Unexpected (?<found>.+)\.$/, vi: "Lỗi cú pháp: không mong đợi {found}." },
-  { pattern: /^Syntax Error: Unterminated string\.$/, vi: "Lỗi cú pháp: chuỗi chưa được đóng." },
-  { pattern: /^Syntax Error: (?<detail>.+)$/s, vi: "Lỗi cú pháp: {detail}" },
-  { pattern: /^PersistedQueryNotFound$/, vi: "Chưa biết truy vấn lưu sẵn có mã băm này: hãy gửi kèm văn bản truy vấn một lần." },
-  { pattern: /^PersistedQueryNotSupported$/, vi: "Truy vấn lưu sẵn tự động đã bị tắt." },
-  {
-    pattern: /^Expected value of type "(?<type>[^"]+)", found (?<value>.+?); (?<detail>.*)$/s,
-    vi: 'Cần giá trị kiểu "{type}", nhưng gặp {value}; {detail}',
-  },
-  { pattern: /^Expected value of type "(?<type>[^"]+)", found (?<value>.+)\.$/s, vi: 'Cần giá trị kiểu "{type}", nhưng gặp {value}.' },
-  { pattern: /^(?<kind>Int|Float|String|Boolean|ID) cannot represent (?<detail>.+)$/s, vi: "Kiểu {kind} không biểu diễn được {detail}" },
-];
-
-const DID_YOU_MEAN = /^ Did you mean (?<options>.+)\?$/s;
-
-function hint(text: string | undefined): string {
-  if (!text) return "";
-  const match = DID_YOU_MEAN.exec(text);
-  return match ? ` Có phải ý bạn là ${match.groups!.options.replace(/, or /g, " hoặc ").replace(/ or /g, " hoặc ")}?` : text;
-}
-
-/** The Vietnamese of a message graphql-js or Apollo wrote, or null when no pattern knows it. */
-function translated(message: string): string | null {
-  for (const { pattern, vi } of THIRD_PARTY_MESSAGES) {
-    const match = pattern.exec(message);
-    if (!match) continue;
-    const groups = { ...match.groups };
-    if ("hint" in groups) groups.hint = hint(groups.hint);
-    // The detail may be theirs (translated too) or the gateway's own, already in the reader's language.
-    if (groups.detail) groups.detail = translated(groups.detail) ?? groups.detail;
-    return render(vi, groups);
-  }
-  return null;
-}
-
 /** A message graphql-js wrote around one of the gateway's own (already in the reader's language), in `language`. */
 export function wrappedMessage(message: string, language: Language): string {
-  return language === "en" ? message : (translated(message) ?? message);
+  return language === "en" ? message : (graphqlJsInVietnamese(message) ?? message);
 }
 
 /** A graphql-js or Apollo message, as a person asking in `language` reads it. */
 export function thirdPartyMessage(message: string, code: string, language: Language): string {
   if (language === "en") return message;
-  return translated(message) ?? say(HTTP_MESSAGES.untranslated, { summary: SUMMARY[code] ?? "Lỗi", original: message }, language);
+  return (
+    graphqlJsInVietnamese(message) ?? say(HTTP_MESSAGES.untranslated, { summary: SUMMARY[code] ?? "Lỗi", original: message }, language)
+  );
 }

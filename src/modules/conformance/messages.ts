@@ -3,7 +3,8 @@
  * (INVALID_CONFORMANCE_INPUT) and its refusals (RATE_LIMITED, CONFORMANCE_TIMEOUT). A check runs on a worker
  * thread, in the language the pool passes with the task (worker.ts); the command line says them in `--lang`.
  */
-import { language, messages, render } from "../../platform/i18n.js";
+import { graphqlJsInVietnamese } from "../../platform/graphql-messages.js";
+import { language, messages } from "../../platform/i18n.js";
 
 export const CONFORMANCE_MESSAGES = messages("conformance", {
   // The pool (pool.ts)
@@ -453,82 +454,7 @@ export const CONFORMANCE_MESSAGES = messages("conformance", {
   jsonNotJson: { en: "not JSON", vi: "không phải JSON" },
 });
 
-/**
- * graphql-js's validation messages, which findings quote, by pattern: the Vietnamese names the pattern's groups.
- * (The HTTP front says graphql-js's errors again the same way, src/http/messages.ts; a module may not import it.)
- * A message no pattern knows stays graphql-js's English, never a wrong sentence.
- */
-const GRAPHQL_MESSAGES: { pattern: RegExp; vi: string }[] = [
-  {
-    pattern: /^Cannot query field "(?<field>[^"]+)" on type "(?<type>[^"]+)"\.(?<hint>.*)$/s,
-    vi: 'Kiểu "{type}" không có trường "{field}".{hint}',
-  },
-  {
-    pattern: /^Unknown argument "(?<arg>[^"]+)" on field "(?<field>[^"]+)"\.(?<hint>.*)$/s,
-    vi: 'Trường "{field}" không có tham số "{arg}".{hint}',
-  },
-  {
-    pattern: /^Field "(?<field>[^"]+)" argument "(?<arg>[^"]+)" of type "(?<type>[^"]+)" is required, but it was not provided\.$/,
-    vi: 'Trường "{field}" cần tham số "{arg}" kiểu "{type}", nhưng tham số này không được truyền.',
-  },
-  {
-    pattern: /^Field "(?<field>[^"]+)" of type "(?<type>[^"]+)" must have a selection of subfields\.(?<hint>.*)$/s,
-    vi: 'Trường "{field}" kiểu "{type}" phải chọn các trường con.{hint}',
-  },
-  {
-    pattern: /^Field "(?<field>[^"]+)" must not have a selection since type "(?<type>[^"]+)" has no subfields\.$/,
-    vi: 'Trường "{field}" không được chọn trường con vì kiểu "{type}" không có trường con.',
-  },
-  {
-    pattern: /^Variable "\$(?<name>[^"]+)" of type "(?<type>[^"]+)" used in position expecting type "(?<expected>[^"]+)"\.$/,
-    vi: 'Biến "${name}" kiểu "{type}" được dùng ở vị trí cần kiểu "{expected}".',
-  },
-  { pattern: /^Variable "\$(?<name>[^"]+)" is never used(?: in operation "(?<op>[^"]+)")?\.$/, vi: 'Biến "${name}" không được dùng.' },
-  { pattern: /^Variable "\$(?<name>[^"]+)" is not defined(?: by operation "(?<op>[^"]+)")?\.$/, vi: 'Biến "${name}" chưa được khai báo.' },
-  { pattern: /^There can be only one variable named "\$(?<name>[^"]+)"\.$/, vi: 'Chỉ được có một biến tên "${name}".' },
-  { pattern: /^There can be only one operation named "(?<name>[^"]+)"\.$/, vi: 'Chỉ được có một thao tác tên "{name}".' },
-  { pattern: /^Unknown type "(?<type>[^"]+)"\.(?<hint>.*)$/s, vi: 'Không có kiểu "{type}".{hint}' },
-  { pattern: /^Unknown directive "@(?<name>[^"]+)"\.$/, vi: 'Không có chỉ thị "@{name}".' },
-  { pattern: /^Unknown fragment "(?<name>[^"]+)"\.$/, vi: 'Không có fragment "{name}".' },
-  {
-    pattern: /^Expected value of type "(?<type>[^"]+)", found (?<value>.+?); (?<detail>.*)$/s,
-    vi: 'Cần giá trị kiểu "{type}", nhưng gặp {value}; {detail}',
-  },
-  { pattern: /^Expected value of type "(?<type>[^"]+)", found (?<value>.+)\.$/s, vi: 'Cần giá trị kiểu "{type}", nhưng gặp {value}.' },
-  { pattern: /^(?<kind>Int|Float|String|Boolean|ID) cannot represent (?<detail>.+)$/s, vi: "Kiểu {kind} không biểu diễn được {detail}" },
-  { pattern: /^The field (?<coordinate>\S+) is deprecated\.$/, vi: "Trường {coordinate} đã bị loại bỏ dần (deprecated)." },
-  { pattern: /^The input field (?<coordinate>\S+) is deprecated\.$/, vi: "Trường đầu vào {coordinate} đã bị loại bỏ dần (deprecated)." },
-  {
-    pattern: /^Field "(?<field>[^"]+)" argument "(?<arg>[^"]+)" is deprecated\.$/,
-    vi: 'Tham số "{arg}" của trường "{field}" đã bị loại bỏ dần (deprecated).',
-  },
-  {
-    pattern: /^Directive "@(?<name>[^"]+)" argument "(?<arg>[^"]+)" is deprecated\.$/,
-    vi: 'Tham số "{arg}" của chỉ thị "@{name}" đã bị loại bỏ dần (deprecated).',
-  },
-  { pattern: /^The enum value "(?<value>[^"]+)" is deprecated\.$/, vi: 'Giá trị liệt kê "{value}" đã bị loại bỏ dần (deprecated).' },
-  { pattern: /^Syntax Error: Expected (?<expected>.+), found (?<found>.+)\.$/, vi: "Lỗi cú pháp: cần {expected}, nhưng gặp {found}." },
-  { pattern: /^Syntax Error: Unexpected (?<found>.+)\.$/, vi: "Lỗi cú pháp: không mong đợi {found}." },
-  { pattern: /^Syntax Error: Unterminated string\.$/, vi: "Lỗi cú pháp: chuỗi chưa được đóng." },
-];
-
-function translated(message: string): string | null {
-  for (const { pattern, vi } of GRAPHQL_MESSAGES) {
-    const match = pattern.exec(message);
-    if (!match) continue;
-    const groups = { ...match.groups };
-    if (groups.hint) {
-      const near = /^ Did you mean (?<options>.+)\?$/s.exec(groups.hint)?.groups?.options;
-      groups.hint = near ? ` Có phải ý bạn là ${near.replace(/, or /g, " hoặc ").replace(/ or /g, " hoặc ")}?` : groups.hint;
-    }
-    // The detail may be graphql-js's (said again too) or a national scalar's, already in the reader's language.
-    if (groups.detail) groups.detail = translated(groups.detail) ?? groups.detail;
-    return render(vi, groups);
-  }
-  return null;
-}
-
 /** A message graphql-js wrote in English, in the current request's language (its English when no pattern knows it). */
 export function graphqlMessage(message: string): string {
-  return language() === "en" ? message : (translated(message) ?? message);
+  return language() === "en" ? message : (graphqlJsInVietnamese(message) ?? message);
 }
