@@ -3,7 +3,13 @@ import { say } from "../platform/i18n.js";
 import { HTTP_MESSAGES } from "./messages.js";
 import type http from "node:http";
 import type { Client, ClientStore, RateLimits } from "../modules/access/index.js";
-import { parsePurpose, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, RequestAccess } from "../modules/access/index.js";
+import {
+  checkDeclaredPurpose,
+  parsePurpose,
+  PURPOSE_CASE_HEADER,
+  PURPOSE_PROCEDURE_HEADER,
+  RequestAccess,
+} from "../modules/access/index.js";
 import type { ProcedureCatalogue } from "../modules/procedures/index.js";
 import { GatewayError } from "../platform/errors.js";
 
@@ -46,8 +52,7 @@ export async function authenticate(
       header(req, PURPOSE_CASE_HEADER),
       (code) => app.procedures.get(code) !== undefined,
     );
-    // An organisation reads under each consent's stated purpose: a procedure it names would be a purpose made up.
-    if (client?.kind === "ORGANIZATION" && purpose) throw new GatewayError("INVALID_PURPOSE", say(HTTP_MESSAGES.organizationPurpose));
+    checkDeclaredPurpose(client, purpose);
   } catch (error) {
     // A refused credential or purpose counts against the caller's address, so guessing keys is rate-limited too.
     await byAddress();

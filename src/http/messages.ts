@@ -35,10 +35,6 @@ export const HTTP_MESSAGES = messages("http", {
     en: "The Authorization header must be `Bearer <API key>`.",
     vi: "Tiêu đề Authorization phải có dạng `Bearer <khoá API>`.",
   },
-  organizationPurpose: {
-    en: "An organisation client reads a citizen's data under that citizen's consent and the purpose it states: send no X-Purpose-Procedure or X-Purpose-Case.",
-    vi: "Máy khách tổ chức đọc dữ liệu của công dân theo sự đồng ý của chính công dân đó và mục đích đã nêu trong đó: không gửi X-Purpose-Procedure hay X-Purpose-Case.",
-  },
   internal: {
     en: "Internal error; it has been logged.",
     vi: "Lỗi nội bộ; lỗi đã được ghi lại.",

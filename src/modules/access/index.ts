@@ -35,7 +35,7 @@ export { instrumentAccess } from "./instrument.js";
 export { DEFAULT_LIMITS, RateLimits, noIntrospection, queryLimitProtection, routerQueryLimits } from "./limits.js";
 export { costRefusal } from "./cost.js";
 export { accessPlugin } from "./plugin.js";
-export { REFUSAL_STATUS, checkAccess, checkNodeAccess, checkProcedureUse, refusalHeaders } from "./policy.js";
+export { REFUSAL_STATUS, checkAccess, checkDeclaredPurpose, checkNodeAccess, checkProcedureUse, refusalHeaders } from "./policy.js";
 export { type AuditAction, PURPOSE_CASE_HEADER, PURPOSE_PROCEDURE_HEADER, type Purpose, RequestAccess, parsePurpose } from "./request.js";
 export { AccessGrantResolver, AccessLogEntryResolver, AccessResolver } from "./resolvers.js";
 export { ConsentResolver } from "./consent-resolvers.js";

@@ -7,6 +7,10 @@
 import { messages } from "../../platform/i18n.js";
 
 export const ACCESS_MESSAGES = messages("access", {
+  organizationPurpose: {
+    en: "An organisation client reads a citizen's data under that citizen's consent and the purpose it states: send no X-Purpose-Procedure or X-Purpose-Case.",
+    vi: "Máy khách tổ chức đọc dữ liệu của công dân theo sự đồng ý của chính công dân đó và mục đích đã nêu trong đó: không gửi X-Purpose-Procedure hay X-Purpose-Case.",
+  },
   // ── The access decision (policy.ts) ──────────────────────────────────────────────────────────────────────────
   dossierUnauthenticated: {
     en: "Dossiers hold personal data: send the API key of a registered client (Authorization: Bearer <key>).",

@@ -276,6 +276,11 @@ export function checkNodeAccess(lookup: string, access: FieldAccess, client: Cli
   return checkAccess([{ coordinate: lookup, access, root: true, locations: [] }], client, purpose);
 }
 
+/** A purpose this client may declare at all: an organisation reads under each consent's stated purpose, so a procedure it names would be a purpose made up. */
+export function checkDeclaredPurpose(client: Client | null, purpose: Purpose | null): void {
+  if (client?.kind === "ORGANIZATION" && purpose) throw new GatewayError("INVALID_PURPOSE", say(M.organizationPurpose));
+}
+
 /** The access log is the citizen's own view of the trail: only a citizen client, only about themselves. Returns whose log. */
 export function checkAccessLogRead(client: Client | null, personalId: string | undefined): string {
   if (!client) throw new GatewayError("UNAUTHENTICATED", say(M.accessLogUnauthenticated));
