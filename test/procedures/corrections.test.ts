@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientHeaders, DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { clientHeaders, countStatements, DEMO_HEADERS, startTestGateway, type TestGateway } from "../support/gateway.js";
 import { auditedCitizens, auditRowsOf, personalIdsIn } from "../support/personal-ids.js";
 
 let gw: TestGateway;
@@ -158,6 +158,30 @@ describe("listing data-correction requests", () => {
       [answer.requestIds, missing],
     );
     expect(withCase).toEqual({ case_id: populationDossier, procedure_code: identityCode });
+  });
+
+  it("reads the components and corrections of a page of dossiers in one statement each, whatever the page's size", async () => {
+    // Two more dossiers of the same procedure, each raising its own request.
+    for (let i = 0; i < 2; i++) await submit({ procedureCode: identityCode, applicant: { personalId: missing } });
+    const page = (first: number) =>
+      gw.send(
+        `query($code: String!, $first: Int!) { dossiers(procedureCode: $code, first: $first) { edges { node { dossierId components { status } corrections { correctionId dossierId } } } } }`,
+        { code: identityCode, first },
+        forProcedure(identityCode),
+      );
+    let one: Awaited<ReturnType<typeof page>> | undefined;
+    let three: Awaited<ReturnType<typeof page>> | undefined;
+    const forOne = await countStatements(gw, async () => (one = await page(1)));
+    const forThree = await countStatements(gw, async () => (three = await page(3)));
+    const nodes = three!.body.data.dossiers.edges.map((e: any) => e.node);
+    expect(one!.body.errors).toBeUndefined();
+    expect(nodes).toHaveLength(3);
+    for (const node of nodes) {
+      expect(node.corrections.length).toBeGreaterThan(0);
+      expect(node.components.length).toBeGreaterThan(0);
+      expect(node.corrections.every((c: any) => c.dossierId === node.dossierId)).toBe(true);
+    }
+    expect(forThree.gateway).toBe(forOne.gateway);
   });
 
   it("shows a citizen the requests about them, and a stranger nothing of another's", async () => {

@@ -4,7 +4,7 @@
  * exactly one wins. Each row comes with its dossier's procedure and applicant, which decide who sees it and the
  * purpose its audit rows carry.
  */
-import { and, asc, count, desc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DataSourceName } from "../../platform/config.js";
 import type { Database } from "../../platform/db/source.js";
 import type { EnumValue } from "../../shared/enums.js";
@@ -114,15 +114,27 @@ export class CorrectionStore {
     };
   }
 
-  /** The newest MAX_DOSSIER_CORRECTIONS requests raised for one dossier, oldest first. */
-  async forDossier(dossierId: string): Promise<CorrectionRow[]> {
+  /**
+   * For each dossier, the newest MAX_DOSSIER_CORRECTIONS requests it raised, oldest first: one statement for a
+   * page of dossiers (each dossier's requests ranked by a window, the rest left in the database).
+   */
+  async forDossiers(dossierIds: readonly string[]): Promise<CorrectionRow[][]> {
+    const ranked = this.db
+      .select({
+        id: requests.id,
+        rank: sql<number>`row_number() over (partition by ${requests.dossierId} order by ${requests.id} desc)`.as("rank"),
+      })
+      .from(requests)
+      .where(inArray(requests.dossierId, [...dossierIds]))
+      .as("ranked");
     const rows = await this.db
       .select(withDossier)
       .from(requests)
-      .where(eq(requests.dossierId, dossierId))
-      .orderBy(desc(requests.id))
-      .limit(MAX_DOSSIER_CORRECTIONS);
-    return rows.reverse();
+      .innerJoin(ranked, and(eq(ranked.id, requests.id), sql`${ranked.rank} <= ${MAX_DOSSIER_CORRECTIONS}`))
+      .orderBy(asc(requests.id));
+    const byDossier = new Map<string, CorrectionRow[]>(dossierIds.map((id) => [id, []]));
+    for (const row of rows) byDossier.get(row.dossierId)?.push(row);
+    return dossierIds.map((id) => byDossier.get(id)!);
   }
 
   /**

@@ -5,6 +5,7 @@
  * anyone else, the status only). An organisation client holds no roles, so it meets ROLE_REQUIRED like an agency
  * system that owns no source. Every subject shown is recorded against its subject, under the request's dossier.
  */
+import DataLoader from "dataloader";
 import { type Client, ownerRole, type Purpose, type Subject, type SubjectKind } from "../access/index.js";
 import { DATA_SOURCE_NAMES, type DataSourceName } from "../../platform/config.js";
 import { GatewayError } from "../../platform/errors.js";
@@ -114,13 +115,25 @@ export async function listCorrections(ctx: ProceduresContext, args: { first?: nu
   });
 }
 
+/** One loader per request: the corrections of a page of dossiers are read in one statement. */
+const correctionLoaders = new WeakMap<object, DataLoader<string, CorrectionRow[]>>();
+
+function correctionLoader(ctx: ProceduresContext): DataLoader<string, CorrectionRow[]> {
+  let loader = correctionLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader((ids: readonly string[]) => ctx.gateway.dossiers.corrections.forDossiers(ids));
+    correctionLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
 /** The requests a dossier raised, for a reader of that dossier, recorded as `dossier(id:)` records its reads. */
 export async function correctionsOfDossier(
   ctx: ProceduresContext,
   dossier: { dossierId: string; procedureCode: string },
 ): Promise<DataCorrectionRequest[]> {
   const client = authenticated(ctx);
-  const rows = await ctx.gateway.dossiers.corrections.forDossier(dossier.dossierId);
+  const rows = await correctionLoader(ctx).load(dossier.dossierId);
   return rows.map((row) => {
     const { correction, subject, fields } = disclose(client, row);
     ctx.access.recordAction("CORRECTION_READ", [{ subject, fields }], purposeOf(ctx, dossier.procedureCode, dossier.dossierId));

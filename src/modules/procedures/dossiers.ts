@@ -3,11 +3,13 @@
  * their procedure. The SQL is the dossier store's (store.ts).
  */
 import { createHash, randomUUID } from "node:crypto";
+import DataLoader from "dataloader";
 import { GatewayError } from "../../platform/errors.js";
 import { paginate } from "../../shared/pagination.js";
 import { type ProcedureCatalogue } from "./catalogue.js";
 import { disclose } from "./disclosure.js";
 import { type Applicant } from "./rules.js";
+import type { DossierStore } from "./store.js";
 import { type DossierRow } from "./tables.js";
 import type { Client } from "../access/index.js";
 import type { ProceduresContext } from "./context.js";
@@ -138,8 +140,18 @@ export async function findDossier(ctx: ProceduresContext, catalogue: ProcedureCa
   return row;
 }
 
-export async function dossierComponentsOf(ctx: ProceduresContext, id: string) {
-  return ctx.gateway.dossiers.components(id);
+type StoredComponents = Awaited<ReturnType<DossierStore["componentsOf"]>>[number];
+
+/** One loader per request: the components of a page of dossiers are read in one statement. */
+const componentLoaders = new WeakMap<object, DataLoader<string, StoredComponents>>();
+
+export function dossierComponentsOf(ctx: ProceduresContext, id: string): Promise<StoredComponents> {
+  let loader = componentLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader((ids: readonly string[]) => ctx.gateway.dossiers.componentsOf(ids));
+    componentLoaders.set(ctx, loader);
+  }
+  return loader.load(id);
 }
 
 export function listDossiers(

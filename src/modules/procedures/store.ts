@@ -149,10 +149,14 @@ export class DossierStore {
     return row;
   }
 
-  /** A dossier's components in order, each saying whether an open correction request is raised for it. */
-  components(id: string) {
-    return this.db
+  /**
+   * Each dossier's components in order, each saying whether an open correction request is raised for it: one
+   * statement for a page of dossiers.
+   */
+  async componentsOf(ids: readonly string[]) {
+    const rows = await this.db
       .select({
+        dossierId: dossierComponents.dossierId,
         componentId: dossierComponents.componentId,
         status: dossierComponents.status,
         reason: dossierComponents.reason,
@@ -163,8 +167,11 @@ export class DossierStore {
           and r.component_id = "dossier_components"."component_id" and r.status = 'OPEN')`,
       })
       .from(dossierComponents)
-      .where(eq(dossierComponents.dossierId, id))
-      .orderBy(asc(dossierComponents.position));
+      .where(inArray(dossierComponents.dossierId, [...ids]))
+      .orderBy(asc(dossierComponents.dossierId), asc(dossierComponents.position));
+    const byDossier = new Map<string, typeof rows>(ids.map((id) => [id, []]));
+    for (const row of rows) byDossier.get(row.dossierId)?.push(row);
+    return ids.map((id) => byDossier.get(id)!);
   }
 
   /** A keyset page of the dossiers the client may see, with the list's total. */
