@@ -67,12 +67,20 @@ interface SessionLike {
 /**
  * Puts every statement drizzle runs on this database — builders, db.execute, relational queries — and every
  * transaction (as one unit) under the source's guard, at the one place they all pass: the session.
+ *
+ * On Postgres every statement is also a named prepared statement (`preparedStatements`). drizzle asks postgres.js
+ * for an unnamed one unless the query was given a name, and postgres.js answers an unnamed statement with
+ * parameters in two round trips: Parse/Describe, wait for the parameter types, then Bind/Execute — and the server
+ * parses and plans it again every time. Named, postgres.js keeps it per connection by its text and types, so from
+ * the second time on a statement is one Bind/Execute in one write. The statements' texts are the code's own (values
+ * are always parameters), so the set each connection keeps is bounded by the code.
  */
-function guardDatabase(db: Database, guard: SourceGuard): void {
+function guardDatabase(db: Database, guard: SourceGuard, preparedStatements = false): void {
   const session = (db as unknown as { session: SessionLike }).session;
   const prepare = session.prepareQuery.bind(session);
   session.prepareQuery = (...args: unknown[]) => {
     const prepared = prepare(...args);
+    if (preparedStatements && typeof prepared.prepare === "boolean") prepared.prepare = true;
     for (const method of ["execute", "all", "values"]) {
       const original = prepared[method];
       if (typeof original === "function")
@@ -112,7 +120,7 @@ export async function openSource(config: SourceConfig): Promise<Source> {
       },
     });
     const db = drizzlePostgres(client, { logger }) as unknown as Database;
-    guardDatabase(db, guard);
+    guardDatabase(db, guard, true);
     return {
       name: config.name,
       driver: "postgres",
