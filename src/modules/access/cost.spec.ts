@@ -108,6 +108,21 @@ describe("operationCost", () => {
     expect(operationCost(schema, document, undefined, { n: 3 })).toBe(page(3));
   });
 
+  it("costs one parsed document again wherever its variables change the cost, and alike where they do not", () => {
+    const document = parse(
+      "query($id: PersonalId, $n: Int, $full: Boolean!) { citizen(personalId: $id) { fullName } citizens(first: $n) { edges { node { fullName @include(if: $full) } } } }",
+    );
+    const page = (first: number, selected: number) => first * (1 + (1 + (1 + selected)));
+    const costOf = (variables: Record<string, unknown>) => operationCost(schema, document, undefined, variables);
+    expect(costOf({ id: "001090000001", n: 5, full: true })).toBe(2 + page(5, 1));
+    // Another person: the same cost (no estimator reads a personal id).
+    expect(costOf({ id: "001090000002", n: 5, full: true })).toBe(2 + page(5, 1));
+    // Another page size, another cost; and a directive's variable counts too.
+    expect(costOf({ id: "001090000002", n: 7, full: true })).toBe(2 + page(7, 1));
+    expect(costOf({ id: "001090000002", n: 7, full: false })).toBe(2 + page(7, 0));
+    expect(costOf({ id: "001090000001", n: 5, full: true })).toBe(2 + page(5, 1));
+  });
+
   it("holds an out-of-range page to 1–100, which the list itself refuses with a better message", () => {
     const page = (first: number) => first * (1 + (1 + (1 + 1)));
     expect(cost("{ citizens(first: 1000) { edges { node { fullName } } } }")).toBe(page(100));

@@ -16,8 +16,11 @@ import {
   isSpecifiedScalarType,
   Kind,
   type OperationDefinitionNode,
+  TypeInfo,
+  type ValueNode,
   valueFromASTUntyped,
   visit,
+  visitWithTypeInfo,
 } from "graphql";
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import { GatewayError } from "../../platform/errors.js";
@@ -34,7 +37,55 @@ export const MAX_COST_NODES = 10_000;
 const COST_ESTIMATORS = [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })];
 const costSchemas = new WeakMap<GraphQLSchema, GraphQLSchema>();
 const optionalVariables = new WeakMap<DocumentNode, DocumentNode>();
-const costOfConstant = new WeakMap<DocumentNode, Map<string, number>>();
+
+/**
+ * Costs already worked out for one parsed document (Apollo keeps them per query text): the variables the cost can
+ * depend on, and the cost by their values. Most questions' variables are ids and filters no estimator reads, so
+ * their cost is worked out once per document instead of once per request.
+ */
+interface CostMemo {
+  /** Names of the variables passed to a field whose cost reads its arguments, or to a directive (@include, @skip). */
+  relevant: string[];
+  costs: Map<string, number>;
+}
+const costMemos = new WeakMap<DocumentNode, CostMemo>();
+/** Costs kept per document: one per value of its relevant variables (a page size, a list of ids), up to this many. */
+const MAX_MEMO_COSTS = 256;
+/** A key longer than this (a long list of ids) is costed each time rather than kept. */
+const MAX_MEMO_KEY = 1_024;
+
+function variablesIn(value: ValueNode, into: Set<string>): void {
+  if (value.kind === Kind.VARIABLE) into.add(value.name.value);
+  else if (value.kind === Kind.LIST) for (const v of value.values) variablesIn(v, into);
+  else if (value.kind === Kind.OBJECT) for (const f of value.fields) variablesIn(f.value, into);
+}
+
+/**
+ * The variables the cost of `document` can depend on, found once per document: any passed, whole or inside an
+ * input object, to a directive, to a field whose `complexity` is a function (it may read its arguments: a page's
+ * `first`, the ids of `nodes`), or to a field the schema does not know.
+ */
+function memoOf(schema: GraphQLSchema, document: DocumentNode): CostMemo {
+  let memo = costMemos.get(document);
+  if (!memo) {
+    const relevant = new Set<string>();
+    const typeInfo = new TypeInfo(schema);
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Argument(node) {
+          const field = typeInfo.getDirective() ? undefined : typeInfo.getFieldDef();
+          const readsArguments = typeInfo.getDirective() !== null || !field || typeof field.extensions?.complexity === "function";
+          if (readsArguments) variablesIn(node.value, relevant);
+          return false;
+        },
+      }),
+    );
+    memo = { relevant: [...relevant].sort(), costs: new Map() };
+    costMemos.set(document, memo);
+  }
+  return memo;
+}
 
 const optional = <T extends GraphQLInputType>(type: T) => (isNonNullType(type) ? type.ofType : type) as GraphQLInputType;
 
@@ -91,6 +142,21 @@ export function operationCost(
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
 ): number | null {
+  const memo = memoOf(schema, document);
+  const key = JSON.stringify([operationName ?? null, ...memo.relevant.map((name) => variables?.[name] ?? null)]);
+  const known = memo.costs.get(key);
+  if (known !== undefined) return known;
+  const cost = costOf(schema, document, operationName, variables);
+  if (cost !== null && key.length <= MAX_MEMO_KEY && memo.costs.size < MAX_MEMO_COSTS) memo.costs.set(key, cost);
+  return cost;
+}
+
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): number | null {
   const costSchema = costSchemaOf(schema);
   const relaxed = withOptionalVariables(document);
   const operation = relaxed.definitions.find(
@@ -99,9 +165,6 @@ export function operationCost(
   if (!operation) return null;
   const name = operation.name?.value;
   const definitions = operation.variableDefinitions ?? [];
-  // Without variables the cost is the document's own, computed once per parsed document (Apollo keeps them).
-  const known = definitions.length === 0 ? costOfConstant.get(document)?.get(name ?? "") : undefined;
-  if (known !== undefined) return known;
   if (definitions.length > 0 && getVariableValues(costSchema, definitions, variables ?? {}).errors) return null;
   let cost: number;
   try {
@@ -116,10 +179,6 @@ export function operationCost(
   } catch {
     // The node limit, or anything else the calculation cannot answer: refused as too costly rather than run uncosted.
     cost = Number.POSITIVE_INFINITY;
-  }
-  if (definitions.length === 0) {
-    const costs = costOfConstant.get(document) ?? new Map<string, number>();
-    costOfConstant.set(document, costs.set(name ?? "", cost));
   }
   return cost;
 }
