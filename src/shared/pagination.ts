@@ -154,15 +154,29 @@ export async function paginate<Row, T>(options: {
   const afterKey = options.after ? options.cursors.decode(options.kind, options.after) : null;
   const rows = await options.fetch(afterKey, size + 1);
   const page = rows.slice(0, size);
-  const edges = page.map((row) => ({ cursor: options.cursors.encode(options.kind, options.keyOf(row)), node: options.toNode(row) }));
+  // A cursor is sealed when it is read, once: most questions read a page's endCursor and none of its edges' cursors,
+  // and each one sealed is a cipher run.
+  const edges = page.map((row): Edge<T> => {
+    let cursor: string | undefined;
+    return {
+      get cursor() {
+        return (cursor ??= options.cursors.encode(options.kind, options.keyOf(row)));
+      },
+      node: options.toNode(row),
+    };
+  });
   let total: Promise<number> | undefined;
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > size,
       hasPreviousPage: afterKey !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     countTotal: () => (total ??= options.count()),
   };

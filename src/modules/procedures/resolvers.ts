@@ -279,7 +279,21 @@ export class ProcedureResolver {
       applicantPersonalId,
       applicantEnterpriseCode,
     });
-    return { ...page, edges: await Promise.all(page.edges.map(async (e) => ({ cursor: e.cursor, node: await toDossier(ctx, e.node) }))) };
+    return {
+      ...page,
+      edges: await Promise.all(
+        page.edges.map(async (e) => {
+          const node = await toDossier(ctx, e.node);
+          // The cursor stays sealed only when read (src/shared/pagination.ts).
+          return {
+            get cursor() {
+              return e.cursor;
+            },
+            node,
+          };
+        }),
+      ),
+    };
   }
 }
 
