@@ -4,7 +4,8 @@
  * because a failed query's message carries its parameters.
  */
 import cluster from "node:cluster";
-import { pino } from "pino";
+import { isMainThread } from "node:worker_threads";
+import { destination, pino } from "pino";
 import { environmentFrom } from "./config.js";
 
 /** Digit runs of 9 to 13 (personal ids, CMND numbers, tax codes, branch codes) become "[redacted]". */
@@ -28,12 +29,18 @@ export function logLevelFrom(env: NodeJS.ProcessEnv): string {
   return env.LOG_LEVEL || (environmentFrom(env.NODE_ENV) === "test" || env.VITEST ? "silent" : "info");
 }
 
-export const logger = pino({
-  level: logLevelFrom(process.env),
-  // Under GATEWAY_WORKERS every line names its worker, so the lines of replicas sharing one output can be told apart.
-  base: { service: "ndaf-gateway", ...(cluster.isWorker && cluster.worker ? { worker: cluster.worker.id } : {}) },
-  serializers: { err: safeError, error: safeError },
-});
+export const logger = pino(
+  {
+    level: logLevelFrom(process.env),
+    // Under GATEWAY_WORKERS every line names its worker, so the lines of replicas sharing one output can be told apart.
+    base: { service: "ndaf-gateway", ...(cluster.isWorker && cluster.worker ? { worker: cluster.worker.id } : {}) },
+    serializers: { err: safeError, error: safeError },
+  },
+  // Written asynchronously (pino's "asynchronous logging"): lines logged while a write is in flight go out together in
+  // the next one, instead of one blocking write per request line. pino flushes what is left synchronously when the
+  // process exits (process.exit included); a worker thread, which pino cannot flush that way, writes synchronously.
+  destination({ dest: 1, sync: !isMainThread }),
+);
 
 /** How a client appears in logs: a system by its id; a citizen client without the personal id it carries. */
 export function clientForLog(clientId: string | undefined | null): string | undefined {
