@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- [--quick] [--citizens N] [--duration S] [--connections C] [--only gateway,router,postgraphile,…]`
+ * `npm run bench -- [--quick] [--citizens N] [--duration S] [--connections C] [--only gateway,router,postgraphile,…]
+ *   [--scenarios lookup,nested,…] [--profile DIR] [--skip-cold] [--output FILE]`
  *
  * What it costs to ask the gateway a question, side by side on the same data and the same Postgres (throwaway
  * databases on TEST_POSTGRES_URL's server, by default 127.0.0.1:5432, dropped at the end):
@@ -10,8 +11,8 @@
  *   2. PostGraphile v5 serving the three schemas of that one database (bench/postgraphile.mjs);
  *   3. the floor: a bare HTTP server answering with one hand-written SQL statement (bench/floor.ts).
  * Scenarios: a citizen by key, the nested cross-source question, a filtered page of a list; for the gateway also a
- * dossier evaluation and a verification answer. For each: requests/s, p50/p99, errors, SQL statements per request
- * and the server's peak RSS; then seed throughput and the embedded cold start. Prints a table and writes
+ * dossier evaluation and a verification answer. For each: requests/s, p50/p99, errors, SQL statements per request,
+ * the server's CPU per request and its peak RSS; then seed throughput and the embedded cold start. Prints a table and writes
  * bench/results.md with the machine, versions, commands, the ratios gateway/PostGraphile and gateway/floor, and the
  * cost of the router's extra hop (router/gateway).
  */
@@ -45,6 +46,7 @@ const { values } = parseArgs({
     output: { type: "string", default: "bench/results.md" },
     profile: { type: "string" },
     scenarios: { type: "string" },
+    "skip-cold": { type: "boolean", default: false },
   },
 });
 const quick = values.quick;
@@ -107,6 +109,14 @@ async function stop(server: RunningServer): Promise<void> {
   servers.delete(server);
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // After the command's name: state is field 3, utime 14 and stime 15.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function peakRssMb(pid: number): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 }
@@ -129,10 +139,18 @@ interface Row {
   p99: number;
   errors: number;
   statements: number | null;
+  /** Milliseconds of the server's CPU (its processes', user + system) per answered request. */
+  cpuMs: number | null;
   requests: number;
 }
 
-async function measure(server: string, port: number, scenario: Scenario, statements: () => Promise<number | null>): Promise<Row | null> {
+async function measure(
+  server: string,
+  port: number,
+  scenario: Scenario,
+  statements: () => Promise<number | null>,
+  pids: number[],
+): Promise<Row | null> {
   if (onlyScenarios && !onlyScenarios.has(scenario.name)) return null;
   let bad = 0;
   let sample = "";
@@ -162,7 +180,10 @@ async function measure(server: string, port: number, scenario: Scenario, stateme
   bad = 0;
   sample = "";
   const before = await statements();
+  const cpu = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const cpuBefore = cpu();
   const result = await fire(duration);
+  const cpuAfter = cpu();
   const after = await statements();
   const errors = result.errors + result.timeouts + result.non2xx + bad;
   if (errors > 0) console.log(`  ! ${server} ${scenario.name}: ${errors} errors, e.g. ${sample}`);
@@ -174,6 +195,7 @@ async function measure(server: string, port: number, scenario: Scenario, stateme
     p99: result.latency.p99,
     errors,
     statements: before !== null && after !== null ? (after - before) / Math.max(1, result.requests.total) : null,
+    cpuMs: pids.length > 0 ? ((cpuAfter - cpuBefore) * 1000) / Math.max(1, result.requests.total) : null,
     requests: result.requests.total,
   };
 }
@@ -315,7 +337,7 @@ try {
       run: async () => {
         const server = await startGateway("gateway", gatewayEnv(separate), profileArgs);
         const { port } = server;
-        for (const s of gatewayScenarios(keys.four)) push(await measure("gateway", port, s, () => gatewayStatements(port)));
+        for (const s of gatewayScenarios(keys.four)) push(await measure("gateway", port, s, () => gatewayStatements(port), [server.pid]));
         peaks.gateway = peakRssMb(server.pid);
         await stop(server);
       },
@@ -349,7 +371,15 @@ try {
         const processes = [router, platform, ...Object.values(subgraphs)];
         // The subgraphs serve no statement counter: that column stays empty for the router.
         for (const s of gatewayScenarios(keys.four).filter((s) => ROUTER_SCENARIOS.includes(s.name)))
-          push(await measure("router", router.port, s, async () => null));
+          push(
+            await measure(
+              "router",
+              router.port,
+              s,
+              async () => null,
+              processes.map((p) => p.pid),
+            ),
+          );
         // Its footprint is the five processes'.
         peaks.router = processes.reduce((sum, p) => sum + peakRssMb(p.pid), 0);
         for (const p of processes) await stop(p);
@@ -361,7 +391,7 @@ try {
         const server = await startGateway("gateway-one-db", gatewayEnv(single));
         const { port } = server;
         for (const s of gatewayScenarios(keys.one).slice(0, 3))
-          push(await measure("gateway-one-db", port, s, () => gatewayStatements(port)));
+          push(await measure("gateway-one-db", port, s, () => gatewayStatements(port), [server.pid]));
         peaks["gateway-one-db"] = peakRssMb(server.pid);
         await stop(server);
       },
@@ -376,7 +406,7 @@ try {
         });
         const { port } = server;
         const count = async () => Number(await (await fetch(`http://127.0.0.1:${port}/__statements`)).text());
-        for (const s of postgraphileScenarios) push(await measure("postgraphile", port, s, count));
+        for (const s of postgraphileScenarios) push(await measure("postgraphile", port, s, count, [server.pid]));
         peaks.postgraphile = peakRssMb(server.pid);
         await stop(server);
       },
@@ -387,7 +417,7 @@ try {
         const server = await start("floor", ["--import", "tsx", "bench/floor.ts"], { DATABASE_URL: oneUrl, PORT: "0" });
         const { port } = server;
         const count = async () => Number(await (await fetch(`http://127.0.0.1:${port}/__statements`)).text());
-        for (const s of floorScenarios) push(await measure("floor", port, s, count));
+        for (const s of floorScenarios) push(await measure("floor", port, s, count, [server.pid]));
         peaks.floor = peakRssMb(server.pid);
         await stop(server);
       },
@@ -408,21 +438,25 @@ try {
     await stop(server);
     return ms;
   };
-  const cold = await timeStart();
-  const warm = await timeStart();
+  if (values["skip-cold"]) {
+    coldLine = "not measured (--skip-cold)";
+  } else {
+    const cold = await timeStart();
+    const warm = await timeStart();
+    coldLine = `embedded start on an empty data folder (migrate, seed 10,000 citizens, serve): ${(cold / 1000).toFixed(1)} s; again on the same folder: ${(warm / 1000).toFixed(1)} s`;
+  }
   fs.rmSync(coldDir, { recursive: true, force: true });
-  coldLine = `embedded start on an empty data folder (migrate, seed 10,000 citizens, serve): ${(cold / 1000).toFixed(1)} s; again on the same folder: ${(warm / 1000).toFixed(1)} s`;
 
   // Report.
   const find = (server: string, scenario: string) => rows.find((r) => r.server === server && r.scenario === scenario);
   const fmt = (n: number | null, digits = 0) =>
     n === null || Number.isNaN(n) ? "—" : n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const table = [
-    "| server | scenario | requests/s | p50 ms | p99 ms | errors | SQL statements / request | peak RSS MB |",
-    "|---|---|---:|---:|---:|---:|---:|---:|",
+    "| server | scenario | requests/s | p50 ms | p99 ms | errors | SQL statements / request | server CPU ms / request | peak RSS MB |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.server} | ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${fmt(r.statements, 2)} | ${fmt(peaks[r.server])} |`,
+        `| ${r.server} | ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${fmt(r.statements, 2)} | ${fmt(r.cpuMs, 2)} | ${fmt(peaks[r.server])} |`,
     ),
   ];
   const ratios = [
@@ -470,7 +504,7 @@ try {
     `Versions: Node ${process.version}, PostgreSQL ${pgVersion}, @apollo/server ${version("@apollo/server")}, graphql ${version("graphql")}, postgres.js ${version("postgres")}, PostGraphile ${version("postgraphile")}, autocannon ${version("autocannon")}.`,
     `Load: ${connections} connections, ${duration} s per scenario after a warm-up; ids drawn at random from ${people.length.toLocaleString("en")} citizens and ${holders.length.toLocaleString("en")} land holders.`,
     "",
-    "The gateway runs as in production: its own process, NODE_ENV=production, request logs on, a client key and a declared purpose, and every personal-data answer written to the hash-chained audit trail before it leaves. PostGraphile and the floor have no access control and no audit. `gateway` uses four databases; `gateway-one-db` puts the sources and the gateway's tables in one; PostGraphile and the floor read that one database. Statements per request: the gateway's own statement counter (audit insert included), PostGraphile's `pg` client queries, the floor's one.",
+    "The gateway runs as in production: its own process, NODE_ENV=production, request logs on, a client key and a declared purpose, and every personal-data answer written to the hash-chained audit trail before it leaves. PostGraphile and the floor have no access control and no audit. `gateway` uses four databases; `gateway-one-db` puts the sources and the gateway's tables in one; PostGraphile and the floor read that one database. Statements per request: the gateway's own statement counter (audit insert included), PostGraphile's `pg` client queries, the floor's one. Server CPU per request: the server's own process's user + system CPU (the router's: its five processes') over the measured window, divided by the requests answered — steadier than requests/s on a shared machine, and without PostgreSQL's share.",
     "",
     "`router` is the same four databases behind federation (src/federation): the four subgraphs and the Hive Gateway router, five processes, asked the gateway's lookup and nested documents with the same key and purpose. The router authenticates the key and reads the purpose, plans the query, and makes one HTTP hop router → subgraph for each subgraph the query touches, the identity of the request HMAC-signed with the operation; each subgraph checks that signature and its own fields' grants, reads its own database and writes its own audit rows before it answers. Its peak RSS is the sum of the five processes'; the subgraphs count no statements, so that column is empty. The hop table below is the cost of that path against the all-in-one gateway on the same databases.",
     "",
