@@ -44,4 +44,38 @@ describe("templates", () => {
     expect(inside).toBe("Xin chào An");
     expect(say(message, { name: "An" })).toBe("Hello An");
   });
+
+  it("keep each of overlapping requests in its own language, again after every Vietnamese one has ended", async () => {
+    const message = { en: "Hello", vi: "Xin chào" };
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+    const request = (lang: "en" | "vi", said: string[]) =>
+      withLanguage(lang, async () => {
+        said.push(say(message));
+        await tick();
+        said.push(say(message));
+        await tick();
+        said.push(say(message));
+      });
+    for (let round = 0; round < 2; round++) {
+      const vi: string[] = [];
+      const en: string[] = [];
+      const viLate: string[] = [];
+      await Promise.all([request("vi", vi), request("en", en), tick().then(() => request("vi", viLate))]);
+      expect(vi).toEqual(["Xin chào", "Xin chào", "Xin chào"]);
+      expect(en).toEqual(["Hello", "Hello", "Hello"]);
+      expect(viLate).toEqual(["Xin chào", "Xin chào", "Xin chào"]);
+      // An English run inside a Vietnamese one is English; the outer one stays Vietnamese after it.
+      expect(await withLanguage("vi", async () => [withLanguage("en", () => say(message)), (await tick(), say(message))])).toEqual([
+        "Hello",
+        "Xin chào",
+      ]);
+      expect(say(message)).toBe("Hello");
+      expect(() =>
+        withLanguage("vi", () => {
+          throw new Error("refused");
+        }),
+      ).toThrow("refused");
+      expect(language()).toBe("en");
+    }
+  });
 });
