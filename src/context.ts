@@ -52,14 +52,28 @@ export function createContext(
   access: RequestAccess = new RequestAccess(null, null),
 ): GatewayContext {
   const { sources, adminUnits, cursors } = services;
+  // Each source's slice (its DataLoaders, its reader) is made the first time the request reaches it, once: most
+  // questions touch one or two sources, and a slice made for nothing is work and garbage on every request.
+  let population: PopulationContext["population"] | undefined;
+  let land: LandContext["land"] | undefined;
+  let business: BusinessContext["business"] | undefined;
+  let monitoring: MonitoringContext["monitoring"] | undefined;
   return {
     request: { id: requestId, log: {} },
     access,
     adminUnits,
-    population: createPopulationSlice(sources.population.db, adminUnits, cursors),
-    land: createLandSlice(sources.land.db, adminUnits, cursors),
-    business: createBusinessSlice(sources.business.db, adminUnits, cursors),
-    monitoring: createMonitoringSlice(sources.gateway.db),
+    get population() {
+      return (population ??= createPopulationSlice(sources.population.db, adminUnits, cursors));
+    },
+    get land() {
+      return (land ??= createLandSlice(sources.land.db, adminUnits, cursors));
+    },
+    get business() {
+      return (business ??= createBusinessSlice(sources.business.db, adminUnits, cursors));
+    },
+    get monitoring() {
+      return (monitoring ??= createMonitoringSlice(sources.gateway.db));
+    },
     gateway: {
       procedures: services.procedures,
       dossiers: services.dossiers,

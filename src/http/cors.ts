@@ -98,8 +98,20 @@ export function applyCors(config: CorsConfig, req: http.IncomingMessage, res: ht
   return "answered";
 }
 
+const mergedVary = new Map<string, string>();
+
 /** A Vary value with `name` added, for merging the header Apollo (or anything else) answers with ours. */
 export function mergeVary(current: string | number | string[] | undefined, added: string): string {
+  // Every answer merges the same few header names: each pair is worked out once.
+  const key = typeof current === "string" || current === undefined ? `${current ?? ""}\n${added}` : undefined;
+  const known = key === undefined ? undefined : mergedVary.get(key);
+  if (known !== undefined) return known;
+  const merged = mergeVaryNames(current, added);
+  if (key !== undefined && mergedVary.size < 256) mergedVary.set(key, merged);
+  return merged;
+}
+
+function mergeVaryNames(current: string | number | string[] | undefined, added: string): string {
   const names = [current, added]
     .flat()
     .filter((v): v is string => typeof v === "string")
