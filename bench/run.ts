@@ -12,7 +12,7 @@
  *   3. the floor: a bare HTTP server answering with one hand-written SQL statement (bench/floor.ts).
  * Scenarios: a citizen by key, the nested cross-source question, a filtered page of a list; for the gateway also a
  * dossier evaluation and a verification answer. For each: requests/s, p50/p99, errors, SQL statements per request,
- * the server's CPU per request and its peak RSS; then seed throughput and the embedded cold start. Prints a table and writes
+ * the server's and PostgreSQL's CPU per request and the server's peak RSS; then seed throughput and the embedded cold start. Prints a table and writes
  * bench/results.md with the machine, versions, commands, the ratios gateway/PostGraphile and gateway/floor, and the
  * cost of the router's extra hop (router/gateway).
  */
@@ -117,6 +117,24 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/**
+ * CPU seconds every PostgreSQL process on this machine has used so far (backends, WAL writer, checkpointer): the
+ * database's share of a scenario, read the same way. Only the server being measured uses PostgreSQL meanwhile.
+ */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() !== "postgres") continue;
+      total += cpuSeconds(Number(entry));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return total;
+}
+
 function peakRssMb(pid: number): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 }
@@ -141,6 +159,8 @@ interface Row {
   statements: number | null;
   /** Milliseconds of the server's CPU (its processes', user + system) per answered request. */
   cpuMs: number | null;
+  /** Milliseconds of PostgreSQL's CPU per answered request. */
+  dbCpuMs: number;
   requests: number;
 }
 
@@ -182,8 +202,10 @@ async function measure(
   const before = await statements();
   const cpu = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const cpuBefore = cpu();
+  const dbBefore = postgresCpuSeconds();
   const result = await fire(duration);
   const cpuAfter = cpu();
+  const dbAfter = postgresCpuSeconds();
   const after = await statements();
   const errors = result.errors + result.timeouts + result.non2xx + bad;
   if (errors > 0) console.log(`  ! ${server} ${scenario.name}: ${errors} errors, e.g. ${sample}`);
@@ -196,6 +218,7 @@ async function measure(
     errors,
     statements: before !== null && after !== null ? (after - before) / Math.max(1, result.requests.total) : null,
     cpuMs: pids.length > 0 ? ((cpuAfter - cpuBefore) * 1000) / Math.max(1, result.requests.total) : null,
+    dbCpuMs: ((dbAfter - dbBefore) * 1000) / Math.max(1, result.requests.total),
     requests: result.requests.total,
   };
 }
@@ -452,11 +475,11 @@ try {
   const fmt = (n: number | null, digits = 0) =>
     n === null || Number.isNaN(n) ? "—" : n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const table = [
-    "| server | scenario | requests/s | p50 ms | p99 ms | errors | SQL statements / request | server CPU ms / request | peak RSS MB |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| server | scenario | requests/s | p50 ms | p99 ms | errors | SQL statements / request | server CPU ms / request | PostgreSQL CPU ms / request | peak RSS MB |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.server} | ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${fmt(r.statements, 2)} | ${fmt(r.cpuMs, 2)} | ${fmt(peaks[r.server])} |`,
+        `| ${r.server} | ${r.scenario} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.errors} | ${fmt(r.statements, 2)} | ${fmt(r.cpuMs, 2)} | ${fmt(r.dbCpuMs, 2)} | ${fmt(peaks[r.server])} |`,
     ),
   ];
   const ratios = [
@@ -504,7 +527,7 @@ try {
     `Versions: Node ${process.version}, PostgreSQL ${pgVersion}, @apollo/server ${version("@apollo/server")}, graphql ${version("graphql")}, postgres.js ${version("postgres")}, PostGraphile ${version("postgraphile")}, autocannon ${version("autocannon")}.`,
     `Load: ${connections} connections, ${duration} s per scenario after a warm-up; ids drawn at random from ${people.length.toLocaleString("en")} citizens and ${holders.length.toLocaleString("en")} land holders.`,
     "",
-    "The gateway runs as in production: its own process, NODE_ENV=production, request logs on, a client key and a declared purpose, and every personal-data answer written to the hash-chained audit trail before it leaves. PostGraphile and the floor have no access control and no audit. `gateway` uses four databases; `gateway-one-db` puts the sources and the gateway's tables in one; PostGraphile and the floor read that one database. Statements per request: the gateway's own statement counter (audit insert included), PostGraphile's `pg` client queries, the floor's one. Server CPU per request: the server's own process's user + system CPU (the router's: its five processes') over the measured window, divided by the requests answered — steadier than requests/s on a shared machine, and without PostgreSQL's share.",
+    "The gateway runs as in production: its own process, NODE_ENV=production, request logs on, a client key and a declared purpose, and every personal-data answer written to the hash-chained audit trail before it leaves. PostGraphile and the floor have no access control and no audit. `gateway` uses four databases; `gateway-one-db` puts the sources and the gateway's tables in one; PostGraphile and the floor read that one database. Statements per request: the gateway's own statement counter (audit insert included), PostGraphile's `pg` client queries, the floor's one. Server CPU per request: the server's own process's user + system CPU (the router's: its five processes') over the measured window, divided by the requests answered — steadier than requests/s on a shared machine; PostgreSQL's share is read the same way from all its processes.",
     "",
     "`router` is the same four databases behind federation (src/federation): the four subgraphs and the Hive Gateway router, five processes, asked the gateway's lookup and nested documents with the same key and purpose. The router authenticates the key and reads the purpose, plans the query, and makes one HTTP hop router → subgraph for each subgraph the query touches, the identity of the request HMAC-signed with the operation; each subgraph checks that signature and its own fields' grants, reads its own database and writes its own audit rows before it answers. Its peak RSS is the sum of the five processes'; the subgraphs count no statements, so that column is empty. The hop table below is the cost of that path against the all-in-one gateway on the same databases.",
     "",
