@@ -4,7 +4,7 @@
  */
 import { PgDialect, char, pgTable, text } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { anyKey, batchQuery, groupLoader, rowLoader } from "./loaders.js";
+import { anyKey, anyOf, batchQuery, groupLoader, rowLoader } from "./loaders.js";
 
 interface Row {
   key: string;
@@ -93,5 +93,17 @@ describe("batchQuery", () => {
     // Prepared statement names are identifiers: the dot is not one.
     expect(prepared).toEqual(["population_citizen", "population_citizen", "land_parcel"]);
     expect(executed).toEqual([{ keys: ["a", "b"] }, { keys: ["c"] }, { keys: ["d"] }, { keys: ["e"] }]);
+  });
+});
+
+describe("anyOf", () => {
+  const people = pgTable("people", { personalId: char("personal_id", { length: 12 }).primaryKey(), name: text("name") });
+
+  it("is one statement text whatever the number of values, the values bound as one array", () => {
+    const one = new PgDialect().sqlToQuery(anyOf(people.personalId, ["001090000001"]));
+    const three = new PgDialect().sqlToQuery(anyOf(people.personalId, ["001090000001", "001090000002", "001090000003"]));
+    expect(one.sql).toBe('"people"."personal_id" = any($1::char(12)[])');
+    expect(three.sql).toBe(one.sql);
+    expect(three.params).toEqual([["001090000001", "001090000002", "001090000003"]]);
   });
 });

@@ -15,6 +15,14 @@ export function anyKey(column: PgColumn): SQL {
   return sql`${column} = any(${KEYS}::${sql.raw(column.getSQLType())}[])`;
 }
 
+/**
+ * `column = ANY($1::<column type>[])` with these values: one statement text whatever their number (an IN list is
+ * a new prepared statement on every connection for every length it is given).
+ */
+export function anyOf(column: PgColumn, values: readonly unknown[]): SQL {
+  return sql`${column} = any(${sql.param([...values])}::${sql.raw(column.getSQLType())}[])`;
+}
+
 interface Statement<R> {
   execute(values: Record<string, unknown>): Promise<R[]>;
 }

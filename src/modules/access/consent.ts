@@ -6,6 +6,7 @@
  */
 import DataLoader from "dataloader";
 import { and, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { anyOf } from "../../shared/loaders.js";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Database } from "../../platform/db/source.js";
 import { GatewayError } from "../../platform/errors.js";
@@ -66,7 +67,7 @@ export class ConsentStore {
       .where(
         and(
           eq(consents.clientId, clientId),
-          inArray(consents.personalId, [...personalIds]),
+          anyOf(consents.personalId, personalIds),
           eq(consents.status, "APPROVED"),
           sql`${consents.validUntil} > now()`,
         ),

@@ -5,6 +5,7 @@
  * purpose its audit rows carry.
  */
 import { and, asc, count, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
+import { anyOf } from "../../shared/loaders.js";
 import type { DataSourceName } from "../../platform/config.js";
 import type { Database } from "../../platform/db/source.js";
 import type { EnumValue } from "../../shared/enums.js";
@@ -125,7 +126,7 @@ export class CorrectionStore {
         rank: sql<number>`row_number() over (partition by ${requests.dossierId} order by ${requests.id} desc)`.as("rank"),
       })
       .from(requests)
-      .where(inArray(requests.dossierId, [...dossierIds]))
+      .where(anyOf(requests.dossierId, dossierIds))
       .as("ranked");
     const rows = await this.db
       .select(withDossier)

@@ -3,6 +3,7 @@
  * components and the correction requests raised for missing data. The rest of the module asks it, never the database.
  */
 import { and, asc, count, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
+import { anyOf } from "../../shared/loaders.js";
 import type { Client } from "../access/index.js";
 import type { Database } from "../../platform/db/source.js";
 import { CorrectionStore } from "./correction-store.js";
@@ -167,7 +168,7 @@ export class DossierStore {
           and r.component_id = "dossier_components"."component_id" and r.status = 'OPEN')`,
       })
       .from(dossierComponents)
-      .where(inArray(dossierComponents.dossierId, [...ids]))
+      .where(anyOf(dossierComponents.dossierId, ids))
       .orderBy(asc(dossierComponents.dossierId), asc(dossierComponents.position));
     const byDossier = new Map<string, typeof rows>(ids.map((id) => [id, []]));
     for (const row of rows) byDossier.get(row.dossierId)?.push(row);
