@@ -5,7 +5,16 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { GatewayError } from "../platform/errors.js";
-import { type Connection, CursorCodec, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkPageSize, pageSizeForCost, paginate } from "./pagination.js";
+import {
+  type Connection,
+  CursorCodec,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  checkPageSize,
+  mapNodes,
+  pageSizeForCost,
+  paginate,
+} from "./pagination.js";
 
 const KEY = Buffer.alloc(32, 7);
 const codec = new CursorCodec(KEY);
@@ -197,5 +206,22 @@ describe("paginate", () => {
       extensions: { code: "INVALID_CURSOR" },
     });
     expect(calls).toEqual([]);
+  });
+
+  it("seals a cursor only when it is read, once, and mapNodes keeps it so", async () => {
+    let sealed = 0;
+    const counting = new CursorCodec(randomBytes(32));
+    const encode = counting.encode.bind(counting);
+    counting.encode = (kind, key) => (sealed++, encode(kind, key));
+    const page = await paginate({ ...source().options, cursors: counting, first: 3 });
+    const mapped = await mapNodes(page, async (name) => name.toUpperCase());
+    expect(sealed).toBe(0);
+    expect(mapped.edges.map((e) => e.node)).toEqual(["ROW 0", "ROW 1", "ROW 2"]);
+    const end = mapped.pageInfo.endCursor;
+    expect(sealed).toBe(1);
+    expect(mapped.edges[2].cursor).toBe(end);
+    expect(page.edges[2].cursor).toBe(end);
+    expect(counting.decode("rows", mapped.edges[0].cursor)).toBe("k0");
+    expect(sealed).toBe(2);
   });
 });

@@ -182,6 +182,23 @@ export async function paginate<Row, T>(options: {
   };
 }
 
+/**
+ * The same page with each node turned into another (all awaited together); each cursor is still sealed only when
+ * it is read.
+ */
+export async function mapNodes<T, U>(page: Connection<T>, toNode: (node: T) => U | Promise<U>): Promise<Connection<U>> {
+  const nodes = await Promise.all(page.edges.map((edge) => toNode(edge.node)));
+  return {
+    ...page,
+    edges: page.edges.map((edge, i) => ({
+      get cursor() {
+        return edge.cursor;
+      },
+      node: nodes[i],
+    })),
+  };
+}
+
 /** A list field's arguments: page size, the cursor to start after, and the list's filter. */
 export interface PageArgs<F> {
   first?: number | null;

@@ -3,7 +3,7 @@ import { DataSource } from "../access/index.js";
 import type { DataSourceName } from "../../platform/config.js";
 import { foldName } from "../../shared/codes.js";
 import { listOf } from "../../shared/cost.js";
-import { connectionType, pagedConnection } from "../../shared/pagination.js";
+import { connectionType, mapNodes, pagedConnection } from "../../shared/pagination.js";
 import { PersonalIdScalar, TaxCodeScalar } from "../../shared/scalars.js";
 import {
   type CatalogueComponent,
@@ -279,21 +279,7 @@ export class ProcedureResolver {
       applicantPersonalId,
       applicantEnterpriseCode,
     });
-    return {
-      ...page,
-      edges: await Promise.all(
-        page.edges.map(async (e) => {
-          const node = await toDossier(ctx, e.node);
-          // The cursor stays sealed only when read (src/shared/pagination.ts).
-          return {
-            get cursor() {
-              return e.cursor;
-            },
-            node,
-          };
-        }),
-      ),
-    };
+    return mapNodes(page, (row) => toDossier(ctx, row));
   }
 }
 
