@@ -74,9 +74,9 @@ function memoOf(schema: GraphQLSchema, document: DocumentNode): CostMemo {
       document,
       visitWithTypeInfo(typeInfo, {
         Argument(node) {
-          const field = typeInfo.getDirective() ? undefined : typeInfo.getFieldDef();
-          const readsArguments = typeInfo.getDirective() !== null || !field || typeof field.extensions?.complexity === "function";
-          if (readsArguments) variablesIn(node.value, relevant);
+          const directive = typeInfo.getDirective();
+          const field = directive ? null : typeInfo.getFieldDef();
+          if (directive || !field || typeof field.extensions?.complexity === "function") variablesIn(node.value, relevant);
           return false;
         },
       }),
