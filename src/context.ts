@@ -46,42 +46,63 @@ export interface ContextServices {
   consents: ConsentStore;
 }
 
+/**
+ * The lazy slices live on this prototype, not on the context: Apollo Server copies the context's own properties
+ * into a new object for every operation (`Object.assign(Object.create(prototype), context)`), which would run an own
+ * getter — every source's DataLoaders made on every request — and keep the values. A getter on the prototype is
+ * kept by that copy and runs only when a resolver reaches its source; what it makes is memoised on the copy itself.
+ */
+class RequestContext {
+  declare private populationSlice?: PopulationContext["population"];
+  declare private landSlice?: LandContext["land"];
+  declare private businessSlice?: BusinessContext["business"];
+  declare private monitoringSlice?: MonitoringContext["monitoring"];
+  readonly gateway: GatewayContext["gateway"];
+
+  constructor(
+    /** Own, so Apollo's copy has it: the getters below build each source's slice from it. */
+    private readonly services: ContextServices,
+    readonly request: AccessContext["request"],
+    readonly access: RequestAccess,
+    readonly adminUnits: AdminUnitRegistry,
+  ) {
+    this.gateway = {
+      procedures: services.procedures,
+      dossiers: services.dossiers,
+      accessLog: services.accessLog,
+      consents: services.consents,
+      cursors: services.cursors,
+      nodeIds: services.nodeIds,
+      conformance: services.conformance,
+    };
+  }
+
+  // Each source's slice (its DataLoaders, its reader) is made the first time the request reaches it, once: most
+  // questions touch one or two sources, and a slice made for nothing is work and garbage on every request.
+  get population(): PopulationContext["population"] {
+    const { sources, adminUnits, cursors } = this.services;
+    return (this.populationSlice ??= createPopulationSlice(sources.population.db, adminUnits, cursors));
+  }
+
+  get land(): LandContext["land"] {
+    const { sources, adminUnits, cursors } = this.services;
+    return (this.landSlice ??= createLandSlice(sources.land.db, adminUnits, cursors));
+  }
+
+  get business(): BusinessContext["business"] {
+    const { sources, adminUnits, cursors } = this.services;
+    return (this.businessSlice ??= createBusinessSlice(sources.business.db, adminUnits, cursors));
+  }
+
+  get monitoring(): MonitoringContext["monitoring"] {
+    return (this.monitoringSlice ??= createMonitoringSlice(this.services.sources.gateway.db));
+  }
+}
+
 export function createContext(
   services: ContextServices,
   requestId: string = randomUUID(),
   access: RequestAccess = new RequestAccess(null, null),
 ): GatewayContext {
-  const { sources, adminUnits, cursors } = services;
-  // Each source's slice (its DataLoaders, its reader) is made the first time the request reaches it, once: most
-  // questions touch one or two sources, and a slice made for nothing is work and garbage on every request.
-  let population: PopulationContext["population"] | undefined;
-  let land: LandContext["land"] | undefined;
-  let business: BusinessContext["business"] | undefined;
-  let monitoring: MonitoringContext["monitoring"] | undefined;
-  return {
-    request: { id: requestId, log: {} },
-    access,
-    adminUnits,
-    get population() {
-      return (population ??= createPopulationSlice(sources.population.db, adminUnits, cursors));
-    },
-    get land() {
-      return (land ??= createLandSlice(sources.land.db, adminUnits, cursors));
-    },
-    get business() {
-      return (business ??= createBusinessSlice(sources.business.db, adminUnits, cursors));
-    },
-    get monitoring() {
-      return (monitoring ??= createMonitoringSlice(sources.gateway.db));
-    },
-    gateway: {
-      procedures: services.procedures,
-      dossiers: services.dossiers,
-      accessLog: services.accessLog,
-      consents: services.consents,
-      cursors,
-      nodeIds: services.nodeIds,
-      conformance: services.conformance,
-    },
-  };
+  return new RequestContext(services, { id: requestId, log: {} }, access, services.adminUnits);
 }
