@@ -6,6 +6,7 @@
 import DataLoader from "dataloader";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { preparedStatement, type Statement } from "./prepared.js";
 
 /** The batch's keys, bound at execution: `anyKey(column)` in a statement built once by `batchQuery`. */
 const KEYS = sql.placeholder("keys");
@@ -23,12 +24,6 @@ export function anyOf(column: PgColumn, values: readonly unknown[]): SQL {
   return sql`${column} = any(${sql.param([...values])}::${sql.raw(column.getSQLType())}[])`;
 }
 
-interface Statement<R> {
-  execute(values: Record<string, unknown>): Promise<R[]>;
-}
-
-const prepared = new WeakMap<object, Map<string, Statement<unknown>>>();
-
 /**
  * A batch statement built and prepared once per database, then run with each batch's keys: building drizzle's SQL
  * for every batch cost more CPU than anything else the gateway did per request (bench --profile).
@@ -38,19 +33,7 @@ export function batchQuery<R>(
   name: string,
   build: () => { prepare(name: string): Statement<R> },
 ): (keys: readonly unknown[]) => Promise<R[]> {
-  return (keys) => {
-    let byName = prepared.get(db);
-    if (!byName) {
-      byName = new Map();
-      prepared.set(db, byName);
-    }
-    let statement = byName.get(name);
-    if (!statement) {
-      statement = build().prepare(name.replace(/\W/g, "_"));
-      byName.set(name, statement);
-    }
-    return statement.execute({ keys: [...keys] }) as Promise<R[]>;
-  };
+  return (keys) => preparedStatement(db, name, build).execute({ keys: [...keys] });
 }
 
 /** One row (or null) per key. */

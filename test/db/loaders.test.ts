@@ -3,6 +3,9 @@ import { SOURCE_NAMES } from "../../src/platform/config.js";
 import { migrateSource } from "../../src/platform/db/migrate.js";
 import { openSource, type Source } from "../../src/platform/db/source.js";
 import { createPopulationLoaders } from "../../src/modules/population/loaders.js";
+import { citizens } from "../../src/modules/population/tables.js";
+import { boundConditions, fixedTerm, keysetFetch, term } from "../../src/shared/prepared.js";
+import { and, count, eq, isNull, like } from "drizzle-orm";
 import { testConfig } from "../support/databases.js";
 
 let population: Source;
@@ -49,5 +52,53 @@ describe("batched loaders", () => {
     );
     await population.raw("set enable_seqscan = on");
     expect(plan.map((r) => Object.values(r)[0]).join("\n")).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
+  });
+});
+
+describe("filtered keyset pages", () => {
+  const page = (terms: ReturnType<typeof term>[]) =>
+    keysetFetch(population.db, "test.citizens", citizens.personalId, terms, () => population.db.select().from(citizens));
+  const sqlOf = async (run: () => Promise<unknown>) => {
+    const seen: string[] = [];
+    const listen = (e: { sql: string }) => seen.push(e.sql);
+    population.listeners.add(listen);
+    try {
+      await run();
+    } finally {
+      population.listeners.delete(listen);
+    }
+    return seen;
+  };
+
+  it("binds every filter's value: one statement text for one set of filters, whatever the values", async () => {
+    const bySex = (sex: string) => page([term("sex", sex, (v) => eq(citizens.sex, v)), fixedTerm("alive", isNull(citizens.dateOfDeath))]);
+    let male: { personalId: string }[] = [];
+    let female: { personalId: string }[] = [];
+    const [maleSql] = await sqlOf(async () => (male = await bySex("MALE")(null, 10)));
+    const [femaleSql] = await sqlOf(async () => (female = await bySex("FEMALE")(null, 10)));
+    expect(male.map((r) => r.personalId)).toEqual(["001090000001", "001090000002"]);
+    expect(female.map((r) => r.personalId)).toEqual(["001190000003"]);
+    expect(maleSql).toBe(femaleSql);
+    expect(maleSql).not.toMatch(/MALE/);
+    expect(maleSql).toMatch(/"sex" = \$1/);
+  });
+
+  it("pages after a key, in key order, at most the limit, and a new shape for a new set of filters", async () => {
+    const named = page([term("name", "nguoi%", (v) => like(citizens.searchName, v))]);
+    expect((await named(null, 2)).map((r) => r.personalId)).toEqual(["001090000001", "001090000002"]);
+    const [afterSql] = await sqlOf(async () =>
+      expect((await named("001090000001", 5)).map((r) => r.personalId)).toEqual(["001090000002", "001190000003"]),
+    );
+    expect(afterSql).toMatch(/"personal_id" > \$2/);
+    expect((await page([])("001090000002", 5)).map((r) => r.personalId)).toEqual(["001190000003"]);
+  });
+
+  it("gives a count the same conditions with their values in place", async () => {
+    const terms = [term("sex", "MALE", (v) => eq(citizens.sex, v))];
+    const [{ n }] = await population.db
+      .select({ n: count() })
+      .from(citizens)
+      .where(and(...boundConditions(terms)));
+    expect(n).toBe(2);
   });
 });

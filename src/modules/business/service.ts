@@ -1,5 +1,5 @@
 /** Enterprise lists: keyset pages over the business source with filters. */
-import { and, asc, count, eq, gt, like, type SQL } from "drizzle-orm";
+import { and, count, eq, like } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { foldName } from "../../shared/codes.js";
@@ -9,11 +9,12 @@ import { BUSINESS_MESSAGES } from "./messages.js";
 import { searchPattern } from "../../shared/filters.js";
 import { checkCommuneFilter, checkProvinceFilter } from "../admin-units/index.js";
 import { type CursorCodec, paginate } from "../../shared/pagination.js";
+import { boundConditions, type FilterTerm, keysetFetch, term } from "../../shared/prepared.js";
 import type { EnterpriseFilter } from "./inputs.js";
 import { enterprises } from "./tables.js";
 import { type Enterprise, toEnterprise } from "./types.js";
 
-function enterpriseConditions(registry: AdminUnitRegistry, filter: EnterpriseFilter | undefined): SQL[] {
+function enterpriseTerms(registry: AdminUnitRegistry, filter: EnterpriseFilter | undefined): FilterTerm[] {
   if (!filter) return [];
   checkCommuneFilter(registry, filter.communeCode);
   checkProvinceFilter(registry, filter.provinceCode);
@@ -23,14 +24,14 @@ function enterpriseConditions(registry: AdminUnitRegistry, filter: EnterpriseFil
       say(BUSINESS_MESSAGES.industryCodeShape, { value: JSON.stringify(filter.industryCode) }),
     );
   }
-  const conditions: SQL[] = [];
-  if (filter.status) conditions.push(eq(enterprises.status, filter.status));
-  if (filter.legalForm) conditions.push(eq(enterprises.legalForm, filter.legalForm));
-  if (filter.communeCode) conditions.push(eq(enterprises.headOfficeCommuneCode, filter.communeCode));
-  if (filter.provinceCode) conditions.push(eq(enterprises.headOfficeProvinceCode, filter.provinceCode));
-  if (filter.industryCode) conditions.push(eq(enterprises.mainIndustryCode, filter.industryCode));
+  const conditions: FilterTerm[] = [];
+  if (filter.status) conditions.push(term("status", filter.status, (v) => eq(enterprises.status, v)));
+  if (filter.legalForm) conditions.push(term("legalForm", filter.legalForm, (v) => eq(enterprises.legalForm, v)));
+  if (filter.communeCode) conditions.push(term("commune", filter.communeCode, (v) => eq(enterprises.headOfficeCommuneCode, v)));
+  if (filter.provinceCode) conditions.push(term("province", filter.provinceCode, (v) => eq(enterprises.headOfficeProvinceCode, v)));
+  if (filter.industryCode) conditions.push(term("industry", filter.industryCode, (v) => eq(enterprises.mainIndustryCode, v)));
   const pattern = searchPattern(filter.name, foldName);
-  if (pattern) conditions.push(like(enterprises.searchName, pattern));
+  if (pattern) conditions.push(term("name", pattern, (v) => like(enterprises.searchName, v)));
   return conditions;
 }
 
@@ -39,7 +40,7 @@ export function listEnterprises(
   registry: AdminUnitRegistry,
   args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: EnterpriseFilter },
 ) {
-  const conditions = enterpriseConditions(registry, args.filter);
+  const terms = enterpriseTerms(registry, args.filter);
   return paginate<typeof enterprises.$inferSelect, Enterprise>({
     cursors: args.cursors,
     kind: "enterprise",
@@ -47,19 +48,13 @@ export function listEnterprises(
     after: args.after,
     keyOf: (row) => row.code,
     toNode: toEnterprise,
-    fetch: (afterKey, limit) =>
-      db
-        .select()
-        .from(enterprises)
-        .where(and(...conditions, afterKey ? gt(enterprises.code, afterKey) : undefined))
-        .orderBy(asc(enterprises.code))
-        .limit(limit),
+    fetch: keysetFetch(db, "business.enterprises", enterprises.code, terms, () => db.select().from(enterprises)),
     count: async () =>
       (
         await db
           .select({ n: count() })
           .from(enterprises)
-          .where(and(...conditions))
+          .where(and(...boundConditions(terms)))
       )[0].n,
   });
 }

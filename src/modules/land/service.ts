@@ -1,5 +1,5 @@
 /** Parcel lists: keyset pages over the land source with filters. */
-import { and, asc, count, eq, exists, gt, isNull, not, type SQL } from "drizzle-orm";
+import { and, count, eq, exists, isNull, not } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { InvalidInputError } from "../../platform/errors.js";
@@ -8,15 +8,16 @@ import { LAND_MESSAGES } from "./messages.js";
 import { checkCommuneFilter, checkProvinceFilter } from "../admin-units/index.js";
 import { landUsePurposeCodes } from "../../shared/code-lists.js";
 import { type CursorCodec, paginate } from "../../shared/pagination.js";
+import { boundConditions, type FilterTerm, fixedTerm, keysetFetch, term } from "../../shared/prepared.js";
 import type { LandParcelFilter } from "./inputs.js";
 import { encumbrances, parcels } from "./tables.js";
 import { type LandParcel, toParcel } from "./types.js";
 
-function parcelConditions(db: Database, registry: AdminUnitRegistry, filter: LandParcelFilter | undefined): SQL[] {
+function parcelTerms(db: Database, registry: AdminUnitRegistry, filter: LandParcelFilter | undefined): FilterTerm[] {
   if (!filter) return [];
   checkCommuneFilter(registry, filter.communeCode);
   checkProvinceFilter(registry, filter.provinceCode);
-  const conditions: SQL[] = [];
+  const conditions: FilterTerm[] = [];
   if (filter.landUsePurpose) {
     const code = filter.landUsePurpose.toUpperCase();
     if (!landUsePurposeCodes().includes(code)) {
@@ -25,10 +26,10 @@ function parcelConditions(db: Database, registry: AdminUnitRegistry, filter: Lan
         say(LAND_MESSAGES.unknownLandUsePurpose, { purpose: filter.landUsePurpose, codes: landUsePurposeCodes().join(", ") }),
       );
     }
-    conditions.push(eq(parcels.landUsePurpose, code));
+    conditions.push(term("purpose", code, (v) => eq(parcels.landUsePurpose, v)));
   }
-  if (filter.communeCode) conditions.push(eq(parcels.communeCode, filter.communeCode));
-  if (filter.provinceCode) conditions.push(eq(parcels.provinceCode, filter.provinceCode));
+  if (filter.communeCode) conditions.push(term("commune", filter.communeCode, (v) => eq(parcels.communeCode, v)));
+  if (filter.provinceCode) conditions.push(term("province", filter.provinceCode, (v) => eq(parcels.provinceCode, v)));
   if (filter.mortgaged !== undefined && filter.mortgaged !== null) {
     const open = exists(
       db
@@ -36,7 +37,7 @@ function parcelConditions(db: Database, registry: AdminUnitRegistry, filter: Lan
         .from(encumbrances)
         .where(and(eq(encumbrances.parcelId, parcels.id), isNull(encumbrances.releasedOn))),
     );
-    conditions.push(filter.mortgaged ? open : not(open));
+    conditions.push(filter.mortgaged ? fixedTerm("mortgaged", open) : fixedTerm("unmortgaged", not(open)));
   }
   return conditions;
 }
@@ -46,7 +47,7 @@ export function listParcels(
   registry: AdminUnitRegistry,
   args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: LandParcelFilter },
 ) {
-  const conditions = parcelConditions(db, registry, args.filter);
+  const terms = parcelTerms(db, registry, args.filter);
   return paginate<typeof parcels.$inferSelect, LandParcel>({
     cursors: args.cursors,
     kind: "parcel",
@@ -54,19 +55,13 @@ export function listParcels(
     after: args.after,
     keyOf: (row) => row.id,
     toNode: toParcel,
-    fetch: (afterKey, limit) =>
-      db
-        .select()
-        .from(parcels)
-        .where(and(...conditions, afterKey ? gt(parcels.id, afterKey) : undefined))
-        .orderBy(asc(parcels.id))
-        .limit(limit),
+    fetch: keysetFetch(db, "land.parcels", parcels.id, terms, () => db.select().from(parcels)),
     count: async () =>
       (
         await db
           .select({ n: count() })
           .from(parcels)
-          .where(and(...conditions))
+          .where(and(...boundConditions(terms)))
       )[0].n,
   });
 }

@@ -1,5 +1,5 @@
 /** Citizen lists: keyset pages over the population source with filters. */
-import { and, asc, count, eq, gt, gte, isNotNull, isNull, like, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, isNotNull, isNull, like, lte, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import { foldName } from "../../shared/codes.js";
@@ -9,21 +9,23 @@ import { POPULATION_MESSAGES } from "./messages.js";
 import { searchPattern } from "../../shared/filters.js";
 import { checkCommuneFilter, checkProvinceFilter } from "../admin-units/index.js";
 import { type CursorCodec, paginate } from "../../shared/pagination.js";
+import { boundConditions, type FilterTerm, fixedTerm, keysetFetch, term } from "../../shared/prepared.js";
 import { citizens } from "./tables.js";
 import { type Citizen, toCitizen } from "./types.js";
 import type { CitizenFilter } from "./inputs.js";
 import { todayInVietnam } from "../../platform/dates.js";
 
-export function citizenConditions(registry: AdminUnitRegistry, filter: CitizenFilter | undefined): SQL[] {
+/** The filter's conditions, each with its value apart: one prepared statement per set of filters given. */
+export function citizenTerms(registry: AdminUnitRegistry, filter: CitizenFilter | undefined): FilterTerm[] {
   if (!filter) return [];
   checkCommuneFilter(registry, filter.communeCode);
   checkProvinceFilter(registry, filter.provinceCode);
-  const conditions: SQL[] = [];
-  if (filter.communeCode) conditions.push(eq(citizens.permanentCommuneCode, filter.communeCode));
-  if (filter.provinceCode) conditions.push(eq(citizens.permanentProvinceCode, filter.provinceCode));
-  if (filter.sex) conditions.push(eq(citizens.sex, filter.sex));
-  if (filter.alive === true) conditions.push(isNull(citizens.dateOfDeath));
-  if (filter.alive === false) conditions.push(isNotNull(citizens.dateOfDeath));
+  const conditions: FilterTerm[] = [];
+  if (filter.communeCode) conditions.push(term("commune", filter.communeCode, (v) => eq(citizens.permanentCommuneCode, v)));
+  if (filter.provinceCode) conditions.push(term("province", filter.provinceCode, (v) => eq(citizens.permanentProvinceCode, v)));
+  if (filter.sex) conditions.push(term("sex", filter.sex, (v) => eq(citizens.sex, v)));
+  if (filter.alive === true) conditions.push(fixedTerm("alive", isNull(citizens.dateOfDeath)));
+  if (filter.alive === false) conditions.push(fixedTerm("dead", isNotNull(citizens.dateOfDeath)));
   for (const [name, value] of [
     ["bornFrom", filter.bornFrom],
     ["bornTo", filter.bornTo],
@@ -36,10 +38,10 @@ export function citizenConditions(registry: AdminUnitRegistry, filter: CitizenFi
       });
     }
   }
-  if (filter.bornFrom) conditions.push(gte(citizens.dateOfBirth, filter.bornFrom));
-  if (filter.bornTo) conditions.push(lte(citizens.dateOfBirth, filter.bornTo));
+  if (filter.bornFrom) conditions.push(term("bornFrom", filter.bornFrom, (v) => gte(citizens.dateOfBirth, v)));
+  if (filter.bornTo) conditions.push(term("bornTo", filter.bornTo, (v) => lte(citizens.dateOfBirth, v)));
   const pattern = searchPattern(filter.name, foldName);
-  if (pattern) conditions.push(like(citizens.searchName, pattern));
+  if (pattern) conditions.push(term("name", pattern, (v) => like(citizens.searchName, v)));
   return conditions;
 }
 
@@ -48,7 +50,7 @@ export function listCitizens(
   registry: AdminUnitRegistry,
   args: { cursors: CursorCodec; first?: number | null; after?: string | null; filter?: CitizenFilter },
 ) {
-  const conditions = citizenConditions(registry, args.filter);
+  const terms = citizenTerms(registry, args.filter);
   return paginate<typeof citizens.$inferSelect, Citizen>({
     cursors: args.cursors,
     kind: "citizen",
@@ -56,19 +58,13 @@ export function listCitizens(
     after: args.after,
     keyOf: (row) => row.personalId,
     toNode: toCitizen,
-    fetch: (afterKey, limit) =>
-      db
-        .select()
-        .from(citizens)
-        .where(and(...conditions, afterKey ? gt(citizens.personalId, afterKey) : undefined))
-        .orderBy(asc(citizens.personalId))
-        .limit(limit),
+    fetch: keysetFetch(db, "population.citizens", citizens.personalId, terms, () => db.select().from(citizens)),
     count: async () =>
       (
         await db
           .select({ n: count() })
           .from(citizens)
-          .where(and(...conditions))
+          .where(and(...boundConditions(terms)))
       )[0].n,
   });
 }
