@@ -2,7 +2,7 @@
  * Registered clients and their grants (X-Road's "member + subsystem" with access rights): who may ask, for which
  * sources, field classes and procedures. API keys are shown once at registration and stored only as a SHA-256 hash.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database, Listening, Source } from "../../platform/db/source.js";
 import { GatewayError } from "../../platform/errors.js";
@@ -109,7 +109,7 @@ export function generateApiKey(): string {
 }
 
 export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key, "utf8").digest("hex");
+  return hash("sha256", key, "hex");
 }
 
 function toClient(row: ClientRow, grants: GrantRow[]): Client {

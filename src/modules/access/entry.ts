@@ -3,14 +3,15 @@
  * independently, for the verifier and for a citizen's proof checked offline. Also the legacy (version 1) formula of
  * the entries written before partitions.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** Chains the trail is split into; the migration that created their heads fixed the number. */
 export const AUDIT_PARTITIONS = 16;
 export const GENESIS_HASH = "0".repeat(64);
 
 const SEPARATOR = "\u001f";
-const sha256Hex = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+// crypto.hash, one call: half the time of createHash().update().digest() on an entry (the sealer hashes each twice).
+const sha256Hex = (text: string) => hash("sha256", text, "hex");
 
 /** What the hash covers of the client: SHA-256(salt ␟ client id), so a proof can name the client or only this. */
 export function clientCommitment(salt: string, clientId: string): string {
