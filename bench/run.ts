@@ -25,7 +25,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { createApp, openSources } from "../src/app.js";
-import { type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName, URL_VARIABLES } from "../src/platform/config.js";
+import { defaultPoolSize, type GatewayConfig, loadConfig, SOURCE_NAMES, type SourceName, URL_VARIABLES } from "../src/platform/config.js";
 import { migrateSource } from "../src/platform/db/migrate.js";
 import { BATCH_RESILIENCE } from "../src/platform/db/resilience.js";
 import { seedDatabases } from "../src/seed/index.js";
@@ -53,6 +53,9 @@ const quick = values.quick;
 const citizens = Number(values.citizens ?? (quick ? 20_000 : 1_000_000));
 const duration = Number(values.duration ?? (quick ? 5 : 15));
 const connections = Number(values.connections);
+// Every server — the gateway, PostGraphile, the floor — gets the same connections per database: the gateway's
+// default for this machine unless DATABASE_POOL_SIZE is set.
+process.env.DATABASE_POOL_SIZE ||= String(defaultPoolSize());
 const only = values.only ? new Set(values.only.split(",")) : null;
 const onlyScenarios = values.scenarios ? new Set(values.scenarios.split(",")) : null;
 /** `--profile DIR`: the gateway runs with --cpu-prof, its profile written to DIR when it stops. */
@@ -525,7 +528,7 @@ try {
     "",
     `Machine: ${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} vCPU, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; ${os.type()} ${os.release()}. The servers, PostgreSQL and the load generator share it: compare within a run, not across machines.`,
     `Versions: Node ${process.version}, PostgreSQL ${pgVersion}, @apollo/server ${version("@apollo/server")}, graphql ${version("graphql")}, postgres.js ${version("postgres")}, PostGraphile ${version("postgraphile")}, autocannon ${version("autocannon")}.`,
-    `Load: ${connections} connections, ${duration} s per scenario after a warm-up; ids drawn at random from ${people.length.toLocaleString("en")} citizens and ${holders.length.toLocaleString("en")} land holders.`,
+    `Load: ${connections} connections, ${duration} s per scenario after a warm-up; every server at most ${process.env.DATABASE_POOL_SIZE} connections to each database (DATABASE_POOL_SIZE); ids drawn at random from ${people.length.toLocaleString("en")} citizens and ${holders.length.toLocaleString("en")} land holders.`,
     "",
     "The gateway runs as in production: its own process, NODE_ENV=production, request logs on, a client key and a declared purpose, and every personal-data answer written to the hash-chained audit trail before it leaves. PostGraphile and the floor have no access control and no audit. `gateway` uses four databases; `gateway-one-db` puts the sources and the gateway's tables in one; PostGraphile and the floor read that one database. Statements per request: the gateway's own statement counter (audit insert included), PostGraphile's `pg` client queries, the floor's one. Server CPU per request: the server's own process's user + system CPU (the router's: its five processes') over the measured window, divided by the requests answered — steadier than requests/s on a shared machine; PostgreSQL's share is read the same way from all its processes.",
     "",

@@ -1,6 +1,6 @@
 /** The variables of several processes: REDIS_URL and REDIS_PREFIX, GATEWAY_WORKERS, and what refuses more than one. */
 import { describe, expect, it } from "vitest";
-import { loadConfig, multiProcessProblem, redisFrom, workersFrom } from "./config.js";
+import { defaultPoolSize, loadConfig, multiProcessProblem, redisFrom, workersFrom } from "./config.js";
 
 describe("redisFrom", () => {
   it("is no Redis without REDIS_URL (or with an empty one), keys under ndaf", () => {
@@ -83,5 +83,21 @@ describe("multiProcessProblem", () => {
         "set LAND_DATABASE_URL, GATEWAY_DATABASE_URL, or run one worker",
     );
     expect(multiProcessProblem(loadConfig({ NODE_ENV: "test", GATEWAY_WORKERS: "2" }))!.split("\n")).toHaveLength(1);
+  });
+});
+
+describe("DATABASE_POOL_SIZE", () => {
+  it("is twice the cores, at least four, unless set", () => {
+    expect(defaultPoolSize(1)).toBe(4);
+    expect(defaultPoolSize(2)).toBe(4);
+    expect(defaultPoolSize(8)).toBe(16);
+    expect(loadConfig({ NODE_ENV: "test" }).sources.population.poolSize).toBe(defaultPoolSize());
+  });
+
+  it("gives every source the number set, and refuses what is not a whole number", () => {
+    const { sources } = loadConfig({ NODE_ENV: "test", DATABASE_POOL_SIZE: "6" });
+    expect(Object.values(sources).map((s) => s.poolSize)).toEqual([6, 6, 6, 6]);
+    expect(() => loadConfig({ NODE_ENV: "test", DATABASE_POOL_SIZE: "many" })).toThrow(/DATABASE_POOL_SIZE must be a non-negative integer/);
+    expect(loadConfig({ NODE_ENV: "test", DATABASE_POOL_SIZE: "0" }).sources.land.poolSize).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { DEFAULT_RESILIENCE, type SourceConfig, type SourceName } from "../config.js";
+import { DEFAULT_RESILIENCE, defaultPoolSize, type SourceConfig, type SourceName } from "../config.js";
 import { type Listening, listenOnPostgres } from "./listen.js";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "./lock.js";
 import { SourceGuard } from "./resilience.js";
@@ -108,7 +108,7 @@ export async function openSource(config: SourceConfig): Promise<Source> {
     const url = config.url;
     const listenings = new Set<Listening>();
     const client = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      max: config.poolSize ?? defaultPoolSize(),
       onnotice: () => {},
       // Dates stay as 'YYYY-MM-DD' strings on both drivers (PGlite returns them as Date by default).
       types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
