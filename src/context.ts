@@ -58,14 +58,15 @@ class RequestContext {
   declare private businessSlice?: BusinessContext["business"];
   declare private monitoringSlice?: MonitoringContext["monitoring"];
   readonly gateway: GatewayContext["gateway"];
+  readonly adminUnits: AdminUnitRegistry;
 
   constructor(
     /** Own, so Apollo's copy has it: the getters below build each source's slice from it. */
     private readonly services: ContextServices,
     readonly request: AccessContext["request"],
     readonly access: RequestAccess,
-    readonly adminUnits: AdminUnitRegistry,
   ) {
+    this.adminUnits = services.adminUnits;
     this.gateway = {
       procedures: services.procedures,
       dossiers: services.dossiers,
@@ -80,18 +81,15 @@ class RequestContext {
   // Each source's slice (its DataLoaders, its reader) is made the first time the request reaches it, once: most
   // questions touch one or two sources, and a slice made for nothing is work and garbage on every request.
   get population(): PopulationContext["population"] {
-    const { sources, adminUnits, cursors } = this.services;
-    return (this.populationSlice ??= createPopulationSlice(sources.population.db, adminUnits, cursors));
+    return (this.populationSlice ??= createPopulationSlice(this.services.sources.population.db, this.adminUnits, this.services.cursors));
   }
 
   get land(): LandContext["land"] {
-    const { sources, adminUnits, cursors } = this.services;
-    return (this.landSlice ??= createLandSlice(sources.land.db, adminUnits, cursors));
+    return (this.landSlice ??= createLandSlice(this.services.sources.land.db, this.adminUnits, this.services.cursors));
   }
 
   get business(): BusinessContext["business"] {
-    const { sources, adminUnits, cursors } = this.services;
-    return (this.businessSlice ??= createBusinessSlice(sources.business.db, adminUnits, cursors));
+    return (this.businessSlice ??= createBusinessSlice(this.services.sources.business.db, this.adminUnits, this.services.cursors));
   }
 
   get monitoring(): MonitoringContext["monitoring"] {
@@ -104,5 +102,5 @@ export function createContext(
   requestId: string = randomUUID(),
   access: RequestAccess = new RequestAccess(null, null),
 ): GatewayContext {
-  return new RequestContext(services, { id: requestId, log: {} }, access, services.adminUnits);
+  return new RequestContext(services, { id: requestId, log: {} }, access);
 }
