@@ -4,16 +4,17 @@
  * the column is used), prepared once per database; results come back in key order.
  */
 import DataLoader from "dataloader";
-import { type SQL, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { getTableColumns, getTableName, type InferSelectModel, type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Database } from "../platform/db/source.js";
 import { preparedStatement, type Statement } from "./prepared.js";
 
-/** The batch's keys, bound at execution: `anyKey(column)` in a statement built once by `batchQuery`. */
-const KEYS = sql.placeholder("keys");
-
-/** `column = ANY($keys::<column type>[])`, the keys bound when the prepared statement runs. */
-export function anyKey(column: PgColumn): SQL {
-  return sql`${column} = any(${KEYS}::${sql.raw(column.getSQLType())}[])`;
+/**
+ * `column = ANY($keys::<column type>[])`, the keys bound when the prepared statement runs (`batchQuery` binds
+ * `keys`; a statement with two key lists names its second).
+ */
+export function anyKey(column: PgColumn, placeholder = "keys"): SQL {
+  return sql`${column} = any(${sql.placeholder(placeholder)}::${sql.raw(column.getSQLType())}[])`;
 }
 
 /**
@@ -65,4 +66,97 @@ export function groupLoader<K extends string | number, R>(
     }
     return keys.map((key) => byKey.get(key) ?? []);
   });
+}
+
+/** One side of `pairedGroupLoaders`: a table's rows grouped by `key`, newest `newestFirst` first. */
+export interface GroupSide<T extends PgTable> {
+  table: T;
+  key: PgColumn;
+  newestFirst: PgColumn;
+}
+
+/** What a group loader offers its resolvers: the rows of a key. */
+export interface GroupReader<R> {
+  load(key: string): Promise<R[]>;
+}
+
+/**
+ * Two group loaders over two tables of one source keyed by the same value (a parcel's certificates and its
+ * encumbrances, which a parcel's fields ask together): the loads of both made in one tick are one statement, the two
+ * tables' rows in a UNION ALL with each row tagged by its table; the loads of one alone run that table's own statement.
+ * Each side's rows come in its own order (`newestFirst` descending), as its own statement gives them.
+ */
+export function pairedGroupLoaders<A extends PgTable, B extends PgTable>(
+  db: Database,
+  name: string,
+  a: GroupSide<A>,
+  b: GroupSide<B>,
+): [GroupReader<InferSelectModel<A>>, GroupReader<InferSelectModel<B>>] {
+  type Row = Record<string, unknown>;
+  type Prepared = { prepare(name: string): Statement<Row> };
+  const alone = [a, b].map((side) =>
+    batchQuery<Row>(
+      db,
+      `${name}.${getTableName(side.table)}`,
+      () =>
+        db
+          .select()
+          .from(side.table as PgTable)
+          .where(anyKey(side.key))
+          .orderBy(sql`${side.newestFirst} desc`) as unknown as Prepared,
+    ),
+  );
+  // Each side's columns, and the other side's as typeless nulls, which the union gives the real side's type.
+  const columns = [getTableColumns(a.table), getTableColumns(b.table)] as Record<string, PgColumn>[];
+  const nulls = (of: Record<string, PgColumn>) =>
+    Object.fromEntries(Object.entries(of).map(([field, column]) => [field, sql`null`.mapWith(column)]));
+  // The union ordered by position: the tag, then each side's order column (null on the other side's rows).
+  const position = (side: 0 | 1, column: PgColumn) =>
+    2 + (side === 1 ? Object.keys(columns[0]).length : 0) + Object.values(columns[side]).indexOf(column);
+  const order = sql.raw(`1, ${position(0, a.newestFirst)} desc, ${position(1, b.newestFirst)} desc`);
+  const together = (values: { a: string[]; b: string[] }) =>
+    preparedStatement<Row>(db, name, () => {
+      const left = db
+        .select({ side: sql<number>`0`, a: columns[0], b: nulls(columns[1]) })
+        .from(a.table as PgTable)
+        .where(anyKey(a.key, "a"));
+      const right = db
+        .select({ side: sql<number>`1`, a: nulls(columns[0]), b: columns[1] })
+        .from(b.table as PgTable)
+        .where(anyKey(b.key, "b"));
+      return (left as unknown as { unionAll(other: unknown): { orderBy(order: SQL): Prepared } }).unionAll(right).orderBy(order);
+    }).execute(values) as Promise<{ side: number; a: Row; b: Row }[]>;
+
+  const keyField = [a.key, b.key].map((key, side) => Object.entries(columns[side]).find(([, c]) => c === key)![0]);
+  const loader = new DataLoader<readonly [0 | 1, string], Row[], string>(
+    async (keys) => {
+      const wanted: [string[], string[]] = [[], []];
+      for (const [side, key] of keys) wanted[side].push(key);
+      let rows: [Row[], Row[]];
+      if (wanted[0].length > 0 && wanted[1].length > 0) {
+        rows = [[], []];
+        for (const row of await together({ a: wanted[0], b: wanted[1] })) rows[row.side === 0 ? 0 : 1].push(row.side === 0 ? row.a : row.b);
+      } else if (wanted[0].length > 0) {
+        rows = [await alone[0](wanted[0]), []];
+      } else {
+        rows = [[], await alone[1](wanted[1])];
+      }
+      const grouped = rows.map((list, side) => {
+        const byKey = new Map<string, Row[]>();
+        for (const row of list) {
+          const key = row[keyField[side]] as string;
+          const group = byKey.get(key);
+          if (group) group.push(row);
+          else byKey.set(key, [row]);
+        }
+        return byKey;
+      });
+      return keys.map(([side, key]) => grouped[side].get(key) ?? []);
+    },
+    { cacheKeyFn: ([side, key]) => `${side}:${key}` },
+  );
+  return [
+    { load: (key) => loader.load([0, key]) as Promise<InferSelectModel<A>[]> },
+    { load: (key) => loader.load([1, key]) as Promise<InferSelectModel<B>[]> },
+  ];
 }

@@ -37,6 +37,52 @@ describe("DataLoader batching", () => {
     expect(hundred.gateway).toBe(1);
   });
 
+  it("asks the nested question of the benchmark in exactly one statement per source and level", async () => {
+    // A citizen with a household, a parcel held under an active certificate and a role in an enterprise.
+    const holders = await gw.app.sources.land.raw<{ personal_id: string }>(
+      `select distinct h.personal_id from land.holders h join land.certificates c on c.serial = h.certificate_serial and c.status = 'ACTIVE'
+       where h.personal_id is not null`,
+    );
+    const ids = holders.map((h) => h.personal_id);
+    const inRoles = await gw.app.sources.business.raw<{ personal_id: string }>(
+      "select distinct personal_id from business.enterprise_people where personal_id = any($1)",
+      [ids],
+    );
+    const [citizen] = await gw.app.sources.population.raw<{ personal_id: string }>(
+      "select personal_id from population.citizens where household_id is not null and personal_id = any($1) order by personal_id limit 1",
+      [inRoles.map((r) => r.personal_id)],
+    );
+    expect(citizen).toBeDefined();
+    const seen: Record<string, string[]> = {};
+    const label = (sql: string) =>
+      /^\s*insert into (\S+)/i.exec(sql)?.[1] ?? [...sql.matchAll(/ from "(\w+)"\."(\w+)"/g)].map((m) => `${m[1]}.${m[2]}`).join(" + ");
+    const listener = (e: { source: string; sql: string }) => (seen[e.source] ??= []).push(label(e.sql));
+    await gw.query(`{ viewer { clientId } }`); // the client's key is looked up once, then cached
+    for (const s of Object.values(gw.app.sources)) s.listeners.add(listener);
+    try {
+      const { body } = await gw.query(
+        `query Nested($id: PersonalId!) { citizen(personalId: $id) { fullName household { id members { relationToHead citizen { fullName } } }
+           landParcels { sharePercent parcel { id areaM2 certificates { serial status } encumbrances { lenderName active } } }
+           enterpriseRoles { role enterprise { code name status } } } }`,
+        { id: citizen.personal_id },
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data.citizen.household.members.length).toBeGreaterThan(0);
+      expect(body.data.citizen.landParcels[0].parcel.certificates.length).toBeGreaterThan(0);
+      expect(body.data.citizen.enterpriseRoles.length).toBeGreaterThan(0);
+    } finally {
+      for (const s of Object.values(gw.app.sources)) s.listeners.delete(listener);
+    }
+    // The citizen, then its household, then the members with their citizen rows; the parcels held with their
+    // parcel rows, then their certificates and encumbrances together; the roles with their enterprises; the audit.
+    expect(seen).toEqual({
+      population: ["population.citizens", "population.households", "population.household_members"],
+      land: ["land.holders", "land.certificates + land.encumbrances"],
+      business: ["business.enterprise_people"],
+      gateway: ["gateway.audit_log"],
+    });
+  });
+
   it("uses one = ANY($1) statement per batch, never IN lists that grow", async () => {
     const seen: string[] = [];
     const listener = (e: { sql: string }) => seen.push(e.sql);

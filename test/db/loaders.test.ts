@@ -3,12 +3,14 @@ import { SOURCE_NAMES } from "../../src/platform/config.js";
 import { migrateSource } from "../../src/platform/db/migrate.js";
 import { openSource, type Source } from "../../src/platform/db/source.js";
 import { createPopulationLoaders } from "../../src/modules/population/loaders.js";
+import { createLandLoaders } from "../../src/modules/land/loaders.js";
 import { citizens } from "../../src/modules/population/tables.js";
 import { boundConditions, fixedTerm, keysetFetch, term } from "../../src/shared/prepared.js";
 import { and, count, eq, isNull, like } from "drizzle-orm";
 import { testConfig } from "../support/databases.js";
 
 let population: Source;
+let land: Source;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
@@ -16,6 +18,17 @@ beforeAll(async () => {
   cleanup = made.cleanup;
   population = await openSource(made.config.sources.population);
   await migrateSource(population);
+  land = await openSource(made.config.sources.land);
+  await migrateSource(land);
+  // Parcel A: two certificates (one replaced) and two encumbrances (one released); parcel B: a certificate only.
+  await land.raw(`insert into land.parcels (id, commune_code, province_code, map_sheet_number, parcel_number, area_m2, land_use_purpose, address_line)
+    values ('00004-1-1', '00004', '01', 1, 1, 120.5, 'ODT', 'A'), ('00004-1-2', '00004', '01', 1, 2, 80, 'ODT', 'B')`);
+  await land.raw(`insert into land.certificates (serial, parcel_id, issued_on, issuing_authority, status) values
+    ('AA 000001', '00004-1-1', '2010-05-01', 'Sở TN&MT', 'REPLACED'), ('AA 000002', '00004-1-1', '2020-06-01', 'Sở TN&MT', 'ACTIVE'),
+    ('AA 000003', '00004-1-2', '2015-01-01', 'Sở TN&MT', 'ACTIVE')`);
+  await land.raw(`insert into land.encumbrances (parcel_id, certificate_serial, lender_name, secured_amount, registered_on, released_on) values
+    ('00004-1-1', 'AA 000001', 'Ngân hàng X', 1500000000, '2012-03-01', '2018-03-01'),
+    ('00004-1-1', 'AA 000002', 'Ngân hàng Y', 2500000000, '2021-03-01', null)`);
   const rows = ["001090000001", "001090000002", "001190000003"].map(
     (id, i) => `('${id}', 'Người ${i}', 'nguoi ${i}', '${i === 2 ? "FEMALE" : "MALE"}', '1990-01-0${i + 1}', '01', '01', 'SINGLE')`,
   );
@@ -27,6 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await population?.close();
+  await land?.close();
   await cleanup?.();
 });
 
@@ -52,6 +66,60 @@ describe("batched loaders", () => {
     );
     await population.raw("set enable_seqscan = on");
     expect(plan.map((r) => Object.values(r)[0]).join("\n")).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
+  });
+});
+
+describe("paired group loaders", () => {
+  const statementsOf = async <T>(fn: () => Promise<T>): Promise<{ result: T; seen: string[] }> => {
+    const seen: string[] = [];
+    const listen = (e: { sql: string }) => seen.push(e.sql);
+    land.listeners.add(listen);
+    try {
+      return { result: await fn(), seen };
+    } finally {
+      land.listeners.delete(listen);
+    }
+  };
+  const parcels = ["00004-1-1", "00004-1-2", "00004-9-9"];
+
+  it("answers a parcel's certificates and encumbrances asked in one tick with one statement, as each alone would", async () => {
+    const alone = createLandLoaders(land.db);
+    const certificatesAlone = await statementsOf(() => Promise.all(parcels.map((id) => alone.certificatesOfParcel.load(id))));
+    const encumbrancesAlone = await statementsOf(() => Promise.all(parcels.map((id) => alone.encumbrancesOfParcel.load(id))));
+    expect(certificatesAlone.seen).toHaveLength(1);
+    expect(certificatesAlone.seen[0]).not.toMatch(/union/i);
+    expect(encumbrancesAlone.seen).toHaveLength(1);
+
+    const paired = createLandLoaders(land.db);
+    const together = await statementsOf(() =>
+      Promise.all([
+        Promise.all(parcels.map((id) => paired.certificatesOfParcel.load(id))),
+        Promise.all(parcels.map((id) => paired.encumbrancesOfParcel.load(id))),
+      ]),
+    );
+    expect(together.seen).toHaveLength(1);
+    expect(together.seen[0]).toMatch(/union all/i);
+    const [certificates, encumbrances] = together.result;
+    expect(certificates).toEqual(certificatesAlone.result);
+    expect(encumbrances).toEqual(encumbrancesAlone.result);
+    // Newest first, every column typed as its own statement types it, nothing of the other table's.
+    expect(certificates.map((list) => list.map((c) => c.serial))).toEqual([["AA 000002", "AA 000001"], ["AA 000003"], []]);
+    expect(encumbrances.map((list) => list.map((e) => e.lenderName))).toEqual([["Ngân hàng Y", "Ngân hàng X"], [], []]);
+    expect(encumbrances[0][0]).toMatchObject({ securedAmount: 2500000000, releasedOn: null, registeredOn: "2021-03-01" });
+    expect(encumbrances[0][1].releasedOn).toBe("2018-03-01");
+    expect(certificates[0][0].updatedAt).toBeInstanceOf(Date);
+    expect(Object.keys(certificates[0][0]).sort()).toEqual(Object.keys(certificatesAlone.result[0][0]).sort());
+  });
+
+  it("caches each side on its own: a second load of either runs nothing", async () => {
+    const loaders = createLandLoaders(land.db);
+    await Promise.all([loaders.certificatesOfParcel.load(parcels[0]), loaders.encumbrancesOfParcel.load(parcels[1])]);
+    const again = await statementsOf(() =>
+      Promise.all([loaders.certificatesOfParcel.load(parcels[0]), loaders.encumbrancesOfParcel.load(parcels[1])]),
+    );
+    expect(again.seen).toHaveLength(0);
+    expect(again.result[0].map((c) => c.serial)).toEqual(["AA 000002", "AA 000001"]);
+    expect(again.result[1]).toEqual([]);
   });
 });
 

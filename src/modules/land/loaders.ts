@@ -1,7 +1,7 @@
 /** Per-request DataLoaders over the land source. Joins stay inside this source; other sources are keyed by id. */
 import { and, asc, desc, eq, getTableColumns } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
-import { anyKey, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
+import { anyKey, batchQuery, groupLoader, pairedGroupLoaders, rowLoader } from "../../shared/loaders.js";
 import { certificates, encumbrances, holders, parcels, transfers } from "./tables.js";
 
 export function createLandLoaders(db: Database) {
@@ -37,15 +37,18 @@ export function createLandLoaders(db: Database) {
     );
   };
 
+  // A parcel's certificates and encumbrances, asked together by a parcel's fields: one statement when both are.
+  const [certificatesOfParcel, encumbrancesOfParcel] = pairedGroupLoaders(
+    db,
+    "land.recordsOfParcel",
+    { table: certificates, key: certificates.parcelId, newestFirst: certificates.issuedOn },
+    { table: encumbrances, key: encumbrances.parcelId, newestFirst: encumbrances.registeredOn },
+  );
+
   return {
     parcel,
     certificate,
-    certificatesOfParcel: groupLoader(
-      batchQuery(db, "land.certificatesOfParcel", () =>
-        db.select().from(certificates).where(anyKey(certificates.parcelId)).orderBy(desc(certificates.issuedOn)),
-      ),
-      (row) => row.parcelId,
-    ),
+    certificatesOfParcel,
     holdersOfCertificate: groupLoader(
       batchQuery(db, "land.holdersOfCertificate", () =>
         db.select().from(holders).where(anyKey(holders.certificateSerial)).orderBy(asc(holders.id)),
@@ -64,12 +67,7 @@ export function createLandLoaders(db: Database) {
       ),
       (row) => row.parcelId,
     ),
-    encumbrancesOfParcel: groupLoader(
-      batchQuery(db, "land.encumbrancesOfParcel", () =>
-        db.select().from(encumbrances).where(anyKey(encumbrances.parcelId)).orderBy(desc(encumbrances.registeredOn)),
-      ),
-      (row) => row.parcelId,
-    ),
+    encumbrancesOfParcel,
     transfersOfParcel: groupLoader(
       batchQuery(db, "land.transfersOfParcel", () =>
         db.select().from(transfers).where(anyKey(transfers.parcelId)).orderBy(desc(transfers.registeredOn)),
