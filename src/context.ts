@@ -81,15 +81,15 @@ class RequestContext {
   // Each source's slice (its DataLoaders, its reader) is made the first time the request reaches it, once: most
   // questions touch one or two sources, and a slice made for nothing is work and garbage on every request.
   get population(): PopulationContext["population"] {
-    return (this.populationSlice ??= createPopulationSlice(this.services.sources.population.db, this.adminUnits, this.services.cursors));
+    return (this.populationSlice ??= createPopulationSlice(this.services.sources.population, this.adminUnits, this.services.cursors));
   }
 
   get land(): LandContext["land"] {
-    return (this.landSlice ??= createLandSlice(this.services.sources.land.db, this.adminUnits, this.services.cursors));
+    return (this.landSlice ??= createLandSlice(this.services.sources.land, this.adminUnits, this.services.cursors));
   }
 
   get business(): BusinessContext["business"] {
-    return (this.businessSlice ??= createBusinessSlice(this.services.sources.business.db, this.adminUnits, this.services.cursors));
+    return (this.businessSlice ??= createBusinessSlice(this.services.sources.business, this.adminUnits, this.services.cursors));
   }
 
   get monitoring(): MonitoringContext["monitoring"] {

@@ -226,17 +226,17 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
       access,
       adminUnits,
       population: sources.population
-        ? createPopulationSlice(sources.population.db, adminUnits, cursors)
+        ? createPopulationSlice(sources.population, adminUnits, cursors)
         : remote
           ? ({ reader: remote.population } as GatewayContext["population"])
           : notHere(name, "population"),
       land: sources.land
-        ? createLandSlice(sources.land.db, adminUnits, cursors)
+        ? createLandSlice(sources.land, adminUnits, cursors)
         : remote
           ? ({ reader: remote.land } as GatewayContext["land"])
           : notHere(name, "land"),
       business: sources.business
-        ? createBusinessSlice(sources.business.db, adminUnits, cursors)
+        ? createBusinessSlice(sources.business, adminUnits, cursors)
         : remote
           ? ({ reader: remote.business } as GatewayContext["business"])
           : notHere(name, "business"),

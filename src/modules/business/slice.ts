@@ -2,7 +2,7 @@
  * The business source's per-request slice: fresh DataLoaders over its own database, its list, and the reader
  * other modules use. Nothing outside this module sees its database.
  */
-import type { Database } from "../../platform/db/source.js";
+import type { SourceDatabases } from "../../platform/db/source.js";
 import type { CursorCodec, PageArgs } from "../../shared/pagination.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import type { PopulationContext } from "../population/index.js";
@@ -11,8 +11,8 @@ import { createBusinessLoaders } from "./loaders.js";
 import { listEnterprises } from "./service.js";
 import { type Enterprise, toEnterprise } from "./types.js";
 
-export function createBusinessSlice(db: Database, adminUnits: AdminUnitRegistry, cursors: CursorCodec) {
-  const loaders = createBusinessLoaders(db);
+export function createBusinessSlice({ db, lookups }: SourceDatabases, adminUnits: AdminUnitRegistry, cursors: CursorCodec) {
+  const loaders = createBusinessLoaders(lookups);
   /** What other modules read of the business source: records by key, batched per request. */
   const reader = {
     enterprise: (code: string) => loaders.enterprise.load(code),

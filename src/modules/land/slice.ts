@@ -2,7 +2,7 @@
  * The land source's per-request slice: fresh DataLoaders over its own database, its list, and the reader other
  * modules use. Nothing outside this module sees its database.
  */
-import type { Database } from "../../platform/db/source.js";
+import type { SourceDatabases } from "../../platform/db/source.js";
 import type { CursorCodec, PageArgs } from "../../shared/pagination.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import type { LandParcelFilter } from "./inputs.js";
@@ -11,8 +11,8 @@ import { listParcels } from "./service.js";
 import type { BusinessContext } from "../business/index.js";
 import type { PopulationContext } from "../population/index.js";
 
-export function createLandSlice(db: Database, adminUnits: AdminUnitRegistry, cursors: CursorCodec) {
-  const loaders = createLandLoaders(db);
+export function createLandSlice({ db, lookups }: SourceDatabases, adminUnits: AdminUnitRegistry, cursors: CursorCodec) {
+  const loaders = createLandLoaders(lookups);
   /** What other modules read of the land source: records by key, batched per request. */
   const reader = {
     parcel: (id: string) => loaders.parcel.load(id),

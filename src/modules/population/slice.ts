@@ -2,7 +2,7 @@
  * The population source's per-request slice: fresh DataLoaders over its own database (never shared between
  * requests), its list, and the reader other modules use. Nothing outside this module sees its database.
  */
-import type { Database } from "../../platform/db/source.js";
+import type { SourceDatabases } from "../../platform/db/source.js";
 import type { CursorCodec, PageArgs } from "../../shared/pagination.js";
 import type { AdminUnitRegistry } from "../admin-units/index.js";
 import type { CitizenFilter } from "./inputs.js";
@@ -10,8 +10,8 @@ import { createPopulationLoaders } from "./loaders.js";
 import { listCitizens } from "./service.js";
 import { type Citizen, toCitizen } from "./types.js";
 
-export function createPopulationSlice(db: Database, adminUnits: AdminUnitRegistry, cursors: CursorCodec) {
-  const loaders = createPopulationLoaders(db);
+export function createPopulationSlice({ db, lookups }: SourceDatabases, adminUnits: AdminUnitRegistry, cursors: CursorCodec) {
+  const loaders = createPopulationLoaders(lookups);
   /** What other modules read of the population source: records by key, batched per request. */
   const reader = {
     citizen: (id: string) => loaders.citizen.load(id),

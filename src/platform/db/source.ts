@@ -27,7 +27,16 @@ export interface Source {
   readonly name: SourceName;
   readonly driver: "pglite" | "postgres";
   readonly db: Database;
-  /** Statements issued through `db` since the source was opened. */
+  /**
+   * The same database for the loaders' batches, statements that fetch rows by key (`column = ANY($keys)`), whose
+   * best plan does not depend on the keys. On Postgres, connections of their own that keep one generic plan per
+   * statement (`plan_cache_mode = force_generic_plan`): by default the server plans such a statement again at every
+   * execution, since its plan for one key always looks cheaper than the generic one, which doubled what a lookup
+   * cost the server. Every other statement (lists, searches, the trail) is planned for its values, on `db`.
+   * Embedded, `db` itself.
+   */
+  readonly lookups: Database;
+  /** Statements issued through `db` and `lookups` since the source was opened. */
   readonly statements: { count: number };
   /** Listeners told of every statement (SQL text and parameters); used by tests and metrics. */
   readonly listeners: Set<(event: QueryEvent) => void>;
@@ -54,6 +63,9 @@ export interface Source {
 
 /** Every source by name: what app.ts opens and closes, and what per-request slices are built over. */
 export type Sources = Record<SourceName, Source>;
+
+/** What a source module reads through: its database, and the same database for its loaders' lookups by key. */
+export type SourceDatabases = Pick<Source, "db" | "lookups">;
 
 interface PreparedLike {
   [method: string]: unknown;
@@ -107,29 +119,37 @@ export async function openSource(config: SourceConfig): Promise<Source> {
   if (config.url) {
     const url = config.url;
     const listenings = new Set<Listening>();
-    const client = postgres(url, {
-      max: config.poolSize ?? defaultPoolSize(),
-      // Seconds before a closed connection is opened again, after `retries` failed ones in a row. postgres.js's own
-      // grows to 20 s, and a statement given that connection waits it out: once a source was back, its answers
-      // kept timing out for seconds (more often the fewer connections). The breaker is what holds requests off a
-      // source that is down; this only spaces the reconnects, at most half a second apart.
-      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
-      onnotice: () => {},
-      // Dates stay as 'YYYY-MM-DD' strings on both drivers (PGlite returns them as Date by default).
-      types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
-      // A server that does not answer is given up on; the server itself cancels statements past the timeout.
-      connect_timeout: resilience.queryTimeoutMs > 0 ? Math.max(1, Math.ceil(resilience.queryTimeoutMs / 1000)) : 30,
-      connection: {
-        application_name: `ndaf-gateway:${config.name}`,
-        ...(resilience.queryTimeoutMs > 0 ? { statement_timeout: resilience.queryTimeoutMs } : {}),
-      },
-    });
+    const connect = (role: string, settings: Record<string, string> = {}) =>
+      postgres(url, {
+        max: config.poolSize ?? defaultPoolSize(),
+        // Seconds before a closed connection is opened again, after `retries` failed ones in a row. postgres.js's own
+        // grows to 20 s, and a statement given that connection waits it out: once a source was back, its answers
+        // kept timing out for seconds (more often the fewer connections). The breaker is what holds requests off a
+        // source that is down; this only spaces the reconnects, at most half a second apart.
+        backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+        onnotice: () => {},
+        // Dates stay as 'YYYY-MM-DD' strings on both drivers (PGlite returns them as Date by default).
+        types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
+        // A server that does not answer is given up on; the server itself cancels statements past the timeout.
+        connect_timeout: resilience.queryTimeoutMs > 0 ? Math.max(1, Math.ceil(resilience.queryTimeoutMs / 1000)) : 30,
+        connection: {
+          application_name: `ndaf-gateway:${config.name}${role}`,
+          ...(resilience.queryTimeoutMs > 0 ? { statement_timeout: resilience.queryTimeoutMs } : {}),
+          ...settings,
+        },
+      });
+    const client = connect("");
+    // Opened on the first lookup: postgres.js connects when a statement needs a connection.
+    const lookupClient = connect(":lookups", { plan_cache_mode: "force_generic_plan" });
     const db = drizzlePostgres(client, { logger }) as unknown as Database;
     guardDatabase(db, guard, true);
+    const lookups = drizzlePostgres(lookupClient, { logger }) as unknown as Database;
+    guardDatabase(lookups, guard, true);
     return {
       name: config.name,
       driver: "postgres",
       db,
+      lookups,
       statements,
       listeners,
       guard,
@@ -153,7 +173,7 @@ export async function openSource(config: SourceConfig): Promise<Source> {
       close: async () => {
         guard.shutdown();
         await Promise.allSettled([...listenings].map((l) => l.close()));
-        await client.end({ timeout: 5 });
+        await Promise.all([client.end({ timeout: 5 }), lookupClient.end({ timeout: 5 })]);
       },
     };
   }
@@ -171,6 +191,7 @@ export async function openSource(config: SourceConfig): Promise<Source> {
     name: config.name,
     driver: "pglite",
     db,
+    lookups: db,
     statements,
     listeners,
     guard,
