@@ -1,4 +1,5 @@
 /** The variables of several processes: REDIS_URL and REDIS_PREFIX, GATEWAY_WORKERS, and what refuses more than one. */
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { defaultPoolSize, loadConfig, multiProcessProblem, redisFrom, workersFrom } from "./config.js";
 
@@ -92,6 +93,16 @@ describe("DATABASE_POOL_SIZE", () => {
     expect(defaultPoolSize(2)).toBe(4);
     expect(defaultPoolSize(8)).toBe(16);
     expect(loadConfig({ NODE_ENV: "test" }).sources.population.poolSize).toBe(defaultPoolSize());
+  });
+
+  it("divides the machine's share between GATEWAY_WORKERS, at least two a worker", () => {
+    expect(defaultPoolSize(8, 8)).toBe(2);
+    expect(defaultPoolSize(8, 2)).toBe(8);
+    expect(defaultPoolSize(2, 4)).toBe(2);
+    expect(defaultPoolSize(16, 3)).toBe(11);
+    const cores = os.availableParallelism();
+    expect(loadConfig({ NODE_ENV: "test", GATEWAY_WORKERS: "auto" }).sources.land.poolSize).toBe(defaultPoolSize(cores, cores));
+    expect(loadConfig({ NODE_ENV: "test", GATEWAY_WORKERS: "auto", DATABASE_POOL_SIZE: "6" }).sources.land.poolSize).toBe(6);
   });
 
   it("gives every source the number set, and refuses what is not a whole number", () => {

@@ -38,15 +38,18 @@ export interface SourceConfig {
 }
 
 /**
- * Connections per Postgres source unless DATABASE_POOL_SIZE says otherwise: twice this machine's cores, at least 4.
+ * Connections per Postgres source in each process unless DATABASE_POOL_SIZE says otherwise: twice this machine's
+ * cores, at least 4; under GATEWAY_WORKERS the machine's share divided between its workers, at least 2 each, so
+ * that N workers do not open N times what the machine's cores can use (8 workers on 8 cores: 2 a worker, 16 a
+ * source, where each taking 16 made 128 a source, past PostgreSQL's default max_connections of 100).
  * More is slower, not faster: a statement that finds every connection busy is pipelined behind another on one of
  * them (postgres.js), so a request's statements to a source leave in one write and one backend runs them, where a
  * connection each meant a socket write, a backend woken and a context switch each (`npm run bench -- --quick`,
  * 2 vCPU: 4 against 10 connections a source, nested question 308 → 366 requests/s, PostgreSQL CPU a request
  * 2.36 → 1.88 ms; docs/performance.md).
  */
-export function defaultPoolSize(cores: number = os.availableParallelism()): number {
-  return Math.max(4, 2 * cores);
+export function defaultPoolSize(cores: number = os.availableParallelism(), workers = 1): number {
+  return workers <= 1 ? Math.max(4, 2 * cores) : Math.max(2, Math.ceil((2 * cores) / workers));
 }
 
 /** A source's query timeout and circuit breaker (src/platform/db/resilience.ts). */
@@ -262,7 +265,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     queryTimeoutMs: integerFrom(env, "SOURCE_QUERY_TIMEOUT_MS", DEFAULT_RESILIENCE.queryTimeoutMs),
     resetTimeoutMs: Math.max(100, integerFrom(env, "SOURCE_CIRCUIT_RESET_MS", DEFAULT_RESILIENCE.resetTimeoutMs)),
   };
-  const poolSize = Math.max(1, integerFrom(env, "DATABASE_POOL_SIZE", defaultPoolSize()));
+  const workers = workersFrom(env.GATEWAY_WORKERS);
+  const poolSize = Math.max(1, integerFrom(env, "DATABASE_POOL_SIZE", defaultPoolSize(os.availableParallelism(), workers)));
   const sources = Object.fromEntries(
     SOURCE_NAMES.map((name) => {
       const url = env[URL_VARIABLES[name]] || undefined;
@@ -309,7 +313,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       queue: integerFrom(env, "GATEWAY_CONFORMANCE_QUEUE", 3),
     },
     redis: redisFrom(env),
-    workers: workersFrom(env.GATEWAY_WORKERS),
+    workers,
   };
 }
 

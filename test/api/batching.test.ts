@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countStatements, startTestGateway, type TestGateway } from "../support/gateway.js";
+import { countStatements, startTestGateway, TEST_DB, type TestGateway } from "../support/gateway.js";
 import { nestedCitizensQuery } from "../support/queries.js";
 
 let gw: TestGateway;
@@ -81,6 +81,13 @@ describe("DataLoader batching", () => {
       business: ["business.enterprise_people"],
       gateway: ["gateway.audit_log"],
     });
+    if (TEST_DB === "postgres") {
+      // The loaders' statements went to the source's connections for lookups by key (generic plans).
+      const lookups = await gw.app.sources.land.raw<{ query: string }>(
+        "select query from pg_stat_activity where datname = current_database() and application_name = 'ndaf-gateway:land:lookups'",
+      );
+      expect(lookups.some((r) => /union all/i.test(r.query))).toBe(true);
+    }
   });
 
   it("uses one = ANY($1) statement per batch, never IN lists that grow", async () => {

@@ -6,16 +6,19 @@ import { createPopulationLoaders } from "../../src/modules/population/loaders.js
 import { createLandLoaders } from "../../src/modules/land/loaders.js";
 import { citizens } from "../../src/modules/population/tables.js";
 import { boundConditions, fixedTerm, keysetFetch, term } from "../../src/shared/prepared.js";
-import { and, count, eq, isNull, like } from "drizzle-orm";
-import { testConfig } from "../support/databases.js";
+import { and, count, eq, isNull, like, sql } from "drizzle-orm";
+import { TEST_DB, testConfig } from "../support/databases.js";
+import type { SourceConfig } from "../../src/platform/config.js";
 
 let population: Source;
 let land: Source;
+let populationConfig: SourceConfig;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   const made = await testConfig();
   cleanup = made.cleanup;
+  populationConfig = made.config.sources.population;
   population = await openSource(made.config.sources.population);
   await migrateSource(population);
   land = await openSource(made.config.sources.land);
@@ -66,6 +69,30 @@ describe("batched loaders", () => {
     );
     await population.raw("set enable_seqscan = on");
     expect(plan.map((r) => Object.values(r)[0]).join("\n")).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
+  });
+});
+
+describe.runIf(TEST_DB === "postgres")("lookups by key on Postgres", () => {
+  it("keeps one generic plan per batch statement on the lookups' connections; the others plan for the values", async () => {
+    // One connection a pool, so the prepared statements read back are that connection's.
+    const source = await openSource({ ...populationConfig, poolSize: 1 });
+    try {
+      const plansOf = async (db: typeof source.db) => {
+        for (let i = 0; i < 8; i++) await createPopulationLoaders(db).citizen.load(i % 2 ? "001090000001" : "001190000003");
+        const rows = (await db.execute(
+          sql`select generic_plans, custom_plans from pg_prepared_statements where statement like '%"population"."citizens"%= any(%'`,
+        )) as unknown as { generic_plans: string; custom_plans: string }[];
+        expect(rows).toHaveLength(1);
+        return { generic: Number(rows[0].generic_plans), custom: Number(rows[0].custom_plans) };
+      };
+      expect(await plansOf(source.lookups)).toEqual({ generic: 8, custom: 0 });
+      // The other connections keep PostgreSQL's default: the first executions at least are planned for their values.
+      expect((await plansOf(source.db)).custom).toBeGreaterThanOrEqual(5);
+      const [mode] = (await source.db.execute(sql`show plan_cache_mode`)) as unknown as { plan_cache_mode: string }[];
+      expect(mode.plan_cache_mode).toBe("auto");
+    } finally {
+      await source.close();
+    }
   });
 });
 
