@@ -111,17 +111,20 @@ export function pairedGroupLoaders<A extends PgTable, B extends PgTable>(
   const nulls = (of: Record<string, PgColumn>) =>
     Object.fromEntries(Object.entries(of).map(([field, column]) => [field, sql`null`.mapWith(column)]));
   // The union ordered by position: the tag, then each side's order column (null on the other side's rows).
-  const position = (side: 0 | 1, column: PgColumn) =>
-    2 + (side === 1 ? Object.keys(columns[0]).length : 0) + Object.values(columns[side]).indexOf(column);
+  const position = (side: 0 | 1, column: PgColumn) => {
+    const index = Object.values(columns[side]).indexOf(column);
+    if (index < 0) throw new Error(`${name}: newestFirst must be a column of its own table`);
+    return 2 + (side === 1 ? Object.keys(columns[0]).length : 0) + index;
+  };
   const order = sql.raw(`1, ${position(0, a.newestFirst)} desc, ${position(1, b.newestFirst)} desc`);
   const together = (values: { a: string[]; b: string[] }) =>
     preparedStatement<Row>(db, name, () => {
       const left = db
-        .select({ side: sql<number>`0`, a: columns[0], b: nulls(columns[1]) })
+        .select({ side: sql`0`.mapWith(Number), a: columns[0], b: nulls(columns[1]) })
         .from(a.table as PgTable)
         .where(anyKey(a.key, "a"));
       const right = db
-        .select({ side: sql<number>`1`, a: nulls(columns[0]), b: columns[1] })
+        .select({ side: sql`1`.mapWith(Number), a: nulls(columns[0]), b: columns[1] })
         .from(b.table as PgTable)
         .where(anyKey(b.key, "b"));
       return (left as unknown as { unionAll(other: unknown): { orderBy(order: SQL): Prepared } }).unionAll(right).orderBy(order);

@@ -24,14 +24,15 @@ beforeAll(async () => {
   land = await openSource(made.config.sources.land);
   await migrateSource(land);
   // Parcel A: two certificates (one replaced) and two encumbrances (one released); parcel B: a certificate only.
+  // The newest of each has the lowest serial, id, name and amount: only the date orders them newest first.
   await land.raw(`insert into land.parcels (id, commune_code, province_code, map_sheet_number, parcel_number, area_m2, land_use_purpose, address_line)
     values ('00004-1-1', '00004', '01', 1, 1, 120.5, 'ODT', 'A'), ('00004-1-2', '00004', '01', 1, 2, 80, 'ODT', 'B')`);
   await land.raw(`insert into land.certificates (serial, parcel_id, issued_on, issuing_authority, status) values
-    ('AA 000001', '00004-1-1', '2010-05-01', 'Sở TN&MT', 'REPLACED'), ('AA 000002', '00004-1-1', '2020-06-01', 'Sở TN&MT', 'ACTIVE'),
+    ('AA 000001', '00004-1-1', '2020-06-01', 'Sở TN&MT', 'ACTIVE'), ('AA 000002', '00004-1-1', '2010-05-01', 'Sở TN&MT', 'REPLACED'),
     ('AA 000003', '00004-1-2', '2015-01-01', 'Sở TN&MT', 'ACTIVE')`);
   await land.raw(`insert into land.encumbrances (parcel_id, certificate_serial, lender_name, secured_amount, registered_on, released_on) values
-    ('00004-1-1', 'AA 000001', 'Ngân hàng X', 1500000000, '2012-03-01', '2018-03-01'),
-    ('00004-1-1', 'AA 000002', 'Ngân hàng Y', 2500000000, '2021-03-01', null)`);
+    ('00004-1-1', 'AA 000001', 'Ngân hàng X', 1500000000, '2021-03-01', null),
+    ('00004-1-1', 'AA 000002', 'Ngân hàng Y', 2500000000, '2012-03-01', '2018-03-01')`);
   const rows = ["001090000001", "001090000002", "001190000003"].map(
     (id, i) => `('${id}', 'Người ${i}', 'nguoi ${i}', '${i === 2 ? "FEMALE" : "MALE"}', '1990-01-0${i + 1}', '01', '01', 'SINGLE')`,
   );
@@ -80,7 +81,7 @@ describe.runIf(TEST_DB === "postgres")("lookups by key on Postgres", () => {
       const plansOf = async (db: typeof source.db) => {
         for (let i = 0; i < 8; i++) await createPopulationLoaders(db).citizen.load(i % 2 ? "001090000001" : "001190000003");
         const rows = (await db.execute(
-          sql`select generic_plans, custom_plans from pg_prepared_statements where statement like '%"population"."citizens"%= any(%'`,
+          sql`select generic_plans, custom_plans from pg_prepared_statements where statement like '%"population"."citizens"%= any(%' and statement not like '%pg_prepared_statements%'`,
         )) as unknown as { generic_plans: string; custom_plans: string }[];
         expect(rows).toHaveLength(1);
         return { generic: Number(rows[0].generic_plans), custom: Number(rows[0].custom_plans) };
@@ -92,6 +93,17 @@ describe.runIf(TEST_DB === "postgres")("lookups by key on Postgres", () => {
       expect(mode.plan_cache_mode).toBe("auto");
     } finally {
       await source.close();
+    }
+  });
+
+  it("gives the gateway's own database, which has no loaders, one pool", async () => {
+    const gateway = await openSource({ ...populationConfig, name: "gateway", poolSize: 1 });
+    try {
+      expect(gateway.lookups).toBe(gateway.db);
+      const [mode] = (await gateway.lookups.execute(sql`show plan_cache_mode`)) as unknown as { plan_cache_mode: string }[];
+      expect(mode.plan_cache_mode).toBe("auto");
+    } finally {
+      await gateway.close();
     }
   });
 });
@@ -130,9 +142,9 @@ describe("paired group loaders", () => {
     expect(certificates).toEqual(certificatesAlone.result);
     expect(encumbrances).toEqual(encumbrancesAlone.result);
     // Newest first, every column typed as its own statement types it, nothing of the other table's.
-    expect(certificates.map((list) => list.map((c) => c.serial))).toEqual([["AA 000002", "AA 000001"], ["AA 000003"], []]);
-    expect(encumbrances.map((list) => list.map((e) => e.lenderName))).toEqual([["Ngân hàng Y", "Ngân hàng X"], [], []]);
-    expect(encumbrances[0][0]).toMatchObject({ securedAmount: 2500000000, releasedOn: null, registeredOn: "2021-03-01" });
+    expect(certificates.map((list) => list.map((c) => c.serial))).toEqual([["AA 000001", "AA 000002"], ["AA 000003"], []]);
+    expect(encumbrances.map((list) => list.map((e) => e.lenderName))).toEqual([["Ngân hàng X", "Ngân hàng Y"], [], []]);
+    expect(encumbrances[0][0]).toMatchObject({ securedAmount: 1500000000, releasedOn: null, registeredOn: "2021-03-01" });
     expect(encumbrances[0][1].releasedOn).toBe("2018-03-01");
     expect(certificates[0][0].updatedAt).toBeInstanceOf(Date);
     expect(Object.keys(certificates[0][0]).sort()).toEqual(Object.keys(certificatesAlone.result[0][0]).sort());
@@ -145,7 +157,7 @@ describe("paired group loaders", () => {
       Promise.all([loaders.certificatesOfParcel.load(parcels[0]), loaders.encumbrancesOfParcel.load(parcels[1])]),
     );
     expect(again.seen).toHaveLength(0);
-    expect(again.result[0].map((c) => c.serial)).toEqual(["AA 000002", "AA 000001"]);
+    expect(again.result[0].map((c) => c.serial)).toEqual(["AA 000001", "AA 000002"]);
     expect(again.result[1]).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
 /** Per-request DataLoaders over the land source. Joins stay inside this source; other sources are keyed by id. */
-import { and, asc, desc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import { anyKey, batchQuery, groupLoader, pairedGroupLoaders, rowLoader } from "../../shared/loaders.js";
 import { certificates, encumbrances, holders, parcels, transfers } from "./tables.js";
+
+/** In the statement's text, not a parameter: on the lookups' generic plans a parameter is costed as any status. */
+const ACTIVE = sql`'ACTIVE'`;
 
 export function createLandLoaders(db: Database) {
   const parcel = rowLoader(
@@ -19,7 +22,7 @@ export function createLandLoaders(db: Database) {
       db
         .select({ holder: getTableColumns(holders), parcel: getTableColumns(parcels) })
         .from(holders)
-        .innerJoin(certificates, and(eq(certificates.serial, holders.certificateSerial), eq(certificates.status, "ACTIVE")))
+        .innerJoin(certificates, and(eq(certificates.serial, holders.certificateSerial), eq(certificates.status, ACTIVE)))
         .innerJoin(parcels, eq(parcels.id, certificates.parcelId))
         .where(anyKey(column))
         .orderBy(asc(parcels.id)),
@@ -61,7 +64,7 @@ export function createLandLoaders(db: Database) {
         db
           .select({ ...getTableColumns(holders), parcelId: certificates.parcelId })
           .from(holders)
-          .innerJoin(certificates, and(eq(certificates.serial, holders.certificateSerial), eq(certificates.status, "ACTIVE")))
+          .innerJoin(certificates, and(eq(certificates.serial, holders.certificateSerial), eq(certificates.status, ACTIVE)))
           .where(anyKey(certificates.parcelId))
           .orderBy(asc(holders.id)),
       ),

@@ -33,7 +33,7 @@ export interface Source {
    * statement (`plan_cache_mode = force_generic_plan`): by default the server plans such a statement again at every
    * execution, since its plan for one key always looks cheaper than the generic one, which doubled what a lookup
    * cost the server. Every other statement (lists, searches, the trail) is planned for its values, on `db`.
-   * Embedded, `db` itself.
+   * Embedded, and for the gateway's own database (no loaders), `db` itself.
    */
   readonly lookups: Database;
   /** Statements issued through `db` and `lookups` since the source was opened. */
@@ -119,10 +119,12 @@ export async function openSource(config: SourceConfig): Promise<Source> {
   if (config.url) {
     const url = config.url;
     const listenings = new Set<Listening>();
-    // The source's connections in all: half for lookups by key, half for the rest, one each at least (the bench
-    // measured no difference between 2 + 2 and 4 + 4 on two cores).
-    const max = Math.max(1, Math.ceil((config.poolSize ?? defaultPoolSize()) / 2));
-    const connect = (role: string, settings: Record<string, string> = {}) =>
+    // The source's connections in all: a national source's split between its loaders' lookups by key and the rest,
+    // one each at least (the bench measured no difference between 2 + 2 and 4 + 4 on two cores). The gateway's own
+    // database has no loaders: its lookups are `db`, which keeps every connection (the audit insert, the sealer).
+    const size = config.poolSize ?? defaultPoolSize();
+    const lookupSize = config.name === "gateway" ? 0 : Math.max(1, Math.floor(size / 2));
+    const connect = (role: string, max: number, settings: Record<string, string> = {}) =>
       postgres(url, {
         max,
         // Seconds before a closed connection is opened again, after `retries` failed ones in a row. postgres.js's own
@@ -141,13 +143,16 @@ export async function openSource(config: SourceConfig): Promise<Source> {
           ...settings,
         },
       });
-    const client = connect("");
-    // Opened on the first lookup: postgres.js connects when a statement needs a connection.
-    const lookupClient = connect(":lookups", { plan_cache_mode: "force_generic_plan" });
+    const client = connect("", Math.max(1, size - lookupSize));
     const db = drizzlePostgres(client, { logger }) as unknown as Database;
     guardDatabase(db, guard, true);
-    const lookups = drizzlePostgres(lookupClient, { logger }) as unknown as Database;
-    guardDatabase(lookups, guard, true);
+    // Connected on the first lookup, as every postgres.js pool is on the first statement that needs a connection.
+    const lookupClient = lookupSize > 0 ? connect(":lookups", lookupSize, { plan_cache_mode: "force_generic_plan" }) : undefined;
+    let lookups = db;
+    if (lookupClient) {
+      lookups = drizzlePostgres(lookupClient, { logger }) as unknown as Database;
+      guardDatabase(lookups, guard, true);
+    }
     return {
       name: config.name,
       driver: "postgres",
@@ -176,7 +181,7 @@ export async function openSource(config: SourceConfig): Promise<Source> {
       close: async () => {
         guard.shutdown();
         await Promise.allSettled([...listenings].map((l) => l.close()));
-        await Promise.all([client.end({ timeout: 5 }), lookupClient.end({ timeout: 5 })]);
+        await Promise.all([client.end({ timeout: 5 }), lookupClient?.end({ timeout: 5 })]);
       },
     };
   }
