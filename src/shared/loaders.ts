@@ -50,20 +50,25 @@ export function rowLoader<K extends string | number, R>(
   });
 }
 
+/** The rows by key, each key's in the order they came. */
+function groupRows<K, R>(rows: readonly R[], keyOf: (row: R) => K): Map<K, R[]> {
+  const byKey = new Map<K, R[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = byKey.get(key);
+    if (list) list.push(row);
+    else byKey.set(key, [row]);
+  }
+  return byKey;
+}
+
 /** All rows per key (possibly none). */
 export function groupLoader<K extends string | number, R>(
   fetch: (keys: readonly K[]) => Promise<R[]>,
   keyOf: (row: R) => K,
 ): DataLoader<K, R[]> {
   return new DataLoader<K, R[]>(async (keys) => {
-    const rows = await fetch(keys);
-    const byKey = new Map<K, R[]>();
-    for (const row of rows) {
-      const key = keyOf(row);
-      const list = byKey.get(key);
-      if (list) list.push(row);
-      else byKey.set(key, [row]);
-    }
+    const byKey = groupRows(await fetch(keys), keyOf);
     return keys.map((key) => byKey.get(key) ?? []);
   });
 }
@@ -138,22 +143,16 @@ export function pairedGroupLoaders<A extends PgTable, B extends PgTable>(
       let rows: [Row[], Row[]];
       if (wanted[0].length > 0 && wanted[1].length > 0) {
         rows = [[], []];
-        for (const row of await together({ a: wanted[0], b: wanted[1] })) rows[row.side === 0 ? 0 : 1].push(row.side === 0 ? row.a : row.b);
+        for (const row of await together({ a: wanted[0], b: wanted[1] })) {
+          if (row.side === 0) rows[0].push(row.a);
+          else rows[1].push(row.b);
+        }
       } else if (wanted[0].length > 0) {
         rows = [await alone[0](wanted[0]), []];
       } else {
         rows = [[], await alone[1](wanted[1])];
       }
-      const grouped = rows.map((list, side) => {
-        const byKey = new Map<string, Row[]>();
-        for (const row of list) {
-          const key = row[keyField[side]] as string;
-          const group = byKey.get(key);
-          if (group) group.push(row);
-          else byKey.set(key, [row]);
-        }
-        return byKey;
-      });
+      const grouped = rows.map((list, side) => groupRows(list, (row) => row[keyField[side]] as string));
       return keys.map(([side, key]) => grouped[side].get(key) ?? []);
     },
     { cacheKeyFn: ([side, key]) => `${side}:${key}` },

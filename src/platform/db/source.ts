@@ -8,7 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { DEFAULT_RESILIENCE, defaultPoolSize, type SourceConfig, type SourceName } from "../config.js";
+import { DATA_SOURCE_NAMES, DEFAULT_RESILIENCE, defaultPoolSize, type SourceConfig, type SourceName } from "../config.js";
 import { type Listening, listenOnPostgres } from "./listen.js";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "./lock.js";
 import { SourceGuard } from "./resilience.js";
@@ -119,11 +119,12 @@ export async function openSource(config: SourceConfig): Promise<Source> {
   if (config.url) {
     const url = config.url;
     const listenings = new Set<Listening>();
-    // The source's connections in all: a national source's split between its loaders' lookups by key and the rest,
-    // one each at least (the bench measured no difference between 2 + 2 and 4 + 4 on two cores). The gateway's own
+    // The source's connections in all: a data source's split between its loaders' lookups by key and the rest, one
+    // each at least (the bench measured no difference between 2 + 2 and 4 + 4 on two cores). The gateway's own
     // database has no loaders: its lookups are `db`, which keeps every connection (the audit insert, the sealer).
     const size = config.poolSize ?? defaultPoolSize();
-    const lookupSize = config.name === "gateway" ? 0 : Math.max(1, Math.floor(size / 2));
+    const hasLoaders = (DATA_SOURCE_NAMES as readonly SourceName[]).includes(config.name);
+    const lookupSize = hasLoaders ? Math.max(1, Math.floor(size / 2)) : 0;
     const connect = (role: string, max: number, settings: Record<string, string> = {}) =>
       postgres(url, {
         max,
