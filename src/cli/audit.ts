@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { PROOF_FORMAT, publicKeyFrom, verifyProof } from "../modules/access/index.js";
+import { PROOF_FORMAT, PROOF_FORMATS, publicKeyFrom, verifyProof } from "../modules/access/index.js";
 import type { CliIo } from "./conformance.js";
 
 export const AUDIT_USAGE = `Usage: ndaf-gateway audit verify-proof <proof.json> [--public-key <key.pem>]
@@ -29,7 +29,7 @@ not be read.
 function documentIn(value: unknown): unknown {
   const v = value as { format?: unknown; document?: unknown; proof?: { document?: unknown } };
   if (v && typeof v === "object") {
-    if (v.format === PROOF_FORMAT) return v;
+    if (typeof v.format === "string" && PROOF_FORMATS.includes(v.format)) return v;
     if (v.document && typeof v.document === "object") return documentIn(v.document);
     if (v.proof && typeof v.proof === "object") return documentIn(v.proof);
   }

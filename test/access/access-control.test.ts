@@ -601,7 +601,7 @@ describe("citizen client", () => {
     });
     // The log is the whole trail about this person, as the gateway database holds it.
     const [trail] = await gw.app.sources.gateway.raw<{ n: number; request_id: string }>(
-      `select count(*)::int as n, (array_agg(request_id order by seq desc))[1] as request_id from gateway.audit_log where subject_kind = 'CITIZEN' and subject_id = $1`,
+      `select count(*)::int as n, (array_agg(request_id order by seq desc, subject_index desc))[1] as request_id from gateway.audit_subjects where subject_kind = 'CITIZEN' and subject_id = $1`,
       [person.personal_id],
     );
     expect(data.accessLog.totalCount).toBe(Number(trail.n));

@@ -46,7 +46,7 @@ async function trail(requestId: string) {
     fields: string[];
     procedure_code: string | null;
     case_id: string | null;
-  }>("select action, subject_kind, subject_id, fields, procedure_code, case_id from gateway.audit_log where request_id = $1 order by seq", [
+  }>("select action, subject_kind, subject_id, fields, procedure_code, case_id from gateway.audit_subjects where request_id = $1 order by seq, subject_index", [
     requestId,
   ]);
 }

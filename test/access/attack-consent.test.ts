@@ -238,7 +238,7 @@ describe("node(id) / nodes(ids) with global ids", () => {
       bank,
     );
     const rows = await gw.app.sources.gateway.raw<{ case_id: string | null; subject_id: string }>(
-      "select case_id, subject_id from gateway.audit_log where request_id = any($1::text[]) and action = 'READ'",
+      "select case_id, subject_id from gateway.audit_subjects where request_id = any($1::text[]) and action = 'READ'",
       [viaNode.requestIds],
     );
     // Every ORG read is under a consent: no read row without case consent:<id>.

@@ -34,7 +34,7 @@ async function trail(requestIds: string[]) {
     procedure_code: string | null;
     case_id: string | null;
     fields: string[];
-  }>(`select action, subject_id, procedure_code, case_id, fields from gateway.audit_log where request_id = any($1::text[]) order by seq`, [
+  }>(`select action, subject_id, procedure_code, case_id, fields from gateway.audit_subjects where request_id = any($1::text[]) order by seq, subject_index`, [
     requestIds,
   ]);
 }

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeAudit } from "../../src/modules/access/audit.js";
 import { ephemeralSigningKey, keyIdOf, publicKeyFrom, statementHash, verifyStatement } from "../../src/modules/access/checkpoint.js";
 import { DEMO_ALL_CLIENT_ID, DEMO_PURPOSE } from "../../src/modules/access/demo.js";
-import { AUDIT_PARTITIONS, clientCommitment } from "../../src/modules/access/entry.js";
+import { AUDIT_PARTITIONS, clientCommitment, subjectCommitment } from "../../src/modules/access/entry.js";
 import { type ProofDocument, PROOF_FORMAT, verifyProof } from "../../src/modules/access/proof.js";
 import { type GatewayConfig, SOURCE_NAMES } from "../../src/platform/config.js";
 import { clientHeaders, startTestGateway, TEST_DB, type TestGateway } from "../support/gateway.js";
@@ -94,7 +94,7 @@ async function agencyReads(id = person): Promise<string> {
 
 async function storedRow(requestId: string, subjectId = person) {
   const [row] = await gw.app.sources.gateway.raw<Record<string, any>>(
-    "select * from gateway.audit_log where request_id = $1 and subject_kind = 'CITIZEN' and subject_id = $2",
+    "select * from gateway.audit_log where request_id = $1 and subject_kind = 'CITIZEN' and (subject_id = $2 or $2 = any(subject_ids))",
     [requestId, subjectId],
   );
   expect(row).toBeDefined();
@@ -162,13 +162,18 @@ describe("an entry's proof", () => {
       requestId,
       action: "READ",
       subjectKind: "CITIZEN",
-      subjectId: person,
+      // A version 3 entry: the subject as its commitment, opened for the person it is about.
+      subjectId: null,
+      subjectCommitments: [subjectCommitment(row.subject_salts[0], person)],
+      subject: { index: 0, id: person, salt: row.subject_salts[0] },
       fields: row.fields,
       prevHash: row.prev_hash,
       hash: row.hash,
       client: { id: DEMO_ALL_CLIENT_ID, salt: row.client_salt },
       clientCommitment: clientCommitment(row.client_salt, DEMO_ALL_CLIENT_ID),
     });
+    expect(row.subject_ids).toEqual([person]);
+    expect(row.subject_salts[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(doc.entry.recordedAt).toBe(new Date(row.recorded_at).toISOString());
     // The partition is the one the trigger chose for the request's INSERT (not derived from the subject).
     expect(doc.entry.partition).toBeGreaterThanOrEqual(0);
@@ -352,6 +357,64 @@ describe("another citizen in the log", () => {
     // The agency that read the person is named, as the point of the log.
     const agencyNode = log.nodes.find((n) => n.requestId === agency)!;
     expect(agencyNode.proof.document!.entry.client).toMatchObject({ id: DEMO_ALL_CLIENT_ID });
+  });
+});
+
+describe("people read together", () => {
+  it("are one entry, whose proof to each names only them: the others are commitments, and none can be swapped in", async () => {
+    const reply = await gw.send(
+      `query($a: PersonalId!, $b: PersonalId!) { a: citizen(personalId: $a) { fullName dateOfBirth } b: citizen(personalId: $b) { fullName dateOfBirth } }`,
+      { a: person, b: other },
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.body.data.b.fullName).toEqual(expect.any(String));
+    const requestId = reply.headers.get("x-request-id")!;
+    const rows = await gw.app.sources.gateway.raw<Record<string, any>>("select * from gateway.audit_log where request_id = $1", [requestId]);
+    // Two people of one kind, the same fields: one entry naming both, a salt each.
+    expect(rows).toHaveLength(1);
+    expect([...rows[0].subject_ids].sort()).toEqual([person, other].sort());
+    expect(rows[0].subject_id).toBeNull();
+    expect(rows[0].subject_salts).toHaveLength(2);
+    expect(new Set(rows[0].subject_salts).size).toBe(2);
+    await gw.app.audit.sealer.sealNow();
+
+    const log = await accessLog();
+    const doc = log.nodes.find((n) => n.requestId === requestId)!.proof.document!;
+    expect(doc.format).toBe(PROOF_FORMAT);
+    const mine = rows[0].subject_ids.indexOf(person);
+    expect(doc.entry.subject).toEqual({ index: mine, id: person, salt: rows[0].subject_salts[mine] });
+    expect(doc.entry.subjectCommitments).toEqual(
+      rows[0].subject_ids.map((id: string, i: number) => subjectCommitment(rows[0].subject_salts[i], id)),
+    );
+    for (const text of [JSON.stringify(doc), JSON.stringify(log.raw)]) {
+      expect(text).not.toContain(other);
+      expect(text).not.toContain(rows[0].subject_salts[1 - mine]);
+    }
+    expect(verifyProof(doc, trusted())).toMatchObject({ holds: true, entrySeq: Number(rows[0].seq) });
+
+    const altered = (alter: (d: ProofDocument) => void) => {
+      const copy = structuredClone(doc);
+      alter(copy);
+      return verifyProof(copy, trusted());
+    };
+    // Another person put in their place, with or without a salt of the entry's, or at the other's place: refused.
+    const subjectAltered = { holds: false, problem: expect.stringContaining("the subject was altered") };
+    expect(altered((d) => (d.entry.subject!.id = other))).toEqual(subjectAltered);
+    expect(altered((d) => (d.entry.subject!.index = 1 - mine))).toEqual(subjectAltered);
+    expect(altered((d) => (d.entry.subject!.salt = rows[0].subject_salts[1 - mine]))).toEqual(subjectAltered);
+    // A commitment changed, dropped, or the group's reading turned into a version 2 entry about the person: refused.
+    expect(altered((d) => (d.entry.subjectCommitments![1 - mine] = "0".repeat(64))).holds).toBe(false);
+    expect(altered((d) => d.entry.subjectCommitments!.splice(1 - mine, 1)).holds).toBe(false);
+    expect(
+      altered((d) => {
+        d.entry.subjectId = person;
+        delete d.entry.subjectCommitments;
+        delete d.entry.subject;
+      }).holds,
+    ).toBe(false);
+    const file = saved("group.json", doc);
+    const result = await cli(file, "--public-key", publicKeyFile);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
   });
 });
 

@@ -276,7 +276,7 @@ describe("access, purpose and audit by id", () => {
         subject_id: string;
         fields: string[];
       }>(
-        "select client_id, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_log where request_id = $1 order by seq",
+        "select client_id, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_subjects where request_id = $1 order by seq, subject_index",
         [requestId],
       );
     const read = await post({ documentId: shared.ApplicantName.id, variables: { personalId: people[1] } });

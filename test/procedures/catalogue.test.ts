@@ -195,7 +195,7 @@ describe("verification answers", () => {
     expect(response.status).toBe(200);
     const requestId = response.headers.get("x-request-id");
     const trail = await gw.app.sources.gateway.raw<Record<string, any>>(
-      "select subject_kind, subject_id, fields, procedure_code from gateway.audit_log where request_id = $1",
+      "select subject_kind, subject_id, fields, procedure_code from gateway.audit_subjects where request_id = $1",
       [requestId],
     );
     expect(trail).toEqual([

@@ -154,7 +154,7 @@ describe("listing data-correction requests", () => {
     const rows = await auditRowsOf(gw.app.sources.gateway, answer.requestIds);
     expect(rows.find((r) => r.action === "CORRECTION_READ" && r.subject_id === missing)).toMatchObject({ subject_kind: "CITIZEN" });
     const [withCase] = await gw.app.sources.gateway.raw<{ case_id: string; procedure_code: string }>(
-      "select case_id, procedure_code from gateway.audit_log where request_id = any($1::text[]) and action = 'CORRECTION_READ' and subject_id = $2",
+      "select case_id, procedure_code from gateway.audit_subjects where request_id = any($1::text[]) and action = 'CORRECTION_READ' and subject_id = $2",
       [answer.requestIds, missing],
     );
     expect(withCase).toEqual({ case_id: populationDossier, procedure_code: identityCode });

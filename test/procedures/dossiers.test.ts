@@ -413,7 +413,7 @@ describe("submission", () => {
     expect(list.body.data.dossiers.edges.map((e: any) => e.node.dossierId)).toContain(dossier.dossierId);
 
     const trail = await gw.app.sources.gateway.raw<Record<string, any>>(
-      "select action, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_log where case_id = $1 order by seq",
+      "select action, procedure_code, case_id, subject_kind, subject_id, fields from gateway.audit_subjects where case_id = $1 order by seq, subject_index",
       [dossier.dossierId],
     );
     expect(trail.find((t) => t.action === "DOSSIER_SUBMIT" && t.subject_id === applicant)).toMatchObject({

@@ -75,7 +75,7 @@ export interface AuditRow {
 export async function auditRowsOf(gateway: Source, requestIds: string[]): Promise<AuditRow[]> {
   if (requestIds.length === 0) return [];
   return gateway.raw<AuditRow>(
-    "select request_id, action, subject_kind, subject_id, fields from gateway.audit_log where request_id = any($1::text[]) order by seq",
+    "select request_id, action, subject_kind, subject_id, fields from gateway.audit_subjects where request_id = any($1::text[]) order by seq, subject_index",
     [requestIds],
   );
 }

@@ -1,6 +1,6 @@
 /**
- * The audit trail's writer: every subject's row of a request — and of the other requests finishing meanwhile (group
- * commit) — in one INSERT, chained by the database's trigger into a partition no other writer holds. ./verify.ts re-walks
+ * The audit trail's writer: a request's rows — one per kind of subject read for the same fields — and those of the
+ * other requests finishing meanwhile (group commit) in one INSERT, chained by the database's trigger into a partition no other writer holds. ./verify.ts re-walks
  * the chains and checks the checkpoints; ./sealer.ts signs them.
  */
 import { sql } from "drizzle-orm";
@@ -106,9 +106,52 @@ function sqlState(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** One row of the trail: a request's subjects of one kind read for the same fields and purpose, or a subject-less entry. */
+interface TrailRow {
+  requestId: string;
+  clientId: string;
+  action: string;
+  procedure: string | null;
+  caseId: string | null;
+  kind: string | null;
+  ids: string[] | null;
+  fields: string;
+}
+
 /**
- * Every row of the batch in one statement, in request order, then subject order. The chain trigger puts them all in
+ * A request's entries as the trail's rows (version 3): the subjects of one kind whose entries agree on action,
+ * fields and purpose go in one row, in the order they were read; an entry that names no one is a row of its own.
+ */
+export function trailRows(context: AuditContext, entries: readonly AuditEntry[]): TrailRow[] {
+  const rows: TrailRow[] = [];
+  const groups = new Map<string, TrailRow>();
+  for (const e of entries) {
+    // A read under a consent, or a consent's own action, has the consent for its purpose: no procedure, case consent:<id>.
+    const purpose = e.purpose ?? context.purpose;
+    const procedure = e.consentId ? null : (purpose?.procedure ?? null);
+    const caseId = e.consentId ? `${CONSENT_CASE_PREFIX}${e.consentId}` : (purpose?.caseId ?? null);
+    const fields = e.fields.join(",");
+    const base = { requestId: context.requestId, clientId: context.clientId, action: e.action, procedure, caseId, fields };
+    if (!e.subject) {
+      rows.push({ ...base, kind: null, ids: null });
+      continue;
+    }
+    const key = JSON.stringify([e.action, procedure, caseId, e.subject.kind, fields]);
+    const group = groups.get(key);
+    if (group) group.ids!.push(e.subject.id);
+    else {
+      const row = { ...base, kind: e.subject.kind, ids: [e.subject.id] };
+      groups.set(key, row);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Every row of the batch in one statement, in request order, then entry order. The chain trigger puts them all in
  * one partition — the first whose head no other writer holds — so another process's INSERT takes another chain.
+ * A row's subject ids travel as a JSON array (any text an id holds survives it).
  */
 async function insertRows(gateway: Source, batch: PendingWrite[]): Promise<void> {
   const requestIds: string[] = [];
@@ -120,24 +163,25 @@ async function insertRows(gateway: Source, batch: PendingWrite[]): Promise<void>
   const procedures: (string | null)[] = [];
   const cases: (string | null)[] = [];
   for (const { context, entries } of batch) {
-    for (const e of entries) {
-      requestIds.push(context.requestId);
-      clients.push(context.clientId);
-      actions.push(e.action);
-      kinds.push(e.subject?.kind ?? null);
-      ids.push(e.subject?.id ?? null);
-      fields.push(e.fields.join(","));
-      // A read under a consent, or a consent's own action, has the consent for its purpose: no procedure, case consent:<id>.
-      procedures.push(e.consentId ? null : ((e.purpose ?? context.purpose)?.procedure ?? null));
-      cases.push(e.consentId ? `${CONSENT_CASE_PREFIX}${e.consentId}` : ((e.purpose ?? context.purpose)?.caseId ?? null));
+    for (const row of trailRows(context, entries)) {
+      requestIds.push(row.requestId);
+      clients.push(row.clientId);
+      actions.push(row.action);
+      kinds.push(row.kind);
+      ids.push(row.ids && JSON.stringify(row.ids));
+      fields.push(row.fields);
+      procedures.push(row.procedure);
+      cases.push(row.caseId);
     }
   }
   await gateway.db.execute(sql`
-    insert into gateway.audit_log (request_id, client_id, action, procedure_code, case_id, subject_kind, subject_id, fields)
-    select t.request_id, t.client_id, t.action, t.procedure, t.case_id, t.kind, t.id, string_to_array(t.fields, ',')
+    insert into gateway.audit_log (request_id, client_id, action, procedure_code, case_id, subject_kind, subject_ids, fields)
+    select t.request_id, t.client_id, t.action, t.procedure, t.case_id, t.kind,
+           case when t.ids is null then null else array(select jsonb_array_elements_text(t.ids::jsonb)) end,
+           string_to_array(t.fields, ',')
     from unnest(${sql.param(requestIds)}::text[], ${sql.param(clients)}::text[], ${sql.param(actions)}::text[], ${sql.param(procedures)}::text[],
                 ${sql.param(cases)}::text[], ${sql.param(kinds)}::text[], ${sql.param(ids)}::text[], ${sql.param(fields)}::text[])
-         with ordinality as t(request_id, client_id, action, procedure, case_id, kind, id, fields, n)
+         with ordinality as t(request_id, client_id, action, procedure, case_id, kind, ids, fields, n)
     order by t.n`);
 }
 

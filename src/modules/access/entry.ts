@@ -1,7 +1,8 @@
 /**
- * An audit entry as hashed: the chain trigger's formula (drizzle/gateway/0007_audit_partition_chains.sql) again,
- * independently, for the verifier and for a citizen's proof checked offline. Also the legacy (version 1) formula of
- * the entries written before partitions.
+ * An audit entry as hashed: the chain trigger's formulas (drizzle/gateway/0011_audit_subject_groups.sql) again,
+ * independently, for the verifier and for a citizen's proof checked offline — version 3 (an entry naming a group of
+ * subjects by their commitments) and version 2 (one subject, or none) — and the legacy (version 1) formula of the
+ * entries written before partitions.
  */
 import { hash } from "node:crypto";
 
@@ -18,6 +19,11 @@ export function clientCommitment(salt: string, clientId: string): string {
   return sha256Hex(`${salt}${SEPARATOR}${clientId}`);
 }
 
+/** What a version 3 entry's hash covers of a subject: SHA-256(salt ␟ id), so a proof can name one and hide the rest. */
+export function subjectCommitment(salt: string, id: string): string {
+  return sha256Hex(`${salt}${SEPARATOR}${id}`);
+}
+
 /** An entry of a partition's chain, as stored and as a proof carries it (the client as its commitment). */
 export interface ChainEntry {
   seq: number;
@@ -31,16 +37,23 @@ export interface ChainEntry {
   procedureCode: string | null;
   caseId: string | null;
   subjectKind: string | null;
+  /** A version 2 entry's one subject; null in a version 3 entry. */
   subjectId: string | null;
+  /** A version 3 entry's subjects, each as subjectCommitment(salt, id), in the entry's order; absent or null in version 2. */
+  subjectCommitments?: string[] | null;
   fields: string[];
   prevHash: string;
 }
 
-/** The entry's hash (version 2): SHA-256 over its fields joined by U+001F, the previous entry's hash last. */
+/**
+ * The entry's hash: SHA-256 over its fields joined by U+001F, the previous entry's hash last. Version 3 puts its
+ * subjects' commitments, joined by commas, where version 2 has its one subject id.
+ */
 export function auditEntryHash(e: ChainEntry): string {
+  const grouped = Array.isArray(e.subjectCommitments);
   return sha256Hex(
     [
-      "v2",
+      grouped ? "v3" : "v2",
       String(e.seq),
       String(e.partition),
       String(e.partitionSeq),
@@ -51,11 +64,17 @@ export function auditEntryHash(e: ChainEntry): string {
       e.procedureCode ?? "",
       e.caseId ?? "",
       e.subjectKind ?? "",
-      e.subjectId ?? "",
+      grouped ? e.subjectCommitments!.join(",") : (e.subjectId ?? ""),
       e.fields.join(","),
       e.prevHash,
     ].join(SEPARATOR),
   );
+}
+
+/** A stored version 3 entry's commitments, from its ids and salts; null for version 2, or when the two do not pair up. */
+export function storedCommitments(ids: unknown, salts: unknown): string[] | null {
+  if (!Array.isArray(ids) || !Array.isArray(salts) || ids.length !== salts.length) return null;
+  return ids.map((id, i) => subjectCommitment(String(salts[i]), String(id)));
 }
 
 /** A legacy entry (written before partitions), hashed as drizzle/gateway/0002_audit_chain.sql did. */
@@ -97,6 +116,9 @@ export function legacyEntryHash(row: LegacyEntry): string {
  */
 export function storedEntryIntact(r: Record<string, unknown>): boolean {
   const recordedAt = r.recorded_at instanceof Date ? r.recorded_at : new Date(String(r.recorded_at));
+  const grouped = r.subject_ids !== null && r.subject_ids !== undefined;
+  const subjectCommitments = grouped ? storedCommitments(r.subject_ids, r.subject_salts) : null;
+  if (grouped && (subjectCommitments === null || r.subject_id !== null)) return false;
   return (
     auditEntryHash({
       seq: Number(r.seq),
@@ -110,6 +132,7 @@ export function storedEntryIntact(r: Record<string, unknown>): boolean {
       caseId: (r.case_id as string | null) ?? null,
       subjectKind: (r.subject_kind as string | null) ?? null,
       subjectId: (r.subject_id as string | null) ?? null,
+      subjectCommitments,
       fields: (r.fields as string[]) ?? [],
       prevHash: String(r.prev_hash),
     }) === r.hash

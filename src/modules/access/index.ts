@@ -44,5 +44,5 @@ export { clients, gatewaySecrets } from "./tables.js";
 export { type AccessContext } from "./context.js";
 export { AccessLogStore, type CheckpointRow } from "./log.js";
 export { type SigningKey, publicKeyFrom, resolveSigningKey } from "./checkpoint.js";
-export { PROOF_FORMAT, type ProofDocument, verifyProof } from "./proof.js";
+export { PROOF_FORMAT, PROOF_FORMATS, type ProofDocument, verifyProof } from "./proof.js";
 export { AuditSealer } from "./sealer.js";

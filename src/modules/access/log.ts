@@ -3,14 +3,14 @@
  * each entry's inclusion proof to the signed checkpoint that covers it. The statements the `accessLog` query runs
  * against the gateway database, and nothing else.
  */
-import { and, count, desc, eq, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import { GatewayError } from "../../platform/errors.js";
 import { say } from "../../platform/i18n.js";
 import { ACCESS_MESSAGES as M } from "./messages.js";
 import { LruCache } from "../../shared/lru.js";
 import { parseStatement, type SigningKey } from "./checkpoint.js";
-import { clientCommitment } from "./entry.js";
+import { clientCommitment, storedCommitments } from "./entry.js";
 import { leafHash, pathFromLevels, treeLevels } from "./merkle.js";
 import { leafIndexIn, PROOF_FORMAT, type ProofDocument } from "./proof.js";
 import { rowsOf } from "./sealer.js";
@@ -39,6 +39,11 @@ export interface AccessLogRow {
   requestId: string;
   subjectKind: string | null;
   subjectId: string | null;
+  /** A version 3 entry's subjects and their salts (all of them: the proof needs every commitment); null in version 2. */
+  subjectIds: string[] | null;
+  subjectSalts: string[] | null;
+  /** Where the log's citizen stands among subjectIds (from 0); null in version 2. */
+  subjectIndex: number | null;
   partition: number | null;
   partitionSeq: number | null;
   clientSalt: string | null;
@@ -99,9 +104,12 @@ export class AccessLogStore {
     };
   }
 
-  /** Keyset pages (by sequence, descending) of the entries about one citizen. */
+  /** Keyset pages (by sequence, descending) of the entries about one citizen: version 2 by its id, version 3 by its group. */
   page(personalId: string) {
-    const mine = and(eq(auditLog.subjectKind, "CITIZEN"), eq(auditLog.subjectId, personalId));
+    const mine = and(
+      eq(auditLog.subjectKind, "CITIZEN"),
+      or(eq(auditLog.subjectId, personalId), sql`${auditLog.subjectIds} @> array[${personalId}]::text[]`),
+    );
     return {
       fetch: (afterKey: string | null, limit: number): Promise<AccessLogRow[]> => {
         const before = afterKey === null ? undefined : Number(afterKey);
@@ -119,6 +127,11 @@ export class AccessLogStore {
             requestId: auditLog.requestId,
             subjectKind: auditLog.subjectKind,
             subjectId: auditLog.subjectId,
+            subjectIds: auditLog.subjectIds,
+            subjectSalts: auditLog.subjectSalts,
+            subjectIndex: sql<number | null>`array_position(${auditLog.subjectIds}, ${personalId}::text) - 1`.mapWith(
+              (v: unknown) => (v === null ? null : Number(v)),
+            ),
             partition: auditLog.partition,
             partitionSeq: auditLog.partitionSeq,
             clientSalt: auditLog.clientSalt,
@@ -168,6 +181,12 @@ export class AccessLogStore {
     return rows.map((row): EntryProof => {
       if (row.partition === null || row.partitionSeq === null || row.clientSalt === null)
         return { status: "LEGACY", checkpoint: null, document: null };
+      const grouped = row.subjectIds !== null;
+      const subjectCommitments = grouped ? storedCommitments(row.subjectIds, row.subjectSalts) : null;
+      const subjectIndex = row.subjectIndex;
+      // A group that does not name the log's citizen, or whose salts do not pair with its ids, proves nothing to them.
+      if (grouped && (subjectCommitments === null || subjectIndex === null || subjectIndex < 0))
+        return { status: "PENDING", checkpoint: null, document: null };
       const seq = covering.get(row.seq);
       const tree = seq === undefined ? undefined : trees.get(seq);
       const statement = tree && parseStatement(tree.statement);
@@ -191,6 +210,12 @@ export class AccessLogStore {
             caseId: row.caseId,
             subjectKind: row.subjectKind,
             subjectId: row.subjectId,
+            ...(grouped
+              ? {
+                  subjectCommitments,
+                  subject: { index: subjectIndex!, id: row.subjectIds![subjectIndex!], salt: row.subjectSalts![subjectIndex!] },
+                }
+              : {}),
             fields: row.fields,
             prevHash: row.prevHash,
             hash: row.hash,

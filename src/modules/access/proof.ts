@@ -2,20 +2,26 @@
  * A citizen's proof that an entry of their access log is in the signed trail: the entry as hashed, its RFC 6962
  * audit path, and the signed checkpoint with the public key — one self-contained JSON document, verified offline by
  * `npx ndaf-gateway audit verify-proof <file>` (verifyProof). Another citizen's client id is left out of it: the
- * entry then carries only the commitment its hash covers.
+ * entry then carries only the commitment its hash covers. So are the other subjects of a version 3 entry: the proof
+ * names its reader's subject (id, salt, place) and carries the rest as commitments.
  */
 import type { KeyObject } from "node:crypto";
 import { type CheckpointStatement, keyIdOf, parseStatement, publicKeyFrom, verifyStatement } from "./checkpoint.js";
-import { auditEntryHash, type ChainEntry, clientCommitment } from "./entry.js";
+import { auditEntryHash, type ChainEntry, clientCommitment, subjectCommitment } from "./entry.js";
 import { leafHash, rootFromInclusion } from "./merkle.js";
 
-export const PROOF_FORMAT = "ndaf-gateway audit proof v1";
+/** The format proofs are issued in: version 2 carries a version 3 entry's subject commitments. */
+export const PROOF_FORMAT = "ndaf-gateway audit proof v2";
+/** Formats verifyProof reads: a proof saved before version 2 still verifies. */
+export const PROOF_FORMATS: readonly string[] = ["ndaf-gateway audit proof v1", PROOF_FORMAT];
 
 export interface ProofDocument {
-  format: typeof PROOF_FORMAT;
+  format: string;
   entry: ChainEntry & {
     /** The reading client and the salt of its commitment; null when it is another citizen (their id is personal). */
     client: { id: string; salt: string } | null;
+    /** In a version 3 entry, the proof's own subject: its id, its commitment's salt and its place among the commitments. */
+    subject?: { index: number; id: string; salt: string };
     hash: string;
   };
   /** The entry's leaf in the checkpoint's tree: entries in (partition, position) order. */
@@ -69,6 +75,24 @@ export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict 
     [c.statement, c.signature, c.keyId, c.publicKey].every(isString);
   if (!wellFormed) return fail("The proof is not well formed: a field is missing or of the wrong type.");
 
+  const commitments = e.subjectCommitments;
+  if (commitments !== undefined && commitments !== null) {
+    const s = e.subject;
+    const shaped =
+      Array.isArray(commitments) &&
+      commitments.length > 0 &&
+      commitments.every((h) => isString(h) && HEX64.test(h)) &&
+      e.subjectId === null &&
+      !!s &&
+      typeof s === "object" &&
+      Number.isSafeInteger(s.index) &&
+      isString(s.id) &&
+      isString(s.salt);
+    if (!shaped) return fail("The proof is not well formed: a field is missing or of the wrong type.");
+    if (commitments[s!.index] !== subjectCommitment(s!.salt, s!.id)) {
+      return fail("The entry's subject does not match the commitment its hash covers: the subject was altered.");
+    }
+  }
   if (e.client && clientCommitment(e.client.salt, e.client.id) !== e.clientCommitment) {
     return fail("The entry's client does not match the commitment its hash covers: the client was altered.");
   }

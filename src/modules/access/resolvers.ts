@@ -128,7 +128,7 @@ export class AuditProof {
   @Field(() => JSONObjectScalar, {
     nullable: true,
     description:
-      "The self-contained proof (format `ndaf-gateway audit proof v1`): the entry as hashed, its Merkle audit path and the signed checkpoint with its public key. Save it as a file and check it offline with `npx ndaf-gateway audit verify-proof <file> --public-key <the gateway's published key>`. Null unless CHECKPOINTED.",
+      "The self-contained proof (format `ndaf-gateway audit proof v2`): the entry as hashed, its Merkle audit path and the signed checkpoint with its public key. Save it as a file and check it offline with `npx ndaf-gateway audit verify-proof <file> --public-key <the gateway's published key>`. Null unless CHECKPOINTED.",
   })
   document!: object | null;
 }

@@ -62,7 +62,7 @@ export async function sealCheckpoint(gateway: Source, key: SigningKey, maxLeaves
     const entries = rowsOf<Record<string, unknown> & { partition: unknown; partition_seq: unknown; prev_hash: string; hash: string }>(
       await tx.execute(sql`
         select a.seq, a.partition, a.partition_seq, a.recorded_at, a.request_id, a.client_id, a.client_salt, a.action, a.procedure_code,
-               a.case_id, a.subject_kind, a.subject_id, a.fields, a.prev_hash, a.hash
+               a.case_id, a.subject_kind, a.subject_id, a.subject_ids, a.subject_salts, a.fields, a.prev_hash, a.hash
         from gateway.audit_log a
         join unnest(${sql.param(wanted.map((w) => w.partition))}::smallint[], ${sql.param(wanted.map((w) => w.from))}::bigint[],
                     ${sql.param(wanted.map((w) => w.to))}::bigint[]) as r(p, f, t)

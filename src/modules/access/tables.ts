@@ -96,7 +96,15 @@ export const auditLog = gateway.table(
     caseId: text("case_id"),
     /** CITIZEN, ENTERPRISE, LAND_PARCEL, HOUSEHOLD_BUSINESS; null for a read that named no one (a count). */
     subjectKind: text("subject_kind"),
+    /** The one subject of a version 2 entry (written before subject groups); null in a version 3 entry. */
     subjectId: text("subject_id"),
+    /**
+     * A version 3 entry's subjects: every subject of one kind a request read the same fields of, in one entry. The
+     * hash covers each as sha256(salt ␟ id) rather than the id, so a citizen's proof can leave the others out.
+     */
+    subjectIds: text("subject_ids").array(),
+    /** Random, one per subject id, set by the trigger (whatever the INSERT said). */
+    subjectSalts: text("subject_salts").array(),
     /** Schema coordinates read, e.g. Citizen.fullName, IdentityCard.number. */
     fields: text("fields").array().notNull(),
     prevHash: text("prev_hash").notNull(),
@@ -113,6 +121,8 @@ export const auditLog = gateway.table(
   },
   (t) => [
     index("audit_log_subject_idx").on(t.subjectKind, t.subjectId, t.seq),
+    // fastupdate off: each insert files its ids at once, instead of a pending list some later insert cleans up.
+    index("audit_log_subjects_idx").using("gin", t.subjectIds).with({ fastupdate: false }),
     index("audit_log_client_idx").on(t.clientId, t.seq),
     index("audit_log_case_idx").on(t.caseId),
     uniqueIndex("audit_log_partition_idx").on(t.partition, t.partitionSeq),

@@ -71,7 +71,7 @@ export async function verifyAuditTrail(gateway: Source, trustedKeys: readonly Ke
     broken: for (;;) {
       const page = await gateway.raw<Record<string, unknown>>(
         `select seq, partition, partition_seq, recorded_at, request_id, client_id, client_salt, action, procedure_code, case_id, subject_kind,
-                subject_id, fields, prev_hash, hash
+                subject_id, subject_ids, subject_salts, fields, prev_hash, hash
          from gateway.audit_log where partition = $1 and partition_seq >= $2 order by partition_seq limit ${PAGE}`,
         [partition, expected],
       );
