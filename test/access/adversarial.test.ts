@@ -46,9 +46,10 @@ async function trail(requestId: string) {
     fields: string[];
     procedure_code: string | null;
     case_id: string | null;
-  }>("select action, subject_kind, subject_id, fields, procedure_code, case_id from gateway.audit_subjects where request_id = $1 order by seq, subject_index", [
-    requestId,
-  ]);
+  }>(
+    "select action, subject_kind, subject_id, fields, procedure_code, case_id from gateway.audit_subjects where request_id = $1 order by seq, subject_index",
+    [requestId],
+  );
 }
 
 /** A procedure of the catalogue using this rule, filed by a citizen (and naming this subject role, when given). */

@@ -17,7 +17,14 @@ import {
   DEMO_CIVIL_STATUS_KEY,
   DEMO_PURPOSE,
 } from "../../src/modules/access/demo.js";
-import { AUDIT_PARTITIONS, auditEntryHash, clientCommitment, GENESIS_HASH, legacyEntryHash } from "../../src/modules/access/entry.js";
+import {
+  AUDIT_PARTITIONS,
+  auditEntryHash,
+  clientCommitment,
+  GENESIS_HASH,
+  legacyEntryHash,
+  storedCommitments,
+} from "../../src/modules/access/entry.js";
 import { rowsOf, sealCheckpoint } from "../../src/modules/access/sealer.js";
 import {
   auditChainHead,
@@ -136,7 +143,7 @@ describe("audit trail", () => {
   afterAll(() => gw?.close());
   const gatewayDb = () => gw.app.sources.gateway;
 
-  it("records a nested cross-source read as one row set per request, one row per subject, in one statement", async () => {
+  it("records a nested cross-source read in one statement: every subject named, an entry per kind of subject and fields read", async () => {
     // A citizen who holds land and has an enterprise role, found in the sources themselves.
     const holders = await gw.app.sources.land.raw<{ personal_id: string }>(
       "select distinct personal_id from land.holders where personal_id is not null order by personal_id",
@@ -188,6 +195,8 @@ describe("audit trail", () => {
     const rows = await trailOf(gw, requestId);
     expect(new Set(rows.map((r) => `${r.subject_kind}:${r.subject_id}`))).toEqual(expected);
     expect(rows).toHaveLength(expected.size); // one row per subject
+    // One entry per kind of subject read for the same fields (here each subject was read for fields of its own).
+    expect(new Set(rows.map((r) => r.seq)).size).toBe(new Set(rows.map((r) => `${r.subject_kind}|${r.fields.join(",")}`)).size);
     for (const row of rows) {
       expect(row).toMatchObject({
         client_id: DEMO_ALL_CLIENT_ID,
@@ -209,6 +218,49 @@ describe("audit trail", () => {
     const own = rows.find((r) => r.subject_kind === "CITIZEN" && r.subject_id === person)!;
     expect(own.fields).toEqual(expect.arrayContaining(["Citizen.fullName", "Citizen.religion", "IdentityCard.number", "Query.citizen"]));
     expect(own.fields).not.toContain("Enterprise.name");
+    noProblems((await verify(gw)).problems);
+  });
+
+  it("chains a group's subjects with its entry: a subject removed, added, reordered or given another salt breaks it", async () => {
+    const requestId = `group-${randomUUID()}`;
+    const ids = ["700000000001", "700000000002", "700000000003"];
+    await writeAudit(gatewayDb(), { requestId, clientId: DEMO_ALL_CLIENT_ID, purpose: DEMO_PURPOSE }, [
+      ...ids.map((id) => ({ action: "READ" as const, subject: { kind: "CITIZEN" as const, id }, fields: ["Citizen.fullName"] })),
+      { action: "READ" as const, subject: { kind: "LAND_PARCEL" as const, id: "01-001-7" }, fields: ["LandParcel.area"] },
+    ]);
+    const stored = await gatewayDb().raw<{
+      seq: unknown;
+      partition: number;
+      partition_seq: unknown;
+      subject_ids: string[];
+      subject_salts: string[];
+    }>("select seq, partition, partition_seq, subject_ids, subject_salts from gateway.audit_log where request_id = $1 order by seq", [
+      requestId,
+    ]);
+    expect(stored.map((r) => r.subject_ids)).toEqual([ids, ["01-001-7"]]);
+    const [group] = stored;
+    noProblems((await verify(gw)).problems);
+    const changes: [string, string[], string[]][] = [
+      ["removed", ids.slice(1), group.subject_salts.slice(1)],
+      ["added", [...ids, "700000000009"], [...group.subject_salts, "f".repeat(32)]],
+      ["reordered", [...ids].reverse(), [...group.subject_salts].reverse()],
+      ["another salt", ids, [group.subject_salts[0], group.subject_salts[1], "0".repeat(32)]],
+      ["ids without their salts", ids, group.subject_salts.slice(1)],
+    ];
+    for (const [what, subjectIds, salts] of changes) {
+      const set = (i: string[], s: string[]) =>
+        bypassingTriggers(gw, (tx) =>
+          tx.execute(sql`update gateway.audit_log set subject_ids = ${sql.param(i)}::text[], subject_salts = ${sql.param(s)}::text[]
+                         where seq = ${Number(group.seq)}`),
+        );
+      await set(subjectIds, salts);
+      try {
+        const { problems } = await verify(gw);
+        expect(problems[0], what).toMatchObject({ kind: "ALTERED", partition: group.partition, position: Number(group.partition_seq) });
+      } finally {
+        await set(group.subject_ids, group.subject_salts);
+      }
+    }
     noProblems((await verify(gw)).problems);
   });
 
@@ -834,6 +886,7 @@ describe("audit trail, tampered with", () => {
           caseId: next.caseId,
           subjectKind: next.subjectKind,
           subjectId: next.subjectId,
+          subjectCommitments: storedCommitments(next.subjectIds, next.subjectSalts),
           fields: next.fields,
           prevHash: next.prevHash,
         });
@@ -885,7 +938,8 @@ describe("audit trail, tampered with", () => {
     const write = async (requestId: string) => {
       const subjects = Array.from({ length: PER_ROUND }, () => String(next++));
       await writeAudit(tg.app.sources.gateway, { requestId, clientId: DEMO_ALL_CLIENT_ID, purpose: DEMO_PURPOSE }, [
-        ...subjects.map((id) => ({ action: "READ" as const, subject: { kind: "CITIZEN" as const, id }, fields: ["Citizen.fullName"] })),
+        // Different fields for each, so that each is an entry of its own (the same fields would make them one group).
+        ...subjects.map((id, k) => ({ action: "READ" as const, subject: { kind: "CITIZEN" as const, id }, fields: [`Citizen.field${k}`] })),
       ]);
       const rows = await trailOf(tg, requestId);
       expect(rows.map((r) => r.subject_id)).toEqual(subjects);
@@ -999,6 +1053,7 @@ describe("audit trail, tampered with", () => {
             partitionSeq: 5,
             recordedAt: forged.recordedAt.toISOString(),
             clientCommitment: clientCommitment(forged.clientSalt!, forged.clientId),
+            subjectCommitments: storedCommitments(forged.subjectIds, forged.subjectSalts),
           }),
         };
       };

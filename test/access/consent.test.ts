@@ -34,9 +34,10 @@ async function trail(requestIds: string[]) {
     procedure_code: string | null;
     case_id: string | null;
     fields: string[];
-  }>(`select action, subject_id, procedure_code, case_id, fields from gateway.audit_subjects where request_id = any($1::text[]) order by seq, subject_index`, [
-    requestIds,
-  ]);
+  }>(
+    `select action, subject_id, procedure_code, case_id, fields from gateway.audit_subjects where request_id = any($1::text[]) order by seq, subject_index`,
+    [requestIds],
+  );
 }
 
 beforeAll(async () => {

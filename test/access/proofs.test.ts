@@ -369,7 +369,9 @@ describe("people read together", () => {
     expect(reply.status).toBe(200);
     expect(reply.body.data.b.fullName).toEqual(expect.any(String));
     const requestId = reply.headers.get("x-request-id")!;
-    const rows = await gw.app.sources.gateway.raw<Record<string, any>>("select * from gateway.audit_log where request_id = $1", [requestId]);
+    const rows = await gw.app.sources.gateway.raw<Record<string, any>>("select * from gateway.audit_log where request_id = $1", [
+      requestId,
+    ]);
     // Two people of one kind, the same fields: one entry naming both, a salt each.
     expect(rows).toHaveLength(1);
     expect([...rows[0].subject_ids].sort()).toEqual([person, other].sort());

@@ -8,6 +8,9 @@ import {
   GENESIS_HASH,
   type LegacyEntry,
   legacyEntryHash,
+  storedCommitments,
+  storedEntryIntact,
+  subjectCommitment,
 } from "./entry.js";
 
 // Vectors computed outside Node (printf … | sha256sum), so the formulas are pinned, not only self-consistent.
@@ -115,6 +118,79 @@ describe("auditEntryHash", () => {
 
   it("does not depend on anything but the entry", () => {
     expect(auditEntryHash({ ...entry, fields: [...entry.fields] })).toBe(auditEntryHash(entry));
+  });
+});
+
+describe("a version 3 entry (a group of subjects)", () => {
+  const ids = ["001204000001", "001204000002"];
+  const salts = ["salt", "b".repeat(32)];
+  const group: ChainEntry = { ...entry, subjectId: null, subjectCommitments: ids.map((id, i) => subjectCommitment(salts[i], id)) };
+
+  it("covers each subject as SHA-256(salt ␟ id), as computed by sha256sum", () => {
+    expect(subjectCommitment("salt", "001204000001")).toBe("6e5ee688885bd89cd614bdfc2031e1b8b0e676d34b56a53d5faaceda4d35cd4f");
+    expect(subjectCommitment("ab", "c")).not.toBe(subjectCommitment("a", "bc"));
+  });
+
+  it("is the version-2 formula with v3 and the commitments, joined by commas, where the subject id was", () => {
+    const text = [
+      "v3",
+      "7",
+      "3",
+      "12",
+      entry.recordedAt,
+      entry.requestId,
+      entry.clientCommitment,
+      "READ",
+      "1.001234",
+      "HS-1",
+      "CITIZEN",
+      group.subjectCommitments!.join(","),
+      "Citizen.fullName,Query.citizen",
+      GENESIS_HASH,
+    ].join("\u001f");
+    expect(auditEntryHash(group)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+    // Not a version 2 entry's hash, even for a group of one named as that entry's subject.
+    const one = { ...entry, subjectId: null, subjectCommitments: [subjectCommitment("salt", entry.subjectId!)] };
+    expect(auditEntryHash(one)).not.toBe(auditEntryHash(entry));
+    expect(auditEntryHash({ ...group, subjectCommitments: [] })).not.toBe(auditEntryHash({ ...group, subjectCommitments: null }));
+  });
+
+  it.each<[string, string[]]>([
+    ["reordered", [...group.subjectCommitments!].reverse()],
+    ["one dropped", group.subjectCommitments!.slice(1)],
+    ["one added", [...group.subjectCommitments!, subjectCommitment("c", "001204000003")]],
+    ["one changed", [group.subjectCommitments![0], subjectCommitment("other salt", ids[1])]],
+  ])("changes when its commitments are %s", (_, commitments) => {
+    expect(auditEntryHash({ ...group, subjectCommitments: commitments })).not.toBe(auditEntryHash(group));
+  });
+
+  it("is read from a stored row: its ids and salts paired, nothing else", () => {
+    const row = {
+      seq: 7,
+      partition: 3,
+      partition_seq: 12,
+      recorded_at: new Date(entry.recordedAt),
+      request_id: "req-1",
+      client_id: SALT_VECTOR.clientId,
+      client_salt: SALT_VECTOR.salt,
+      action: "READ",
+      procedure_code: "1.001234",
+      case_id: "HS-1",
+      subject_kind: "CITIZEN",
+      subject_id: null,
+      subject_ids: ids,
+      subject_salts: salts,
+      fields: entry.fields,
+      prev_hash: GENESIS_HASH,
+      hash: auditEntryHash(group),
+    };
+    expect(storedCommitments(ids, salts)).toEqual(group.subjectCommitments);
+    expect(storedEntryIntact(row)).toBe(true);
+    expect(storedEntryIntact({ ...row, subject_ids: [...ids].reverse() })).toBe(false);
+    expect(storedEntryIntact({ ...row, subject_salts: salts.slice(1) })).toBe(false);
+    expect(storedEntryIntact({ ...row, subject_salts: null })).toBe(false);
+    expect(storedEntryIntact({ ...row, subject_id: ids[0] })).toBe(false);
+    expect(storedEntryIntact({ ...row, subject_ids: null, subject_salts: null })).toBe(false);
   });
 });
 

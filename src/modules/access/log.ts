@@ -129,8 +129,8 @@ export class AccessLogStore {
             subjectId: auditLog.subjectId,
             subjectIds: auditLog.subjectIds,
             subjectSalts: auditLog.subjectSalts,
-            subjectIndex: sql<number | null>`array_position(${auditLog.subjectIds}, ${personalId}::text) - 1`.mapWith(
-              (v: unknown) => (v === null ? null : Number(v)),
+            subjectIndex: sql<number | null>`array_position(${auditLog.subjectIds}, ${personalId}::text) - 1`.mapWith((v: unknown) =>
+              v === null ? null : Number(v),
             ),
             partition: auditLog.partition,
             partitionSeq: auditLog.partitionSeq,
