@@ -17,6 +17,10 @@ DECLARE
   p smallint;
   last_seq bigint;
   last_hash text;
+  salt text;
+  ids text[] := '{}';
+  salts text[] := '{}';
+  commitments text[] := '{}';
   subjects text;
 BEGIN
   IF running IS NULL OR running = '' THEN
@@ -44,15 +48,23 @@ BEGIN
   NEW.client_salt := replace(gen_random_uuid()::text, '-', '');
   NEW.prev_hash := last_hash;
   IF NEW.subject_ids IS NOT NULL THEN
-    IF NEW.subject_id IS NOT NULL OR NEW.subject_kind IS NULL OR cardinality(NEW.subject_ids) = 0
+    -- One dimension, at least one id, none null (array_ndims of an empty array is null).
+    IF NEW.subject_id IS NOT NULL OR NEW.subject_kind IS NULL OR array_ndims(NEW.subject_ids) IS DISTINCT FROM 1
        OR array_position(NEW.subject_ids, NULL) IS NOT NULL THEN
       RAISE EXCEPTION 'an audit entry names its subjects by kind, in subject_ids alone, none of them null'
         USING ERRCODE = 'check_violation';
     END IF;
-    NEW.subject_salts := ARRAY(SELECT replace(gen_random_uuid()::text, '-', '') FROM unnest(NEW.subject_ids));
-    subjects := array_to_string(ARRAY(
-      SELECT encode(sha256(convert_to(s.salt || chr(31) || s.id, 'UTF8')), 'hex')
-      FROM unnest(NEW.subject_salts, NEW.subject_ids) WITH ORDINALITY AS s(salt, id, n) ORDER BY s.n), ',');
+    -- The ids stored again from 1 (an INSERT may give an array other bounds), each with a fresh salt, whatever the
+    -- INSERT said, and its commitment.
+    FOR i IN array_lower(NEW.subject_ids, 1) .. array_upper(NEW.subject_ids, 1) LOOP
+      salt := replace(gen_random_uuid()::text, '-', '');
+      ids := ids || NEW.subject_ids[i];
+      salts := salts || salt;
+      commitments := commitments || encode(sha256(convert_to(salt || chr(31) || NEW.subject_ids[i], 'UTF8')), 'hex');
+    END LOOP;
+    NEW.subject_ids := ids;
+    NEW.subject_salts := salts;
+    subjects := array_to_string(commitments, ',');
   ELSE
     NEW.subject_salts := NULL;
   END IF;
@@ -75,8 +87,10 @@ BEGIN
   RETURN NEW;
 END $$;
 --> statement-breakpoint
--- One row per subject an entry names, whatever its version: for an investigator's SQL ("who read this person"),
--- and the tests. A read that named no one is one row with a null subject.
+-- One row per subject an entry names, whatever its version (subject_index from 1, in the entry's order), for reading
+-- the trail subject by subject, and the tests. A read that named no one is one row with a null subject. A filter on
+-- its subject_id reads the whole trail: to find one person's entries use the indexes, on gateway.audit_log:
+-- subject_kind = 'CITIZEN' AND (subject_id = $1 OR subject_ids @> ARRAY[$1]).
 CREATE VIEW "gateway"."audit_subjects" AS
   SELECT a.seq, s.n AS subject_index, a.recorded_at, a.request_id, a.client_id, a.client_salt, a.action, a.procedure_code,
          a.case_id, a.subject_kind, s.id AS subject_id, s.salt AS subject_salt, a.fields, a.partition, a.partition_seq,

@@ -103,7 +103,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   io.stdout(
-    `Proof holds: entry ${verdict.entrySeq} (recorded ${verdict.recordedAt}) is in checkpoint ${verdict.checkpointSeq}, signed by ${verdict.keyId}.\n` +
+    `Proof holds: entry ${verdict.entrySeq} (${verdict.subject ? `about ${verdict.subject.kind} ${verdict.subject.id}, ` : ""}recorded ${verdict.recordedAt}) is in checkpoint ${verdict.checkpointSeq}, signed by ${verdict.keyId}.\n` +
       (verdict.keyPinned
         ? ""
         : "The key was not pinned: pass --public-key with the gateway's published key to know the checkpoint is the gateway's.\n"),

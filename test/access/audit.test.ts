@@ -421,6 +421,45 @@ describe("audit trail", () => {
     expect(after).toMatchObject({ entries: before.entries, checkpoints: before.checkpoints, heads: before.heads });
   });
 
+  it("takes a group's subjects only as one list of ids of one kind, stored from 1 with salts of its own choosing", async () => {
+    const requestId = `group-insert-${randomUUID()}`;
+    const insert = (columns: string) =>
+      gatewayDb().db.transaction(async (tx) => {
+        await tx.execute(sql.raw("set local role ndaf_gateway"));
+        await tx.execute(
+          sql.raw(`insert into gateway.audit_log (request_id, client_id, action, fields, ${columns.split("|")[0]})
+                   values ('${requestId}', 'VN:GOV:X:Y', 'READ', '{Citizen.fullName}', ${columns.split("|")[1]})`),
+        );
+      });
+    const refused: [string, string][] = [
+      ["no ids", "subject_kind, subject_ids|'CITIZEN', '{}'"],
+      ["a null id", "subject_kind, subject_ids|'CITIZEN', array['700000000001', null]"],
+      ["an id beside the list", "subject_kind, subject_id, subject_ids|'CITIZEN', '700000000001', array['700000000002']"],
+      ["no kind", "subject_ids|array['700000000001']"],
+      ["two dimensions", "subject_kind, subject_ids|'CITIZEN', '{{700000000001},{700000000002}}'"],
+    ];
+    for (const [what, columns] of refused) {
+      const error = await insert(columns).then(
+        () => null,
+        (e: unknown) => e as { cause?: { code?: string }; code?: string },
+      );
+      expect(error, what).not.toBeNull();
+      expect(error!.cause?.code ?? error!.code, what).toBe("23514");
+    }
+    expect(await gatewayDb().raw("select 1 from gateway.audit_log where request_id = $1", [requestId])).toEqual([]);
+
+    // Other bounds (from 0) and salts of the writer's choosing: stored from 1, the trigger's salts.
+    await insert("subject_kind, subject_ids, subject_salts|'CITIZEN', '[0:1]={700000000001,700000000002}', '{chosen-1,chosen-2}'");
+    const [row] = await gatewayDb().raw<{ lower: number; ids: string[]; salts: string[] }>(
+      "select array_lower(subject_ids, 1) as lower, subject_ids as ids, subject_salts as salts from gateway.audit_log where request_id = $1",
+      [requestId],
+    );
+    expect(row).toMatchObject({ lower: 1, ids: ["700000000001", "700000000002"] });
+    expect(row.salts).toHaveLength(2);
+    for (const salt of row.salts) expect(salt).toMatch(/^[0-9a-f]{32}$/);
+    noProblems((await verify(gw)).problems);
+  });
+
   it("refuses an INSERT whose chain setting was forged: no partition outside the 16, no position out of turn, no chosen id", async () => {
     const insertWith = (setting: string | null, explicitSeq?: number) =>
       gatewayDb().db.transaction(async (tx) => {

@@ -194,6 +194,7 @@ describe("an entry's proof", () => {
     expect(verifyProof(doc, trusted())).toEqual({
       holds: true,
       entrySeq: Number(row.seq),
+      subject: { kind: "CITIZEN", id: person },
       checkpointSeq: node.proof.checkpoint,
       keyId: gw.app.audit.key.keyId,
       keyPinned: true,
@@ -218,7 +219,7 @@ describe("an entry's proof", () => {
     const file = saved("proof.json", doc);
     const holds = await cli(file, "--public-key", publicKeyFile);
     expect(holds, holds.stderr).toMatchObject({ code: 0 });
-    expect(holds.stdout).toContain(`Proof holds: entry ${doc.entry.seq}`);
+    expect(holds.stdout).toContain(`Proof holds: entry ${doc.entry.seq} (about CITIZEN ${person}, recorded`);
     expect(holds.stdout).toContain(gw.app.audit.key.keyId);
     // Without the key: holds, and says the key was not pinned.
     const unpinned = await cli(file);

@@ -46,6 +46,16 @@ describe("trailRows", () => {
     ]);
   });
 
+  it("splits a group past its size, so that no proof carries more than that many commitments", () => {
+    const ids = Array.from({ length: 7 }, (_, i) => String(1_204_000_000 + i).padStart(12, "0"));
+    const rows = trailRows(
+      context,
+      ids.map((id) => read("CITIZEN", id, ["Citizen.fullName"])),
+      3,
+    );
+    expect(rows.map((r) => r.ids)).toEqual([ids.slice(0, 3), ids.slice(3, 6), ids.slice(6)]);
+  });
+
   it("writes nothing for a request with no entries", () => {
     expect(trailRows(context, [])).toEqual([]);
   });

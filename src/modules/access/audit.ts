@@ -119,10 +119,17 @@ interface TrailRow {
 }
 
 /**
- * A request's entries as the trail's rows (version 3): the subjects of one kind whose entries agree on action,
- * fields and purpose go in one row, in the order they were read; an entry that names no one is a row of its own.
+ * Subjects one row names at most: a citizen's proof of a row carries every subject's commitment (64 hex digits
+ * each), so a larger group is split. A page holds at most 100 of a kind.
  */
-export function trailRows(context: AuditContext, entries: readonly AuditEntry[]): TrailRow[] {
+export const MAX_GROUP = 100;
+
+/**
+ * A request's entries as the trail's rows (version 3): the subjects of one kind whose entries agree on action,
+ * fields and purpose go in one row (MAX_GROUP at most), in the order they were read; an entry that names no one is
+ * a row of its own.
+ */
+export function trailRows(context: AuditContext, entries: readonly AuditEntry[], maxGroup = MAX_GROUP): TrailRow[] {
   const rows: TrailRow[] = [];
   const groups = new Map<string, TrailRow>();
   for (const e of entries) {
@@ -138,7 +145,7 @@ export function trailRows(context: AuditContext, entries: readonly AuditEntry[])
     }
     const key = JSON.stringify([e.action, procedure, caseId, e.subject.kind, fields]);
     const group = groups.get(key);
-    if (group) group.ids!.push(e.subject.id);
+    if (group && group.ids!.length < maxGroup) group.ids!.push(e.subject.id);
     else {
       const row = { ...base, kind: e.subject.kind, ids: [e.subject.id] };
       groups.set(key, row);
@@ -177,7 +184,8 @@ async function insertRows(gateway: Source, batch: PendingWrite[]): Promise<void>
   await gateway.db.execute(sql`
     insert into gateway.audit_log (request_id, client_id, action, procedure_code, case_id, subject_kind, subject_ids, fields)
     select t.request_id, t.client_id, t.action, t.procedure, t.case_id, t.kind,
-           case when t.ids is null then null else array(select jsonb_array_elements_text(t.ids::jsonb)) end,
+           case when t.ids is null then null
+                else array(select s.id from jsonb_array_elements_text(t.ids::jsonb) with ordinality as s(id, k) order by s.k) end,
            string_to_array(t.fields, ',')
     from unnest(${sql.param(requestIds)}::text[], ${sql.param(clients)}::text[], ${sql.param(actions)}::text[], ${sql.param(procedures)}::text[],
                 ${sql.param(cases)}::text[], ${sql.param(kinds)}::text[], ${sql.param(ids)}::text[], ${sql.param(fields)}::text[])

@@ -73,8 +73,10 @@ export function auditEntryHash(e: ChainEntry): string {
 
 /** A stored version 3 entry's commitments, from its ids and salts; null for version 2, or when the two do not pair up. */
 export function storedCommitments(ids: unknown, salts: unknown): string[] | null {
-  if (!Array.isArray(ids) || !Array.isArray(salts) || ids.length !== salts.length) return null;
-  return ids.map((id, i) => subjectCommitment(String(salts[i]), String(id)));
+  if (!Array.isArray(ids) || !Array.isArray(salts) || ids.length !== salts.length || ids.length === 0) return null;
+  // Text, one dimension: a nested array or a null read back as text would otherwise pass for an id.
+  if (!ids.every((id) => typeof id === "string") || !salts.every((salt) => typeof salt === "string")) return null;
+  return ids.map((id: string, i) => subjectCommitment(salts[i] as string, id));
 }
 
 /** A legacy entry (written before partitions), hashed as drizzle/gateway/0002_audit_chain.sql did. */

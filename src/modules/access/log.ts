@@ -42,7 +42,7 @@ export interface AccessLogRow {
   /** A version 3 entry's subjects and their salts (all of them: the proof needs every commitment); null in version 2. */
   subjectIds: string[] | null;
   subjectSalts: string[] | null;
-  /** Where the log's citizen stands among subjectIds (from 0); null in version 2. */
+  /** Where the log's citizen stands among subjectIds (from 0; -1 when not there); null in version 2. */
   subjectIndex: number | null;
   partition: number | null;
   partitionSeq: number | null;
@@ -111,10 +111,10 @@ export class AccessLogStore {
       or(eq(auditLog.subjectId, personalId), sql`${auditLog.subjectIds} @> array[${personalId}]::text[]`),
     );
     return {
-      fetch: (afterKey: string | null, limit: number): Promise<AccessLogRow[]> => {
+      fetch: async (afterKey: string | null, limit: number): Promise<AccessLogRow[]> => {
         const before = afterKey === null ? undefined : Number(afterKey);
         if (before !== undefined && !Number.isSafeInteger(before)) throw new GatewayError("INVALID_CURSOR", say(M.accessLogCursor));
-        return this.db
+        const rows = await this.db
           .select({
             seq: auditLog.seq,
             recordedAt: auditLog.recordedAt,
@@ -129,9 +129,6 @@ export class AccessLogStore {
             subjectId: auditLog.subjectId,
             subjectIds: auditLog.subjectIds,
             subjectSalts: auditLog.subjectSalts,
-            subjectIndex: sql<number | null>`array_position(${auditLog.subjectIds}, ${personalId}::text) - 1`.mapWith((v: unknown) =>
-              v === null ? null : Number(v),
-            ),
             partition: auditLog.partition,
             partitionSeq: auditLog.partitionSeq,
             clientSalt: auditLog.clientSalt,
@@ -143,6 +140,9 @@ export class AccessLogStore {
           .where(and(mine, before === undefined ? undefined : lt(auditLog.seq, before)))
           .orderBy(desc(auditLog.seq))
           .limit(limit);
+        // The citizen's place among the ids as read here, the order the commitments are computed in (the database's
+        // array_position would count from the array's stored lower bound).
+        return rows.map((r) => ({ ...r, subjectIndex: r.subjectIds === null ? null : r.subjectIds.indexOf(personalId) }));
       },
       count: async () => (await this.db.select({ n: count() }).from(auditLog).where(mine))[0].n,
     };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type CheckpointStatement, ephemeralSigningKey, formatStatement, publicKeyFrom, type SigningKey } from "./checkpoint.js";
-import { auditEntryHash, type ChainEntry, clientCommitment, GENESIS_HASH } from "./entry.js";
+import { auditEntryHash, type ChainEntry, clientCommitment, GENESIS_HASH, subjectCommitment } from "./entry.js";
 import { inclusionPath, leafHash, rootOf } from "./merkle.js";
-import { leafIndexIn, PROOF_FORMAT, type ProofDocument, verifyProof } from "./proof.js";
+import { leafIndexIn, PROOF_FORMAT, PROOF_FORMATS, type ProofDocument, verifyProof } from "./proof.js";
 
 /** A small trail built by hand: `counts[p]` entries in partition p, each chained to the previous one of its partition. */
 function trail(counts: Record<number, number>) {
@@ -86,6 +86,7 @@ describe("verifyProof", () => {
       expect(verifyProof(doc, trusted)).toEqual({
         holds: true,
         entrySeq: cp.covered[i].seq,
+        subject: { kind: "CITIZEN", id: "001204000001" },
         checkpointSeq: 4,
         keyId: key.keyId,
         keyPinned: true,
@@ -259,5 +260,78 @@ describe("leafIndexIn", () => {
 
   it("agrees with the order the hand-built checkpoint put its leaves in", () => {
     cp.covered.forEach((e, i) => expect(leafIndexIn(cp.statement, e.partition, e.partitionSeq)).toBe(i));
+  });
+});
+
+describe("verifyProof of a group entry (entry version 3, proof format v2)", () => {
+  const ids = ["001204000011", "001204000012", "001204000013"];
+  const salts = ids.map((_, i) => `group-salt-${i}`.padEnd(32, "0"));
+  // Partition 5: a version 2 entry, then a group naming three people.
+  const single = trail({ 5: 1 })[0];
+  const group: ChainEntry = {
+    ...single,
+    seq: single.seq + 1,
+    partitionSeq: 2,
+    requestId: "req-group",
+    subjectId: null,
+    subjectCommitments: ids.map((id, i) => subjectCommitment(salts[i], id)),
+    prevHash: single.hash,
+  };
+  const groupCp = checkpoint([single, { ...group, hash: auditEntryHash(group), clientId: single.clientId, salt: single.salt }], key);
+  const proofFor = (k: number): ProofDocument => {
+    const doc = groupCp.proofOf(1);
+    return { ...doc, entry: { ...doc.entry, subject: { index: k, id: ids[k], salt: salts[k] } } };
+  };
+
+  it("holds for each person of the group, opening only their own commitment, and says whom it is about", () => {
+    for (const k of [0, 1, 2]) {
+      const doc = proofFor(k);
+      expect(verifyProof(doc, trusted)).toMatchObject({ holds: true, entrySeq: group.seq, subject: { kind: "CITIZEN", id: ids[k] } });
+      const text = JSON.stringify(doc);
+      for (const j of [0, 1, 2].filter((j) => j !== k)) {
+        expect(text).not.toContain(ids[j]);
+        expect(text).not.toContain(salts[j]);
+      }
+    }
+  });
+
+  const broken: [string, (d: ProofDocument) => void, RegExp][] = [
+    ["another person's id at this place", (d) => (d.entry.subject!.id = ids[2]), /the subject was altered/],
+    ["another place", (d) => (d.entry.subject!.index = 2), /the subject was altered/],
+    ["a place past the end", (d) => (d.entry.subject!.index = 3), /the subject was altered/],
+    ["a negative place", (d) => (d.entry.subject!.index = -1), /the subject was altered/],
+    ["a fractional place", (d) => (d.entry.subject!.index = 0.5), /not well formed/],
+    ["no subject opened", (d) => delete d.entry.subject, /not well formed/],
+    [
+      "commitments as a string",
+      (d) => ((d.entry as Record<string, unknown>).subjectCommitments = d.entry.subjectCommitments!.join(",")),
+      /not well formed/,
+    ],
+    ["no commitments", (d) => (d.entry.subjectCommitments = []), /not well formed/],
+    ["a commitment not hex", (d) => (d.entry.subjectCommitments![0] = "x".repeat(64)), /not well formed/],
+    ["a subject id beside the commitments", (d) => (d.entry.subjectId = ids[1]), /not well formed/],
+    ["a commitment replaced", (d) => (d.entry.subjectCommitments![0] = "0".repeat(64)), /the entry was altered/],
+    ["the commitments reordered", (d) => d.entry.subjectCommitments!.reverse(), /the subject was altered|the entry was altered/],
+    ["a version 1 label on a version 2 proof", (d) => (d.format = PROOF_FORMATS[0]), /not well formed/],
+    ["a format no verifier reads", (d) => (d.format = "ndaf-gateway audit proof v9"), /not in a format/],
+  ];
+  it.each(broken)("fails with %s", (_, alter, problem) => {
+    const doc = clone(proofFor(1));
+    alter(doc);
+    const verdict = verifyProof(doc, trusted);
+    expect(verdict.holds).toBe(false);
+    expect(!verdict.holds && verdict.problem).toMatch(problem);
+  });
+
+  it("fails a version 2 entry's proof that claims to open a subject", () => {
+    const doc = clone(groupCp.proofOf(0));
+    doc.entry.subject = { index: 0, id: "001204000099", salt: "0".repeat(32) };
+    expect(verifyProof(doc, trusted)).toMatchObject({ holds: false, problem: expect.stringMatching(/not well formed/) });
+  });
+
+  it("still reads proofs saved in format v1 (version 2 entries)", () => {
+    const doc = { ...cp.proofOf(0), format: PROOF_FORMATS[0] };
+    expect(PROOF_FORMATS[0]).toBe("ndaf-gateway audit proof v1");
+    expect(verifyProof(doc, trusted)).toMatchObject({ holds: true, subject: { kind: "CITIZEN", id: "001204000001" } });
   });
 });

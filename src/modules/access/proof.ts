@@ -42,7 +42,16 @@ export function leafIndexIn(statement: CheckpointStatement, partition: number, p
 }
 
 export type ProofVerdict =
-  | { holds: true; entrySeq: number; checkpointSeq: number; keyId: string; keyPinned: boolean; recordedAt: string }
+  | {
+      holds: true;
+      entrySeq: number;
+      /** Whom the entry is about: its one subject, or in a group the one the proof opens (null for a read naming no one). */
+      subject: { kind: string; id: string } | null;
+      checkpointSeq: number;
+      keyId: string;
+      keyPinned: boolean;
+      recordedAt: string;
+    }
   | { holds: false; problem: string };
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -62,6 +71,11 @@ export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict 
   const e = d.entry;
   const c = d.checkpoint;
   if (!e || typeof e !== "object" || !c || typeof c !== "object") return fail("The proof has no entry or no checkpoint.");
+  if (typeof d.format !== "string" || !PROOF_FORMATS.includes(d.format)) return fail("The proof is not in a format this verifier reads.");
+  // A subject opened only where there are commitments to open, and commitments only in a version 2 proof.
+  const grouped = e.subjectCommitments !== undefined && e.subjectCommitments !== null;
+  if ((e.subject !== undefined && !grouped) || (grouped && d.format !== PROOF_FORMAT))
+    return fail("The proof is not well formed: a field is missing or of the wrong type.");
   const wellFormed =
     [e.seq, e.partition, e.partitionSeq].every((n) => Number.isSafeInteger(n)) &&
     [e.recordedAt, e.requestId, e.clientCommitment, e.action, e.prevHash, e.hash].every(isString) &&
@@ -76,7 +90,7 @@ export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict 
   if (!wellFormed) return fail("The proof is not well formed: a field is missing or of the wrong type.");
 
   const commitments = e.subjectCommitments;
-  if (commitments !== undefined && commitments !== null) {
+  if (grouped) {
     const s = e.subject;
     const shaped =
       Array.isArray(commitments) &&
@@ -125,9 +139,11 @@ export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict 
   if (!verifyStatement(c.statement!, c.signature!, trustedKey ?? publicKey)) {
     return fail(`The signature of checkpoint ${statement.seq} does not verify: the checkpoint was altered.`);
   }
+  const subjectId = e.subject?.id ?? e.subjectId ?? null;
   return {
     holds: true,
     entrySeq: e.seq!,
+    subject: e.subjectKind && subjectId ? { kind: e.subjectKind, id: subjectId } : null,
     checkpointSeq: statement.seq,
     keyId: c.keyId!,
     keyPinned: Boolean(trustedKey),
