@@ -304,7 +304,7 @@ describe("verifyProof of a group entry (entry version 3, proof format v2)", () =
     ["no subject opened", (d) => delete d.entry.subject, /not well formed/],
     [
       "commitments as a string",
-      (d) => ((d.entry as Record<string, unknown>).subjectCommitments = d.entry.subjectCommitments!.join(",")),
+      (d) => ((d.entry as unknown as Record<string, unknown>).subjectCommitments = d.entry.subjectCommitments!.join(",")),
       /not well formed/,
     ],
     ["no commitments", (d) => (d.entry.subjectCommitments = []), /not well formed/],
