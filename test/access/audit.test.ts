@@ -665,11 +665,10 @@ describe("audit trail", () => {
 
   it("fails only the request whose rows cannot be written; the others of its batch are committed, in order", async () => {
     const ids = Array.from({ length: 10 }, () => `isolate-${randomUUID()}`);
-    // A NUL byte the database refuses (22P05: the ids travel as JSON, and jsonb holds no \u0000), and an id too long
-    // for the trail's indexes (54000): random, so compression cannot shrink it under the limit as it would a repeated
-    // character.
+    // A NUL byte the database refuses (22021), and an id too long for the trail's indexes (54000): random, so
+    // compression cannot shrink it under the limit as it would a repeated character.
     const hostile = new Map<number, { subject: string; code: string }>([
-      [3, { subject: "0123\u00004567", code: "22P05" }],
+      [3, { subject: "0123\u00004567", code: "22021" }],
       [7, { subject: randomBytes(2250).toString("base64url"), code: "54000" }],
     ]);
     expect(hostile.get(7)!.subject).toHaveLength(3000);

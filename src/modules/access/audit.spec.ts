@@ -56,6 +56,10 @@ describe("trailRows", () => {
     expect(rows.map((r) => r.ids)).toEqual([ids.slice(0, 3), ids.slice(3, 6), ids.slice(6)]);
   });
 
+  it("refuses an id holding the separator the ids travel with, rather than record it as two", () => {
+    expect(() => trailRows(context, [read("LAND_PARCEL", "01-001\u001f7", ["LandParcel.area"])])).toThrow(/U\+001F/);
+  });
+
   it("writes nothing for a request with no entries", () => {
     expect(trailRows(context, [])).toEqual([]);
   });
