@@ -1,9 +1,10 @@
 /**
  * `npm run bench:audit -- [--requests 1000] [--subjects 1,100] [--concurrency 1,8,32] [--processes 1,2] [--embedded]`
  *
- * What the audit trail costs: writeAudit (each request's rows in one INSERT, chained by the trigger; requests
- * finishing together share one) timed on a throwaway gateway database (local Postgres, TEST_POSTGRES_URL; or PGlite
- * with --embedded, one process only), with 1 and 100 subjects a request (a lookup, a page of a list), at several
+ * What the audit trail costs: writeAudit (each request's entries — one per group of subjects of a kind — in one
+ * INSERT, chained by the trigger; requests finishing together share one) timed on a throwaway gateway database
+ * (local Postgres, TEST_POSTGRES_URL; or PGlite with --embedded, one process only), with 1 and 100 subjects a
+ * request (a lookup, a page of a list; a request's subjects read for the same fields, so one entry), at several
  * concurrencies, in one process and in two writing at once — as two gateway replicas do. Each process runs the
  * same requests; requests/s is the total over the processes. Ends with `audit:verify`'s check of the whole trail.
  */
@@ -108,7 +109,7 @@ const gateway = await openSource({ name: "gateway", url: throwaway?.urls.gateway
 try {
   await migrateSource(gateway);
   console.log(`audit write: ${requests} requests a process at each level, on ${values.embedded ? "PGlite" : "PostgreSQL"}`);
-  console.log("subjects  processes  concurrency  requests/s  rows/s     p50 ms  p99 ms");
+  console.log("subjects  processes  concurrency  requests/s  subjects/s p50 ms  p99 ms");
   for (const subjects of subjectCounts) {
     for (const processes of processCounts) {
       for (const concurrency of levels) {
