@@ -148,7 +148,9 @@ export function trailRows(context: AuditContext, entries: readonly AuditEntry[],
     }
     // Ids come checked by their scalars, which hold no control characters; one that does is not recorded wrongly.
     if (e.subject.id.includes(ID_SEPARATOR)) throw new Error(`an audit subject id holds U+001F: ${JSON.stringify(e.subject.kind)}`);
-    const key = JSON.stringify([e.action, procedure, caseId, e.subject.kind, fields]);
+    // The group's key: what the row records once. Actions, kinds and schema coordinates hold no U+001F, nor do
+    // procedure codes (checked against the catalogue); the case id, whatever it holds, comes last. Missing is U+0000.
+    const key = `${e.action}\u001f${e.subject.kind}\u001f${fields}\u001f${procedure ?? "\u0000"}\u001f${caseId ?? "\u0000"}`;
     const group = groups.get(key);
     if (group && group.ids!.length < maxGroup) group.ids!.push(e.subject.id);
     else {
