@@ -12,6 +12,7 @@ import { DATA_SOURCE_NAMES, DEFAULT_RESILIENCE, defaultPoolSize, type SourceConf
 import { type Listening, listenOnPostgres } from "./listen.js";
 import { ADVISORY_LOCKS, withAdvisoryLock } from "./lock.js";
 import { SourceGuard } from "./resilience.js";
+import { type MappedQuery, useFlatRowMapper } from "./row-mapper.js";
 import { createFreshDataDir, isFreshDataDir, pgliteTemplate } from "./template.js";
 
 export type { Listening };
@@ -95,8 +96,14 @@ function guardDatabase(db: Database, guard: SourceGuard, preparedStatements = fa
     if (preparedStatements && typeof prepared.prepare === "boolean") prepared.prepare = true;
     for (const method of ["execute", "all", "values"]) {
       const original = prepared[method];
-      if (typeof original === "function")
-        prepared[method] = (...a: unknown[]) => guard.run(() => original.apply(prepared, a) as Promise<unknown>);
+      if (typeof original !== "function") continue;
+      prepared[method] =
+        method === "execute"
+          ? (...a: unknown[]) => {
+              useFlatRowMapper(prepared as MappedQuery);
+              return guard.run(() => original.apply(prepared, a) as Promise<unknown>);
+            }
+          : (...a: unknown[]) => guard.run(() => original.apply(prepared, a) as Promise<unknown>);
     }
     return prepared;
   };
