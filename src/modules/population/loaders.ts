@@ -1,5 +1,4 @@
 /** Per-request DataLoaders over the population source: one `= ANY($1)` statement per batch. */
-import DataLoader from "dataloader";
 import { asc, desc, eq, getTableColumns, or } from "drizzle-orm";
 import type { Database } from "../../platform/db/source.js";
 import { anyKey, batchQuery, groupLoader, rowLoader } from "../../shared/loaders.js";
@@ -38,54 +37,21 @@ export function createPopulationLoaders(db: Database) {
       .where(anyKey(householdMembers.householdId))
       .orderBy(asc(householdMembers.personalId)),
   );
-  const household = rowLoader(
-    batchQuery(db, "population.household", () => db.select().from(households).where(anyKey(households.id))),
-    (row) => row.id,
-  );
-  /** Members with their citizen rows in the same statement (primed into `citizen`): a member is almost always shown by name. */
-  const membersOf = groupLoader(
-    async (ids: readonly string[]) => {
-      const rows = await membersQuery(ids);
-      for (const { citizen: row } of rows) if (row) citizen.prime(row.personalId, row);
-      return rows.map((row) => row.member);
-    },
-    (row) => row.householdId,
-  );
-  const withMembersQuery = batchQuery(db, "population.householdWithMembers", () =>
-    db
-      .select({ household: getTableColumns(households), member: getTableColumns(householdMembers), citizen: getTableColumns(citizens) })
-      .from(households)
-      .leftJoin(householdMembers, eq(householdMembers.householdId, households.id))
-      .leftJoin(citizens, eq(citizens.personalId, householdMembers.personalId))
-      .where(anyKey(households.id))
-      .orderBy(asc(householdMembers.personalId)),
-  );
-  /**
-   * Households with their members and the members' citizen rows in one statement, for a question that asks the
-   * members (the nested question: one statement fewer). Each is primed into the loaders the next levels read.
-   */
-  const householdWithMembers = new DataLoader<string, typeof households.$inferSelect | null>(async (ids) => {
-    const rows = await withMembersQuery(ids);
-    const found = new Map<string, typeof households.$inferSelect>();
-    const members = new Map<string, (typeof householdMembers.$inferSelect)[]>();
-    for (const row of rows) {
-      found.set(row.household.id, row.household);
-      const list = members.get(row.household.id);
-      if (row.member && list) list.push(row.member);
-      else if (row.member) members.set(row.household.id, [row.member]);
-      if (row.citizen) citizen.prime(row.citizen.personalId, row.citizen);
-    }
-    for (const [id, row] of found) {
-      household.prime(id, row);
-      membersOf.prime(id, members.get(id) ?? []);
-    }
-    return ids.map((id) => found.get(id) ?? null);
-  });
   return {
     citizen,
-    household,
-    householdMembers: membersOf,
-    householdWithMembers,
+    household: rowLoader(
+      batchQuery(db, "population.household", () => db.select().from(households).where(anyKey(households.id))),
+      (row) => row.id,
+    ),
+    /** Members with their citizen rows in the same statement (primed into `citizen`): a member is almost always shown by name. */
+    householdMembers: groupLoader(
+      async (ids: readonly string[]) => {
+        const rows = await membersQuery(ids);
+        for (const { citizen: row } of rows) if (row) citizen.prime(row.personalId, row);
+        return rows.map((row) => row.member);
+      },
+      (row) => row.householdId,
+    ),
     identityCards: groupLoader(
       batchQuery(db, "population.identityCards", () =>
         db.select().from(identityCards).where(anyKey(identityCards.personalId)).orderBy(desc(identityCards.issuedOn)),

@@ -1,13 +1,11 @@
 import { Access, SubjectArgument } from "../access/index.js";
-import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { todayInVietnam, yearsBetween } from "../../platform/dates.js";
 import { CodedValue } from "../../shared/coded-value.js";
 import { listOf } from "../../shared/cost.js";
 import { ethnicity } from "../../shared/code-lists.js";
 import { connectionType, pagedConnection } from "../../shared/pagination.js";
 import { PersonalIdScalar } from "../../shared/scalars.js";
-import { selectsField } from "../../shared/selection.js";
 import { CitizenFilter } from "./inputs.js";
 import { loadCitizen, type PopulationContext } from "./slice.js";
 import { Citizen, Household, HouseholdMember, IdentityCard, LifeStatus, toCitizen, toHousehold, toIdentityCard } from "./types.js";
@@ -82,11 +80,9 @@ export class CitizenResolver {
   }
 
   @FieldResolver(() => Household, { nullable: true, description: "The household the person belongs to (hộ gia đình)." })
-  async household(@Root() citizen: Citizen, @Ctx() ctx: PopulationContext, @Info() info: GraphQLResolveInfo): Promise<Household | null> {
+  async household(@Root() citizen: Citizen, @Ctx() ctx: PopulationContext): Promise<Household | null> {
     if (!citizen.householdId) return null;
-    // Asked with its members: the household and its members in one statement.
-    const loaders = ctx.population.loaders;
-    const row = await (selectsField(info, "members") ? loaders.householdWithMembers : loaders.household).load(citizen.householdId);
+    const row = await ctx.population.loaders.household.load(citizen.householdId);
     return row ? toHousehold(row) : null;
   }
 
