@@ -423,23 +423,24 @@ describe("audit trail", () => {
 
   it("takes a group's subjects only as one list of ids of one kind, stored from 1 with salts of its own choosing", async () => {
     const requestId = `group-insert-${randomUUID()}`;
-    const insert = (columns: string) =>
+    /** An INSERT as the gateway's role, with the subject columns and values given as SQL. */
+    const insert = (columns: string, values: string) =>
       gatewayDb().db.transaction(async (tx) => {
         await tx.execute(sql.raw("set local role ndaf_gateway"));
         await tx.execute(
-          sql.raw(`insert into gateway.audit_log (request_id, client_id, action, fields, ${columns.split("|")[0]})
-                   values ('${requestId}', 'VN:GOV:X:Y', 'READ', '{Citizen.fullName}', ${columns.split("|")[1]})`),
+          sql.raw(`insert into gateway.audit_log (request_id, client_id, action, fields, ${columns})
+                   values ('${requestId}', 'VN:GOV:X:Y', 'READ', '{Citizen.fullName}', ${values})`),
         );
       });
-    const refused: [string, string][] = [
-      ["no ids", "subject_kind, subject_ids|'CITIZEN', '{}'"],
-      ["a null id", "subject_kind, subject_ids|'CITIZEN', array['700000000001', null]"],
-      ["an id beside the list", "subject_kind, subject_id, subject_ids|'CITIZEN', '700000000001', array['700000000002']"],
-      ["no kind", "subject_ids|array['700000000001']"],
-      ["two dimensions", "subject_kind, subject_ids|'CITIZEN', '{{700000000001},{700000000002}}'"],
+    const refused: [string, string, string][] = [
+      ["no ids", "subject_kind, subject_ids", "'CITIZEN', '{}'"],
+      ["a null id", "subject_kind, subject_ids", "'CITIZEN', array['700000000001', null]"],
+      ["an id beside the list", "subject_kind, subject_id, subject_ids", "'CITIZEN', '700000000001', array['700000000002']"],
+      ["no kind", "subject_ids", "array['700000000001']"],
+      ["two dimensions", "subject_kind, subject_ids", "'CITIZEN', '{{700000000001},{700000000002}}'"],
     ];
-    for (const [what, columns] of refused) {
-      const error = await insert(columns).then(
+    for (const [what, columns, values] of refused) {
+      const error = await insert(columns, values).then(
         () => null,
         (e: unknown) => e as { cause?: { code?: string }; code?: string },
       );
@@ -449,7 +450,7 @@ describe("audit trail", () => {
     expect(await gatewayDb().raw("select 1 from gateway.audit_log where request_id = $1", [requestId])).toEqual([]);
 
     // Other bounds (from 0) and salts of the writer's choosing: stored from 1, the trigger's salts.
-    await insert("subject_kind, subject_ids, subject_salts|'CITIZEN', '[0:1]={700000000001,700000000002}', '{chosen-1,chosen-2}'");
+    await insert("subject_kind, subject_ids, subject_salts", "'CITIZEN', '[0:1]={700000000001,700000000002}', '{chosen-1,chosen-2}'");
     const [row] = await gatewayDb().raw<{ lower: number; ids: string[]; salts: string[] }>(
       "select array_lower(subject_ids, 1) as lower, subject_ids as ids, subject_salts as salts from gateway.audit_log where request_id = $1",
       [requestId],

@@ -1,7 +1,7 @@
 /**
  * The audit trail's writer: a request's rows — one per kind of subject read for the same fields — and those of the
- * other requests finishing meanwhile (group commit) in one INSERT, chained by the database's trigger into a partition no other writer holds. ./verify.ts re-walks
- * the chains and checks the checkpoints; ./sealer.ts signs them.
+ * other requests finishing meanwhile (group commit) in one INSERT, chained by the database's trigger into a
+ * partition no other writer holds. ./verify.ts re-walks the chains and checks the checkpoints; ./sealer.ts signs them.
  */
 import { sql } from "drizzle-orm";
 import { isUnavailability, SourceUnavailableError } from "../../platform/db/resilience.js";
@@ -141,23 +141,32 @@ export function trailRows(context: AuditContext, entries: readonly AuditEntry[],
     const procedure = e.consentId ? null : (purpose?.procedure ?? null);
     const caseId = e.consentId ? `${CONSENT_CASE_PREFIX}${e.consentId}` : (purpose?.caseId ?? null);
     const fields = e.fields.join(",");
-    const base = { requestId: context.requestId, clientId: context.clientId, action: e.action, procedure, caseId, fields };
-    if (!e.subject) {
-      rows.push({ ...base, kind: null, ids: null });
-      continue;
+    const subject = e.subject;
+    let key: string | undefined;
+    if (subject) {
+      // Ids come checked by their scalars, which hold no control characters; one that does is not recorded wrongly.
+      if (subject.id.includes(ID_SEPARATOR)) throw new Error(`an audit subject id holds U+001F: ${JSON.stringify(subject.kind)}`);
+      // The group's key: what the row records once. Actions, kinds and schema coordinates hold no U+001F, nor do
+      // procedure codes (checked against the catalogue); the case id, whatever it holds, comes last. Missing is U+0000.
+      key = `${e.action}\u001f${subject.kind}\u001f${fields}\u001f${procedure ?? "\u0000"}\u001f${caseId ?? "\u0000"}`;
+      const group = groups.get(key);
+      if (group && group.ids!.length < maxGroup) {
+        group.ids!.push(subject.id);
+        continue;
+      }
     }
-    // Ids come checked by their scalars, which hold no control characters; one that does is not recorded wrongly.
-    if (e.subject.id.includes(ID_SEPARATOR)) throw new Error(`an audit subject id holds U+001F: ${JSON.stringify(e.subject.kind)}`);
-    // The group's key: what the row records once. Actions, kinds and schema coordinates hold no U+001F, nor do
-    // procedure codes (checked against the catalogue); the case id, whatever it holds, comes last. Missing is U+0000.
-    const key = `${e.action}\u001f${e.subject.kind}\u001f${fields}\u001f${procedure ?? "\u0000"}\u001f${caseId ?? "\u0000"}`;
-    const group = groups.get(key);
-    if (group && group.ids!.length < maxGroup) group.ids!.push(e.subject.id);
-    else {
-      const row = { ...base, kind: e.subject.kind, ids: [e.subject.id] };
-      groups.set(key, row);
-      rows.push(row);
-    }
+    const row: TrailRow = {
+      requestId: context.requestId,
+      clientId: context.clientId,
+      action: e.action,
+      procedure,
+      caseId,
+      fields,
+      kind: subject?.kind ?? null,
+      ids: subject ? [subject.id] : null,
+    };
+    rows.push(row);
+    if (key !== undefined) groups.set(key, row);
   }
   return rows;
 }

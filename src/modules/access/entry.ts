@@ -14,15 +14,16 @@ const SEPARATOR = "\u001f";
 // crypto.hash, one call: half the time of createHash().update().digest() on an entry (the sealer hashes each twice).
 const sha256Hex = (text: string) => hash("sha256", text, "hex");
 
-/** What the hash covers of the client: SHA-256(salt ␟ client id), so a proof can name the client or only this. */
-export function clientCommitment(salt: string, clientId: string): string {
-  return sha256Hex(`${salt}${SEPARATOR}${clientId}`);
+/** SHA-256(salt ␟ value): what a hash covers of a value a proof may open or leave out. */
+function saltedCommitment(salt: string, value: string): string {
+  return sha256Hex(`${salt}${SEPARATOR}${value}`);
 }
 
+/** What the hash covers of the client: SHA-256(salt ␟ client id), so a proof can name the client or only this. */
+export const clientCommitment: (salt: string, clientId: string) => string = saltedCommitment;
+
 /** What a version 3 entry's hash covers of a subject: SHA-256(salt ␟ id), so a proof can name one and hide the rest. */
-export function subjectCommitment(salt: string, id: string): string {
-  return sha256Hex(`${salt}${SEPARATOR}${id}`);
-}
+export const subjectCommitment: (salt: string, id: string) => string = saltedCommitment;
 
 /** An entry of a partition's chain, as stored and as a proof carries it (the client as its commitment). */
 export interface ChainEntry {

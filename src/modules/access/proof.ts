@@ -72,11 +72,24 @@ export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict 
   const c = d.checkpoint;
   if (!e || typeof e !== "object" || !c || typeof c !== "object") return fail("The proof has no entry or no checkpoint.");
   if (typeof d.format !== "string" || !PROOF_FORMATS.includes(d.format)) return fail("The proof is not in a format this verifier reads.");
-  // A subject opened only where there are commitments to open, and commitments only in a version 2 proof.
-  const grouped = e.subjectCommitments !== undefined && e.subjectCommitments !== null;
-  if ((e.subject !== undefined && !grouped) || (grouped && d.format !== PROOF_FORMAT))
-    return fail("The proof is not well formed: a field is missing or of the wrong type.");
+  // A version 3 entry's proof (format v2 only) carries its commitments and opens its reader's; any other opens none.
+  const commitments = e.subjectCommitments;
+  const s = e.subject;
+  const grouped = commitments !== undefined && commitments !== null;
+  const subjectsWellFormed = grouped
+    ? d.format === PROOF_FORMAT &&
+      Array.isArray(commitments) &&
+      commitments.length > 0 &&
+      commitments.every((h) => isString(h) && HEX64.test(h)) &&
+      e.subjectId === null &&
+      !!s &&
+      typeof s === "object" &&
+      Number.isSafeInteger(s.index) &&
+      isString(s.id) &&
+      isString(s.salt)
+    : s === undefined;
   const wellFormed =
+    subjectsWellFormed &&
     [e.seq, e.partition, e.partitionSeq].every((n) => Number.isSafeInteger(n)) &&
     [e.recordedAt, e.requestId, e.clientCommitment, e.action, e.prevHash, e.hash].every(isString) &&
     [e.procedureCode, e.caseId, e.subjectKind, e.subjectId].every((v) => v === null || isString(v)) &&
@@ -89,23 +102,8 @@ export function verifyProof(doc: unknown, trustedKey?: KeyObject): ProofVerdict 
     [c.statement, c.signature, c.keyId, c.publicKey].every(isString);
   if (!wellFormed) return fail("The proof is not well formed: a field is missing or of the wrong type.");
 
-  const commitments = e.subjectCommitments;
-  if (grouped) {
-    const s = e.subject;
-    const shaped =
-      Array.isArray(commitments) &&
-      commitments.length > 0 &&
-      commitments.every((h) => isString(h) && HEX64.test(h)) &&
-      e.subjectId === null &&
-      !!s &&
-      typeof s === "object" &&
-      Number.isSafeInteger(s.index) &&
-      isString(s.id) &&
-      isString(s.salt);
-    if (!shaped) return fail("The proof is not well formed: a field is missing or of the wrong type.");
-    if (commitments[s!.index] !== subjectCommitment(s!.salt, s!.id)) {
-      return fail("The entry's subject does not match the commitment its hash covers: the subject was altered.");
-    }
+  if (grouped && commitments[s!.index] !== subjectCommitment(s!.salt, s!.id)) {
+    return fail("The entry's subject does not match the commitment its hash covers: the subject was altered.");
   }
   if (e.client && clientCommitment(e.client.salt, e.client.id) !== e.clientCommitment) {
     return fail("The entry's client does not match the commitment its hash covers: the client was altered.");

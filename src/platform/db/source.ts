@@ -97,13 +97,11 @@ function guardDatabase(db: Database, guard: SourceGuard, preparedStatements = fa
     for (const method of ["execute", "all", "values"]) {
       const original = prepared[method];
       if (typeof original !== "function") continue;
-      prepared[method] =
-        method === "execute"
-          ? (...a: unknown[]) => {
-              useFlatRowMapper(prepared as MappedQuery);
-              return guard.run(() => original.apply(prepared, a) as Promise<unknown>);
-            }
-          : (...a: unknown[]) => guard.run(() => original.apply(prepared, a) as Promise<unknown>);
+      // `execute` maps rows through the mapper (`all` and `values` return them raw and leave it unused).
+      prepared[method] = (...a: unknown[]) => {
+        useFlatRowMapper(prepared as MappedQuery);
+        return guard.run(() => original.apply(prepared, a) as Promise<unknown>);
+      };
     }
     return prepared;
   };
