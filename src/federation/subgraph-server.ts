@@ -19,6 +19,7 @@ import type { GatewayContext } from "../context.js";
 import { createApollo } from "../http/apollo.js";
 import { readBody } from "../http/body.js";
 import { mergeVary } from "../http/cors.js";
+import { answerHeaders } from "../http/graphql-endpoint.js";
 import { sendGatewayError, sendJson } from "../http/errors.js";
 import { closeGracefully, listenOn } from "../http/listen.js";
 import { AccessLogStore, AuditSealer, ConsentStore, RequestAccess, resolveSigningKey } from "../modules/access/index.js";
@@ -331,12 +332,10 @@ export async function startSubgraph(options: SubgraphOptions): Promise<SubgraphS
       httpGraphQLRequest: { method: "POST", headers, search: "", body },
       context: async () => contextFor(identity.requestId, new RequestAccess(identity.client, identity.purpose)),
     });
-    const responseHeaders: Record<string, string> = {};
-    for (const [key, value] of result.headers) responseHeaders[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value;
     // A refusal (403 FIELD_NOT_GRANTED, 400 a cost refusal, 503 the audit trail) goes to the router as a GraphQL
     // answer with its errors, as GraphQL over HTTP's application/json allows: the router then places them on this
     // subgraph's fields and serves the others, where an HTTP error would be an opaque transport failure.
-    res.writeHead(200, responseHeaders);
+    res.writeHead(200, answerHeaders(result.headers, res));
     if (result.body.kind === "complete") res.end(result.body.string);
     else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);

@@ -3,7 +3,7 @@
  * leaks internals, and the operation's name for the request log; operations execute through ./executor.ts.
  */
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { accessPlugin } from "../modules/access/index.js";
 import { noIntrospection, queryLimitProtection, DEFAULT_LIMITS } from "../modules/access/index.js";
 import type { GraphQLSchema } from "graphql";
@@ -78,6 +78,10 @@ export function createApollo(app: ApolloHost, plugins: ApolloServerPlugin<Gatewa
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // No type or field carries a cache hint: every answer is `no-store` (set by ./graphql-endpoint.ts). Apollo's
+      // cache-control plugin, on unless disabled, would wrap every field's resolver and work out a policy for each
+      // field of every answer only to reach that same header.
+      ApolloServerPluginCacheControlDisabled(),
       logUnexpectedErrors,
       noteOperation,
       ...limits.plugins,

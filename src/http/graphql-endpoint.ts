@@ -32,6 +32,17 @@ function refusalCode(status: number, body: string): unknown {
   }
 }
 
+/**
+ * The headers of Apollo's answer for Node's response: Vary merged with what CORS and the language set, and
+ * `Cache-Control: no-store` — an answer may hold personal data, and nothing the gateway answers may be kept by a
+ * browser or a proxy.
+ */
+export function answerHeaders(headers: Iterable<[string, string]>, res: http.ServerResponse): Record<string, string> {
+  const out: Record<string, string> = { "cache-control": "no-store" };
+  for (const [key, value] of headers) out[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value;
+  return out;
+}
+
 export type GraphQLEndpoint = (
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -80,9 +91,7 @@ export function createGraphQLEndpoint(app: App, apollo: ApolloServer<GatewayCont
     });
     if (result.body.kind === "complete" && !context?.request.log.errorCode)
       finished.code = refusalCode(result.status ?? 200, result.body.string);
-    const responseHeaders: Record<string, string> = {};
-    for (const [key, value] of result.headers) responseHeaders[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value;
-    res.writeHead(result.status ?? 200, responseHeaders);
+    res.writeHead(result.status ?? 200, answerHeaders(result.headers, res));
     if (result.body.kind === "complete") {
       res.end(result.body.string);
     } else {
