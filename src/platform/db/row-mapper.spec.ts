@@ -2,7 +2,7 @@ import * as drizzle from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { boolean, date, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { flatRowMapper, useFlatRowMapper } from "./row-mapper.js";
+import { flatRowMapper, type MappedQuery, useFlatRowMapper } from "./row-mapper.js";
 
 // drizzle's own mapper (exported at run time, not typed): what the flat mapper must agree with.
 const mapResultRow = (drizzle as unknown as { mapResultRow: (fields: unknown, row: unknown[], joins?: unknown) => unknown }).mapResultRow;
@@ -55,6 +55,12 @@ describe("flatRowMapper", () => {
     expect(mine[1]).toMatchObject({ born: null, n: 0, label: null });
   });
 
+  it("maps a flat selection as drizzle does whatever its joins: drizzle nullifies only nested objects", () => {
+    const mapper = flatRowMapper(fields)!;
+    for (const joins of [{ t: true }, { t: true, u: false }, { t: false, u: true }])
+      expect(mapper(rows), JSON.stringify(joins)).toEqual(rows.map((row) => mapResultRow(fields, row, joins)));
+  });
+
   it("leaves nested selections to drizzle", () => {
     expect(flatRowMapper([{ path: ["person", "id"], field: t.id }])).toBeUndefined();
     expect(flatRowMapper([])).toBeUndefined();
@@ -62,7 +68,7 @@ describe("flatRowMapper", () => {
 });
 
 describe("useFlatRowMapper", () => {
-  it("gives a flat, joinless query the mapper, once, and leaves the rest as they are", () => {
+  it("gives a flat query the mapper, once, joined or not, and leaves the rest as they are", () => {
     const flat: Parameters<typeof useFlatRowMapper>[0] = { fields };
     useFlatRowMapper(flat);
     expect(flat.customResultMapper).toBeTypeOf("function");
@@ -70,9 +76,13 @@ describe("useFlatRowMapper", () => {
     useFlatRowMapper(flat);
     expect(flat.customResultMapper).toBe(first);
 
-    const joined: Parameters<typeof useFlatRowMapper>[0] = { fields, joinsNotNullableMap: { t: true } };
-    useFlatRowMapper(joined);
-    expect(joined.customResultMapper).toBeUndefined();
+    // Every select from a table carries its joins' nullability ({ t: true } with no join at all).
+    const selected: MappedQuery & { joinsNotNullableMap: Record<string, boolean> } = { fields, joinsNotNullableMap: { t: true } };
+    useFlatRowMapper(selected);
+    expect(selected.customResultMapper).toBeTypeOf("function");
+    const nested = { fields: [{ path: ["person", "id"], field: t.id }], joinsNotNullableMap: { t: true, u: false } };
+    useFlatRowMapper(nested);
+    expect(nested).not.toHaveProperty("customResultMapper");
     const own = () => [];
     const relational: Parameters<typeof useFlatRowMapper>[0] = { fields, customResultMapper: own };
     useFlatRowMapper(relational);

@@ -4,7 +4,9 @@
  * but a column) and walking the field's path, which was a twentieth of a filtered list's CPU in the gateway and
  * much of its garbage. The question is the same for every row of a statement: here it is asked once, when the
  * statement first runs, and each row is one loop over the values with their decoders. Only flat selections (every
- * path one key) with no joins are mapped here; everything else keeps drizzle's own mapping.
+ * path one key) are mapped here; everything else keeps drizzle's own mapping. A join does not matter to a flat
+ * selection: drizzle reads its joins' nullability only to set a joined table's nested object to null when all of
+ * its columns are (a path of two keys), and every select from a table carries that map, joined or not.
  */
 import { Column, is, SQL, Subquery } from "drizzle-orm";
 
@@ -21,7 +23,6 @@ interface OrderedField {
 export interface MappedQuery {
   fields?: OrderedField[];
   customResultMapper?: (rows: unknown[][]) => unknown;
-  joinsNotNullableMap?: Record<string, boolean>;
 }
 
 /** The decoder drizzle's mapResultRow would pick for a field (drizzle-orm/utils.js). */
@@ -54,12 +55,12 @@ export function flatRowMapper(fields: readonly OrderedField[]): ((rows: unknown[
 }
 
 /**
- * Gives a prepared query the flat mapper before it runs, once: when it selects fields, flatly, with no join and no
- * mapper of its own (relational queries bring theirs). drizzle sets a select's joins after preparing it, so this is
+ * Gives a prepared query the flat mapper before it runs, once: when it selects fields, flatly, and has no mapper of
+ * its own (relational queries bring theirs). drizzle sets a select's fields and joins after preparing it, so this is
  * decided at the first run, not at preparation.
  */
 export function useFlatRowMapper(query: MappedQuery): void {
-  if (!query.fields || query.customResultMapper || query.joinsNotNullableMap) return;
+  if (!query.fields || query.customResultMapper) return;
   const mapper = flatRowMapper(query.fields);
   if (mapper) query.customResultMapper = mapper;
 }
