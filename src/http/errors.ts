@@ -36,8 +36,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { ...formatted, message: thirdPartyMessage(formatted.message, String(extensions.code), language()), extensions };
 }
 
+/** A JSON answer of the gateway's own (health, the audit's checkpoint, a refusal): never kept by a browser or proxy. */
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
   res.end(JSON.stringify(body));
 }
 

@@ -55,7 +55,7 @@ export function createRoutes(app: App, metrics: GatewayMetrics, isShuttingDown: 
     }
     if (url.pathname === "/health/ready") {
       const { httpStatus, body } = await readiness(app.sources, isShuttingDown());
-      sendJson(res, httpStatus, body, { "cache-control": "no-store" });
+      sendJson(res, httpStatus, body);
       return "answered";
     }
     if (url.pathname === "/metrics" && req.method === "GET") {
@@ -83,7 +83,7 @@ export function createRoutes(app: App, metrics: GatewayMetrics, isShuttingDown: 
         return "answered";
       }
       if (!latest) sendError(res, metrics, 404, "NOT_FOUND", say(HTTP_MESSAGES.noCheckpointYet));
-      else sendJson(res, 200, { ...latest, createdAt: latest.createdAt.toISOString() }, { "cache-control": "no-store" });
+      else sendJson(res, 200, { ...latest, createdAt: latest.createdAt.toISOString() });
       return "answered";
     }
     if (url.pathname !== GRAPHQL_PATH && !(url.pathname === "/" && req.method === "POST")) {

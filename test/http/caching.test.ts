@@ -1,6 +1,6 @@
 /**
  * No GraphQL answer may be kept by a browser or a proxy: an answer can hold personal data, read under one client's
- * grant and purpose. Every answer Apollo gives — data, a field error, a validation error, a GET — says
+ * grant and purpose. Every answer — data, a field error, a validation error, a GET, a refusal before Apollo — says
  * `Cache-Control: no-store`; and, since no type or field carries a cache hint, Apollo's per-field cache-control
  * instrumentation stays off (it would wrap every resolver of the schema to reach that same header).
  */
@@ -47,6 +47,13 @@ describe("failing answers are never cacheable", () => {
     const { authorization } = DEMO_HEADERS;
     const answer = await gw.send(`{ provinces { code } citizen(personalId: "001099999999") { fullName } }`, undefined, { authorization });
     expect(answer.body.errors?.[0].extensions.code).toBe("PURPOSE_REQUIRED");
+    expect(answer.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("a refusal before GraphQL runs (a key no one holds) is answered no-store", async () => {
+    const answer = await gw.send(`{ provinces { code } }`, undefined, { authorization: "Bearer not-a-key-anyone-holds" });
+    expect(answer.status).toBe(401);
+    expect(answer.body.errors?.[0].extensions.code).toBe("INVALID_CREDENTIAL");
     expect(answer.headers.get("cache-control")).toBe("no-store");
   });
 
