@@ -357,7 +357,8 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
   };
 
   const send = async (res: http.ServerResponse, response: Response, extra: Record<string, string> = {}) => {
-    const out: Record<string, string> = {};
+    // No answer is kept by a browser or a proxy, as the gateway's (answerHeaders, src/http/graphql-endpoint.ts).
+    const out: Record<string, string> = { "cache-control": "no-store" };
     response.headers.forEach((value, key) => (out[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value));
     res.writeHead(response.status, { ...out, ...extra });
     res.end(Buffer.from(await response.arrayBuffer()));

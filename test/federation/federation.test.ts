@@ -366,6 +366,8 @@ describe("the trust boundary between router and subgraphs", () => {
       { id: citizen },
     );
     expect(read.body.errors).toBeUndefined();
+    // A citizen's record through the router is no more cacheable than through the gateway.
+    expect(read.headers.get("cache-control")).toBe("no-store");
     const requestId = read.headers.get("x-request-id");
     expect(requestId).toBeTruthy();
     const log = await post(
