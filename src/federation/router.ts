@@ -26,7 +26,7 @@ import {
 import { buildUnifiedSchema } from "../schema.js";
 import { applyCors, mergeVary } from "../http/cors.js";
 import { authenticate } from "../http/authenticate.js";
-import { sendGatewayError, sendJson } from "../http/errors.js";
+import { answerHeaders, sendGatewayError, sendJson } from "../http/errors.js";
 import { thirdPartyMessage } from "../http/messages.js";
 import { graphqlJsInVietnamese } from "../platform/graphql-messages.js";
 import { readGraphQLRequest } from "../http/graphql-request.js";
@@ -357,10 +357,7 @@ export async function startRouter(options: RouterOptions): Promise<RouterService
   };
 
   const send = async (res: http.ServerResponse, response: Response, extra: Record<string, string> = {}) => {
-    // No answer is kept by a browser or a proxy, as the gateway's (answerHeaders, src/http/graphql-endpoint.ts).
-    const out: Record<string, string> = { "cache-control": "no-store" };
-    response.headers.forEach((value, key) => (out[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value));
-    res.writeHead(response.status, { ...out, ...extra });
+    res.writeHead(response.status, { ...answerHeaders(response.headers, res), ...extra });
     res.end(Buffer.from(await response.arrayBuffer()));
   };
 

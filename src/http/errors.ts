@@ -9,6 +9,7 @@ import { findGatewayError, type GatewayError } from "../platform/errors.js";
 import type { GatewayMetrics } from "../platform/observability/metrics.js";
 import { language, say } from "../platform/i18n.js";
 import { HTTP_MESSAGES, thirdPartyMessage, wrappedMessage } from "./messages.js";
+import { mergeVary } from "./cors.js";
 
 /** Typed errors keep their code; anything unexpected becomes a bare INTERNAL_SERVER_ERROR. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -36,9 +37,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { ...formatted, message: thirdPartyMessage(formatted.message, String(extensions.code), language()), extensions };
 }
 
-/** A JSON answer of the gateway's own (health, the audit's checkpoint, a refusal): never kept by a browser or proxy. */
+/** Every answer may hold personal data, or say who asked for it: none is kept by a browser or a proxy. */
+const UNCACHEABLE = { "cache-control": "no-store" } as const;
+
+/**
+ * The headers of an answer GraphQL gave (Apollo's, or the federation router's) for Node's response: Vary merged
+ * with what CORS and the language set, and no-store unless the answer says otherwise.
+ */
+export function answerHeaders(headers: Iterable<[string, string]>, res: http.ServerResponse): Record<string, string> {
+  const out: Record<string, string> = { ...UNCACHEABLE };
+  for (const [key, value] of headers) out[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value;
+  return out;
+}
+
+/** A JSON answer of the gateway's own (health, the audit's checkpoint, a refusal). */
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...UNCACHEABLE, ...headers });
   res.end(JSON.stringify(body));
 }
 

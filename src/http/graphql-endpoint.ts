@@ -9,8 +9,7 @@ import type { RequestAccess } from "../modules/access/index.js";
 import type { App } from "../app.js";
 import { createContext, type GatewayContext } from "../context.js";
 import { authenticate } from "./authenticate.js";
-import { mergeVary } from "./cors.js";
-import { sendGatewayError } from "./errors.js";
+import { answerHeaders, sendGatewayError } from "./errors.js";
 import { readGraphQLRequest } from "./graphql-request.js";
 import type { GatewayMetrics } from "../platform/observability/metrics.js";
 import { GatewayError } from "../platform/errors.js";
@@ -30,17 +29,6 @@ function refusalCode(status: number, body: string): unknown {
   } catch {
     return "BAD_REQUEST";
   }
-}
-
-/**
- * The headers of Apollo's answer for Node's response: Vary merged with what CORS and the language set, and
- * `Cache-Control: no-store` — an answer may hold personal data, and nothing the gateway answers may be kept by a
- * browser or a proxy.
- */
-export function answerHeaders(headers: Iterable<[string, string]>, res: http.ServerResponse): Record<string, string> {
-  const out: Record<string, string> = { "cache-control": "no-store" };
-  for (const [key, value] of headers) out[key] = key === "vary" ? mergeVary(res.getHeader("vary"), value) : value;
-  return out;
 }
 
 export type GraphQLEndpoint = (

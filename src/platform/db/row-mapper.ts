@@ -55,9 +55,9 @@ export function flatRowMapper(fields: readonly OrderedField[]): ((rows: unknown[
 }
 
 /**
- * Gives a prepared query the flat mapper before it runs, once: when it selects fields, flatly, and has no mapper of
- * its own (relational queries bring theirs). drizzle sets a select's fields and joins after preparing it, so this is
- * decided at the first run, not at preparation.
+ * Gives a prepared query the flat mapper, once, as drizzle prepares it: when it selects fields, flatly, and has no
+ * mapper of its own (relational queries bring theirs). Both are the prepared query's from its constructor; the
+ * joins' map drizzle sets after it does not matter to a flat selection.
  */
 export function useFlatRowMapper(query: MappedQuery): void {
   if (!query.fields || query.customResultMapper) return;

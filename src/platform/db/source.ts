@@ -94,14 +94,12 @@ function guardDatabase(db: Database, guard: SourceGuard, preparedStatements = fa
   session.prepareQuery = (...args: unknown[]) => {
     const prepared = prepare(...args);
     if (preparedStatements && typeof prepared.prepare === "boolean") prepared.prepare = true;
+    // `execute` maps rows through it; `all` and `values` return them raw.
+    useFlatRowMapper(prepared as MappedQuery);
     for (const method of ["execute", "all", "values"]) {
       const original = prepared[method];
-      if (typeof original !== "function") continue;
-      // `execute` maps rows through the mapper (`all` and `values` return them raw and leave it unused).
-      prepared[method] = (...a: unknown[]) => {
-        useFlatRowMapper(prepared as MappedQuery);
-        return guard.run(() => original.apply(prepared, a) as Promise<unknown>);
-      };
+      if (typeof original === "function")
+        prepared[method] = (...a: unknown[]) => guard.run(() => original.apply(prepared, a) as Promise<unknown>);
     }
     return prepared;
   };
